@@ -1,0 +1,21 @@
+// Builds the client with Vite when dist/client is missing or older than any of its sources.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const built = path.join(root, 'dist/client/index.html');
+const sources = ['client', 'server/bpmn/sk-moddle.json', 'package-lock.json'].map((p) => path.join(root, p));
+
+function newestMtime(p) {
+  if (!existsSync(p)) return 0;
+  const stat = statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(p).map((name) => newestMtime(path.join(p, name))));
+}
+
+if (!existsSync(built) || statSync(built).mtimeMs < Math.max(...sources.map(newestMtime))) {
+  console.log('Membangun antarmuka (Vite)…');
+  execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+}

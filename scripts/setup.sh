@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs everything Petakerja needs on a Debian machine with Node 20: Debian's Chromium and fonts
+# (SOP PDFs and browser tests), poppler-utils (PDF checks in tests), then the npm packages. Idempotent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+node -e '
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    console.error(`Petakerja membutuhkan Node.js 20.19 atau lebih baru; terpasang ${process.version}.`);
+    process.exit(1);
+  }'
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+dpkg -s fonts-liberation >/dev/null 2>&1 || missing+=(fonts-liberation)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+if ((${#missing[@]} > 0)); then
+  echo "Memasang paket Debian: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm ci only when the installed tree is older than the lock file (it wipes node_modules every time).
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "Memasang paket npm…"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,46 @@
+// The one error middleware: every failure becomes { error: { code, message, details? } } in Bahasa Indonesia.
+import { randomUUID } from 'node:crypto';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { AppError } from '../errors';
+
+/** Errors raised by express's body parsers carry a `type`; these are the ones a client can cause. */
+const BODY_PARSER_ERRORS: Record<string, () => AppError> = {
+  'entity.too.large': () => new AppError(413, 'BODY_TOO_LARGE', 'Isi permintaan terlalu besar.'),
+  'entity.parse.failed': () => new AppError(400, 'JSON_MALFORMED', 'Isi permintaan bukan JSON yang sah.'),
+  'encoding.unsupported': () => new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Pengodean isi permintaan tidak didukung.'),
+  'charset.unsupported': () => new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Set karakter isi permintaan tidak didukung; gunakan UTF-8.'),
+  'request.aborted': () => new AppError(400, 'REQUEST_ABORTED', 'Permintaan terputus sebelum selesai dikirim.'),
+};
+
+export const notFoundHandler: RequestHandler = (req) => {
+  throw new AppError(404, 'NOT_FOUND', `Alamat ${req.method} ${req.path} tidak dikenal.`);
+};
+
+export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const appError = toAppError(error);
+    if (!appError) {
+      const requestId = randomUUID();
+      log(`[${requestId}] ${req.method} ${req.originalUrl}: ${(error as Error)?.stack ?? String(error)}`);
+      res.status(500).json({
+        error: { code: 'INTERNAL', message: `Terjadi kesalahan di server (kode rujukan ${requestId}).`, details: { requestId } },
+      });
+      return;
+    }
+    res.status(appError.status).json({
+      error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) },
+    });
+  };
+}
+
+function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+    return new AppError(400, 'VALIDATION_FAILED', `Data yang dikirim tidak sah — ${summary}`, { issues });
+  }
+  const type = (error as { type?: unknown } | null)?.type;
+  return typeof type === 'string' ? BODY_PARSER_ERRORS[type]?.() : undefined;
+}

@@ -1,0 +1,52 @@
+// Starts Petakerja: opens the store, loads the templates, listens; stops cleanly on request.
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app';
+import { MapsService } from './maps/maps.service';
+import { TemplateLibrary } from './maps/templates';
+import { openLowdbStore } from './store/lowdb-map-store';
+
+export const CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
+
+export interface ServeOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  clientDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const store = await openLowdbStore(options.dataDir);
+  try {
+    const maps = new MapsService(store, await TemplateLibrary.load());
+    const app = createApp({ maps, clientDir: options.clientDir ?? CLIENT_DIR, log: options.log });
+    const server = createServer(app);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, resolve);
+    });
+    const { port } = server.address() as AddressInfo;
+    const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host}:${port}`,
+      server,
+      close: () =>
+        (closing ??= new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        }).then(() => store.close())),
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+// The storage interface every part of the server uses; lowdb is the embedded implementation, PostgreSQL will follow.
+import type { MapKind, Profile } from '../domain/vocabulary';
+import type { ProcessMap, Revision } from './records';
+
+export interface NewMap {
+  name: string;
+  kind: MapKind;
+  unit: string;
+  profile: Profile;
+  parentId?: string;
+  /** Assigned from the hierarchy when absent. */
+  code?: string;
+}
+
+export interface NewRevision {
+  xml: string;
+  author: string;
+  message: string;
+}
+
+export interface MapFilter {
+  kind?: MapKind;
+  unit?: string;
+  /** Case-insensitive search in name and code. */
+  q?: string;
+}
+
+export type MapPatch = Partial<Pick<ProcessMap, 'name' | 'kind' | 'unit' | 'profile' | 'code'>>;
+
+/**
+ * Errors are AppErrors: MAP_NOT_FOUND, REVISION_NOT_FOUND, PARENT_NOT_FOUND, MAP_CODE_TAKEN, REVISION_CONFLICT.
+ * Every mutation is atomic and durable when its promise resolves.
+ */
+export interface MapStore {
+  listMaps(filter: MapFilter): Promise<ProcessMap[]>;
+  listUnits(): Promise<string[]>;
+  getMap(id: string): Promise<ProcessMap>;
+  /** Creates the map with `first` as revision 1. */
+  createMap(map: NewMap, first: NewRevision): Promise<ProcessMap>;
+  updateMap(id: string, patch: MapPatch): Promise<ProcessMap>;
+  listRevisions(id: string): Promise<Revision[]>;
+  /** Appends a revision when `baseRevision` is still the current one; REVISION_CONFLICT otherwise. */
+  addRevision(id: string, baseRevision: number, revision: NewRevision): Promise<{ map: ProcessMap; revision: Revision }>;
+  readRevisionXml(id: string, n: number): Promise<string>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,45 @@
+// Zod schemas of every stored record; the TypeScript types are inferred from them.
+import { z } from 'zod';
+import { MapKind, Profile } from '../domain/vocabulary';
+
+export const MapId = z.uuid();
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+export const MapCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[0-9A-Za-z][0-9A-Za-z.\-/]*$/, 'Kode hanya boleh berisi huruf, angka, titik, garis miring dan tanda hubung');
+
+export const ProcessMap = z.object({
+  id: MapId,
+  code: MapCode,
+  name: z.string().min(1).max(200),
+  kind: MapKind,
+  level: z.number().int().min(0).max(20),
+  parentId: MapId.optional(),
+  unit: z.string().max(200),
+  profile: Profile,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  currentRevision: z.number().int().min(1),
+});
+export type ProcessMap = z.infer<typeof ProcessMap>;
+
+export const Revision = z.object({
+  n: z.number().int().min(1),
+  sha256: Sha256,
+  author: z.string().min(1).max(200),
+  createdAt: z.iso.datetime(),
+  message: z.string().min(1).max(2000),
+});
+export type Revision = z.infer<typeof Revision>;
+
+/** The whole metadata document kept by the embedded store. BPMN bodies live beside it, named by hash. */
+export const StoreDocument = z.object({
+  format: z.literal('petakerja-store'),
+  version: z.literal(1),
+  maps: z.array(ProcessMap),
+  revisions: z.record(MapId, z.array(Revision)),
+});
+export type StoreDocument = z.infer<typeof StoreDocument>;

@@ -1,0 +1,23 @@
+// The errors any MapStore implementation raises, with their stable codes and Indonesian messages.
+import { AppError } from '../errors';
+
+export const mapNotFound = (id: string) =>
+  new AppError(404, 'MAP_NOT_FOUND', `Peta proses dengan id "${id}" tidak ditemukan.`);
+
+export const revisionNotFound = (id: string, n: number) =>
+  new AppError(404, 'REVISION_NOT_FOUND', `Revisi ${n} dari peta "${id}" tidak ditemukan.`);
+
+export const parentNotFound = (id: string) =>
+  new AppError(400, 'PARENT_NOT_FOUND', `Peta induk dengan id "${id}" tidak ditemukan.`);
+
+export const codeTaken = (code: string) =>
+  new AppError(409, 'MAP_CODE_TAKEN', `Kode "${code}" sudah dipakai peta lain. Pilih kode lain.`);
+
+export const revisionConflict = (base: number, current: number) =>
+  new AppError(
+    409,
+    'REVISION_CONFLICT',
+    `Peta ini sudah diubah orang lain: Anda menyunting revisi ${base}, sedangkan revisi terbaru adalah ${current}. ` +
+      'Simpan salinan Anda, muat ulang revisi terbaru, lalu terapkan kembali perubahan Anda.',
+    { currentRevision: current, baseRevision: base },
+  );
