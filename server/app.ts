@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import { z } from 'zod';
 import { MAX_XML_BYTES } from './bpmn/xml-guard';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { metaRouter } from './http/meta.routes';
@@ -14,6 +15,9 @@ export interface AppDeps {
   clientDir: string;
   log?: (line: string) => void;
 }
+
+// Validation messages of zod reach users: make them Indonesian.
+z.config(z.locales.id());
 
 /** JSON bodies carry XML escaped inside a string: leave room for the escaping. */
 const JSON_LIMIT_BYTES = Math.ceil(MAX_XML_BYTES * 1.25) + 64 * 1024;

@@ -14,7 +14,7 @@ const BODY_PARSER_ERRORS: Record<string, () => AppError> = {
 };
 
 export const notFoundHandler: RequestHandler = (req) => {
-  throw new AppError(404, 'NOT_FOUND', `Alamat ${req.method} ${req.path} tidak dikenal.`);
+  throw new AppError(404, 'NOT_FOUND', `Alamat ${req.method} ${req.baseUrl}${req.path} tidak dikenal.`);
 };
 
 export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
@@ -40,6 +40,9 @@ function toAppError(error: unknown): AppError | undefined {
     const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
     return new AppError(400, 'VALIDATION_FAILED', `Data yang dikirim tidak sah — ${summary}`, { issues });
+  }
+  if (error instanceof URIError) {
+    return new AppError(400, 'URL_MALFORMED', 'Alamat permintaan memuat pengodean persen (%) yang tidak sah.');
   }
   const type = (error as { type?: unknown } | null)?.type;
   return typeof type === 'string' ? BODY_PARSER_ERRORS[type]?.() : undefined;

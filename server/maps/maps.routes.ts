@@ -33,7 +33,8 @@ export function mapsRouter(maps: MapsService): Router {
   }));
 
   router.get('/maps/:id/revisions/:n/xml', validated({ params: RevisionParams }, async ({ params }, _req, res) => {
-    res.type('application/xml').send(await maps.revisionXml(params.id, params.n));
+    const xml = await maps.revisionXml(params.id, params.n);
+    res.type('application/xml').send(xml);
   }));
 
   router.post(
