@@ -1,0 +1,50 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { METADATA_FILE } from '../../server/store/lowdb-map-store';
+import { runCli, serveCli } from '../helpers/cli';
+import { tempDir } from '../helpers/temp-dir';
+
+describe('petakerja serve', () => {
+  it('serves the API on the data directory it is given, and stops cleanly on SIGTERM', async () => {
+    const data = await tempDir();
+    const { url, child } = await serveCli(['--data', data]);
+    const created = await fetch(`${url}/api/maps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Peta dari CLI', kind: 'subproses' }),
+    });
+    expect(created.status).toBe(201);
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(await readFile(path.join(data, METADATA_FILE), 'utf8')).toContain('Peta dari CLI');
+  });
+
+  it('refuses to start on a corrupt data file, says why, and leaves the file as it was', async () => {
+    const data = await tempDir();
+    const file = path.join(data, METADATA_FILE);
+    await writeFile(file, '{"format":"petakerja-store","version":1,"maps":[{');
+    const run = await runCli(['serve', '--port', '0', '--data', data]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/tidak dapat dijalankan: Berkas data .* rusak/);
+    expect(await readFile(file, 'utf8')).toBe('{"format":"petakerja-store","version":1,"maps":[{');
+  });
+
+  it('refuses a second server on a data directory already in use', async () => {
+    const data = await tempDir();
+    const first = await serveCli(['--data', data]);
+    const second = await runCli(['serve', '--port', '0', '--data', data]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('sedang dipakai oleh proses lain');
+    first.child.kill('SIGTERM');
+  });
+
+  it('answers an unknown command or option with usage and exit code 2', async () => {
+    const unknown = await runCli(['terbang']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Perintah tidak dikenal: terbang');
+    expect(unknown.stderr).toContain('Penggunaan:');
+    expect((await runCli(['serve', '--bogus'])).code).toBe(2);
+  });
+});
