@@ -25,6 +25,8 @@ const JSON_LIMIT_BYTES = Math.ceil(MAX_XML_BYTES * 1.25) + 64 * 1024;
 export function createApp({ maps, clientDir, log = console.error }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag hashed over every API answer; the map listing sets its own (static files keep theirs).
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');

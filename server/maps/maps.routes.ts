@@ -8,8 +8,14 @@ import type { MapsService } from './maps.service';
 export function mapsRouter(maps: MapsService): Router {
   const router = Router();
 
-  router.get('/maps', validated({ query: ListMapsQuery }, async ({ query }, _req, res) => {
-    res.json({ items: await maps.list(query) });
+  router.get('/maps', validated({ query: ListMapsQuery }, async ({ query }, req, res) => {
+    const { body, etag } = await maps.listEncoded(query);
+    res.set({ ETag: etag, 'Cache-Control': 'no-cache' });
+    if (req.headers['if-none-match'] === etag) {
+      res.status(304).end();
+      return;
+    }
+    res.type('application/json').send(body);
   }));
 
   router.post('/maps', validated({ body: CreateMapBody }, async ({ body }, _req, res) => {

@@ -5,20 +5,26 @@ import { parseBpmn } from '../bpmn/moddle';
 import { DEFAULT_PROFILE, MAP_KIND_LABELS, type Profile } from '../domain/vocabulary';
 import type { MapFilter, MapPatch, MapStore } from '../store/map-store';
 import type { ProcessMap, Revision } from '../store/records';
+import { ListingCache, type EncodedListing } from './listing-cache';
 import type { CreateMapBody, ImportQuery, SaveRevisionBody } from './maps.schema';
 import type { TemplateLibrary } from './templates';
 
 export const ANONYMOUS_AUTHOR = 'anonim';
 
 export class MapsService {
+  private readonly listings: ListingCache;
+
   constructor(
     private readonly store: MapStore,
     private readonly templates: TemplateLibrary,
     private readonly defaultProfile: Profile = DEFAULT_PROFILE,
-  ) {}
+  ) {
+    this.listings = new ListingCache(store);
+  }
 
-  list(filter: MapFilter): Promise<ProcessMap[]> {
-    return this.store.listMaps(filter);
+  /** The listing `{ items }` as encoded JSON, ready to send. */
+  listEncoded(filter: MapFilter): Promise<EncodedListing> {
+    return this.listings.get(filter);
   }
 
   units(): Promise<string[]> {

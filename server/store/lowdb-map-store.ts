@@ -1,77 +1,102 @@
-// The embedded MapStore: metadata in one lowdb JSON document, BPMN bodies as immutable files named by sha256.
+// The embedded MapStore: one lowdb JSON document per map (the map and its revision records), and BPMN bodies
+// as immutable files named by sha256. Every change writes one small document atomically.
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { nextChildCode } from '../domain/hierarchy';
+import { StoreOpenError } from '../errors';
 import { BlobStore } from './blob-store';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
+import { filterMaps, unitsOf } from './map-filter';
 import type { MapFilter, MapPatch, MapStore, NewMap, NewRevision } from './map-store';
-import { StoreDocument, type ProcessMap, type Revision } from './records';
+import { MapDocument, type ProcessMap, type Revision } from './records';
 import { SerialQueue } from './serial-queue';
 import { codeTaken, mapNotFound, parentNotFound, revisionConflict, revisionNotFound } from './store-errors';
 import { ValidatedJsonFile } from './validated-json-file';
 
-export const METADATA_FILE = 'petakerja.json';
+export const MAP_DIR = 'maps';
 export const BLOB_DIR = 'bpmn';
+const MAP_FILE = /^([0-9a-f-]{36})\.json$/;
+/** Map documents read at once while opening: enough to hide disk latency, few enough for file handles. */
+const OPEN_CONCURRENCY = 64;
 
-const emptyDocument = (): StoreDocument => ({ format: 'petakerja-store', version: 1, maps: [], revisions: {} });
+type MapDb = Low<MapDocument>;
+
+export const mapDocumentPath = (dataDir: string, id: string) => path.join(dataDir, MAP_DIR, `${id}.json`);
 
 export async function openLowdbStore(dataDir: string): Promise<MapStore> {
   const dir = path.resolve(dataDir);
-  await mkdir(dir, { recursive: true });
+  await mkdir(path.join(dir, MAP_DIR), { recursive: true });
   const lock = await lockDataDir(dir);
   try {
-    const db = new Low<StoreDocument>(new ValidatedJsonFile(path.join(dir, METADATA_FILE), StoreDocument), emptyDocument());
-    await db.read();
-    return new LowdbMapStore(db, new BlobStore(path.join(dir, BLOB_DIR)), lock);
+    const dbs = await readMapDocuments(dir);
+    return new LowdbMapStore(dir, dbs, new BlobStore(path.join(dir, BLOB_DIR)), lock);
   } catch (error) {
     await lock.release();
     throw error;
   }
 }
 
+function mapDb(dir: string, id: string, initial: MapDocument | null = null): MapDb {
+  return new Low<MapDocument>(new ValidatedJsonFile(mapDocumentPath(dir, id), MapDocument), initial as MapDocument);
+}
+
+async function readMapDocuments(dir: string): Promise<Map<string, MapDb>> {
+  const ids = (await readdir(path.join(dir, MAP_DIR))).flatMap((name) => MAP_FILE.exec(name)?.[1] ?? []);
+  const dbs = new Map<string, MapDb>();
+  for (let i = 0; i < ids.length; i += OPEN_CONCURRENCY) {
+    await Promise.all(
+      ids.slice(i, i + OPEN_CONCURRENCY).map(async (id) => {
+        const db = mapDb(dir, id);
+        await db.read();
+        if (db.data.map.id !== id) {
+          throw new StoreOpenError(
+            `Berkas data ${mapDocumentPath(dir, id)} berisi peta dengan id lain (${db.data.map.id}). ` +
+              'Server tidak dijalankan dan berkas tidak diubah; pulihkan dari cadangan.',
+          );
+        }
+        dbs.set(id, db);
+      }),
+    );
+  }
+  return dbs;
+}
+
 class LowdbMapStore implements MapStore {
   private readonly writes = new SerialQueue();
+  /** Counts committed changes; this process is the only writer of its data directory. */
+  private changes = 0;
 
   constructor(
-    private readonly db: Low<StoreDocument>,
+    private readonly dir: string,
+    private readonly dbs: Map<string, MapDb>,
     private readonly blobs: BlobStore,
     private readonly lock: DataDirLock,
   ) {}
 
-  private get doc(): StoreDocument {
-    return this.db.data;
+  async listMaps(filter: MapFilter): Promise<ProcessMap[]> {
+    return filterMaps(this.maps(), filter);
   }
 
-  async listMaps(filter: MapFilter): Promise<ProcessMap[]> {
-    const q = filter.q?.toLocaleLowerCase('id');
-    const unit = filter.unit?.toLocaleLowerCase('id');
-    return this.doc.maps
-      .filter(
-        (m) =>
-          (!filter.kind || m.kind === filter.kind) &&
-          (unit === undefined || m.unit.toLocaleLowerCase('id') === unit) &&
-          (!q || m.name.toLocaleLowerCase('id').includes(q) || m.code.toLocaleLowerCase('id').includes(q)),
-      )
-      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+  async listingVersion(): Promise<string> {
+    return String(this.changes);
   }
 
   async listUnits(): Promise<string[]> {
-    const units = new Set(this.doc.maps.map((m) => m.unit).filter((u) => u !== ''));
-    return [...units].sort((a, b) => a.localeCompare(b, 'id'));
+    return unitsOf(this.maps());
   }
 
   async getMap(id: string): Promise<ProcessMap> {
-    return this.findMap(this.doc, id);
+    return this.db(id).data.map;
   }
 
   async createMap(input: NewMap, first: NewRevision): Promise<ProcessMap> {
     const hash = await this.blobs.put(first.xml);
-    return this.commit((doc) => {
-      const parent = input.parentId === undefined ? undefined : doc.maps.find((m) => m.id === input.parentId);
+    return this.writes.run(async () => {
+      const parent = input.parentId === undefined ? undefined : this.dbs.get(input.parentId)?.data.map;
       if (input.parentId !== undefined && !parent) throw parentNotFound(input.parentId);
-      const taken = new Set(doc.maps.map((m) => m.code));
+      const taken = new Set(this.maps().map((m) => m.code));
       if (input.code !== undefined && taken.has(input.code)) throw codeTaken(input.code);
       const now = new Date().toISOString();
       const map: ProcessMap = {
@@ -88,53 +113,48 @@ class LowdbMapStore implements MapStore {
         currentRevision: 1,
       };
       const revision: Revision = { n: 1, sha256: hash, author: first.author, createdAt: now, message: first.message };
-      return {
-        next: { ...doc, maps: [...doc.maps, map], revisions: { ...doc.revisions, [map.id]: [revision] } },
-        result: map,
-      };
+      const db = mapDb(this.dir, map.id, { format: 'petakerja-map', version: 1, map, revisions: [revision] });
+      await db.write();
+      this.dbs.set(map.id, db);
+      this.changes++;
+      return map;
     });
   }
 
   async updateMap(id: string, patch: MapPatch): Promise<ProcessMap> {
-    return this.commit((doc) => {
-      const current = this.findMap(doc, id);
-      if (patch.code !== undefined && patch.code !== current.code && doc.maps.some((m) => m.code === patch.code)) {
+    return this.writes.run(async () => {
+      const db = this.db(id);
+      const current = db.data.map;
+      if (patch.code !== undefined && patch.code !== current.code && this.maps().some((m) => m.code === patch.code)) {
         throw codeTaken(patch.code);
       }
       const map: ProcessMap = { ...current, ...patch, updatedAt: new Date().toISOString() };
-      return { next: replaceMap(doc, map), result: map };
+      await this.replace(db, { ...db.data, map });
+      return map;
     });
   }
 
   async listRevisions(id: string): Promise<Revision[]> {
-    this.findMap(this.doc, id);
-    return this.doc.revisions[id] ?? [];
+    return this.db(id).data.revisions;
   }
 
   async addRevision(id: string, baseRevision: number, input: NewRevision) {
-    this.findMap(this.doc, id);
+    this.db(id);
     const hash = await this.blobs.put(input.xml);
-    return this.commit((doc) => {
-      const current = this.findMap(doc, id);
+    return this.writes.run(async () => {
+      const db = this.db(id);
+      const current = db.data.map;
       if (baseRevision !== current.currentRevision) throw revisionConflict(baseRevision, current.currentRevision);
       const now = new Date().toISOString();
-      const revision: Revision = {
-        n: current.currentRevision + 1,
-        sha256: hash,
-        author: input.author,
-        createdAt: now,
-        message: input.message,
-      };
+      const revision: Revision = { n: current.currentRevision + 1, sha256: hash, author: input.author, createdAt: now, message: input.message };
       const map: ProcessMap = { ...current, currentRevision: revision.n, updatedAt: now };
-      const next = replaceMap(doc, map);
-      next.revisions = { ...doc.revisions, [id]: [...(doc.revisions[id] ?? []), revision] };
-      return { next, result: { map, revision } };
+      await this.replace(db, { ...db.data, map, revisions: [...db.data.revisions, revision] });
+      return { map, revision };
     });
   }
 
   async readRevisionXml(id: string, n: number): Promise<string> {
-    this.findMap(this.doc, id);
-    const revision = this.doc.revisions[id]?.find((r) => r.n === n);
+    const revision = this.db(id).data.revisions[n - 1];
     if (!revision) throw revisionNotFound(id, n);
     return this.blobs.get(revision.sha256);
   }
@@ -144,33 +164,26 @@ class LowdbMapStore implements MapStore {
     await this.lock.release();
   }
 
-  private findMap(doc: StoreDocument, id: string): ProcessMap {
-    const map = doc.maps.find((m) => m.id === id);
-    if (!map) throw mapNotFound(id);
-    return map;
+  /** Writes `next` durably and only then makes it current; a failed write leaves memory and disk as they were. */
+  private async replace(db: MapDb, next: MapDocument): Promise<void> {
+    const previous = db.data;
+    db.data = next;
+    try {
+      await db.write();
+    } catch (error) {
+      db.data = previous;
+      throw error;
+    }
+    this.changes++;
   }
 
-  /**
-   * Serialised, all-or-nothing change: `change` builds the next document from the current one without
-   * mutating it; the next document is written durably, and only then becomes the current one.
-   */
-  private commit<T>(change: (doc: StoreDocument) => { next: StoreDocument; result: T }): Promise<T> {
-    return this.writes.run(async () => {
-      const previous = this.db.data;
-      const { next, result } = change(previous);
-      this.db.data = next;
-      try {
-        await this.db.write();
-      } catch (error) {
-        this.db.data = previous;
-        throw error;
-      }
-      return result;
-    });
+  private maps(): ProcessMap[] {
+    return Array.from(this.dbs.values(), (db) => db.data.map);
   }
-}
 
-function replaceMap(doc: StoreDocument, map: ProcessMap): StoreDocument {
-  const index = doc.maps.findIndex((m) => m.id === map.id);
-  return { ...doc, maps: doc.maps.with(index, map) };
+  private db(id: string): MapDb {
+    const db = this.dbs.get(id);
+    if (!db) throw mapNotFound(id);
+    return db;
+  }
 }

@@ -33,6 +33,8 @@ export type MapPatch = Partial<Pick<ProcessMap, 'name' | 'kind' | 'unit' | 'prof
  */
 export interface MapStore {
   listMaps(filter: MapFilter): Promise<ProcessMap[]>;
+  /** A token that changes whenever any map is created or changed; listings may be cached under it. */
+  listingVersion(): Promise<string>;
   listUnits(): Promise<string[]>;
   getMap(id: string): Promise<ProcessMap>;
   /** Creates the map with `first` as revision 1. */

@@ -35,11 +35,17 @@ export const Revision = z.object({
 });
 export type Revision = z.infer<typeof Revision>;
 
-/** The whole metadata document kept by the embedded store. BPMN bodies live beside it, named by hash. */
-export const StoreDocument = z.object({
-  format: z.literal('petakerja-store'),
-  version: z.literal(1),
-  maps: z.array(ProcessMap),
-  revisions: z.record(MapId, z.array(Revision)),
-});
-export type StoreDocument = z.infer<typeof StoreDocument>;
+/**
+ * One map's metadata document in the embedded store: the map and the records of all its revisions.
+ * One document per map keeps every save a small, single-file atomic write. BPMN bodies live beside it.
+ */
+export const MapDocument = z
+  .object({
+    format: z.literal('petakerja-map'),
+    version: z.literal(1),
+    map: ProcessMap,
+    revisions: z.array(Revision).min(1),
+  })
+  .refine((doc) => doc.revisions.every((r, i) => r.n === i + 1), 'Nomor revisi harus berurutan mulai dari 1.')
+  .refine((doc) => doc.map.currentRevision === doc.revisions.length, 'Revisi terkini tidak sesuai daftar revisi.');
+export type MapDocument = z.infer<typeof MapDocument>;

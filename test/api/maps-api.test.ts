@@ -166,3 +166,18 @@ describe('maps API against the real server', () => {
     expect(server.logs).toEqual([]);
   });
 });
+
+describe('map listing cache', () => {
+  it('answers an unchanged listing with 304 and a changed one with the new map', async () => {
+    const first = await api('/api/maps?unit=Biro%20Cache');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"/);
+    expect((await api('/api/maps?unit=Biro%20Cache', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    const map = await createMap({ unit: 'Biro Cache' });
+    const after = await api('/api/maps?unit=Biro%20Cache', { headers: { 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(after.body.items.map((m: any) => m.id)).toEqual([map.id]);
+    await api(`/api/maps/${map.id}`, { method: 'PATCH', json: { name: 'Nama setelah cache' } });
+    expect((await api('/api/maps?unit=Biro%20Cache')).body.items[0].name).toBe('Nama setelah cache');
+  });
+});

@@ -1,7 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { METADATA_FILE } from '../../server/store/lowdb-map-store';
+import { mapDocumentPath } from '../../server/store/lowdb-map-store';
 import { runCli, serveCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -15,20 +15,22 @@ describe('petakerja serve', () => {
       body: JSON.stringify({ name: 'Peta dari CLI', kind: 'subproses' }),
     });
     expect(created.status).toBe(201);
+    const { map } = await created.json();
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(await readFile(path.join(data, METADATA_FILE), 'utf8')).toContain('Peta dari CLI');
+    expect(await readFile(mapDocumentPath(data, map.id), 'utf8')).toContain('Peta dari CLI');
   });
 
   it('refuses to start on a corrupt data file, says why, and leaves the file as it was', async () => {
     const data = await tempDir();
-    const file = path.join(data, METADATA_FILE);
-    await writeFile(file, '{"format":"petakerja-store","version":1,"maps":[{');
+    const file = mapDocumentPath(data, '11111111-1111-4111-8111-111111111111');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, '{"format":"petakerja-map","version":1,"map":{');
     const run = await runCli(['serve', '--port', '0', '--data', data]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/tidak dapat dijalankan: Berkas data .* rusak/);
-    expect(await readFile(file, 'utf8')).toBe('{"format":"petakerja-store","version":1,"maps":[{');
+    expect(await readFile(file, 'utf8')).toBe('{"format":"petakerja-map","version":1,"map":{');
   });
 
   it('refuses a second server on a data directory already in use', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError, StoreOpenError } from '../../server/errors';
 import { sha256 } from '../../server/store/blob-store';
 import { LOCK_FILE } from '../../server/store/data-dir-lock';
-import { BLOB_DIR, METADATA_FILE, openLowdbStore } from '../../server/store/lowdb-map-store';
+import { BLOB_DIR, MAP_DIR, mapDocumentPath, openLowdbStore } from '../../server/store/lowdb-map-store';
 import type { MapStore } from '../../server/store/map-store';
 import { minimalBpmn, ROOT } from '../helpers/fixtures';
 import { tempDir } from '../helpers/temp-dir';
@@ -31,13 +31,15 @@ describe('embedded store (lowdb metadata, BPMN bodies as files named by sha256)'
     const dir = await tempDir();
     const xml1 = minimalBpmn('Menerima berkas');
     const xml2 = minimalBpmn('Memeriksa berkas');
-    await withStore(dir, async (store) => {
+    const mapId = await withStore(dir, async (store) => {
       const map = await store.createMap(newMap, first(xml1));
       expect(map).toMatchObject({ code: '1', level: 0, currentRevision: 1, unit: 'Dinas Kesehatan' });
       const { revision } = await store.addRevision(map.id, 1, { xml: xml2, author: 'Budi', message: 'Tambah pemeriksaan' });
       expect(revision).toMatchObject({ n: 2, sha256: sha256(xml2), author: 'Budi' });
+      return map.id;
     });
-    const metadata = await readFile(path.join(dir, METADATA_FILE), 'utf8');
+    const metadata = await readFile(mapDocumentPath(dir, mapId), 'utf8');
+    expect(JSON.parse(metadata).revisions).toHaveLength(2);
     expect(metadata).not.toContain('Menerima berkas');
     const blob = await readFile(path.join(dir, BLOB_DIR, sha256(xml1).slice(0, 2), `${sha256(xml1)}.bpmn`), 'utf8');
     expect(blob).toBe(xml1);
@@ -56,7 +58,11 @@ describe('embedded store (lowdb metadata, BPMN bodies as files named by sha256)'
       const map = await store.createMap(newMap, first());
       await store.addRevision(map.id, 1, first(minimalBpmn('Kedua')));
     });
-    const names = [...(await readdir(dir)), ...(await readdir(path.join(dir, BLOB_DIR), { recursive: true }))];
+    const names = [
+      ...(await readdir(dir)),
+      ...(await readdir(path.join(dir, MAP_DIR))),
+      ...(await readdir(path.join(dir, BLOB_DIR), { recursive: true })),
+    ];
     expect(names.filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -81,13 +87,20 @@ describe('embedded store (lowdb metadata, BPMN bodies as files named by sha256)'
 
   it('stops with a clear message on a corrupt metadata file and never overwrites it', async () => {
     const dir = await tempDir();
-    await withStore(dir, (store) => store.createMap(newMap, first()));
-    const file = path.join(dir, METADATA_FILE);
-    for (const corrupt of ['{"format":"petakerja-store","version":1,"maps":[', '{"format":"petakerja-store","version":1,"maps":[{"id":"x"}],"revisions":{}}']) {
+    const map = await withStore(dir, (store) => store.createMap(newMap, first()));
+    const file = mapDocumentPath(dir, map.id);
+    const valid = JSON.parse(await readFile(file, 'utf8'));
+    const corruptions = [
+      '{"format":"petakerja-map","version":1,"map":{',
+      JSON.stringify({ ...valid, map: { ...valid.map, currentRevision: 3 } }),
+      JSON.stringify({ ...valid, map: { ...valid.map, id: '00000000-0000-4000-8000-000000000000' } }),
+    ];
+    for (const corrupt of corruptions) {
       await writeFile(file, corrupt);
       const opening = openLowdbStore(dir);
       await expect(opening).rejects.toBeInstanceOf(StoreOpenError);
-      await expect(opening).rejects.toThrow(/rusak|tidak sesuai skema/);
+      await expect(opening).rejects.toThrow(/rusak|tidak sesuai skema|id lain/);
+      await expect(opening).rejects.toThrow(map.id);
       expect(await readFile(file, 'utf8')).toBe(corrupt);
       // The failed open released its lock: a later open is refused for the file, not for the lock.
       await expect(openLowdbStore(dir)).rejects.toThrow(/pulihkan dari cadangan/);
