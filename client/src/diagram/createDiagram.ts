@@ -1,0 +1,39 @@
+// Builds the bpmn-js instances of the app: every one reads and writes the sk: extension and speaks Indonesian.
+import Modeler from 'bpmn-js/lib/Modeler';
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
+import skDescriptor from '../../../server/bpmn/sk-moddle.json';
+import changeTrackingModule from '../features/change-tracking';
+import skPropertiesModule from '../features/sk-properties';
+import type { SkVocabulary } from '../features/sk-properties/vocabulary';
+import translateModule from '../i18n';
+
+const moddleExtensions = { sk: skDescriptor };
+
+export function createModeler(options: { canvas: HTMLElement; propertiesPanel: HTMLElement; vocabulary: SkVocabulary }): Modeler {
+  return new Modeler({
+    container: options.canvas,
+    moddleExtensions,
+    additionalModules: [
+      translateModule,
+      BpmnPropertiesPanelModule,
+      BpmnPropertiesProviderModule,
+      skPropertiesModule,
+      changeTrackingModule,
+    ],
+    propertiesPanel: {
+      parent: options.propertiesPanel,
+      // Open what a user edits most; the panel remembers what they open or close afterwards.
+      layout: { groups: { general: { open: true }, petakerja: { open: true } } },
+    },
+    skVocabulary: options.vocabulary,
+  });
+}
+
+export function createViewer(canvas: HTMLElement): NavigatedViewer {
+  return new NavigatedViewer({
+    container: canvas,
+    moddleExtensions,
+    additionalModules: [translateModule],
+  });
+}

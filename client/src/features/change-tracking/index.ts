@@ -1,0 +1,6 @@
+import ChangeTracker from './ChangeTracker';
+
+export default {
+  __init__: ['changeTracker'],
+  changeTracker: ['type', ChangeTracker],
+};

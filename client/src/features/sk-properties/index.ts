@@ -1,0 +1,6 @@
+import SkPropertiesProvider from './SkPropertiesProvider';
+
+export default {
+  __init__: ['skPropertiesProvider'],
+  skPropertiesProvider: ['type', SkPropertiesProvider],
+};

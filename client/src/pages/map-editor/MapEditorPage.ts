@@ -1,0 +1,249 @@
+// The modeller page: the current revision of one map in bpmn-js, with properties, history, save, import and export.
+import type Modeler from 'bpmn-js/lib/Modeler';
+import type { Meta, ProcessMap } from '../../api/types';
+import type { AppContext } from '../../context';
+import { downloadBpmn, downloadSvg, exportAction } from '../../diagram/diagramFiles';
+import { fitDiagram } from '../../diagram/viewport';
+import { CHANGE_TRACKER_EVENT, type ChangeTrackerEvent } from '../../features/change-tracking/ChangeTracker';
+import { href, type Page } from '../../router';
+import { confirmDialog, errorDialog } from '../../ui/dialog';
+import { h, replaceChildren } from '../../ui/dom';
+import { bpmnFileInput, readTextFile } from '../../ui/files';
+import { errorStateView, loadingView } from '../../ui/states';
+import { Toast } from '../../ui/toast';
+import { appHeader, pageShell } from '../shared/layout';
+import { RevisionPanel } from '../shared/RevisionPanel';
+import { openConflictDialog } from './conflictDialog';
+import { EditorHeader } from './EditorHeader';
+import { EditorSession, type SaveOutcome } from './EditorSession';
+import { openMetadataDialog } from './metadataDialog';
+import { openSaveDialog } from './saveDialog';
+
+/** Room left of the diagram for bpmn-js's palette, which floats over the canvas. */
+const PALETTE_INSET = 96;
+
+declare global {
+  interface Window {
+    /** The open modeller, for browser tests and for support staff in the console. */
+    petakerja?: { modeler: Modeler };
+  }
+}
+
+export class MapEditorPage implements Page {
+  readonly element: HTMLElement;
+  private readonly headerSlot = h('div', { class: 'header-slot' });
+  private readonly main = h('main', { class: 'editor-main' });
+  private readonly toast = new Toast();
+  private readonly revisionPanel: RevisionPanel;
+  /** Set once the map is open in the modeller. */
+  private open: { session: EditorSession; header: EditorHeader; meta: Meta } | null = null;
+  private destroyed = false;
+
+  constructor(
+    private readonly context: AppContext,
+    private readonly mapId: string,
+  ) {
+    this.revisionPanel = new RevisionPanel(mapId, null);
+    this.element = pageShell('page-editor', appHeader(this.headerSlot), this.main, this.toast.element);
+    document.title = 'Memuat peta — Petakerja';
+    document.addEventListener('keydown', this.onKeyDown);
+    void this.load();
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.open?.session.changeTracker.isDirty() ?? false;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.toast.hide();
+    document.removeEventListener('keydown', this.onKeyDown);
+    this.open?.session.modeler.destroy();
+    this.open = null;
+    delete window.petakerja;
+  }
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      if (!document.querySelector('dialog[open]')) this.save();
+    }
+  };
+
+  private async load(): Promise<void> {
+    replaceChildren(this.main, loadingView('Memuat peta…'));
+    let modeler: Modeler | null = null;
+    try {
+      // bpmn-js comes in its own chunk, fetched while the map loads, so the list page stays light.
+      const [{ createModeler }, meta, map] = await Promise.all([
+        import('../../diagram/createDiagram'),
+        this.context.meta(),
+        this.context.api.getMap(this.mapId),
+      ]);
+      const xml = await this.context.api.revisionXml(this.mapId, map.currentRevision);
+      if (this.destroyed) return;
+      const canvas = h('div', { class: 'diagram-canvas', 'data-testid': 'modeler-canvas' });
+      const properties = h('aside', { class: 'properties-panel', 'aria-label': 'Properti elemen' });
+      replaceChildren(this.main, h('div', { class: 'workspace' }, this.revisionPanel.element, canvas, properties));
+      modeler = createModeler({
+        canvas,
+        propertiesPanel: properties,
+        vocabulary: {
+          mapKinds: meta.kinds.map((kind) => ({ value: kind.id, label: kind.label })),
+          profiles: meta.profiles.map((profile) => ({ value: profile.id, label: profile.label })),
+        },
+      });
+      const session = new EditorSession(modeler, this.context.api, map, xml);
+      await session.open();
+      if (this.destroyed) {
+        modeler.destroy();
+        return;
+      }
+      fitDiagram(modeler, PALETTE_INSET);
+      this.start(session, meta);
+    } catch (error) {
+      modeler?.destroy();
+      if (this.destroyed) return;
+      document.title = 'Peta tidak dapat dibuka — Petakerja';
+      replaceChildren(
+        this.main,
+        errorStateView('Peta tidak dapat dibuka', error, () => void this.load(), h('a', { class: 'button button-secondary', href: '#/' }, 'Ke daftar peta')),
+      );
+    }
+  }
+
+  private start(session: EditorSession, meta: Meta): void {
+    const header = new EditorHeader({
+      historyToggle: this.revisionPanel.toggleButton,
+      importInput: bpmnFileInput('import-input', (file) => void this.importFile(file)),
+      onEditMetadata: () => this.editMetadata(),
+      onExportBpmn: exportAction(() => {
+        session.finishEditing();
+        return downloadBpmn(session.modeler, session.map);
+      }),
+      onExportSvg: exportAction(() => {
+        session.finishEditing();
+        return downloadSvg(session.modeler, session.map);
+      }),
+      onDiscard: () => void this.discard(),
+      onSave: () => this.save(),
+    });
+    this.open = { session, header, meta };
+    this.showMap(session.map);
+    replaceChildren(this.headerSlot, header.element);
+    session.modeler.on<ChangeTrackerEvent>(CHANGE_TRACKER_EVENT, ({ dirty }) => header.setDirty(dirty));
+    window.petakerja = { modeler: session.modeler };
+    void this.loadRevisions();
+  }
+
+  private showMap(map: ProcessMap): void {
+    if (!this.open) return;
+    this.open.header.setMap(map, this.open.meta, this.open.session.baseRevision);
+    document.title = `${map.name} — Petakerja`;
+  }
+
+  private async loadRevisions(): Promise<void> {
+    const open = this.open;
+    if (!open) return;
+    this.revisionPanel.showLoading();
+    try {
+      const revisions = await this.context.api.listRevisions(this.mapId);
+      if (this.open === open) this.revisionPanel.show(revisions, open.session.baseRevision);
+    } catch (error) {
+      if (this.open === open) this.revisionPanel.showError(error, () => void this.loadRevisions());
+    }
+  }
+
+  private save(): void {
+    const session = this.open?.session;
+    if (!session) return;
+    session.finishEditing();
+    let outcome: SaveOutcome | null = null;
+    const dialog = openSaveDialog({
+      baseRevision: session.baseRevision,
+      unchanged: !session.changeTracker.isDirty(),
+      onSave: async (message, author) => {
+        outcome = await session.save(message, author);
+      },
+    });
+    // Act once the dialog is gone, so a conflict notice does not open on top of it.
+    dialog.element.addEventListener('close', () => {
+      if (outcome && this.open?.session === session) this.afterSave(session, outcome);
+    });
+  }
+
+  private afterSave(session: EditorSession, outcome: SaveOutcome): void {
+    if (outcome.status === 'saved') {
+      this.showMap(session.map);
+      this.open?.header.setStatus(`Tersimpan sebagai revisi ${outcome.revision.n}`);
+      void this.loadRevisions();
+      return;
+    }
+    openConflictDialog({
+      baseRevision: outcome.baseRevision,
+      currentRevision: outcome.currentRevision,
+      onDownload: exportAction(() => downloadBpmn(session.modeler, session.map)),
+      onReload: () => this.context.router.navigate(href.map(this.mapId)),
+    });
+  }
+
+  private async importFile(file: File): Promise<void> {
+    if (!this.open) return;
+    const { session, meta } = this.open;
+    if (
+      session.changeTracker.isDirty() &&
+      !(await confirmDialog({
+        title: 'Ganti diagram dengan isi berkas?',
+        message: `Perubahan yang belum disimpan akan diganti oleh isi berkas "${file.name}".`,
+        confirmLabel: 'Ganti diagram',
+        danger: true,
+      }))
+    ) {
+      return;
+    }
+    try {
+      const warnings = await session.replaceWith(await readTextFile(file, meta.limits.xmlBytes));
+      fitDiagram(session.modeler, PALETTE_INSET);
+      const notes = warnings.length > 0 ? ` Ada ${warnings.length} peringatan saat membaca berkas; periksa diagram sebelum menyimpan.` : '';
+      this.toast.show(`Diagram diganti dengan isi "${file.name}". Simpan untuk mencatatnya sebagai revisi baru.${notes}`);
+    } catch (error) {
+      errorDialog(`Berkas "${file.name}" tidak dapat diimpor`, error);
+    }
+  }
+
+  private async discard(): Promise<void> {
+    const session = this.open?.session;
+    if (!session) return;
+    const confirmed = await confirmDialog({
+      title: 'Buang perubahan?',
+      message: `Diagram dikembalikan ke revisi ${session.baseRevision}. Perubahan yang belum disimpan hilang.`,
+      confirmLabel: 'Buang perubahan',
+      danger: true,
+    });
+    if (!confirmed) return;
+    try {
+      await session.discardChanges();
+      fitDiagram(session.modeler, PALETTE_INSET);
+      this.toast.show(`Perubahan dibuang; diagram kembali ke revisi ${session.baseRevision}.`);
+    } catch (error) {
+      errorDialog('Perubahan tidak dapat dibuang', error);
+    }
+  }
+
+  private editMetadata(): void {
+    if (!this.open) return;
+    const { session, meta } = this.open;
+    openMetadataDialog({
+      map: session.map,
+      meta,
+      onSubmit: async (patch) => {
+        const map = await this.context.api.updateMap(this.mapId, patch);
+        const diagramChanged = session.updateMap(map);
+        this.showMap(map);
+        this.toast.show(
+          diagramChanged ? 'Data peta diperbarui. Unit dan profil pada diagram ikut disesuaikan; simpan untuk mencatatnya.' : 'Data peta diperbarui.',
+        );
+      },
+    });
+  }
+}

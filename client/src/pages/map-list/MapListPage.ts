@@ -1,0 +1,251 @@
+// The list of process maps: search, filters, creating a map and importing a .bpmn file.
+import type { MapFilter, Meta, ProcessMap } from '../../api/types';
+import type { AppContext } from '../../context';
+import { href, type Page } from '../../router';
+import { h, replaceChildren } from '../../ui/dom';
+import { errorView } from '../../ui/errors';
+import { baseName, bpmnFileInput, readTextFile } from '../../ui/files';
+import { formatDateTime } from '../../ui/format';
+import { errorStateView, loadingView } from '../../ui/states';
+import { appHeader, pageShell } from '../shared/layout';
+import { kindLabel, profileLabel, shortProfileLabel } from '../shared/mapFields';
+import { openCreateMapDialog } from './createMapDialog';
+
+const SEARCH_DELAY_MS = 250;
+
+/** URL query keys of the filters, in Indonesian like the rest of the address. */
+const QUERY_KEYS = { q: 'q', kind: 'jenis', unit: 'unit' } as const;
+
+export class MapListPage implements Page {
+  readonly element: HTMLElement;
+  private readonly filters = h('div', { class: 'filters' });
+  private readonly notices = h('div', { class: 'notices' });
+  private readonly results = h('div', { class: 'results' });
+  private readonly count = h('p', { class: 'result-count', role: 'status' });
+  private readonly importButton: HTMLButtonElement;
+  private readonly importInput: HTMLInputElement;
+  private filter: Required<MapFilter>;
+  private request = 0;
+  private searchTimer: number | undefined;
+
+  constructor(
+    private readonly context: AppContext,
+    query: URLSearchParams,
+  ) {
+    this.filter = {
+      q: query.get(QUERY_KEYS.q) ?? '',
+      kind: query.get(QUERY_KEYS.kind) ?? '',
+      unit: query.get(QUERY_KEYS.unit) ?? '',
+    };
+    this.importInput = bpmnFileInput('import-input', (file) => void this.importFile(file));
+    this.importButton = h('button', { type: 'button', class: 'button button-secondary', onClick: () => this.importInput.click() }, 'Impor .bpmn');
+    this.element = pageShell(
+      'page-list',
+      appHeader(),
+      h(
+        'main',
+        { class: 'list-main' },
+        h(
+          'div',
+          { class: 'page-heading' },
+          h(
+            'div',
+            {},
+            h('h1', {}, 'Peta proses'),
+            h('p', { class: 'lead' }, 'Peta proses, subproses, relasi, lintas fungsi dan alur mekanisme kerja.'),
+          ),
+          h(
+            'div',
+            { class: 'page-actions' },
+            this.importButton,
+            this.importInput,
+            h('button', { type: 'button', class: 'button button-primary', 'data-testid': 'new-map-button', onClick: () => void this.openCreate() }, 'Peta baru'),
+          ),
+        ),
+        this.notices,
+        this.filters,
+        this.count,
+        this.results,
+      ),
+    );
+    document.title = 'Peta proses — Petakerja';
+    void this.load();
+  }
+
+  destroy(): void {
+    window.clearTimeout(this.searchTimer);
+    this.request += 1;
+  }
+
+  private async load(): Promise<void> {
+    replaceChildren(this.results, loadingView());
+    let meta: Meta;
+    try {
+      meta = await this.context.meta(true);
+    } catch (error) {
+      replaceChildren(this.results, errorStateView('Daftar peta tidak dapat dimuat', error, () => void this.load()));
+      return;
+    }
+    replaceChildren(this.filters, this.filterControls(meta));
+    await this.refresh(meta);
+  }
+
+  private async refresh(meta: Meta): Promise<void> {
+    const request = ++this.request;
+    this.results.setAttribute('aria-busy', 'true');
+    try {
+      const maps = await this.context.api.listMaps(this.filter);
+      if (request !== this.request) return;
+      this.count.textContent = maps.length > 0 ? `${maps.length} peta` : '';
+      replaceChildren(this.results, maps.length > 0 ? this.table(maps, meta) : this.emptyState());
+    } catch (error) {
+      if (request !== this.request) return;
+      this.count.textContent = '';
+      replaceChildren(this.results, errorStateView('Daftar peta tidak dapat dimuat', error, () => void this.refresh(meta)));
+    } finally {
+      if (request === this.request) this.results.removeAttribute('aria-busy');
+    }
+  }
+
+  private hasFilter(): boolean {
+    return Boolean(this.filter.q || this.filter.kind || this.filter.unit);
+  }
+
+  private setFilter(meta: Meta, change: Partial<MapFilter>, delay = 0): void {
+    this.filter = { ...this.filter, ...change };
+    const query = new URLSearchParams();
+    for (const [key, name] of Object.entries(QUERY_KEYS) as [keyof MapFilter, string][]) {
+      if (this.filter[key]) query.set(name, this.filter[key]);
+    }
+    this.context.router.replace(href.list(query));
+    window.clearTimeout(this.searchTimer);
+    this.searchTimer = window.setTimeout(() => void this.refresh(meta), delay);
+  }
+
+  private filterControls(meta: Meta): HTMLElement {
+    const search = h('input', {
+      type: 'search',
+      class: 'search-input',
+      'aria-label': 'Cari peta menurut nama atau kode',
+      placeholder: 'Cari nama atau kode…',
+      value: this.filter.q,
+      'data-testid': 'search-input',
+    });
+    search.addEventListener('input', () => this.setFilter(meta, { q: search.value.trim() }, SEARCH_DELAY_MS));
+
+    const kind = h(
+      'select',
+      { 'aria-label': 'Saring menurut jenis peta' },
+      h('option', { value: '' }, 'Semua jenis'),
+      meta.kinds.map((option) => h('option', { value: option.id, selected: option.id === this.filter.kind }, option.label)),
+    );
+    kind.addEventListener('change', () => this.setFilter(meta, { kind: kind.value }));
+
+    const units = meta.units.includes(this.filter.unit) || !this.filter.unit ? meta.units : [...meta.units, this.filter.unit];
+    const unit = h(
+      'select',
+      { 'aria-label': 'Saring menurut unit kerja' },
+      h('option', { value: '' }, 'Semua unit'),
+      units.map((name) => h('option', { value: name, selected: name === this.filter.unit }, name)),
+    );
+    unit.addEventListener('change', () => this.setFilter(meta, { unit: unit.value }));
+
+    return h('form', { class: 'filter-bar', role: 'search', onSubmit: (event: Event) => event.preventDefault() }, search, kind, unit);
+  }
+
+  private table(maps: ProcessMap[], meta: Meta): HTMLElement {
+    const rows = maps.map((map) => {
+      const row = h(
+        'tr',
+        { 'data-testid': 'map-row', 'data-map-id': map.id },
+        h('td', { class: 'cell-code' }, map.code),
+        h('td', { class: 'cell-name' }, h('a', { href: href.map(map.id) }, map.name)),
+        h('td', {}, kindLabel(meta, map.kind)),
+        h('td', {}, map.unit || h('span', { class: 'muted' }, '—')),
+        h('td', { title: profileLabel(meta, map.profile) }, shortProfileLabel(meta, map.profile)),
+        h('td', { class: 'cell-number' }, map.currentRevision),
+        h('td', { class: 'cell-date' }, h('time', { datetime: map.updatedAt }, formatDateTime(map.updatedAt))),
+      );
+      // The whole row opens the map; the link in the name cell keeps it reachable by keyboard.
+      row.addEventListener('click', (event) => {
+        if (!(event.target instanceof Element && event.target.closest('a'))) this.context.router.navigate(href.map(map.id));
+      });
+      return row;
+    });
+    return h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        { class: 'data-table' },
+        h('caption', { class: 'visually-hidden' }, 'Daftar peta proses'),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['Kode', 'Nama', 'Jenis', 'Unit', 'Profil', 'Revisi', 'Diubah'].map((title) => h('th', { scope: 'col' }, title)),
+          ),
+        ),
+        h('tbody', {}, rows),
+      ),
+    );
+  }
+
+  private emptyState(): HTMLElement {
+    if (this.hasFilter()) {
+      return h(
+        'div',
+        { class: 'state state-empty' },
+        h('h2', {}, 'Tidak ada peta yang cocok'),
+        h('p', {}, 'Ubah kata pencarian atau saringan, atau tampilkan semua peta.'),
+        h('button', { type: 'button', class: 'button button-secondary', onClick: () => this.clearFilters() }, 'Tampilkan semua peta'),
+      );
+    }
+    return h(
+      'div',
+      { class: 'state state-empty' },
+      h('h2', {}, 'Belum ada peta proses'),
+      h('p', {}, 'Belum ada peta proses. Buat peta pertama atau impor berkas .bpmn.'),
+      h(
+        'div',
+        { class: 'state-actions' },
+        h('button', { type: 'button', class: 'button button-primary', onClick: () => void this.openCreate() }, 'Buat peta pertama'),
+        h('button', { type: 'button', class: 'button button-secondary', onClick: () => this.importInput.click() }, 'Impor berkas .bpmn'),
+      ),
+    );
+  }
+
+  private clearFilters(): void {
+    this.filter = { q: '', kind: '', unit: '' };
+    this.context.router.replace(href.list());
+    void this.load();
+  }
+
+  private async openCreate(): Promise<void> {
+    replaceChildren(this.notices);
+    try {
+      openCreateMapDialog(this.context, await this.context.meta());
+    } catch (error) {
+      replaceChildren(this.notices, errorView(error, 'Formulir peta baru tidak dapat dibuka.'));
+    }
+  }
+
+  private async importFile(file: File): Promise<void> {
+    replaceChildren(this.notices);
+    this.importButton.disabled = true;
+    this.importButton.textContent = 'Mengimpor…';
+    try {
+      const meta = await this.context.meta();
+      const xml = await readTextFile(file, meta.limits.xmlBytes);
+      const map = await this.context.api.importMap(xml, { name: baseName(file.name) });
+      this.context.router.navigate(href.map(map.id));
+    } catch (error) {
+      replaceChildren(this.notices, errorView(error, `Berkas "${file.name}" tidak dapat diimpor.`));
+    } finally {
+      this.importButton.disabled = false;
+      this.importButton.textContent = 'Impor .bpmn';
+    }
+  }
+}
