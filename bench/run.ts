@@ -1,0 +1,78 @@
+// Benchmark entry (`npm run bench [-- --maps N | --quick]`): runs the benchmarks and prints their results as Markdown.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { MAP_KINDS } from '../server/domain/vocabulary';
+import { DEFAULT_LIMITS, REPO_ROOT, formatAims, formatStoreScale, runStoreScale } from './store-scale';
+
+const LADDER = [250, 500, 1000, 2000, 5000];
+const QUICK_MAPS = 300;
+const REVISIONS_PER_MAP = 5;
+
+function machineFacts(): string[] {
+  const cpus = os.cpus();
+  let nproc = String(os.availableParallelism());
+  try {
+    nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+  } catch {
+    // keep availableParallelism
+  }
+  return [
+    `- node ${process.version}, ${os.platform()} ${os.release()} ${os.arch()}`,
+    `- nproc ${nproc}; ${cpus[0]?.model ?? 'unknown CPU'}; ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM`,
+    `- temp dir ${os.tmpdir()}`,
+    `- date ${new Date().toISOString()}`,
+  ];
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const { values } = parseArgs({ args: argv, options: { maps: { type: 'string' }, quick: { type: 'boolean' } }, strict: true });
+  const maps = values.maps === undefined ? (values.quick ? QUICK_MAPS : LADDER.at(-1)!) : Number(values.maps);
+  if (!Number.isInteger(maps) || maps < 1 || maps > 100_000) throw new Error(`--maps must be an integer from 1 to 100000, not ${values.maps}`);
+  const sizes = values.quick ? [maps] : [...LADDER.filter((s) => s < maps), maps];
+
+  const missing = MAP_KINDS.filter((kind) => !existsSync(path.join(REPO_ROOT, 'processes/templates', `${kind}.bpmn`)));
+  if (missing.length > 0) throw new Error(`processes/templates lacks ${missing.join(', ')}.bpmn: the server cannot start without them`);
+
+  const started = performance.now();
+  const results = await runStoreScale({
+    sizes,
+    revisionsPerMap: REVISIONS_PER_MAP,
+    listRequests: 200,
+    saveRequests: 100,
+    limits: DEFAULT_LIMITS,
+    progress: (line) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`),
+  });
+  const elapsed = (performance.now() - started) / 1000;
+
+  const limits = DEFAULT_LIMITS;
+  console.log(
+    [
+      '## Store scale: our layout (metadata in lowdb, BPMN bodies as sha256 files) vs naive (XML inline in the lowdb document)',
+      '',
+      `Command: \`npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}\` (in ${REPO_ROOT.replace(/\/$/, '')}), ${elapsed.toFixed(0)} s in all`,
+      '',
+      ...machineFacts(),
+      '',
+      formatStoreScale(results),
+      '',
+      formatAims(results),
+      '',
+      'Method: each server runs as a child process (`node --import tsx`), started once beforehand on an empty data directory so ' +
+        "tsx's cache is warm. One sequential client on 127.0.0.1: one untimed warm-up list and save, then up to 200 × " +
+        'GET /api/maps (the full list; time to the last byte) and up to 100 × POST /api/maps/:id/revisions of a new ~50 KB ' +
+        `BPMN to a random map with the right baseRevision (loops stop at ${limits.list / 1000} s and ${limits.save / 1000} s; n says how many ran). ` +
+        'RSS = VmRSS of the server after the requests; peak = VmHWM. Our store grows in one data directory from size to size ' +
+        '(seed time = the maps added); the naive store is written afresh per size with its own lowdb JSONFile adapter. ' +
+        `Limits: seeding ${limits.seedOurs / 1000} s (ours) / ${limits.seedNaive / 1000} s (naive), start-up ${limits.startup / 1000} s, each request ${limits.request / 1000} s.`,
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
