@@ -3,10 +3,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { AccountsService } from '../server/accounts/accounts.service';
 import { createApp } from '../server/app';
 import { MapsService } from '../server/maps/maps.service';
 import { TemplateLibrary } from '../server/maps/templates';
 import { CLIENT_DIR } from '../server/server';
+import { openJsonlAuditLog } from '../server/store/jsonl-audit-log';
+import { openLowdbAccountStore } from '../server/store/lowdb-account-store';
 import { openNaiveInlineStore } from './naive-inline-store';
 
 async function main(): Promise<void> {
@@ -16,7 +19,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   const store = await openNaiveInlineStore(dataDir);
   const maps = new MapsService(store, await TemplateLibrary.load());
-  const server = createServer(createApp({ maps, clientDir: CLIENT_DIR }));
+  // Accounts as in the embedded store, so that requests are signed in exactly as against ours.
+  const accounts = new AccountsService(await openLowdbAccountStore(dataDir), await openJsonlAuditLog(dataDir));
+  const server = createServer(createApp({ maps, accounts, clientDir: CLIENT_DIR }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);

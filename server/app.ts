@@ -1,46 +1,81 @@
 // Builds the express application from its dependencies, without listening (main and tests both use it).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import { z } from 'zod';
+import { accountRoutes, publicAccountRoutes } from './accounts/accounts.routes';
+import type { AccountsService } from './accounts/accounts.service';
 import { MAX_XML_BYTES } from './bpmn/xml-guard';
+import { auditDenials, authenticate, requireCsrf, requireSession } from './http/auth';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { metaRouter } from './http/meta.routes';
 import { mapsRouter } from './maps/maps.routes';
 import type { MapsService } from './maps/maps.service';
 
-export interface AppDeps {
-  maps: MapsService;
-  /** The built client (dist/client); the SPA is served from here. */
-  clientDir: string;
-  log?: (line: string) => void;
-}
-
 // Validation messages of zod reach users: make them Indonesian.
 z.config(z.locales.id());
+
+export interface AppDeps {
+  maps: MapsService;
+  accounts: AccountsService;
+  /** The built client (dist/client); the SPA is served from here. */
+  clientDir: string;
+  /** Express's "trust proxy" setting, for deployments behind a reverse proxy terminating https. */
+  trustProxy?: boolean | number | string;
+  log?: (line: string) => void;
+}
 
 /** JSON bodies carry XML escaped inside a string: leave room for the escaping. */
 const JSON_LIMIT_BYTES = Math.ceil(MAX_XML_BYTES * 1.25) + 64 * 1024;
 
-export function createApp({ maps, clientDir, log = console.error }: AppDeps): Express {
+/**
+ * bpmn-js and the properties panel set inline style attributes from script (allowed under 'self') and the
+ * bundle's CSS embeds bpmn-font as a data: URL; exported SVG and PNG previews use blob: and data: images.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+export function createApp({ maps, accounts, clientDir, trustProxy = false, log = console.error }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   // No ETag hashed over every API answer; the map listing sets its own (static files keep theirs).
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use((_req, res, next) => {
-    res.set('X-Content-Type-Options', 'nosniff');
-    next();
-  });
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY }, strictTransportSecurity: false }));
 
   const api = express.Router();
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   api.use(express.json({ limit: JSON_LIMIT_BYTES }));
+  api.use(cookieParser());
+  api.use(authenticate(accounts));
+  api.use(publicAccountRoutes(accounts));
+  // Everything below needs a session, and a CSRF token for any change: deny by default.
+  api.use(requireSession, requireCsrf);
+  api.use(accountRoutes(accounts));
   api.use(metaRouter(maps));
   api.use(mapsRouter(maps));
   api.use(notFoundHandler);
+  api.use(auditDenials(accounts));
   app.use('/api', api);
 
-  app.use(express.static(clientDir, { index: false, maxAge: '1h', immutable: false }));
+  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
   const indexHtml = path.join(clientDir, 'index.html');
   app.get(/.*/, (_req, res) => {
     if (existsSync(indexHtml)) {

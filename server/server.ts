@@ -2,10 +2,11 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { AccountsService } from './accounts/accounts.service';
 import { createApp } from './app';
 import { MapsService } from './maps/maps.service';
 import { TemplateLibrary } from './maps/templates';
-import { openLowdbStore } from './store/lowdb-map-store';
+import { openEmbeddedStore } from './store/store';
 
 export const CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
@@ -14,6 +15,7 @@ export interface ServeOptions {
   port: number;
   host: string;
   clientDir?: string;
+  trustProxy?: boolean | number | string;
   log?: (line: string) => void;
 }
 
@@ -24,10 +26,15 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const store = await openLowdbStore(options.dataDir);
+  const store = await openEmbeddedStore(options.dataDir);
   try {
-    const maps = new MapsService(store, await TemplateLibrary.load());
-    const app = createApp({ maps, clientDir: options.clientDir ?? CLIENT_DIR, log: options.log });
+    const app = createApp({
+      maps: new MapsService(store.maps, await TemplateLibrary.load()),
+      accounts: new AccountsService(store.accounts, store.audit),
+      clientDir: options.clientDir ?? CLIENT_DIR,
+      trustProxy: options.trustProxy,
+      log: options.log,
+    });
     const server = createServer(app);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

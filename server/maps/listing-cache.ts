@@ -8,6 +8,8 @@ export interface EncodedListing {
   etag: string;
 }
 
+export const EMPTY_LISTING: EncodedListing = { body: Buffer.from('{"items":[]}'), etag: 'W/"kosong"' };
+
 /** Distinct filters kept at once; searches as the user types make many, each used briefly. */
 const MAX_ENTRIES = 64;
 

@@ -1,6 +1,7 @@
 // HTTP routes of the process-map repository; thin: parse, call the service, answer.
 import express, { Router } from 'express';
 import { MAX_XML_BYTES } from '../bpmn/xml-guard';
+import { actor, permit } from '../http/auth';
 import { validated } from '../http/validated';
 import { CreateMapBody, ImportQuery, ListMapsQuery, MapParams, PatchMapBody, RevisionParams, SaveRevisionBody } from './maps.schema';
 import type { MapsService } from './maps.service';
@@ -8,8 +9,8 @@ import type { MapsService } from './maps.service';
 export function mapsRouter(maps: MapsService): Router {
   const router = Router();
 
-  router.get('/maps', validated({ query: ListMapsQuery }, async ({ query }, req, res) => {
-    const { body, etag } = await maps.listEncoded(query);
+  router.get('/maps', permit('maps:read'), validated({ query: ListMapsQuery }, async ({ query }, req, res) => {
+    const { body, etag } = await maps.listEncoded(actor(req), query);
     res.set({ ETag: etag, 'Cache-Control': 'no-cache' });
     if (req.headers['if-none-match'] === etag) {
       res.status(304).end();
@@ -18,37 +19,38 @@ export function mapsRouter(maps: MapsService): Router {
     res.type('application/json').send(body);
   }));
 
-  router.post('/maps', validated({ body: CreateMapBody }, async ({ body }, _req, res) => {
-    res.status(201).json({ map: await maps.create(body) });
+  router.post('/maps', permit('maps:write'), validated({ body: CreateMapBody }, async ({ body }, req, res) => {
+    res.status(201).json({ map: await maps.create(actor(req), body) });
   }));
 
-  router.get('/maps/:id', validated({ params: MapParams }, async ({ params }, _req, res) => {
-    res.json({ map: await maps.get(params.id) });
+  router.get('/maps/:id', permit('maps:read'), validated({ params: MapParams }, async ({ params }, req, res) => {
+    res.json({ map: await maps.get(actor(req), params.id) });
   }));
 
-  router.patch('/maps/:id', validated({ params: MapParams, body: PatchMapBody }, async ({ params, body }, _req, res) => {
-    res.json({ map: await maps.update(params.id, body) });
+  router.patch('/maps/:id', permit('maps:write'), validated({ params: MapParams, body: PatchMapBody }, async ({ params, body }, req, res) => {
+    res.json({ map: await maps.update(actor(req), params.id, body) });
   }));
 
-  router.get('/maps/:id/revisions', validated({ params: MapParams }, async ({ params }, _req, res) => {
-    res.json({ items: await maps.revisions(params.id) });
+  router.get('/maps/:id/revisions', permit('maps:read'), validated({ params: MapParams }, async ({ params }, req, res) => {
+    res.json({ items: await maps.revisions(actor(req), params.id) });
   }));
 
-  router.post('/maps/:id/revisions', validated({ params: MapParams, body: SaveRevisionBody }, async ({ params, body }, _req, res) => {
-    res.status(201).json(await maps.saveRevision(params.id, body));
+  router.post('/maps/:id/revisions', permit('maps:write'), validated({ params: MapParams, body: SaveRevisionBody }, async ({ params, body }, req, res) => {
+    res.status(201).json(await maps.saveRevision(actor(req), params.id, body));
   }));
 
-  router.get('/maps/:id/revisions/:n/xml', validated({ params: RevisionParams }, async ({ params }, _req, res) => {
-    const xml = await maps.revisionXml(params.id, params.n);
+  router.get('/maps/:id/revisions/:n/xml', permit('maps:read'), validated({ params: RevisionParams }, async ({ params }, req, res) => {
+    const xml = await maps.revisionXml(actor(req), params.id, params.n);
     res.type('application/xml').send(xml);
   }));
 
   router.post(
     '/import',
+    permit('maps:write'),
     express.text({ type: () => true, limit: MAX_XML_BYTES }),
     validated({ query: ImportQuery }, async ({ query }, req, res) => {
       const xml = typeof req.body === 'string' ? req.body : '';
-      res.status(201).json({ map: await maps.import(xml, query) });
+      res.status(201).json({ map: await maps.import(actor(req), xml, query) });
     }),
   );
 

@@ -5,7 +5,6 @@ import { MapCode, MapId } from '../store/records';
 
 const Name = z.string().trim().min(1, 'Nama peta wajib diisi.').max(200);
 const Unit = z.string().trim().max(200);
-const Author = z.string().trim().min(1).max(200);
 /** Query strings send "" for an empty filter field; that means "no filter". */
 const optionalQuery = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -18,7 +17,6 @@ export const CreateMapBody = z.strictObject({
   parentId: MapId.optional(),
   code: MapCode.optional(),
   xml: z.string().optional(),
-  author: Author.optional(),
 });
 export type CreateMapBody = z.infer<typeof CreateMapBody>;
 
@@ -32,7 +30,6 @@ export const SaveRevisionBody = z.strictObject({
   xml: z.string(),
   baseRevision: z.number().int().min(1),
   message: z.string().trim().min(1, 'Pesan revisi wajib diisi.').max(2000),
-  author: Author.optional(),
 });
 export type SaveRevisionBody = z.infer<typeof SaveRevisionBody>;
 

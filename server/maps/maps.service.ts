@@ -1,15 +1,15 @@
 // Use cases of the process-map repository: create, import, list, save revisions, read them back.
 import type { ModdleElement } from 'bpmn-moddle';
+import type { PublicUser } from '../accounts/accounts.records';
+import { canSeeUnit, forbiddenUnit, sameUnit, seesAllUnits } from '../accounts/permissions';
 import { readMapKind } from '../bpmn/map-kind';
 import { parseBpmn } from '../bpmn/moddle';
 import { DEFAULT_PROFILE, MAP_KIND_LABELS, type Profile } from '../domain/vocabulary';
-import type { MapFilter, MapPatch, MapStore } from '../store/map-store';
+import type { MapPatch, MapStore, MapFilter } from '../store/map-store';
 import type { ProcessMap, Revision } from '../store/records';
-import { ListingCache, type EncodedListing } from './listing-cache';
+import { EMPTY_LISTING, ListingCache, type EncodedListing } from './listing-cache';
 import type { CreateMapBody, ImportQuery, SaveRevisionBody } from './maps.schema';
 import type { TemplateLibrary } from './templates';
-
-export const ANONYMOUS_AUTHOR = 'anonim';
 
 export class MapsService {
   private readonly listings: ListingCache;
@@ -22,20 +22,27 @@ export class MapsService {
     this.listings = new ListingCache(store);
   }
 
-  /** The listing `{ items }` as encoded JSON, ready to send. */
-  listEncoded(filter: MapFilter): Promise<EncodedListing> {
-    return this.listings.get(filter);
+  /** The listing `{ items }` as encoded JSON, ready to send; users outside the bureau see their own unit only. */
+  listEncoded(actor: PublicUser, filter: MapFilter): Promise<EncodedListing> {
+    if (seesAllUnits(actor)) return this.listings.get(filter);
+    const otherUnit = filter.unit !== undefined && !sameUnit(filter.unit, actor.unit);
+    if (actor.unit === '' || otherUnit) return Promise.resolve(EMPTY_LISTING);
+    return this.listings.get({ ...filter, unit: actor.unit });
   }
 
-  units(): Promise<string[]> {
-    return this.store.listUnits();
+  async units(actor: PublicUser): Promise<string[]> {
+    const units = await this.store.listUnits();
+    return units.filter((unit) => canSeeUnit(actor, unit));
   }
 
-  get(id: string): Promise<ProcessMap> {
-    return this.store.getMap(id);
+  /** The map, when `actor` may see its unit; FORBIDDEN_UNIT otherwise. */
+  async get(actor: PublicUser, id: string): Promise<ProcessMap> {
+    const map = await this.store.getMap(id);
+    if (!canSeeUnit(actor, map.unit)) throw forbiddenUnit(map.unit);
+    return map;
   }
 
-  async create(body: CreateMapBody): Promise<ProcessMap> {
+  async create(actor: PublicUser, body: CreateMapBody): Promise<ProcessMap> {
     const profile = body.profile ?? this.defaultProfile;
     let xml: string;
     let message: string;
@@ -47,12 +54,12 @@ export class MapsService {
       xml = await this.templates.instantiate(body.kind, { name: body.name, unit: body.unit, profile });
       message = `Peta dibuat dari templat ${MAP_KIND_LABELS[body.kind].toLocaleLowerCase('id')}`;
     }
-    const { xml: _xml, author, ...fields } = body;
-    return this.store.createMap({ ...fields, profile }, { xml, author: author ?? ANONYMOUS_AUTHOR, message });
+    const { xml: _xml, ...fields } = body;
+    return this.store.createMap({ ...fields, profile }, { xml, author: actor.name, message });
   }
 
   /** Imports a BPMN file written by any modeller; kind and name are read from it when not given. */
-  async import(xml: string, query: ImportQuery): Promise<ProcessMap> {
+  async import(actor: PublicUser, xml: string, query: ImportQuery): Promise<ProcessMap> {
     const { definitions } = await parseBpmn(xml);
     return this.store.createMap(
       {
@@ -61,29 +68,28 @@ export class MapsService {
         unit: query.unit ?? '',
         profile: query.profile ?? this.defaultProfile,
       },
-      { xml, author: ANONYMOUS_AUTHOR, message: 'Diimpor dari berkas BPMN' },
+      { xml, author: actor.name, message: 'Diimpor dari berkas BPMN' },
     );
   }
 
-  update(id: string, patch: MapPatch): Promise<ProcessMap> {
+  async update(actor: PublicUser, id: string, patch: MapPatch): Promise<ProcessMap> {
+    await this.get(actor, id);
     return this.store.updateMap(id, patch);
   }
 
-  revisions(id: string): Promise<Revision[]> {
+  async revisions(actor: PublicUser, id: string): Promise<Revision[]> {
+    await this.get(actor, id);
     return this.store.listRevisions(id);
   }
 
-  async saveRevision(id: string, body: SaveRevisionBody): Promise<{ map: ProcessMap; revision: Revision }> {
-    await this.store.getMap(id);
+  async saveRevision(actor: PublicUser, id: string, body: SaveRevisionBody): Promise<{ map: ProcessMap; revision: Revision }> {
+    await this.get(actor, id);
     await parseBpmn(body.xml);
-    return this.store.addRevision(id, body.baseRevision, {
-      xml: body.xml,
-      author: body.author ?? ANONYMOUS_AUTHOR,
-      message: body.message,
-    });
+    return this.store.addRevision(id, body.baseRevision, { xml: body.xml, author: actor.name, message: body.message });
   }
 
-  revisionXml(id: string, n: number): Promise<string> {
+  async revisionXml(actor: PublicUser, id: string, n: number): Promise<string> {
+    await this.get(actor, id);
     return this.store.readRevisionXml(id, n);
   }
 }

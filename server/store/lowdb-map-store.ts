@@ -7,7 +7,6 @@ import { Low } from 'lowdb';
 import { nextChildCode } from '../domain/hierarchy';
 import { StoreOpenError } from '../errors';
 import { BlobStore } from './blob-store';
-import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { filterMaps, unitsOf } from './map-filter';
 import type { MapFilter, MapPatch, MapStore, NewMap, NewRevision } from './map-store';
 import { MapDocument, type ProcessMap, type Revision } from './records';
@@ -25,17 +24,10 @@ type MapDb = Low<MapDocument>;
 
 export const mapDocumentPath = (dataDir: string, id: string) => path.join(dataDir, MAP_DIR, `${id}.json`);
 
-export async function openLowdbStore(dataDir: string): Promise<MapStore> {
-  const dir = path.resolve(dataDir);
+/** Opens the map documents of `dir`; the caller holds the data directory's lock (see store.ts). */
+export async function openLowdbMapStore(dir: string): Promise<MapStore> {
   await mkdir(path.join(dir, MAP_DIR), { recursive: true });
-  const lock = await lockDataDir(dir);
-  try {
-    const dbs = await readMapDocuments(dir);
-    return new LowdbMapStore(dir, dbs, new BlobStore(path.join(dir, BLOB_DIR)), lock);
-  } catch (error) {
-    await lock.release();
-    throw error;
-  }
+  return new LowdbMapStore(dir, await readMapDocuments(dir), new BlobStore(path.join(dir, BLOB_DIR)));
 }
 
 function mapDb(dir: string, id: string, initial: MapDocument | null = null): MapDb {
@@ -72,7 +64,6 @@ class LowdbMapStore implements MapStore {
     private readonly dir: string,
     private readonly dbs: Map<string, MapDb>,
     private readonly blobs: BlobStore,
-    private readonly lock: DataDirLock,
   ) {}
 
   async listMaps(filter: MapFilter): Promise<ProcessMap[]> {
@@ -161,7 +152,6 @@ class LowdbMapStore implements MapStore {
 
   async close(): Promise<void> {
     await this.writes.run(async () => undefined);
-    await this.lock.release();
   }
 
   /** Writes `next` durably and only then makes it current; a failed write leaves memory and disk as they were. */

@@ -44,5 +44,6 @@ export interface MapStore {
   /** Appends a revision when `baseRevision` is still the current one; REVISION_CONFLICT otherwise. */
   addRevision(id: string, baseRevision: number, revision: NewRevision): Promise<{ map: ProcessMap; revision: Revision }>;
   readRevisionXml(id: string, n: number): Promise<string>;
+  /** Resolves once every write already started has finished. */
   close(): Promise<void>;
 }

@@ -20,7 +20,7 @@ function expectError(response: { status: number; body: any }, status: number, co
 
 describe('maps API against the real server', () => {
   it('creates a map from the template of its kind, with the sk: facts written into the BPMN', async () => {
-    const map = await createMap({ unit: 'Dinas Kesehatan', profile: 'badung', author: 'Ani' });
+    const map = await createMap({ unit: 'Dinas Kesehatan', profile: 'badung' });
     expect(map).toMatchObject({ kind: 'lintas-fungsi', unit: 'Dinas Kesehatan', profile: 'badung', level: 0, currentRevision: 1 });
     const xml = await api(`/api/maps/${map.id}/revisions/1/xml`);
     expect(xml.status).toBe(200);
@@ -30,7 +30,9 @@ describe('maps API against the real server', () => {
     expect(xml.body).toContain('name="Pelayanan izin praktik"');
     expect(xml.body).toContain('sk:unit="Dinas Kesehatan"');
     const revisions = await api(`/api/maps/${map.id}/revisions`);
-    expect(revisions.body.items).toEqual([expect.objectContaining({ n: 1, author: 'Ani', message: expect.stringContaining('templat') })]);
+    expect(revisions.body.items).toEqual([
+      expect.objectContaining({ n: 1, author: 'Admin Bagian Organisasi', message: expect.stringContaining('templat') }),
+    ]);
   });
 
   it('starts every kind from a template', async () => {
@@ -65,10 +67,10 @@ describe('maps API against the real server', () => {
     const original = (await api(`/api/maps/${map.id}/revisions/1/xml`)).body;
     const saved = await api(`/api/maps/${map.id}/revisions`, {
       method: 'POST',
-      json: { xml: minimalBpmn('Memverifikasi berkas'), baseRevision: 1, message: 'Tambah verifikasi', author: 'Budi' },
+      json: { xml: minimalBpmn('Memverifikasi berkas'), baseRevision: 1, message: 'Tambah verifikasi' },
     });
     expect(saved.status).toBe(201);
-    expect(saved.body.revision).toMatchObject({ n: 2, author: 'Budi', message: 'Tambah verifikasi' });
+    expect(saved.body.revision).toMatchObject({ n: 2, author: 'Admin Bagian Organisasi', message: 'Tambah verifikasi' });
     expect(saved.body.map.currentRevision).toBe(2);
 
     const stale = await api(`/api/maps/${map.id}/revisions`, {

@@ -3,19 +3,22 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapDocumentPath } from '../../server/store/lowdb-map-store';
 import { runCli, serveCli } from '../helpers/cli';
+import { ApiClient, TEST_PASSWORD } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('petakerja serve', () => {
   it('serves the API on the data directory it is given, and stops cleanly on SIGTERM', async () => {
     const data = await tempDir();
-    const { url, child } = await serveCli(['--data', data]);
-    const created = await fetch(`${url}/api/maps`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Peta dari CLI', kind: 'subproses' }),
+    const added = await runCli(['user', 'add', '--username', 'ani', '--password-stdin', '--roles', 'penyusun', '--data', data], {
+      input: `${TEST_PASSWORD}\n`,
     });
+    expect(added.stdout).toContain('Akun ani (penyusun) dibuat.');
+    const { url, child } = await serveCli(['--data', data]);
+    const client = new ApiClient(url);
+    expect((await client.signIn('ani', TEST_PASSWORD)).status).toBe(200);
+    const created = await client.api('/api/maps', { method: 'POST', json: { name: 'Peta dari CLI', kind: 'subproses' } });
     expect(created.status).toBe(201);
-    const { map } = await created.json();
+    const { map } = created.body;
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

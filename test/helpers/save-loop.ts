@@ -1,10 +1,10 @@
 // Child process for the crash test: saves revisions in a loop and prints "ACK <map> <n> <sha256>" after each
 // save the store has acknowledged. The test kills it with SIGKILL at a random moment.
 import { sha256 } from '../../server/store/blob-store';
-import { openLowdbStore } from '../../server/store/lowdb-map-store';
+import { openEmbeddedStore } from '../../server/store/store';
 import { minimalBpmn } from './fixtures';
 
-const store = await openLowdbStore(process.argv[2]!);
+const { maps: store } = await openEmbeddedStore(process.argv[2]!);
 const existing = await store.listMaps({});
 let map = existing[0] ?? (await store.createMap(
   { name: 'Uji kerusakan', kind: 'subproses', unit: '', profile: 'nasional' },

@@ -1,35 +1,95 @@
-// The real Petakerja HTTP server on a temporary data directory, and a small JSON client for it.
+// The real Petakerja HTTP server on a temporary data directory, and signed-in JSON clients for it.
 import { afterAll } from 'vitest';
+import type { Role } from '../../server/accounts/accounts.records';
 import { startServer, type RunningServer } from '../../server/server';
 import { tempDir } from './temp-dir';
+
+export interface ApiResponse {
+  status: number;
+  body: any;
+  headers: Headers;
+}
+
+export type ApiCall = (path: string, init?: RequestInit & { json?: unknown }) => Promise<ApiResponse>;
+
+/** A client with its own cookie jar; it sends the session's CSRF token on every request once signed in. */
+export class ApiClient {
+  private cookie = '';
+  csrfToken = '';
+
+  constructor(private readonly baseUrl: string) {}
+
+  api: ApiCall = async (path, init = {}) => {
+    const { json, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (json !== undefined) headers.set('content-type', 'application/json');
+    if (this.cookie && !headers.has('cookie')) headers.set('cookie', this.cookie);
+    if (this.csrfToken && !headers.has('x-csrf-token')) headers.set('x-csrf-token', this.csrfToken);
+    const response = await fetch(this.baseUrl + path, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+    for (const setCookie of response.headers.getSetCookie()) {
+      const [pair] = setCookie.split(';');
+      this.cookie = /=$/.test(pair!) || /Expires=Thu, 01 Jan 1970/i.test(setCookie) ? '' : pair!;
+    }
+    const text = await response.text();
+    const isJson = response.headers.get('content-type')?.includes('json');
+    const body = isJson && text ? JSON.parse(text) : text;
+    if (typeof body === 'object' && typeof body?.csrfToken === 'string') this.csrfToken = body.csrfToken;
+    return { status: response.status, body, headers: response.headers };
+  };
+
+  get sessionCookie(): string {
+    return this.cookie;
+  }
+
+  async signIn(username: string, password: string): Promise<ApiResponse> {
+    return this.api('/api/session', { method: 'POST', json: { username, password } });
+  }
+}
+
+export const TEST_PASSWORD = 'kata-sandi-uji-123';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
   logs: string[];
-  api(path: string, init?: RequestInit & { json?: unknown }): Promise<{ status: number; body: any; headers: Headers }>;
+  /** The first administrator (roles admin and penyusun), signed in. */
+  admin: ApiClient;
+  /** The admin's api: every permission, every unit. */
+  api: ApiCall;
+  anonymous(): ApiClient;
+  /** Creates a user through the admin API and returns a client signed in as that user. */
+  userWith(roles: Role[], unit?: string, username?: string): Promise<ApiClient>;
 }
+
+let userCount = 0;
 
 export async function startTestServer(): Promise<TestServer> {
   const dataDir = await tempDir('petakerja-server-');
   const logs: string[] = [];
   const running = await startServer({ dataDir, port: 0, host: '127.0.0.1', log: (line) => logs.push(line) });
   afterAll(() => running.close());
+  const admin = new ApiClient(running.url);
+  const setup = await admin.api('/api/setup', {
+    method: 'POST',
+    json: { username: 'admin', password: TEST_PASSWORD, name: 'Admin Bagian Organisasi', jabatan: 'Analis Organisasi', unit: 'Bagian Organisasi' },
+  });
+  if (setup.status !== 201) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
   return {
     ...running,
     dataDir,
     logs,
-    async api(path, init = {}) {
-      const { json, ...rest } = init;
-      const headers = new Headers(rest.headers);
-      if (json !== undefined) headers.set('content-type', 'application/json');
-      const response = await fetch(running.url + path, {
-        ...rest,
-        headers,
-        body: json !== undefined ? JSON.stringify(json) : rest.body,
+    admin,
+    api: admin.api,
+    anonymous: () => new ApiClient(running.url),
+    async userWith(roles, unit = 'Dinas Kesehatan', username = `pengguna${++userCount}`) {
+      const created = await admin.api('/api/users', {
+        method: 'POST',
+        json: { username, password: TEST_PASSWORD, name: `Pengguna ${username}`, jabatan: 'Staf', unit, roles },
       });
-      const text = await response.text();
-      const isJson = response.headers.get('content-type')?.includes('json');
-      return { status: response.status, body: isJson ? JSON.parse(text) : text, headers: response.headers };
+      if (created.status !== 201) throw new Error(`user creation failed: ${JSON.stringify(created.body)}`);
+      const client = new ApiClient(running.url);
+      const signedIn = await client.signIn(username, TEST_PASSWORD);
+      if (signedIn.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(signedIn.body)}`);
+      return client;
     },
   };
 }

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError, StoreOpenError } from '../../server/errors';
 import { sha256 } from '../../server/store/blob-store';
 import { LOCK_FILE } from '../../server/store/data-dir-lock';
-import { BLOB_DIR, MAP_DIR, mapDocumentPath, openLowdbStore } from '../../server/store/lowdb-map-store';
+import { BLOB_DIR, MAP_DIR, mapDocumentPath } from '../../server/store/lowdb-map-store';
+import { openEmbeddedStore } from '../../server/store/store';
 import type { MapStore } from '../../server/store/map-store';
 import { minimalBpmn, ROOT } from '../helpers/fixtures';
 import { tempDir } from '../helpers/temp-dir';
@@ -14,9 +15,9 @@ const newMap = { name: 'Pelayanan izin', kind: 'lintas-fungsi', unit: 'Dinas Kes
 const first = (xml = minimalBpmn()) => ({ xml, author: 'Ani', message: 'Versi awal' });
 
 async function withStore<T>(dir: string, use: (store: MapStore) => Promise<T>): Promise<T> {
-  const store = await openLowdbStore(dir);
+  const store = await openEmbeddedStore(dir);
   try {
-    return await use(store);
+    return await use(store.maps);
   } finally {
     await store.close();
   }
@@ -97,13 +98,13 @@ describe('embedded store (lowdb metadata, BPMN bodies as files named by sha256)'
     ];
     for (const corrupt of corruptions) {
       await writeFile(file, corrupt);
-      const opening = openLowdbStore(dir);
+      const opening = openEmbeddedStore(dir);
       await expect(opening).rejects.toBeInstanceOf(StoreOpenError);
       await expect(opening).rejects.toThrow(/rusak|tidak sesuai skema|id lain/);
       await expect(opening).rejects.toThrow(map.id);
       expect(await readFile(file, 'utf8')).toBe(corrupt);
       // The failed open released its lock: a later open is refused for the file, not for the lock.
-      await expect(openLowdbStore(dir)).rejects.toThrow(/pulihkan dari cadangan/);
+      await expect(openEmbeddedStore(dir)).rejects.toThrow(/pulihkan dari cadangan/);
     }
   });
 
@@ -145,8 +146,8 @@ describe('embedded store (lowdb metadata, BPMN bodies as files named by sha256)'
 
   it('lets only one process use a data directory at a time, and takes over the lock of a dead one', async () => {
     const dir = await tempDir();
-    const store = await openLowdbStore(dir);
-    await expect(openLowdbStore(dir)).rejects.toThrow(/sedang dipakai oleh proses lain/);
+    const store = await openEmbeddedStore(dir);
+    await expect(openEmbeddedStore(dir)).rejects.toThrow(/sedang dipakai oleh proses lain/);
     await store.close();
     await writeFile(path.join(dir, LOCK_FILE), '2147483646');
     await withStore(dir, async (reopened) => expect(await reopened.listMaps({})).toEqual([]));

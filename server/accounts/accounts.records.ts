@@ -1,0 +1,69 @@
+// Zod schemas of stored account records: users, sessions and audit events.
+import { z } from 'zod';
+
+export const ROLES = ['admin', 'penyusun', 'reviewer', 'pengesah', 'pembaca'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrator',
+  penyusun: 'Penyusun',
+  reviewer: 'Reviewer',
+  pengesah: 'Pengesah',
+  pembaca: 'Pembaca',
+};
+
+export const UserId = z.uuid();
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,40}$/, 'Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.');
+export const Nip = z.string().regex(/^\d{18}$/, 'NIP terdiri atas 18 angka.');
+
+/** What every reader of a user sees; the stored record adds the password hash. */
+export const PublicUser = z.object({
+  id: UserId,
+  username: Username,
+  name: z.string().trim().min(1).max(200),
+  nip: Nip.optional(),
+  jabatan: z.string().trim().max(200),
+  unit: z.string().trim().max(200),
+  roles: z.array(Role).min(1),
+  disabled: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type PublicUser = z.infer<typeof PublicUser>;
+
+export const User = PublicUser.extend({ passwordHash: z.string().startsWith('scrypt$') });
+export type User = z.infer<typeof User>;
+
+export const Session = z.object({
+  /** sha256 of the cookie's token: the token itself is never stored. */
+  tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
+  userId: UserId,
+  csrfToken: z.string().min(32),
+  createdAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+export type Session = z.infer<typeof Session>;
+
+export const AccountsDocument = z.object({
+  format: z.literal('petakerja-accounts'),
+  version: z.literal(1),
+  users: z.array(User),
+  sessions: z.array(Session),
+});
+export type AccountsDocument = z.infer<typeof AccountsDocument>;
+
+export const AUDIT_EVENTS = ['login', 'login-failed', 'logout', 'permission-denied', 'setup', 'user-created', 'user-updated', 'password-changed'] as const;
+export const AuditEvent = z.object({
+  at: z.iso.datetime(),
+  event: z.enum(AUDIT_EVENTS),
+  username: z.string().max(200).optional(),
+  ip: z.string().max(100),
+  detail: z.string().max(1000).optional(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;

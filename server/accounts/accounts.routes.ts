@@ -1,0 +1,67 @@
+// HTTP routes of sign-in, sessions, first-run setup, user administration and the audit log.
+import { Router } from 'express';
+import { actor, clearSessionCookie, permit, setSessionCookie } from '../http/auth';
+import { validated } from '../http/validated';
+import { AuditQuery, CreateUserBody, LoginBody, PasswordChangeBody, PatchUserBody, SetupBody, UserParams } from './accounts.schema';
+import { describeSession, type AccountsService } from './accounts.service';
+
+/** Routes open without a session: first-run setup and signing in. */
+export function publicAccountRoutes(accounts: AccountsService): Router {
+  const router = Router();
+
+  router.get('/setup', async (_req, res) => {
+    res.json({ needed: await accounts.setupNeeded() });
+  });
+
+  router.post('/setup', validated({ body: SetupBody }, async ({ body }, req, res) => {
+    const signedIn = await accounts.setup(body, req.ip ?? '');
+    setSessionCookie(req, res, signedIn);
+    res.status(201).json(describeSession(signedIn.session));
+  }));
+
+  router.post('/session', validated({ body: LoginBody }, async ({ body }, req, res) => {
+    const signedIn = await accounts.login(body.username, body.password, req.ip ?? '');
+    setSessionCookie(req, res, signedIn);
+    res.json(describeSession(signedIn.session));
+  }));
+
+  return router;
+}
+
+/** Routes for a signed-in user: their session, and (admins) accounts and the audit log. */
+export function accountRoutes(accounts: AccountsService): Router {
+  const router = Router();
+
+  router.get('/session', (req, res) => {
+    res.json(describeSession(req.auth!));
+  });
+
+  router.delete('/session', async (req, res) => {
+    await accounts.logout(req.auth!, req.ip ?? '');
+    clearSessionCookie(req, res);
+    res.status(204).end();
+  });
+
+  router.post('/session/password', validated({ body: PasswordChangeBody }, async ({ body }, req, res) => {
+    await accounts.changePassword(req.auth!, body.currentPassword, body.newPassword, req.ip ?? '');
+    res.status(204).end();
+  }));
+
+  router.get('/users', permit('users:manage'), async (_req, res) => {
+    res.json({ items: await accounts.listUsers() });
+  });
+
+  router.post('/users', permit('users:manage'), validated({ body: CreateUserBody }, async ({ body }, req, res) => {
+    res.status(201).json({ user: await accounts.createUser(actor(req).username, body, req.ip ?? '') });
+  }));
+
+  router.patch('/users/:id', permit('users:manage'), validated({ params: UserParams, body: PatchUserBody }, async ({ params, body }, req, res) => {
+    res.json({ user: await accounts.updateUser(actor(req).username, params.id, body, req.ip ?? '') });
+  }));
+
+  router.get('/audit', permit('audit:read'), validated({ query: AuditQuery }, async ({ query }, _req, res) => {
+    res.json({ items: await accounts.auditRecent(query.limit) });
+  }));
+
+  return router;
+}

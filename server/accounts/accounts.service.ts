@@ -1,0 +1,177 @@
+// Sign-in, sessions, first-run setup, user administration and the audit trail of it all.
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError } from '../errors';
+import type { AccountStore, AuditLog, UserPatch } from '../store/account-store';
+import { toPublicUser } from '../store/lowdb-account-store';
+import type { AuditEvent, PublicUser } from './accounts.records';
+import type { CreateUserBody, PatchUserBody, SetupBody } from './accounts.schema';
+import { LoginThrottle } from './login-throttle';
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password';
+import { seesAllUnits } from './permissions';
+
+/** A session stays open this long without use… */
+export const SESSION_IDLE_MS = 12 * 60 * 60_000;
+/** …and never longer than this. */
+export const SESSION_MAX_MS = 7 * 24 * 60 * 60_000;
+/** lastSeenAt is written at most this often, so reading pages does not write the accounts file each time. */
+const TOUCH_INTERVAL_MS = 5 * 60_000;
+
+export interface ActiveSession {
+  user: PublicUser;
+  csrfToken: string;
+  tokenHash: string;
+}
+
+/** What the API answers about a session. */
+export const describeSession = ({ user, csrfToken }: ActiveSession) => ({ user, csrfToken, allUnits: seesAllUnits(user) });
+
+export interface SignedIn {
+  token: string;
+  session: ActiveSession;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const loginFailed = () => new AppError(401, 'LOGIN_FAILED', 'Nama pengguna atau kata sandi salah.');
+
+export class AccountsService {
+  constructor(
+    private readonly accounts: AccountStore,
+    private readonly audit: AuditLog,
+    private readonly throttle = new LoginThrottle(),
+  ) {}
+
+  async setupNeeded(): Promise<boolean> {
+    return (await this.accounts.countUsers()) === 0;
+  }
+
+  /** Creates the first administrator, only while no account exists, and signs them in. */
+  async setup(body: SetupBody, ip: string): Promise<SignedIn> {
+    const { password, ...fields } = body;
+    const user = await this.accounts.createUser(
+      { ...fields, roles: ['admin', 'penyusun'], disabled: false, passwordHash: await hashPassword(password) },
+      { onlyIfNoUsers: true },
+    );
+    await this.record('setup', ip, user.username);
+    return this.openSession(toPublicUser(user));
+  }
+
+  async login(username: string, password: string, ip: string): Promise<SignedIn> {
+    const retryAfter = this.throttle.retryAfterSeconds(username, ip);
+    if (retryAfter > 0) {
+      await this.record('login-failed', ip, username, 'ditolak: terlalu banyak percobaan');
+      throw new AppError(
+        429,
+        'LOGIN_RATE_LIMITED',
+        `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${Math.ceil(retryAfter / 60)} menit.`,
+        { retryAfterSeconds: retryAfter },
+      );
+    }
+    const user = await this.accounts.findUserByUsername(username);
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    if (!user || !valid) {
+      this.throttle.recordFailure(username, ip);
+      await this.record('login-failed', ip, username, user ? 'kata sandi salah' : 'nama pengguna tidak dikenal');
+      throw loginFailed();
+    }
+    if (user.disabled) {
+      await this.record('login-failed', ip, username, 'akun dinonaktifkan');
+      throw new AppError(403, 'ACCOUNT_DISABLED', 'Akun Anda dinonaktifkan. Hubungi administrator Petakerja.');
+    }
+    this.throttle.recordSuccess(username);
+    await this.record('login', ip, username);
+    return this.openSession(toPublicUser(user));
+  }
+
+  /** The session a cookie token belongs to, if it is still open and its user still active. */
+  async authenticate(token: string): Promise<ActiveSession | undefined> {
+    const tokenHash = hashToken(token);
+    const session = await this.accounts.findSession(tokenHash);
+    if (!session) return undefined;
+    const now = Date.now();
+    if (Date.parse(session.expiresAt) <= now || Date.parse(session.lastSeenAt) + SESSION_IDLE_MS <= now) {
+      await this.accounts.deleteSession(tokenHash);
+      return undefined;
+    }
+    const user = await this.accounts.getUser(session.userId).catch(() => undefined);
+    if (!user || user.disabled) return undefined;
+    if (Date.parse(session.lastSeenAt) + TOUCH_INTERVAL_MS <= now) {
+      await this.accounts.touchSession(tokenHash, new Date(now).toISOString());
+    }
+    return { user: toPublicUser(user), csrfToken: session.csrfToken, tokenHash };
+  }
+
+  async logout(session: ActiveSession, ip: string): Promise<void> {
+    await this.accounts.deleteSession(session.tokenHash);
+    await this.record('logout', ip, session.user.username);
+  }
+
+  async changePassword(session: ActiveSession, currentPassword: string, newPassword: string, ip: string): Promise<void> {
+    const user = await this.accounts.getUser(session.user.id);
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      throw new AppError(400, 'PASSWORD_WRONG', 'Kata sandi saat ini salah.');
+    }
+    await this.accounts.updateUser(user.id, { passwordHash: await hashPassword(newPassword) });
+    await this.accounts.deleteSessionsOfUser(user.id, session.tokenHash);
+    await this.record('password-changed', ip, user.username);
+  }
+
+  listUsers(): Promise<PublicUser[]> {
+    return this.accounts.listUsers();
+  }
+
+  /** `actor` is the username of whoever creates the account (`cli` from the command line). */
+  async createUser(actor: string, body: CreateUserBody, ip: string): Promise<PublicUser> {
+    const { password, ...fields } = body;
+    const user = await this.accounts.createUser({ ...fields, disabled: false, passwordHash: await hashPassword(password) });
+    await this.record('user-created', ip, actor, `${user.username} (${user.roles.join(', ')})`);
+    return toPublicUser(user);
+  }
+
+  /** Disabling an account or setting its password ends its sessions. */
+  async updateUser(actor: string, id: string, body: PatchUserBody, ip: string): Promise<PublicUser> {
+    const { password, nip, ...fields } = body;
+    const patch: UserPatch = { ...fields };
+    if (nip !== undefined) patch.nip = nip ?? undefined;
+    if (password !== undefined) patch.passwordHash = await hashPassword(password);
+    const user = await this.accounts.updateUser(id, patch);
+    if (user.disabled || password !== undefined) await this.accounts.deleteSessionsOfUser(id);
+    const changed = Object.keys(body).map((k) => (k === 'password' ? 'kata sandi' : k)).join(', ');
+    await this.record('user-updated', ip, actor, `${user.username}: ${changed}`);
+    return toPublicUser(user);
+  }
+
+  recordDenied(username: string | undefined, ip: string, detail: string): Promise<void> {
+    return this.record('permission-denied', ip, username, detail);
+  }
+
+  auditRecent(limit: number): Promise<AuditEvent[]> {
+    return this.audit.recent(limit);
+  }
+
+  private async openSession(user: PublicUser): Promise<SignedIn> {
+    const token = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const record = {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      csrfToken: randomBytes(32).toString('base64url'),
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_MAX_MS).toISOString(),
+    };
+    await this.accounts.createSession(record);
+    return { token, session: { user, csrfToken: record.csrfToken, tokenHash: record.tokenHash } };
+  }
+
+
+  private record(event: AuditEvent['event'], ip: string, username?: string, detail?: string): Promise<void> {
+    return this.audit.append({
+      at: new Date().toISOString(),
+      event,
+      ip,
+      ...(username ? { username: username.slice(0, 200) } : {}),
+      ...(detail ? { detail: detail.slice(0, 1000) } : {}),
+    });
+  }
+}

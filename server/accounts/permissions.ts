@@ -1,0 +1,30 @@
+// What each role may do, and which units' maps a user may see (docs/api.md, "Sessions and permissions").
+import { AppError } from '../errors';
+import type { PublicUser, Role } from './accounts.records';
+
+export type Permission = 'maps:read' | 'maps:write' | 'users:manage' | 'audit:read';
+
+const GRANTS: Record<Permission, readonly Role[]> = {
+  'maps:read': ['admin', 'penyusun', 'reviewer', 'pengesah', 'pembaca'],
+  'maps:write': ['penyusun'],
+  'users:manage': ['admin'],
+  'audit:read': ['admin'],
+};
+
+/** The organisation bureau (admins and drafters) works on every unit's maps; everyone else on their own unit's. */
+const ALL_UNIT_ROLES: readonly Role[] = ['admin', 'penyusun'];
+
+export const can = (user: PublicUser, permission: Permission) => user.roles.some((r) => GRANTS[permission].includes(r));
+
+export const seesAllUnits = (user: PublicUser) => user.roles.some((r) => ALL_UNIT_ROLES.includes(r));
+
+export const sameUnit = (a: string, b: string) => a.trim().toLocaleLowerCase('id') === b.trim().toLocaleLowerCase('id');
+
+export function canSeeUnit(user: PublicUser, unit: string): boolean {
+  return seesAllUnits(user) || (unit !== '' && sameUnit(user.unit, unit));
+}
+
+export const forbidden = () => new AppError(403, 'FORBIDDEN', 'Peran Anda tidak mengizinkan tindakan ini.');
+
+export const forbiddenUnit = (unit: string) =>
+  new AppError(403, 'FORBIDDEN_UNIT', `Peta ini milik unit ${unit || '(tanpa unit)'}; Anda hanya dapat mengakses peta unit Anda sendiri.`);

@@ -1,0 +1,37 @@
+// `petakerja serve`: runs the server until SIGINT or SIGTERM.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startServer } from '../server';
+import { UsageError } from './usage';
+
+export async function serveCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'trust-proxy': { type: 'string' } },
+    strict: true,
+  });
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Port tidak sah: ${values.port}`);
+  const dataDir = path.resolve(values.data ?? process.env.PETAKERJA_DATA ?? 'data');
+  const trust = values['trust-proxy'] ?? process.env.PETAKERJA_TRUST_PROXY;
+  const started = Date.now();
+  const running = await startServer({
+    dataDir,
+    port,
+    host: values.host ?? '127.0.0.1',
+    trustProxy: trust === undefined ? false : /^\d+$/.test(trust) ? Number(trust) : trust,
+  });
+  console.log(`Petakerja berjalan di ${running.url} (data: ${dataDir}; siap dalam ${Date.now() - started} ms)`);
+  const stop = (signal: string) => {
+    console.log(`Menerima ${signal}, menghentikan server…`);
+    running.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}

@@ -1,0 +1,27 @@
+// Usage text and the error for bad command lines (exit code 2).
+export const USAGE = `Penggunaan: npm run petakerja -- <perintah> [opsi]
+
+Perintah:
+  serve     Menjalankan server Petakerja
+            --port N          port HTTP (bawaan: 3000, atau PORT)
+            --host H          alamat yang didengar (bawaan: 127.0.0.1; 0.0.0.0 untuk jaringan kantor)
+            --data DIR        direktori data (bawaan: PETAKERJA_DATA, atau ./data)
+            --trust-proxy X   di belakang reverse proxy https: jumlah hop atau alamatnya (mis. 1, loopback)
+  user add  Menambah akun: --username U --password-stdin --roles admin,penyusun,reviewer,pengesah,pembaca
+            [--admin] [--name "Nama"] [--nip NIP] [--jabatan J] [--unit UNIT] --data DIR
+  user list Menampilkan akun: --data DIR
+  user passwd  Mengganti kata sandi akun: --username U --password-stdin --data DIR
+  backup    Mencadangkan seluruh direktori data: --data DIR --out BERKAS.tar.gz (boleh saat server berjalan)
+  restore   Memulihkan cadangan ke direktori data baru atau kosong: --in BERKAS.tar.gz --data DIR
+  help      Menampilkan bantuan ini
+
+Direktori data yang sedang dipakai server tidak dapat dibuka oleh "user": hentikan server dahulu,
+atau kelola akun lewat halaman Pengguna.`;
+
+export class UsageError extends Error {}
+
+export function dataDirOption(value: string | undefined): string {
+  const dir = value ?? process.env.PETAKERJA_DATA;
+  if (!dir) throw new UsageError('Direktori data belum ditentukan: berikan --data DIR atau PETAKERJA_DATA.');
+  return dir;
+}

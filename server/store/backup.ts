@@ -1,0 +1,96 @@
+// Backup and restore of the embedded store's data directory as one .tar.gz, safe while the server runs.
+import { copyFile, link, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import * as tar from 'tar';
+import { StoreOpenError } from '../errors';
+import { AUDIT_DIR } from './jsonl-audit-log';
+import { ACCOUNTS_FILE } from './lowdb-account-store';
+import { BLOB_DIR, MAP_DIR } from './lowdb-map-store';
+import { openEmbeddedStore } from './store';
+
+export interface BackupSummary {
+  files: number;
+  bytes: number;
+}
+
+async function listFiles(root: string, sub: string): Promise<string[]> {
+  const dir = path.join(root, sub);
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile() && !e.name.endsWith('.tmp') && !e.name.startsWith('.'))
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+/**
+ * A snapshot by hard links in a staging folder of the data directory: a document is only ever replaced by a
+ * rename, so a link keeps the version it was taken at. Documents first, then bodies: a body is written before
+ * any document naming it, so every body the snapshot's documents name is in it. Bodies never change.
+ */
+export async function backupDataDir(dataDir: string, outFile: string): Promise<BackupSummary> {
+  const dir = path.resolve(dataDir);
+  await stat(path.join(dir, MAP_DIR)).catch(() => {
+    throw new StoreOpenError(`${dir} bukan direktori data Petakerja (tidak ada ${MAP_DIR}/).`);
+  });
+  const staging = await mkdtemp(path.join(dir, '.backup-'));
+  const target = path.resolve(outFile);
+  const partial = `${target}.partial`;
+  try {
+    const documents = [...(await listFiles(dir, MAP_DIR)), ...(await listFiles(dir, AUDIT_DIR))];
+    if (await stat(path.join(dir, ACCOUNTS_FILE)).catch(() => undefined)) documents.push(ACCOUNTS_FILE);
+    for (const file of documents) await snapshot(dir, staging, file);
+    const bodies = await listFiles(dir, BLOB_DIR);
+    for (const file of bodies) await snapshot(dir, staging, file);
+    await tar.create({ gzip: true, file: partial, cwd: staging, portable: true }, [...documents, ...bodies]);
+    await rename(partial, target);
+    return { files: documents.length + bodies.length, bytes: (await stat(target)).size };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    await rm(partial, { force: true });
+  }
+}
+
+async function snapshot(dir: string, staging: string, file: string): Promise<void> {
+  const target = path.join(staging, file);
+  await mkdir(path.dirname(target), { recursive: true });
+  // The audit log is appended to in place: copy it. Everything else is replaced by rename: link it.
+  if (file.startsWith(`${AUDIT_DIR}/`)) return copyFile(path.join(dir, file), target);
+  await link(path.join(dir, file), target).catch(() => copyFile(path.join(dir, file), target));
+}
+
+export interface RestoreSummary {
+  maps: number;
+  revisions: number;
+  users: number;
+}
+
+/** Restores into a new or empty directory, then opens the store and reads every revision back to prove it whole. */
+export async function restoreDataDir(archive: string, dataDir: string): Promise<RestoreSummary> {
+  const dir = path.resolve(dataDir);
+  const existing = await readdir(dir).catch(() => [] as string[]);
+  if (existing.length > 0) {
+    throw new StoreOpenError(`Direktori ${dir} tidak kosong; pulihkan ke direktori baru agar tidak ada data yang tertimpa.`);
+  }
+  await mkdir(dir, { recursive: true });
+  try {
+    await tar.extract({ file: path.resolve(archive), cwd: dir, strict: true, preservePaths: false });
+    const store = await openEmbeddedStore(dir);
+    try {
+      const maps = await store.maps.listMaps({});
+      let revisions = 0;
+      for (const map of maps) {
+        for (const revision of await store.maps.listRevisions(map.id)) {
+          await store.maps.readRevisionXml(map.id, revision.n);
+          revisions++;
+        }
+      }
+      return { maps: maps.length, revisions, users: await store.accounts.countUsers() };
+    } finally {
+      await store.close();
+    }
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    if (error instanceof StoreOpenError) throw error;
+    throw new StoreOpenError(`Cadangan ${archive} tidak dapat dipulihkan: ${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,0 +1,129 @@
+// The embedded AccountStore: users and sessions in one lowdb document (accounts.json), written durably.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { AppError } from '../errors';
+import { AccountsDocument, type PublicUser, type Session, type User } from '../accounts/accounts.records';
+import type { AccountStore, NewUser, UserPatch } from './account-store';
+import { SerialQueue } from './serial-queue';
+import { ValidatedJsonFile } from './validated-json-file';
+
+export const ACCOUNTS_FILE = 'accounts.json';
+
+const userNotFound = (id: string) => new AppError(404, 'USER_NOT_FOUND', `Pengguna dengan id "${id}" tidak ditemukan.`);
+const usernameTaken = (username: string) =>
+  new AppError(409, 'USERNAME_TAKEN', `Nama pengguna "${username}" sudah dipakai. Pilih nama pengguna lain.`);
+const setupDone = () =>
+  new AppError(409, 'SETUP_DONE', 'Penyiapan awal sudah dilakukan: akun administrator pertama sudah ada. Silakan masuk.');
+const lastAdmin = () =>
+  new AppError(409, 'LAST_ADMIN', 'Perubahan ini akan meninggalkan Petakerja tanpa administrator aktif. Tetapkan administrator lain terlebih dahulu.');
+
+export const toPublicUser = ({ passwordHash: _hash, ...user }: User): PublicUser => user;
+const isActiveAdmin = (u: User) => !u.disabled && u.roles.includes('admin');
+
+export async function openLowdbAccountStore(dataDir: string): Promise<AccountStore> {
+  const db = new Low<AccountsDocument>(new ValidatedJsonFile(path.join(dataDir, ACCOUNTS_FILE), AccountsDocument), {
+    format: 'petakerja-accounts',
+    version: 1,
+    users: [],
+    sessions: [],
+  });
+  await db.read();
+  return new LowdbAccountStore(db);
+}
+
+class LowdbAccountStore implements AccountStore {
+  private readonly writes = new SerialQueue();
+
+  async close(): Promise<void> {
+    await this.writes.run(async () => undefined);
+  }
+
+  constructor(private readonly db: Low<AccountsDocument>) {}
+
+  async countUsers(): Promise<number> {
+    return this.db.data.users.length;
+  }
+
+  async listUsers(): Promise<PublicUser[]> {
+    return this.db.data.users.map(toPublicUser).sort((a, b) => a.name.localeCompare(b.name, 'id'));
+  }
+
+  async getUser(id: string): Promise<User> {
+    const user = this.db.data.users.find((u) => u.id === id);
+    if (!user) throw userNotFound(id);
+    return user;
+  }
+
+  async findUserByUsername(username: string): Promise<User | undefined> {
+    const wanted = username.trim().toLowerCase();
+    return this.db.data.users.find((u) => u.username === wanted);
+  }
+
+  createUser(input: NewUser, options: { onlyIfNoUsers?: boolean } = {}): Promise<User> {
+    return this.commit((doc) => {
+      if (options.onlyIfNoUsers && doc.users.length > 0) throw setupDone();
+      if (doc.users.some((u) => u.username === input.username)) throw usernameTaken(input.username);
+      const now = new Date().toISOString();
+      const user: User = { ...input, id: randomUUID(), createdAt: now, updatedAt: now };
+      return { next: { ...doc, users: [...doc.users, user] }, result: user };
+    });
+  }
+
+  updateUser(id: string, patch: UserPatch): Promise<User> {
+    return this.commit((doc) => {
+      const current = doc.users.find((u) => u.id === id);
+      if (!current) throw userNotFound(id);
+      const user: User = { ...current, ...patch, updatedAt: new Date().toISOString() };
+      const users = doc.users.map((u) => (u.id === id ? user : u));
+      if (isActiveAdmin(current) && !users.some(isActiveAdmin)) throw lastAdmin();
+      return { next: { ...doc, users }, result: user };
+    });
+  }
+
+  createSession(session: Session): Promise<void> {
+    return this.commit((doc) => {
+      const now = new Date().toISOString();
+      const live = doc.sessions.filter((s) => s.expiresAt > now);
+      return { next: { ...doc, sessions: [...live, session] }, result: undefined };
+    });
+  }
+
+  async findSession(tokenHash: string): Promise<Session | undefined> {
+    return this.db.data.sessions.find((s) => s.tokenHash === tokenHash);
+  }
+
+  touchSession(tokenHash: string, lastSeenAt: string): Promise<void> {
+    return this.commit((doc) => ({
+      next: { ...doc, sessions: doc.sessions.map((s) => (s.tokenHash === tokenHash ? { ...s, lastSeenAt } : s)) },
+      result: undefined,
+    }));
+  }
+
+  deleteSession(tokenHash: string): Promise<void> {
+    return this.commit((doc) => ({ next: { ...doc, sessions: doc.sessions.filter((s) => s.tokenHash !== tokenHash) }, result: undefined }));
+  }
+
+  deleteSessionsOfUser(userId: string, keepTokenHash?: string): Promise<void> {
+    return this.commit((doc) => ({
+      next: { ...doc, sessions: doc.sessions.filter((s) => s.userId !== userId || s.tokenHash === keepTokenHash) },
+      result: undefined,
+    }));
+  }
+
+  /** Serialised, all-or-nothing change of the accounts document, as in the map store. */
+  private commit<T>(change: (doc: AccountsDocument) => { next: AccountsDocument; result: T }): Promise<T> {
+    return this.writes.run(async () => {
+      const previous = this.db.data;
+      const { next, result } = change(previous);
+      this.db.data = next;
+      try {
+        await this.db.write();
+      } catch (error) {
+        this.db.data = previous;
+        throw error;
+      }
+      return result;
+    });
+  }
+}

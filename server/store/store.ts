@@ -1,0 +1,39 @@
+// Everything the server keeps, behind interfaces; the embedded implementation opens one data directory.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { AccountStore, AuditLog } from './account-store';
+import { lockDataDir } from './data-dir-lock';
+import { openJsonlAuditLog } from './jsonl-audit-log';
+import { openLowdbAccountStore } from './lowdb-account-store';
+import { openLowdbMapStore } from './lowdb-map-store';
+import type { MapStore } from './map-store';
+
+export interface Store {
+  maps: MapStore;
+  accounts: AccountStore;
+  audit: AuditLog;
+  /** Waits for pending writes and releases the data directory. */
+  close(): Promise<void>;
+}
+
+/** Opens the embedded store on `dataDir`, taking its lock; a corrupt file stops it with StoreOpenError. */
+export async function openEmbeddedStore(dataDir: string): Promise<Store> {
+  const dir = path.resolve(dataDir);
+  await mkdir(dir, { recursive: true });
+  const lock = await lockDataDir(dir);
+  try {
+    const [maps, accounts, audit] = await Promise.all([openLowdbMapStore(dir), openLowdbAccountStore(dir), openJsonlAuditLog(dir)]);
+    return {
+      maps,
+      accounts,
+      audit,
+      close: async () => {
+        await Promise.all([maps.close(), accounts.close(), audit.close()]);
+        await lock.release();
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
