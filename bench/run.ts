@@ -1,10 +1,11 @@
-// Benchmark entry (`npm run bench [-- --maps N | --quick]`): runs the benchmarks and prints their results as Markdown.
+// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login]`): runs the benchmarks and prints their results as Markdown.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAP_KINDS } from '../server/domain/vocabulary';
+import { formatLogin, runLoginBench } from './login';
 import { DEFAULT_LIMITS, REPO_ROOT, formatAims, formatStoreScale, runStoreScale } from './store-scale';
 
 const LADDER = [250, 500, 1000, 2000, 5000];
@@ -29,7 +30,17 @@ function machineFacts(): string[] {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const { values } = parseArgs({ args: argv, options: { maps: { type: 'string' }, quick: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { maps: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } },
+    strict: true,
+  });
+  if (values.only !== undefined && !['store', 'login'].includes(values.only)) throw new Error('--only takes store or login');
+  const header = [`Command: \`npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}\` (in ${REPO_ROOT.replace(/\/$/, '')})`, '', ...machineFacts(), ''];
+  if (values.only === 'login') {
+    console.log([...header, '## Sign-in', '', formatLogin(await runLoginBench())].join('\n'));
+    return;
+  }
   const maps = values.maps === undefined ? (values.quick ? QUICK_MAPS : LADDER.at(-1)!) : Number(values.maps);
   if (!Number.isInteger(maps) || maps < 1 || maps > 100_000) throw new Error(`--maps must be an integer from 1 to 100000, not ${values.maps}`);
   const sizes = values.quick ? [maps] : [...LADDER.filter((s) => s < maps), maps];
@@ -47,6 +58,7 @@ async function main(): Promise<void> {
     progress: (line) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`),
   });
   const elapsed = (performance.now() - started) / 1000;
+  const login = values.only === 'store' ? undefined : await runLoginBench();
 
   const limits = DEFAULT_LIMITS;
   console.log(
@@ -68,6 +80,7 @@ async function main(): Promise<void> {
         'RSS = VmRSS of the server after the requests; peak = VmHWM. Our store grows in one data directory from size to size ' +
         '(seed time = the maps added); the naive store is written afresh per size with its own lowdb JSONFile adapter. ' +
         `Limits: seeding ${limits.seedOurs / 1000} s (ours) / ${limits.seedNaive / 1000} s (naive), start-up ${limits.startup / 1000} s, each request ${limits.request / 1000} s.`,
+      ...(login ? ['', '## Sign-in (one sequential client, real server in process)', '', formatLogin(login)] : []),
     ].join('\n'),
   );
 }
