@@ -3,6 +3,7 @@ import type { ModdleElement } from 'bpmn-moddle';
 import type { PublicUser } from '../accounts/accounts.records';
 import { canSeeUnit, forbiddenUnit, sameUnit, seesAllUnits } from '../accounts/permissions';
 import { readMapKind } from '../bpmn/map-kind';
+import { stampMapFacts } from '../bpmn/map-facts';
 import { parseBpmn } from '../bpmn/moddle';
 import { DEFAULT_PROFILE, MAP_KIND_LABELS, type Profile } from '../domain/vocabulary';
 import type { MapPatch, MapStore, MapFilter } from '../store/map-store';
@@ -43,33 +44,27 @@ export class MapsService {
   }
 
   async create(actor: PublicUser, body: CreateMapBody): Promise<ProcessMap> {
-    const profile = body.profile ?? this.defaultProfile;
-    let xml: string;
-    let message: string;
-    if (body.xml !== undefined) {
-      await parseBpmn(body.xml);
-      xml = body.xml;
-      message = 'Peta dibuat dari berkas BPMN';
-    } else {
-      xml = await this.templates.instantiate(body.kind, { name: body.name, unit: body.unit, profile });
-      message = `Peta dibuat dari templat ${MAP_KIND_LABELS[body.kind].toLocaleLowerCase('id')}`;
-    }
-    const { xml: _xml, ...fields } = body;
-    return this.store.createMap({ ...fields, profile }, { xml, author: actor.name, message });
+    const { xml: source, ...fields } = body;
+    const facts = { kind: body.kind, profile: body.profile ?? this.defaultProfile, unit: body.unit };
+    const [xml, message] =
+      source === undefined
+        ? [await this.templates.instantiate(body.kind, { ...facts, name: body.name }), `Peta dibuat dari templat ${MAP_KIND_LABELS[body.kind].toLocaleLowerCase('id')}`]
+        : [(await stampMapFacts(source, () => facts)).xml, 'Peta dibuat dari berkas BPMN'];
+    return this.store.createMap({ ...fields, profile: facts.profile }, { xml, author: actor.name, message });
   }
 
-  /** Imports a BPMN file written by any modeller; kind and name are read from it when not given. */
+  /**
+   * Imports a BPMN file written by any modeller; kind and name are read from it when not given, and the map's
+   * facts are written into it as sk: attributes (BPMN-CONVENTIONS.md: importers always write them).
+   */
   async import(actor: PublicUser, xml: string, query: ImportQuery): Promise<ProcessMap> {
-    const { definitions } = await parseBpmn(xml);
-    return this.store.createMap(
-      {
-        name: query.name ?? nameInFile(definitions) ?? 'Peta impor',
-        kind: query.kind ?? readMapKind(definitions).kind,
-        unit: query.unit ?? '',
-        profile: query.profile ?? this.defaultProfile,
-      },
-      { xml, author: actor.name, message: 'Diimpor dari berkas BPMN' },
-    );
+    const stamped = await stampMapFacts(xml, (definitions) => ({
+      kind: query.kind ?? readMapKind(definitions).kind,
+      profile: query.profile ?? this.defaultProfile,
+      unit: query.unit ?? '',
+      name: query.name ?? nameInFile(definitions) ?? 'Peta impor',
+    }));
+    return this.store.createMap(stamped.facts, { xml: stamped.xml, author: actor.name, message: 'Diimpor dari berkas BPMN' });
   }
 
   async update(actor: PublicUser, id: string, patch: MapPatch): Promise<ProcessMap> {

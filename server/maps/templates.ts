@@ -1,6 +1,7 @@
 // The starter diagram of each map kind (processes/templates/<kind>.bpmn), filled in with the new map's facts.
 import { readFile } from 'node:fs/promises';
 import type { ModdleElement } from 'bpmn-moddle';
+import { writeMapFacts } from '../bpmn/map-facts';
 import { createModdle, parseBpmn } from '../bpmn/moddle';
 import { MAP_KINDS, type MapKind, type Profile } from '../domain/vocabulary';
 
@@ -30,9 +31,7 @@ export class TemplateLibrary {
   async instantiate(kind: MapKind, facts: TemplateFacts): Promise<string> {
     const moddle = createModdle();
     const { definitions } = await parseBpmn(this.sources.get(kind)!, moddle);
-    definitions.set('sk:mapKind', kind);
-    definitions.set('sk:profile', facts.profile);
-    if (facts.unit) definitions.set('sk:unit', facts.unit);
+    writeMapFacts(definitions, { kind, profile: facts.profile, unit: facts.unit });
     const roots = definitions.get('rootElements') as ModdleElement[];
     const process = roots.find((e) => e.$instanceOf('bpmn:Process'));
     process?.set('name', facts.name);

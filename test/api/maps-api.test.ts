@@ -97,8 +97,20 @@ describe('maps API against the real server', () => {
     const xml = minimalBpmn('Menerima permohonan').replace('<bpmn:process id="Proses_1"', '<bpmn:process id="Proses_1" name="Izin usaha"');
     const imported = await api('/api/import?unit=DPMPTSP', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: xml });
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-    expect(imported.body.map).toMatchObject({ name: 'Izin usaha', kind: 'subproses', unit: 'DPMPTSP' });
-    expect((await api(`/api/maps/${imported.body.map.id}/revisions/1/xml`)).body).toBe(xml);
+    expect(imported.body.map).toMatchObject({ name: 'Izin usaha', kind: 'subproses', unit: 'DPMPTSP', profile: 'nasional' });
+    const stored = (await api(`/api/maps/${imported.body.map.id}/revisions/1/xml`)).body as string;
+    // Importers write the map's facts as sk: attributes (BPMN-CONVENTIONS.md) and keep every element.
+    expect(stored).toMatch(/<bpmn:definitions [^>]*sk:mapKind="subproses"/);
+    expect(stored).toMatch(/<bpmn:definitions [^>]*sk:profile="nasional"/);
+    expect(stored).toMatch(/<bpmn:definitions [^>]*sk:unit="DPMPTSP"/);
+    expect(await elementIds(stored)).toEqual(await elementIds(xml));
+
+    const given = await api('/api/import?kind=lintas-fungsi&profile=badung&name=Nama%20diberikan', {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: xml,
+    });
+    expect(given.body.map).toMatchObject({ name: 'Nama diberikan', kind: 'lintas-fungsi', profile: 'badung', unit: '' });
   });
 
   it('answers malformed, hostile and oversized input with a clear error and stores nothing', async () => {
