@@ -7,6 +7,7 @@ import { JSONFile } from 'lowdb/node';
 import { nextChildCode } from '../server/domain/hierarchy';
 import { sha256 } from '../server/store/blob-store';
 import { filterMaps, unitsOf } from '../server/store/map-filter';
+import { replaceDocument } from '../server/store/replace-document';
 import type { MapFilter, MapPatch, MapStore, NewMap, NewRevision } from '../server/store/map-store';
 import type { ProcessMap, Revision } from '../server/store/records';
 import { SerialQueue } from '../server/store/serial-queue';
@@ -161,15 +162,8 @@ class NaiveInlineStore implements MapStore {
   /** Serialised, all-or-nothing change, as in the embedded store: the whole document is rewritten each time. */
   private commit<T>(change: (doc: NaiveDocument) => { next: NaiveDocument; result: T }): Promise<T> {
     return this.writes.run(async () => {
-      const previous = this.db.data;
-      const { next, result } = change(previous);
-      this.db.data = next;
-      try {
-        await this.db.write();
-      } catch (error) {
-        this.db.data = previous;
-        throw error;
-      }
+      const { next, result } = change(this.db.data);
+      await replaceDocument(this.db, next);
       this.changes++;
       return result;
     });

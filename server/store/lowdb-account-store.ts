@@ -5,6 +5,7 @@ import { Low } from 'lowdb';
 import { AppError } from '../errors';
 import { AccountsDocument, type PublicUser, type Session, type User } from '../accounts/accounts.records';
 import type { AccountStore, NewUser, UserPatch } from './account-store';
+import { replaceDocument } from './replace-document';
 import { SerialQueue } from './serial-queue';
 import { ValidatedJsonFile } from './validated-json-file';
 
@@ -114,15 +115,8 @@ class LowdbAccountStore implements AccountStore {
   /** Serialised, all-or-nothing change of the accounts document, as in the map store. */
   private commit<T>(change: (doc: AccountsDocument) => { next: AccountsDocument; result: T }): Promise<T> {
     return this.writes.run(async () => {
-      const previous = this.db.data;
-      const { next, result } = change(previous);
-      this.db.data = next;
-      try {
-        await this.db.write();
-      } catch (error) {
-        this.db.data = previous;
-        throw error;
-      }
+      const { next, result } = change(this.db.data);
+      await replaceDocument(this.db, next);
       return result;
     });
   }

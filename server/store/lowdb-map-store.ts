@@ -10,6 +10,7 @@ import { BlobStore } from './blob-store';
 import { filterMaps, unitsOf } from './map-filter';
 import type { MapFilter, MapPatch, MapStore, NewMap, NewRevision } from './map-store';
 import { MapDocument, type ProcessMap, type Revision } from './records';
+import { replaceDocument } from './replace-document';
 import { SerialQueue } from './serial-queue';
 import { codeTaken, mapNotFound, parentNotFound, revisionConflict, revisionNotFound } from './store-errors';
 import { ValidatedJsonFile } from './validated-json-file';
@@ -154,16 +155,8 @@ class LowdbMapStore implements MapStore {
     await this.writes.run(async () => undefined);
   }
 
-  /** Writes `next` durably and only then makes it current; a failed write leaves memory and disk as they were. */
   private async replace(db: MapDb, next: MapDocument): Promise<void> {
-    const previous = db.data;
-    db.data = next;
-    try {
-      await db.write();
-    } catch (error) {
-      db.data = previous;
-      throw error;
-    }
+    await replaceDocument(db, next);
     this.changes++;
   }
 
