@@ -1,32 +1,69 @@
-// Entry point: styles of bpmn-js and the properties panel, then the router over the pages.
+// Entry point: styles of bpmn-js and the properties panel, then the session (first-run setup, sign-in) and the
+// router over the pages.
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import './styles.css';
 import { createContext, type AppContext } from './context';
-import { MapListPage } from './pages/map-list/MapListPage';
+import { LoginPage } from './pages/account/LoginPage';
+import { SetupPage } from './pages/account/SetupPage';
+import { AuditPage } from './pages/audit/AuditPage';
 import { MapEditorPage } from './pages/map-editor/MapEditorPage';
-import { NotFoundPage } from './pages/NotFoundPage';
+import { MapListPage } from './pages/map-list/MapListPage';
+import { MapViewerPage } from './pages/map-viewer/MapViewerPage';
+import { ADMIN_ONLY, MessagePage, NOT_FOUND } from './pages/MessagePage';
 import { RevisionViewPage } from './pages/revision-view/RevisionViewPage';
+import { UsersPage } from './pages/users/UsersPage';
 import { Router, type Page, type Route } from './router';
+import { redirectFor } from './session/access';
+import { errorStateView, loadingView } from './ui/states';
 
 function renderRoute(route: Route, context: AppContext): Page {
+  const { session } = context;
   switch (route.name) {
+    case 'login':
+      return new LoginPage(context);
+    case 'setup':
+      return new SetupPage(context);
     case 'list':
       return new MapListPage(context, route.query);
     case 'map':
-      return new MapEditorPage(context, route.id);
+      // Only drafters get the modeller; everyone else sees the map read-only.
+      return session.canEditMaps ? new MapEditorPage(context, route.id) : new MapViewerPage(context, route.id);
     case 'revision':
       return new RevisionViewPage(context, route.id, route.n);
+    case 'users':
+      return session.isAdmin ? new UsersPage(context) : new MessagePage(context, ADMIN_ONLY);
+    case 'audit':
+      return session.isAdmin ? new AuditPage(context) : new MessagePage(context, ADMIN_ONLY);
     case 'not-found':
-      return new NotFoundPage();
+      return new MessagePage(context, NOT_FOUND);
   }
 }
 
 const outlet = document.getElementById('app');
 if (!outlet) throw new Error('index.html has no #app element');
 
-const router: Router = new Router(outlet, (route) => renderRoute(route, context));
+const router: Router = new Router(
+  outlet,
+  (route) => renderRoute(route, context),
+  (route, hash) => redirectFor(route, hash, { setupNeeded: context.session.setupNeeded, signedIn: context.session.signedIn }),
+);
 const context = createContext(router);
-router.start();
+
+// Versions before accounts remembered the author's name for saving; the server now records the signed-in user.
+localStorage.removeItem('petakerja.author');
+
+async function boot(app: HTMLElement): Promise<void> {
+  app.replaceChildren(loadingView('Memuat Petakerja…'));
+  try {
+    await context.session.load();
+  } catch (error) {
+    app.replaceChildren(errorStateView('Petakerja tidak dapat dimuat', error, () => void boot(app)));
+    return;
+  }
+  router.start();
+}
+
+void boot(outlet);

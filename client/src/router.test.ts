@@ -27,3 +27,30 @@ describe('parseHash', () => {
     expect(href.list()).toBe('#/');
   });
 });
+
+describe('account routes', () => {
+  it('reads the login page with a safe address to return to', () => {
+    expect(parseHash('#/masuk')).toEqual({ name: 'login', returnTo: null });
+    expect(parseHash(href.login('#/peta/abc'))).toEqual({ name: 'login', returnTo: '#/peta/abc' });
+    expect(parseHash(href.login('#/?q=izin'))).toEqual({ name: 'login', returnTo: '#/?q=izin' });
+  });
+
+  it('never returns to the login or setup page, nor to something that is not an address of the app', () => {
+    expect(parseHash('#/masuk?kembali=%2Fmasuk')).toEqual({ name: 'login', returnTo: null });
+    expect(parseHash('#/masuk?kembali=%2Fpenyiapan')).toEqual({ name: 'login', returnTo: null });
+    expect(parseHash('#/masuk?kembali=https%3A%2F%2Fcontoh.id')).toEqual({ name: 'login', returnTo: null });
+    expect(parseHash('#/masuk?kembali=%2F%2Fcontoh.id')).toEqual({ name: 'login', returnTo: null });
+    expect(href.login('#/')).toBe('#/masuk');
+    expect(href.login('#/masuk?kembali=x')).toBe('#/masuk');
+  });
+
+  it('reads the first-run, users and audit pages', () => {
+    expect(parseHash(href.setup())).toEqual({ name: 'setup' });
+    expect(parseHash(href.users())).toEqual({ name: 'users' });
+    expect(parseHash(href.audit())).toEqual({ name: 'audit' });
+  });
+
+  it('treats a malformed escape in the address as unknown instead of failing', () => {
+    expect(parseHash('#/peta/%E0%A4%A')).toEqual({ name: 'not-found' });
+  });
+});

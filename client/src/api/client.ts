@@ -1,13 +1,20 @@
 // Thin typed wrapper over the HTTP API (docs/api.md); every failure becomes an ApiError with an Indonesian message.
+// Every state-changing request carries the session's CSRF token; an ended session is reported to the app.
 import type {
+  AuditEvent,
   ImportParams,
   MapFilter,
   MapPatch,
   Meta,
   NewMap,
   NewRevision,
+  NewUser,
   ProcessMap,
   Revision,
+  Session,
+  SetupInput,
+  User,
+  UserPatch,
 } from './types';
 
 export class ApiError extends Error {
@@ -45,27 +52,79 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-async function send(path: string, init: RequestInit = {}): Promise<Response> {
+/** What the API needs from the signed-in session; the app context provides it (context.ts). */
+export interface SessionHooks {
+  /** The current session's CSRF token, or null while nobody is signed in. */
+  csrfToken(): string | null;
+  /** A request was refused because the session has ended (401 UNAUTHENTICATED). */
+  onUnauthenticated(error: ApiError): void;
+  /** The server refused the CSRF token; resolves true once a fresh token is in place and the request may be sent again. */
+  onCsrfRejected(): Promise<boolean>;
+}
+
+let hooks: SessionHooks = {
+  csrfToken: () => null,
+  onUnauthenticated: () => undefined,
+  onCsrfRejected: async () => false,
+};
+
+export function setSessionHooks(next: SessionHooks): void {
+  hooks = next;
+}
+
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+interface SendOptions {
+  /** A 401 is an expected answer (asking whether anyone is signed in): do not treat it as an ended session. */
+  anonymousOk?: boolean;
+}
+
+function withCsrf(init: RequestInit): RequestInit {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const token = hooks.csrfToken();
+  if (SAFE_METHODS.has(method) || !token) return init;
+  const headers = new Headers(init.headers);
+  headers.set(CSRF_HEADER, token);
+  return { ...init, headers };
+}
+
+async function send(path: string, init: RequestInit = {}, options: SendOptions = {}, retried = false): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(path, init);
+    response = await fetch(path, { credentials: 'same-origin', ...withCsrf(init) });
   } catch {
     throw new ApiError(0, 'NETWORK', 'Tidak dapat menghubungi server. Periksa sambungan Anda lalu coba lagi.');
   }
-  if (!response.ok) {
-    throw await toApiError(response);
+  if (response.ok) return response;
+  const error = await toApiError(response);
+  if (error.status === 401 && error.code === 'UNAUTHENTICATED' && !options.anonymousOk) {
+    hooks.onUnauthenticated(error);
+  } else if (error.status === 403 && error.code === 'CSRF_INVALID' && !retried && (await hooks.onCsrfRejected())) {
+    // The server refused before doing anything, so sending again with the fresh token is safe.
+    return send(path, init, options, true);
   }
-  return response;
+  throw error;
 }
 
-async function json<T>(path: string, method = 'GET', body?: unknown): Promise<T> {
+async function json<T>(path: string, method = 'GET', body?: unknown, options?: SendOptions): Promise<T> {
   const init: RequestInit = { method, headers: { Accept: 'application/json' } };
   if (body !== undefined) {
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };
     init.body = JSON.stringify(body);
   }
-  const response = await send(path, init);
+  const response = await send(path, init, options);
   return (await response.json()) as T;
+}
+
+/** For routes answering 204 No Content. */
+async function noContent(path: string, method: string, body?: unknown): Promise<void> {
+  const init: RequestInit = { method, headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers = { ...init.headers, 'Content-Type': 'application/json' };
+    init.body = JSON.stringify(body);
+  }
+  await send(path, init);
 }
 
 function mapPath(id: string): string {
@@ -82,6 +141,60 @@ function withQuery(path: string, params: Record<string, string | undefined>): st
 }
 
 export const api = {
+  /** Whether the first administrator still has to be created (public). */
+  async setupNeeded(): Promise<boolean> {
+    const { needed } = await json<{ needed: boolean }>('/api/setup');
+    return needed;
+  },
+
+  /** Creates the first administrator and signs them in (public, only while no account exists). */
+  setup(input: SetupInput): Promise<Session> {
+    return json<Session>('/api/setup', 'POST', input, { anonymousOk: true });
+  },
+
+  signIn(username: string, password: string): Promise<Session> {
+    return json<Session>('/api/session', 'POST', { username, password }, { anonymousOk: true });
+  },
+
+  /** The current session, or null when nobody is signed in. */
+  async session(): Promise<Session | null> {
+    try {
+      return await json<Session>('/api/session', 'GET', undefined, { anonymousOk: true });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+
+  signOut(): Promise<void> {
+    return noContent('/api/session', 'DELETE');
+  },
+
+  changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    return noContent('/api/session/password', 'POST', { currentPassword, newPassword });
+  },
+
+  async listUsers(): Promise<User[]> {
+    const { items } = await json<{ items: User[] }>('/api/users');
+    return items;
+  },
+
+  async createUser(input: NewUser): Promise<User> {
+    const { user } = await json<{ user: User }>('/api/users', 'POST', input);
+    return user;
+  },
+
+  async updateUser(id: string, patch: UserPatch): Promise<User> {
+    const { user } = await json<{ user: User }>('/api/users/' + encodeURIComponent(id), 'PATCH', patch);
+    return user;
+  },
+
+  /** The latest audit events, newest first. */
+  async audit(limit: number): Promise<AuditEvent[]> {
+    const { items } = await json<{ items: AuditEvent[] }>(withQuery('/api/audit', { limit: String(limit) }));
+    return items;
+  },
+
   meta(): Promise<Meta> {
     return json<Meta>('/api/meta');
   },

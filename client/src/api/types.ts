@@ -33,6 +33,8 @@ export interface LabelledOption<T extends string = string> {
 export interface Meta {
   kinds: LabelledOption<MapKind>[];
   profiles: LabelledOption<Profile>[];
+  roles: LabelledOption<Role>[];
+  /** The units the signed-in user may see. */
   units: string[];
   limits: { xmlBytes: number };
 }
@@ -58,13 +60,77 @@ export interface MapPatch {
   profile?: Profile;
 }
 
+/** The server records the signed-in user as the revision's author. */
 export interface NewRevision {
   xml: string;
   baseRevision: number;
   message: string;
-  author?: string;
 }
 
 export interface ImportParams {
   name: string;
+}
+
+export type Role = 'admin' | 'penyusun' | 'reviewer' | 'pengesah' | 'pembaca';
+
+export interface User {
+  id: string;
+  username: string;
+  name: string;
+  nip?: string;
+  jabatan: string;
+  unit: string;
+  roles: Role[];
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+  /** True for the organisation bureau (admin, penyusun): every unit's maps; otherwise only the user's own unit. */
+  allUnits: boolean;
+}
+
+export interface SetupInput {
+  username: string;
+  password: string;
+  name: string;
+  nip?: string;
+  jabatan: string;
+  unit: string;
+}
+
+export interface NewUser extends SetupInput {
+  roles: Role[];
+}
+
+/** Only the fields that change; `nip: null` clears the NIP. */
+export interface UserPatch {
+  name?: string;
+  nip?: string | null;
+  jabatan?: string;
+  unit?: string;
+  roles?: Role[];
+  disabled?: boolean;
+  password?: string;
+}
+
+export type AuditEventKind =
+  | 'login'
+  | 'login-failed'
+  | 'logout'
+  | 'permission-denied'
+  | 'setup'
+  | 'user-created'
+  | 'user-updated'
+  | 'password-changed';
+
+export interface AuditEvent {
+  at: string;
+  event: AuditEventKind;
+  username?: string;
+  ip: string;
+  detail?: string;
 }

@@ -1,6 +1,7 @@
 // Builds the bpmn-js instances of the app: every one reads and writes the sk: extension and speaks Indonesian.
 import Modeler from 'bpmn-js/lib/Modeler';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import OutlineModule from 'bpmn-js/lib/features/outline';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import skDescriptor from '../../../server/bpmn/sk-moddle.json';
 import changeTrackingModule from '../features/change-tracking';
@@ -30,10 +31,11 @@ export function createModeler(options: { canvas: HTMLElement; propertiesPanel: H
   });
 }
 
+/** A viewer that still outlines the element the reader selects (its facts show beside the diagram). */
 export function createViewer(canvas: HTMLElement): NavigatedViewer {
   return new NavigatedViewer({
     container: canvas,
     moddleExtensions,
-    additionalModules: [translateModule],
+    additionalModules: [translateModule, OutlineModule],
   });
 }

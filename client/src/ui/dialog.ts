@@ -1,6 +1,7 @@
 // Modal dialogs on the native <dialog> element: focus stays inside, Escape closes, Enter submits forms.
 import { h, replaceChildren, uniqueId, type Child } from './dom';
 import { errorView } from './errors';
+import { checkForm } from './forms';
 
 export interface DialogAction {
   label: string;
@@ -91,33 +92,23 @@ export function confirmDialog(options: { title: string; message: Child; confirmL
   });
 }
 
-function fieldLabel(control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): string {
-  return control.labels?.[0]?.textContent?.replace(/\s*\(opsional\)\s*$/, '').trim() || 'Isian';
-}
-
-/** The Indonesian reason a control is invalid, or null; native validation bubbles follow the browser's language. */
-function invalidReason(control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): string | null {
-  const { validity } = control;
-  if (validity.valid) return null;
-  const label = fieldLabel(control);
-  if (validity.valueMissing) return `${label} wajib diisi.`;
-  if (validity.tooLong && 'maxLength' in control) return `${label} paling panjang ${control.maxLength} karakter.`;
-  if (validity.patternMismatch) return control.dataset.patternMessage ?? `${label} tidak sesuai format.`;
-  return `${label} tidak valid.`;
-}
-
 export interface FormDialogOptions {
   title: string;
   fields: Child;
   submitLabel: string;
   busyLabel: string;
   submitTestId?: string;
-  /** Resolving closes the dialog; throwing shows the error inside it and keeps what the user typed. */
-  onSubmit: () => Promise<void>;
+  errorTestId?: string;
+  className?: string;
+  /**
+   * Resolving closes the dialog, unless with `false` (the user thought better of it in a question on top);
+   * throwing shows the error inside it and keeps what the user typed.
+   */
+  onSubmit: () => Promise<void | false>;
 }
 
 export function openFormDialog(options: FormDialogOptions): DialogHandle {
-  const errorArea = h('div', { class: 'dialog-error', 'aria-live': 'assertive' });
+  const errorArea = h('div', { class: 'dialog-error', 'aria-live': 'assertive', 'data-testid': options.errorTestId });
   const submit = button(options.submitLabel, 'primary', options.submitTestId, 'submit');
   const cancel = actionButton({ label: 'Batal', onClick: () => dialog.close() });
   const form = h(
@@ -126,7 +117,7 @@ export function openFormDialog(options: FormDialogOptions): DialogHandle {
     h('div', { class: 'dialog-body' }, options.fields, errorArea),
     h('div', { class: 'dialog-actions' }, cancel, submit),
   );
-  const dialog = frame(options.title, undefined, undefined, form);
+  const dialog = frame(options.title, options.className, undefined, form);
   let busy = false;
 
   const setBusy = (value: boolean): void => {
@@ -144,35 +135,18 @@ export function openFormDialog(options: FormDialogOptions): DialogHandle {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (busy) return;
-    replaceChildren(errorArea);
-    const controls = Array.from(form.elements).filter(
-      (control): control is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement =>
-        control instanceof HTMLInputElement || control instanceof HTMLSelectElement || control instanceof HTMLTextAreaElement,
-    );
-    const problems = controls
-      .map((control) => {
-        const reason = invalidReason(control);
-        control.setAttribute('aria-invalid', String(reason !== null));
-        return reason ? { control, reason } : null;
-      })
-      .filter((problem) => problem !== null);
-    if (problems.length > 0) {
-      replaceChildren(
-        errorArea,
-        h('div', { class: 'notice notice-error', role: 'alert' }, h('ul', {}, problems.map(({ reason }) => h('li', {}, reason)))),
-      );
-      problems[0].control.focus();
-      return;
-    }
+    if (!checkForm(form, errorArea)) return;
     setBusy(true);
     options.onSubmit().then(
-      () => {
+      (result) => {
         setBusy(false);
-        dialog.close();
+        if (result !== false) dialog.close();
       },
       (error: unknown) => {
         setBusy(false);
         replaceChildren(errorArea, errorView(error));
+        // A long form scrolls inside the dialog: bring the reason into view.
+        errorArea.scrollIntoView({ block: 'nearest' });
       },
     );
   });

@@ -10,9 +10,16 @@ const FIELD_LABELS: Record<string, string> = {
   code: 'Kode',
   parentId: 'Peta induk',
   message: 'Pesan revisi',
-  author: 'Nama penyusun',
   xml: 'Diagram',
   baseRevision: 'Revisi dasar',
+  username: 'Nama pengguna',
+  password: 'Kata sandi',
+  currentPassword: 'Kata sandi saat ini',
+  newPassword: 'Kata sandi baru',
+  nip: 'NIP',
+  jabatan: 'Jabatan',
+  roles: 'Peran',
+  disabled: 'Status akun',
 };
 
 /** A failure whose message is already written for the user, with optional lines of detail. */

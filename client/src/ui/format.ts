@@ -1,10 +1,13 @@
 // Indonesian formatting of dates and sizes.
 
 const dateTime = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short' });
+const dateTimeSeconds = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'medium' });
 
-export function formatDateTime(iso: string): string {
+/** "24 Nov 2026, 11.36"; with `seconds`, "24 Nov 2026, 11.36.33" (for the audit log). */
+export function formatDateTime(iso: string, seconds = false): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  return (seconds ? dateTimeSeconds : dateTime).format(date);
 }
 
 const number = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });

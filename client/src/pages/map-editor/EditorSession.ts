@@ -48,12 +48,12 @@ export class EditorSession {
   }
 
   /** Saves the diagram as a new revision on top of the one it was loaded from; never over someone else's. */
-  async save(message: string, author: string | undefined): Promise<SaveOutcome> {
+  async save(message: string): Promise<SaveOutcome> {
     this.finishEditing();
     const xml = await serializeDiagram(this.modeler);
     const baseRevision = this.base;
     try {
-      const { revision, map } = await this.api.saveRevision(this.currentMap.id, { xml, baseRevision, message, author });
+      const { revision, map } = await this.api.saveRevision(this.currentMap.id, { xml, baseRevision, message });
       this.currentMap = map;
       this.base = revision.n;
       this.savedXml = xml;

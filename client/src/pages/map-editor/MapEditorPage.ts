@@ -9,9 +9,10 @@ import { href, type Page } from '../../router';
 import { confirmDialog, errorDialog } from '../../ui/dialog';
 import { h, replaceChildren } from '../../ui/dom';
 import { bpmnFileInput, readTextFile } from '../../ui/files';
-import { errorStateView, loadingView } from '../../ui/states';
+import { accessDeniedView, errorStateView, isAccessDenied, loadingView } from '../../ui/states';
 import { Toast } from '../../ui/toast';
 import { appHeader, pageShell } from '../shared/layout';
+import { skVocabulary } from '../shared/mapFields';
 import { RevisionPanel } from '../shared/RevisionPanel';
 import { openConflictDialog } from './conflictDialog';
 import { EditorHeader } from './EditorHeader';
@@ -44,7 +45,7 @@ export class MapEditorPage implements Page {
     private readonly mapId: string,
   ) {
     this.revisionPanel = new RevisionPanel(mapId, null);
-    this.element = pageShell('page-editor', appHeader(this.headerSlot), this.main, this.toast.element);
+    this.element = pageShell('page-editor', appHeader(context, this.headerSlot), this.main, this.toast.element);
     document.title = 'Memuat peta — Petakerja';
     document.addEventListener('keydown', this.onKeyDown);
     void this.load();
@@ -88,10 +89,7 @@ export class MapEditorPage implements Page {
       modeler = createModeler({
         canvas,
         propertiesPanel: properties,
-        vocabulary: {
-          mapKinds: meta.kinds.map((kind) => ({ value: kind.id, label: kind.label })),
-          profiles: meta.profiles.map((profile) => ({ value: profile.id, label: profile.label })),
-        },
+        vocabulary: skVocabulary(meta),
       });
       const session = new EditorSession(modeler, this.context.api, map, xml);
       await session.open();
@@ -107,7 +105,9 @@ export class MapEditorPage implements Page {
       document.title = 'Peta tidak dapat dibuka — Petakerja';
       replaceChildren(
         this.main,
-        errorStateView('Peta tidak dapat dibuka', error, () => void this.load(), h('a', { class: 'button button-secondary', href: '#/' }, 'Ke daftar peta')),
+        isAccessDenied(error)
+          ? accessDeniedView(error)
+          : errorStateView('Peta tidak dapat dibuka', error, () => void this.load(), h('a', { class: 'button button-secondary', href: '#/' }, 'Ke daftar peta')),
       );
     }
   }
@@ -162,8 +162,9 @@ export class MapEditorPage implements Page {
     const dialog = openSaveDialog({
       baseRevision: session.baseRevision,
       unchanged: !session.changeTracker.isDirty(),
-      onSave: async (message, author) => {
-        outcome = await session.save(message, author);
+      authorName: this.context.session.user.name,
+      onSave: async (message) => {
+        outcome = await session.save(message);
       },
     });
     // Act once the dialog is gone, so a conflict notice does not open on top of it.

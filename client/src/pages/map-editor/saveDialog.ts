@@ -1,14 +1,14 @@
-// Asks for the revision message and the author's name (remembered in this browser) before saving.
+// Asks for the revision message before saving; the server records the signed-in user as the author.
 import { field, openFormDialog, type DialogHandle } from '../../ui/dialog';
 import { h } from '../../ui/dom';
-
-const AUTHOR_KEY = 'petakerja.author';
 
 export function openSaveDialog(options: {
   baseRevision: number;
   /** Nothing changed since the base revision: saving still records a revision, say so. */
   unchanged: boolean;
-  onSave: (message: string, author: string | undefined) => Promise<void>;
+  /** The signed-in user's name, under which the revision is recorded. */
+  authorName: string;
+  onSave: (message: string) => Promise<void>;
 }): DialogHandle {
   const message = h('input', {
     type: 'text',
@@ -19,13 +19,6 @@ export function openSaveDialog(options: {
     autofocus: true,
     placeholder: 'Mis. Menambahkan tahap evaluasi pada jalur Kepala Bidang',
     'data-testid': 'save-message',
-  });
-  const author = h('input', {
-    type: 'text',
-    name: 'author',
-    maxlength: 200,
-    autocomplete: 'name',
-    value: localStorage.getItem(AUTHOR_KEY) ?? '',
   });
 
   return openFormDialog({
@@ -42,16 +35,8 @@ export function openSaveDialog(options: {
           : `Perubahan disimpan sebagai revisi baru di atas revisi ${options.baseRevision}. Revisi sebelumnya tetap dapat dibuka.`,
       ),
       field('Pesan revisi', message, 'Jelaskan singkat apa yang berubah.'),
-      field('Nama penyusun (opsional)', author, 'Diingat di peramban ini untuk penyimpanan berikutnya.'),
+      h('p', { class: 'dialog-note', 'data-testid': 'save-author' }, 'Revisi dicatat atas nama ', h('strong', {}, options.authorName), '.'),
     ],
-    onSubmit: async () => {
-      const name = author.value.trim();
-      if (name) {
-        localStorage.setItem(AUTHOR_KEY, name);
-      } else {
-        localStorage.removeItem(AUTHOR_KEY);
-      }
-      await options.onSave(message.value.trim(), name || undefined);
-    },
+    onSubmit: () => options.onSave(message.value.trim()),
   });
 }

@@ -38,30 +38,28 @@ export class MapListPage implements Page {
       unit: query.get(QUERY_KEYS.unit) ?? '',
     };
     this.importInput = bpmnFileInput('import-input', (file) => void this.importFile(file));
-    this.importButton = h('button', { type: 'button', class: 'button button-secondary', onClick: () => this.importInput.click() }, 'Impor .bpmn');
+    this.importButton = h('button', { type: 'button', class: 'button button-secondary', 'data-testid': 'import-button', onClick: () => this.importInput.click() }, 'Impor .bpmn');
+    const { session } = context;
+    // Only drafters create and import maps; the server refuses anyone else, so nobody else is offered it.
+    const actions = session.canEditMaps
+      ? h(
+          'div',
+          { class: 'page-actions' },
+          this.importButton,
+          this.importInput,
+          h('button', { type: 'button', class: 'button button-primary', 'data-testid': 'new-map-button', onClick: () => void this.openCreate() }, 'Peta baru'),
+        )
+      : null;
+    const lead = session.allUnits
+      ? 'Peta proses, subproses, relasi, lintas fungsi dan alur mekanisme kerja.'
+      : `Peta proses unit ${session.user.unit || '(unit belum diisi)'}. Anda dapat membuka dan mengekspor peta; perubahan dilakukan oleh penyusun.`;
     this.element = pageShell(
       'page-list',
-      appHeader(),
+      appHeader(context),
       h(
         'main',
         { class: 'list-main' },
-        h(
-          'div',
-          { class: 'page-heading' },
-          h(
-            'div',
-            {},
-            h('h1', {}, 'Peta proses'),
-            h('p', { class: 'lead' }, 'Peta proses, subproses, relasi, lintas fungsi dan alur mekanisme kerja.'),
-          ),
-          h(
-            'div',
-            { class: 'page-actions' },
-            this.importButton,
-            this.importInput,
-            h('button', { type: 'button', class: 'button button-primary', 'data-testid': 'new-map-button', onClick: () => void this.openCreate() }, 'Peta baru'),
-          ),
-        ),
+        h('div', { class: 'page-heading' }, h('div', {}, h('h1', {}, 'Peta proses'), h('p', { class: 'lead', 'data-testid': 'list-lead' }, lead)), actions),
         this.notices,
         this.filters,
         this.count,
@@ -150,7 +148,9 @@ export class MapListPage implements Page {
     );
     unit.addEventListener('change', () => this.setFilter(meta, { unit: unit.value }));
 
-    return h('form', { class: 'filter-bar', role: 'search', onSubmit: (event: Event) => event.preventDefault() }, search, kind, unit);
+    // Someone who sees only their own unit has nothing to choose between.
+    const showUnits = this.context.session.allUnits || units.length > 1;
+    return h('form', { class: 'filter-bar', role: 'search', onSubmit: (event: Event) => event.preventDefault() }, search, kind, showUnits && unit);
   }
 
   private table(maps: ProcessMap[], meta: Meta): HTMLElement {
@@ -201,6 +201,14 @@ export class MapListPage implements Page {
         h('h2', {}, 'Tidak ada peta yang cocok'),
         h('p', {}, 'Ubah kata pencarian atau saringan, atau tampilkan semua peta.'),
         h('button', { type: 'button', class: 'button button-secondary', onClick: () => this.clearFilters() }, 'Tampilkan semua peta'),
+      );
+    }
+    if (!this.context.session.canEditMaps) {
+      return h(
+        'div',
+        { class: 'state state-empty' },
+        h('h2', {}, 'Belum ada peta proses'),
+        h('p', {}, this.context.session.allUnits ? 'Belum ada peta proses yang disusun.' : 'Belum ada peta proses untuk unit Anda. Peta disusun oleh penyusun di Bagian Organisasi.'),
       );
     }
     return h(

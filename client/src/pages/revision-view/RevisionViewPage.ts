@@ -8,8 +8,9 @@ import { fitDiagram } from '../../diagram/viewport';
 import { href, type Page } from '../../router';
 import { h, replaceChildren } from '../../ui/dom';
 import { formatDateTime } from '../../ui/format';
-import { errorStateView, loadingView } from '../../ui/states';
+import { accessDeniedView, errorStateView, isAccessDenied, loadingView } from '../../ui/states';
 import { appHeader, pageShell } from '../shared/layout';
+import { skVocabulary } from '../shared/mapFields';
 import { mapIdentity } from '../shared/mapIdentity';
 import { RevisionPanel } from '../shared/RevisionPanel';
 
@@ -27,7 +28,7 @@ export class RevisionViewPage implements Page {
     private readonly n: number,
   ) {
     this.revisionPanel = new RevisionPanel(mapId, n);
-    this.element = pageShell('page-editor page-revision', appHeader(this.headerSlot), this.main);
+    this.element = pageShell('page-editor page-revision', appHeader(context, this.headerSlot), this.main);
     document.title = `Revisi ${n} — Petakerja`;
     void this.load();
   }
@@ -43,8 +44,10 @@ export class RevisionViewPage implements Page {
     this.viewer?.destroy();
     this.viewer = null;
     try {
-      const [{ createViewer }, meta, map, revisions] = await Promise.all([
+      const [{ createViewer }, { ElementDetails }, meta, map, revisions] = await Promise.all([
         import('../../diagram/createDiagram'),
+        // The element facts share bpmn-js's dictionary and helpers: they come with it, not with the list page.
+        import('../shared/ElementDetails'),
         this.context.meta(),
         this.context.api.getMap(this.mapId),
         this.context.api.listRevisions(this.mapId),
@@ -56,10 +59,11 @@ export class RevisionViewPage implements Page {
       const xml = await this.context.api.revisionXml(this.mapId, this.n);
       if (this.destroyed) return;
       const canvas = h('div', { class: 'diagram-canvas', 'data-testid': 'modeler-canvas' });
+      const details = new ElementDetails(skVocabulary(meta));
       replaceChildren(
         this.main,
         this.banner(map, revision),
-        h('div', { class: 'workspace workspace-readonly' }, this.revisionPanel.element, canvas),
+        h('div', { class: 'workspace workspace-readonly' }, this.revisionPanel.element, canvas, details.element),
       );
       this.revisionPanel.show(revisions, map.currentRevision);
       const viewer = createViewer(canvas);
@@ -67,6 +71,7 @@ export class RevisionViewPage implements Page {
       await importDiagram(viewer, xml);
       if (this.destroyed) return;
       fitDiagram(viewer);
+      details.attach(viewer);
       this.showHeader(map, meta, viewer);
     } catch (error) {
       if (this.destroyed) return;
@@ -74,7 +79,9 @@ export class RevisionViewPage implements Page {
       this.viewer = null;
       replaceChildren(
         this.main,
-        errorStateView(`Revisi ${this.n} tidak dapat dibuka`, error, () => void this.load(), h('a', { class: 'button button-secondary', href: href.map(this.mapId) }, 'Ke revisi terkini')),
+        isAccessDenied(error)
+          ? accessDeniedView(error)
+          : errorStateView(`Revisi ${this.n} tidak dapat dibuka`, error, () => void this.load(), h('a', { class: 'button button-secondary', href: href.map(this.mapId) }, 'Ke revisi terkini')),
       );
     }
   }
@@ -95,7 +102,11 @@ export class RevisionViewPage implements Page {
           `“${revision.message}” — ${revision.author}, ${formatDateTime(revision.createdAt)}`,
         ),
       ),
-      h('a', { class: 'button button-primary', href: href.map(this.mapId) }, current ? 'Sunting revisi ini' : `Kembali ke revisi terkini (${map.currentRevision})`),
+      h(
+        'a',
+        { class: 'button button-primary', href: href.map(this.mapId) },
+        current ? (this.context.session.canEditMaps ? 'Sunting revisi ini' : 'Buka revisi terkini') : `Kembali ke revisi terkini (${map.currentRevision})`,
+      ),
     );
   }
 

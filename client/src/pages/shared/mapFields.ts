@@ -1,5 +1,6 @@
 // Form controls and labels for a map's metadata, shared by the create and edit dialogs and the headers.
 import type { LabelledOption, Meta, ProcessMap } from '../../api/types';
+import type { SkVocabulary } from '../../features/sk-properties/vocabulary';
 import { h, uniqueId, type Attrs } from '../../ui/dom';
 
 export function selectControl(options: LabelledOption[], selected: string, attrs: Attrs = {}): HTMLSelectElement {
@@ -33,4 +34,12 @@ export function profileLabel(meta: Meta, profile: ProcessMap['profile']): string
 /** "Kabupaten Jembrana" out of "Kabupaten Jembrana (Perbup 35/2023)", for narrow places. */
 export function shortProfileLabel(meta: Meta, profile: ProcessMap['profile']): string {
   return profileLabel(meta, profile).replace(/\s*\(.*\)$/, '');
+}
+
+/** The server's map kinds and profiles as the diagram's Petakerja fields list them. */
+export function skVocabulary(meta: Meta): SkVocabulary {
+  return {
+    mapKinds: meta.kinds.map((kind) => ({ value: kind.id, label: kind.label })),
+    profiles: meta.profiles.map((profile) => ({ value: profile.id, label: profile.label })),
+  };
 }

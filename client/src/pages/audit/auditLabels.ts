@@ -1,0 +1,57 @@
+// Audit events in Indonesian words.
+import type { AuditEventKind } from '../../api/types';
+
+const EVENT_LABELS: Record<AuditEventKind, string> = {
+  login: 'Masuk',
+  'login-failed': 'Gagal masuk',
+  logout: 'Keluar',
+  'permission-denied': 'Akses ditolak',
+  setup: 'Penyiapan administrator pertama',
+  'user-created': 'Pengguna ditambahkan',
+  'user-updated': 'Pengguna diubah',
+  'password-changed': 'Kata sandi diganti',
+};
+
+/** Events worth a second look, shown in a warning colour. */
+const WARNING_EVENTS: ReadonlySet<string> = new Set(['login-failed', 'permission-denied']);
+
+export function auditEventLabel(event: string): string {
+  return Object.hasOwn(EVENT_LABELS, event) ? EVENT_LABELS[event as AuditEventKind] : event;
+}
+
+export function isWarningEvent(event: string): boolean {
+  return WARNING_EVENTS.has(event);
+}
+
+/** The server names changed account fields by their API keys ("budi: roles, disabled"); say them in Indonesian. */
+const FIELD_WORDS: Record<string, string> = {
+  name: 'nama',
+  nip: 'NIP',
+  jabatan: 'jabatan',
+  unit: 'unit kerja',
+  roles: 'peran',
+  disabled: 'status aktif',
+};
+
+/** Refusal codes at the end of a permission-denied detail ("GET /api/maps/…: FORBIDDEN_UNIT"). */
+const DENIAL_WORDS: Record<string, string> = {
+  FORBIDDEN: 'peran tidak mengizinkan',
+  FORBIDDEN_UNIT: 'peta unit lain',
+  CSRF_INVALID: 'token keamanan (CSRF) tidak cocok',
+};
+
+export function auditDetail(event: string, detail: string | undefined): string {
+  if (!detail) return '';
+  if (event === 'user-updated') {
+    const match = /^(.*): ([a-z ,]+)$/i.exec(detail);
+    if (match) {
+      const fields = match[2].split(', ').map((field) => FIELD_WORDS[field] ?? field);
+      return `${match[1]}: ${fields.join(', ')}`;
+    }
+  }
+  if (event === 'permission-denied') {
+    const match = /^(.*): ([A-Z_]+)$/.exec(detail);
+    if (match && Object.hasOwn(DENIAL_WORDS, match[2])) return `${match[1]} — ${DENIAL_WORDS[match[2]]}`;
+  }
+  return detail;
+}
