@@ -36,6 +36,8 @@ const EXPECTED_NETWORK_LOG = /^Failed to load resource: the server responded wit
 export async function openPage(browser: Browser, errors: string[]): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewport({ width: 1440, height: 900 });
+  // A wait that hangs fails naming what it waited for, well within the test's own timeout.
+  page.setDefaultTimeout(10_000);
   page.on('pageerror', (error) => errors.push(`pageerror: ${(error as Error).message}`));
   page.on('console', (message) => {
     if (message.type() === 'error' && !EXPECTED_NETWORK_LOG.test(message.text())) errors.push(`console: ${message.text()}`);
