@@ -1,5 +1,5 @@
 // Real BPMN files the tests read: the MIWG corpus in ../shared and the templates in processes/.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ModdleElement } from 'bpmn-moddle';
@@ -9,6 +9,9 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const MIWG_DIR = path.resolve(ROOT, '../shared/corpus/miwg');
 
 export function miwgFiles(): string[] {
+  if (!existsSync(MIWG_DIR)) {
+    throw new Error(`The MIWG corpus is not at ${MIWG_DIR}: the tests need the shared/ folder beside the repository.`);
+  }
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
