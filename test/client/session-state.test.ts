@@ -1,0 +1,73 @@
+// The client's session state against the real server: setup, sign-in, an ended session, renewal, sign-out.
+import { describe, expect, it } from 'vitest';
+import { api, setSessionHooks } from '../../client/src/api/client';
+import { SESSION_ENDED_NOTICE, SessionState } from '../../client/src/session/SessionState';
+import { startServer } from '../../server/server';
+import { installBrowserFetch } from '../helpers/browser-fetch';
+import { TEST_PASSWORD } from '../helpers/server';
+import { tempDir } from '../helpers/temp-dir';
+
+const running = await startServer({ dataDir: await tempDir(), port: 0, host: '127.0.0.1', log: () => undefined });
+const page = installBrowserFetch(running.url);
+const state = new SessionState(api);
+// As the app context wires them (client/src/context.ts): requests carry this session's CSRF token.
+setSessionHooks({ csrfToken: () => state.csrfToken, onUnauthenticated: () => state.expire(), onCsrfRejected: () => state.renew() });
+const account = (username: string) => ({ username, password: TEST_PASSWORD, name: `Pengguna ${username}`, jabatan: 'Staf', unit: 'Bagian Organisasi' });
+
+describe('SessionState against the real server', () => {
+  it('asks for the session only once setup is done, and is signed in by setup', async () => {
+    await state.load();
+    expect(state.setupNeeded).toBe(true);
+    expect(page.sent.map((s) => s.path)).toEqual(['/api/setup']);
+
+    await state.setup(account('ani'));
+    expect(state.signedIn).toBe(true);
+    expect(state.user.username).toBe('ani');
+
+    page.sent.length = 0;
+    const reloaded = new SessionState(api);
+    await reloaded.load();
+    expect(reloaded.setupNeeded).toBe(false);
+    expect(reloaded.user.username).toBe('ani');
+    expect(reloaded.csrfToken).toBe(state.csrfToken);
+  });
+
+  it('remembers once why the user must sign in again', async () => {
+    state.expire();
+    expect(state.signedIn).toBe(false);
+    expect(state.csrfToken).toBeNull();
+    expect(state.takeNotice()).toBe(SESSION_ENDED_NOTICE);
+    expect(state.takeNotice()).toBeNull();
+  });
+
+  it("takes over a session the same user opened elsewhere, but not someone else's", async () => {
+    await state.signIn('ani', TEST_PASSWORD);
+    const first = state.csrfToken;
+    // Another tab signs in again as the same user: the browser's cookie now names a new session.
+    await api.signIn('ani', TEST_PASSWORD);
+    state.expire();
+    await expect(state.renew()).resolves.toBe(true);
+    expect(state.csrfToken).not.toBe(first);
+    expect(state.signedIn).toBe(true);
+
+    await api.createUser({ ...account('budi'), roles: ['pembaca'] });
+    await api.signIn('budi', TEST_PASSWORD);
+    await expect(state.renew()).resolves.toBe(false);
+    expect(state.user.username).toBe('ani');
+  });
+
+  it('signs out even when the session had already ended, but not when the server cannot be reached', async () => {
+    await state.signIn('ani', TEST_PASSWORD);
+    page.cookie = '';
+    await state.signOut();
+    expect(state.signedIn).toBe(false);
+
+    await state.signIn('ani', TEST_PASSWORD);
+    const origin = page.origin;
+    page.origin = 'http://127.0.0.1:9';
+    await expect(state.signOut()).rejects.toMatchObject({ code: 'NETWORK' });
+    expect(state.signedIn).toBe(true);
+    page.origin = origin;
+    await running.close();
+  });
+});
