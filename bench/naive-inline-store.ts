@@ -1,17 +1,16 @@
 // Benchmark-only MapStore of the naive layout: every revision's XML kept inside the one lowdb JSON document.
-import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { nextChildCode } from '../server/domain/hierarchy';
 import { sha256 } from '../server/store/blob-store';
 import { filterMaps, unitsOf } from '../server/store/map-filter';
 import { replaceDocument } from '../server/store/replace-document';
 import type { MapFilter, MapPatch, MapStore, NewMap, NewRevision } from '../server/store/map-store';
 import type { ProcessMap, Revision } from '../server/store/records';
+import { newMapRecord } from '../server/store/new-map';
 import { SerialQueue } from '../server/store/serial-queue';
-import { codeTaken, mapNotFound, parentNotFound, revisionConflict, revisionNotFound } from '../server/store/store-errors';
+import { codeTaken, mapNotFound, revisionConflict, revisionNotFound } from '../server/store/store-errors';
 
 export const NAIVE_FILE = 'petakerja-naive.json';
 
@@ -71,24 +70,8 @@ class NaiveInlineStore implements MapStore {
 
   async createMap(input: NewMap, first: NewRevision): Promise<ProcessMap> {
     return this.commit((doc) => {
-      const parent = input.parentId === undefined ? undefined : doc.maps.find((m) => m.id === input.parentId);
-      if (input.parentId !== undefined && !parent) throw parentNotFound(input.parentId);
-      const taken = new Set(doc.maps.map((m) => m.code));
-      if (input.code !== undefined && taken.has(input.code)) throw codeTaken(input.code);
       const now = new Date().toISOString();
-      const map: ProcessMap = {
-        id: randomUUID(),
-        code: input.code ?? nextChildCode(parent?.code, taken),
-        name: input.name,
-        kind: input.kind,
-        level: parent ? parent.level + 1 : 0,
-        ...(parent ? { parentId: parent.id } : {}),
-        unit: input.unit,
-        profile: input.profile,
-        createdAt: now,
-        updatedAt: now,
-        currentRevision: 1,
-      };
+      const map = newMapRecord(input, doc.maps, now);
       const revision: InlineRevision = {
         n: 1,
         sha256: sha256(first.xml),

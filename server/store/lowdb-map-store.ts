@@ -1,18 +1,17 @@
 // The embedded MapStore: one lowdb JSON document per map (the map and its revision records), and BPMN bodies
 // as immutable files named by sha256. Every change writes one small document atomically.
-import { randomUUID } from 'node:crypto';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { nextChildCode } from '../domain/hierarchy';
 import { StoreOpenError } from '../errors';
 import { BlobStore } from './blob-store';
 import { filterMaps, unitsOf } from './map-filter';
 import type { MapFilter, MapPatch, MapStore, NewMap, NewRevision } from './map-store';
 import { MapDocument, type ProcessMap, type Revision } from './records';
 import { replaceDocument } from './replace-document';
+import { newMapRecord } from './new-map';
 import { SerialQueue } from './serial-queue';
-import { codeTaken, mapNotFound, parentNotFound, revisionConflict, revisionNotFound } from './store-errors';
+import { codeTaken, mapNotFound, revisionConflict, revisionNotFound } from './store-errors';
 import { ValidatedJsonFile } from './validated-json-file';
 
 export const MAP_DIR = 'maps';
@@ -86,24 +85,8 @@ class LowdbMapStore implements MapStore {
   async createMap(input: NewMap, first: NewRevision): Promise<ProcessMap> {
     const hash = await this.blobs.put(first.xml);
     return this.writes.run(async () => {
-      const parent = input.parentId === undefined ? undefined : this.dbs.get(input.parentId)?.data.map;
-      if (input.parentId !== undefined && !parent) throw parentNotFound(input.parentId);
-      const taken = new Set(this.maps().map((m) => m.code));
-      if (input.code !== undefined && taken.has(input.code)) throw codeTaken(input.code);
       const now = new Date().toISOString();
-      const map: ProcessMap = {
-        id: randomUUID(),
-        code: input.code ?? nextChildCode(parent?.code, taken),
-        name: input.name,
-        kind: input.kind,
-        level: parent ? parent.level + 1 : 0,
-        ...(parent ? { parentId: parent.id } : {}),
-        unit: input.unit,
-        profile: input.profile,
-        createdAt: now,
-        updatedAt: now,
-        currentRevision: 1,
-      };
+      const map = newMapRecord(input, this.maps(), now);
       const revision: Revision = { n: 1, sha256: hash, author: first.author, createdAt: now, message: first.message };
       const db = mapDb(this.dir, map.id, { format: 'petakerja-map', version: 1, map, revisions: [revision] });
       await db.write();
