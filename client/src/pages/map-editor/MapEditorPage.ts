@@ -9,7 +9,8 @@ import { href, type Page } from '../../router';
 import { confirmDialog, errorDialog } from '../../ui/dialog';
 import { h, replaceChildren } from '../../ui/dom';
 import { bpmnFileInput, readTextFile } from '../../ui/files';
-import { accessDeniedView, errorStateView, isAccessDenied, loadingView } from '../../ui/states';
+import { loadingView } from '../../ui/states';
+import { mapUnavailableView } from '../shared/mapUnavailable';
 import { Toast } from '../../ui/toast';
 import { appHeader, pageShell } from '../shared/layout';
 import { skVocabulary } from '../shared/mapFields';
@@ -105,9 +106,7 @@ export class MapEditorPage implements Page {
       document.title = 'Peta tidak dapat dibuka — Petakerja';
       replaceChildren(
         this.main,
-        isAccessDenied(error)
-          ? accessDeniedView(error)
-          : errorStateView('Peta tidak dapat dibuka', error, () => void this.load(), h('a', { class: 'button button-secondary', href: '#/' }, 'Ke daftar peta')),
+        mapUnavailableView('Peta tidak dapat dibuka', error, () => void this.load(), { href: '#/', label: 'Ke daftar peta' }),
       );
     }
   }

@@ -8,7 +8,8 @@ import { fitDiagram } from '../../diagram/viewport';
 import type { Page } from '../../router';
 import { rolesText } from '../../session/permissions';
 import { h, replaceChildren } from '../../ui/dom';
-import { accessDeniedView, errorStateView, isAccessDenied, loadingView } from '../../ui/states';
+import { loadingView } from '../../ui/states';
+import { mapUnavailableView } from '../shared/mapUnavailable';
 import { appHeader, pageShell } from '../shared/layout';
 import { skVocabulary } from '../shared/mapFields';
 import { mapIdentity } from '../shared/mapIdentity';
@@ -70,9 +71,7 @@ export class MapViewerPage implements Page {
       document.title = 'Peta tidak dapat dibuka — Petakerja';
       replaceChildren(
         this.main,
-        isAccessDenied(error)
-          ? accessDeniedView(error)
-          : errorStateView('Peta tidak dapat dibuka', error, () => void this.load(), h('a', { class: 'button button-secondary', href: '#/' }, 'Ke daftar peta')),
+        mapUnavailableView('Peta tidak dapat dibuka', error, () => void this.load(), { href: '#/', label: 'Ke daftar peta' }),
       );
     }
   }

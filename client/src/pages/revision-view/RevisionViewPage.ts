@@ -8,7 +8,8 @@ import { fitDiagram } from '../../diagram/viewport';
 import { href, type Page } from '../../router';
 import { h, replaceChildren } from '../../ui/dom';
 import { formatDateTime } from '../../ui/format';
-import { accessDeniedView, errorStateView, isAccessDenied, loadingView } from '../../ui/states';
+import { loadingView } from '../../ui/states';
+import { mapUnavailableView } from '../shared/mapUnavailable';
 import { appHeader, pageShell } from '../shared/layout';
 import { skVocabulary } from '../shared/mapFields';
 import { mapIdentity } from '../shared/mapIdentity';
@@ -79,9 +80,7 @@ export class RevisionViewPage implements Page {
       this.viewer = null;
       replaceChildren(
         this.main,
-        isAccessDenied(error)
-          ? accessDeniedView(error)
-          : errorStateView(`Revisi ${this.n} tidak dapat dibuka`, error, () => void this.load(), h('a', { class: 'button button-secondary', href: href.map(this.mapId) }, 'Ke revisi terkini')),
+        mapUnavailableView(`Revisi ${this.n} tidak dapat dibuka`, error, () => void this.load(), { href: href.map(this.mapId), label: 'Ke revisi terkini' }),
       );
     }
   }
