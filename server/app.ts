@@ -11,6 +11,7 @@ import { MAX_XML_BYTES } from './bpmn/xml-guard';
 import { auditDenials, authenticate, requireCsrf, requireSession } from './http/auth';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { metaRouter } from './http/meta.routes';
+import { lintRouter } from './lint/lint.routes';
 import { mapsRouter } from './maps/maps.routes';
 import type { MapsService } from './maps/maps.service';
 
@@ -71,6 +72,7 @@ export function createApp({ maps, accounts, clientDir, trustProxy = false, log =
   api.use(accountRoutes(accounts));
   api.use(metaRouter(maps));
   api.use(mapsRouter(maps));
+  api.use(lintRouter(maps));
   api.use(notFoundHandler);
   api.use(auditDenials(accounts));
   app.use('/api', api);

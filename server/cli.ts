@@ -1,5 +1,6 @@
 // The petakerja command line: one entry, subcommands calling the same services as the API.
 import { backupCommand, restoreCommand } from './cli/backup';
+import { lintCommand } from './cli/lint';
 import { serveCommand } from './cli/serve';
 import { USAGE, UsageError } from './cli/usage';
 import { userCommand } from './cli/user';
@@ -7,6 +8,7 @@ import { AppError, StoreOpenError } from './errors';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   serve: serveCommand,
+  lint: lintCommand,
   user: userCommand,
   backup: backupCommand,
   restore: restoreCommand,

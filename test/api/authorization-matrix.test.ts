@@ -34,6 +34,8 @@ const POLICY: Policy[] = [
   { route: 'GET /api/maps/:id/revisions', access: 'signed-in', map: true, ok: 200 },
   { route: 'POST /api/maps/:id/revisions', access: 'penyusun', map: true, ok: 201 },
   { route: 'GET /api/maps/:id/revisions/:n/xml', access: 'signed-in', map: true, ok: 200 },
+  { route: 'GET /api/maps/:id/lint', access: 'signed-in', map: true, ok: 200 },
+  { route: 'POST /api/lint', access: 'signed-in', ok: 200 },
   { route: 'GET /api/users', access: 'admin', ok: 200 },
   { route: 'POST /api/users', access: 'admin', ok: 201 },
   { route: 'PATCH /api/users/:id', access: 'admin', ok: 200 },
@@ -77,6 +79,7 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
     'POST /api/session/password': async () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
     'POST /api/maps': async () => ({ name: `Matriks ${n}`, kind: 'subproses', unit: OWN_UNIT }),
     'PATCH /api/maps/:id': async () => ({ name: `Nama ${n}` }),
+    'POST /api/lint': async () => ({ xml: minimalBpmn(`Langkah ${n}`) }),
     'POST /api/maps/:id/revisions': async () => ({
       xml: minimalBpmn(`Langkah ${n}`),
       baseRevision: (await server.api(`/api/maps/${map.id}`)).body.map.currentRevision,

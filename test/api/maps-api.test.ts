@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_XML_BYTES } from '../../server/bpmn/xml-guard';
-import { BILLION_LAUGHS, elementIds, minimalBpmn } from '../helpers/fixtures';
+import { BILLION_LAUGHS, elementIds, minimalBpmn, ROOT } from '../helpers/fixtures';
 import { startTestServer } from '../helpers/server';
 
 const server = await startTestServer();
@@ -193,5 +195,23 @@ describe('map listing cache', () => {
     expect(after.body.items.map((m: any) => m.id)).toEqual([map.id]);
     await api(`/api/maps/${map.id}`, { method: 'PATCH', json: { name: 'Nama setelah cache' } });
     expect((await api('/api/maps?unit=Biro%20Cache')).body.items[0].name).toBe('Nama setelah cache');
+  });
+});
+
+describe('lint API', () => {
+  it('lints posted XML and a stored map, under the profile asked for or the map’s own', async () => {
+    const xml = readFileSync(path.join(ROOT, 'test/lint/rules/mk/decision-binary/invalid-three-exits.bpmn'), 'utf8');
+    const posted = await api('/api/lint', { method: 'POST', json: { xml, profile: 'denpasar' } });
+    expect(posted.status).toBe(200);
+    expect(posted.body.profile).toBe('denpasar');
+    expect(posted.body.findings).toContainEqual(expect.objectContaining({ rule: 'mk/decision-binary', element: 'Gateway_1' }));
+
+    const map = await createMap({ kind: 'subproses', profile: 'klungkung' });
+    const stored = await api(`/api/maps/${map.id}/lint`);
+    expect(stored.body).toMatchObject({ revision: 1, profile: 'klungkung' });
+    expect(Array.isArray(stored.body.findings)).toBe(true);
+
+    expectError(await api('/api/lint', { method: 'POST', json: { xml: '<a' } }), 400, 'XML_MALFORMED');
+    expectError(await api('/api/lint', { method: 'POST', json: { xml, profile: 'bali' } }), 400, 'VALIDATION_FAILED');
   });
 });

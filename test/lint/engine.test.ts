@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintXml } from '../../server/lint/lint.service';
+import { MIWG_DIR, miwgFiles, readText, templateXml } from '../helpers/fixtures';
+
+describe('lint engine', () => {
+  it.each(miwgFiles().map((f) => [path.relative(MIWG_DIR, f), f]))('lints %s without a crash', async (_name, file) => {
+    const { findings } = await lintXml(readText(file));
+    expect(findings.filter((f) => f.message.startsWith('Aturan ') && f.message.includes('gagal dijalankan'))).toEqual([]);
+    for (const finding of findings) expect(finding.rule).toMatch(/^(bpmnlint|mk|sop)\//);
+  });
+
+  it("uses the profile asked for, else the map's sk:profile, else nasional", async () => {
+    const badung = templateXml('lintas-fungsi').replace('<bpmn:definitions ', '<bpmn:definitions sk:profile="badung" ');
+    expect((await lintXml(badung)).profile).toBe('badung');
+    expect((await lintXml(badung, 'denpasar')).profile).toBe('denpasar');
+    expect((await lintXml(templateXml('lintas-fungsi'))).profile).toBe('nasional');
+  });
+
+  it('gives the structural rules of bpmnlint in Indonesian', async () => {
+    const { findings } = await lintXml(templateXml('proses'));
+    const startRequired = findings.find((f) => f.rule === 'bpmnlint/start-event-required');
+    expect(startRequired).toMatchObject({ severity: 'error', message: 'Subproses belum memiliki kejadian awal', inferred: false });
+  });
+});

@@ -1,0 +1,49 @@
+// Every rule of our plugin against its fixtures (test/lint/rules/<id>/valid*.bpmn, invalid-*.bpmn), under every
+// profile that has it; an invalid fixture names the elements it expects reported in a comment `<!-- expect: … -->`.
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBpmn } from '../../server/bpmn/moddle';
+import { PROFILES } from '../../server/domain/vocabulary';
+import { lintDefinitions } from '../../server/lint/engine';
+import { ruleSettings } from '../../server/lint/profiles';
+import { PLUGIN_RULES } from '../../server/lint/rules';
+import { readText, ROOT } from '../helpers/fixtures';
+
+const RULE_IDS = Object.keys(PLUGIN_RULES);
+const fixtureDir = (id: string) => path.join(ROOT, 'test/lint/rules', id);
+const fixtures = (id: string, prefix: string) =>
+  existsSync(fixtureDir(id)) ? readdirSync(fixtureDir(id)).filter((f) => f.startsWith(prefix) && f.endsWith('.bpmn')) : [];
+
+const cases = RULE_IDS.flatMap((id) =>
+  PROFILES.filter((profile) => id in ruleSettings(profile)).flatMap((profile) =>
+    [...fixtures(id, 'valid'), ...fixtures(id, 'invalid-')].map((file) => ({ id, profile, file })),
+  ),
+);
+
+describe('rules of the mk/sop plugin', () => {
+  it.each(cases.map((c) => [`${c.id} on ${c.file} under ${c.profile}`, c]))('%s', async (_name, { id, profile, file }) => {
+    const xml = readText(path.join(fixtureDir(id), file));
+    const { definitions } = await parseBpmn(xml);
+    const reported = (await lintDefinitions(definitions, profile)).filter((f) => f.rule === id);
+    if (file.startsWith('valid')) {
+      expect(reported).toEqual([]);
+      return;
+    }
+    const expected = /<!-- expect: ([^>]*) -->/.exec(xml)?.[1]?.trim().split(/\s+/) ?? [];
+    expect(expected.length, `${file} names the elements it expects reported`).toBeGreaterThan(0);
+    expect(reported.map((f) => f.element).sort()).toEqual(expected.sort());
+    for (const finding of reported) {
+      expect(finding.severity).toBe(ruleSettings(profile)[id]!.severity);
+      expect(finding.citations.length).toBeGreaterThan(0);
+      expect(finding.message).toContain(`(${finding.citations.join('; ')})`);
+    }
+  });
+
+  it.each(RULE_IDS.map((id) => [id]))('%s has a doc, valid and invalid fixtures, and a nasional profile entry', (id) => {
+    expect(existsSync(path.join(ROOT, 'docs/rules', `${id}.md`))).toBe(true);
+    expect(fixtures(id, 'valid').length).toBeGreaterThan(0);
+    expect(fixtures(id, 'invalid-').length).toBeGreaterThan(0);
+    expect(ruleSettings('nasional')[id]).toBeDefined();
+  });
+});
