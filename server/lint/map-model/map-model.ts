@@ -1,0 +1,256 @@
+// The map model: who does what in a BPMN map (pools, lanes with jabatan/role/level, activities with their stage), from sk: attributes or, failing them, from names.
+import type { ModdleElement } from 'bpmn-moddle';
+import { closestTitles, readTitle, ROLE_CODES, type JabatanCode, type KoordinatorKind, type RoleCode } from './kamus-jabatan';
+import { isJabatanCode, isOrgType, isPimpinanUnit, levelRowOfOffice, orgTypeFromName, type Level, type OrgType } from './levels';
+
+/** Stages of a mekanisme kerja (BPMN-CONVENTIONS.md "stage"; DPS Lampiran A). */
+export const PHASES = ['perencanaan', 'pelaksanaan', 'evaluasi'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** The organisation type assumed when neither sk:orgType nor the pool's name says one. */
+export const DEFAULT_ORG_TYPE: OrgType = 'dinas';
+
+export interface PoolFacts {
+  id: string;
+  name: string;
+  processId?: string;
+  unit: string;
+  orgType?: OrgType;
+  performanceOwner: boolean;
+  /** True when the orgType or the performance owner came from names or order rather than sk: attributes. */
+  inferred: boolean;
+}
+
+export interface LaneFacts {
+  id: string;
+  name: string;
+  poolId?: string;
+  processId?: string;
+  parentLaneId?: string;
+  jabatan?: JabatanCode;
+  role?: RoleCode;
+  level?: Level;
+  unit?: string;
+  orgType?: OrgType;
+  koordinator: boolean;
+  koordinatorKind?: KoordinatorKind;
+  /** True when any of jabatan, role or level came from the name rather than sk: attributes. */
+  inferred: boolean;
+  /** Nearest known titles, when the name says nothing the kamus knows and no sk: attribute says it. */
+  closest?: string[];
+}
+
+export interface ActivityFacts {
+  id: string;
+  name: string;
+  type: string;
+  laneIds: string[];
+  phase?: Phase;
+  /** True when the phase came from a group rather than sk:phase. */
+  inferred: boolean;
+}
+
+export interface MapModel {
+  pools: PoolFacts[];
+  lanes: LaneFacts[];
+  activities: ActivityFacts[];
+  /** Id of the pool that owns the performance (sk:performanceOwner, else the first pool). */
+  performanceOwner?: string;
+  /** The innermost lane holding an activity (or the sub-process around it). */
+  laneOf(activityId: string): LaneFacts | undefined;
+  lane(laneId: string): LaneFacts | undefined;
+  pool(poolId: string): PoolFacts | undefined;
+}
+
+const asElements = (value: unknown): ModdleElement[] => (Array.isArray(value) ? (value as ModdleElement[]) : []);
+const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+const isRoleCode = (value: unknown): value is RoleCode => typeof value === 'string' && (ROLE_CODES as readonly string[]).includes(value);
+
+/** Every element contained in `root` (semantic and DI), in document order. */
+function contained(root: ModdleElement): ModdleElement[] {
+  const found: ModdleElement[] = [];
+  const seen = new Set<ModdleElement>();
+  const visit = (element: ModdleElement): void => {
+    if (seen.has(element)) return;
+    seen.add(element);
+    found.push(element);
+    for (const [key, value] of Object.entries(element)) {
+      if (key === '$parent') continue;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (typeof child === 'object' && child !== null && '$type' in child && (child as ModdleElement).$parent === element) visit(child as ModdleElement);
+      }
+    }
+  };
+  visit(root);
+  return found;
+}
+
+function skAttr(element: ModdleElement, name: string): unknown {
+  return element.get(`sk:${name}`);
+}
+
+function readPools(elements: ModdleElement[]): PoolFacts[] {
+  const participants = elements.filter((element) => element.$type === 'bpmn:Participant');
+  const owner = participants.find((participant) => skAttr(participant, 'performanceOwner') === true);
+  return participants.map((participant, index) => {
+    const name = textOf(participant.name) ?? '';
+    const unit = textOf(skAttr(participant, 'unit')) ?? name;
+    const declared = skAttr(participant, 'orgType');
+    const orgType = isOrgType(declared) ? declared : orgTypeFromName(unit) ?? orgTypeFromName(name);
+    const processRef = participant.get('processRef') as ModdleElement | undefined;
+    return {
+      id: participant.id ?? '',
+      name,
+      ...(processRef?.id ? { processId: processRef.id } : {}),
+      unit,
+      ...(orgType ? { orgType } : {}),
+      performanceOwner: owner ? owner === participant : index === 0,
+      inferred: !isOrgType(declared) || !owner,
+    };
+  });
+}
+
+function processOf(element: ModdleElement): ModdleElement | undefined {
+  let current = element.$parent;
+  while (current && !current.$instanceOf('bpmn:Process')) current = current.$parent;
+  return current;
+}
+
+function parentLaneOf(lane: ModdleElement): ModdleElement | undefined {
+  const owner = lane.$parent?.$parent;
+  return owner?.$type === 'bpmn:Lane' ? owner : undefined;
+}
+
+/** Jabatan, role and level of one lane: sk: attributes first, each missing fact read from the name. */
+function readLane(lane: ModdleElement, pool: PoolFacts | undefined): LaneFacts {
+  const name = textOf(lane.name) ?? '';
+  const reading = readTitle(name);
+  const unit = textOf(skAttr(lane, 'unit')) ?? pool?.unit;
+  const orgType = (unit && unit !== pool?.unit ? orgTypeFromName(unit) : undefined) ?? pool?.orgType;
+  const table = orgType ?? DEFAULT_ORG_TYPE;
+  const row = reading.office ? levelRowOfOffice(reading.office, table) : undefined;
+  const skJabatan = skAttr(lane, 'jabatan');
+  const skRole = skAttr(lane, 'role');
+  const skLevel = skAttr(lane, 'level');
+  const nameJabatan = reading.jabatan ?? row?.jabatan;
+  const nameRole = reading.role ?? (reading.office && isPimpinanUnit(reading.office, table) ? 'PIMPINAN_UNIT' : undefined);
+  const jabatan = isJabatanCode(skJabatan) ? skJabatan : nameJabatan;
+  const role = isRoleCode(skRole) ? skRole : nameRole;
+  const level = isLevel(skLevel) ? skLevel : row?.level;
+  const inferred = (!isJabatanCode(skJabatan) && nameJabatan !== undefined) || (!isRoleCode(skRole) && nameRole !== undefined) || (!isLevel(skLevel) && row !== undefined);
+  const facts: LaneFacts = { id: lane.id ?? '', name, koordinator: reading.koordinator !== undefined, inferred };
+  const parent = parentLaneOf(lane);
+  const process = processOf(lane);
+  Object.assign(facts, definedOnly({ poolId: pool?.id, processId: process?.id, parentLaneId: parent?.id, jabatan, role, level, unit, orgType, koordinatorKind: reading.koordinator }));
+  if (!jabatan && !role && reading.matched.length === 0) facts.closest = closestTitles(name, 3);
+  return facts;
+}
+
+function isLevel(value: unknown): value is Level {
+  return value === 1 || value === 2 || value === 3;
+}
+
+function definedOnly<T extends object>(facts: T): Partial<T> {
+  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+interface Bounds { x: number; y: number; width: number; height: number }
+
+/** DI bounds of every shape, by the id of the element it draws. */
+function boundsById(elements: ModdleElement[]): Map<string, Bounds> {
+  const bounds = new Map<string, Bounds>();
+  for (const shape of elements) {
+    if (shape.$type !== 'bpmndi:BPMNShape') continue;
+    const drawn = shape.get('bpmnElement') as ModdleElement | undefined;
+    const box = shape.get('bounds') as Bounds | undefined;
+    if (drawn?.id && box && !bounds.has(drawn.id)) bounds.set(drawn.id, { x: Number(box.x), y: Number(box.y), width: Number(box.width), height: Number(box.height) });
+  }
+  return bounds;
+}
+
+/** The stage a label names ("Tahap Pelaksanaan", "EVALUASI"), if any. */
+export function phaseFromLabel(label: string): Phase | undefined {
+  const text = label.toLowerCase();
+  return PHASES.find((phase) => new RegExp(`\\b${phase}\\b`).test(text));
+}
+
+interface StageGroup { phase: Phase; bounds: Bounds }
+
+function stageGroups(elements: ModdleElement[], bounds: Map<string, Bounds>): StageGroup[] {
+  return elements.flatMap((group) => {
+    if (group.$type !== 'bpmn:Group' || !group.id) return [];
+    const category = group.get('categoryValueRef') as ModdleElement | undefined;
+    const phase = phaseFromLabel(textOf(category?.get('value')) ?? textOf(group.name) ?? '');
+    const box = bounds.get(group.id);
+    return phase && box ? [{ phase, bounds: box }] : [];
+  });
+}
+
+const inside = (inner: Bounds, outer: Bounds): boolean =>
+  inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+
+/** The stage of the smallest stage group whose bounds contain the activity's. */
+function phaseFromGroups(activityBounds: Bounds | undefined, groups: StageGroup[]): Phase | undefined {
+  if (!activityBounds) return undefined;
+  const around = groups.filter((group) => inside(activityBounds, group.bounds));
+  around.sort((a, b) => a.bounds.width * a.bounds.height - b.bounds.width * b.bounds.height);
+  return around[0]?.phase;
+}
+
+function readActivity(activity: ModdleElement, laneIds: string[], bounds: Map<string, Bounds>, groups: StageGroup[]): ActivityFacts {
+  const declared = skAttr(activity, 'phase');
+  const skPhase = PHASES.find((phase) => phase === declared);
+  const groupPhase = skPhase ? undefined : phaseFromGroups(bounds.get(activity.id ?? ''), groups);
+  const phase = skPhase ?? groupPhase;
+  return { id: activity.id ?? '', name: textOf(activity.name) ?? '', type: activity.$type, laneIds, ...(phase ? { phase } : {}), inferred: groupPhase !== undefined };
+}
+
+/** Lane ids listing the activity (or, inside a sub-process, the outermost sub-process around it) as a flowNodeRef. */
+function lanesHolding(activity: ModdleElement, refs: Map<ModdleElement, string[]>): string[] {
+  let current: ModdleElement | undefined = activity;
+  while (current) {
+    const laneIds = refs.get(current);
+    if (laneIds) return laneIds;
+    current = current.$parent?.$instanceOf('bpmn:SubProcess') ? current.$parent : undefined;
+  }
+  return [];
+}
+
+/** Reads pools, lanes and activities of a parsed BPMN document. */
+export function readMap(definitions: ModdleElement): MapModel {
+  const elements = contained(definitions);
+  const pools = readPools(elements);
+  const poolByProcess = new Map(pools.flatMap((pool) => (pool.processId ? [[pool.processId, pool] as const] : [])));
+  const laneElements = elements.filter((element) => element.$type === 'bpmn:Lane');
+  const lanes = laneElements.map((lane) => readLane(lane, poolByProcess.get(processOf(lane)?.id ?? '')));
+  const refs = new Map<ModdleElement, string[]>();
+  for (const lane of laneElements) {
+    for (const node of asElements(lane.get('flowNodeRef'))) refs.set(node, [...(refs.get(node) ?? []), lane.id ?? '']);
+  }
+  const bounds = boundsById(elements);
+  const groups = stageGroups(elements, bounds);
+  const activities = elements
+    .filter((element) => element.$instanceOf('bpmn:Activity'))
+    .map((activity) => readActivity(activity, lanesHolding(activity, refs), bounds, groups));
+  return buildModel(pools, lanes, activities);
+}
+
+function buildModel(pools: PoolFacts[], lanes: LaneFacts[], activities: ActivityFacts[]): MapModel {
+  const laneById = new Map(lanes.map((lane) => [lane.id, lane]));
+  const poolById = new Map(pools.map((pool) => [pool.id, pool]));
+  const activityById = new Map(activities.map((activity) => [activity.id, activity]));
+  const depth = (lane: LaneFacts): number => (lane.parentLaneId ? 1 + depth(laneById.get(lane.parentLaneId) ?? { ...lane, parentLaneId: undefined }) : 0);
+  const owner = pools.find((pool) => pool.performanceOwner);
+  return {
+    pools,
+    lanes,
+    activities,
+    ...(owner ? { performanceOwner: owner.id } : {}),
+    laneOf(activityId) {
+      const held = (activityById.get(activityId)?.laneIds ?? []).flatMap((id) => laneById.get(id) ?? []);
+      return held.sort((a, b) => depth(b) - depth(a))[0];
+    },
+    lane: (laneId) => laneById.get(laneId),
+    pool: (poolId) => poolById.get(poolId),
+  };
+}
