@@ -11,6 +11,9 @@ export interface KindReading {
 const STAGE = /\b(perencanaan|pelaksanaan|evaluasi)\b/i;
 const PROCESS_BAND = /^\s*proses\s+(manajemen|inti|utama|pendukung)\s*$/i;
 
+/** A lane or group naming a band of a peta proses ("Proses Inti"), not a jabatan. */
+export const isProcessBand = (name: string) => PROCESS_BAND.test(name);
+
 export function readMapKind(definitions: ModdleElement): KindReading {
   const processes = rootElements(definitions, 'bpmn:Process');
   const declared = [definitions, ...processes]
@@ -25,7 +28,7 @@ function inferMapKind(definitions: ModdleElement, processes: ModdleElement[]): M
   const flowNodes = processes.flatMap((p) => list(p, 'flowElements').filter((e) => e.$instanceOf('bpmn:FlowNode')));
   const activities = flowNodes.filter((e) => e.$instanceOf('bpmn:Activity'));
 
-  const bandsAsLanes = lanes.length > 0 && lanes.every((l) => PROCESS_BAND.test(l.name ?? ''));
+  const bandsAsLanes = lanes.length > 0 && lanes.every((l) => isProcessBand(l.name ?? ''));
   if (bandsAsLanes || activities.some((a) => a.get('sk:processType'))) return 'proses';
 
   const collaborations = rootElements(definitions, 'bpmn:Collaboration');

@@ -9,20 +9,30 @@ export interface RuleSetting {
 }
 
 /** The national core and its citations; the regional profiles differ from it only where their text does. */
+const SOP_PERFORMERS = 'PermenPANRB 35/2012 Lampiran, kolom pelaksana SOP AP';
+const GMS_KOORDINATOR = 'Perbup Gunung Mas 18/2024 Pasal 40';
+const DPS_KOORDINATOR = 'Perwali Denpasar 69/2023 Pasal 25 angka 1';
+
 const NASIONAL: Record<string, RuleSetting> = {
+  'mk/lane-role': { severity: 'error', citations: [SOP_PERFORMERS] },
+  'mk/activity-performer': { severity: 'error', citations: [SOP_PERFORMERS] },
+  'mk/no-koordinator': { severity: 'error', citations: [GMS_KOORDINATOR, DPS_KOORDINATOR] },
   'mk/decision-binary': {
     severity: 'warning',
     citations: ['PermenPANRB 35/2012 Lampiran, simbol keputusan SOP AP'],
   },
 };
 
-/** Per profile, the settings that differ from `nasional` (none yet for the rules implemented so far). */
+/**
+ * Per profile, the settings that differ from `nasional`. Where a regulation is silent on a rule its profile keeps
+ * the national setting, citing the regulations that do state it (RULES.md, Profiles).
+ */
 const REGIONAL: Record<Exclude<Profile, 'nasional'>, Record<string, RuleSetting>> = {
   jembrana: {},
   klungkung: {},
   badung: {},
-  'gunung-mas': {},
-  denpasar: {},
+  'gunung-mas': { 'mk/no-koordinator': { severity: 'error', citations: [GMS_KOORDINATOR] } },
+  denpasar: { 'mk/no-koordinator': { severity: 'error', citations: [DPS_KOORDINATOR] } },
 };
 
 export function ruleSettings(profile: Profile): Record<string, RuleSetting> {

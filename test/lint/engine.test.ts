@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintXml } from '../../server/lint/lint.service';
-import { MIWG_DIR, miwgFiles, readText, templateXml } from '../helpers/fixtures';
+import { MIWG_DIR, miwgFiles, readText, ROOT, templateXml } from '../helpers/fixtures';
 
 describe('lint engine', () => {
   it.each(miwgFiles().map((f) => [path.relative(MIWG_DIR, f), f]))('lints %s without a crash', async (_name, file) => {
@@ -21,5 +21,20 @@ describe('lint engine', () => {
     const { findings } = await lintXml(templateXml('proses'));
     const startRequired = findings.find((f) => f.rule === 'bpmnlint/start-event-required');
     expect(startRequired).toMatchObject({ severity: 'error', message: 'Subproses belum memiliki kejadian awal', inferred: false });
+  });
+});
+
+describe('inference in findings', () => {
+  it('says a finding relied on lane names when no sk: attribute stated the facts', async () => {
+    const xml = readText(path.join(ROOT, 'test/lint/rules/mk/no-koordinator/invalid-koordinator-lanes.bpmn'));
+    const { findings } = await lintXml(xml, 'gunung-mas');
+    const koordinator = findings.filter((f) => f.rule === 'mk/no-koordinator');
+    expect(koordinator).toHaveLength(2);
+    for (const finding of koordinator) {
+      expect(finding).toMatchObject({ severity: 'error', inferred: true, citations: ['Perbup Gunung Mas 18/2024 Pasal 40'] });
+      expect(finding.message).toMatch(/Ketua Tim atau pejabat Level 2 .*\(Perbup Gunung Mas 18\/2024 Pasal 40\)$/);
+    }
+    const decision = await lintXml(readText(path.join(ROOT, 'test/lint/rules/mk/decision-binary/invalid-unlabelled.bpmn')));
+    expect(decision.findings.find((f) => f.rule === 'mk/decision-binary')?.inferred).toBe(false);
   });
 });

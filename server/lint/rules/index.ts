@@ -1,7 +1,13 @@
 // Petakerja's rules, a local bpmnlint plugin: rule id (RULES.md) → rule factory. One rule per file.
 import type { RuleFactory } from 'bpmnlint/lib/types';
+import activityPerformer from './mk/activity-performer';
 import decisionBinary from './mk/decision-binary';
+import laneRole from './mk/lane-role';
+import noKoordinator from './mk/no-koordinator';
 
 export const PLUGIN_RULES: Record<string, RuleFactory> = {
+  'mk/lane-role': laneRole,
+  'mk/activity-performer': activityPerformer,
   'mk/decision-binary': decisionBinary,
+  'mk/no-koordinator': noKoordinator,
 };
