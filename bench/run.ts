@@ -1,10 +1,11 @@
-// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login]`): runs the benchmarks and prints their results as Markdown.
+// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login|lint]`): runs the benchmarks and prints their results as Markdown.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAP_KINDS } from '../server/domain/vocabulary';
+import { formatLintBench, runLintBench } from './lint';
 import { formatLogin, runLoginBench } from './login';
 import { DEFAULT_LIMITS, REPO_ROOT, formatAims, formatStoreScale, runStoreScale } from './store-scale';
 
@@ -35,10 +36,14 @@ async function main(): Promise<void> {
     options: { maps: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } },
     strict: true,
   });
-  if (values.only !== undefined && !['store', 'login'].includes(values.only)) throw new Error('--only takes store or login');
+  if (values.only !== undefined && !['store', 'login', 'lint'].includes(values.only)) throw new Error('--only takes store, login or lint');
   const header = [`Command: \`npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}\` (in ${REPO_ROOT.replace(/\/$/, '')})`, '', ...machineFacts(), ''];
   if (values.only === 'login') {
     console.log([...header, '## Sign-in', '', formatLogin(await runLoginBench())].join('\n'));
+    return;
+  }
+  if (values.only === 'lint') {
+    console.log([...header, '## Lint', '', formatLintBench(await runLintBench())].join('\n'));
     return;
   }
   const maps = values.maps === undefined ? (values.quick ? QUICK_MAPS : LADDER.at(-1)!) : Number(values.maps);
@@ -59,6 +64,7 @@ async function main(): Promise<void> {
   });
   const elapsed = (performance.now() - started) / 1000;
   const login = values.only === 'store' ? undefined : await runLoginBench();
+  const lint = values.only === 'store' ? undefined : await runLintBench();
 
   const limits = DEFAULT_LIMITS;
   console.log(
@@ -81,6 +87,7 @@ async function main(): Promise<void> {
         '(seed time = the maps added); the naive store is written afresh per size with its own lowdb JSONFile adapter. ' +
         `Limits: seeding ${limits.seedOurs / 1000} s (ours) / ${limits.seedNaive / 1000} s (naive), start-up ${limits.startup / 1000} s, each request ${limits.request / 1000} s.`,
       ...(login ? ['', '## Sign-in (one sequential client, real server in process)', '', formatLogin(login)] : []),
+      ...(lint ? ['', '## Lint (in process)', '', formatLintBench(lint)] : []),
     ].join('\n'),
   );
 }

@@ -1,0 +1,97 @@
+// Lint time for generated maps of 100, 500 and 2,000 flow elements, side by side with bpmn-moddle parsing alone
+// and bpmnlint's recommended rules alone; and the whole processes/ library.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import recommended from 'bpmnlint/config/recommended';
+import { Linter } from 'bpmnlint';
+import StaticResolver from 'bpmnlint/lib/resolver/static-resolver';
+import { allElements, createModdle } from '../server/bpmn/moddle';
+import type { Profile } from '../server/domain/vocabulary';
+import { lintDefinitions } from '../server/lint/engine';
+import { RECOMMENDED_RULES } from '../server/lint/recommended-rules';
+import { generateBpmn } from './bpmn-generator';
+import { REPO_ROOT } from './store-scale';
+
+/** The generator writes about this many bytes per flow element (nodes and sequence flows, with their DI). */
+const BYTES_PER_ELEMENT = 500;
+const SIZES = [100, 500, 2000];
+
+export interface LintBenchRow {
+  elements: number;
+  kilobytes: number;
+  runs: number;
+  parseMs: number;
+  recommendedMs: number;
+  oursMs: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const recommendedOnly = new Linter({
+  resolver: new StaticResolver(Object.fromEntries(Object.entries(RECOMMENDED_RULES).map(([n, r]) => [`rule:bpmnlint/${n}`, r]))),
+  config: { rules: recommended.rules },
+});
+
+async function parse(xml: string) {
+  const started = performance.now();
+  const { rootElement } = await createModdle().fromXML(xml, 'bpmn:Definitions');
+  return { definitions: rootElement, ms: performance.now() - started };
+}
+
+async function time(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+
+export async function runLintBench(profile: Profile = 'nasional'): Promise<{ rows: LintBenchRow[]; library: { files: number; ms: number } }> {
+  const rows: LintBenchRow[] = [];
+  for (const size of SIZES) {
+    const xml = generateBpmn({ map: size, revision: 1, targetBytes: size * BYTES_PER_ELEMENT });
+    const counted = await parse(xml);
+    const elements = [...allElements(counted.definitions)].filter((e) => e.$instanceOf('bpmn:FlowElement')).length;
+    const runs = size >= 2000 ? 7 : 15;
+    const parseMs: number[] = [];
+    const recommendedMs: number[] = [];
+    const oursMs: number[] = [];
+    // Warm-up, then each run parses afresh: linting completes flow references in place.
+    for (let i = -1; i < runs; i++) {
+      const a = await parse(xml);
+      const b = await parse(xml);
+      const r = await time(() => recommendedOnly.lint(a.definitions));
+      const o = await time(() => lintDefinitions(b.definitions, profile));
+      if (i < 0) continue;
+      parseMs.push(a.ms);
+      recommendedMs.push(r);
+      oursMs.push(o);
+    }
+    rows.push({ elements, kilobytes: Buffer.byteLength(xml) / 1024, runs, parseMs: median(parseMs), recommendedMs: median(recommendedMs), oursMs: median(oursMs) });
+  }
+  const dir = path.join(REPO_ROOT, 'processes');
+  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.bpmn'));
+  const started = performance.now();
+  for (const file of files) {
+    const { definitions } = await parse(await readFile(path.join(dir, file), 'utf8'));
+    await lintDefinitions(definitions, profile);
+  }
+  return { rows, library: { files: files.length, ms: performance.now() - started } };
+}
+
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(0)}`;
+
+export function formatLintBench({ rows, library }: Awaited<ReturnType<typeof runLintBench>>): string {
+  const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
+  const lines = [
+    '| flow elements | XML | parse (bpmn-moddle) | bpmnlint recommended | ours (recommended + mk rules) | parse + ours vs parse + recommended | runs |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.elements} | ${r.kilobytes.toFixed(0)} KB | ${ms(r.parseMs)} | ${ms(r.recommendedMs)} | ${ms(r.oursMs)} | ` +
+        `${signed(((r.parseMs + r.oursMs) / (r.parseMs + r.recommendedMs) - 1) * 100)}% | ${r.runs} |`,
+    ),
+    '',
+    `Whole processes/ library: ${library.files} maps parsed and linted in ${ms(library.ms)}.`,
+    'Medians; lint times exclude parsing; each run lints a freshly parsed model. Aim: parse + ours at most +50% over parse + recommended at 2,000 elements.',
+  ];
+  return lines.join('\n');
+}
