@@ -17,6 +17,10 @@ const NASIONAL: Record<string, RuleSetting> = {
   'mk/lane-role': { severity: 'error', citations: [SOP_PERFORMERS] },
   'mk/activity-performer': { severity: 'error', citations: [SOP_PERFORMERS] },
   'mk/no-koordinator': { severity: 'error', citations: [GMS_KOORDINATOR, DPS_KOORDINATOR] },
+  'mk/three-phases': {
+    severity: 'error',
+    citations: ['Perbup Gunung Mas 18/2024 Pasal 8', 'Perbup Badung 35/2023 Lampiran I BAB II A.1–3', 'Perwali Denpasar 69/2023 Lampiran A.1'],
+  },
   'mk/decision-binary': {
     severity: 'warning',
     citations: ['PermenPANRB 35/2012 Lampiran, simbol keputusan SOP AP'],
@@ -30,9 +34,15 @@ const NASIONAL: Record<string, RuleSetting> = {
 const REGIONAL: Record<Exclude<Profile, 'nasional'>, Record<string, RuleSetting>> = {
   jembrana: {},
   klungkung: {},
-  badung: {},
-  'gunung-mas': { 'mk/no-koordinator': { severity: 'error', citations: [GMS_KOORDINATOR] } },
-  denpasar: { 'mk/no-koordinator': { severity: 'error', citations: [DPS_KOORDINATOR] } },
+  badung: { 'mk/three-phases': { severity: 'error', citations: ['Perbup Badung 35/2023 Lampiran I BAB II A.1–3'] } },
+  'gunung-mas': {
+    'mk/no-koordinator': { severity: 'error', citations: [GMS_KOORDINATOR] },
+    'mk/three-phases': { severity: 'error', citations: ['Perbup Gunung Mas 18/2024 Pasal 8'] },
+  },
+  denpasar: {
+    'mk/no-koordinator': { severity: 'error', citations: [DPS_KOORDINATOR] },
+    'mk/three-phases': { severity: 'error', citations: ['Perwali Denpasar 69/2023 Lampiran A.1'] },
+  },
 };
 
 export function ruleSettings(profile: Profile): Record<string, RuleSetting> {

@@ -4,10 +4,12 @@ import activityPerformer from './mk/activity-performer';
 import decisionBinary from './mk/decision-binary';
 import laneRole from './mk/lane-role';
 import noKoordinator from './mk/no-koordinator';
+import threePhases from './mk/three-phases';
 
 export const PLUGIN_RULES: Record<string, RuleFactory> = {
   'mk/lane-role': laneRole,
   'mk/activity-performer': activityPerformer,
   'mk/decision-binary': decisionBinary,
   'mk/no-koordinator': noKoordinator,
+  'mk/three-phases': threePhases,
 };
