@@ -1,5 +1,6 @@
 // Petakerja's rules, a local bpmnlint plugin: rule id (RULES.md) → rule factory. One rule per file.
 import type { RuleFactory } from 'bpmnlint/lib/types';
+import acceptanceByLevel1 from './mk/acceptance-by-level1';
 import activityPerformer from './mk/activity-performer';
 import decisionBinary from './mk/decision-binary';
 import laneRole from './mk/lane-role';
@@ -12,4 +13,5 @@ export const PLUGIN_RULES: Record<string, RuleFactory> = {
   'mk/decision-binary': decisionBinary,
   'mk/no-koordinator': noKoordinator,
   'mk/three-phases': threePhases,
+  'mk/acceptance-by-level1': acceptanceByLevel1,
 };

@@ -1,0 +1,52 @@
+// The flow graph of a map (sequence and message flows between element ids), for rules that follow paths.
+import type { ModdleElement } from 'bpmn-moddle';
+import { allElements } from '../../bpmn/moddle';
+
+export interface FlowGraph {
+  next: ReadonlyMap<string, readonly string[]>;
+  /** Start events of top-level processes (not those of sub-processes or event sub-processes). */
+  starts: string[];
+  /** End events that end the work as done: top-level, and neither error nor escalation ends. */
+  successfulEnds: ModdleElement[];
+}
+
+const graphs = new WeakMap<ModdleElement, FlowGraph>();
+
+export function flowGraphOf(definitions: ModdleElement): FlowGraph {
+  const cached = graphs.get(definitions);
+  if (cached) return cached;
+  const next = new Map<string, string[]>();
+  const starts: string[] = [];
+  const successfulEnds: ModdleElement[] = [];
+  for (const element of allElements(definitions)) {
+    const topLevel = element.$parent?.$instanceOf('bpmn:Process') === true;
+    if (topLevel && element.$instanceOf('bpmn:StartEvent')) starts.push(element.id!);
+    if (topLevel && element.$instanceOf('bpmn:EndEvent')) {
+      const definitionsOfEvent = (element.get('eventDefinitions') as ModdleElement[] | undefined) ?? [];
+      if (!definitionsOfEvent.some((d) => d.$instanceOf('bpmn:ErrorEventDefinition') || d.$instanceOf('bpmn:EscalationEventDefinition'))) successfulEnds.push(element);
+    }
+    if (element.$instanceOf('bpmn:SequenceFlow') || element.$instanceOf('bpmn:MessageFlow')) {
+      const source = (element.get('sourceRef') as ModdleElement | undefined)?.id;
+      const target = (element.get('targetRef') as ModdleElement | undefined)?.id;
+      if (source && target) next.set(source, [...(next.get(source) ?? []), target]);
+    }
+  }
+  const graph = { next, starts, successfulEnds };
+  graphs.set(definitions, graph);
+  return graph;
+}
+
+/** Steps from the nearest start to every element reachable, never entering an element of `blocked`. */
+export function distancesFromStart(graph: FlowGraph, blocked: ReadonlySet<string> = new Set()): Map<string, number> {
+  const distance = new Map(graph.starts.map((id) => [id, 0]));
+  const queue = [...graph.starts];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    for (const target of graph.next.get(id) ?? []) {
+      if (distance.has(target) || blocked.has(target)) continue;
+      distance.set(target, distance.get(id)! + 1);
+      queue.push(target);
+    }
+  }
+  return distance;
+}
