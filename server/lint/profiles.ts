@@ -25,6 +25,10 @@ const NASIONAL: Record<string, RuleSetting> = {
     severity: 'error',
     citations: ['Perbup Gunung Mas 18/2024 Pasal 8 huruf c', 'Perbup Badung 35/2023 Lampiran I BAB II A.3', 'Perwali Denpasar 69/2023 Lampiran A.1'],
   },
+  'mk/monitoring': {
+    severity: 'warning',
+    citations: ['Perbup Gunung Mas 18/2024 Pasal 8 huruf b angka 2', 'Perbup Badung 35/2023 Lampiran I BAB II A.2 huruf b'],
+  },
   'mk/decision-binary': {
     severity: 'warning',
     citations: ['PermenPANRB 35/2012 Lampiran, simbol keputusan SOP AP'],

@@ -2,6 +2,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { closestTitles, readTitle, ROLE_CODES, type JabatanCode, type KoordinatorKind, type RoleCode } from './kamus-jabatan';
 import { isJabatanCode, isOrgType, isPimpinanUnit, levelRowOfOffice, orgTypeFromName, type Level, type OrgType } from './levels';
+import { isActivityKind, kindsFromName, type ActivityKind } from './activity-kind';
 
 /** Stages of a mekanisme kerja (BPMN-CONVENTIONS.md "stage"; DPS Lampiran A). */
 export const PHASES = ['perencanaan', 'pelaksanaan', 'evaluasi'] as const;
@@ -48,6 +49,10 @@ export interface ActivityFacts {
   phase?: Phase;
   /** True when the phase came from a group rather than sk:phase. */
   inferred: boolean;
+  /** sk:activityKind, else the kinds the name's keywords say (BPMN-CONVENTIONS.md). */
+  kinds: ActivityKind[];
+  /** True when the kinds came from the name. */
+  kindsInferred: boolean;
 }
 
 export interface MapModel {
@@ -202,7 +207,19 @@ function readActivity(activity: ModdleElement, laneIds: string[], bounds: Map<st
   const skPhase = PHASES.find((phase) => phase === declared);
   const groupPhase = skPhase ? undefined : phaseFromGroups(bounds.get(activity.id ?? ''), groups);
   const phase = skPhase ?? groupPhase;
-  return { id: activity.id ?? '', name: textOf(activity.name) ?? '', type: activity.$type, laneIds, ...(phase ? { phase } : {}), inferred: groupPhase !== undefined };
+  const name = textOf(activity.name) ?? '';
+  const declaredKind = skAttr(activity, 'activityKind');
+  const kinds = isActivityKind(declaredKind) ? [declaredKind] : kindsFromName(name);
+  return {
+    id: activity.id ?? '',
+    name,
+    type: activity.$type,
+    laneIds,
+    ...(phase ? { phase } : {}),
+    inferred: groupPhase !== undefined,
+    kinds,
+    kindsInferred: !isActivityKind(declaredKind) && kinds.length > 0,
+  };
 }
 
 /** Lane ids listing the activity (or, inside a sub-process, the outermost sub-process around it) as a flowNodeRef. */

@@ -4,6 +4,7 @@ import acceptanceByLevel1 from './mk/acceptance-by-level1';
 import activityPerformer from './mk/activity-performer';
 import decisionBinary from './mk/decision-binary';
 import laneRole from './mk/lane-role';
+import monitoring from './mk/monitoring';
 import noKoordinator from './mk/no-koordinator';
 import threePhases from './mk/three-phases';
 
@@ -14,4 +15,5 @@ export const PLUGIN_RULES: Record<string, RuleFactory> = {
   'mk/no-koordinator': noKoordinator,
   'mk/three-phases': threePhases,
   'mk/acceptance-by-level1': acceptanceByLevel1,
+  'mk/monitoring': monitoring,
 };
