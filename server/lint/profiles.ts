@@ -29,6 +29,10 @@ const NASIONAL: Record<string, RuleSetting> = {
     severity: 'warning',
     citations: ['Perbup Gunung Mas 18/2024 Pasal 8 huruf b angka 2', 'Perbup Badung 35/2023 Lampiran I BAB II A.2 huruf b'],
   },
+  'mk/results-to-level2': {
+    severity: 'error',
+    citations: ['Perbup Gunung Mas 18/2024 Pasal 8 huruf b angka 3', 'Perbup Badung 35/2023 Lampiran I BAB II A.2 huruf c'],
+  },
   'mk/decision-binary': {
     severity: 'warning',
     citations: ['PermenPANRB 35/2012 Lampiran, simbol keputusan SOP AP'],

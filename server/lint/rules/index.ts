@@ -6,6 +6,7 @@ import decisionBinary from './mk/decision-binary';
 import laneRole from './mk/lane-role';
 import monitoring from './mk/monitoring';
 import noKoordinator from './mk/no-koordinator';
+import resultsToLevel2 from './mk/results-to-level2';
 import threePhases from './mk/three-phases';
 
 export const PLUGIN_RULES: Record<string, RuleFactory> = {
@@ -16,4 +17,5 @@ export const PLUGIN_RULES: Record<string, RuleFactory> = {
   'mk/three-phases': threePhases,
   'mk/acceptance-by-level1': acceptanceByLevel1,
   'mk/monitoring': monitoring,
+  'mk/results-to-level2': resultsToLevel2,
 };
