@@ -7,6 +7,7 @@ import laneRole from './mk/lane-role';
 import monitoring from './mk/monitoring';
 import noKoordinator from './mk/no-koordinator';
 import resultsToLevel2 from './mk/results-to-level2';
+import reworkPath from './mk/rework-path';
 import threePhases from './mk/three-phases';
 
 export const PLUGIN_RULES: Record<string, RuleFactory> = {
@@ -18,4 +19,5 @@ export const PLUGIN_RULES: Record<string, RuleFactory> = {
   'mk/acceptance-by-level1': acceptanceByLevel1,
   'mk/monitoring': monitoring,
   'mk/results-to-level2': resultsToLevel2,
+  'mk/rework-path': reworkPath,
 };
