@@ -34,6 +34,10 @@ const NASIONAL: Record<string, RuleSetting> = {
     citations: ['Perbup Gunung Mas 18/2024 Pasal 8 huruf b angka 3', 'Perbup Badung 35/2023 Lampiran I BAB II A.2 huruf c'],
   },
   'mk/rework-path': { severity: 'warning', citations: ['Perwali Denpasar 69/2023 Lampiran B.4 huruf c angka (2)'] },
+  'mk/planning-steps': {
+    severity: 'warning',
+    citations: ['Perbup Gunung Mas 18/2024 Pasal 8 huruf a', 'Perwali Denpasar 69/2023 Lampiran B.1.a'],
+  },
   'mk/decision-binary': {
     severity: 'warning',
     citations: ['PermenPANRB 35/2012 Lampiran, simbol keputusan SOP AP'],

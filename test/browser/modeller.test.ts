@@ -100,7 +100,7 @@ describe('the modeller in Chromium', () => {
     // bpmn-js logs the elements it could not draw (the same ones) as console errors; nothing else may appear.
     expect(errors.filter((e) => !e.startsWith('console: failed to import <bpmn:'))).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 });
 
 /**

@@ -18,9 +18,17 @@ describe('lint engine', () => {
   });
 
   it('gives the structural rules of bpmnlint in Indonesian', async () => {
-    const { findings } = await lintXml(templateXml('proses'));
+    const empty = templateXml('proses').replace(/bpmn:callActivity/g, 'bpmn:subProcess');
+    const { findings } = await lintXml(empty);
     const startRequired = findings.find((f) => f.rule === 'bpmnlint/start-event-required');
     expect(startRequired).toMatchObject({ severity: 'error', message: 'Subproses belum memiliki kejadian awal', inferred: false });
+  });
+
+  it('finds no error in any starter template', async () => {
+    for (const kind of ['proses', 'subproses', 'relasi', 'lintas-fungsi', 'mekanisme-kerja']) {
+      const { findings } = await lintXml(templateXml(kind));
+      expect(findings.filter((f) => f.severity === 'error'), kind).toEqual([]);
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import OutlineModule from 'bpmn-js/lib/features/outline';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import skDescriptor from '../../../server/bpmn/sk-moddle.json';
 import changeTrackingModule from '../features/change-tracking';
+import lintModule from '../features/lint';
 import skPropertiesModule from '../features/sk-properties';
 import type { SkVocabulary } from '../features/sk-properties/vocabulary';
 import translateModule from '../i18n';
@@ -21,6 +22,7 @@ export function createModeler(options: { canvas: HTMLElement; propertiesPanel: H
       BpmnPropertiesProviderModule,
       skPropertiesModule,
       changeTrackingModule,
+      lintModule,
     ],
     propertiesPanel: {
       parent: options.propertiesPanel,

@@ -29,6 +29,8 @@ export interface LaneFacts {
   processId?: string;
   parentLaneId?: string;
   jabatan?: JabatanCode;
+  /** A name naming several jabatan ("Pejabat Fungsional / Pelaksana"): any of them performs the lane. */
+  jabatanChoices?: JabatanCode[];
   role?: RoleCode;
   level?: Level;
   unit?: string;
@@ -142,12 +144,17 @@ function readLane(lane: ModdleElement, pool: PoolFacts | undefined): LaneFacts {
   const jabatan = isJabatanCode(skJabatan) ? skJabatan : nameJabatan;
   const role = isRoleCode(skRole) ? skRole : nameRole;
   const level = isLevel(skLevel) ? skLevel : row?.level;
-  const inferred = (!isJabatanCode(skJabatan) && nameJabatan !== undefined) || (!isRoleCode(skRole) && nameRole !== undefined) || (!isLevel(skLevel) && row !== undefined);
+  // A choice of jabatan is read from the name only when the lane declares neither jabatan nor role.
+  const jabatanChoices = jabatan === undefined && !isRoleCode(skRole) ? reading.jabatanChoices : undefined;
+  const inferred =
+    (!isJabatanCode(skJabatan) && (nameJabatan !== undefined || jabatanChoices !== undefined)) ||
+    (!isRoleCode(skRole) && nameRole !== undefined) ||
+    (!isLevel(skLevel) && row !== undefined);
   const facts: LaneFacts = { id: lane.id ?? '', name, koordinator: reading.koordinator !== undefined, inferred };
   const parent = parentLaneOf(lane);
   const process = processOf(lane);
-  Object.assign(facts, definedOnly({ poolId: pool?.id, processId: process?.id, parentLaneId: parent?.id, jabatan, role, level, unit, orgType, koordinatorKind: reading.koordinator }));
-  if (!jabatan && !role && reading.matched.length === 0) facts.closest = closestTitles(name, 3);
+  Object.assign(facts, definedOnly({ poolId: pool?.id, processId: process?.id, parentLaneId: parent?.id, jabatan, jabatanChoices, role, level, unit, orgType, koordinatorKind: reading.koordinator }));
+  if (!jabatan && !jabatanChoices && !role && reading.matched.length === 0) facts.closest = closestTitles(name, 3);
   return facts;
 }
 

@@ -6,6 +6,7 @@ import decisionBinary from './mk/decision-binary';
 import laneRole from './mk/lane-role';
 import monitoring from './mk/monitoring';
 import noKoordinator from './mk/no-koordinator';
+import planningSteps from './mk/planning-steps';
 import resultsToLevel2 from './mk/results-to-level2';
 import reworkPath from './mk/rework-path';
 import threePhases from './mk/three-phases';
@@ -20,4 +21,5 @@ export const PLUGIN_RULES: Record<string, RuleFactory> = {
   'mk/monitoring': monitoring,
   'mk/results-to-level2': resultsToLevel2,
   'mk/rework-path': reworkPath,
+  'mk/planning-steps': planningSteps,
 };

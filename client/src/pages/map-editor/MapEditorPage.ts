@@ -5,6 +5,7 @@ import type { AppContext } from '../../context';
 import { downloadBpmn, downloadSvg, exportAction } from '../../diagram/diagramFiles';
 import { fitDiagram } from '../../diagram/viewport';
 import { CHANGE_TRACKER_EVENT, type ChangeTrackerEvent } from '../../features/change-tracking/ChangeTracker';
+import { FindingsPanel } from '../../features/lint/FindingsPanel';
 import { href, type Page } from '../../router';
 import { confirmDialog, errorDialog } from '../../ui/dialog';
 import { h, replaceChildren } from '../../ui/dom';
@@ -86,12 +87,15 @@ export class MapEditorPage implements Page {
       if (this.destroyed) return;
       const canvas = h('div', { class: 'diagram-canvas', 'data-testid': 'modeler-canvas' });
       const properties = h('aside', { class: 'properties-panel', 'aria-label': 'Properti elemen' });
-      replaceChildren(this.main, h('div', { class: 'workspace' }, this.revisionPanel.element, canvas, properties));
+      const canvasColumn = h('div', { class: 'canvas-column' }, canvas);
+      replaceChildren(this.main, h('div', { class: 'workspace' }, this.revisionPanel.element, canvasColumn, properties));
       modeler = createModeler({
         canvas,
         propertiesPanel: properties,
         vocabulary: skVocabulary(meta),
       });
+      // Subscribes before the import, so the first lint (right after it) already fills the panel.
+      canvasColumn.append(new FindingsPanel(modeler, { profiles: meta.profiles, mapProfile: map.profile }).element);
       const session = new EditorSession(modeler, this.context.api, map, xml);
       await session.open();
       if (this.destroyed) {

@@ -10,7 +10,7 @@ const laneRole: RuleFactory = () => ({
     const model = mapModelOf(node);
     if (!isRoleMap(model)) return;
     for (const lane of model.lanes) {
-      if (lane.jabatan || lane.role || lane.koordinator || isProcessBand(lane.name)) continue;
+      if (lane.jabatan || lane.jabatanChoices || lane.role || lane.koordinator || isProcessBand(lane.name)) continue;
       const hint = lane.closest?.length ? `; mungkin maksud Anda: ${lane.closest.join(', ')}` : '';
       const name = lane.name.trim() ? `"${lane.name.trim()}"` : 'tanpa nama';
       reporter.report(lane.id, `Jalur ${name} tidak dikenali sebagai jabatan atau peran${hint}`, { inferred: true });

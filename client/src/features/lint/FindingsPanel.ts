@@ -1,0 +1,195 @@
+// The findings panel below the canvas: counts, the profile to lint under, the list by severity, and a finding's citations.
+import type Modeler from 'bpmn-js/lib/Modeler';
+import type Canvas from 'diagram-js/lib/core/Canvas';
+import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
+import type Selection from 'diagram-js/lib/features/selection/Selection';
+import { h, replaceChildren, uniqueId } from '../../ui/dom';
+import { elementLabel, resolveElement } from './lintElements';
+import type LintOverlays from './LintOverlays';
+import { LINT_CHANGED_EVENT, type Finding, type LintState, type Profile } from './lintProtocol';
+import type LintScheduler from './LintScheduler';
+import { findingsBySeverity, SEVERITY_LABELS, summaryText } from './lintUtil';
+
+export interface FindingsPanelOptions {
+  profiles: ReadonlyArray<{ id: Profile; label: string }>;
+  /** The map's profile, shown until the user picks another. */
+  mapProfile: Profile;
+}
+
+export class FindingsPanel {
+  readonly element: HTMLElement;
+  private readonly summary = h('span', { class: 'lint-summary', 'data-testid': 'lint-summary', role: 'status' }, 'Memeriksa…');
+  private readonly status = h('span', { class: 'lint-status' });
+  private readonly profileSelect: HTMLSelectElement;
+  private readonly overlaysToggle: HTMLButtonElement;
+  private readonly collapseButton: HTMLButtonElement;
+  private readonly list = h('div', { class: 'lint-list' });
+  private readonly citations = h('div', { class: 'lint-citations', 'data-testid': 'lint-citations', hidden: true, 'aria-live': 'polite' });
+  private readonly body: HTMLElement;
+  private readonly scheduler: LintScheduler;
+  private readonly overlays: LintOverlays;
+  private readonly registry: ElementRegistry;
+  private active: Finding | null = null;
+
+  constructor(
+    private readonly modeler: Modeler,
+    options: FindingsPanelOptions,
+  ) {
+    this.scheduler = modeler.get<LintScheduler>('lintScheduler');
+    this.overlays = modeler.get<LintOverlays>('lintOverlays');
+    this.registry = modeler.get<ElementRegistry>('elementRegistry');
+    const bodyId = uniqueId('lint-body');
+    const selectId = uniqueId('lint-profile');
+
+    this.collapseButton = h(
+      'button',
+      { type: 'button', class: 'lint-collapse', 'aria-expanded': 'true', 'aria-controls': bodyId, onClick: () => this.setCollapsed(!this.isCollapsed()) },
+      h('span', { class: 'lint-collapse-icon', 'aria-hidden': 'true' }),
+      h('span', { class: 'lint-title' }, 'Pemeriksaan'),
+    );
+    this.profileSelect = h(
+      'select',
+      { id: selectId, class: 'lint-profile', 'data-testid': 'lint-profile', onChange: () => this.scheduler.setProfile(this.profileSelect.value as Profile) },
+      options.profiles.map((profile) => h('option', { value: profile.id }, profile.label)),
+    );
+    this.profileSelect.value = this.scheduler.getProfile() ?? options.mapProfile;
+    this.overlaysToggle = h('button', {
+      type: 'button',
+      class: 'button button-ghost lint-overlays-toggle',
+      'data-testid': 'lint-overlays-toggle',
+      onClick: () => this.overlays.setVisible(!this.overlays.isVisible()),
+    });
+    this.showOverlayState();
+
+    this.body = h('div', { class: 'lint-panel-body', id: bodyId }, this.list, this.citations);
+    this.element = h(
+      'section',
+      { class: 'lint-panel', 'aria-label': 'Pemeriksaan peta', 'data-testid': 'lint-panel' },
+      h(
+        'div',
+        { class: 'lint-panel-header' },
+        this.collapseButton,
+        this.summary,
+        this.status,
+        h('span', { class: 'lint-header-spacer' }),
+        h('label', { class: 'lint-profile-label', for: selectId }, 'Profil'),
+        this.profileSelect,
+        this.overlaysToggle,
+      ),
+      this.body,
+    );
+
+    modeler.on<LintState>(LINT_CHANGED_EVENT, (state) => this.show(state));
+    modeler.on('petakerja.lint.overlaysToggled', () => this.showOverlayState());
+    this.show(this.scheduler.getState());
+  }
+
+  private isCollapsed(): boolean {
+    return this.element.classList.contains('lint-panel-collapsed');
+  }
+
+  private setCollapsed(collapsed: boolean): void {
+    this.element.classList.toggle('lint-panel-collapsed', collapsed);
+    this.body.hidden = collapsed;
+    this.collapseButton.setAttribute('aria-expanded', String(!collapsed));
+  }
+
+  private showOverlayState(): void {
+    const visible = this.overlays.isVisible();
+    this.overlaysToggle.textContent = visible ? 'Sembunyikan penanda' : 'Tampilkan penanda';
+    this.overlaysToggle.setAttribute('aria-pressed', String(!visible));
+  }
+
+  private show(state: LintState): void {
+    this.status.textContent = state.status === 'pending' ? 'Memeriksa…' : state.status === 'failed' ? `Pemeriksaan gagal: ${state.message}` : '';
+    this.status.classList.toggle('lint-status-failed', state.status === 'failed');
+    const result = state.result;
+    if (!result) return;
+    this.summary.textContent = summaryText(result.findings);
+    if (this.profileSelect.value !== result.profile) this.profileSelect.value = result.profile;
+    this.renderList(result.findings);
+  }
+
+  private renderList(findings: readonly Finding[]): void {
+    const groups = findingsBySeverity(findings);
+    if (groups.length === 0) {
+      replaceChildren(this.list, h('p', { class: 'lint-empty' }, 'Tidak ada temuan. Peta memenuhi aturan profil ini.'));
+    } else {
+      replaceChildren(
+        this.list,
+        groups.map(({ severity, findings: list }) =>
+          h(
+            'div',
+            { class: `lint-group lint-group-${severity}` },
+            h('h3', { class: 'lint-group-title' }, `${SEVERITY_LABELS[severity]} (${list.length})`),
+            h('ul', { class: 'lint-items' }, list.map((finding) => h('li', {}, this.item(finding)))),
+          ),
+        ),
+      );
+    }
+    // The citations shown stay only while their finding is still reported.
+    const still = this.active && findings.find((f) => f.rule === this.active!.rule && f.element === this.active!.element && f.message === this.active!.message);
+    if (still) this.showCitations(still);
+    else {
+      this.active = null;
+      this.citations.hidden = true;
+    }
+  }
+
+  private item(finding: Finding): HTMLButtonElement {
+    return h(
+      'button',
+      {
+        type: 'button',
+        class: `lint-finding lint-finding-${finding.severity}`,
+        'data-testid': 'lint-finding',
+        'data-rule': finding.rule,
+        'data-element': finding.element ?? '',
+        'data-severity': finding.severity,
+        onClick: () => this.select(finding),
+      },
+      h('span', { class: `lint-dot lint-dot-${finding.severity}`, 'aria-hidden': 'true' }),
+      h(
+        'span',
+        { class: 'lint-finding-text' },
+        h('span', { class: 'lint-finding-message' }, finding.message),
+        h(
+          'span',
+          { class: 'lint-finding-meta' },
+          finding.element ? elementLabel(this.registry, finding.element) : 'Seluruh peta',
+          ' · ',
+          h('code', {}, finding.rule),
+          finding.inferred ? h('span', { class: 'lint-inferred' }, 'disimpulkan dari nama') : null,
+        ),
+      ),
+    );
+  }
+
+  private select(finding: Finding): void {
+    const element = finding.element ? resolveElement(this.registry, finding.element) : undefined;
+    if (element) {
+      this.modeler.get<Selection>('selection').select(element);
+      this.modeler.get<Canvas>('canvas').scrollToElement(element);
+    }
+    for (const button of this.list.querySelectorAll('.lint-finding')) button.removeAttribute('aria-current');
+    const index = [...this.list.querySelectorAll<HTMLButtonElement>('.lint-finding')].find(
+      (button) => button.dataset.rule === finding.rule && button.dataset.element === (finding.element ?? '') && button.querySelector('.lint-finding-message')?.textContent === finding.message,
+    );
+    index?.setAttribute('aria-current', 'true');
+    this.active = finding;
+    this.showCitations(finding);
+  }
+
+  private showCitations(finding: Finding): void {
+    replaceChildren(
+      this.citations,
+      h('h3', { class: 'lint-citations-title' }, 'Dasar aturan'),
+      h('p', { class: 'lint-citations-rule' }, h('code', {}, finding.rule)),
+      finding.citations.length > 0
+        ? h('ul', { class: 'lint-citation-list' }, finding.citations.map((citation) => h('li', {}, citation)))
+        : h('p', { class: 'lint-citations-none' }, 'Aturan struktur BPMN umum; tidak merujuk peraturan tertentu.'),
+      finding.inferred ? h('p', { class: 'lint-citations-note' }, 'Temuan ini disimpulkan dari nama jabatan pada diagram, bukan dari atribut peran.') : null,
+    );
+    this.citations.hidden = false;
+  }
+}

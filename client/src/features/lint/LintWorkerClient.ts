@@ -1,0 +1,46 @@
+// Talks to the lint worker: one request id per message, each answer settles the promise of its own request.
+import type { LintRequest, LintResponse, LintResult, Profile } from './lintProtocol';
+
+/** What the scheduler needs from a worker; tests give it a fake. */
+export interface LintBackend {
+  lint(xml: string, profile?: Profile): Promise<LintResult>;
+  terminate(): void;
+}
+
+export default class LintWorkerClient implements LintBackend {
+  private readonly worker = new Worker(new URL('./lint.worker.ts', import.meta.url), { type: 'module', name: 'petakerja-lint' });
+  private readonly pending = new Map<number, { resolve(result: LintResult): void; reject(error: Error): void }>();
+  private nextId = 1;
+
+  constructor() {
+    this.worker.addEventListener('message', (event: MessageEvent<LintResponse>) => {
+      const request = this.pending.get(event.data.id);
+      if (!request) return;
+      this.pending.delete(event.data.id);
+      if ('result' in event.data) request.resolve(event.data.result);
+      else request.reject(new Error(event.data.error.message));
+    });
+    this.worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.failAll(new Error(`Pemeriksa peta tidak dapat berjalan: ${event.message || 'worker gagal dimuat'}`));
+    });
+  }
+
+  lint(xml: string, profile?: Profile): Promise<LintResult> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, xml, profile } satisfies LintRequest);
+    });
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+    this.failAll(new Error('Pemeriksa peta dihentikan.'));
+  }
+
+  private failAll(error: Error): void {
+    for (const request of this.pending.values()) request.reject(error);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,58 @@
+// Findings in the modeller: linted in a Web Worker with the real engine, after real edits, on the real server.
+import { describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, useSession } from '../helpers/browser';
+import { startTestServer } from '../helpers/server';
+
+const server = await startTestServer();
+const browser = await launchBrowser();
+const byTestId = (id: string) => `[data-testid="${id}"]`;
+
+describe('lint findings in the modeller', () => {
+  it('shows a finding after an edit, with its citations, keeps counting with overlays hidden, and re-lints on a profile switch', async () => {
+    const created = await server.api('/api/maps', { method: 'POST', json: { name: 'Layanan imunisasi', kind: 'lintas-fungsi', unit: 'Dinas Kesehatan' } });
+    const errors: string[] = [];
+    const page = await openPage(browser, errors);
+    await useSession(page, server.url, server.admin.sessionCookie);
+    await page.goto(`${server.url}/#/peta/${created.body.map.id}`, { waitUntil: 'networkidle0' });
+    await page.waitForSelector(`${byTestId('modeler-canvas')} svg .djs-element`);
+    await page.waitForFunction((s) => !document.querySelector(s)?.textContent?.includes('Memeriksa'), {}, byTestId('lint-summary'));
+
+    // when: the Ketua Tim lane is renamed to a koordinator, through the modelling API as the label editor does
+    await page.evaluate(() => {
+      const { modeler } = (window as unknown as { petakerja: { modeler: any } }).petakerja;
+      const lane = modeler.get('elementRegistry').filter((e: { type: string; businessObject: { name?: string } }) => e.type === 'bpmn:Lane' && e.businessObject.name === 'Ketua Tim')[0];
+      modeler.get('modeling').updateLabel(lane, 'Koordinator Program');
+    });
+
+    // then: the worker's answer lists the finding, on the lane, with a badge
+    const finding = `${byTestId('lint-finding')}[data-rule="mk/no-koordinator"]`;
+    await page.waitForSelector(finding, { visible: true });
+    const laneId = await page.$eval(finding, (el) => el.getAttribute('data-element'));
+    expect(laneId).toBeTruthy();
+    expect(await page.$(`.djs-overlays[data-container-id="${laneId}"] ${byTestId('lint-badge')}`)).not.toBeNull();
+    const summary = await page.$eval(byTestId('lint-summary'), (el) => el.textContent ?? '');
+    expect(summary).toMatch(/\d+ galat/);
+
+    await page.click(finding);
+    await page.waitForSelector(byTestId('lint-citations'), { visible: true });
+    expect(await page.$eval(byTestId('lint-citations'), (el) => el.textContent)).toContain('Perbup Gunung Mas 18/2024 Pasal 40');
+    const selected = await page.evaluate(() =>
+      (window as unknown as { petakerja: { modeler: any } }).petakerja.modeler.get('selection').get().map((e: { id: string }) => e.id),
+    );
+    expect(selected).toEqual([laneId]);
+
+    await page.click(byTestId('lint-overlays-toggle'));
+    expect(await page.$$(`${byTestId('lint-badge')}`).then((badges) => Promise.all(badges.map((b) => b.isVisible())))).not.toContain(true);
+    expect(await page.$eval(byTestId('lint-summary'), (el) => el.textContent)).toBe(summary);
+
+    // A profile that cites only its own regulation: the citation changes with the profile.
+    await page.select(byTestId('lint-profile'), 'denpasar');
+    await page.waitForFunction(
+      (s) => [...document.querySelectorAll(s)].some((el) => el.getAttribute('data-rule') === 'mk/no-koordinator' && el.textContent?.includes('Perwali Denpasar 69/2023 Pasal 25 angka 1') && !el.textContent.includes('Gunung Mas')),
+      {},
+      byTestId('lint-finding'),
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
