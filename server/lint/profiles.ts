@@ -38,6 +38,10 @@ const NASIONAL: Record<string, RuleSetting> = {
     severity: 'warning',
     citations: ['Perbup Gunung Mas 18/2024 Pasal 8 huruf a', 'Perwali Denpasar 69/2023 Lampiran B.1.a'],
   },
+  'mk/review-chain': {
+    severity: 'error',
+    citations: ['Perbup Gunung Mas 18/2024 Pasal 29 ayat (4) dan Pasal 38 ayat (4) huruf a–b', 'Perwali Denpasar 69/2023 Lampiran B.1.c'],
+  },
   'mk/decision-binary': {
     severity: 'warning',
     citations: ['PermenPANRB 35/2012 Lampiran, simbol keputusan SOP AP'],

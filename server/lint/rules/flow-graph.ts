@@ -50,3 +50,18 @@ export function distancesFromStart(graph: FlowGraph, blocked: ReadonlySet<string
   }
   return distance;
 }
+
+/** The first activities reached from `from`, passing through gateways and events but not through activities. */
+export function firstActivities(next: FlowGraph['next'], from: string, isActivity: (id: string) => boolean): string[] {
+  const found: string[] = [];
+  const seen = new Set<string>();
+  const queue = [from];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (isActivity(id)) found.push(id);
+    else queue.push(...(next.get(id) ?? []));
+  }
+  return found;
+}

@@ -8,6 +8,7 @@ import monitoring from './mk/monitoring';
 import noKoordinator from './mk/no-koordinator';
 import planningSteps from './mk/planning-steps';
 import resultsToLevel2 from './mk/results-to-level2';
+import reviewChain from './mk/review-chain';
 import reworkPath from './mk/rework-path';
 import threePhases from './mk/three-phases';
 
@@ -22,4 +23,5 @@ export const PLUGIN_RULES: Record<string, RuleFactory> = {
   'mk/results-to-level2': resultsToLevel2,
   'mk/rework-path': reworkPath,
   'mk/planning-steps': planningSteps,
+  'mk/review-chain': reviewChain,
 };

@@ -4,23 +4,8 @@ import type { ModdleElement } from 'bpmn-moddle';
 import type { RuleFactory } from 'bpmnlint/lib/types';
 import { allElements } from '../../../bpmn/moddle';
 import { isNo } from '../answers';
-import { flowGraphOf } from '../flow-graph';
+import { firstActivities, flowGraphOf } from '../flow-graph';
 import { mapModelOf } from '../map-model-of';
-
-/** The first activities reached from `from`, passing through gateways and events but not through activities. */
-function firstActivities(next: ReadonlyMap<string, readonly string[]>, from: string, isActivity: (id: string) => boolean): string[] {
-  const found: string[] = [];
-  const seen = new Set<string>();
-  const queue = [from];
-  while (queue.length > 0) {
-    const id = queue.shift()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    if (isActivity(id)) found.push(id);
-    else queue.push(...(next.get(id) ?? []));
-  }
-  return found;
-}
 
 const reworkPath: RuleFactory = () => ({
   check(node, reporter) {
