@@ -24,7 +24,9 @@ const FROM_CATEGORY: Record<string, Severity> = { error: 'error', warn: 'warning
 
 /** bpmnlint's recommended rules as it configures them, and the profile's rules of ours. */
 function configFor(profile: Profile): Config {
-  const ours = Object.entries(ruleSettings(profile)).map(([id, setting]) => [id, TO_CATEGORY[setting.severity]] as const);
+  const ours = Object.entries(ruleSettings(profile)).map(([id, setting]) =>
+    setting.options ? ([id, [TO_CATEGORY[setting.severity], setting.options]] as const) : ([id, TO_CATEGORY[setting.severity]] as const),
+  );
   return { rules: { ...recommended.rules, ...Object.fromEntries(ours) } };
 }
 

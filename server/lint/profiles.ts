@@ -6,6 +6,8 @@ export interface RuleSetting {
   severity: Severity;
   /** Articles that ground the rule under this profile, as users cite them. */
   citations: string[];
+  /** Options the rule reads where the regulations differ (bpmnlint passes them to the rule factory). */
+  options?: Record<string, unknown>;
 }
 
 /** The national core and its citations; the regional profiles differ from it only where their text does. */
@@ -42,6 +44,10 @@ const NASIONAL: Record<string, RuleSetting> = {
     severity: 'error',
     citations: ['Perbup Gunung Mas 18/2024 Pasal 29 ayat (4) dan Pasal 38 ayat (4) huruf a–b', 'Perwali Denpasar 69/2023 Lampiran B.1.c'],
   },
+  'mk/team-lead-eligible': {
+    severity: 'error',
+    citations: ['Perbup Badung 35/2023 Lampiran I BAB II B.3 huruf c', 'Perbup Gunung Mas 18/2024 Pasal 16 ayat (3)', 'Perwali Denpasar 69/2023 Pasal 9 ayat (3)'],
+  },
   'mk/decision-binary': {
     severity: 'warning',
     citations: ['PermenPANRB 35/2012 Lampiran, simbol keputusan SOP AP'],
@@ -58,6 +64,12 @@ const REGIONAL: Record<Exclude<Profile, 'nasional'>, Record<string, RuleSetting>
   badung: { 'mk/three-phases': { severity: 'error', citations: ['Perbup Badung 35/2023 Lampiran I BAB II A.1–3'] } },
   'gunung-mas': {
     'mk/no-koordinator': { severity: 'error', citations: [GMS_KOORDINATOR] },
+    // GMS Ps 39: a Pejabat Pengawas may be appointed to coordinate like a team lead.
+    'mk/team-lead-eligible': {
+      severity: 'error',
+      citations: ['Perbup Gunung Mas 18/2024 Pasal 16 ayat (3) dan Pasal 39'],
+      options: { allowPengawas: true },
+    },
     'mk/three-phases': { severity: 'error', citations: ['Perbup Gunung Mas 18/2024 Pasal 8'] },
   },
   denpasar: {

@@ -10,6 +10,7 @@ import planningSteps from './mk/planning-steps';
 import resultsToLevel2 from './mk/results-to-level2';
 import reviewChain from './mk/review-chain';
 import reworkPath from './mk/rework-path';
+import teamLeadEligible from './mk/team-lead-eligible';
 import threePhases from './mk/three-phases';
 
 export const PLUGIN_RULES: Record<string, RuleFactory> = {
@@ -24,4 +25,5 @@ export const PLUGIN_RULES: Record<string, RuleFactory> = {
   'mk/rework-path': reworkPath,
   'mk/planning-steps': planningSteps,
   'mk/review-chain': reviewChain,
+  'mk/team-lead-eligible': teamLeadEligible,
 };
