@@ -48,6 +48,20 @@ const NASIONAL: Record<string, RuleSetting> = {
     severity: 'error',
     citations: ['Perbup Badung 35/2023 Lampiran I BAB II B.3 huruf c', 'Perbup Gunung Mas 18/2024 Pasal 16 ayat (3)', 'Perwali Denpasar 69/2023 Pasal 9 ayat (3)'],
   },
+  'mk/appraiser-level': {
+    severity: 'error',
+    citations: [
+      'Perbup Jembrana 35/2023 Pasal 1 angka 22',
+      'Perbup Klungkung 2/2023 Pasal 1 angka 17',
+      'Perbup Badung 35/2023 Pasal 1 angka 12',
+      'Perbup Gunung Mas 18/2024 Pasal 1 angka 16',
+      'Perwali Denpasar 69/2023 Pasal 1 angka 19',
+    ],
+  },
+  'mk/assignment-authority': {
+    severity: 'error',
+    citations: ['Perbup Jembrana 35/2023 Pasal 9 ayat (5)', 'Perbup Klungkung 2/2023 Pasal 7 ayat (4)', 'Perbup Badung 35/2023 Pasal 8 ayat (4)', 'Perbup Gunung Mas 18/2024 Pasal 13 ayat (4)'],
+  },
   'mk/decision-binary': {
     severity: 'warning',
     citations: ['PermenPANRB 35/2012 Lampiran, simbol keputusan SOP AP'],
@@ -74,6 +88,12 @@ const REGIONAL: Record<Exclude<Profile, 'nasional'>, Record<string, RuleSetting>
   },
   denpasar: {
     'mk/no-koordinator': { severity: 'error', citations: [DPS_KOORDINATOR] },
+    // DPS Ps 8(4): the head of the perangkat daerah, not the Penilai Kinerja, sets assignments beside the unit leader.
+    'mk/assignment-authority': {
+      severity: 'error',
+      citations: ['Perwali Denpasar 69/2023 Pasal 8 ayat (4)'],
+      options: { headOfPerangkatDaerah: true },
+    },
     'mk/three-phases': { severity: 'error', citations: ['Perwali Denpasar 69/2023 Lampiran A.1'] },
   },
 };

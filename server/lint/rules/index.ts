@@ -2,6 +2,8 @@
 import type { RuleFactory } from 'bpmnlint/lib/types';
 import acceptanceByLevel1 from './mk/acceptance-by-level1';
 import activityPerformer from './mk/activity-performer';
+import appraiserLevel from './mk/appraiser-level';
+import assignmentAuthority from './mk/assignment-authority';
 import decisionBinary from './mk/decision-binary';
 import laneRole from './mk/lane-role';
 import monitoring from './mk/monitoring';
@@ -26,4 +28,6 @@ export const PLUGIN_RULES: Record<string, RuleFactory> = {
   'mk/planning-steps': planningSteps,
   'mk/review-chain': reviewChain,
   'mk/team-lead-eligible': teamLeadEligible,
+  'mk/appraiser-level': appraiserLevel,
+  'mk/assignment-authority': assignmentAuthority,
 };
