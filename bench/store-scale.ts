@@ -10,7 +10,7 @@ import { BlobStore, sha256 } from '../server/store/blob-store';
 import { BLOB_DIR, MAP_DIR, mapDocumentPath } from '../server/store/lowdb-map-store';
 import { MapDocument, type ProcessMap, type Revision } from '../server/store/records';
 import { ValidatedJsonFile } from '../server/store/validated-json-file';
-import { generateBpmn } from './bpmn-generator';
+import { generateBpmn, prng } from './bpmn-generator';
 import { NAIVE_FILE, emptyNaiveDocument, naiveAdapter, type InlineRevision, type NaiveDocument } from './naive-inline-store';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -240,18 +240,6 @@ export function percentiles(samples: number[]): Percentiles {
   const sorted = [...samples].sort((a, b) => a - b);
   const rank = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
   return { n: sorted.length, p50: rank(50), p95: rank(95), max: sorted.at(-1) ?? NaN };
-}
-
-/** mulberry32, for the choice of maps to save to. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface ListedMaps {
