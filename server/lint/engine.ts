@@ -34,6 +34,8 @@ function configFor(profile: Profile): Config {
 export async function lintDefinitions(definitions: ModdleElement, profile: Profile): Promise<Finding[]> {
   completeFlowReferences(definitions);
   const settings = ruleSettings(profile);
+  // A linter per lint: bpmnlint keeps rule instances per linter, and some rules keep state between lints in their
+  // factory closure, so a shared linter would carry one map's findings into the next (tried; tests caught it).
   const linter = new Linter({ resolver, config: configFor(profile) });
   const results = await linter.lint(definitions);
   const findings: Finding[] = [];
