@@ -11,9 +11,8 @@ import { SetupPage } from './pages/account/SetupPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { MapEditorPage } from './pages/map-editor/MapEditorPage';
 import { MapListPage } from './pages/map-list/MapListPage';
-import { MapViewerPage } from './pages/map-viewer/MapViewerPage';
+import { ReadOnlyMapPage } from './pages/map-viewer/ReadOnlyMapPage';
 import { ADMIN_ONLY, MessagePage, NOT_FOUND } from './pages/MessagePage';
-import { RevisionViewPage } from './pages/revision-view/RevisionViewPage';
 import { UsersPage } from './pages/users/UsersPage';
 import { Router, type Page, type Route } from './router';
 import { redirectFor } from './session/access';
@@ -30,9 +29,9 @@ function renderRoute(route: Route, context: AppContext): Page {
       return new MapListPage(context, route.query);
     case 'map':
       // Only drafters get the modeller; everyone else sees the map read-only.
-      return session.canEditMaps ? new MapEditorPage(context, route.id) : new MapViewerPage(context, route.id);
+      return session.canEditMaps ? new MapEditorPage(context, route.id) : new ReadOnlyMapPage(context, route.id, null);
     case 'revision':
-      return new RevisionViewPage(context, route.id, route.n);
+      return new ReadOnlyMapPage(context, route.id, route.n);
     case 'users':
       return session.isAdmin ? new UsersPage(context) : new MessagePage(context, ADMIN_ONLY);
     case 'audit':

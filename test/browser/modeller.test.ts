@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import type { ModdleElement } from 'bpmn-moddle';
 import { allElements, createModdle } from '../../server/bpmn/moddle';
-import { elementIds, MIWG_DIR, miwgFiles, readText } from '../helpers/fixtures';
+import { elementIds, minimalBpmn, MIWG_DIR, miwgFiles, readText } from '../helpers/fixtures';
 import { launchBrowser, openPage, signInThroughPage, useSession } from '../helpers/browser';
 import { startTestServer, TEST_PASSWORD } from '../helpers/server';
 
@@ -66,6 +66,25 @@ describe('the modeller in Chromium', () => {
     ]);
     const xml = (await server.api(`/api/maps/${mapId}/revisions/2/xml`)).body as string;
     expect(xml).toContain('name="Memverifikasi dokumen"');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an earlier revision read-only, with its message and the way back to the current one', async () => {
+    const created = await server.api('/api/maps', { method: 'POST', json: { name: 'Peta berrevisi', kind: 'subproses' } });
+    const id = created.body.map.id;
+    await server.api(`/api/maps/${id}/revisions`, { method: 'POST', json: { xml: minimalBpmn('Langkah revisi kedua'), baseRevision: 1, message: 'Mengganti seluruh alur' } });
+    const errors: string[] = [];
+    const page = await openPage(browser, errors);
+    await useSession(page, server.url, server.admin.sessionCookie);
+    await openModeller(page, `${server.url}/#/peta/${id}/revisi/1`);
+    const banner = await page.$eval(byTestId('readonly-banner'), (el) => el.textContent ?? '');
+    expect(banner).toContain('Anda melihat revisi 1 (baca saja)');
+    expect(banner).toContain('Kembali ke revisi terkini (2)');
+    const labels = await page.$$eval('.djs-element text', (texts) => texts.map((t) => t.textContent).join(' '));
+    expect(labels).not.toContain('Langkah revisi kedua');
+    expect(await page.$(byTestId('save-button'))).toBeNull();
+    expect(await page.title()).toBe('Peta berrevisi, revisi 1 — Petakerja');
     expect(errors).toEqual([]);
     await page.close();
   });

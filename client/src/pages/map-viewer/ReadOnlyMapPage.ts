@@ -1,12 +1,14 @@
-// A read-only view of one saved revision of a map, with a way back to the current one.
+// A map read-only in a viewer: its current revision for those who may not change it (reviewers, signatories,
+// readers), or one saved revision for anyone; with the history, the facts of each element and exports.
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type { Meta, ProcessMap, Revision } from '../../api/types';
-import { UserFacingError } from '../../ui/errors';
 import type { AppContext } from '../../context';
 import { downloadBpmn, downloadSvg, exportAction, importDiagram } from '../../diagram/diagramFiles';
 import { fitDiagram } from '../../diagram/viewport';
 import { href, type Page } from '../../router';
+import { rolesText } from '../../session/permissions';
 import { h, replaceChildren } from '../../ui/dom';
+import { UserFacingError } from '../../ui/errors';
 import { formatDateTime } from '../../ui/format';
 import { loadingView } from '../../ui/states';
 import { mapUnavailableView } from '../shared/mapUnavailable';
@@ -15,7 +17,7 @@ import { skVocabulary } from '../shared/mapFields';
 import { mapIdentity } from '../shared/mapIdentity';
 import { RevisionPanel } from '../shared/RevisionPanel';
 
-export class RevisionViewPage implements Page {
+export class ReadOnlyMapPage implements Page {
   readonly element: HTMLElement;
   private readonly headerSlot = h('div', { class: 'header-slot' });
   private readonly main = h('main', { class: 'editor-main' });
@@ -23,14 +25,15 @@ export class RevisionViewPage implements Page {
   private viewer: NavigatedViewer | null = null;
   private destroyed = false;
 
+  /** `n` is the revision to show; null shows the current one to a user who may not change the map. */
   constructor(
     private readonly context: AppContext,
     private readonly mapId: string,
-    private readonly n: number,
+    private readonly n: number | null,
   ) {
     this.revisionPanel = new RevisionPanel(mapId, n);
-    this.element = pageShell('page-editor page-revision', appHeader(context, this.headerSlot), this.main);
-    document.title = `Revisi ${n} — Petakerja`;
+    this.element = pageShell(`page-editor ${n === null ? 'page-viewer' : 'page-revision'}`, appHeader(context, this.headerSlot), this.main);
+    document.title = n === null ? 'Memuat peta — Petakerja' : `Revisi ${n} — Petakerja`;
     void this.load();
   }
 
@@ -41,7 +44,7 @@ export class RevisionViewPage implements Page {
   }
 
   private async load(): Promise<void> {
-    replaceChildren(this.main, loadingView(`Memuat revisi ${this.n}…`));
+    replaceChildren(this.main, loadingView(this.n === null ? 'Memuat peta…' : `Memuat revisi ${this.n}…`));
     this.viewer?.destroy();
     this.viewer = null;
     try {
@@ -53,19 +56,17 @@ export class RevisionViewPage implements Page {
         this.context.api.getMap(this.mapId),
         this.context.api.listRevisions(this.mapId),
       ]);
-      const revision = revisions.find((candidate) => candidate.n === this.n);
+      const n = this.n ?? map.currentRevision;
+      const revision = revisions.find((candidate) => candidate.n === n);
       if (!revision) {
-        throw new UserFacingError(`Peta ini tidak memiliki revisi ${this.n}; revisi terakhirnya adalah revisi ${map.currentRevision}.`);
+        throw new UserFacingError(`Peta ini tidak memiliki revisi ${n}; revisi terakhirnya adalah revisi ${map.currentRevision}.`);
       }
-      const xml = await this.context.api.revisionXml(this.mapId, this.n);
+      const xml = await this.context.api.revisionXml(this.mapId, n);
       if (this.destroyed) return;
       const canvas = h('div', { class: 'diagram-canvas', 'data-testid': 'modeler-canvas' });
       const details = new ElementDetails(skVocabulary(meta));
-      replaceChildren(
-        this.main,
-        this.banner(map, revision),
-        h('div', { class: 'workspace workspace-readonly' }, this.revisionPanel.element, canvas, details.element),
-      );
+      const banner = this.n === null ? this.notice() : this.banner(map, revision);
+      replaceChildren(this.main, banner, h('div', { class: 'workspace workspace-readonly' }, this.revisionPanel.element, canvas, details.element));
       this.revisionPanel.show(revisions, map.currentRevision);
       const viewer = createViewer(canvas);
       this.viewer = viewer;
@@ -78,13 +79,29 @@ export class RevisionViewPage implements Page {
       if (this.destroyed) return;
       this.viewer?.destroy();
       this.viewer = null;
-      replaceChildren(
-        this.main,
-        mapUnavailableView(`Revisi ${this.n} tidak dapat dibuka`, error, () => void this.load(), { href: href.map(this.mapId), label: 'Ke revisi terkini' }),
-      );
+      const title = this.n === null ? 'Peta tidak dapat dibuka' : `Revisi ${this.n} tidak dapat dibuka`;
+      document.title = `${title} — Petakerja`;
+      const way = this.n === null ? { href: '#/', label: 'Ke daftar peta' } : { href: href.map(this.mapId), label: 'Ke revisi terkini' };
+      replaceChildren(this.main, mapUnavailableView(title, error, () => void this.load(), way));
     }
   }
 
+  /** Shown on the current revision to a user whose roles may not change the map. */
+  private notice(): HTMLElement {
+    const roles = rolesText(this.context.session.user.roles);
+    return h(
+      'div',
+      { class: 'readonly-banner readonly-banner-info', role: 'region', 'aria-label': 'Mode baca saja', 'data-testid': 'readonly-notice' },
+      h(
+        'div',
+        { class: 'readonly-text' },
+        h('strong', {}, 'Anda hanya dapat melihat peta ini'),
+        h('span', { class: 'readonly-detail' }, `Peran Anda (${roles}) tidak mengizinkan perubahan. Pilih elemen untuk melihat rinciannya; peta dapat diekspor sebagai .bpmn atau .svg.`),
+      ),
+    );
+  }
+
+  /** Shown on a saved revision asked for by number, with the way back to the current one. */
   private banner(map: ProcessMap, revision: Revision): HTMLElement {
     const current = revision.n === map.currentRevision;
     return h(
@@ -110,21 +127,22 @@ export class RevisionViewPage implements Page {
   }
 
   private showHeader(map: ProcessMap, meta: Meta, viewer: NavigatedViewer): void {
+    const n = this.n ?? undefined;
     replaceChildren(
       this.headerSlot,
       h(
         'div',
         { class: 'editor-header' },
-        h('div', { class: 'header-identity' }, mapIdentity(map, meta, `Revisi ${this.n} dari ${map.currentRevision}`)),
+        h('div', { class: 'header-identity' }, mapIdentity(map, meta, n === undefined ? `Revisi ${map.currentRevision}` : `Revisi ${n} dari ${map.currentRevision}`)),
         h(
           'div',
-          { class: 'header-actions', role: 'toolbar', 'aria-label': 'Tindakan revisi' },
+          { class: 'header-actions', role: 'toolbar', 'aria-label': n === undefined ? 'Tindakan peta' : 'Tindakan revisi' },
           this.revisionPanel.toggleButton,
-          h('button', { type: 'button', class: 'button button-ghost', 'data-testid': 'export-bpmn', onClick: exportAction(() => downloadBpmn(viewer, map, this.n)) }, 'Ekspor .bpmn'),
-          h('button', { type: 'button', class: 'button button-ghost', 'data-testid': 'export-svg', onClick: exportAction(() => downloadSvg(viewer, map, this.n)) }, 'Ekspor .svg'),
+          h('button', { type: 'button', class: 'button button-ghost', 'data-testid': 'export-bpmn', onClick: exportAction(() => downloadBpmn(viewer, map, n)) }, 'Ekspor .bpmn'),
+          h('button', { type: 'button', class: 'button button-ghost', 'data-testid': 'export-svg', onClick: exportAction(() => downloadSvg(viewer, map, n)) }, 'Ekspor .svg'),
         ),
       ),
     );
-    document.title = `${map.name}, revisi ${this.n} — Petakerja`;
+    document.title = n === undefined ? `${map.name} — Petakerja` : `${map.name}, revisi ${n} — Petakerja`;
   }
 }
