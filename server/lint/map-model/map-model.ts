@@ -3,6 +3,9 @@ import type { ModdleElement } from 'bpmn-moddle';
 import { closestTitles, readTitle, ROLE_CODES, type JabatanCode, type KoordinatorKind, type RoleCode } from './kamus-jabatan';
 import { isJabatanCode, isOrgType, isPimpinanUnit, levelRowOfOffice, orgTypeFromName, type Level, type OrgType } from './levels';
 import { isActivityKind, kindsFromName, type ActivityKind } from './activity-kind';
+import { definedOnly } from './defined-only';
+import { readHandOffs, type HandOff, type Placement } from './hand-offs';
+import { readLetters, type LetterFacts } from './letters';
 
 /** Stages of a mekanisme kerja (BPMN-CONVENTIONS.md "stage"; DPS Lampiran A). */
 export const PHASES = ['perencanaan', 'pelaksanaan', 'evaluasi'] as const;
@@ -61,6 +64,10 @@ export interface MapModel {
   pools: PoolFacts[];
   lanes: LaneFacts[];
   activities: ActivityFacts[];
+  /** Letters and documents passed around (letters.ts). */
+  letters: LetterFacts[];
+  /** Flows between lanes, and message flows (hand-offs.ts). */
+  handOffs: HandOff[];
   /** Id of the pool that owns the performance (sk:performanceOwner, else the first pool). */
   performanceOwner?: string;
   /** The innermost lane holding an activity (or the sub-process around it). */
@@ -162,9 +169,6 @@ function isLevel(value: unknown): value is Level {
   return value === 1 || value === 2 || value === 3;
 }
 
-function definedOnly<T extends object>(facts: T): Partial<T> {
-  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
 
 interface Bounds { x: number; y: number; width: number; height: number }
 
@@ -256,10 +260,35 @@ export function readMap(definitions: ModdleElement): MapModel {
   const activities = elements
     .filter((element) => element.$instanceOf('bpmn:Activity'))
     .map((activity) => readActivity(activity, lanesHolding(activity, refs), bounds, groups));
-  return buildModel(pools, lanes, activities);
+  const letters = readLetters(elements);
+  const placeOf = placements(elements, refs, lanes, pools, poolByProcess);
+  return buildModel(pools, lanes, activities, letters, readHandOffs(elements, placeOf, letters));
 }
 
-function buildModel(pools: PoolFacts[], lanes: LaneFacts[], activities: ActivityFacts[]): MapModel {
+/** Where each element sits: its innermost lane, its pool (a participant sits in itself) and their unit. */
+function placements(
+  elements: ModdleElement[],
+  refs: Map<ModdleElement, string[]>,
+  lanes: LaneFacts[],
+  pools: PoolFacts[],
+  poolByProcess: Map<string, PoolFacts>,
+): (id: string) => Placement {
+  const laneById = new Map(lanes.map((lane) => [lane.id, lane]));
+  const depth = (lane: LaneFacts | undefined): number => (lane?.parentLaneId ? 1 + depth(laneById.get(lane.parentLaneId)) : 0);
+  const byId = new Map<string, Placement>();
+  for (const pool of pools) byId.set(pool.id, { pool: pool.id, unit: pool.unit });
+  for (const element of elements) {
+    if (!element.id || !element.$instanceOf('bpmn:FlowNode')) continue;
+    const lane = lanesHolding(element, refs)
+      .flatMap((id) => laneById.get(id) ?? [])
+      .sort((a, b) => depth(b) - depth(a))[0];
+    const pool = poolByProcess.get(processOf(element)?.id ?? '');
+    byId.set(element.id, definedOnly({ lane: lane?.id, pool: pool?.id, unit: lane?.unit ?? pool?.unit }));
+  }
+  return (id) => byId.get(id) ?? {};
+}
+
+function buildModel(pools: PoolFacts[], lanes: LaneFacts[], activities: ActivityFacts[], letters: LetterFacts[], handOffs: HandOff[]): MapModel {
   const laneById = new Map(lanes.map((lane) => [lane.id, lane]));
   const poolById = new Map(pools.map((pool) => [pool.id, pool]));
   const activityById = new Map(activities.map((activity) => [activity.id, activity]));
@@ -269,6 +298,8 @@ function buildModel(pools: PoolFacts[], lanes: LaneFacts[], activities: Activity
     pools,
     lanes,
     activities,
+    letters,
+    handOffs,
     ...(owner ? { performanceOwner: owner.id } : {}),
     laneOf(activityId) {
       const held = (activityById.get(activityId)?.laneIds ?? []).flatMap((id) => laneById.get(id) ?? []);
