@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { AccountsService } from './accounts/accounts.service';
 import { createApp } from './app';
+import type { Profile } from './domain/vocabulary';
 import { MapsService } from './maps/maps.service';
 import { TemplateLibrary } from './maps/templates';
 import { openEmbeddedStore } from './store/store';
@@ -16,6 +17,8 @@ export interface ServeOptions {
   host: string;
   clientDir?: string;
   trustProxy?: boolean | number | string;
+  /** The repository's default regulation profile (RULES.md, Profiles); `nasional` when not set. */
+  defaultProfile?: Profile;
   log?: (line: string) => void;
 }
 
@@ -29,7 +32,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const store = await openEmbeddedStore(options.dataDir);
   try {
     const app = createApp({
-      maps: new MapsService(store.maps, await TemplateLibrary.load()),
+      maps: new MapsService(store.maps, await TemplateLibrary.load(), options.defaultProfile),
       accounts: new AccountsService(store.accounts, store.audit),
       clientDir: options.clientDir ?? CLIENT_DIR,
       trustProxy: options.trustProxy,

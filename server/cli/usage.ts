@@ -7,6 +7,7 @@ Perintah:
             --host H          alamat yang didengar (bawaan: 127.0.0.1; 0.0.0.0 untuk jaringan kantor)
             --data DIR        direktori data (bawaan: PETAKERJA_DATA, atau ./data)
             --trust-proxy X   di belakang reverse proxy https: jumlah hop atau alamatnya (mis. 1, loopback)
+            --profile ID      profil peraturan bawaan repositori (bawaan: PETAKERJA_PROFILE, atau nasional)
   lint      Memeriksa peta terhadap aturan sistem kerja: [--profile ID] [--format text|json] BERKAS|FOLDER…
             keluar 0 tanpa galat, 1 bila ada galat, 2 bila masukan tidak terbaca atau perintah salah
   user add  Menambah akun: --username U --password-stdin --roles admin,penyusun,reviewer,pengesah,pembaca

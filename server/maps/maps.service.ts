@@ -18,7 +18,8 @@ export class MapsService {
   constructor(
     private readonly store: MapStore,
     private readonly templates: TemplateLibrary,
-    private readonly defaultProfile: Profile = DEFAULT_PROFILE,
+    /** The repository's default profile (`serve --profile`): new maps get it, and lints of maps without sk:profile. */
+    readonly defaultProfile: Profile = DEFAULT_PROFILE,
   ) {
     this.listings = new ListingCache(store);
   }

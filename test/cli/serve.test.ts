@@ -13,12 +13,13 @@ describe('petakerja serve', () => {
       input: `${TEST_PASSWORD}\n`,
     });
     expect(added.stdout).toContain('Akun ani (penyusun) dibuat.');
-    const { url, child } = await serveCli(['--data', data]);
+    const { url, child } = await serveCli(['--data', data, '--profile', 'badung']);
     const client = new ApiClient(url);
     expect((await client.signIn('ani', TEST_PASSWORD)).status).toBe(200);
     const created = await client.api('/api/maps', { method: 'POST', json: { name: 'Peta dari CLI', kind: 'subproses' } });
     expect(created.status).toBe(201);
     const { map } = created.body;
+    expect(map.profile).toBe('badung');
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -51,5 +52,8 @@ describe('petakerja serve', () => {
     expect(unknown.stderr).toContain('Perintah tidak dikenal: terbang');
     expect(unknown.stderr).toContain('Penggunaan:');
     expect((await runCli(['serve', '--bogus'])).code).toBe(2);
+    const badProfile = await runCli(['serve', '--port', '0', '--data', await tempDir(), '--profile', 'bali']);
+    expect(badProfile.code).toBe(2);
+    expect(badProfile.stderr).toContain('Profil tidak dikenal: bali');
   });
 });
