@@ -30,7 +30,8 @@ const reviewChain: RuleFactory = () => ({
       const reached = (next.get(activity.id) ?? []).flatMap((target) => firstActivities(next, target, isActivity));
       for (const targetId of reached) {
         const to = model.laneOf(targetId);
-        if (to?.level !== 1 || to.poolId !== from.poolId) continue;
+        // Where Level 1 leads the unit itself (a kecamatan's Camat, DPS Lampiran B.4 huruf b angka (6)), results go to it.
+        if (to?.level !== 1 || to.poolId !== from.poolId || to.role === 'PIMPINAN_UNIT') continue;
         reporter.report(
           targetId,
           `Hasil dari "${from.name}" langsung diserahkan kepada Pejabat Level 1 "${to.name}", melewati Pejabat Level 2; ` +
