@@ -24,10 +24,13 @@ const KEYWORDS: Record<ActivityKind, RegExp> = {
   'penetapan-penugasan': /menugaskan|menetapkan penugasan|penetapan penugasan|surat penugasan/,
 };
 
+/** Receiving a letter of assignment ("Menerima surat penugasan") is not setting the assignment. */
+const RECEIVING = /^(menerima|diterimanya)\b/;
+
 export const isActivityKind = (value: unknown): value is ActivityKind => ACTIVITY_KINDS.includes(value as ActivityKind);
 
 /** Every kind whose keywords the name holds ("Meninjau dan menerima hasil" is both reviu and penerimaan). */
 export function kindsFromName(name: string): ActivityKind[] {
   const text = name.toLocaleLowerCase('id').replace(/\s+/g, ' ');
-  return ACTIVITY_KINDS.filter((kind) => KEYWORDS[kind].test(text));
+  return ACTIVITY_KINDS.filter((kind) => KEYWORDS[kind].test(text) && !(kind === 'penetapan-penugasan' && RECEIVING.test(text)));
 }

@@ -13,6 +13,7 @@ describe('activity kinds (BPMN-CONVENTIONS.md, kind of activity)', () => {
     ['Menyampaikan hasil kegiatan kepada Kepala Bidang', ['serah-hasil']],
     ['Meninjau dan menerima hasil pelaksanaan kegiatan', ['reviu', 'penerimaan']],
     ['Menetapkan penugasan melalui surat penugasan', ['penetapan-penugasan']],
+    ['Menerima surat penugasan', ['penerimaan']],
     ['Mengarsipkan dokumen', []],
   ])('reads "%s" as %j', (name, kinds) => {
     expect(kindsFromName(name)).toEqual(kinds);
