@@ -1,12 +1,15 @@
-// `petakerja lint [--profile ID] [--format text|json] FILE|FOLDER…`: exit 0 without errors, 1 with errors,
-// 2 for unreadable input or bad usage.
+// `petakerja lint [--profile ID] [--format text|json] [--stage draf|pengajuan] [--meta FILE.json] FILE|FOLDER…`:
+// exit 0 without errors, 1 with errors, 2 for unreadable input or bad usage. --stage and --meta form the lint context
+// (RULES.md §E): the stage of the SOP revision and its identity (server/sop/identity.schema.ts).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Profile, PROFILES } from '../domain/vocabulary';
 import { AppError } from '../errors';
 import type { Finding } from '../lint/findings';
+import { LintStage, type LintContext } from '../lint/lint-context';
 import { lintXml, summarise } from '../lint/lint.service';
+import { SopIdentityDraft } from '../sop/identity.schema';
 import { UsageError } from './usage';
 
 const SEVERITY_WORD: Record<Finding['severity'], string> = { error: 'galat', warning: 'peringatan', info: 'info' };
@@ -23,6 +26,25 @@ async function bpmnFiles(target: string): Promise<string[]> {
     .sort();
 }
 
+/** The SOP identity of --meta: a JSON file holding a SopIdentityDraft. */
+async function readMeta(file: string): Promise<SopIdentityDraft> {
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new UsageError(`Berkas identitas SOP tidak dapat dibaca: ${file}`);
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`Berkas identitas SOP bukan JSON yang sah: ${file} (${(error as Error).message})`);
+  }
+  const parsed = SopIdentityDraft.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(akar)'}: ${issue.message}`).join('; ');
+    throw new UsageError(`Identitas SOP di ${file} tidak sah: ${issues}`);
+  }
+  return parsed.data;
+}
+
 interface FileResult {
   file: string;
   profile?: Profile;
@@ -33,19 +55,25 @@ interface FileResult {
 export async function lintCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
-    options: { profile: { type: 'string' }, format: { type: 'string', default: 'text' } },
+    options: { profile: { type: 'string' }, format: { type: 'string', default: 'text' }, stage: { type: 'string' }, meta: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
   const profile = values.profile === undefined ? undefined : Profile.safeParse(values.profile);
   if (profile && !profile.success) throw new UsageError(`Profil tidak dikenal: ${values.profile}. Profil: ${PROFILES.join(', ')}.`);
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format harus text atau json.');
+  const stage = values.stage === undefined ? undefined : LintStage.safeParse(values.stage);
+  if (stage && !stage.success) throw new UsageError('--stage harus draf atau pengajuan.');
   if (positionals.length === 0) throw new UsageError('Sebutkan berkas .bpmn atau folder yang akan diperiksa.');
+  const context: LintContext = {
+    ...(stage?.success ? { stage: stage.data } : {}),
+    ...(values.meta !== undefined ? { sop: await readMeta(values.meta) } : {}),
+  };
 
   const results: FileResult[] = [];
   for (const file of (await Promise.all(positionals.map(bpmnFiles))).flat()) {
     try {
-      const { profile: used, findings } = await lintXml(await readFile(file, 'utf8'), profile?.data);
+      const { profile: used, findings } = await lintXml(await readFile(file, 'utf8'), profile?.data, undefined, context);
       results.push({ file, profile: used, findings });
     } catch (error) {
       results.push({ file, findings: [], unreadable: error instanceof AppError ? error.message : (error as Error).message });

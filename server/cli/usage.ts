@@ -9,6 +9,8 @@ Perintah:
             --trust-proxy X   di belakang reverse proxy https: jumlah hop atau alamatnya (mis. 1, loopback)
             --profile ID      profil peraturan bawaan repositori (bawaan: PETAKERJA_PROFILE, atau nasional)
   lint      Memeriksa peta terhadap aturan sistem kerja: [--profile ID] [--format text|json] BERKAS|FOLDER…
+            --stage draf|pengajuan  tahap SOP (bawaan: draf); pengajuan = pemeriksaan saat diajukan untuk direviu
+            --meta BERKAS.json      identitas SOP (nomor, tanggal, disahkanOleh, namaSop, dasarHukum, …)
             keluar 0 tanpa galat, 1 bila ada galat, 2 bila masukan tidak terbaca atau perintah salah
   user add  Menambah akun: --username U --password-stdin --roles admin,penyusun,reviewer,pengesah,pembaca
             [--admin] [--name "Nama"] [--nip NIP] [--jabatan J] [--unit UNIT] --data DIR

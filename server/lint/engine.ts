@@ -9,7 +9,8 @@ import { id as INDONESIAN } from '../../client/src/i18n/id';
 import type { Profile } from '../domain/vocabulary';
 import { completeFlowReferences } from './complete-flow-references';
 import type { Finding, Severity } from './findings';
-import { ruleSettings } from './profiles';
+import type { LintContext, SopRuleOptions } from './lint-context';
+import { ruleSettings, type RuleSetting } from './profiles';
 import { RECOMMENDED_RULES } from './recommended-rules';
 import { PLUGIN_RULES } from './rules';
 
@@ -22,21 +23,38 @@ const resolver = new StaticResolver({
 const TO_CATEGORY: Record<Severity, 'error' | 'warn' | 'info'> = { error: 'error', warning: 'warn', info: 'info' };
 const FROM_CATEGORY: Record<string, Severity> = { error: 'error', warn: 'warning', info: 'info', 'rule-error': 'error' };
 
+/** The severity of a rule at the stage linted: at submission ('pengajuan') the profile's `atSubmission`, if any. */
+function severityAt(setting: RuleSetting, context: LintContext | undefined): Severity {
+  return context?.stage === 'pengajuan' && setting.atSubmission ? setting.atSubmission : setting.severity;
+}
+
+/** The options a rule receives: the profile's, and for the sop/* rules the lint context and the profile too. */
+function optionsFor(id: string, setting: RuleSetting, profile: Profile, context: LintContext | undefined): Record<string, unknown> | undefined {
+  if (!id.startsWith('sop/')) return setting.options;
+  const sop: SopRuleOptions = { profile, ...(context?.stage ? { stage: context.stage } : {}), ...(context?.sop ? { sop: context.sop } : {}) };
+  return { ...setting.options, ...sop };
+}
+
 /** bpmnlint's recommended rules as it configures them, and the profile's rules of ours. */
-function configFor(profile: Profile): Config {
-  const ours = Object.entries(ruleSettings(profile)).map(([id, setting]) =>
-    setting.options ? ([id, [TO_CATEGORY[setting.severity], setting.options]] as const) : ([id, TO_CATEGORY[setting.severity]] as const),
-  );
+function configFor(profile: Profile, context?: LintContext): Config {
+  const ours = Object.entries(ruleSettings(profile)).map(([id, setting]) => {
+    const options = optionsFor(id, setting, profile, context);
+    const category = TO_CATEGORY[severityAt(setting, context)];
+    return options ? ([id, [category, options]] as const) : ([id, category] as const);
+  });
   return { rules: { ...recommended.rules, ...Object.fromEntries(ours) } };
 }
 
-/** Lints `definitions` (completing their flow references first, see complete-flow-references.ts). */
-export async function lintDefinitions(definitions: ModdleElement, profile: Profile): Promise<Finding[]> {
+/**
+ * Lints `definitions` (completing their flow references first, see complete-flow-references.ts). The context, when
+ * given, says the stage ('pengajuan' raises the rules RULES.md makes errors at submission) and the SOP identity.
+ */
+export async function lintDefinitions(definitions: ModdleElement, profile: Profile, context?: LintContext): Promise<Finding[]> {
   completeFlowReferences(definitions);
   const settings = ruleSettings(profile);
   // A linter per lint: bpmnlint keeps rule instances per linter, and some rules keep state between lints in their
   // factory closure, so a shared linter would carry one map's findings into the next (tried; tests caught it).
-  const linter = new Linter({ resolver, config: configFor(profile) });
+  const linter = new Linter({ resolver, config: configFor(profile, context) });
   const results = await linter.lint(definitions);
   const findings: Finding[] = [];
   for (const [name, reports] of Object.entries(results)) {

@@ -6,16 +6,20 @@ import { actor, permit } from '../http/auth';
 import { validated } from '../http/validated';
 import type { MapsService } from '../maps/maps.service';
 import { MapParams } from '../maps/maps.schema';
+import { SopIdentityDraft } from '../sop/identity.schema';
+import { LintStage } from './lint-context';
 import { lintXml } from './lint.service';
 
-const LintBody = z.strictObject({ xml: z.string(), profile: Profile.optional() });
+/** `stage` and `sop` form the lint context (RULES.md §E): 'pengajuan' lints as at submission, `sop` is the identity. */
+const LintBody = z.strictObject({ xml: z.string(), profile: Profile.optional(), stage: LintStage.optional(), sop: SopIdentityDraft.optional() });
 const MapLintQuery = z.object({ profile: Profile.optional() });
 
 export function lintRouter(maps: MapsService): Router {
   const router = Router();
 
   router.post('/lint', permit('maps:read'), validated({ body: LintBody }, async ({ body }, _req, res) => {
-    res.json(await lintXml(body.xml, body.profile));
+    const context = { ...(body.stage ? { stage: body.stage } : {}), ...(body.sop ? { sop: body.sop } : {}) };
+    res.json(await lintXml(body.xml, body.profile, maps.defaultProfile, context));
   }));
 
   router.get('/maps/:id/lint', permit('maps:read'), validated({ params: MapParams, query: MapLintQuery }, async ({ params, query }, req, res) => {

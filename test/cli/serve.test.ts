@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapDocumentPath } from '../../server/store/lowdb-map-store';
 import { runCli, serveCli } from '../helpers/cli';
+import { minimalBpmn } from '../helpers/fixtures';
 import { ApiClient, TEST_PASSWORD } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -20,6 +21,8 @@ describe('petakerja serve', () => {
     expect(created.status).toBe(201);
     const { map } = created.body;
     expect(map.profile).toBe('badung');
+    const linted = await client.api('/api/lint', { method: 'POST', json: { xml: minimalBpmn() } });
+    expect(linted.body.profile).toBe('badung');
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

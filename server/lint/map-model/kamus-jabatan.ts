@@ -37,7 +37,7 @@ export const TITLES: readonly TitleEntry[] = [
   { title: 'Bupati', aliases: ['bupati', 'wakil bupati', 'walikota', 'wali kota', 'wakil walikota', 'wakil wali kota', 'kepala daerah', 'pejabat pembina kepegawaian'], jabatan: 'KEPALA_DAERAH', office: 'kepala-daerah' },
   { title: 'Sekretaris Daerah', aliases: ['sekretaris daerah'], jabatan: 'JPT', office: 'sekretaris-daerah' },
   { title: 'Asisten', aliases: ['asisten', 'asisten sekretaris daerah'], jabatan: 'JPT', office: 'asisten' },
-  { title: 'Kepala Perangkat Daerah', aliases: ['kepala perangkat daerah', 'kepala opd', 'kepala skpd'], jabatan: 'JPT', office: 'kepala-perangkat-daerah' },
+  { title: 'Kepala Perangkat Daerah', aliases: ['kepala perangkat daerah', 'kepala opd', 'kepala skpd', 'pimpinan perangkat daerah'], jabatan: 'JPT', office: 'kepala-perangkat-daerah' },
   { title: 'Kepala Dinas', aliases: ['kepala dinas'], jabatan: 'JPT', office: 'kepala-dinas' },
   { title: 'Kepala Badan', aliases: ['kepala badan', 'kepala bappeda', 'kepala bkpsdm', 'kepala bpkad', 'kepala bpbd', 'kepala brida', 'kepala dpmptsp'], jabatan: 'JPT', office: 'kepala-badan' },
   { title: 'Kepala', aliases: ['kepala', 'kepala kantor'], office: 'kepala', whole: true },
@@ -189,4 +189,36 @@ export function closestTitles(name: string, n = 3): string[] {
     score: Math.max(...entry.aliases.map((alias) => similarity(wanted, normalizeTitle(alias)))),
   }));
   return scored.sort((a, b) => b.score - a.score).slice(0, n).map((candidate) => candidate.title);
+}
+
+/** What a lane says of its performer (LaneFacts has these). */
+export interface PerformerCodes {
+  jabatan?: JabatanCode;
+  jabatanChoices?: JabatanCode[];
+  role?: RoleCode;
+  level?: number;
+}
+
+const LEADING_ROLES: readonly RoleCode[] = ['PIMPINAN_UNIT', 'PENILAI_KINERJA', 'PEMILIK_KINERJA', 'PEJABAT_BERWENANG'];
+const STRUCTURAL: readonly JabatanCode[] = ['KEPALA_DAERAH', 'JPT', 'ADMINISTRATOR', 'PENGAWAS'];
+const STAFF: readonly JabatanCode[] = ['FUNGSIONAL', 'PELAKSANA'];
+
+/** Whether the codes say anything of the performer. */
+export const isKnownPerformer = (p: PerformerCodes): boolean =>
+  p.jabatan !== undefined || (p.jabatanChoices?.length ?? 0) > 0 || p.role !== undefined || p.level !== undefined;
+
+/**
+ * A Pejabat Fungsional or Pelaksana doing the work: an Anggota Tim or Ketua Tim, or a JF/Pelaksana that leads no unit
+ * (no level, no leading role — a Kepala Puskesmas is a fungsional on Level 1).
+ */
+export function isStaffPerformer(p: PerformerCodes): boolean {
+  if (p.role === 'ANGGOTA_TIM' || p.role === 'KETUA_TIM') return true;
+  if ((p.role && LEADING_ROLES.includes(p.role)) || p.level !== undefined) return false;
+  const jabatan = p.jabatan ? [p.jabatan] : (p.jabatanChoices ?? []);
+  return jabatan.length > 0 && jabatan.every((j) => STAFF.includes(j));
+}
+
+/** A structural official (Kepala Daerah, JPT, Administrator, Pengawas), or any lane on a level or with a leading role. */
+export function isStructuralPerformer(p: PerformerCodes): boolean {
+  return (p.jabatan !== undefined && STRUCTURAL.includes(p.jabatan)) || p.level !== undefined || (p.role !== undefined && LEADING_ROLES.includes(p.role));
 }

@@ -1,6 +1,7 @@
 // Letters and documents a map passes around (BPMN-CONVENTIONS.md "letter / document" and "contents of a request
 // letter"): message flows, data objects and data object references, from sk:letter or, failing it, from their names.
 import type { ModdleElement } from 'bpmn-moddle';
+import { allElements } from '../../bpmn/moddle';
 
 export const LETTER_KINDS = ['permohonan-pelibatan', 'jawaban-permohonan', 'penugasan', 'pengajuan-sukarela', 'laporan', 'perjanjian-kinerja'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -156,4 +157,47 @@ function dataAssociations(elements: ModdleElement[]): { senders: Map<ModdleEleme
     }
   }
   return { senders, receivers };
+}
+
+/** A letter an activity's output names (its mutu baku "Output", SOP-FORMAT.md): a written document it produces. */
+export interface OutputLetter {
+  /** Id of the activity. */
+  activity: string;
+  /** The output as written ("Surat penugasan tim kerja"). */
+  text: string;
+  kind: LetterKind;
+  /** True when the output came from a linked text annotation ("Output: …") rather than sk:output. */
+  inferred: boolean;
+}
+
+const OUTPUT_LINE = /^\s*[-•*]?\s*(output|keluaran|hasil)\s*[:：]\s*(.+)$/i;
+
+/** The letters that activities' outputs name, from sk:output or else an annotation line "Output: …". */
+export function readOutputLetters(elements: ModdleElement[]): OutputLetter[] {
+  const annotations = annotationsByElement(elements);
+  const found: OutputLetter[] = [];
+  for (const activity of elements) {
+    if (!activity.id || !activity.$instanceOf('bpmn:Activity')) continue;
+    const declared = textOf(activity.get('sk:output'));
+    const annotated = (annotations.get(activity) ?? [])
+      .flatMap((text) => text.split(/\r?\n/))
+      .map((line) => OUTPUT_LINE.exec(line)?.[2]?.trim())
+      .find((value): value is string => Boolean(value));
+    const text = declared ?? annotated;
+    const kind = text ? letterKindFromName(text) : undefined;
+    if (text && kind) found.push({ activity: activity.id, text, kind, inferred: declared === undefined });
+  }
+  return found;
+}
+
+const outputLetterCache = new WeakMap<ModdleElement, OutputLetter[]>();
+
+/** readOutputLetters of a whole map, read once per map. */
+export function outputLettersOf(definitions: ModdleElement): OutputLetter[] {
+  let letters = outputLetterCache.get(definitions);
+  if (!letters) {
+    letters = readOutputLetters([...allElements(definitions)]);
+    outputLetterCache.set(definitions, letters);
+  }
+  return letters;
 }

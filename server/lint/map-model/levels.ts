@@ -170,3 +170,45 @@ export function orgTypeFromName(name: string): OrgType | undefined {
   const text = name.toLowerCase().replace(/[^a-z0-9]+/g, ' ');
   return ORG_TYPE_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0];
 }
+
+/** Kinds of unit a pool may be (sk:unitKind, BPMN-CONVENTIONS.md; the scopes of ROLES.md §5). */
+export const UNIT_KINDS = ['unit-organisasi', 'perangkat-daerah', 'instansi'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export function isUnitKind(value: unknown): value is UnitKind {
+  return typeof value === 'string' && (UNIT_KINDS as readonly string[]).includes(value);
+}
+
+/** Words that open the name of a perangkat daerah, with the usual short forms written out. */
+const PERANGKAT_DAERAH_START =
+  /\b(dinas|badan|inspektorat|sekretariat daerah|setda|sekretariat dprd|sekretariat dewan|setwan|dpmptsp|bappeda|bkpsdm|bkd|bpkad|bpbd|bapenda|brida|kecamatan|rsud|rumah sakit umum daerah)\b/;
+const PERANGKAT_DAERAH_SHORT: Readonly<Record<string, string>> = {
+  setda: 'sekretariat daerah',
+  setwan: 'sekretariat dprd',
+  'sekretariat dewan': 'sekretariat dprd',
+  'rumah sakit umum daerah': 'rsud',
+};
+/** Where a perangkat daerah's name ends: the government it belongs to. */
+const GOVERNMENT_TAIL = /\b(pemerintah|kabupaten|kota|provinsi|pemkab|pemkot|pemprov)\b.*$/;
+
+/**
+ * The perangkat daerah a unit or pool name names, normalised ("Bidang P2P Dinas Kesehatan" → "dinas kesehatan",
+ * "Bagian Organisasi Setda" → "sekretariat daerah"): the words from the first perangkat-daerah keyword on, without
+ * the government's name. Undefined when the name says none ("Bidang P2P", "UPTD Puskesmas").
+ */
+export function perangkatDaerahFromName(name: string): string | undefined {
+  const text = name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const match = PERANGKAT_DAERAH_START.exec(text);
+  if (!match) return undefined;
+  const keyword = match[1] ?? '';
+  const rest = text.slice(match.index + keyword.length).replace(GOVERNMENT_TAIL, '').trim();
+  return [PERANGKAT_DAERAH_SHORT[keyword] ?? keyword, rest].filter(Boolean).join(' ');
+}
+
+const INSTANSI = /\b(kementerian|kementrian|lembaga|pemerintah provinsi|pemprov|pemerintah kabupaten|pemkab|pemerintah kota|pemkot|badan pusat statistik|instansi)\b/;
+
+/** Whether a pool or unit name names a whole government institution ("Kementerian Kesehatan", "Pemerintah Kota Denpasar"). */
+export function isInstansiName(name: string): boolean {
+  const text = name.toLowerCase().replace(/[^a-z0-9]+/g, ' ');
+  return INSTANSI.test(text) && !PERANGKAT_DAERAH_START.test(text.replace(INSTANSI, ' '));
+}

@@ -1,10 +1,11 @@
 // The map model: who does what in a BPMN map (pools, lanes with jabatan/role/level, activities with their stage), from sk: attributes or, failing them, from names.
 import type { ModdleElement } from 'bpmn-moddle';
 import { closestTitles, readTitle, ROLE_CODES, type JabatanCode, type KoordinatorKind, type RoleCode } from './kamus-jabatan';
-import { isJabatanCode, isOrgType, isPimpinanUnit, levelRowOfOffice, orgTypeFromName, type Level, type OrgType } from './levels';
+import { isInstansiName, isJabatanCode, isOrgType, isPimpinanUnit, isUnitKind, levelRowOfOffice, orgTypeFromName, perangkatDaerahFromName, type Level, type OrgType, type UnitKind } from './levels';
 import { isActivityKind, kindsFromName, type ActivityKind } from './activity-kind';
 import { definedOnly } from './defined-only';
 import { readHandOffs, type HandOff, type Placement } from './hand-offs';
+export type { Placement } from './hand-offs';
 import { readLetters, type LetterFacts } from './letters';
 
 /** Stages of a mekanisme kerja (BPMN-CONVENTIONS.md "stage"; DPS Lampiran A). */
@@ -23,6 +24,10 @@ export interface PoolFacts {
   performanceOwner: boolean;
   /** True when the orgType or the performance owner came from names or order rather than sk: attributes. */
   inferred: boolean;
+  /** sk:unitKind, when declared. */
+  unitKind?: UnitKind;
+  /** The perangkat daerah the pool belongs to, normalised: its own unit name if sk:unitKind="perangkat-daerah", else read from its name (levels.ts). */
+  perangkatDaerah?: string;
 }
 
 export interface LaneFacts {
@@ -74,6 +79,17 @@ export interface MapModel {
   laneOf(activityId: string): LaneFacts | undefined;
   lane(laneId: string): LaneFacts | undefined;
   pool(poolId: string): PoolFacts | undefined;
+  /** Where an element (flow node or participant) sits: its innermost lane, its pool and their unit. */
+  placement(id: string): Placement;
+}
+
+/** Scopes of work, ROLES.md §5. */
+export type Scope = 'dalam-unit' | 'lintas-unit' | 'lintas-pd' | 'lintas-instansi';
+
+export interface ScopeReading {
+  scope: Scope;
+  /** True when the scope came from pool or unit names rather than sk:unit / sk:unitKind. */
+  inferred: boolean;
 }
 
 const asElements = (value: unknown): ModdleElement[] => (Array.isArray(value) ? (value as ModdleElement[]) : []);
@@ -112,6 +128,8 @@ function readPools(elements: ModdleElement[]): PoolFacts[] {
     const declared = skAttr(participant, 'orgType');
     const orgType = isOrgType(declared) ? declared : orgTypeFromName(unit) ?? orgTypeFromName(name);
     const processRef = participant.get('processRef') as ModdleElement | undefined;
+    const unitKind = skAttr(participant, 'unitKind');
+    const perangkatDaerah = unitKind === 'perangkat-daerah' ? normaliseUnit(unit) : (perangkatDaerahFromName(unit) ?? perangkatDaerahFromName(name));
     return {
       id: participant.id ?? '',
       name,
@@ -120,6 +138,8 @@ function readPools(elements: ModdleElement[]): PoolFacts[] {
       ...(orgType ? { orgType } : {}),
       performanceOwner: owner ? owner === participant : index === 0,
       inferred: !isOrgType(declared) || !owner,
+      ...(isUnitKind(unitKind) ? { unitKind } : {}),
+      ...(perangkatDaerah ? { perangkatDaerah } : {}),
     };
   });
 }
@@ -262,7 +282,7 @@ export function readMap(definitions: ModdleElement): MapModel {
     .map((activity) => readActivity(activity, lanesHolding(activity, refs), bounds, groups));
   const letters = readLetters(elements);
   const placeOf = placements(elements, refs, lanes, pools, poolByProcess);
-  return buildModel(pools, lanes, activities, letters, readHandOffs(elements, placeOf, letters));
+  return buildModel(pools, lanes, activities, letters, readHandOffs(elements, placeOf, letters), placeOf);
 }
 
 /** Where each element sits: its innermost lane, its pool (a participant sits in itself) and their unit. */
@@ -288,7 +308,14 @@ function placements(
   return (id) => byId.get(id) ?? {};
 }
 
-function buildModel(pools: PoolFacts[], lanes: LaneFacts[], activities: ActivityFacts[], letters: LetterFacts[], handOffs: HandOff[]): MapModel {
+function buildModel(
+  pools: PoolFacts[],
+  lanes: LaneFacts[],
+  activities: ActivityFacts[],
+  letters: LetterFacts[],
+  handOffs: HandOff[],
+  placement: (id: string) => Placement,
+): MapModel {
   const laneById = new Map(lanes.map((lane) => [lane.id, lane]));
   const poolById = new Map(pools.map((pool) => [pool.id, pool]));
   const activityById = new Map(activities.map((activity) => [activity.id, activity]));
@@ -307,5 +334,34 @@ function buildModel(pools: PoolFacts[], lanes: LaneFacts[], activities: Activity
     },
     lane: (laneId) => laneById.get(laneId),
     pool: (poolId) => poolById.get(poolId),
+    placement,
   };
+}
+
+const normaliseUnit = (unit: string) => unit.toLocaleLowerCase('id').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * The scope of work (ROLES.md §5) between two placements. Declared: the same unit is `dalam-unit`; two pools one of
+ * which is sk:unitKind="instansi" are `lintas-instansi`; two pools both sk:unitKind="perangkat-daerah" are `lintas-pd`.
+ * Inferred from names: a pool or unit naming an instansi ("Kementerian …", "Pemerintah Kota …") against one that
+ * does not is `lintas-instansi`; two different perangkat daerah named ("Dinas Kesehatan" vs "Badan Kepegawaian", or
+ * the perangkat daerah a unit name ends with, levels.ts) are `lintas-pd`, the same one `lintas-unit`; lanes of one
+ * pool whose sk:unit differ are `lintas-unit` unless their names name different perangkat daerah. Undefined when the
+ * two sides' units or perangkat daerah cannot be told.
+ */
+export function scopeBetween(model: Pick<MapModel, 'pool'>, from: Placement, to: Placement): ScopeReading | undefined {
+  if (from.unit === undefined || to.unit === undefined) return undefined;
+  if (normaliseUnit(from.unit) === normaliseUnit(to.unit)) return { scope: 'dalam-unit', inferred: false };
+  const poolA = from.pool ? model.pool(from.pool) : undefined;
+  const poolB = to.pool ? model.pool(to.pool) : undefined;
+  const samePool = poolA !== undefined && poolA === poolB;
+  if (!samePool && (poolA?.unitKind === 'instansi' || poolB?.unitKind === 'instansi')) return { scope: 'lintas-instansi', inferred: false };
+  if (!samePool && poolA?.unitKind === 'perangkat-daerah' && poolB?.unitKind === 'perangkat-daerah') return { scope: 'lintas-pd', inferred: false };
+  const instansiA = isInstansiName(from.unit) || (poolA !== undefined && isInstansiName(poolA.name));
+  const instansiB = isInstansiName(to.unit) || (poolB !== undefined && isInstansiName(poolB.name));
+  if (!samePool && instansiA !== instansiB) return { scope: 'lintas-instansi', inferred: true };
+  const pdA = perangkatDaerahFromName(from.unit) ?? poolA?.perangkatDaerah;
+  const pdB = perangkatDaerahFromName(to.unit) ?? poolB?.perangkatDaerah;
+  if (pdA !== undefined && pdB !== undefined) return { scope: pdA === pdB ? 'lintas-unit' : 'lintas-pd', inferred: true };
+  return samePool ? { scope: 'lintas-unit', inferred: false } : undefined;
 }

@@ -1,0 +1,111 @@
+// mk/assignment-letter: every assignment ends with the Pejabat Fungsional or Pelaksana receiving a surat penugasan or
+// written proof of assignment, on paper or electronic (GMS Ps 12(6), 14(3) huruf d, 15(2) huruf c; BDG Lampiran I
+// BAB II B.2; DPS Lampiran A.3) — docs/rules/mk/assignment-letter.md.
+import type { RuleFactory } from 'bpmnlint/lib/types';
+import { isStaffPerformer } from '../../map-model/kamus-jabatan';
+import { letterKindFromName, outputLettersOf } from '../../map-model/letters';
+import type { LaneFacts } from '../../map-model/map-model';
+import { firstActivities, flowGraphOf } from '../flow-graph';
+import { isRoleMap, mapModelOf } from '../map-model-of';
+
+/** What is known of the written proof an assignment step gives. */
+interface Proof {
+  /** Some surat penugasan (letter, carried letter or named output) leaves the step. */
+  written: boolean;
+  /** Lanes the step's surat penugasan is explicitly delivered to. */
+  deliveredTo: LaneFacts[];
+  inferred: boolean;
+}
+
+const assignmentLetter: RuleFactory = () => ({
+  check(node, reporter) {
+    if (!node.$instanceOf?.('bpmn:Definitions')) return;
+    const model = mapModelOf(node);
+    if (!isRoleMap(model)) return;
+    const { next } = flowGraphOf(node);
+    const activityIds = new Set(model.activities.map((a) => a.id));
+    const laneOfElement = (id: string) => {
+      const lane = model.placement(id).lane;
+      return lane ? model.lane(lane) : undefined;
+    };
+    const isStaff = (lane: LaneFacts | undefined) => lane !== undefined && isStaffPerformer(lane);
+
+    const proofs = new Map<string, Proof>();
+    const proofOf = (id: string): Proof => {
+      let proof = proofs.get(id);
+      if (!proof) {
+        proof = { written: false, deliveredTo: [], inferred: false };
+        proofs.set(id, proof);
+      }
+      return proof;
+    };
+    for (const letter of model.letters) {
+      if (letter.kind !== 'penugasan') continue;
+      for (const sender of letter.senders) {
+        const proof = proofOf(sender);
+        proof.written = true;
+        proof.inferred ||= letter.inferred;
+        proof.deliveredTo.push(...letter.receivers.flatMap((r) => laneOfElement(r) ?? []));
+      }
+    }
+    for (const handOff of model.handOffs) {
+      if (!handOff.letters.includes('penugasan')) continue;
+      const proof = proofOf(handOff.source);
+      proof.written = true;
+      const lane = handOff.toLane ? model.lane(handOff.toLane) : undefined;
+      if (lane) proof.deliveredTo.push(lane);
+    }
+    for (const output of outputLettersOf(node)) {
+      if (output.kind !== 'penugasan') continue;
+      const proof = proofOf(output.activity);
+      proof.written = true;
+      proof.inferred ||= output.inferred;
+    }
+
+    // Assignment steps: activities that set an assignment, and every sender of a surat penugasan, outside staff lanes
+    // (a JF/Pelaksana lane receives assignments; mk/assignment-authority reports one that sets them).
+    const steps = [...new Set([...model.activities.filter((a) => a.kinds.includes('penetapan-penugasan')).map((a) => a.id), ...proofs.keys()])].filter(
+      (id) => activityIds.has(id) && laneOfElement(id) !== undefined && !isStaff(laneOfElement(id)),
+    );
+    const following = (id: string) => (next.get(id) ?? []).flatMap((target) => firstActivities(next, target, (a) => activityIds.has(a)));
+    /** A staff lane receiving a surat penugasan by name ("Menerima surat penugasan"). */
+    const receivesByName = (id: string) => isStaff(laneOfElement(id)) && letterKindFromName(model.activities.find((a) => a.id === id)?.name ?? '') === 'penugasan';
+
+    const verdicts = new Map<string, boolean>();
+    const reachesStaff = (id: string): boolean => {
+      const known = verdicts.get(id);
+      if (known !== undefined) return known;
+      verdicts.set(id, false); // cycle guard
+      const proof = proofs.get(id);
+      const after = following(id);
+      const ok =
+        (proof?.deliveredTo.some(isStaff) ?? false) ||
+        after.some(receivesByName) ||
+        (proof?.written === true && proof.deliveredTo.length === 0 && after.some((a) => isStaff(laneOfElement(a)))) ||
+        // The step hands on to another assignment step (drafting, then signing and sending the letter).
+        after.some((a) => steps.includes(a) && a !== id && reachesStaff(a));
+      verdicts.set(id, ok);
+      return ok;
+    };
+
+    for (const id of steps) {
+      if (reachesStaff(id)) continue;
+      const activity = model.activities.find((a) => a.id === id);
+      const lane = laneOfElement(id);
+      const proof = proofs.get(id);
+      const inferred = (activity?.kindsInferred ?? false) || (lane?.inferred ?? false) || (proof?.inferred ?? false);
+      const wrongReceivers = proof?.deliveredTo.filter((l) => !isStaff(l)) ?? [];
+      reporter.report(
+        id,
+        wrongReceivers.length > 0 && proof?.deliveredTo.length === wrongReceivers.length
+          ? `Surat penugasan dari "${activity?.name ?? id}" diterima jalur ${[...new Set(wrongReceivers.map((l) => `"${l.name}"`))].join(', ')}, ` +
+              'bukan oleh Pejabat Fungsional/Pelaksana yang ditugaskan'
+          : `Penugasan "${activity?.name ?? id}" pada jalur "${lane?.name ?? ''}" tidak berujung pada Pejabat Fungsional/Pelaksana yang ` +
+              'menerima surat penugasan atau bukti penugasan tertulis (fisik atau elektronik)',
+        { inferred },
+      );
+    }
+  },
+});
+
+export default assignmentLetter;

@@ -1,0 +1,98 @@
+// The identity part of an SOP AP (SOP-FORMAT.md §1; PermenPANRB 35/2012): the fields of the header and the six boxes
+// under it. `SopIdentity` is a finished identity; `SopIdentityDraft` is what a penyusun has filled so far (every
+// field optional), which `missingIdentityFields` checks. Pure (zod only): the lint engine uses it in the browser too.
+import { z } from 'zod';
+
+const isIsoDate = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+};
+
+/** A date as YYYY-MM-DD. */
+export const SopDate = z.string().trim().refine(isIsoDate, 'Tanggal ditulis TTTT-BB-HH');
+/** NIP of a civil servant: 18 digits, spaces allowed as it is usually printed ("19700101 199503 1 001"). */
+export const Nip = z.string().trim().refine((value) => /^\d{18}$/.test(value.replace(/\s+/g, '')), 'NIP terdiri atas 18 angka');
+const Text = z.string().trim().min(1);
+const TextList = z.array(Text);
+
+/** The competent official who signs the SOP (Disahkan oleh). */
+export const SopOfficial = z.strictObject({ jabatan: Text, nama: Text, pangkat: Text, nip: Nip });
+export type SopOfficial = z.infer<typeof SopOfficial>;
+
+export const SopIdentity = z.strictObject({
+  /** Per the unit's tata naskah dinas, e.g. "070/ /35.07.25/2017", "SOP/PEMB/B/01". */
+  nomor: Text,
+  tanggalPembuatan: SopDate,
+  /** The date of the revision, or the planned review date; absent on a first issue ("-"). */
+  tanggalRevisi: SopDate.optional(),
+  /** Equals the signing date: absent until the SOP is signed. */
+  tanggalEfektif: SopDate.optional(),
+  disahkanOleh: SopOfficial,
+  namaSop: Text,
+  /** The regulations it rests on, in order. */
+  dasarHukum: TextList.min(1),
+  /** Related SOPs; may be empty. */
+  keterkaitan: TextList,
+  /** What happens if it is not followed. */
+  peringatan: Text,
+  /** The competence each performer needs. */
+  kualifikasiPelaksana: TextList.min(1),
+  /** Peralatan / perlengkapan. */
+  peralatan: TextList.min(1),
+  /** Pencatatan dan pendataan: what each performer records. */
+  pencatatan: TextList.min(1),
+});
+export type SopIdentity = z.infer<typeof SopIdentity>;
+
+/** Empty strings and lists are allowed while drafting: they count as not yet filled. */
+const DraftText = z.string().trim();
+const DraftDate = z.string().trim().refine((value) => value === '' || isIsoDate(value), 'Tanggal ditulis TTTT-BB-HH');
+const DraftList = z.array(DraftText);
+
+export const SopIdentityDraft = z.strictObject({
+  nomor: DraftText.optional(),
+  tanggalPembuatan: DraftDate.optional(),
+  tanggalRevisi: DraftDate.optional(),
+  tanggalEfektif: DraftDate.optional(),
+  disahkanOleh: z
+    .strictObject({
+      jabatan: DraftText.optional(),
+      nama: DraftText.optional(),
+      pangkat: DraftText.optional(),
+      nip: DraftText.refine((value) => value === '' || /^\d{18}$/.test(value.replace(/\s+/g, '')), 'NIP terdiri atas 18 angka').optional(),
+    })
+    .optional(),
+  namaSop: DraftText.optional(),
+  dasarHukum: DraftList.optional(),
+  keterkaitan: DraftList.optional(),
+  peringatan: DraftText.optional(),
+  kualifikasiPelaksana: DraftList.optional(),
+  peralatan: DraftList.optional(),
+  pencatatan: DraftList.optional(),
+});
+export type SopIdentityDraft = z.infer<typeof SopIdentityDraft>;
+
+/** Required fields in the order of the SOP's header, with their labels as the SOP prints them. */
+export const REQUIRED_IDENTITY_FIELDS: ReadonlyArray<{ path: string; label: string; read: (draft: SopIdentityDraft) => unknown }> = [
+  { path: 'nomor', label: 'Nomor SOP', read: (d) => d.nomor },
+  { path: 'tanggalPembuatan', label: 'Tanggal Pembuatan', read: (d) => d.tanggalPembuatan },
+  { path: 'disahkanOleh.jabatan', label: 'Jabatan pejabat yang mengesahkan (Disahkan oleh)', read: (d) => d.disahkanOleh?.jabatan },
+  { path: 'disahkanOleh.nama', label: 'Nama pejabat yang mengesahkan (Disahkan oleh)', read: (d) => d.disahkanOleh?.nama },
+  { path: 'disahkanOleh.pangkat', label: 'Pangkat pejabat yang mengesahkan (Disahkan oleh)', read: (d) => d.disahkanOleh?.pangkat },
+  { path: 'disahkanOleh.nip', label: 'NIP pejabat yang mengesahkan (Disahkan oleh)', read: (d) => d.disahkanOleh?.nip },
+  { path: 'namaSop', label: 'Nama SOP', read: (d) => d.namaSop },
+  { path: 'dasarHukum', label: 'Dasar Hukum', read: (d) => d.dasarHukum },
+  { path: 'peringatan', label: 'Peringatan', read: (d) => d.peringatan },
+  { path: 'kualifikasiPelaksana', label: 'Kualifikasi Pelaksana', read: (d) => d.kualifikasiPelaksana },
+  { path: 'peralatan', label: 'Peralatan/Perlengkapan', read: (d) => d.peralatan },
+  { path: 'pencatatan', label: 'Pencatatan dan Pendataan', read: (d) => d.pencatatan },
+];
+
+const isFilled = (value: unknown): boolean =>
+  typeof value === 'string' ? value.trim() !== '' : Array.isArray(value) ? value.some(isFilled) : value !== undefined && value !== null;
+
+/** The required fields not yet filled, in header order. */
+export function missingIdentityFields(draft: SopIdentityDraft): Array<{ path: string; label: string }> {
+  return REQUIRED_IDENTITY_FIELDS.filter((field) => !isFilled(field.read(draft))).map(({ path, label }) => ({ path, label }));
+}
