@@ -19,6 +19,10 @@ export function mapsRouter(maps: MapsService): Router {
     res.type('application/json').send(body);
   }));
 
+  router.get('/templates', permit('maps:read'), (_req, res) => {
+    res.json({ items: maps.templateCatalog() });
+  });
+
   router.post('/maps', permit('maps:write'), validated({ body: CreateMapBody }, async ({ body }, req, res) => {
     res.status(201).json({ map: await maps.create(actor(req), body) });
   }));

@@ -1,7 +1,8 @@
 // Zod schemas of the maps API's inputs; handlers receive the parsed values.
 import { z } from 'zod';
-import { MapKind, Profile } from '../domain/vocabulary';
+import { MAP_KIND_LABELS, MapKind, Profile } from '../domain/vocabulary';
 import { MapCode, MapId } from '../store/records';
+import { libraryEntry } from './templates';
 
 const Name = z.string().trim().min(1, 'Nama peta wajib diisi.').max(200);
 const Unit = z.string().trim().max(200);
@@ -9,15 +10,38 @@ const Unit = z.string().trim().max(200);
 const optionalQuery = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
-export const CreateMapBody = z.strictObject({
-  name: Name,
-  kind: MapKind,
-  unit: Unit.default(''),
-  profile: Profile.optional(),
-  parentId: MapId.optional(),
-  code: MapCode.optional(),
-  xml: z.string().optional(),
-});
+/** A map of the reference library (processes/library/catalog.json, GET /api/templates). */
+const TemplateId = z
+  .string()
+  .trim()
+  .refine((id) => libraryEntry(id) !== undefined, 'Templat tidak ada dalam pustaka peta; lihat daftar templat (GET /api/templates).');
+
+/**
+ * A new map: from the starter template of its kind, from a library map (`templateId`, whose kind and profile it
+ * takes unless given), or from a BPMN file (`xml`).
+ */
+export const CreateMapBody = z
+  .strictObject({
+    name: Name,
+    kind: MapKind.optional(),
+    unit: Unit.default(''),
+    profile: Profile.optional(),
+    parentId: MapId.optional(),
+    code: MapCode.optional(),
+    xml: z.string().optional(),
+    templateId: TemplateId.optional(),
+  })
+  .superRefine((body, ctx) => {
+    const entry = body.templateId === undefined ? undefined : libraryEntry(body.templateId);
+    if (body.templateId === undefined && body.kind === undefined) ctx.addIssue({ code: 'custom', path: ['kind'], message: 'Jenis peta wajib diisi.' });
+    if (body.templateId !== undefined && body.xml !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['templateId'], message: 'Pilih templat pustaka atau unggah berkas BPMN, tidak keduanya.' });
+    }
+    if (entry && body.kind !== undefined && body.kind !== entry.kind) {
+      ctx.addIssue({ code: 'custom', path: ['kind'], message: `Templat "${entry.title}" adalah ${MAP_KIND_LABELS[entry.kind].toLocaleLowerCase('id')}.` });
+    }
+  })
+  .transform(({ kind, ...body }) => ({ ...body, kind: kind ?? libraryEntry(body.templateId!)!.kind }));
 export type CreateMapBody = z.infer<typeof CreateMapBody>;
 
 export const PatchMapBody = z

@@ -10,7 +10,7 @@ import type { MapPatch, MapStore, MapFilter } from '../store/map-store';
 import type { ProcessMap, Revision } from '../store/records';
 import { EMPTY_LISTING, ListingCache, type EncodedListing } from './listing-cache';
 import type { CreateMapBody, ImportQuery, SaveRevisionBody } from './maps.schema';
-import type { TemplateLibrary } from './templates';
+import { libraryEntry, type LibraryEntry, type TemplateLibrary } from './templates';
 
 export class MapsService {
   private readonly listings: ListingCache;
@@ -44,11 +44,18 @@ export class MapsService {
     return map;
   }
 
+  /** The reference library's maps, offered as templates (GET /api/templates). */
+  templateCatalog(): readonly LibraryEntry[] {
+    return this.templates.catalog();
+  }
+
   async create(actor: PublicUser, body: CreateMapBody): Promise<ProcessMap> {
-    const { xml: source, ...fields } = body;
-    const facts = { kind: body.kind, profile: body.profile ?? this.defaultProfile, unit: body.unit };
-    const [xml, message] =
-      source === undefined
+    const { xml: source, templateId, ...fields } = body;
+    const entry = templateId === undefined ? undefined : libraryEntry(templateId);
+    const facts = { kind: body.kind, profile: body.profile ?? entry?.profile ?? this.defaultProfile, unit: body.unit };
+    const [xml, message] = entry
+      ? [await this.templates.instantiateLibraryMap(entry.id, { ...facts, name: body.name }), `Peta dibuat dari templat pustaka "${entry.title}"`]
+      : source === undefined
         ? [await this.templates.instantiate(body.kind, { ...facts, name: body.name }), `Peta dibuat dari templat ${MAP_KIND_LABELS[body.kind].toLocaleLowerCase('id')}`]
         : [(await stampMapFacts(source, () => facts)).xml, 'Peta dibuat dari berkas BPMN'];
     return this.store.createMap({ ...fields, profile: facts.profile }, { xml, author: actor.name, message });

@@ -27,6 +27,7 @@ const POLICY: Policy[] = [
   { route: 'POST /api/session/password', access: 'signed-in', ok: 204 },
   { route: 'GET /api/meta', access: 'signed-in', ok: 200 },
   { route: 'GET /api/maps', access: 'signed-in', ok: 200 },
+  { route: 'GET /api/templates', access: 'signed-in', ok: 200 },
   { route: 'POST /api/maps', access: 'penyusun', ok: 201 },
   { route: 'POST /api/import', access: 'penyusun', ok: 201 },
   { route: 'GET /api/maps/:id', access: 'signed-in', map: true, ok: 200 },

@@ -3,6 +3,7 @@
 import type {
   AuditEvent,
   ImportParams,
+  LibraryTemplate,
   MapFilter,
   MapPatch,
   Meta,
@@ -201,6 +202,12 @@ export const api = {
 
   async listMaps(filter: MapFilter = {}): Promise<ProcessMap[]> {
     const { items } = await json<{ items: ProcessMap[] }>(withQuery('/api/maps', { ...filter }));
+    return items;
+  },
+
+  /** The reference library's maps, offered as templates when a map is created. */
+  async listTemplates(): Promise<LibraryTemplate[]> {
+    const { items } = await json<{ items: LibraryTemplate[] }>('/api/templates');
     return items;
   },
 

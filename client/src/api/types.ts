@@ -52,6 +52,21 @@ export interface NewMap {
   profile?: Profile;
   parentId?: string;
   code?: string;
+  /** A map of the reference library to start from (GET /api/templates); its kind must be `kind`. */
+  templateId?: string;
+}
+
+/** A map of the reference library (processes/library/catalog.json), offered as a template. */
+export interface LibraryTemplate {
+  id: string;
+  title: string;
+  kind: MapKind;
+  profile: Profile;
+  group: 'mekanisme-kerja' | 'penugasan';
+  orgType: string;
+  scope: string;
+  description: string;
+  articles: string[];
 }
 
 export interface MapPatch {

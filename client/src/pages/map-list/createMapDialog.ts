@@ -1,5 +1,6 @@
-// The "Peta baru" dialog: name, kind, unit, profile, optional parent map and code.
-import type { MapKind, Meta, Profile } from '../../api/types';
+// The "Peta baru" dialog: an optional template of the reference library, name, kind, unit, profile, optional parent
+// map and code. A library template sets the kind (fixed) and proposes its profile.
+import type { LibraryTemplate, MapKind, Meta, Profile } from '../../api/types';
 import type { AppContext } from '../../context';
 import { href } from '../../router';
 import { field, openFormDialog } from '../../ui/dialog';
@@ -25,12 +26,51 @@ function parentControl(context: AppContext): HTMLSelectElement {
   return select;
 }
 
+const TEMPLATE_GROUPS: { group: LibraryTemplate['group']; label: string }[] = [
+  { group: 'mekanisme-kerja', label: 'Mekanisme kerja per jenis organisasi' },
+  { group: 'penugasan', label: 'Alur penugasan' },
+];
+
+/** A native select (keyboard-friendly): "no template" first, then the library maps grouped as the catalog groups them. */
+function templateControl(context: AppContext, onLoaded: (templates: LibraryTemplate[]) => void): HTMLSelectElement {
+  const select = h('select', { name: 'templateId', 'data-testid': 'new-map-template' }, h('option', { value: '' }, 'Tanpa templat pustaka (templat dasar jenis peta)'));
+  const loading = h('option', { value: '', disabled: true }, 'Memuat pustaka peta…');
+  select.append(loading);
+  context.api.listTemplates().then(
+    (templates) => {
+      loading.remove();
+      for (const { group, label } of TEMPLATE_GROUPS) {
+        const members = templates.filter((t) => t.group === group);
+        if (members.length > 0) select.append(h('optgroup', { label }, members.map((t) => h('option', { value: t.id, title: t.description }, t.title))));
+      }
+      onLoaded(templates);
+    },
+    () => {
+      loading.textContent = 'Pustaka peta tidak dapat dimuat';
+    },
+  );
+  return select;
+}
+
 export function openCreateMapDialog(context: AppContext, meta: Meta): void {
   const name = nameControl('', { autofocus: true, 'data-testid': 'new-map-name', placeholder: 'Mis. Pelayanan Perizinan Berusaha' });
   const kind = selectControl(meta.kinds, meta.kinds[0]?.id ?? '', { name: 'kind', required: true, 'data-testid': 'new-map-kind' });
   const unit = unitControl(meta.units, '');
   const profile = selectControl(meta.profiles, DEFAULT_PROFILE, { name: 'profile' });
   const parent = parentControl(context);
+  let templates: LibraryTemplate[] = [];
+  const template = templateControl(context, (loaded) => (templates = loaded));
+  const templateNote = h('p', { class: 'field-hint', 'aria-live': 'polite', 'data-testid': 'new-map-template-note' });
+  template.addEventListener('change', () => {
+    const chosen = templates.find((t) => t.id === template.value);
+    kind.disabled = chosen !== undefined;
+    if (chosen) {
+      kind.value = chosen.kind;
+      profile.value = chosen.profile;
+      if (!name.value.trim()) name.value = chosen.title;
+    }
+    templateNote.textContent = chosen ? `${chosen.description} Mengikuti ${chosen.articles.join('; ')}.` : '';
+  });
   const code = h('input', {
     type: 'text',
     name: 'code',
@@ -48,6 +88,8 @@ export function openCreateMapDialog(context: AppContext, meta: Meta): void {
     submitTestId: 'new-map-submit',
     fields: [
       field('Nama peta', name),
+      field('Templat (opsional)', template, 'Peta acuan yang disusun dari peraturan: jenis peta dan profil regulasi mengikuti templat.'),
+      templateNote,
       field('Jenis peta', kind),
       field('Unit kerja (opsional)', unit.input, 'Unit kerja atau perangkat daerah pemilik peta.'),
       unit.datalist,
@@ -63,6 +105,7 @@ export function openCreateMapDialog(context: AppContext, meta: Meta): void {
         profile: profile.value as Profile,
         parentId: parent.value || undefined,
         code: code.value.trim() || undefined,
+        templateId: template.value || undefined,
       });
       context.router.navigate(href.map(map.id));
     },
