@@ -1,0 +1,175 @@
+// The SOP document: the procedure of a map (procedure.ts) laid out on pages (SOP-FORMAT.md §2): the table with its
+// header repeated on every page, page breaks between rows with numbered off-page connector pairs, the symbols in their
+// performer cells and the arrows routed between them (routing.ts). A pure function of the map, the SOP's record and
+// the settings; the model (document.schema.ts) is drawn by a template without further logic.
+import type { ModdleElement } from 'bpmn-moddle';
+import type { SopIdentityDraft } from '../identity.schema';
+import { LayoutSettings, SopDocument, type Arrow, type ArrowLabel, type Band, type FlowSymbol, type LayoutSettingsInput, type Page, type Point, type TextCell } from './document.schema';
+import { gutterTracks, paperSize, symbolRect, tableLayout, textHeight, TYPOGRAPHY, type TableLayout } from './page-geometry';
+import { crossings, paginate, type Crossing } from './paging';
+import { readProcedure } from './procedure';
+import type { Procedure, ProcedureRow } from './procedure.schema';
+import { Router, type RouteRequest, type RoutedSymbol } from './routing';
+
+/** What the layout takes from the SOP's record: its identity part and, optionally, a title. */
+export interface SopRecordForLayout {
+  identity?: SopIdentityDraft;
+  title?: string;
+}
+
+/** Height of a band holding one off-page connector, in mm. */
+export const CONNECTOR_BAND_MM = 11;
+
+const TEXT_COLUMNS = ['no', 'kegiatan', 'kelengkapan', 'waktu', 'output', 'keterangan'] as const;
+type TextColumn = (typeof TEXT_COLUMNS)[number];
+
+function rowTexts(row: ProcedureRow): Record<TextColumn, string> {
+  return {
+    no: String(row.no),
+    kegiatan: row.kegiatan,
+    kelengkapan: row.mutuBaku.kelengkapan ?? '',
+    waktu: row.mutuBaku.waktu ?? '',
+    output: row.mutuBaku.output ?? '',
+    keterangan: row.keterangan ?? '',
+  };
+}
+
+function rowHeight(row: ProcedureRow, table: TableLayout, least: number, most: number): number {
+  const texts = rowTexts(row);
+  const heights = TEXT_COLUMNS.map((key) => (texts[key] ? textHeight(texts[key], table.columns.find((column) => column.key === key)!.width) : 0));
+  return Math.min(most, Math.max(least, ...heights));
+}
+
+function labelAt(points: Point[], text: string): ArrowLabel {
+  const [a, b] = [points[0]!, points[1]!];
+  if (Math.abs(a.y - b.y) < 0.01) {
+    const right = b.x > a.x;
+    return { text, x: a.x + (right ? 1 : -1), y: a.y - 1, anchor: right ? 'start' : 'end' };
+  }
+  const downward = b.y > a.y;
+  return { text, x: a.x + 1.2, y: a.y + (downward ? 2.4 : -1.5), anchor: 'start' };
+}
+
+interface PagePlan {
+  number: number;
+  rows: number[];
+  incoming: Crossing[];
+  outgoing: Crossing[];
+}
+
+function layoutPage(plan: PagePlan, procedure: Procedure, table: TableLayout, heights: number[]): Page {
+  const bands: Band[] = [];
+  const symbols: FlowSymbol[] = [];
+  const routed = new Map<string, RoutedSymbol>();
+  let y = table.y + table.headerHeight;
+  const addSymbol = (symbol: FlowSymbol, distinctExits: boolean) => {
+    symbols.push(symbol);
+    routed.set(symbol.id, { id: symbol.id, rect: { x: symbol.x, y: symbol.y, width: symbol.width, height: symbol.height }, band: bands.length - 1, distinctExits });
+  };
+  const connectorBand = (crossing: Crossing, direction: 'out' | 'in') => {
+    bands.push({ kind: 'connector', y, height: CONNECTOR_BAND_MM });
+    const performer = procedure.rows[direction === 'out' ? crossing.fromRow : crossing.toRow]!.column;
+    const rect = symbolRect('off-page-connector', table.performerX(performer), table.performerWidth, y, CONNECTOR_BAND_MM);
+    const twinPage = direction === 'out' ? crossing.toPage : crossing.fromPage;
+    addSymbol({ id: `connector-${crossing.label}-${direction}`, kind: 'off-page-connector', ...rect, performer, text: crossing.label, connector: { label: crossing.label, direction, twinPage } }, false);
+    y += CONNECTOR_BAND_MM;
+  };
+
+  for (const crossing of plan.incoming) connectorBand(crossing, 'in');
+  const cells: TextCell[] = [];
+  for (const index of plan.rows) {
+    const row = procedure.rows[index]!;
+    const height = heights[index]!;
+    bands.push({ kind: 'row', y, height, row: index });
+    const texts = rowTexts(row);
+    for (const column of table.columns) {
+      if (column.key === 'pelaksana') continue;
+      const text = texts[column.key];
+      if (text) cells.push({ x: column.x, y, width: column.width, height, text, align: column.key === 'no' || column.key === 'waktu' ? 'center' : 'left', bold: false });
+    }
+    const rect = symbolRect(row.kind, table.performerX(row.column), table.performerWidth, y, height);
+    addSymbol({ id: `row-${index}`, kind: row.kind, row: index, ...rect, performer: row.column, text: '' }, row.kind === 'decision');
+    y += height;
+  }
+  for (const crossing of plan.outgoing) connectorBand(crossing, 'out');
+
+  // Route requests: connections within the page, the leaving part of crossings, and the resumed part on this page.
+  const onPage = new Set(plan.rows);
+  const requests: Array<RouteRequest & { arrow: Omit<Arrow, 'points' | 'from' | 'to'> & { labelText?: string } }> = [];
+  const keyOf = (row: ProcedureRow, connection: number) => (row.kind === 'decision' ? (row.connections[connection]!.label ?? `#${connection}`) : '');
+  for (const index of plan.rows) {
+    const row = procedure.rows[index]!;
+    row.connections.forEach((connection, c) => {
+      const base = { source: { row: index, connection: c }, message: connection.message };
+      const labelText = connection.label;
+      if (onPage.has(connection.to)) {
+        requests.push({ from: routed.get(`row-${index}`)!, to: routed.get(`row-${connection.to}`)!, key: keyOf(row, c), arrow: { id: `arrow-${index}-${c}`, ...base, ...(labelText ? { labelText } : {}) } });
+      } else {
+        const crossing = plan.outgoing.find((known) => known.fromRow === index && known.connection === c)!;
+        requests.push({ from: routed.get(`row-${index}`)!, to: routed.get(`connector-${crossing.label}-out`)!, key: keyOf(row, c), arrow: { id: `arrow-${index}-${c}`, ...base, ...(labelText ? { labelText } : {}) } });
+      }
+    });
+  }
+  for (const crossing of plan.incoming) {
+    const connection = procedure.rows[crossing.fromRow]!.connections[crossing.connection]!;
+    requests.push({
+      from: routed.get(`connector-${crossing.label}-in`)!,
+      to: routed.get(`row-${crossing.toRow}`)!,
+      key: '',
+      arrow: { id: `arrow-${crossing.fromRow}-${crossing.connection}-resumed`, source: { row: crossing.fromRow, connection: crossing.connection }, message: connection.message },
+    });
+  }
+  // Short downward arrows first (they take the natural ports), loops back up last.
+  const span = (request: RouteRequest) => (request.to.band > request.from.band ? 0 : 1000) + Math.abs(request.to.band - request.from.band);
+  const order = [...requests].sort((a, b) => span(a) - span(b));
+  const router = new Router({ bands, symbols: [...routed.values()], gutters: gutterTracks(table.performerX(0), table.performerWidth, procedure.columns.length) });
+  const routes = new Map(order.map((request) => [request, router.route(request)]));
+  const arrows: Arrow[] = requests.map((request) => {
+    const { labelText, ...arrow } = request.arrow;
+    const points = routes.get(request)!.points;
+    return { ...arrow, from: request.from.id, to: request.to.id, points, ...(labelText ? { label: labelAt(points, labelText) } : {}) };
+  });
+  return { number: plan.number, header: table.header, bands, cells, symbols, arrows, rows: plan.rows, tableBottom: y };
+}
+
+/** Lays out an already read procedure. */
+export function layoutProcedure(procedure: Procedure, record: SopRecordForLayout = {}, input: LayoutSettingsInput = {}): SopDocument {
+  const settings = LayoutSettings.parse(input);
+  const paper = paperSize(settings.paper, settings.orientation);
+  const margin = settings.marginMm;
+  const table = tableLayout(procedure.columns, margin, margin, paper.width - 2 * margin);
+  const available = paper.height - 2 * margin - table.headerHeight;
+  // A row never outgrows a page that also holds a connector above and below it.
+  const heights = procedure.rows.map((row) => rowHeight(row, table, settings.minRowHeightMm, Math.max(settings.minRowHeightMm, available - 2 * CONNECTOR_BAND_MM)));
+  const pageRows = paginate(procedure.rows, heights, available, CONNECTOR_BAND_MM, settings.maxRowsPerPage);
+  const pairs = crossings(procedure.rows, pageRows);
+  const pages = pageRows.map((rows, index) =>
+    layoutPage(
+      { number: index + 1, rows, incoming: pairs.filter((pair) => pair.toPage === index + 1), outgoing: pairs.filter((pair) => pair.fromPage === index + 1) },
+      procedure,
+      table,
+      heights,
+    ),
+  );
+  const warnings = [...procedure.warnings];
+  const overflowing = pages.filter((page) => page.tableBottom > paper.height - margin + 0.01).map((page) => page.number);
+  if (overflowing.length > 0) warnings.push(`Tabel prosedur melebihi batas kertas pada halaman ${overflowing.join(', ')}; perkecil jumlah baris per halaman atau gunakan kertas F4.`);
+  const title = record.title ?? record.identity?.namaSop ?? procedure.name ?? 'Standar Operasional Prosedur';
+  return SopDocument.parse({
+    title,
+    ...(record.identity ? { identity: record.identity } : {}),
+    settings,
+    paper,
+    typography: { ...TYPOGRAPHY },
+    table: { x: table.x, y: table.y, width: table.width, headerHeight: table.headerHeight, columns: table.columns },
+    procedure,
+    pages,
+    connectors: pairs.map(({ label, fromRow, toRow, fromPage, toPage }) => ({ label, fromRow, toRow, fromPage, toPage })),
+    warnings,
+  });
+}
+
+/** The SOP document of a parsed map and the SOP's record. */
+export function layoutSopDocument(definitions: ModdleElement, record: SopRecordForLayout = {}, settings: LayoutSettingsInput = {}): SopDocument {
+  return layoutProcedure(readProcedure(definitions), record, settings);
+}

@@ -1,0 +1,74 @@
+// Page breaks of the procedure table, only between rows: as many rows as fit the page's height and the setting's
+// maximum, counting the bands of off-page connectors the break needs (SOP-FORMAT.md §2: at a page break the flow ends
+// in a numbered pentagon and resumes from its twin on the other page).
+import type { ProcedureRow } from './procedure.schema';
+
+export interface Crossing {
+  label: string;
+  fromRow: number;
+  /** Index of the connection in its row. */
+  connection: number;
+  toRow: number;
+  fromPage: number;
+  toPage: number;
+}
+
+/** A, B, …, Z, AA, AB, … */
+export function connectorLabel(index: number): string {
+  let label = '';
+  let n = index + 1;
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    label = String.fromCharCode(65 + rest) + label;
+    n = Math.floor((n - 1) / 26);
+  }
+  return label;
+}
+
+/** Connections between rows inside [first, last] and rows outside it, as bands needed at the top and the bottom. */
+function bandsFor(rows: ProcedureRow[], first: number, last: number): number {
+  let count = 0;
+  for (const row of rows) {
+    const inside = row.index >= first && row.index <= last;
+    for (const connection of row.connections) {
+      const targetInside = connection.to >= first && connection.to <= last;
+      if (inside !== targetInside) count += 1;
+    }
+  }
+  return count;
+}
+
+/** Rows of each page (indices), filling pages greedily. */
+export function paginate(rows: ProcedureRow[], heights: number[], available: number, connectorBand: number, maxRows: number): number[][] {
+  const pages: number[][] = [];
+  let first = 0;
+  while (first < rows.length) {
+    let last = first;
+    let height = heights[first]!;
+    while (last + 1 < rows.length && last + 1 - first < maxRows) {
+      const next = height + heights[last + 1]!;
+      const bands = bandsFor(rows, first, last + 1);
+      if (next + bands * connectorBand > available) break;
+      height = next;
+      last += 1;
+    }
+    pages.push(Array.from({ length: last - first + 1 }, (_, i) => first + i));
+    first = last + 1;
+  }
+  return pages.length > 0 ? pages : [[]];
+}
+
+/** The connector pairs of the page breaks, lettered in the order of their source rows. */
+export function crossings(rows: ProcedureRow[], pages: number[][]): Crossing[] {
+  const pageOf = new Map<number, number>();
+  pages.forEach((page, index) => page.forEach((row) => pageOf.set(row, index + 1)));
+  const found: Crossing[] = [];
+  for (const row of rows) {
+    row.connections.forEach((connection, index) => {
+      const fromPage = pageOf.get(row.index)!;
+      const toPage = pageOf.get(connection.to)!;
+      if (fromPage !== toPage) found.push({ label: connectorLabel(found.length), fromRow: row.index, connection: index, toRow: connection.to, fromPage, toPage });
+    });
+  }
+  return found;
+}

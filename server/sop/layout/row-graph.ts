@@ -1,0 +1,173 @@
+// The map's flow graph reduced to the SOP's rows (SOP-FORMAT.md §4): activities (as sop-activities.ts counts them),
+// exclusive and event-based gateways with two or more exits (decisions) and the start and end events of top-level
+// processes (terminators) are rows; every other node is passed through by the arrows: parallel, inclusive and
+// joining gateways, intermediate and boundary events, the start and end events inside an expanded sub-process and the
+// sub-process itself (its frame is not drawn: the arrow into it goes to its first rows, its ends continue with its
+// outgoing flows).
+import type { ModdleElement } from 'bpmn-moddle';
+import type { RowKind } from './procedure.schema';
+
+export interface RowNode {
+  element: ModdleElement;
+  kind: RowKind;
+  terminal?: 'start' | 'end';
+}
+
+export interface RowEdge {
+  target: ModdleElement;
+  label?: string;
+  message: boolean;
+  flowIds: string[];
+}
+
+interface RawEdge {
+  target: ModdleElement;
+  label?: string;
+  message: boolean;
+  flowId?: string;
+  /** An edge from an activity to an event attached to it: the event's name labels it. */
+  boundary?: boolean;
+}
+
+export interface RowGraph {
+  /** Row nodes in document order (processes in pool order, each sub-process's content after it). */
+  rows: RowNode[];
+  /** Edges between rows, passing through the nodes that are not rows, in the order of the flows. */
+  edges: Map<ModdleElement, RowEdge[]>;
+  /** Start events of top-level processes, in the order of `rows`. */
+  starts: ModdleElement[];
+}
+
+const list = (value: unknown): ModdleElement[] => (Array.isArray(value) ? (value as ModdleElement[]) : []);
+const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.replace(/\s+/g, ' ').trim() : undefined);
+const flowNodesOf = (container: ModdleElement) => list(container.get('flowElements')).filter((element) => element.$instanceOf('bpmn:FlowNode'));
+
+/** An expanded sub-process holding activities is a frame, not a row (as sop-activities.ts reads it). */
+export const isFrame = (element: ModdleElement): boolean => element.$instanceOf('bpmn:SubProcess') && flowNodesOf(element).some((child) => child.$instanceOf('bpmn:Activity'));
+
+const isTopLevel = (element: ModdleElement) => element.$parent?.$instanceOf('bpmn:Process') === true;
+
+function sequenceOut(element: ModdleElement, flows: ModdleElement[]): ModdleElement[] {
+  return flows.filter((flow) => flow.$instanceOf('bpmn:SequenceFlow') && flow.get('sourceRef') === element);
+}
+
+const isEventSubProcess = (element: ModdleElement | undefined) => element?.$instanceOf('bpmn:SubProcess') === true && element.get('triggeredByEvent') === true;
+
+/**
+ * The row a node is, if any. Terminators: the start and end events of top-level processes, the start events of event
+ * sub-processes, and the end events of frames that do not continue (event sub-processes, frames without outgoing flows).
+ */
+export function rowKindOf(element: ModdleElement, flows: ModdleElement[]): RowNode | undefined {
+  if (element.$instanceOf('bpmn:Activity')) return isFrame(element) ? undefined : { element, kind: 'process' };
+  if ((element.$instanceOf('bpmn:ExclusiveGateway') || element.$instanceOf('bpmn:EventBasedGateway')) && sequenceOut(element, flows).length >= 2) {
+    return { element, kind: 'decision' };
+  }
+  const parent = element.$parent;
+  const inFrame = parent !== undefined && isFrame(parent);
+  if (element.$instanceOf('bpmn:StartEvent') && (isTopLevel(element) || (inFrame && isEventSubProcess(parent)))) return { element, kind: 'terminator', terminal: 'start' };
+  if (element.$instanceOf('bpmn:EndEvent') && (isTopLevel(element) || (inFrame && (isEventSubProcess(parent) || sequenceOut(parent, flows).length === 0)))) {
+    return { element, kind: 'terminator', terminal: 'end' };
+  }
+  return undefined;
+}
+
+/** Flow nodes of the processes in order, each container's content right after it. */
+function nodesInOrder(processes: ModdleElement[]): ModdleElement[] {
+  const nodes: ModdleElement[] = [];
+  const visit = (container: ModdleElement) => {
+    for (const node of flowNodesOf(container)) {
+      nodes.push(node);
+      if (node.$instanceOf('bpmn:SubProcess')) visit(node);
+    }
+  };
+  processes.forEach(visit);
+  return nodes;
+}
+
+/** Sequence flows of the processes, then message flows, each in document order. */
+function flowsInOrder(definitions: ModdleElement, processes: ModdleElement[]): ModdleElement[] {
+  const flows: ModdleElement[] = [];
+  const visit = (container: ModdleElement) => {
+    for (const element of list(container.get('flowElements'))) {
+      if (element.$instanceOf('bpmn:SequenceFlow')) flows.push(element);
+      if (element.$instanceOf('bpmn:SubProcess')) visit(element);
+    }
+  };
+  processes.forEach(visit);
+  for (const root of list(definitions.get('rootElements'))) {
+    if (root.$instanceOf('bpmn:Collaboration')) flows.push(...list(root.get('messageFlows')));
+  }
+  return flows;
+}
+
+export function readRowGraph(definitions: ModdleElement, processes: ModdleElement[]): RowGraph {
+  const nodes = nodesInOrder(processes);
+  const flows = flowsInOrder(definitions, processes);
+  const rowByElement = new Map<ModdleElement, RowNode>();
+  for (const node of nodes) {
+    const row = rowKindOf(node, flows);
+    if (row) rowByElement.set(node, row);
+  }
+
+  const out = new Map<ModdleElement, RawEdge[]>();
+  const add = (source: ModdleElement, edge: RawEdge) => out.set(source, [...(out.get(source) ?? []), edge]);
+  const flowsOut = new Map<ModdleElement, RawEdge[]>();
+  for (const flow of flows) {
+    const source = flow.get('sourceRef') as ModdleElement | undefined;
+    const target = flow.get('targetRef') as ModdleElement | undefined;
+    if (!source?.$instanceOf('bpmn:FlowNode') || !target?.$instanceOf('bpmn:FlowNode')) continue;
+    const label = textOf(flow.name);
+    const edge: RawEdge = { target, message: flow.$instanceOf('bpmn:MessageFlow'), ...(label ? { label } : {}), ...(flow.id ? { flowId: flow.id } : {}) };
+    flowsOut.set(source, [...(flowsOut.get(source) ?? []), edge]);
+  }
+  const hasSequenceOut = (node: ModdleElement) => (flowsOut.get(node) ?? []).some((edge) => !edge.message);
+  for (const node of nodes) {
+    if (isFrame(node)) {
+      // Into the frame: to its start events, else to the nodes nothing inside leads to.
+      const inner = flowNodesOf(node);
+      const targets = new Set(inner.flatMap((child) => (flowsOut.get(child) ?? []).map((edge) => edge.target)));
+      const starts = inner.filter((child) => child.$instanceOf('bpmn:StartEvent'));
+      const entries = starts.length > 0 ? starts : inner.filter((child) => !targets.has(child) && !child.$instanceOf('bpmn:BoundaryEvent'));
+      for (const entry of entries) add(node, { target: entry, message: false });
+      // Message flows of the frame itself still leave from it.
+      for (const edge of flowsOut.get(node) ?? []) if (edge.message) add(node, edge);
+    } else {
+      for (const edge of flowsOut.get(node) ?? []) add(node, edge);
+    }
+    // The last nodes inside a frame continue with the frame's outgoing flows.
+    const parent = node.$parent;
+    if (parent && isFrame(parent) && !hasSequenceOut(node) && !parent.get('triggeredByEvent')) {
+      for (const edge of flowsOut.get(parent) ?? []) if (!edge.message) add(node, edge);
+    }
+    if (node.$instanceOf('bpmn:BoundaryEvent')) {
+      const host = node.get('attachedToRef') as ModdleElement | undefined;
+      if (host) add(host, { target: node, message: false, boundary: true });
+    }
+  }
+
+  const edges = new Map<ModdleElement, RowEdge[]>();
+  for (const row of rowByElement.values()) {
+    const eventLabels = row.element.$instanceOf('bpmn:EventBasedGateway');
+    const resolved: RowEdge[] = [];
+    const walk = (edge: RawEdge, label: string | undefined, message: boolean, flowIds: string[], seen: Set<ModdleElement>) => {
+      const eventName = (edge.boundary || eventLabels) && edge.target.$instanceOf('bpmn:Event') ? textOf(edge.target.name) : undefined;
+      const nextLabel = label ?? edge.label ?? eventName;
+      const ids = edge.flowId ? [...flowIds, edge.flowId] : flowIds;
+      const isMessage = message || edge.message;
+      if (rowByElement.has(edge.target)) {
+        const same = resolved.find((known) => known.target === edge.target && known.label === nextLabel);
+        if (same) same.flowIds.push(...ids.filter((id) => !same.flowIds.includes(id)));
+        else resolved.push({ target: edge.target, message: isMessage, flowIds: ids, ...(nextLabel ? { label: nextLabel } : {}) });
+        return;
+      }
+      if (seen.has(edge.target)) return;
+      seen.add(edge.target);
+      for (const next of out.get(edge.target) ?? []) walk(next, nextLabel, isMessage, ids, seen);
+    };
+    for (const edge of out.get(row.element) ?? []) walk(edge, undefined, false, [], new Set([row.element]));
+    edges.set(row.element, resolved);
+  }
+
+  const rows = nodes.flatMap((node) => rowByElement.get(node) ?? []);
+  return { rows, edges, starts: rows.filter((row) => row.terminal === 'start').map((row) => row.element) };
+}
