@@ -1,7 +1,7 @@
 // Letters and documents a map passes around (BPMN-CONVENTIONS.md "letter / document" and "contents of a request
 // letter"): message flows, data objects and data object references, from sk:letter or, failing it, from their names.
 import type { ModdleElement } from 'bpmn-moddle';
-import { allElements } from '../../bpmn/moddle';
+import { flowContent } from './flow-content';
 
 export const LETTER_KINDS = ['permohonan-pelibatan', 'jawaban-permohonan', 'penugasan', 'pengajuan-sukarela', 'laporan', 'perjanjian-kinerja'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -196,7 +196,7 @@ const outputLetterCache = new WeakMap<ModdleElement, OutputLetter[]>();
 export function outputLettersOf(definitions: ModdleElement): OutputLetter[] {
   let letters = outputLetterCache.get(definitions);
   if (!letters) {
-    letters = readOutputLetters([...allElements(definitions)]);
+    letters = readOutputLetters([...flowContent(definitions).elements]);
     outputLetterCache.set(definitions, letters);
   }
   return letters;

@@ -4,6 +4,7 @@ import { closestTitles, readTitle, ROLE_CODES, type JabatanCode, type Koordinato
 import { isInstansiName, isJabatanCode, isOrgType, isPimpinanUnit, isUnitKind, levelRowOfOffice, orgTypeFromName, perangkatDaerahFromName, type Level, type OrgType, type UnitKind } from './levels';
 import { isActivityKind, kindsFromName, type ActivityKind } from './activity-kind';
 import { definedOnly } from './defined-only';
+import { flowContent } from './flow-content';
 import { readHandOffs, type HandOff, type Placement } from './hand-offs';
 export type { Placement } from './hand-offs';
 import { readLetters, type LetterFacts } from './letters';
@@ -96,23 +97,36 @@ const asElements = (value: unknown): ModdleElement[] => (Array.isArray(value) ? 
 const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 const isRoleCode = (value: unknown): value is RoleCode => typeof value === 'string' && (ROLE_CODES as readonly string[]).includes(value);
 
-/** Every element contained in `root` (semantic and DI), in document order. */
-function contained(root: ModdleElement): ModdleElement[] {
-  const found: ModdleElement[] = [];
-  const seen = new Set<ModdleElement>();
-  const visit = (element: ModdleElement): void => {
-    if (seen.has(element)) return;
-    seen.add(element);
-    found.push(element);
-    for (const [key, value] of Object.entries(element)) {
-      if (key === '$parent') continue;
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (typeof child === 'object' && child !== null && '$type' in child && (child as ModdleElement).$parent === element) visit(child as ModdleElement);
-      }
+const list = (element: ModdleElement | undefined, property: string): ModdleElement[] => asElements(element?.get(property));
+
+/** Lanes of every process and sub-process, nested lanes after their parent. */
+function lanesOf(semantic: readonly ModdleElement[]): ModdleElement[] {
+  const lanes: ModdleElement[] = [];
+  const visitSet = (laneSet: ModdleElement): void => {
+    for (const lane of list(laneSet, 'lanes')) {
+      lanes.push(lane);
+      const child = lane.get('childLaneSet') as ModdleElement | undefined;
+      if (child) visitSet(child);
     }
   };
-  visit(root);
-  return found;
+  for (const element of semantic) {
+    if (element.$instanceOf('bpmn:Process') || element.$instanceOf('bpmn:SubProcess')) list(element, 'laneSets').forEach(visitSet);
+  }
+  return lanes;
+}
+
+/** The shapes of every diagram (their bounds place activities inside stage groups). */
+function diagramShapes(definitions: ModdleElement): ModdleElement[] {
+  return list(definitions, 'diagrams').flatMap((diagram) => list(diagram.get('plane') as ModdleElement | undefined, 'planeElement'));
+}
+
+/**
+ * What the model reads: the semantic content (flow-content.ts, without walking the diagram's waypoints), the lanes
+ * and the diagram's shapes.
+ */
+function modelElements(definitions: ModdleElement): ModdleElement[] {
+  const semantic = flowContent(definitions).elements;
+  return [...semantic, ...lanesOf(semantic), ...diagramShapes(definitions)];
 }
 
 function skAttr(element: ModdleElement, name: string): unknown {
@@ -266,7 +280,7 @@ function lanesHolding(activity: ModdleElement, refs: Map<ModdleElement, string[]
 
 /** Reads pools, lanes and activities of a parsed BPMN document. */
 export function readMap(definitions: ModdleElement): MapModel {
-  const elements = contained(definitions);
+  const elements = modelElements(definitions);
   const pools = readPools(elements);
   const poolByProcess = new Map(pools.flatMap((pool) => (pool.processId ? [[pool.processId, pool] as const] : [])));
   const laneElements = elements.filter((element) => element.$type === 'bpmn:Lane');

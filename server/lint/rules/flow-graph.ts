@@ -1,6 +1,6 @@
 // The flow graph of a map (sequence and message flows between element ids), for rules that follow paths.
 import type { ModdleElement } from 'bpmn-moddle';
-import { allElements } from '../../bpmn/moddle';
+import { flowContent } from '../map-model/flow-content';
 
 export interface FlowGraph {
   next: ReadonlyMap<string, readonly string[]>;
@@ -18,7 +18,7 @@ export function flowGraphOf(definitions: ModdleElement): FlowGraph {
   const next = new Map<string, string[]>();
   const starts: string[] = [];
   const successfulEnds: ModdleElement[] = [];
-  for (const element of allElements(definitions)) {
+  for (const element of flowContent(definitions).elements) {
     const topLevel = element.$parent?.$instanceOf('bpmn:Process') === true;
     if (topLevel && element.$instanceOf('bpmn:StartEvent')) starts.push(element.id!);
     if (topLevel && element.$instanceOf('bpmn:EndEvent')) {

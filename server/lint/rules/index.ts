@@ -1,5 +1,5 @@
 // Petakerja's rules, a local bpmnlint plugin: rule id (RULES.md) → rule factory. One rule per file.
-import type { RuleFactory } from 'bpmnlint/lib/types';
+import type { EnterFn, RuleFactory } from 'bpmnlint/lib/types';
 import acceptanceByLevel1 from './mk/acceptance-by-level1';
 import activityPerformer from './mk/activity-performer';
 import appraiserLevel from './mk/appraiser-level';
@@ -27,31 +27,45 @@ import durationTotal from './sop/duration-total';
 import identityComplete from './sop/identity-complete';
 import qualityStandard from './sop/quality-standard';
 
+/**
+ * A rule that reads the whole map at its root (bpmn:Definitions) through the map model. bpmnlint walks the tree once
+ * per rule and calls `check` on every element; answering `false` at the root spares that walk (bpmnlint
+ * lib/traverse.js skips the subtree of an element whose visitor returns false). Rules that look at elements one by
+ * one (mk/decision-binary) are registered as they are.
+ */
+function wholeMap(factory: RuleFactory): RuleFactory {
+  return (options) => {
+    const rule = factory(options);
+    const check = rule.check as EnterFn;
+    return { ...rule, check: (node, reporter) => (check(node, reporter), false) };
+  };
+}
+
 export const PLUGIN_RULES: Record<string, RuleFactory> = {
-  'mk/lane-role': laneRole,
-  'mk/activity-performer': activityPerformer,
+  'mk/lane-role': wholeMap(laneRole),
+  'mk/activity-performer': wholeMap(activityPerformer),
   'mk/decision-binary': decisionBinary,
-  'mk/no-koordinator': noKoordinator,
-  'mk/three-phases': threePhases,
+  'mk/no-koordinator': wholeMap(noKoordinator),
+  'mk/three-phases': wholeMap(threePhases),
   'mk/acceptance-by-level1': acceptanceByLevel1,
-  'mk/monitoring': monitoring,
+  'mk/monitoring': wholeMap(monitoring),
   'mk/results-to-level2': resultsToLevel2,
-  'mk/rework-path': reworkPath,
-  'mk/planning-steps': planningSteps,
-  'mk/review-chain': reviewChain,
-  'mk/team-lead-eligible': teamLeadEligible,
-  'mk/appraiser-level': appraiserLevel,
-  'mk/assignment-authority': assignmentAuthority,
-  'mk/reporting-line': reportingLine,
-  'mk/team-lead-origin': teamLeadOrigin,
-  'mk/voluntary-scope': voluntaryScope,
-  'mk/voluntary-flow': voluntaryFlow,
-  'mk/cross-unit-request': crossUnitRequest,
-  'mk/request-content': requestContent,
-  'mk/request-decision': requestDecision,
-  'mk/assignment-letter': assignmentLetter,
-  'sop/quality-standard': qualityStandard,
-  'sop/identity-complete': identityComplete,
-  'sop/activity-verb': activityVerb,
-  'sop/duration-total': durationTotal,
+  'mk/rework-path': wholeMap(reworkPath),
+  'mk/planning-steps': wholeMap(planningSteps),
+  'mk/review-chain': wholeMap(reviewChain),
+  'mk/team-lead-eligible': wholeMap(teamLeadEligible),
+  'mk/appraiser-level': wholeMap(appraiserLevel),
+  'mk/assignment-authority': wholeMap(assignmentAuthority),
+  'mk/reporting-line': wholeMap(reportingLine),
+  'mk/team-lead-origin': wholeMap(teamLeadOrigin),
+  'mk/voluntary-scope': wholeMap(voluntaryScope),
+  'mk/voluntary-flow': wholeMap(voluntaryFlow),
+  'mk/cross-unit-request': wholeMap(crossUnitRequest),
+  'mk/request-content': wholeMap(requestContent),
+  'mk/request-decision': wholeMap(requestDecision),
+  'mk/assignment-letter': wholeMap(assignmentLetter),
+  'sop/quality-standard': wholeMap(qualityStandard),
+  'sop/identity-complete': wholeMap(identityComplete),
+  'sop/activity-verb': wholeMap(activityVerb),
+  'sop/duration-total': wholeMap(durationTotal),
 };

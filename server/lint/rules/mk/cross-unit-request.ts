@@ -3,7 +3,7 @@
 // BAB II B.2 huruf a angka 2–3) — docs/rules/mk/cross-unit-request.md.
 import type { ModdleElement } from 'bpmn-moddle';
 import type { RuleFactory } from 'bpmnlint/lib/types';
-import { allElements } from '../../../bpmn/moddle';
+import { flowContent } from '../../map-model/flow-content';
 import { isKnownPerformer, isStaffPerformer, isStructuralPerformer } from '../../map-model/kamus-jabatan';
 import type { LetterFacts, LetterKind } from '../../map-model/letters';
 import type { LaneFacts, MapModel, Placement } from '../../map-model/map-model';
@@ -123,7 +123,7 @@ function involvements(model: Model, node: ModdleElement): Involvement[] {
     ...model.letters.filter((l) => l.kind === 'penugasan').flatMap((l) => l.senders),
   ]);
   const sequenceNext = new Map<string, string[]>();
-  for (const flow of allElements(node)) {
+  for (const flow of flowContent(node).elements) {
     if (!flow.$instanceOf('bpmn:SequenceFlow')) continue;
     const source = (flow.get('sourceRef') as ModdleElement | undefined)?.id;
     const target = (flow.get('targetRef') as ModdleElement | undefined)?.id;

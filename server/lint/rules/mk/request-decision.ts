@@ -3,7 +3,7 @@
 // huruf a angka 2 huruf b–c) — docs/rules/mk/request-decision.md.
 import type { ModdleElement } from 'bpmn-moddle';
 import type { RuleFactory } from 'bpmnlint/lib/types';
-import { allElements } from '../../../bpmn/moddle';
+import { flowContent } from '../../map-model/flow-content';
 import { outputLettersOf, type LetterFacts, type LetterKind } from '../../map-model/letters';
 import type { MapModel, Placement } from '../../map-model/map-model';
 import { isNo, isYes } from '../answers';
@@ -55,7 +55,7 @@ const requestDecision: RuleFactory = () => ({
     if (!isRoleMap(model)) return;
     const requests = model.letters.filter((letter) => letter.kind === 'permohonan-pelibatan');
     if (requests.length === 0) return;
-    const elements = [...allElements(node)];
+    const elements = [...flowContent(node).elements];
     const byId = new Map(elements.flatMap((e) => (e.id ? [[e.id, e] as const] : [])));
     const sequenceNext = new Map<string, string[]>();
     for (const flow of elements) {

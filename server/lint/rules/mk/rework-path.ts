@@ -2,7 +2,7 @@
 // adjustment (DPS Lampiran B.4 huruf c angka (2)) — docs/rules/mk/rework-path.md.
 import type { ModdleElement } from 'bpmn-moddle';
 import type { RuleFactory } from 'bpmnlint/lib/types';
-import { allElements } from '../../../bpmn/moddle';
+import { flowContent } from '../../map-model/flow-content';
 import { isNo } from '../answers';
 import { firstActivities, flowGraphOf } from '../flow-graph';
 import { mapModelOf } from '../map-model-of';
@@ -13,7 +13,7 @@ const reworkPath: RuleFactory = () => ({
     const model = mapModelOf(node);
     if (model.kind.kind !== 'mekanisme-kerja') return;
     const phaseOf = new Map(model.activities.map((a) => [a.id, a.phase]));
-    const decisions = [...allElements(node)].filter(
+    const decisions = [...flowContent(node).elements].filter(
       (e) =>
         e.$instanceOf('bpmn:ExclusiveGateway') &&
         ((e.get('incoming') as ModdleElement[]) ?? []).some((flow) => phaseOf.get((flow.get('sourceRef') as ModdleElement | undefined)?.id ?? '') === 'evaluasi'),
