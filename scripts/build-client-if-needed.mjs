@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'dist/client/index.html');
-const sources = ['client', 'server/bpmn/sk-moddle.json', 'package-lock.json'].map((p) => path.join(root, p));
+// The client bundles server code that runs in the browser too: the lint engine (in its worker), the BPMN moddle
+// extension, the vocabulary and the regulation texts.
+const sources = ['client', 'server/bpmn', 'server/domain', 'server/lint', 'server/regulations', 'package-lock.json'].map((p) => path.join(root, p));
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;
