@@ -33,6 +33,10 @@ describe('lint findings in the modeller', () => {
     const summary = await page.$eval(byTestId('lint-summary'), (el) => el.textContent ?? '');
     expect(summary).toMatch(/\d+ galat/);
 
+    // The regulation texts are a chunk of their own, fetched only when a finding's articles are first shown.
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    expect(requested.filter((url) => /articles/.test(url))).toEqual([]);
     await page.click(finding);
     await page.waitForSelector(byTestId('lint-citations'), { visible: true });
     expect(await page.$eval(byTestId('lint-citations'), (el) => el.textContent)).toContain('Perbup Gunung Mas 18/2024 Pasal 40');
@@ -40,6 +44,23 @@ describe('lint findings in the modeller', () => {
       (window as unknown as { petakerja: { modeler: any } }).petakerja.modeler.get('selection').get().map((e: { id: string }) => e.id),
     );
     expect(selected).toEqual([laneId]);
+
+    // and the cited article's text, in a dialog that has focus, closes on Esc and gives focus back to the finding
+    await page.waitForSelector(`${byTestId('lint-articles')} ${byTestId('lint-article-text')}`, { visible: true });
+    expect(requested.filter((url) => /\/assets\/articles-[^/]*\.js$/.test(url))).toHaveLength(1);
+    const article = await page.$eval(byTestId('lint-article'), (el) => ({
+      regulation: el.querySelector('.lint-article-regulation')?.textContent,
+      heading: el.querySelector('h4')?.textContent,
+      text: el.querySelector('[data-testid="lint-article-text"]')?.textContent,
+    }));
+    expect(article.regulation).toBe('Peraturan Bupati Gunung Mas Nomor 18 Tahun 2024 tentang Sistem Kerja di Lingkungan Pemerintah Kabupaten Gunung Mas');
+    expect(article.heading).toBe('Pasal 40');
+    expect(article.text).toContain('ketentuan lain mengenai peran koordinasi dan sub koordinasi akibat penyetaraan jabatan');
+    expect(await page.evaluate((s) => document.querySelector(s)?.contains(document.activeElement), byTestId('lint-articles'))).toBe(true);
+    if (process.env.PETAKERJA_SCREENSHOT) await page.screenshot({ path: process.env.PETAKERJA_SCREENSHOT });
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(byTestId('lint-articles'), { hidden: true });
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.rule)).toBe('mk/no-koordinator');
 
     await page.click(byTestId('lint-overlays-toggle'));
     expect(await page.$$(`${byTestId('lint-badge')}`).then((badges) => Promise.all(badges.map((b) => b.isVisible())))).not.toContain(true);

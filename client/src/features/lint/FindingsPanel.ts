@@ -4,17 +4,22 @@ import type Canvas from 'diagram-js/lib/core/Canvas';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type Selection from 'diagram-js/lib/features/selection/Selection';
 import { h, replaceChildren, uniqueId } from '../../ui/dom';
+import { ArticleDialog } from './ArticleDialog';
 import { elementLabel, resolveElement } from './lintElements';
 import type LintOverlays from './LintOverlays';
 import { LINT_CHANGED_EVENT, type Finding, type LintState, type Profile } from './lintProtocol';
 import type LintScheduler from './LintScheduler';
 import { findingsBySeverity, SEVERITY_LABELS, summaryText } from './lintUtil';
+import { eachInSlices } from './timeSlices';
 
 export interface FindingsPanelOptions {
   profiles: ReadonlyArray<{ id: Profile; label: string }>;
   /** The map's profile, shown until the user picks another. */
   mapProfile: Profile;
 }
+
+/** Findings listed at once per severity; the rest wait behind a button. */
+export const FIRST_SHOWN = 100;
 
 export class FindingsPanel {
   readonly element: HTMLElement;
@@ -30,6 +35,10 @@ export class FindingsPanel {
   private readonly overlays: LintOverlays;
   private readonly registry: ElementRegistry;
   private active: Finding | null = null;
+  /** Bumped by each list render; the items of an older one stop being added. */
+  private renders = 0;
+  /** The cited articles' text, opened by clicking a finding. */
+  private readonly articles = new ArticleDialog();
 
   constructor(
     private readonly modeler: Modeler,
@@ -77,6 +86,7 @@ export class FindingsPanel {
         this.overlaysToggle,
       ),
       this.body,
+      this.articles.element,
     );
 
     modeler.on<LintState>(LINT_CHANGED_EVENT, (state) => this.show(state));
@@ -111,28 +121,47 @@ export class FindingsPanel {
   }
 
   private renderList(findings: readonly Finding[]): void {
+    const render = ++this.renders;
     const groups = findingsBySeverity(findings);
     if (groups.length === 0) {
       replaceChildren(this.list, h('p', { class: 'lint-empty' }, 'Tidak ada temuan. Peta memenuhi aturan profil ini.'));
     } else {
+      // A big map has thousands of findings: each group shows its first ones, the rest on request, added in slices.
       replaceChildren(
         this.list,
-        groups.map(({ severity, findings: list }) =>
-          h(
-            'div',
-            { class: `lint-group lint-group-${severity}` },
-            h('h3', { class: 'lint-group-title' }, `${SEVERITY_LABELS[severity]} (${list.length})`),
-            h('ul', { class: 'lint-items' }, list.map((finding) => h('li', {}, this.item(finding)))),
-          ),
-        ),
+        groups.map(({ severity, findings: list }) => {
+          const items = h('ul', { class: 'lint-items' }, list.slice(0, FIRST_SHOWN).map((finding) => h('li', {}, this.item(finding))));
+          const rest = list.slice(FIRST_SHOWN);
+          const more =
+            rest.length > 0
+              ? h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'button button-ghost lint-more',
+                    'data-testid': 'lint-more',
+                    onClick: () => {
+                      more!.remove();
+                      void eachInSlices(rest, (finding) => items.append(h('li', {}, this.item(finding))), () => render !== this.renders);
+                    },
+                  },
+                  `Tampilkan ${rest.length} temuan lainnya`,
+                )
+              : null;
+          return h('div', { class: `lint-group lint-group-${severity}` }, h('h3', { class: 'lint-group-title' }, `${SEVERITY_LABELS[severity]} (${list.length})`), items, more);
+        }),
       );
     }
     // The citations shown stay only while their finding is still reported.
     const still = this.active && findings.find((f) => f.rule === this.active!.rule && f.element === this.active!.element && f.message === this.active!.message);
-    if (still) this.showCitations(still);
+    if (still) {
+      this.showCitations(still);
+      this.buttonOf(still)?.setAttribute('aria-current', 'true');
+    }
     else {
       this.active = null;
       this.citations.hidden = true;
+      this.articles.close();
     }
   }
 
@@ -172,12 +201,27 @@ export class FindingsPanel {
       this.modeler.get<Canvas>('canvas').scrollToElement(element);
     }
     for (const button of this.list.querySelectorAll('.lint-finding')) button.removeAttribute('aria-current');
-    const index = [...this.list.querySelectorAll<HTMLButtonElement>('.lint-finding')].find(
-      (button) => button.dataset.rule === finding.rule && button.dataset.element === (finding.element ?? '') && button.querySelector('.lint-finding-message')?.textContent === finding.message,
-    );
-    index?.setAttribute('aria-current', 'true');
+    this.buttonOf(finding)?.setAttribute('aria-current', 'true');
     this.active = finding;
     this.showCitations(finding);
+    this.openArticles(finding);
+  }
+
+  private openArticles(finding: Finding): void {
+    if (finding.citations.length === 0) {
+      this.articles.close();
+      return;
+    }
+    void this.articles.open(finding.rule, finding.citations, () => this.buttonOf(finding));
+  }
+
+  /** The list's button for a finding; the list is rebuilt by every lint, so it is looked up again each time. */
+  private buttonOf(finding: Finding): HTMLButtonElement | null {
+    return (
+      [...this.list.querySelectorAll<HTMLButtonElement>('.lint-finding')].find(
+        (button) => button.dataset.rule === finding.rule && button.dataset.element === (finding.element ?? '') && button.querySelector('.lint-finding-message')?.textContent === finding.message,
+      ) ?? null
+    );
   }
 
   private showCitations(finding: Finding): void {
@@ -186,7 +230,14 @@ export class FindingsPanel {
       h('h3', { class: 'lint-citations-title' }, 'Dasar aturan'),
       h('p', { class: 'lint-citations-rule' }, h('code', {}, finding.rule)),
       finding.citations.length > 0
-        ? h('ul', { class: 'lint-citation-list' }, finding.citations.map((citation) => h('li', {}, citation)))
+        ? [
+            h('ul', { class: 'lint-citation-list' }, finding.citations.map((citation) => h('li', {}, citation))),
+            h(
+              'button',
+              { type: 'button', class: 'button button-ghost lint-citations-read', 'data-testid': 'lint-citations-read', onClick: () => this.openArticles(finding) },
+              'Baca teks pasal',
+            ),
+          ]
         : h('p', { class: 'lint-citations-none' }, 'Aturan struktur BPMN umum; tidak merujuk peraturan tertentu.'),
       finding.inferred ? h('p', { class: 'lint-citations-note' }, 'Temuan ini disimpulkan dari nama jabatan pada diagram, bukan dari atribut peran.') : null,
     );

@@ -1,16 +1,19 @@
 // Re-lints the diagram shortly after the user stops editing, in the worker, and announces only the newest answer.
+// The XML for the worker is written in slices (slicedXml), so serialising a big map never blocks the main thread.
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import { LINT_CHANGED_EVENT, type LintResult, type LintState, type Profile } from './lintProtocol';
 import type { LintBackend } from './LintWorkerClient';
+import { slicedXml, type XmlElement, type XmlModdle } from './slicedXml';
+import { Cancelled, slicePauser } from './timeSlices';
 
 export const LINT_DEBOUNCE_MS = 400;
 
-interface XmlSource {
-  saveXML(options?: { format?: boolean }): Promise<{ xml?: string }>;
+interface DefinitionsSource {
+  getDefinitions(): unknown;
 }
 
 export default class LintScheduler {
-  static $inject = ['eventBus', 'bpmnjs', 'lintBackend'];
+  static $inject = ['eventBus', 'bpmnjs', 'lintBackend', 'moddle'];
 
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Bumped by every run; an answer for an older run is stale and dropped. */
@@ -18,16 +21,23 @@ export default class LintScheduler {
   private profile: Profile | undefined;
   private state: LintState = { status: 'pending', result: null };
   private destroyed = false;
+  /** Counts model changes; a serialisation under way stops when the model changes beneath it. */
+  private changes = 0;
 
   constructor(
     private readonly eventBus: EventBus,
-    private readonly source: XmlSource,
+    private readonly source: DefinitionsSource,
     private readonly backend: LintBackend,
+    private readonly moddle: XmlModdle,
   ) {
     eventBus.on('import.done', (event: { error?: unknown }) => {
+      this.changes++;
       if (!event.error) this.schedule(0);
     });
-    eventBus.on('commandStack.changed', () => this.schedule());
+    eventBus.on('commandStack.changed', () => {
+      this.changes++;
+      this.schedule();
+    });
     eventBus.on('diagram.destroy', () => this.destroy());
   }
 
@@ -58,14 +68,19 @@ export default class LintScheduler {
   private async run(): Promise<void> {
     const generation = ++this.generation;
     this.update({ status: 'pending', result: this.state.result });
+    const changes = this.changes;
+    const stale = () => generation !== this.generation || this.destroyed || changes !== this.changes;
     try {
-      const { xml } = await this.source.saveXML({ format: false });
-      if (generation !== this.generation || this.destroyed) return;
-      const result: LintResult = await this.backend.lint(xml ?? '', this.profile);
+      const definitions = this.source.getDefinitions() as XmlElement | undefined;
+      if (!definitions) return;
+      const xml = await slicedXml(this.moddle, definitions, { pause: slicePauser(stale) });
+      if (stale()) return;
+      const result: LintResult = await this.backend.lint(xml, this.profile);
       if (generation !== this.generation || this.destroyed) return;
       this.update({ status: 'done', result });
     } catch (error) {
-      if (generation !== this.generation || this.destroyed) return;
+      // A change during serialising has scheduled a fresh run already.
+      if (error instanceof Cancelled || generation !== this.generation || this.destroyed) return;
       this.update({ status: 'failed', result: this.state.result, message: error instanceof Error ? error.message : String(error) });
     }
   }

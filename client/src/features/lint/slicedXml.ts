@@ -1,0 +1,204 @@
+// Serialises a BPMN model to XML in small pieces with pauses between them, so a big map never blocks the main thread:
+// moddle's own writer turns each piece (≤ PIECE_ITEMS children of one collection) into XML, inside copies of the
+// piece's ancestors that carry the same namespace declarations, and the pieces are joined where they belong.
+// Pure (no DOM): the caller decides how to pause. The result parses to the same model as `moddle.toXML`'s.
+
+/** What this needs of a moddle element (bpmn-moddle's objects). */
+export interface XmlElement {
+  $type: string;
+  $attrs: Record<string, string>;
+  $parent?: XmlElement;
+  $descriptor: { properties: PropertyDescriptor[] };
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+}
+
+interface PropertyDescriptor {
+  name: string;
+  isMany?: boolean;
+  isAttr?: boolean;
+  isReference?: boolean;
+  isBody?: boolean;
+  isVirtual?: boolean;
+}
+
+export interface XmlModdle {
+  create(type: string, attrs?: Record<string, unknown>): unknown;
+  toXML(element: unknown, options?: { format?: boolean; preamble?: boolean }): Promise<{ xml: string }>;
+}
+
+export interface SliceOptions {
+  /** Called between pieces; resolve to go on. Throw (or reject) to stop, e.g. when the model changed meanwhile. */
+  pause: () => Promise<void>;
+  /** Children of one collection serialised together; smaller pieces mean shorter blocks. */
+  pieceItems?: number;
+}
+
+export const PIECE_ITEMS = 60;
+const PREAMBLE = '<?xml version="1.0" encoding="UTF-8"?>\n';
+const SLOT_PREFIX = '__petakerja_slot_';
+
+/** A piece's place: the real ancestor and the property of it that holds the next one down. */
+interface Step {
+  element: XmlElement;
+  property: PropertyDescriptor;
+}
+
+const has = (element: XmlElement, name: string) => Object.prototype.hasOwnProperty.call(element, name);
+
+/** A model element of a known type; generic ones (unknown extensions) are left whole inside their parent's piece. */
+function isTyped(value: unknown): value is XmlElement {
+  return typeof value === 'object' && value !== null && typeof (value as XmlElement).$type === 'string' && Array.isArray((value as XmlElement).$descriptor?.properties);
+}
+
+/** Child elements by property (flow elements, lanes, shapes…; a diagram's one plane), as serialised: own, non-empty. */
+function collections(element: XmlElement): Array<{ property: PropertyDescriptor; items: XmlElement[] }> {
+  const found: Array<{ property: PropertyDescriptor; items: XmlElement[] }> = [];
+  if (!isTyped(element)) return found;
+  for (const property of element.$descriptor.properties) {
+    if (property.isAttr || property.isReference || property.isBody || property.isVirtual || !has(element, property.name)) continue;
+    const value = element.get(property.name);
+    const items = property.isMany ? value : [value];
+    // Only collections of typed elements are split (a placeholder must be created of the first one's type).
+    if (Array.isArray(items) && items.length > 0 && items.every(isTyped)) found.push({ property, items });
+  }
+  return found;
+}
+
+class Slicer {
+  private readonly pieceItems: number;
+  private readonly split = new Map<XmlElement, boolean>();
+  private readonly declarations = new Map<string, string>();
+  private slots = 0;
+
+  constructor(
+    private readonly moddle: XmlModdle,
+    private readonly options: SliceOptions,
+  ) {
+    this.pieceItems = options.pieceItems ?? PIECE_ITEMS;
+  }
+
+  /** Whether an element is too big to serialise in one piece. */
+  needsSplit(element: XmlElement): boolean {
+    const known = this.split.get(element);
+    if (known !== undefined) return known;
+    this.split.set(element, false);
+    const big = collections(element).some(({ items }) => items.length > this.pieceItems || items.some((item) => this.needsSplit(item)));
+    this.split.set(element, big);
+    return big;
+  }
+
+  /** A copy of an element with the same properties and attributes; `replace` swaps some properties' values. */
+  private copy(element: XmlElement, replace: Map<string, unknown>): XmlElement {
+    const copy = this.moddle.create(element.$type) as XmlElement;
+    for (const property of element.$descriptor.properties) {
+      if (replace.has(property.name)) copy.set(property.name, replace.get(property.name));
+      else if (has(element, property.name)) copy.set(property.name, element.get(property.name));
+    }
+    Object.assign(copy.$attrs, element.$attrs);
+    return copy;
+  }
+
+  /** An empty element of an ancestor's type with its namespace declarations, holding `child` in `property`. */
+  private holder(step: Step, child: unknown): XmlElement {
+    const holder = this.moddle.create(step.element.$type) as XmlElement;
+    for (const [name, value] of Object.entries(step.element.$attrs)) if (name === 'xmlns' || name.startsWith('xmlns:')) holder.$attrs[name] = value;
+    const children = [child as XmlElement | XmlElement[]].flat();
+    holder.set(step.property.name, step.property.isMany ? children : children[0]);
+    return holder;
+  }
+
+  /** The XML of `items` as children of the last step's property, inside copies of the ancestors. */
+  private async serialiseWithin(path: readonly Step[], items: XmlElement[]): Promise<string> {
+    let content: unknown = items;
+    for (let index = path.length - 1; index >= 0; index--) content = this.holder(path[index]!, index === path.length - 1 ? items : content);
+    const { xml } = await this.moddle.toXML(content, { format: false, preamble: false });
+    let inner = xml;
+    for (let level = 0; level < path.length; level++) {
+      const open = /^<[^<>]*>/.exec(inner);
+      const close = /<\/[^<>]*>$/.exec(inner);
+      if (!open || !close || open[0].endsWith('/>')) throw new Error('unexpected serialisation of a piece');
+      this.collect(open[0]);
+      inner = inner.slice(open[0].length, inner.length - close[0].length);
+    }
+    return inner;
+  }
+
+  /** Remembers the namespace declarations a piece's holder needed; the document's root declares them all. */
+  private collect(tag: string): void {
+    for (const match of tag.matchAll(/\s(xmlns(?::[\w.-]+)?)="([^"]*)"/g)) {
+      const known = this.declarations.get(match[1]!);
+      if (known !== undefined && known !== match[2]) throw new Error(`namespace prefix ${match[1]} bound twice`);
+      this.declarations.set(match[1]!, match[2]!);
+    }
+  }
+
+  async element(element: XmlElement, path: readonly Step[]): Promise<string> {
+    if (!this.needsSplit(element)) {
+      const xml = path.length === 0 ? (await this.moddle.toXML(element, { format: false, preamble: false })).xml : await this.serialiseWithin(path, [element]);
+      await this.options.pause();
+      return xml;
+    }
+    // The element with a placeholder where each big collection goes, then each collection piece by piece.
+    const slotted = collections(element).filter(({ items }) => items.length > this.pieceItems || items.some((item) => this.needsSplit(item)));
+    const replace = new Map<string, unknown>();
+    const slots: Array<{ id: string; property: PropertyDescriptor; items: XmlElement[] }> = [];
+    for (const { property, items } of slotted) {
+      const id = `${SLOT_PREFIX}${this.slots++}__`;
+      const placeholder = this.moddle.create(items[0]!.$type, { id });
+      replace.set(property.name, property.isMany ? [placeholder] : placeholder);
+      slots.push({ id, property, items });
+    }
+    const shell = this.copy(element, replace);
+    let xml = path.length === 0 ? (await this.moddle.toXML(shell, { format: false, preamble: false })).xml : await this.serialiseWithin(path, [shell]);
+    await this.options.pause();
+    for (const slot of slots) {
+      const inner = [...path, { element, property: slot.property }];
+      const parts: string[] = [];
+      let batch: XmlElement[] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        parts.push(await this.serialiseWithin(inner, batch));
+        batch = [];
+        await this.options.pause();
+      };
+      for (const item of slot.items) {
+        if (this.needsSplit(item)) {
+          await flush();
+          parts.push(await this.element(item, inner));
+        } else {
+          batch.push(item);
+          if (batch.length >= this.pieceItems) await flush();
+        }
+      }
+      await flush();
+      const placeholder = new RegExp(`<[^<>]*\\sid="${slot.id}"[^<>]*/>`);
+      if (!placeholder.test(xml)) throw new Error('placeholder not found in serialisation');
+      const joined = parts.join('');
+      xml = xml.replace(placeholder, () => joined);
+    }
+    return xml;
+  }
+
+  /** The root's opening tag with every declaration a piece needed that it lacks. */
+  declareAll(xml: string): string {
+    const open = /^<[^<>]*?(\/?>)/.exec(xml);
+    if (!open) throw new Error('no root element');
+    const present = new Map([...open[0].matchAll(/\s(xmlns(?::[\w.-]+)?)="([^"]*)"/g)].map((match) => [match[1]!, match[2]!]));
+    let extra = '';
+    for (const [name, uri] of this.declarations) {
+      const known = present.get(name);
+      if (known === undefined) extra += ` ${name}="${uri}"`;
+      else if (known !== uri) throw new Error(`namespace prefix ${name} bound twice`);
+    }
+    const end = open[0].length - open[1]!.length;
+    return xml.slice(0, end) + extra + xml.slice(end);
+  }
+}
+
+/** The model's XML, as `moddle.toXML(definitions, { format: false })` writes it, built piece by piece with pauses. */
+export async function slicedXml(moddle: XmlModdle, definitions: XmlElement, options: SliceOptions): Promise<string> {
+  const slicer = new Slicer(moddle, options);
+  const xml = await slicer.element(definitions, []);
+  return PREAMBLE + slicer.declareAll(xml);
+}
