@@ -1,4 +1,4 @@
-// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login|lint]`): runs the benchmarks and prints their results as Markdown.
+// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login|lint|main-thread]`): runs the benchmarks and prints their results as Markdown.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAP_KINDS } from '../server/domain/vocabulary';
 import { formatLintBench, runLintBench } from './lint';
+import { formatMainThread, runMainThreadBench } from './lint-main-thread';
 import { formatLogin, runLoginBench } from './login';
 import { DEFAULT_LIMITS, REPO_ROOT, formatAims, formatStoreScale, runStoreScale } from './store-scale';
 
@@ -36,10 +37,14 @@ async function main(): Promise<void> {
     options: { maps: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } },
     strict: true,
   });
-  if (values.only !== undefined && !['store', 'login', 'lint'].includes(values.only)) throw new Error('--only takes store, login or lint');
+  if (values.only !== undefined && !['store', 'login', 'lint', 'main-thread'].includes(values.only)) throw new Error('--only takes store, login, lint or main-thread');
   const header = [`Command: \`npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}\` (in ${REPO_ROOT.replace(/\/$/, '')})`, '', ...machineFacts(), ''];
   if (values.only === 'login') {
     console.log([...header, '## Sign-in', '', formatLogin(await runLoginBench())].join('\n'));
+    return;
+  }
+  if (values.only === 'main-thread') {
+    console.log([...header, '## Modeller main thread while linting', '', formatMainThread(await runMainThreadBench())].join('\n'));
     return;
   }
   if (values.only === 'lint') {

@@ -1,0 +1,76 @@
+// The modeller writes the XML for the lint worker in slices; it must say exactly what moddle's own writer says.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateBpmn } from '../../bench/bpmn-generator';
+import { slicedXml, type XmlElement, type XmlModdle } from '../../client/src/features/lint/slicedXml';
+import { createModdle } from '../../server/bpmn/moddle';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const corpus = path.resolve(repo, '../shared/corpus/miwg');
+
+function bpmnFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? bpmnFiles(file) : file.endsWith('.bpmn') ? [file] : [];
+  });
+}
+
+const declarations = (xml: string) => [...xml.matchAll(/\s(xmlns(?::[\w.-]+)?)="([^"]*)"/g)].map((match) => `${match[1]}=${match[2]}`).sort();
+const withoutDeclarations = (xml: string) => xml.replace(/\sxmlns(?::[\w.-]+)?="[^"]*"/g, '');
+
+async function bothWays(xml: string, pieceItems: number) {
+  const moddle = createModdle();
+  const { rootElement } = await moddle.fromXML(xml, 'bpmn:Definitions');
+  const { xml: whole } = await moddle.toXML(rootElement, { format: false });
+  let pauses = 0;
+  const sliced = await slicedXml(moddle as unknown as XmlModdle, rootElement as unknown as XmlElement, {
+    pieceItems,
+    pause: async () => {
+      pauses++;
+    },
+  });
+  return { moddle, whole, sliced, pauses };
+}
+
+const files = [...bpmnFiles(corpus), ...bpmnFiles(path.join(repo, 'processes/templates'))];
+
+describe('slicedXml', () => {
+  it('finds the MIWG corpus and the templates', () => {
+    expect(files.length).toBeGreaterThan(100);
+  });
+
+  // Pieces of two items split every collection, so every file goes through placeholders and holders.
+  it.each(files.map((file) => [path.relative(path.dirname(repo), file), file]))('writes %s as moddle.toXML does', async (_name, file) => {
+    const { moddle, whole, sliced, pauses } = await bothWays(readFileSync(file, 'utf8'), 2);
+    // The same text once namespace declarations are set aside, and the same declarations (some move to the root).
+    expect(withoutDeclarations(sliced)).toBe(withoutDeclarations(whole));
+    expect(declarations(sliced)).toEqual(declarations(whole));
+    // and it reads back to the same model.
+    const again = await moddle.fromXML(sliced, 'bpmn:Definitions');
+    const { xml: rewritten } = await moddle.toXML(again.rootElement, { format: false });
+    expect(withoutDeclarations(rewritten)).toBe(withoutDeclarations(whole));
+    expect(pauses).toBeGreaterThan(0);
+  });
+
+  it('pauses between small pieces of a 2,000-node map', async () => {
+    const { whole, sliced, pauses } = await bothWays(generateBpmn({ map: 2000, revision: 1, targetBytes: 2000 * 950 }), 60);
+    expect(withoutDeclarations(sliced)).toBe(withoutDeclarations(whole));
+    // ~2,000 nodes, as many flows and twice that in shapes and edges: about a hundred pieces of at most 60.
+    expect(pauses).toBeGreaterThan(100);
+  });
+
+  it('stops when a pause throws', async () => {
+    const moddle = createModdle();
+    const { rootElement } = await moddle.fromXML(generateBpmn({ map: 1, revision: 1, targetBytes: 200 * 950 }), 'bpmn:Definitions');
+    let pauses = 0;
+    const run = slicedXml(moddle as unknown as XmlModdle, rootElement as unknown as XmlElement, {
+      pieceItems: 10,
+      pause: async () => {
+        if (++pauses === 3) throw new Error('model changed');
+      },
+    });
+    await expect(run).rejects.toThrow('model changed');
+    expect(pauses).toBe(3);
+  });
+});
