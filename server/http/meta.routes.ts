@@ -12,6 +12,7 @@ export function metaRouter(maps: MapsService): Router {
     res.json({
       kinds: MAP_KINDS.map((id) => ({ id, label: MAP_KIND_LABELS[id] })),
       profiles: PROFILES.map((id) => ({ id, label: PROFILE_LABELS[id] })),
+      defaultProfile: maps.defaultProfile,
       units: await maps.units(actor(req)),
       roles: ROLES.map((id) => ({ id, label: ROLE_LABELS[id] })),
       limits: { xmlBytes: MAX_XML_BYTES },

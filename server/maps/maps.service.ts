@@ -5,12 +5,18 @@ import { canSeeUnit, forbiddenUnit, sameUnit, seesAllUnits } from '../accounts/p
 import { readMapKind } from '../bpmn/map-kind';
 import { stampMapFacts } from '../bpmn/map-facts';
 import { parseBpmn } from '../bpmn/moddle';
-import { DEFAULT_PROFILE, MAP_KIND_LABELS, type Profile } from '../domain/vocabulary';
+import { DEFAULT_PROFILE, MAP_KIND_LABELS, Profile } from '../domain/vocabulary';
 import type { MapPatch, MapStore, MapFilter } from '../store/map-store';
 import type { ProcessMap, Revision } from '../store/records';
 import { EMPTY_LISTING, ListingCache, type EncodedListing } from './listing-cache';
 import type { CreateMapBody, ImportQuery, SaveRevisionBody } from './maps.schema';
 import { libraryEntry, type LibraryEntry, type TemplateLibrary } from './templates';
+
+/** The profile a BPMN file declares (sk:profile), which an import or a new map from the file keeps unless told otherwise. */
+function declaredProfile(definitions: ModdleElement): Profile | undefined {
+  const declared = Profile.safeParse(definitions.get('sk:profile'));
+  return declared.success ? declared.data : undefined;
+}
 
 export class MapsService {
   private readonly listings: ListingCache;
@@ -57,7 +63,7 @@ export class MapsService {
       ? [await this.templates.instantiateLibraryMap(entry.id, { ...facts, name: body.name }), `Peta dibuat dari templat pustaka "${entry.title}"`]
       : source === undefined
         ? [await this.templates.instantiate(body.kind, { ...facts, name: body.name }), `Peta dibuat dari templat ${MAP_KIND_LABELS[body.kind].toLocaleLowerCase('id')}`]
-        : [(await stampMapFacts(source, () => facts)).xml, 'Peta dibuat dari berkas BPMN'];
+        : [(await stampMapFacts(source, (definitions) => Object.assign(facts, { profile: body.profile ?? declaredProfile(definitions) ?? facts.profile }))).xml, 'Peta dibuat dari berkas BPMN'];
     return this.store.createMap({ ...fields, profile: facts.profile }, { xml, author: actor.name, message });
   }
 
@@ -68,7 +74,7 @@ export class MapsService {
   async import(actor: PublicUser, xml: string, query: ImportQuery): Promise<ProcessMap> {
     const stamped = await stampMapFacts(xml, (definitions) => ({
       kind: query.kind ?? readMapKind(definitions).kind,
-      profile: query.profile ?? this.defaultProfile,
+      profile: query.profile ?? declaredProfile(definitions) ?? this.defaultProfile,
       unit: query.unit ?? '',
       name: query.name ?? nameInFile(definitions) ?? 'Peta impor',
     }));

@@ -62,6 +62,7 @@ describe('maps API against the real server', () => {
     expect(meta.body.units).toContain('Bappeda');
     expect(meta.body.kinds).toHaveLength(5);
     expect(meta.body.limits.xmlBytes).toBe(MAX_XML_BYTES);
+    expect(meta.body.defaultProfile).toBe('nasional');
   });
 
   it('saves revisions, refuses a stale save with 409 and the current revision, and keeps old revisions', async () => {
@@ -113,6 +114,17 @@ describe('maps API against the real server', () => {
       body: xml,
     });
     expect(given.body.map).toMatchObject({ name: 'Nama diberikan', kind: 'lintas-fungsi', profile: 'badung', unit: '' });
+  });
+
+  it('keeps the profile a file declares (sk:profile) on import and on a new map from the file, unless told otherwise', async () => {
+    const xml = minimalBpmn('Menerima permohonan').replace('<bpmn:definitions ', '<bpmn:definitions xmlns:sk="urn:petakerja:bpmn:1" sk:profile="denpasar" ');
+    const imported = await api('/api/import', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: xml });
+    expect(imported.body.map.profile, JSON.stringify(imported.body)).toBe('denpasar');
+    const created = await createMap({ xml, kind: 'subproses' });
+    expect(created.profile).toBe('denpasar');
+    expect((await api(`/api/maps/${created.id}/revisions/1/xml`)).body).toMatch(/sk:profile="denpasar"/);
+    expect((await createMap({ xml, kind: 'subproses', profile: 'jembrana' })).profile).toBe('jembrana');
+    expect((await api('/api/import?profile=klungkung', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: xml })).body.map.profile).toBe('klungkung');
   });
 
   it('answers malformed, hostile and oversized input with a clear error and stores nothing', async () => {

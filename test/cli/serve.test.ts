@@ -23,6 +23,7 @@ describe('petakerja serve', () => {
     expect(map.profile).toBe('badung');
     const linted = await client.api('/api/lint', { method: 'POST', json: { xml: minimalBpmn() } });
     expect(linted.body.profile).toBe('badung');
+    expect((await client.api('/api/meta')).body.defaultProfile).toBe('badung');
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

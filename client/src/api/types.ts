@@ -33,6 +33,8 @@ export interface LabelledOption<T extends string = string> {
 export interface Meta {
   kinds: LabelledOption<MapKind>[];
   profiles: LabelledOption<Profile>[];
+  /** The repository's default profile (`serve --profile`), proposed for new maps. */
+  defaultProfile: Profile;
   roles: LabelledOption<Role>[];
   /** The units the signed-in user may see. */
   units: string[];

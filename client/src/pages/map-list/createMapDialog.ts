@@ -7,7 +7,6 @@ import { field, openFormDialog } from '../../ui/dialog';
 import { h } from '../../ui/dom';
 import { nameControl, selectControl, unitControl } from '../shared/mapFields';
 
-const DEFAULT_PROFILE: Profile = 'nasional';
 
 function parentControl(context: AppContext): HTMLSelectElement {
   const select = h('select', { name: 'parentId' }, h('option', { value: '' }, 'Tanpa peta induk (level 0)'));
@@ -56,7 +55,7 @@ export function openCreateMapDialog(context: AppContext, meta: Meta): void {
   const name = nameControl('', { autofocus: true, 'data-testid': 'new-map-name', placeholder: 'Mis. Pelayanan Perizinan Berusaha' });
   const kind = selectControl(meta.kinds, meta.kinds[0]?.id ?? '', { name: 'kind', required: true, 'data-testid': 'new-map-kind' });
   const unit = unitControl(meta.units, '');
-  const profile = selectControl(meta.profiles, DEFAULT_PROFILE, { name: 'profile' });
+  const profile = selectControl(meta.profiles, meta.defaultProfile, { name: 'profile' });
   const parent = parentControl(context);
   let templates: LibraryTemplate[] = [];
   const template = templateControl(context, (loaded) => (templates = loaded));
