@@ -1,4 +1,4 @@
-// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login|lint|main-thread]`): runs the benchmarks and prints their results as Markdown.
+// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login|lint|main-thread|sop]`): runs the benchmarks and prints their results as Markdown.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -8,6 +8,7 @@ import { MAP_KINDS } from '../server/domain/vocabulary';
 import { formatLintBench, runLintBench } from './lint';
 import { formatMainThread, runMainThreadBench } from './lint-main-thread';
 import { formatLogin, runLoginBench } from './login';
+import { formatSopPdfBench, runSopPdfBench } from './sop-pdf';
 import { DEFAULT_LIMITS, REPO_ROOT, formatAims, formatStoreScale, runStoreScale } from './store-scale';
 
 const LADDER = [250, 500, 1000, 2000, 5000];
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     options: { maps: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } },
     strict: true,
   });
-  if (values.only !== undefined && !['store', 'login', 'lint', 'main-thread'].includes(values.only)) throw new Error('--only takes store, login, lint or main-thread');
+  if (values.only !== undefined && !['store', 'login', 'lint', 'main-thread', 'sop'].includes(values.only)) throw new Error('--only takes store, login, lint, main-thread or sop');
   const header = [`Command: \`npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}\` (in ${REPO_ROOT.replace(/\/$/, '')})`, '', ...machineFacts(), ''];
   if (values.only === 'login') {
     console.log([...header, '## Sign-in', '', formatLogin(await runLoginBench())].join('\n'));
@@ -45,6 +46,10 @@ async function main(): Promise<void> {
   }
   if (values.only === 'main-thread') {
     console.log([...header, '## Modeller main thread while linting', '', formatMainThread(await runMainThreadBench())].join('\n'));
+    return;
+  }
+  if (values.only === 'sop') {
+    console.log([...header, '## SOP PDF (warm, vs bare Chromium page.pdf of the same HTML)', '', formatSopPdfBench(await runSopPdfBench())].join('\n'));
     return;
   }
   if (values.only === 'lint') {

@@ -2,6 +2,7 @@
 import { backupCommand, restoreCommand } from './cli/backup';
 import { lintCommand } from './cli/lint';
 import { serveCommand } from './cli/serve';
+import { sopCommand } from './cli/sop';
 import { USAGE, UsageError } from './cli/usage';
 import { userCommand } from './cli/user';
 import { AppError, StoreOpenError } from './errors';
@@ -9,6 +10,7 @@ import { AppError, StoreOpenError } from './errors';
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   serve: serveCommand,
   lint: lintCommand,
+  sop: sopCommand,
   user: userCommand,
   backup: backupCommand,
   restore: restoreCommand,

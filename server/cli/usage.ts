@@ -12,6 +12,10 @@ Perintah:
             --stage draf|pengajuan  tahap SOP (bawaan: draf); pengajuan = pemeriksaan saat diajukan untuk direviu
             --meta BERKAS.json      identitas SOP (nomor, tanggal, disahkanOleh, namaSop, dasarHukum, …)
             keluar 0 tanpa galat, 1 bila ada galat, 2 bila masukan tidak terbaca atau perintah salah
+  sop       Membuat dokumen SOP AP dari peta: BERKAS.bpmn --out KELUARAN.pdf|KELUARAN.html
+            --meta BERKAS.json  identitas SOP (nomor, tanggal, disahkanOleh, namaSop, dasarHukum, …)
+            --paper A4|F4       ukuran kertas (bawaan: A4); --portrait untuk tegak (bawaan: lanskap)
+            --profile ID        profil peraturan
   user add  Menambah akun: --username U --password-stdin --roles admin,penyusun,reviewer,pengesah,pembaca
             [--admin] [--name "Nama"] [--nip NIP] [--jabatan J] [--unit UNIT] --data DIR
   user list Menampilkan akun: --data DIR

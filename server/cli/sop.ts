@@ -1,0 +1,85 @@
+// `petakerja sop FILE.bpmn [--meta meta.json] [--profile ID] [--paper A4|F4] [--portrait] --out OUT.pdf|OUT.html`:
+// renders the SOP AP document of a map (server/sop/render/) and writes it as HTML or, through one Chromium of the PDF
+// pool (server/sop/pdf/), as PDF. Exit 2 for bad usage, an unreadable BPMN file or an invalid identity file.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseBpmn } from '../bpmn/moddle';
+import { Profile, PROFILES } from '../domain/vocabulary';
+import { AppError } from '../errors';
+import { SopIdentityDraft } from '../sop/identity.schema';
+import { Paper } from '../sop/layout/document.schema';
+import { PdfPool } from '../sop/pdf/pdf-pool';
+import { renderSop } from '../sop/render/index';
+import { UsageError } from './usage';
+
+/** The SOP identity of --meta: a JSON file holding a SopIdentityDraft. */
+async function readMeta(file: string): Promise<SopIdentityDraft> {
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new UsageError(`Berkas identitas SOP tidak dapat dibaca: ${file}`);
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`Berkas identitas SOP bukan JSON yang sah: ${file} (${(error as Error).message})`);
+  }
+  const parsed = SopIdentityDraft.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(akar)'}: ${issue.message}`).join('; ');
+    throw new UsageError(`Identitas SOP di ${file} tidak sah: ${issues}`);
+  }
+  return parsed.data;
+}
+
+/** Pages of a PDF as Chromium writes it (one /Type /Page object per page). */
+const pdfPageCount = (pdf: Uint8Array): number => (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+
+export async function sopCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { meta: { type: 'string' }, profile: { type: 'string' }, paper: { type: 'string' }, portrait: { type: 'boolean' }, out: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1) throw new UsageError('Sebutkan tepat satu berkas .bpmn: npm run petakerja -- sop BERKAS.bpmn --out KELUARAN.pdf');
+  if (values.out === undefined) throw new UsageError('Sebutkan berkas keluaran: --out KELUARAN.pdf atau KELUARAN.html');
+  const format = path.extname(values.out).toLowerCase();
+  if (format !== '.pdf' && format !== '.html') throw new UsageError('Berkas keluaran harus berakhiran .pdf atau .html.');
+  const paper = values.paper === undefined ? undefined : Paper.safeParse(values.paper.toUpperCase());
+  if (paper && !paper.success) throw new UsageError('--paper harus A4 atau F4.');
+  // The layout has no per-profile settings yet: the profile is checked so a typo is not silently ignored.
+  if (values.profile !== undefined && !Profile.safeParse(values.profile).success) throw new UsageError(`Profil tidak dikenal: ${values.profile}. Profil: ${PROFILES.join(', ')}.`);
+  const identity = values.meta === undefined ? undefined : await readMeta(values.meta);
+
+  const file = positionals[0]!;
+  const xml = await readFile(file, 'utf8').catch(() => {
+    throw new UsageError(`Berkas BPMN tidak dapat dibaca: ${file}`);
+  });
+  const definitions = await parseBpmn(xml).then(
+    (parsed) => parsed.definitions,
+    (error: unknown) => {
+      throw new UsageError(`Berkas BPMN tidak dapat dibaca: ${file} (${error instanceof AppError ? error.message : (error as Error).message})`);
+    },
+  );
+  const settings = { ...(paper?.success ? { paper: paper.data } : {}), ...(values.portrait ? { orientation: 'portrait' as const } : {}) };
+  const rendered = renderSop({ definitions, identity, settings });
+  for (const warning of rendered.document.warnings) console.error(`peringatan: ${warning}`);
+
+  let pages = rendered.pageCount;
+  if (format === '.html') {
+    await writeFile(values.out, rendered.html);
+  } else {
+    const pool = new PdfPool({ size: 1 });
+    try {
+      const pdf = await pool.pdf(rendered.html, { paper: rendered.document.settings.paper, landscape: rendered.document.settings.orientation === 'landscape' });
+      await writeFile(values.out, pdf);
+      pages = pdfPageCount(pdf) || pages;
+    } finally {
+      await pool.close();
+    }
+  }
+  const kind = format === '.pdf' ? 'PDF' : 'HTML';
+  const title = identity?.namaSop?.trim() || rendered.document.title;
+  console.log(`SOP "${title}" ditulis sebagai ${kind}: ${pages} halaman (${rendered.document.settings.paper} ${rendered.document.settings.orientation === 'landscape' ? 'lanskap' : 'tegak'}), ${values.out}`);
+}

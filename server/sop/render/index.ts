@@ -1,0 +1,83 @@
+// The SOP AP document as one standalone HTML page (SOP-FORMAT.md §1–§2): the identity page, the procedure pages of the
+// layout model (server/sop/layout/) and optionally the BPMN diagram as an appendix. Pure (no Node or DOM APIs): the
+// same function renders the preview in the browser and the HTML the PDF pool prints. Inline CSS, no outside requests;
+// fonts by family name (Liberation, embedded by Chromium when printing).
+import type { ModdleElement } from 'bpmn-moddle';
+import { SOP_AP_CSS } from '../../../sop-templates/sop-ap-css';
+import type { SopIdentityDraft } from '../identity.schema';
+import { layoutSopDocument } from '../layout/document';
+import type { LayoutSettings, SopDocument } from '../layout/document.schema';
+import { appendixPage } from './appendix';
+import { escapeHtml, mm } from './html-escape';
+import { identityTable, type Letterhead } from './identity-part';
+import { procedurePage } from './procedure-page';
+
+export type { Letterhead } from './identity-part';
+
+/**
+ * Height of the band at the bottom of each page kept for the page number ("Halaman i dari n"), in mm: the page's
+ * bottom margin, where the @page rule prints it. The layout's margin is raised to leave it free.
+ */
+export const FOOTER_MM = 8;
+const LEAST_MARGIN_MM = FOOTER_MM + 1;
+
+export interface RenderSopInput {
+  definitions: ModdleElement;
+  identity?: SopIdentityDraft;
+  letterhead?: Letterhead;
+  settings?: Partial<LayoutSettings>;
+  appendixSvg?: string;
+}
+
+export interface RenderedSop {
+  html: string;
+  document: SopDocument;
+  /** Pages as planned: the identity page, the procedure pages, the appendix (a very long identity can take more). */
+  pageCount: number;
+}
+
+/** The page label the screen preview shows; in the PDF the footer template prints the same words. */
+export const pageLabel = (page: number, pages: number): string => `Halaman ${page} dari ${pages}`;
+
+export function renderSop(input: RenderSopInput): RenderedSop {
+  const settings = { ...input.settings, marginMm: Math.max(LEAST_MARGIN_MM, input.settings?.marginMm ?? 10) };
+  const document = layoutSopDocument(input.definitions, { identity: input.identity }, settings);
+  const identity = input.identity ?? {};
+  const title = identity.namaSop?.trim() || document.title;
+  const { width, height } = document.paper;
+  const printed = height - FOOTER_MM;
+  const pageCount = 1 + document.pages.length + (input.appendixSvg ? 1 : 0);
+
+  const sections = [
+    `<section class="page identity" style="width:${mm(width)}mm;min-height:${mm(printed)}mm">${identityTable(identity, input.letterhead ?? {}, title)}<div class="page-label">${pageLabel(1, pageCount)}</div></section>`,
+    ...document.pages.map((page, index) => procedurePage(page, document, { heightMm: printed, label: pageLabel(index + 2, pageCount), title })),
+  ];
+  if (input.appendixSvg) sections.push(appendixPage(input.appendixSvg, width, printed, pageLabel(pageCount, pageCount)));
+
+  // The page number is a margin box of the page (CSS Paged Media, Chromium ≥ 131): real text, counted by Chromium itself,
+  // also when a long identity part takes two sheets.
+  const pageCss =
+    `@page { size: ${mm(width)}mm ${mm(height)}mm; margin: 0 0 ${FOOTER_MM}mm 0; ` +
+    `@bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-family: 'Liberation Sans', Arial, sans-serif; ` +
+    `font-size: 2.6mm; color: #000; vertical-align: top; padding: 1.5mm 10mm 0 0; } }`;
+  const html = [
+    '<!DOCTYPE html>',
+    '<html lang="id">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`,
+    `<title>SOP ${escapeHtml(title)}</title>`,
+    `<style>${pageCss}${SOP_AP_CSS}</style>`,
+    '</head>',
+    `<body data-paper="${document.settings.paper}" data-orientation="${document.settings.orientation}">`,
+    ...sections,
+    '</body>',
+    '</html>',
+  ].join('\n');
+  return { html, document, pageCount };
+}
+
+/** The SOP document as a complete standalone HTML page. */
+export function renderSopHtml(input: RenderSopInput): string {
+  return renderSop(input).html;
+}
