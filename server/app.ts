@@ -14,6 +14,8 @@ import { metaRouter } from './http/meta.routes';
 import { lintRouter } from './lint/lint.routes';
 import { mapsRouter } from './maps/maps.routes';
 import type { MapsService } from './maps/maps.service';
+import { sopRouter } from './sop/sop.routes';
+import type { SopService } from './sop/sop.service';
 
 // Validation messages of zod reach users: make them Indonesian.
 z.config(z.locales.id());
@@ -21,6 +23,8 @@ z.config(z.locales.id());
 export interface AppDeps {
   maps: MapsService;
   accounts: AccountsService;
+  /** SOP records, letterheads and SOP documents (HTML, PDF); the routes are absent without it. */
+  sop?: SopService;
   /** The built client (dist/client); the SPA is served from here. */
   clientDir: string;
   /** Express's "trust proxy" setting, for deployments behind a reverse proxy terminating https. */
@@ -49,7 +53,7 @@ const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
-export function createApp({ maps, accounts, clientDir, trustProxy = false, log = console.error }: AppDeps): Express {
+export function createApp({ maps, accounts, sop, clientDir, trustProxy = false, log = console.error }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
@@ -73,6 +77,7 @@ export function createApp({ maps, accounts, clientDir, trustProxy = false, log =
   api.use(metaRouter(maps));
   api.use(mapsRouter(maps));
   api.use(lintRouter(maps));
+  if (sop) api.use(sopRouter(sop));
   api.use(notFoundHandler);
   api.use(auditDenials(accounts));
   app.use('/api', api);

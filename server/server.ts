@@ -7,6 +7,8 @@ import { createApp } from './app';
 import type { Profile } from './domain/vocabulary';
 import { MapsService } from './maps/maps.service';
 import { TemplateLibrary } from './maps/templates';
+import { PdfPool } from './sop/pdf/pdf-pool';
+import { SopService } from './sop/sop.service';
 import { openEmbeddedStore } from './store/store';
 
 export const CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
@@ -30,9 +32,13 @@ export interface RunningServer {
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const store = await openEmbeddedStore(options.dataDir);
+  /** Chromium for SOP PDFs starts on the first PDF asked for, not with the server. */
+  let pdfPool: PdfPool | undefined;
   try {
+    const maps = new MapsService(store.maps, await TemplateLibrary.load(), options.defaultProfile);
     const app = createApp({
-      maps: new MapsService(store.maps, await TemplateLibrary.load(), options.defaultProfile),
+      maps,
+      sop: new SopService(store.sop, maps, () => (pdfPool ??= new PdfPool({ size: 2 }))),
       accounts: new AccountsService(store.accounts, store.audit),
       clientDir: options.clientDir ?? CLIENT_DIR,
       trustProxy: options.trustProxy,
@@ -53,7 +59,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         (closing ??= new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
-        }).then(() => store.close())),
+        })
+          .then(() => pdfPool?.close())
+          .then(() => store.close())),
     };
   } catch (error) {
     await store.close();

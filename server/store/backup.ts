@@ -6,6 +6,7 @@ import { StoreOpenError } from '../errors';
 import { AUDIT_DIR } from './jsonl-audit-log';
 import { ACCOUNTS_FILE } from './lowdb-account-store';
 import { BLOB_DIR, MAP_DIR } from './lowdb-map-store';
+import { LETTERHEADS_FILE, SOP_DIR } from './lowdb-sop-store';
 import { openEmbeddedStore } from './store';
 
 export interface BackupSummary {
@@ -38,6 +39,8 @@ export async function backupDataDir(dataDir: string, outFile: string): Promise<B
   try {
     const documents = [...(await listFiles(dir, MAP_DIR)), ...(await listFiles(dir, AUDIT_DIR))];
     if (await stat(path.join(dir, ACCOUNTS_FILE)).catch(() => undefined)) documents.push(ACCOUNTS_FILE);
+    documents.push(...(await listFiles(dir, SOP_DIR)));
+    if (await stat(path.join(dir, LETTERHEADS_FILE)).catch(() => undefined)) documents.push(LETTERHEADS_FILE);
     for (const file of documents) await snapshot(dir, staging, file);
     const bodies = await listFiles(dir, BLOB_DIR);
     for (const file of bodies) await snapshot(dir, staging, file);

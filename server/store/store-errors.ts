@@ -21,3 +21,12 @@ export const revisionConflict = (base: number, current: number) =>
       'Simpan salinan Anda, muat ulang revisi terbaru, lalu terapkan kembali perubahan Anda.',
     { currentRevision: current, baseRevision: base },
   );
+
+export const sopConflict = (base: number, current: number) =>
+  new AppError(
+    409,
+    'SOP_CONFLICT',
+    `Identitas SOP ini sudah diubah orang lain: Anda menyunting versi ${base}, sedangkan versi terbaru adalah ${current}. ` +
+      'Salin isian Anda, muat ulang versi terbaru, lalu terapkan kembali perubahan Anda.',
+    { currentVersion: current, baseVersion: base },
+  );

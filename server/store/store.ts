@@ -7,11 +7,15 @@ import { openJsonlAuditLog } from './jsonl-audit-log';
 import { openLowdbAccountStore } from './lowdb-account-store';
 import { openLowdbMapStore } from './lowdb-map-store';
 import type { MapStore } from './map-store';
+import { openLowdbSopStore } from './lowdb-sop-store';
+import type { SopStore } from './sop-store';
 
 export interface Store {
   maps: MapStore;
   accounts: AccountStore;
   audit: AuditLog;
+  /** SOP records per map and letterheads per unit. */
+  sop: SopStore;
   /** Waits for pending writes and releases the data directory. */
   close(): Promise<void>;
 }
@@ -22,13 +26,19 @@ export async function openEmbeddedStore(dataDir: string): Promise<Store> {
   await mkdir(dir, { recursive: true });
   const lock = await lockDataDir(dir);
   try {
-    const [maps, accounts, audit] = await Promise.all([openLowdbMapStore(dir), openLowdbAccountStore(dir), openJsonlAuditLog(dir)]);
+    const [maps, accounts, audit, sop] = await Promise.all([
+      openLowdbMapStore(dir),
+      openLowdbAccountStore(dir),
+      openJsonlAuditLog(dir),
+      openLowdbSopStore(dir),
+    ]);
     return {
       maps,
       accounts,
       audit,
+      sop,
       close: async () => {
-        await Promise.all([maps.close(), accounts.close(), audit.close()]);
+        await Promise.all([maps.close(), accounts.close(), audit.close(), sop.close()]);
         await lock.release();
       },
     };

@@ -7,13 +7,14 @@ import { AccountsService } from '../../server/accounts/accounts.service';
 import { createApp } from '../../server/app';
 import { MapsService } from '../../server/maps/maps.service';
 import { TemplateLibrary } from '../../server/maps/templates';
+import { SopService } from '../../server/sop/sop.service';
 import { openEmbeddedStore } from '../../server/store/store';
 import { minimalBpmn } from '../helpers/fixtures';
 import { startTestServer, TEST_PASSWORD, type ApiClient } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
 
-/** Who may call a route: anyone signed in, or only holders of one role. The bureau (admin, penyusun) sees every unit. */
-type Access = 'signed-in' | 'penyusun' | 'admin';
+/** Who may call a route: anyone signed in, only holders of one role, or the bureau (admin, penyusun), which sees every unit. */
+type Access = 'signed-in' | 'penyusun' | 'admin' | 'bureau';
 interface Policy {
   route: string;
   access: Access;
@@ -37,6 +38,12 @@ const POLICY: Policy[] = [
   { route: 'GET /api/maps/:id/revisions/:n/xml', access: 'signed-in', map: true, ok: 200 },
   { route: 'GET /api/maps/:id/lint', access: 'signed-in', map: true, ok: 200 },
   { route: 'POST /api/lint', access: 'signed-in', ok: 200 },
+  { route: 'GET /api/maps/:id/sop', access: 'signed-in', map: true, ok: 200 },
+  { route: 'PUT /api/maps/:id/sop', access: 'penyusun', map: true, ok: 200 },
+  { route: 'GET /api/maps/:id/sop.html', access: 'signed-in', map: true, ok: 200 },
+  { route: 'GET /api/maps/:id/sop.pdf', access: 'signed-in', map: true, ok: 200 },
+  { route: 'GET /api/units/:unit/letterhead', access: 'bureau', ok: 200 },
+  { route: 'PUT /api/units/:unit/letterhead', access: 'bureau', ok: 200 },
   { route: 'GET /api/users', access: 'admin', ok: 200 },
   { route: 'POST /api/users', access: 'admin', ok: 201 },
   { route: 'PATCH /api/users/:id', access: 'admin', ok: 200 },
@@ -51,6 +58,7 @@ const BUREAU_ROLES: Role[] = ['admin', 'penyusun'];
 
 function expectedStatus(policy: Policy, role: Role | 'anonim', unit: 'own' | 'other'): number {
   if (role === 'anonim') return 401;
+  if (policy.access === 'bureau') return BUREAU_ROLES.includes(role) ? policy.ok : 403;
   if (policy.access !== 'signed-in' && policy.access !== role) return 403;
   if (policy.map && unit === 'other' && !BUREAU_ROLES.includes(role)) return 403;
   return policy.ok;
@@ -74,7 +82,10 @@ let serial = 0;
 async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
   const [method, path] = policy.route.split(' ') as [string, string];
   const map = maps[unit];
-  const url = path.replace(':id', policy.route.includes('/users/') ? target.id : map.id).replace(':n', '1');
+  const url = path
+    .replace(':id', policy.route.includes('/users/') ? target.id : map.id)
+    .replace(':n', '1')
+    .replace(':unit', encodeURIComponent(OWN_UNIT));
   const n = ++serial;
   const bodies: Record<string, () => Promise<unknown>> = {
     'POST /api/session/password': async () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
@@ -88,6 +99,11 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
     }),
     'POST /api/users': async () => ({ username: `baru${n}`, password: TEST_PASSWORD, name: `Baru ${n}`, jabatan: '', unit: OWN_UNIT, roles: ['pembaca'] }),
     'PATCH /api/users/:id': async () => ({ jabatan: `Jabatan ${n}` }),
+    'PUT /api/maps/:id/sop': async () => ({
+      version: (await server.api(`/api/maps/${map.id}/sop`)).body.record?.version ?? 0,
+      identity: { namaSop: `SOP matriks ${n}` },
+    }),
+    'PUT /api/units/:unit/letterhead': async () => ({ pemda: `Pemerintah Kota ${n}` }),
   };
   if (policy.route === 'POST /api/import') {
     return client.api(`/api/import?unit=${encodeURIComponent(OWN_UNIT)}`, { method, headers: { 'content-type': 'application/xml' }, body: minimalBpmn() });
@@ -121,8 +137,12 @@ describe(`authorization matrix (${cases.length} cases)`, () => {
 
   it('covers every route the application registers', async () => {
     const store = await openEmbeddedStore(await tempDir());
+    const maps = new MapsService(store.maps, await TemplateLibrary.load());
     const app = createApp({
-      maps: new MapsService(store.maps, await TemplateLibrary.load()),
+      maps,
+      sop: new SopService(store.sop, maps, () => {
+        throw new Error('no PDF is printed while listing routes');
+      }),
       accounts: new AccountsService(store.accounts, store.audit),
       clientDir: '/nonexistent',
     });

@@ -13,7 +13,13 @@ import type {
   ProcessMap,
   Revision,
   Session,
+  Letterhead,
   SetupInput,
+  SopIdentityDraft,
+  SopRecordView,
+  SopSettings,
+  SopVersion,
+  StoredLetterhead,
   User,
   UserPatch,
 } from './types';
@@ -249,6 +255,33 @@ export const api = {
     });
     const { map } = (await response.json()) as { map: ProcessMap };
     return map;
+  },
+
+  /** The map's SOP record (null before the first save), its history newest first, and the map's current revision. */
+  getSop(id: string): Promise<SopRecordView> {
+    return json<SopRecordView>(mapPath(id) + '/sop');
+  },
+
+  /** Saves the SOP record; `version` is the one the form was loaded from (0: none yet), SOP_CONFLICT when stale. */
+  async saveSop(id: string, input: { version: number; identity: SopIdentityDraft; settings: SopSettings }): Promise<SopVersion> {
+    const { record } = await json<{ record: SopVersion }>(mapPath(id) + '/sop', 'PUT', input);
+    return record;
+  },
+
+  /** The letterhead the unit's SOPs print (organisation bureau only); null while none is set. */
+  async getLetterhead(unit: string): Promise<StoredLetterhead | null> {
+    const { letterhead } = await json<{ letterhead: StoredLetterhead | null }>(`/api/units/${encodeURIComponent(unit)}/letterhead`);
+    return letterhead;
+  },
+
+  async saveLetterhead(unit: string, letterhead: Letterhead): Promise<StoredLetterhead> {
+    const { letterhead: stored } = await json<{ letterhead: StoredLetterhead }>(`/api/units/${encodeURIComponent(unit)}/letterhead`, 'PUT', letterhead);
+    return stored;
+  },
+
+  /** Where the SOP document of the map (of revision `n`, or the current one) is served as HTML or PDF. */
+  sopUrl(id: string, format: 'html' | 'pdf', n?: number): string {
+    return withQuery(`${mapPath(id)}/sop.${format}`, { revision: n === undefined ? undefined : String(n) });
   },
 };
 

@@ -151,3 +151,8 @@ export interface AuditEvent {
   ip: string;
   detail?: string;
 }
+
+/** SOP records (docs/api.md, "SOP documents"); the shapes are the server's zod schemas. */
+export type { SopIdentityDraft } from '../../../server/sop/identity.schema';
+export type { SopRecordView, SopSettings, SopVersion } from '../../../server/sop/sop.schema';
+export type { Letterhead, StoredLetterhead } from '../../../server/sop/letterhead.schema';

@@ -5,6 +5,8 @@ import { mapIdentity } from '../shared/mapIdentity';
 
 export interface EditorActions {
   historyToggle: HTMLButtonElement;
+  /** Opens the SOP view (identity form and preview). */
+  sopToggle?: HTMLButtonElement;
   importInput: HTMLInputElement;
   onEditMetadata(): void;
   onExportBpmn(): void;
@@ -31,6 +33,7 @@ export class EditorHeader {
         'div',
         { class: 'header-actions', role: 'toolbar', 'aria-label': 'Tindakan peta' },
         actions.historyToggle,
+        actions.sopToggle,
         h('button', { type: 'button', class: 'button button-ghost', onClick: actions.onEditMetadata }, 'Data peta'),
         h('button', { type: 'button', class: 'button button-ghost', onClick: () => actions.importInput.click() }, 'Impor .bpmn'),
         actions.importInput,

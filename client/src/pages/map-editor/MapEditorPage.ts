@@ -6,6 +6,7 @@ import { downloadBpmn, downloadSvg, exportAction } from '../../diagram/diagramFi
 import { fitDiagram } from '../../diagram/viewport';
 import { CHANGE_TRACKER_EVENT, type ChangeTrackerEvent } from '../../features/change-tracking/ChangeTracker';
 import { FindingsPanel } from '../../features/lint/FindingsPanel';
+import { SopPanel } from '../../features/sop/SopPanel';
 import { href, type Page } from '../../router';
 import { confirmDialog, errorDialog } from '../../ui/dialog';
 import { h, replaceChildren } from '../../ui/dom';
@@ -38,6 +39,8 @@ export class MapEditorPage implements Page {
   private readonly main = h('main', { class: 'editor-main' });
   private readonly toast = new Toast();
   private readonly revisionPanel: RevisionPanel;
+  /** The SOP view (identity form and document preview), laid over the workspace while open. */
+  private readonly sopPanel: SopPanel;
   /** Set once the map is open in the modeller. */
   private open: { session: EditorSession; header: EditorHeader; meta: Meta } | null = null;
   private destroyed = false;
@@ -47,6 +50,7 @@ export class MapEditorPage implements Page {
     private readonly mapId: string,
   ) {
     this.revisionPanel = new RevisionPanel(mapId, null);
+    this.sopPanel = new SopPanel(context.api, mapId);
     this.element = pageShell('page-editor', appHeader(context, this.headerSlot), this.main, this.toast.element);
     document.title = 'Memuat peta — Petakerja';
     document.addEventListener('keydown', this.onKeyDown);
@@ -60,6 +64,7 @@ export class MapEditorPage implements Page {
   destroy(): void {
     this.destroyed = true;
     this.toast.hide();
+    this.sopPanel.destroy();
     document.removeEventListener('keydown', this.onKeyDown);
     this.open?.session.modeler.destroy();
     this.open = null;
@@ -69,7 +74,10 @@ export class MapEditorPage implements Page {
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
       event.preventDefault();
-      if (!document.querySelector('dialog[open]')) this.save();
+      if (document.querySelector('dialog[open]')) return;
+      // While the SOP view is open, Ctrl+S saves its form.
+      if (this.sopPanel.isOpen()) this.sopPanel.submit();
+      else this.save();
     }
   };
 
@@ -88,7 +96,7 @@ export class MapEditorPage implements Page {
       const canvas = h('div', { class: 'diagram-canvas', 'data-testid': 'modeler-canvas' });
       const properties = h('aside', { class: 'properties-panel', 'aria-label': 'Properti elemen' });
       const canvasColumn = h('div', { class: 'canvas-column' }, canvas);
-      replaceChildren(this.main, h('div', { class: 'workspace' }, this.revisionPanel.element, canvasColumn, properties));
+      replaceChildren(this.main, h('div', { class: 'workspace' }, this.revisionPanel.element, canvasColumn, properties, this.sopPanel.element));
       modeler = createModeler({
         canvas,
         propertiesPanel: properties,
@@ -118,6 +126,7 @@ export class MapEditorPage implements Page {
   private start(session: EditorSession, meta: Meta): void {
     const header = new EditorHeader({
       historyToggle: this.revisionPanel.toggleButton,
+      sopToggle: this.sopPanel.toggleButton,
       importInput: bpmnFileInput('import-input', (file) => void this.importFile(file)),
       onEditMetadata: () => this.editMetadata(),
       onExportBpmn: exportAction(() => {
@@ -142,6 +151,7 @@ export class MapEditorPage implements Page {
   private showMap(map: ProcessMap): void {
     if (!this.open) return;
     this.open.header.setMap(map, this.open.meta, this.open.session.baseRevision);
+    this.sopPanel.setUnit(map.unit);
     document.title = `${map.name} — Petakerja`;
   }
 
@@ -180,6 +190,7 @@ export class MapEditorPage implements Page {
     if (outcome.status === 'saved') {
       this.showMap(session.map);
       this.open?.header.setStatus(`Tersimpan sebagai revisi ${outcome.revision.n}`);
+      this.sopPanel.mapSaved(outcome.revision.n);
       void this.loadRevisions();
       return;
     }

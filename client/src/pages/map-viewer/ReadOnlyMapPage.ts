@@ -140,6 +140,9 @@ export class ReadOnlyMapPage implements Page {
           this.revisionPanel.toggleButton,
           h('button', { type: 'button', class: 'button button-ghost', 'data-testid': 'export-bpmn', onClick: exportAction(() => downloadBpmn(viewer, map, n)) }, 'Ekspor .bpmn'),
           h('button', { type: 'button', class: 'button button-ghost', 'data-testid': 'export-svg', onClick: exportAction(() => downloadSvg(viewer, map, n)) }, 'Ekspor .svg'),
+          // The SOP document of this revision, with the identity in force at it (docs/api.md, "SOP documents").
+          h('a', { class: 'button button-ghost', 'data-testid': 'sop-preview-link', href: this.context.api.sopUrl(map.id, 'html', n), target: '_blank', rel: 'noopener' }, 'Pratinjau SOP'),
+          h('a', { class: 'button button-ghost', 'data-testid': 'sop-pdf', href: this.context.api.sopUrl(map.id, 'pdf', n), download: '' }, 'Unduh PDF'),
         ),
       ),
     );

@@ -1,0 +1,212 @@
+// The modeller's SOP view: the identity form of the map's SOP record beside a preview of the SOP document (sop.html),
+// with the PDF download. The preview shows the map's last saved revision; it is reloaded after each save.
+import { ApiError, type Api } from '../../api/client';
+import type { SopRecordView, SopVersion } from '../../api/types';
+import { h, replaceChildren } from '../../ui/dom';
+import { errorMessage } from '../../ui/errors';
+import { LetterheadForm } from './letterheadForm';
+import { SopForm } from './sopForm';
+import './sop.css';
+
+/** Saves and map revisions in quick succession reload the preview once. */
+const PREVIEW_DEBOUNCE_MS = 400;
+
+export class SopPanel {
+  readonly element: HTMLElement;
+  /** The header's toggle between the diagram and this view. */
+  readonly toggleButton: HTMLButtonElement;
+  private readonly form: SopForm;
+  private readonly letterhead: LetterheadForm;
+  private readonly saveButton = h('button', { type: 'submit', class: 'button button-primary', 'data-testid': 'sop-save' }, 'Simpan SOP');
+  private readonly status = h('span', { class: 'sop-status', role: 'status', 'data-testid': 'sop-status' });
+  private readonly alert = h('div', { class: 'sop-alert', 'aria-live': 'assertive' });
+  private readonly frame = h('iframe', {
+    class: 'sop-preview-frame',
+    title: 'Pratinjau dokumen SOP',
+    'data-testid': 'sop-preview',
+    onLoad: () => this.fitPreview(),
+  });
+  private readonly previewNote = h('span', { class: 'sop-preview-note' });
+  private readonly pdfLink: HTMLAnchorElement;
+  /** The version the form was loaded from or last saved as; 0 before the first save. */
+  private version = 0;
+  private loaded = false;
+  private previewTimer: number | undefined;
+  private previewStale = true;
+  /** The map revision the preview shows, and the SOP version in force (null before the first save). */
+  private mapRevision = 0;
+  private current: SopVersion | null = null;
+
+  constructor(
+    private readonly api: Api,
+    private readonly mapId: string,
+  ) {
+    this.form = new SopForm(h('div', { class: 'sop-form-footer' }, this.saveButton, this.status), () => void this.save());
+    this.letterhead = new LetterheadForm(api, () => this.schedulePreview());
+    this.pdfLink = h('a', { class: 'button button-ghost', href: api.sopUrl(mapId, 'pdf'), download: '', 'data-testid': 'sop-pdf' }, 'Unduh PDF');
+    this.toggleButton = h(
+      'button',
+      { type: 'button', class: 'button button-ghost', 'aria-pressed': 'false', 'data-testid': 'sop-toggle', title: 'Identitas dan pratinjau SOP', onClick: () => this.setOpen(!this.isOpen()) },
+      'SOP',
+    );
+    this.element = h(
+      'section',
+      { class: 'sop-panel', hidden: true, 'aria-label': 'SOP', 'data-testid': 'sop-panel' },
+      h('div', { class: 'sop-form-column' }, h('h2', { class: 'sop-heading' }, 'Identitas SOP'), this.alert, this.form.element, this.letterhead.element),
+      h(
+        'div',
+        { class: 'sop-preview-column' },
+        h(
+          'div',
+          { class: 'sop-preview-toolbar' },
+          h('h2', { class: 'sop-heading' }, 'Pratinjau'),
+          this.previewNote,
+          h('button', { type: 'button', class: 'button button-ghost', onClick: () => this.reloadPreview() }, 'Muat ulang'),
+          this.pdfLink,
+        ),
+        this.frame,
+      ),
+    );
+  }
+
+  isOpen(): boolean {
+    return !this.element.hidden;
+  }
+
+  setOpen(open: boolean): void {
+    this.element.hidden = !open;
+    this.toggleButton.setAttribute('aria-pressed', String(open));
+    this.toggleButton.classList.toggle('is-active', open);
+    // The diagram behind the view leaves the tab order while the view covers it.
+    for (const sibling of this.element.parentElement?.children ?? []) if (sibling !== this.element) (sibling as HTMLElement).inert = open;
+    if (!open) return;
+    if (this.previewStale) this.reloadPreview();
+    if (this.loaded) this.focusForm();
+    else void this.load();
+  }
+
+  /** The map's unit, whose letterhead (kop) the view offers to edit. */
+  setUnit(unit: string): void {
+    this.letterhead.setUnit(unit);
+  }
+
+  /** Saves the form (Ctrl+S while the view is open). */
+  submit(): void {
+    if (!this.saveButton.disabled) void this.save();
+  }
+
+  /** The map was saved as a new revision: the preview shows it (debounced; at once only when visible). */
+  mapSaved(revision: number): void {
+    this.mapRevision = revision;
+    this.showNote();
+    this.schedulePreview();
+  }
+
+  private async load(): Promise<void> {
+    this.form.setDisabled(true);
+    this.status.textContent = 'Memuat…';
+    try {
+      this.show(await this.api.getSop(this.mapId));
+      this.loaded = true;
+      this.status.textContent = '';
+    } catch (error) {
+      this.status.textContent = '';
+      this.showAlert(errorMessage(error), () => void this.load(), 'Coba lagi');
+    } finally {
+      this.form.setDisabled(false);
+    }
+    if (this.isOpen()) this.focusForm();
+  }
+
+  /** The first field of the form, so that typing can start at once. */
+  private focusForm(): void {
+    this.element.querySelector<HTMLElement>('.sop-form input')?.focus();
+  }
+
+  private show(view: SopRecordView): void {
+    this.version = view.record?.version ?? 0;
+    this.form.fill(view.record?.identity ?? {}, view.record?.settings ?? {});
+    this.mapRevision = Math.max(this.mapRevision, view.mapRevision);
+    this.current = view.record;
+    this.showNote();
+  }
+
+  private showNote(): void {
+    const identity = this.current
+      ? `identitas versi ${this.current.version} (disimpan ${this.current.savedBy})`
+      : 'identitas SOP belum pernah disimpan';
+    this.previewNote.textContent = `Revisi peta ${this.mapRevision} tersimpan, ${identity}.`;
+  }
+
+  private async save(): Promise<void> {
+    replaceChildren(this.alert);
+    this.form.markInvalid([]);
+    this.saveButton.disabled = true;
+    this.status.textContent = 'Menyimpan…';
+    try {
+      const record = await this.api.saveSop(this.mapId, { version: this.version, identity: this.form.identity(), settings: this.form.settings() });
+      this.version = record.version;
+      this.status.textContent = `Tersimpan sebagai versi ${record.version}`;
+      this.current = record;
+      this.showNote();
+      this.schedulePreview();
+    } catch (error) {
+      this.status.textContent = '';
+      if (error instanceof ApiError && error.code === 'SOP_CONFLICT') {
+        this.showAlert(error.message, () => void this.reloadRecord(), 'Muat versi terbaru');
+      } else {
+        if (error instanceof ApiError && Array.isArray(error.details.issues)) {
+          this.form.markInvalid((error.details.issues as Array<{ path: string }>).map((issue) => issue.path));
+        }
+        this.showAlert(errorMessage(error));
+      }
+    } finally {
+      this.saveButton.disabled = false;
+    }
+  }
+
+  private async reloadRecord(): Promise<void> {
+    replaceChildren(this.alert);
+    await this.load();
+    this.reloadPreview();
+  }
+
+  private showAlert(message: string, action?: () => void, actionLabel?: string): void {
+    replaceChildren(
+      this.alert,
+      h(
+        'div',
+        { class: 'notice notice-error', role: 'alert', 'data-testid': 'sop-alert' },
+        h('p', {}, message),
+        action ? h('button', { type: 'button', class: 'button button-ghost', onClick: action }, actionLabel ?? 'Coba lagi') : null,
+      ),
+    );
+  }
+
+  private schedulePreview(): void {
+    this.previewStale = true;
+    window.clearTimeout(this.previewTimer);
+    if (!this.isOpen()) return;
+    this.previewTimer = window.setTimeout(() => this.reloadPreview(), PREVIEW_DEBOUNCE_MS);
+  }
+
+  private reloadPreview(): void {
+    window.clearTimeout(this.previewTimer);
+    this.previewStale = false;
+    // A new query each time makes the frame load the document again (the API answers are never cached).
+    this.frame.src = `${this.api.sopUrl(this.mapId, 'html')}?t=${Date.now()}`;
+  }
+
+  /** Scales the document's pages down to the frame's width (the preview is same-origin), so no page is cut off. */
+  private fitPreview(): void {
+    const root = this.frame.contentDocument?.documentElement;
+    if (!root) return;
+    root.style.zoom = '';
+    const scale = (this.frame.clientWidth - 8) / root.scrollWidth;
+    if (scale < 1) root.style.zoom = String(Math.max(scale, 0.3));
+  }
+
+  destroy(): void {
+    window.clearTimeout(this.previewTimer);
+  }
+}

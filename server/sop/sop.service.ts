@@ -1,0 +1,87 @@
+// Use cases of SOP documents: the SOP record of a map (identity + settings, versioned with the map's revisions), the
+// unit letterheads, and the SOP rendered as HTML or PDF for a map revision.
+import type { PublicUser } from '../accounts/accounts.records';
+import { forbidden, seesAllUnits } from '../accounts/permissions';
+import { parseBpmn } from '../bpmn/moddle';
+import type { MapsService } from '../maps/maps.service';
+import type { SopStore } from '../store/sop-store';
+import type { Letterhead, StoredLetterhead } from './letterhead.schema';
+import type { PdfPool } from './pdf/pdf-pool';
+import { renderSopHtml } from './render/index';
+import { versionAtRevision, type PutSopBody, type SopRecordView, type SopVersion } from './sop.schema';
+
+export interface RenderedSop {
+  html: string;
+  /** The map revision rendered. */
+  revision: number;
+  /** The SOP's name (Nama SOP) or, before one is set, the map's name: for file names and titles. */
+  title: string;
+  paper: 'A4' | 'F4';
+  landscape: boolean;
+}
+
+export class SopService {
+  constructor(
+    private readonly store: SopStore,
+    private readonly maps: MapsService,
+    /** The PDF browser pool, started on first use. */
+    private readonly pdfPool: () => PdfPool,
+  ) {}
+
+  async get(actor: PublicUser, mapId: string): Promise<SopRecordView> {
+    const map = await this.maps.get(actor, mapId);
+    const versions = await this.store.listSopVersions(map.id);
+    return { record: versions.at(-1) ?? null, history: [...versions].reverse(), mapRevision: map.currentRevision };
+  }
+
+  async put(actor: PublicUser, mapId: string, body: PutSopBody): Promise<SopVersion> {
+    const map = await this.maps.get(actor, mapId);
+    return this.store.putSop(map.id, body.version, {
+      identity: body.identity,
+      settings: body.settings,
+      mapRevision: map.currentRevision,
+      savedBy: actor.name,
+    });
+  }
+
+  /** Map revision `revision` (the current one when absent) with the SOP record in force at it. */
+  async render(actor: PublicUser, mapId: string, revision?: number): Promise<RenderedSop> {
+    const map = await this.maps.get(actor, mapId);
+    const n = revision ?? map.currentRevision;
+    const xml = await this.maps.revisionXml(actor, map.id, n);
+    const { definitions } = await parseBpmn(xml);
+    const version = versionAtRevision(await this.store.listSopVersions(map.id), n);
+    const letterhead = (await this.store.getLetterhead(map.unit))?.letterhead;
+    const settings = version?.settings ?? {};
+    const html = renderSopHtml({
+      definitions,
+      ...(version ? { identity: version.identity } : {}),
+      letterhead: { ...(map.unit ? { unit: map.unit } : {}), ...letterhead },
+      settings,
+    });
+    return {
+      html,
+      revision: n,
+      title: version?.identity.namaSop?.trim() || map.name,
+      paper: settings.paper ?? 'A4',
+      landscape: (settings.orientation ?? 'landscape') === 'landscape',
+    };
+  }
+
+  async pdf(actor: PublicUser, mapId: string, revision?: number): Promise<RenderedSop & { pdf: Uint8Array }> {
+    const rendered = await this.render(actor, mapId, revision);
+    const pdf = await this.pdfPool().pdf(rendered.html, { paper: rendered.paper, landscape: rendered.landscape });
+    return { ...rendered, pdf };
+  }
+
+  /** Letterheads are the organisation bureau's to set, for any unit. */
+  async letterhead(actor: PublicUser, unit: string): Promise<StoredLetterhead | null> {
+    if (!seesAllUnits(actor)) throw forbidden();
+    return (await this.store.getLetterhead(unit)) ?? null;
+  }
+
+  async putLetterhead(actor: PublicUser, unit: string, letterhead: Letterhead): Promise<StoredLetterhead> {
+    if (!seesAllUnits(actor)) throw forbidden();
+    return this.store.putLetterhead(unit, letterhead, actor.name);
+  }
+}
