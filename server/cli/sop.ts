@@ -1,4 +1,4 @@
-// `petakerja sop FILE.bpmn [--meta meta.json] [--profile ID] [--paper A4|F4] [--portrait] --out OUT.pdf|OUT.html`:
+// `petakerja sop FILE.bpmn [--meta meta.json] [--profile ID] [--paper A4|F4] [--portrait] [--lampiran] --out OUT.pdf|OUT.html`:
 // renders the SOP AP document of a map (server/sop/render/) and writes it as HTML or, through one Chromium of the PDF
 // pool (server/sop/pdf/), as PDF. Exit 2 for bad usage, an unreadable BPMN file or an invalid identity file.
 import { readFile, writeFile } from 'node:fs/promises';
@@ -38,7 +38,7 @@ const pdfPageCount = (pdf: Uint8Array): number => (Buffer.from(pdf).toString('la
 export async function sopCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
-    options: { meta: { type: 'string' }, profile: { type: 'string' }, paper: { type: 'string' }, portrait: { type: 'boolean' }, out: { type: 'string' } },
+    options: { meta: { type: 'string' }, profile: { type: 'string' }, paper: { type: 'string' }, portrait: { type: 'boolean' }, lampiran: { type: 'boolean' }, out: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -63,23 +63,24 @@ export async function sopCommand(args: string[]): Promise<void> {
     },
   );
   const settings = { ...(paper?.success ? { paper: paper.data } : {}), ...(values.portrait ? { orientation: 'portrait' as const } : {}) };
-  const rendered = renderSop({ definitions, identity, settings });
-  for (const warning of rendered.document.warnings) console.error(`peringatan: ${warning}`);
-
-  let pages = rendered.pageCount;
-  if (format === '.html') {
-    await writeFile(values.out, rendered.html);
-  } else {
-    const pool = new PdfPool({ size: 1 });
-    try {
-      const pdf = await pool.pdf(rendered.html, { paper: rendered.document.settings.paper, landscape: rendered.document.settings.orientation === 'landscape' });
+  // One browser serves both the appendix diagram (drawn by bpmn-js) and the PDF; HTML without --lampiran needs none.
+  const pool = format === '.pdf' || values.lampiran ? new PdfPool({ size: 1 }) : undefined;
+  try {
+    const appendixSvg = values.lampiran ? await pool!.diagramSvg(xml) : undefined;
+    const rendered = renderSop({ definitions, identity, settings, ...(appendixSvg ? { appendixSvg } : {}) });
+    for (const warning of rendered.document.warnings) console.error(`peringatan: ${warning}`);
+    let pages = rendered.pageCount;
+    if (format === '.html') {
+      await writeFile(values.out, rendered.html);
+    } else {
+      const pdf = await pool!.pdf(rendered.html, { paper: rendered.document.settings.paper, landscape: rendered.document.settings.orientation === 'landscape' });
       await writeFile(values.out, pdf);
       pages = pdfPageCount(pdf) || pages;
-    } finally {
-      await pool.close();
     }
+    const kind = format === '.pdf' ? 'PDF' : 'HTML';
+    const title = identity?.namaSop?.trim() || rendered.document.title;
+    console.log(`SOP "${title}" ditulis sebagai ${kind}: ${pages} halaman (${rendered.document.settings.paper} ${rendered.document.settings.orientation === 'landscape' ? 'lanskap' : 'tegak'}), ${values.out}`);
+  } finally {
+    await pool?.close();
   }
-  const kind = format === '.pdf' ? 'PDF' : 'HTML';
-  const title = identity?.namaSop?.trim() || rendered.document.title;
-  console.log(`SOP "${title}" ditulis sebagai ${kind}: ${pages} halaman (${rendered.document.settings.paper} ${rendered.document.settings.orientation === 'landscape' ? 'lanskap' : 'tegak'}), ${values.out}`);
 }

@@ -15,6 +15,7 @@ Perintah:
   sop       Membuat dokumen SOP AP dari peta: BERKAS.bpmn --out KELUARAN.pdf|KELUARAN.html
             --meta BERKAS.json  identitas SOP (nomor, tanggal, disahkanOleh, namaSop, dasarHukum, …)
             --paper A4|F4       ukuran kertas (bawaan: A4); --portrait untuk tegak (bawaan: lanskap)
+            --lampiran          lampirkan diagram BPMN sebagai halaman terakhir
             --profile ID        profil peraturan
   user add  Menambah akun: --username U --password-stdin --roles admin,penyusun,reviewer,pengesah,pembaca
             [--admin] [--name "Nama"] [--nip NIP] [--jabatan J] [--unit UNIT] --data DIR

@@ -31,14 +31,14 @@ export function sopRouter(sop: SopService): Router {
   }));
 
   router.get('/maps/:id/sop.html', permit('maps:read'), validated({ params: MapParams, query: SopRenderQuery }, async ({ params, query }, req, res) => {
-    const rendered = await sop.render(actor(req), params.id, query.revision);
+    const rendered = await sop.render(actor(req), params.id, query.revision, { appendix: query.lampiran === 'diagram' });
     // The preview is shown in an iframe of the app itself; it carries no script.
     res.set({ 'X-Frame-Options': 'SAMEORIGIN', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'" });
     res.type('text/html; charset=utf-8').send(rendered.html);
   }));
 
   router.get('/maps/:id/sop.pdf', permit('maps:read'), validated({ params: MapParams, query: SopRenderQuery }, async ({ params, query }, req, res) => {
-    const rendered = await sop.pdf(actor(req), params.id, query.revision);
+    const rendered = await sop.pdf(actor(req), params.id, query.revision, { appendix: query.lampiran === 'diagram' });
     res.set('Content-Disposition', `attachment; filename="${sopFileName(rendered.title, rendered.revision)}"`);
     res.type('application/pdf').send(Buffer.from(rendered.pdf));
   }));

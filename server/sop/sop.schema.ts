@@ -63,6 +63,8 @@ export type PutSopBody = z.infer<typeof PutSopBody>;
 /** `?revision=n` of sop.html and sop.pdf; absent means the map's current revision. */
 export const SopRenderQuery = z.object({
   revision: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).optional()),
+  /** `lampiran=diagram` adds the BPMN diagram as an appendix page. */
+  lampiran: z.enum(['diagram']).optional(),
 });
 
 /** The version in force at map revision `n`: the last one saved while the map stood at `n` or earlier. */

@@ -20,6 +20,11 @@ export interface RenderedSop {
   landscape: boolean;
 }
 
+/** `appendix`: the BPMN diagram as the last page (SOP-FORMAT.md leaves it optional; issue: "optionally … an appendix page"). */
+export interface RenderOptions {
+  appendix?: boolean;
+}
+
 export class SopService {
   constructor(
     private readonly store: SopStore,
@@ -45,7 +50,7 @@ export class SopService {
   }
 
   /** Map revision `revision` (the current one when absent) with the SOP record in force at it. */
-  async render(actor: PublicUser, mapId: string, revision?: number): Promise<RenderedSop> {
+  async render(actor: PublicUser, mapId: string, revision?: number, options: RenderOptions = {}): Promise<RenderedSop> {
     const map = await this.maps.get(actor, mapId);
     const n = revision ?? map.currentRevision;
     const xml = await this.maps.revisionXml(actor, map.id, n);
@@ -53,7 +58,9 @@ export class SopService {
     const version = versionAtRevision(await this.store.listSopVersions(map.id), n);
     const letterhead = (await this.store.getLetterhead(map.unit))?.letterhead;
     const settings = version?.settings ?? {};
+    const appendixSvg = options.appendix ? await this.pdfPool().diagramSvg(xml) : undefined;
     const html = renderSopHtml({
+      ...(appendixSvg ? { appendixSvg } : {}),
       definitions,
       ...(version ? { identity: version.identity } : {}),
       letterhead: { ...(map.unit ? { unit: map.unit } : {}), ...letterhead },
@@ -68,8 +75,8 @@ export class SopService {
     };
   }
 
-  async pdf(actor: PublicUser, mapId: string, revision?: number): Promise<RenderedSop & { pdf: Uint8Array }> {
-    const rendered = await this.render(actor, mapId, revision);
+  async pdf(actor: PublicUser, mapId: string, revision?: number, options: RenderOptions = {}): Promise<RenderedSop & { pdf: Uint8Array }> {
+    const rendered = await this.render(actor, mapId, revision, options);
     const pdf = await this.pdfPool().pdf(rendered.html, { paper: rendered.paper, landscape: rendered.landscape });
     return { ...rendered, pdf };
   }

@@ -141,6 +141,28 @@ describe('SOP documents', () => {
     expect(text).toContain('Menerbitkan surat penugasan');
   });
 
+  it('adds the BPMN diagram, drawn by bpmn-js in the pool\'s browser, as a last page with ?lampiran=diagram', async () => {
+    const map = await newMap('Dinas Kesehatan', 'Peta lampiran');
+    const pdfOf = async (query: string) => {
+      const response = await fetch(`${server.url}/api/maps/${map.id}/sop.pdf${query}`, { headers: { cookie: server.admin.sessionCookie } });
+      expect(response.status, server.logs.join('\n')).toBe(200);
+      const file = path.join(await tempDir(), 'sop.pdf');
+      writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+      return { pages, text: execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }) };
+    };
+    const plain = await pdfOf('');
+    const withDiagram = await pdfOf('?lampiran=diagram');
+    expect(withDiagram.pages).toBe(plain.pages + 1);
+    expect(plain.text).not.toContain('Lampiran: Diagram Proses');
+    const appendix = withDiagram.text.slice(withDiagram.text.indexOf('Lampiran: Diagram Proses'));
+    expect(appendix.length).toBeGreaterThan('Lampiran: Diagram Proses'.length);
+    // The diagram's labels are real text in the PDF: the first activity's words appear on the appendix page.
+    expect(appendix.replace(/\s+/g, ' ')).toContain(FIRST_ACTIVITY.split(' ')[0]!);
+    const bad = await fetch(`${server.url}/api/maps/${map.id}/sop.pdf?lampiran=semua`, { headers: { cookie: server.admin.sessionCookie } });
+    expect(bad.status).toBe(400);
+  });
+
   it('renders ?revision=n from map revision n with the identity stored for it', async () => {
     const map = await newMap('Dinas Kesehatan', 'Peta berevisi');
     await putSop(map.id, { version: 0, identity: { ...IDENTITY, namaSop: 'SOP edisi pertama' } });

@@ -82,6 +82,10 @@ describe('the SOP view of the modeller', () => {
     });
     const pdfHref = await page.$eval(byTestId('sop-pdf'), (a) => (a as HTMLAnchorElement).getAttribute('href'));
     expect(pdfHref).toBe(`/api/maps/${mapId}/sop.pdf`);
+    await page.click(byTestId('sop-appendix'));
+    expect(await page.$eval(byTestId('sop-pdf'), (a) => (a as HTMLAnchorElement).getAttribute('href'))).toBe(`/api/maps/${mapId}/sop.pdf?lampiran=diagram`);
+    await page.click(byTestId('sop-appendix'));
+    expect(await page.$eval(byTestId('sop-pdf'), (a) => (a as HTMLAnchorElement).getAttribute('href'))).toBe(`/api/maps/${mapId}/sop.pdf`);
 
     // Saving the map as a new revision refreshes the preview with it.
     await page.evaluate(() => {

@@ -47,6 +47,18 @@ describe('petakerja sop', () => {
     expect(html).toContain('Menyusun dan menetapkan perjanjian kinerja');
   });
 
+  it('adds the BPMN diagram as the last page with --lampiran', async () => {
+    const out = path.join(await tempDir(), 'sop.html');
+    const run = await runCli(['sop', MAP, '--lampiran', '--out', out], { timeoutMs: 90_000 });
+    expect(run.code, run.stderr).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('Lampiran: Diagram Proses (BPMN)');
+    // bpmn-js drew the map: its SVG carries the diagram's shapes with their labels.
+    const appendix = html.slice(html.indexOf('Lampiran: Diagram Proses'));
+    expect(appendix).toContain('<svg');
+    expect(appendix).toMatch(/<tspan[^>]*>Menyusun/);
+  });
+
   it('exits 2 with a message in Bahasa Indonesia for an invalid identity file', async () => {
     const dir = await tempDir();
     const meta = path.join(dir, 'meta.json');

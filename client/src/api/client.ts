@@ -280,8 +280,9 @@ export const api = {
   },
 
   /** Where the SOP document of the map (of revision `n`, or the current one) is served as HTML or PDF. */
-  sopUrl(id: string, format: 'html' | 'pdf', n?: number): string {
-    return withQuery(`${mapPath(id)}/sop.${format}`, { revision: n === undefined ? undefined : String(n) });
+  /** The SOP document of a map (current revision unless `n`); `appendix` adds the BPMN diagram as the last page. */
+  sopUrl(id: string, format: 'html' | 'pdf', n?: number, appendix = false): string {
+    return withQuery(`${mapPath(id)}/sop.${format}`, { revision: n === undefined ? undefined : String(n), lampiran: appendix ? 'diagram' : undefined });
   },
 };
 

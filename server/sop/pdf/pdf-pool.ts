@@ -2,6 +2,8 @@
 // tab; browsers are launched when the pool is made, not per request. A request waits in a queue while every slot is
 // busy. A browser that crashed or disconnected is replaced (and the request retried once on the new one). The page
 // number "Halaman i dari n" is the document's own @page margin box (server/sop/render/index.ts), in the bottom margin.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer-core';
 import { FOOTER_MM } from '../render/index';
 import { launchChromium } from './launch-chromium';
@@ -25,6 +27,13 @@ interface Slot {
 
 export class PdfPoolClosedError extends Error {}
 
+let viewer: Promise<string> | undefined;
+/** bpmn-js's viewer bundle, read once, injected into the page as inline script (the pool's pages make no requests). */
+function viewerBundle(): Promise<string> {
+  viewer ??= readFile(createRequire(import.meta.url).resolve('bpmn-js/dist/bpmn-viewer.production.min.js'), 'utf8');
+  return viewer;
+}
+
 export class PdfPool {
   readonly size: number;
   private readonly executablePath?: string;
@@ -47,17 +56,52 @@ export class PdfPool {
   }
 
   async pdf(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
+    return this.withSlot((slot) => this.print(slot, html, options));
+  }
+
+  /** The BPMN diagram drawn as SVG by bpmn-js's viewer in one of the pool's browsers (for the SOP's appendix). */
+  async diagramSvg(xml: string): Promise<string> {
+    return this.withSlot((slot) => this.drawDiagram(slot, xml));
+  }
+
+  private async withSlot<T>(task: (slot: Slot) => Promise<T>): Promise<T> {
     const slot = await this.acquire();
     try {
       try {
-        return await this.print(slot, html, options);
+        return await task(slot);
       } catch (error) {
         if (this.closed || slot.browser?.connected) throw error;
         // The browser died under the request: replace it and try once more.
-        return await this.print(slot, html, options);
+        return await task(slot);
       }
     } finally {
       this.release(slot);
+    }
+  }
+
+  private async drawDiagram(slot: Slot, xml: string): Promise<string> {
+    // A tab of its own: the printing tab keeps the SOP document's Content-Security-Policy (no scripts) across
+    // setContent, and the viewer must run a script. It makes no requests either (the bundle is inlined).
+    const page = await (await this.browserOf(slot)).newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => void (request.url().startsWith('data:') || request.url() === 'about:blank' ? request.continue() : request.abort('blockedbyclient')));
+    try {
+      await page.setContent('<!doctype html><html><body><div id="canvas" style="width:1600px;height:1000px"></div></body></html>', { waitUntil: 'load' });
+      await page.addScriptTag({ content: await viewerBundle() });
+      const drawn = await page.evaluate(async (diagram: string) => {
+        const Viewer = (window as unknown as { BpmnJS: new (options: { container: string }) => { importXML(xml: string): Promise<unknown>; saveSVG(): Promise<{ svg: string }> } }).BpmnJS;
+        const viewer = new Viewer({ container: '#canvas' });
+        try {
+          await viewer.importXML(diagram);
+          return { svg: (await viewer.saveSVG()).svg };
+        } catch (error) {
+          return { error: String(error) };
+        }
+      }, xml);
+      if ('error' in drawn) throw new Error(`Diagram tidak dapat digambar: ${drawn.error}`);
+      return drawn.svg;
+    } finally {
+      await page.close().catch(() => undefined);
     }
   }
 

@@ -28,6 +28,7 @@ export class SopPanel {
   });
   private readonly previewNote = h('span', { class: 'sop-preview-note' });
   private readonly pdfLink: HTMLAnchorElement;
+  private readonly appendixToggle: HTMLElement;
   /** The version the form was loaded from or last saved as; 0 before the first save. */
   private version = 0;
   private loaded = false;
@@ -44,6 +45,12 @@ export class SopPanel {
     this.form = new SopForm(h('div', { class: 'sop-form-footer' }, this.saveButton, this.status), () => void this.save());
     this.letterhead = new LetterheadForm(api, () => this.schedulePreview());
     this.pdfLink = h('a', { class: 'button button-ghost', href: api.sopUrl(mapId, 'pdf'), download: '', 'data-testid': 'sop-pdf' }, 'Unduh PDF');
+    const appendix = h('input', {
+      type: 'checkbox',
+      'data-testid': 'sop-appendix',
+      onChange: () => (this.pdfLink.href = api.sopUrl(mapId, 'pdf', undefined, appendix.checked)),
+    }) as HTMLInputElement;
+    this.appendixToggle = h('label', { class: 'sop-appendix', title: 'Diagram BPMN peta sebagai halaman terakhir PDF' }, appendix, ' Lampirkan diagram');
     this.toggleButton = h(
       'button',
       { type: 'button', class: 'button button-ghost', 'aria-pressed': 'false', 'data-testid': 'sop-toggle', title: 'Identitas dan pratinjau SOP', onClick: () => this.setOpen(!this.isOpen()) },
@@ -62,6 +69,7 @@ export class SopPanel {
           h('h2', { class: 'sop-heading' }, 'Pratinjau'),
           this.previewNote,
           h('button', { type: 'button', class: 'button button-ghost', onClick: () => this.reloadPreview() }, 'Muat ulang'),
+          this.appendixToggle,
           this.pdfLink,
         ),
         this.frame,
