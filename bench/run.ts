@@ -1,4 +1,4 @@
-// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login|lint|main-thread|sop]`): runs the benchmarks and prints their results as Markdown.
+// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login|lint|main-thread|sop|sop-batch]`): runs the benchmarks and prints their results as Markdown.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -8,6 +8,7 @@ import { MAP_KINDS } from '../server/domain/vocabulary';
 import { formatLintBench, runLintBench } from './lint';
 import { formatMainThread, runMainThreadBench } from './lint-main-thread';
 import { formatLogin, runLoginBench } from './login';
+import { formatSopBatchBench, runSopBatchBench } from './sop-batch';
 import { formatSopPdfBench, runSopPdfBench } from './sop-pdf';
 import { DEFAULT_LIMITS, REPO_ROOT, formatAims, formatStoreScale, runStoreScale } from './store-scale';
 
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     options: { maps: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } },
     strict: true,
   });
-  if (values.only !== undefined && !['store', 'login', 'lint', 'main-thread', 'sop'].includes(values.only)) throw new Error('--only takes store, login, lint, main-thread or sop');
+  if (values.only !== undefined && !['store', 'login', 'lint', 'main-thread', 'sop', 'sop-batch'].includes(values.only)) throw new Error('--only takes store, login, lint, main-thread, sop or sop-batch');
   const header = [`Command: \`npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}\` (in ${REPO_ROOT.replace(/\/$/, '')})`, '', ...machineFacts(), ''];
   if (values.only === 'login') {
     console.log([...header, '## Sign-in', '', formatLogin(await runLoginBench())].join('\n'));
@@ -50,6 +51,11 @@ async function main(): Promise<void> {
   }
   if (values.only === 'sop') {
     console.log([...header, '## SOP PDF (warm, vs bare Chromium page.pdf of the same HTML)', '', formatSopPdfBench(await runSopPdfBench())].join('\n'));
+    return;
+  }
+  if (values.only === 'sop-batch') {
+    const rows = await runSopBatchBench({ progress: (line) => console.error(`[bench] ${line}`) });
+    console.log([...header, '## SOP batch export (100 SOPs, ZIP and SOP book)', '', formatSopBatchBench(rows)].join('\n'));
     return;
   }
   if (values.only === 'lint') {

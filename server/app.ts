@@ -14,6 +14,8 @@ import { metaRouter } from './http/meta.routes';
 import { lintRouter } from './lint/lint.routes';
 import { mapsRouter } from './maps/maps.routes';
 import type { MapsService } from './maps/maps.service';
+import { sopExportRouter } from './sop/batch/export.routes';
+import type { SopExportJobs } from './sop/batch/export-jobs';
 import { sopRouter } from './sop/sop.routes';
 import type { SopService } from './sop/sop.service';
 
@@ -25,6 +27,8 @@ export interface AppDeps {
   accounts: AccountsService;
   /** SOP records, letterheads and SOP documents (HTML, PDF); the routes are absent without it. */
   sop?: SopService;
+  /** Batch exports of a unit's SOPs (ZIP, SOP book); the routes are absent without it. */
+  sopExports?: SopExportJobs;
   /** The built client (dist/client); the SPA is served from here. */
   clientDir: string;
   /** Express's "trust proxy" setting, for deployments behind a reverse proxy terminating https. */
@@ -53,7 +57,7 @@ const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
-export function createApp({ maps, accounts, sop, clientDir, trustProxy = false, log = console.error }: AppDeps): Express {
+export function createApp({ maps, accounts, sop, sopExports, clientDir, trustProxy = false, log = console.error }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
@@ -78,6 +82,7 @@ export function createApp({ maps, accounts, sop, clientDir, trustProxy = false, 
   api.use(mapsRouter(maps));
   api.use(lintRouter(maps));
   if (sop) api.use(sopRouter(sop));
+  if (sopExports) api.use(sopExportRouter(sopExports));
   api.use(notFoundHandler);
   api.use(auditDenials(accounts));
   app.use('/api', api);

@@ -7,6 +7,7 @@ import { createApp } from './app';
 import type { Profile } from './domain/vocabulary';
 import { MapsService } from './maps/maps.service';
 import { TemplateLibrary } from './maps/templates';
+import { SopExportJobs } from './sop/batch/export-jobs';
 import { PdfPool } from './sop/pdf/pdf-pool';
 import { SopService } from './sop/sop.service';
 import { openEmbeddedStore } from './store/store';
@@ -34,11 +35,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const store = await openEmbeddedStore(options.dataDir);
   /** Chromium for SOP PDFs starts on the first PDF asked for, not with the server. */
   let pdfPool: PdfPool | undefined;
+  let sopExports: SopExportJobs | undefined;
   try {
     const maps = new MapsService(store.maps, await TemplateLibrary.load(), options.defaultProfile);
+    const sharedPool = () => (pdfPool ??= new PdfPool({ size: 2 }));
+    const sop = new SopService(store.sop, maps, sharedPool);
+    // Jobs and their files are this process's own (memory, os.tmpdir()): see export-jobs.ts for several instances.
+    sopExports = new SopExportJobs({ maps, sop, pdfPool: sharedPool, letterhead: async (unit) => (await store.sop.getLetterhead(unit))?.letterhead });
     const app = createApp({
       maps,
-      sop: new SopService(store.sop, maps, () => (pdfPool ??= new PdfPool({ size: 2 }))),
+      sop,
+      sopExports,
       accounts: new AccountsService(store.accounts, store.audit),
       clientDir: options.clientDir ?? CLIENT_DIR,
       trustProxy: options.trustProxy,
@@ -56,10 +63,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       url: `http://${host}:${port}`,
       server,
       close: () =>
-        (closing ??= new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        })
+        (closing ??= Promise.all([
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeIdleConnections();
+          }),
+          // At once: a running export's event stream stays open until its job ends, which would hold server.close().
+          sopExports?.close(),
+        ])
           .then(() => pdfPool?.close())
           .then(() => store.close())),
     };

@@ -5,7 +5,7 @@ import { validated } from '../http/validated';
 import { MapParams } from '../maps/maps.schema';
 import { Letterhead, UnitParams } from './letterhead.schema';
 import type { SopService } from './sop.service';
-import { PutSopBody, SopRenderQuery } from './sop.schema';
+import { PutSopBody, SopPreviewBody, SopRenderQuery } from './sop.schema';
 
 /** A file name safe in any file system and header: letters, digits, dashes; the SOP's name where it allows. */
 export function sopFileName(title: string, revision: number): string {
@@ -34,6 +34,11 @@ export function sopRouter(sop: SopService): Router {
     const rendered = await sop.render(actor(req), params.id, query.revision, { appendix: query.lampiran === 'diagram' });
     // The preview is shown in an iframe of the app itself; it carries no script.
     res.set({ 'X-Frame-Options': 'SAMEORIGIN', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'" });
+    res.type('text/html; charset=utf-8').send(rendered.html);
+  }));
+
+  router.post('/maps/:id/sop/preview', permit('maps:read'), validated({ params: MapParams, body: SopPreviewBody }, async ({ params, body }, req, res) => {
+    const rendered = await sop.render(actor(req), params.id, undefined, { draft: body });
     res.type('text/html; charset=utf-8').send(rendered.html);
   }));
 

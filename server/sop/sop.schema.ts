@@ -60,6 +60,10 @@ export const PutSopBody = z.strictObject({
 });
 export type PutSopBody = z.infer<typeof PutSopBody>;
 
+/** The form as it stands, not yet saved: the live preview of the SOP view renders it on the current map revision. */
+export const SopPreviewBody = PutSopBody.omit({ version: true });
+export type SopPreviewBody = z.infer<typeof SopPreviewBody>;
+
 /** `?revision=n` of sop.html and sop.pdf; absent means the map's current revision. */
 export const SopRenderQuery = z.object({
   revision: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).optional()),

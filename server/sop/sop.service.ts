@@ -8,7 +8,7 @@ import type { SopStore } from '../store/sop-store';
 import type { Letterhead, StoredLetterhead } from './letterhead.schema';
 import type { PdfPool } from './pdf/pdf-pool';
 import { renderSopHtml } from './render/index';
-import { versionAtRevision, type PutSopBody, type SopRecordView, type SopVersion } from './sop.schema';
+import { versionAtRevision, type PutSopBody, type SopPreviewBody, type SopRecordView, type SopVersion } from './sop.schema';
 
 export interface RenderedSop {
   html: string;
@@ -23,6 +23,8 @@ export interface RenderedSop {
 /** `appendix`: the BPMN diagram as the last page (SOP-FORMAT.md leaves it optional; issue: "optionally … an appendix page"). */
 export interface RenderOptions {
   appendix?: boolean;
+  /** An unsaved identity and settings to render instead of the stored ones (the live preview). */
+  draft?: SopPreviewBody;
 }
 
 export class SopService {
@@ -57,19 +59,20 @@ export class SopService {
     const { definitions } = await parseBpmn(xml);
     const version = versionAtRevision(await this.store.listSopVersions(map.id), n);
     const letterhead = (await this.store.getLetterhead(map.unit))?.letterhead;
-    const settings = version?.settings ?? {};
+    const settings = options.draft?.settings ?? version?.settings ?? {};
+    const identity = options.draft?.identity ?? version?.identity;
     const appendixSvg = options.appendix ? await this.pdfPool().diagramSvg(xml) : undefined;
     const html = renderSopHtml({
       ...(appendixSvg ? { appendixSvg } : {}),
       definitions,
-      ...(version ? { identity: version.identity } : {}),
+      ...(identity ? { identity } : {}),
       letterhead: { ...(map.unit ? { unit: map.unit } : {}), ...letterhead },
       settings,
     });
     return {
       html,
       revision: n,
-      title: version?.identity.namaSop?.trim() || map.name,
+      title: identity?.namaSop?.trim() || map.name,
       paper: settings.paper ?? 'A4',
       landscape: (settings.orientation ?? 'landscape') === 'landscape',
     };

@@ -7,6 +7,7 @@ import { AccountsService } from '../../server/accounts/accounts.service';
 import { createApp } from '../../server/app';
 import { MapsService } from '../../server/maps/maps.service';
 import { TemplateLibrary } from '../../server/maps/templates';
+import { SopExportJobs } from '../../server/sop/batch/export-jobs';
 import { SopService } from '../../server/sop/sop.service';
 import { openEmbeddedStore } from '../../server/store/store';
 import { minimalBpmn } from '../helpers/fixtures';
@@ -42,8 +43,13 @@ const POLICY: Policy[] = [
   { route: 'PUT /api/maps/:id/sop', access: 'penyusun', map: true, ok: 200 },
   { route: 'GET /api/maps/:id/sop.html', access: 'signed-in', map: true, ok: 200 },
   { route: 'GET /api/maps/:id/sop.pdf', access: 'signed-in', map: true, ok: 200 },
+  { route: 'POST /api/maps/:id/sop/preview', access: 'signed-in', map: true, ok: 200 },
   { route: 'GET /api/units/:unit/letterhead', access: 'bureau', ok: 200 },
   { route: 'PUT /api/units/:unit/letterhead', access: 'bureau', ok: 200 },
+  // Asynchronous: 202 with a job; its events and file are the starter's (see send()).
+  { route: 'POST /api/units/:unit/sop-exports', access: 'signed-in', map: true, ok: 202 },
+  { route: 'GET /api/sop-exports/:jobId/events', access: 'signed-in', ok: 200 },
+  { route: 'GET /api/sop-exports/:jobId/file', access: 'signed-in', ok: 200 },
   { route: 'GET /api/users', access: 'admin', ok: 200 },
   { route: 'POST /api/users', access: 'admin', ok: 201 },
   { route: 'PATCH /api/users/:id', access: 'admin', ok: 200 },
@@ -76,6 +82,8 @@ async function mapOf(unit: string): Promise<{ id: string }> {
   return (await server.api('/api/maps', { method: 'POST', json: { name: `Peta ${unit}`, kind: 'subproses', unit } })).body.map;
 }
 const maps = { own: await mapOf(OWN_UNIT), other: await mapOf(OTHER_UNIT) };
+// A map with an SOP in each unit, so that an SOP export has something to print.
+for (const unit of [OWN_UNIT, OTHER_UNIT]) await server.api('/api/maps', { method: 'POST', json: { templateId: 'penunjukan-dalam-unit', name: `SOP ${unit}`, unit } });
 let serial = 0;
 
 /** A valid request for the route, so that only permissions decide its answer. */
@@ -104,7 +112,18 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
       identity: { namaSop: `SOP matriks ${n}` },
     }),
     'PUT /api/units/:unit/letterhead': async () => ({ pemda: `Pemerintah Kota ${n}` }),
+    'POST /api/maps/:id/sop/preview': async () => ({ identity: { namaSop: `Pratinjau ${n}` } }),
   };
+  if (path.includes('sop-exports')) {
+    const unitName = unit === 'own' ? OWN_UNIT : OTHER_UNIT;
+    const start = (by: ApiClient) => by.api(`/api/units/${encodeURIComponent(unitName)}/sop-exports`, { method: 'POST', json: { format: 'zip' } });
+    if (method === 'POST') return start(client);
+    // Events and file of a job of the client's own unit, started by the client itself (anonymous asks for the admin's).
+    const starter = client.csrfToken ? client : server.admin;
+    const jobId = (await start(starter)).body.jobId as string;
+    if (path.endsWith('/file')) await starter.api(`/api/sop-exports/${jobId}/events`); // the stream ends with the job
+    return client.api(path.replace(':jobId', jobId));
+  }
   if (policy.route === 'POST /api/import') {
     return client.api(`/api/import?unit=${encodeURIComponent(OWN_UNIT)}`, { method, headers: { 'content-type': 'application/xml' }, body: minimalBpmn() });
   }
@@ -138,11 +157,14 @@ describe(`authorization matrix (${cases.length} cases)`, () => {
   it('covers every route the application registers', async () => {
     const store = await openEmbeddedStore(await tempDir());
     const maps = new MapsService(store.maps, await TemplateLibrary.load());
+    const noPdf = () => {
+      throw new Error('no PDF is printed while listing routes');
+    };
+    const sop = new SopService(store.sop, maps, noPdf);
     const app = createApp({
       maps,
-      sop: new SopService(store.sop, maps, () => {
-        throw new Error('no PDF is printed while listing routes');
-      }),
+      sop,
+      sopExports: new SopExportJobs({ maps, sop, pdfPool: noPdf, letterhead: async () => undefined }),
       accounts: new AccountsService(store.accounts, store.audit),
       clientDir: '/nonexistent',
     });

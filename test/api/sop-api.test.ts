@@ -141,6 +141,20 @@ describe('SOP documents', () => {
     expect(text).toContain('Menerbitkan surat penugasan');
   });
 
+  it('previews an unsaved identity on the current revision without storing it', async () => {
+    const map = await newMap('Dinas Kesehatan', 'Peta pratinjau');
+    const saved = await putSop(map.id, { version: 0, identity: IDENTITY });
+    const preview = await api(`/api/maps/${map.id}/sop/preview`, { method: 'POST', json: { identity: { ...IDENTITY, namaSop: 'Judul yang sedang diketik' } } });
+    expect(preview.status).toBe(200);
+    expect(preview.body as string).toContain('Judul yang sedang diketik');
+    expect(preview.body as string).toContain(FIRST_ACTIVITY);
+    const record = await api(`/api/maps/${map.id}/sop`);
+    expect(record.body.record).toMatchObject({ version: saved.body.record.version, identity: { namaSop: IDENTITY.namaSop } });
+    const bad = await api(`/api/maps/${map.id}/sop/preview`, { method: 'POST', json: { identity: { tanggalEfektif: 'kemarin' } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('adds the BPMN diagram, drawn by bpmn-js in the pool\'s browser, as a last page with ?lampiran=diagram', async () => {
     const map = await newMap('Dinas Kesehatan', 'Peta lampiran');
     const pdfOf = async (query: string) => {

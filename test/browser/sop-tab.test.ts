@@ -61,6 +61,9 @@ describe('the SOP view of the modeller', () => {
     await page.type('[name="dasarHukum"]', 'Peraturan Wali Kota Denpasar Nomor 69 Tahun 2023\nPeraturan Bupati Badung Nomor 1 Tahun 2024\n\n');
     await page.type('[name="peralatan"]', 'Komputer\nPrinter');
     await page.select('[name="paper"]', 'F4');
+    // The preview follows the form before it is saved.
+    expect(await previewText(page, 'Peraturan Bupati Badung Nomor 1 Tahun 2024')).toContain('Penunjukan Pelaksana Tugas');
+    expect((await server.api(`/api/maps/${mapId}/sop`)).body.record).toBeNull();
     await page.click(byTestId('sop-save'));
     await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'Tersimpan sebagai versi 1', {}, byTestId('sop-status'));
 

@@ -268,6 +268,16 @@ export const api = {
     return record;
   },
 
+  /** The SOP document (HTML) of the map's current revision with an unsaved identity and settings: the live preview. */
+  async previewSop(id: string, input: { identity: SopIdentityDraft; settings: SopSettings }): Promise<string> {
+    const response = await send(mapPath(id) + '/sop/preview', {
+      method: 'POST',
+      headers: { Accept: 'text/html', 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    return response.text();
+  },
+
   /** The letterhead the unit's SOPs print (organisation bureau only); null while none is set. */
   async getLetterhead(unit: string): Promise<StoredLetterhead | null> {
     const { letterhead } = await json<{ letterhead: StoredLetterhead | null }>(`/api/units/${encodeURIComponent(unit)}/letterhead`);

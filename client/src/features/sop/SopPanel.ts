@@ -33,6 +33,9 @@ export class SopPanel {
   private version = 0;
   private loaded = false;
   private previewTimer: number | undefined;
+  private draftTimer: number | undefined;
+  /** Counts live-preview requests, so that only the newest answer is shown. */
+  private draftRequests = 0;
   private previewStale = true;
   /** The map revision the preview shows, and the SOP version in force (null before the first save). */
   private mapRevision = 0;
@@ -44,6 +47,8 @@ export class SopPanel {
   ) {
     this.form = new SopForm(h('div', { class: 'sop-form-footer' }, this.saveButton, this.status), () => void this.save());
     this.letterhead = new LetterheadForm(api, () => this.schedulePreview());
+    // Live preview: what the form says now, before it is saved.
+    for (const type of ['input', 'change']) this.form.element.addEventListener(type, () => this.scheduleDraftPreview());
     this.pdfLink = h('a', { class: 'button button-ghost', href: api.sopUrl(mapId, 'pdf'), download: '', 'data-testid': 'sop-pdf' }, 'Unduh PDF');
     const appendix = h('input', {
       type: 'checkbox',
@@ -191,6 +196,32 @@ export class SopPanel {
     );
   }
 
+  private scheduleDraftPreview(): void {
+    if (!this.loaded) return;
+    window.clearTimeout(this.draftTimer);
+    this.draftTimer = window.setTimeout(() => void this.showDraft(), PREVIEW_DEBOUNCE_MS);
+  }
+
+  /** Renders the unsaved form on the current map revision into the frame, which holds a sop.html document. */
+  private async showDraft(): Promise<void> {
+    const request = ++this.draftRequests;
+    let html: string;
+    try {
+      html = await this.api.previewSop(this.mapId, { identity: this.form.identity(), settings: this.form.settings() });
+    } catch {
+      // A field the server refuses (a half-typed date, say) leaves the last preview; saving names the field.
+      return;
+    }
+    const frameDocument = this.frame.contentDocument;
+    if (request !== this.draftRequests || !frameDocument) return;
+    // The frame's document came from sop.html: its policy (no script, inline styles only) stays through write().
+    frameDocument.open();
+    frameDocument.write(html);
+    frameDocument.close();
+    this.fitPreview();
+    this.previewNote.textContent = `Revisi peta ${this.mapRevision}, dengan isian yang belum disimpan.`;
+  }
+
   private schedulePreview(): void {
     this.previewStale = true;
     window.clearTimeout(this.previewTimer);
@@ -216,5 +247,6 @@ export class SopPanel {
 
   destroy(): void {
     window.clearTimeout(this.previewTimer);
+    window.clearTimeout(this.draftTimer);
   }
 }

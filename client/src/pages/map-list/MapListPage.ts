@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/format';
 import { errorStateView, loadingView } from '../../ui/states';
 import { appHeader, pageShell } from '../shared/layout';
 import { kindLabel, profileLabel, shortProfileLabel } from '../shared/mapFields';
+import { openSopExportDialog } from '../../features/sop-export/SopExportDialog';
 import { openCreateMapDialog } from './createMapDialog';
 
 const SEARCH_DELAY_MS = 250;
@@ -41,15 +42,18 @@ export class MapListPage implements Page {
     this.importButton = h('button', { type: 'button', class: 'button button-secondary', 'data-testid': 'import-button', onClick: () => this.importInput.click() }, 'Impor .bpmn');
     const { session } = context;
     // Only drafters create and import maps; the server refuses anyone else, so nobody else is offered it.
+    // Everyone may export their unit's SOPs (the bureau picks the unit in the dialog).
+    const exportSop = h('button', { type: 'button', class: 'button button-secondary', 'data-testid': 'sop-export-button', onClick: () => void this.openSopExport() }, 'Ekspor SOP unit');
     const actions = session.canEditMaps
       ? h(
           'div',
           { class: 'page-actions' },
+          exportSop,
           this.importButton,
           this.importInput,
           h('button', { type: 'button', class: 'button button-primary', 'data-testid': 'new-map-button', onClick: () => void this.openCreate() }, 'Peta baru'),
         )
-      : null;
+      : h('div', { class: 'page-actions' }, exportSop);
     const lead = session.allUnits
       ? 'Peta proses, subproses, relasi, lintas fungsi dan alur mekanisme kerja.'
       : `Peta proses unit ${session.user.unit || '(unit belum diisi)'}. Anda dapat membuka dan mengekspor peta; perubahan dilakukan oleh penyusun.`;
@@ -73,6 +77,14 @@ export class MapListPage implements Page {
   destroy(): void {
     window.clearTimeout(this.searchTimer);
     this.request += 1;
+  }
+
+  private async openSopExport(): Promise<void> {
+    const { session } = this.context;
+    const units = session.allUnits ? await this.context.meta().then((meta) => meta.units, () => []) : [];
+    // The list's unit filter first, else the user's own unit when it has maps, else the first unit listed.
+    const unit = this.filter.unit || (!session.allUnits || units.includes(session.user.unit) ? session.user.unit : (units[0] ?? ''));
+    openSopExportDialog(this.context, { units, unit });
   }
 
   private async load(): Promise<void> {

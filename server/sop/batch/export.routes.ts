@@ -1,0 +1,50 @@
+// HTTP routes of SOP batch exports: start a job for a unit, follow it as Server-Sent Events, download its file.
+import { Router } from 'express';
+import { actor, permit } from '../../http/auth';
+import { validated } from '../../http/validated';
+import { UnitParams } from '../letterhead.schema';
+import type { SopExportJobs } from './export-jobs';
+import { JobParams, StartExportBody } from './export.schema';
+
+/** A comment line now and then keeps proxies from closing a quiet stream. */
+const HEARTBEAT_MS = 15_000;
+
+export function sopExportRouter(jobs: SopExportJobs): Router {
+  const router = Router();
+
+  router.post('/units/:unit/sop-exports', permit('maps:read'), validated({ params: UnitParams, body: StartExportBody }, async ({ params, body }, req, res) => {
+    const job = await jobs.start(actor(req), params.unit, body.format);
+    res.status(202).json({ jobId: job.id, eventsUrl: `/api/sop-exports/${job.id}/events` });
+  }));
+
+  router.get('/sop-exports/:jobId/events', permit('maps:read'), validated({ params: JobParams }, async ({ params }, req, res) => {
+    const job = jobs.get(actor(req), params.jobId);
+    const lastId = Number.parseInt(String(req.get('last-event-id') ?? '0'), 10);
+    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
+    res.flushHeaders();
+    res.write('retry: 3000\n\n');
+    let unsubscribe = (): void => undefined;
+    const heartbeat = setInterval(() => res.write(': tetap tersambung\n\n'), HEARTBEAT_MS);
+    const end = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      if (!res.writableEnded) res.end();
+    };
+    req.on('close', end);
+    unsubscribe = jobs.subscribe(job, Number.isFinite(lastId) ? lastId : 0, (event) => {
+      res.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
+      // The stream ends with the job: the client closes its EventSource on done or error.
+      if (event.type !== 'progress') setImmediate(end);
+    });
+    if (job.state !== 'running') setImmediate(end);
+  }));
+
+  router.get('/sop-exports/:jobId/file', permit('maps:read'), validated({ params: JobParams }, async ({ params }, req, res) => {
+    const file = jobs.file(actor(req), params.jobId);
+    res.set('Content-Disposition', `attachment; filename="${file.name}"`);
+    res.type(file.type);
+    await new Promise<void>((resolve, reject) => res.sendFile(file.path, { dotfiles: 'allow', cacheControl: false, lastModified: false }, (error) => (error ? reject(error) : resolve())));
+  }));
+
+  return router;
+}

@@ -1,0 +1,84 @@
+// "Ekspor SOP unit" on the map list in Chromium: the bureau picks the unit and the format, the progress bar follows the
+// server's events to the end, the download link serves the file; a unit without SOP maps shows the Indonesian reason;
+// someone outside the bureau exports their own unit; Escape closes the dialog.
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, useSession } from '../helpers/browser';
+import { startTestServer } from '../helpers/server';
+
+const server = await startTestServer();
+const browser = await launchBrowser();
+const byTestId = (id: string) => `[data-testid="${id}"]`;
+const UNIT = 'Dinas Kesehatan';
+
+for (const [templateId, name] of [
+  ['penunjukan-dalam-unit', 'Penunjukan pelaksana tugas'],
+  ['pengajuan-sukarela-dalam-unit', 'Pengajuan sukarela'],
+]) {
+  const created = await server.api('/api/maps', { method: 'POST', json: { templateId, name, unit: UNIT } });
+  expect(created.status).toBe(201);
+}
+// A unit the bureau sees (it has a map) but without any SOP map.
+expect((await server.api('/api/maps', { method: 'POST', json: { name: 'Subproses saja', kind: 'subproses', unit: 'Dinas Tanpa SOP' } })).status).toBe(201);
+
+async function openExport(page: Page, cookie: string): Promise<void> {
+  await useSession(page, server.url, cookie);
+  await page.goto(`${server.url}/#/`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector(byTestId('map-row'));
+  await page.click(byTestId('sop-export-button'));
+  await page.waitForSelector(byTestId('sop-export-dialog'), { visible: true });
+}
+
+describe('SOP export dialog', () => {
+  it('exports the chosen unit as an SOP book with a progress bar and a download link, and explains an empty unit', async () => {
+    const errors: string[] = [];
+    const page = await openPage(browser, errors);
+    await openExport(page, server.admin.sessionCookie);
+
+    // The admin's own unit has no map: the first unit with maps is proposed.
+    expect(await page.$eval(byTestId('sop-export-unit'), (select) => (select as HTMLSelectElement).value)).toBe(UNIT);
+    await page.select(byTestId('sop-export-unit'), 'Dinas Tanpa SOP');
+    await page.click(byTestId('sop-export-start'));
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('belum memiliki peta'), {}, byTestId('sop-export-error'));
+
+    await page.select(byTestId('sop-export-unit'), UNIT);
+    await page.click(byTestId('sop-export-format-buku'));
+    await page.click(byTestId('sop-export-start'));
+    const link = await page.waitForSelector(byTestId('sop-export-download'), { visible: true, timeout: 60_000 });
+    expect(await page.$eval(byTestId('sop-export-error'), (element) => element.textContent)).toBe('');
+    const progress = await page.$eval(byTestId('sop-export-progress'), (element) => ({ value: (element as HTMLProgressElement).value, max: (element as HTMLProgressElement).max }));
+    expect(progress).toEqual({ value: 2, max: 2 });
+    expect(await page.$eval(byTestId('sop-export-status'), (element) => element.textContent)).toMatch(/^Selesai: 2 SOP, \d+ halaman\.$/);
+    // Focus moves to the link, so the keyboard reaches the file at once.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('sop-export-download');
+    const href = await link!.evaluate((a) => (a as HTMLAnchorElement).href);
+    expect(await link!.evaluate((a) => a.getAttribute('download'))).toMatch(/^Buku-SOP-Dinas-Kesehatan-\d{4}\.pdf$/);
+    const file = await page.evaluate(async (url) => {
+      const response = await fetch(url);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return { status: response.status, type: response.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 5)) };
+    }, href);
+    expect(file).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
+
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(byTestId('sop-export-dialog'), { hidden: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lets a reader outside the bureau export their own unit only, as a ZIP', async () => {
+    const reader = await server.userWith(['pembaca'], UNIT);
+    const errors: string[] = [];
+    const page = await openPage(browser, errors);
+    await openExport(page, reader.sessionCookie);
+    expect(await page.$(byTestId('sop-export-unit'))).toBeNull();
+    expect(await page.$eval(byTestId('sop-export-dialog'), (element) => element.textContent)).toContain(`Unit kerja: ${UNIT}`);
+    await page.click(byTestId('sop-export-start'));
+    const link = await page.waitForSelector(byTestId('sop-export-download'), { visible: true, timeout: 60_000 });
+    expect(await link!.evaluate((a) => a.getAttribute('download'))).toMatch(/^SOP-Dinas-Kesehatan-\d{8}\.zip$/);
+    await page.click(byTestId('sop-export-close'));
+    await page.waitForSelector(byTestId('sop-export-dialog'), { hidden: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
