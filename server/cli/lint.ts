@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import type { Finding } from '../lint/findings';
 import { LintStage, type LintContext } from '../lint/lint-context';
 import { lintXml, summarise } from '../lint/lint.service';
-import { SopIdentityDraft } from '../sop/identity.schema';
+import { readMeta } from './sop-meta';
 import { UsageError } from './usage';
 
 const SEVERITY_WORD: Record<Finding['severity'], string> = { error: 'galat', warning: 'peringatan', info: 'info' };
@@ -26,24 +26,6 @@ async function bpmnFiles(target: string): Promise<string[]> {
     .sort();
 }
 
-/** The SOP identity of --meta: a JSON file holding a SopIdentityDraft. */
-async function readMeta(file: string): Promise<SopIdentityDraft> {
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new UsageError(`Berkas identitas SOP tidak dapat dibaca: ${file}`);
-  });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`Berkas identitas SOP bukan JSON yang sah: ${file} (${(error as Error).message})`);
-  }
-  const parsed = SopIdentityDraft.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(akar)'}: ${issue.message}`).join('; ');
-    throw new UsageError(`Identitas SOP di ${file} tidak sah: ${issues}`);
-  }
-  return parsed.data;
-}
 
 interface FileResult {
   file: string;

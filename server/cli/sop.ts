@@ -7,30 +7,12 @@ import { parseArgs } from 'node:util';
 import { parseBpmn } from '../bpmn/moddle';
 import { Profile, PROFILES } from '../domain/vocabulary';
 import { AppError } from '../errors';
-import { SopIdentityDraft } from '../sop/identity.schema';
 import { Paper } from '../sop/layout/document.schema';
 import { PdfPool } from '../sop/pdf/pdf-pool';
 import { renderSop } from '../sop/render/index';
+import { readMeta } from './sop-meta';
 import { UsageError } from './usage';
 
-/** The SOP identity of --meta: a JSON file holding a SopIdentityDraft. */
-async function readMeta(file: string): Promise<SopIdentityDraft> {
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new UsageError(`Berkas identitas SOP tidak dapat dibaca: ${file}`);
-  });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`Berkas identitas SOP bukan JSON yang sah: ${file} (${(error as Error).message})`);
-  }
-  const parsed = SopIdentityDraft.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(akar)'}: ${issue.message}`).join('; ');
-    throw new UsageError(`Identitas SOP di ${file} tidak sah: ${issues}`);
-  }
-  return parsed.data;
-}
 
 /** Pages of a PDF as Chromium writes it (one /Type /Page object per page). */
 const pdfPageCount = (pdf: Uint8Array): number => (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;

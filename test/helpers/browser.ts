@@ -1,5 +1,6 @@
 // Debian's Chromium driven by puppeteer-core: one headless browser per test file, closed after it.
 import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS } from '../../server/sop/pdf/launch-chromium';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll } from 'vitest';
 
@@ -12,15 +13,7 @@ export async function launchBrowser(): Promise<Browser> {
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   afterAll(() => browser.close());
   return browser;
