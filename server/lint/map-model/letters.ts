@@ -1,7 +1,8 @@
 // Letters and documents a map passes around (BPMN-CONVENTIONS.md "letter / document" and "contents of a request
 // letter"): message flows, data objects and data object references, from sk:letter or, failing it, from their names.
 import type { ModdleElement } from 'bpmn-moddle';
-import { flowContent } from './flow-content';
+import { annotationTexts } from './annotations';
+import { mutuBakuOf } from './mutu-baku';
 
 export const LETTER_KINDS = ['permohonan-pelibatan', 'jawaban-permohonan', 'penugasan', 'pengajuan-sukarela', 'laporan', 'perjanjian-kinerja'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -73,14 +74,15 @@ export function contentsFromAnnotation(text: string): Partial<Record<RequestCont
 
 /** Reads every letter of a map from its elements (in document order, as map-model.ts collects them). */
 export function readLetters(elements: ModdleElement[]): LetterFacts[] {
-  const annotations = annotationsByElement(elements);
+  const annotations = annotationTexts(elements);
   const { senders, receivers } = dataAssociations(elements);
+  const referenced = new Set(elements.flatMap((e) => (e.$type === 'bpmn:DataObjectReference' ? [e.get('dataObjectRef') as ModdleElement] : [])));
   const letters: LetterFacts[] = [];
   for (const element of elements) {
     const type = element.$type;
     if (type !== 'bpmn:MessageFlow' && type !== 'bpmn:DataObjectReference' && type !== 'bpmn:DataObject') continue;
     // A data object drawn through references is read at its references; one with none is read itself.
-    if (type === 'bpmn:DataObject' && elements.some((e) => e.$type === 'bpmn:DataObjectReference' && e.get('dataObjectRef') === element)) continue;
+    if (type === 'bpmn:DataObject' && referenced.has(element)) continue;
     const object = type === 'bpmn:DataObjectReference' ? (element.get('dataObjectRef') as ModdleElement | undefined) : undefined;
     const declared = element.get('sk:letter') ?? object?.get('sk:letter');
     const name = textOf(element.name) ?? textOf(object?.name) ?? '';
@@ -110,7 +112,7 @@ function idOf(value: unknown): string[] {
 function readContents(
   element: ModdleElement,
   object: ModdleElement | undefined,
-  annotations: Map<ModdleElement, string[]>,
+  annotations: Map<string, string[]>,
 ): { contents: Partial<Record<RequestContent, string>>; inferred: boolean } {
   const contents: Partial<Record<RequestContent, string>> = {};
   for (const content of REQUEST_CONTENTS) {
@@ -118,7 +120,7 @@ function readContents(
     if (value) contents[content] = value;
   }
   let inferred = false;
-  for (const text of [...(annotations.get(element) ?? []), ...(object ? (annotations.get(object) ?? []) : [])]) {
+  for (const text of [...(annotations.get(element.id ?? '') ?? []), ...(object?.id ? (annotations.get(object.id) ?? []) : [])]) {
     for (const [content, value] of Object.entries(contentsFromAnnotation(text)) as [RequestContent, string][]) {
       if (contents[content]) continue;
       contents[content] = value;
@@ -126,20 +128,6 @@ function readContents(
     }
   }
   return { contents, inferred };
-}
-
-/** Texts of the annotations joined to each element by an association, in either direction. */
-function annotationsByElement(elements: ModdleElement[]): Map<ModdleElement, string[]> {
-  const texts = new Map<ModdleElement, string[]>();
-  for (const association of elements) {
-    if (association.$type !== 'bpmn:Association') continue;
-    const ends = [association.get('sourceRef'), association.get('targetRef')] as (ModdleElement | undefined)[];
-    const annotation = ends.find((end) => end?.$type === 'bpmn:TextAnnotation');
-    const other = ends.find((end) => end && end !== annotation);
-    const text = textOf(annotation?.get('text'));
-    if (annotation && other && text) texts.set(other, [...(texts.get(other) ?? []), text]);
-  }
-  return texts;
 }
 
 /** Which activities write (output) and read (input) each data object reference or data object. */
@@ -170,33 +158,16 @@ export interface OutputLetter {
   inferred: boolean;
 }
 
-const OUTPUT_LINE = /^\s*[-•*]?\s*(output|keluaran|hasil)\s*[:：]\s*(.+)$/i;
-
-/** The letters that activities' outputs name, from sk:output or else an annotation line "Output: …". */
-export function readOutputLetters(elements: ModdleElement[]): OutputLetter[] {
-  const annotations = annotationsByElement(elements);
-  const found: OutputLetter[] = [];
-  for (const activity of elements) {
-    if (!activity.id || !activity.$instanceOf('bpmn:Activity')) continue;
-    const declared = textOf(activity.get('sk:output'));
-    const annotated = (annotations.get(activity) ?? [])
-      .flatMap((text) => text.split(/\r?\n/))
-      .map((line) => OUTPUT_LINE.exec(line)?.[2]?.trim())
-      .find((value): value is string => Boolean(value));
-    const text = declared ?? annotated;
-    const kind = text ? letterKindFromName(text) : undefined;
-    if (text && kind) found.push({ activity: activity.id, text, kind, inferred: declared === undefined });
-  }
-  return found;
-}
-
 const outputLetterCache = new WeakMap<ModdleElement, OutputLetter[]>();
 
-/** readOutputLetters of a whole map, read once per map. */
+/** The letters that activities' outputs name: their mutu baku output (mutu-baku.ts), read once per map. */
 export function outputLettersOf(definitions: ModdleElement): OutputLetter[] {
   let letters = outputLetterCache.get(definitions);
   if (!letters) {
-    letters = readOutputLetters([...flowContent(definitions).elements]);
+    letters = [...mutuBakuOf(definitions)].flatMap(([activity, { output }]) => {
+      const kind = output ? letterKindFromName(output.text) : undefined;
+      return output && kind ? [{ activity, text: output.text, kind, inferred: output.inferred }] : [];
+    });
     outputLetterCache.set(definitions, letters);
   }
   return letters;

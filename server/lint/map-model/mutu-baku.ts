@@ -3,6 +3,7 @@
 // BPMN-CONVENTIONS.md); and the durations written in it ("30 menit", "2 jam", "1 hari kerja", "PT2H", "P1D").
 // Pure code: it also runs in the browser's lint worker.
 import type { ModdleElement } from 'bpmn-moddle';
+import { annotationTexts } from './annotations';
 import { flowContent } from './flow-content';
 
 /** A duration in working time: minutes of work, working days and working weeks (the calendar converts them). */
@@ -51,21 +52,6 @@ export function mutuBakuLines(text: string): Partial<Record<MutuBakuPart, string
     if (part && value && found[part] === undefined) found[part] = value;
   }
   return found;
-}
-
-/** Texts of the annotations associated with each element id (either direction of the association). */
-function annotationTexts(elements: readonly ModdleElement[]): Map<string, string[]> {
-  const texts = new Map<string, string[]>();
-  for (const association of elements) {
-    if (!association.$instanceOf('bpmn:Association')) continue;
-    const ends = [association.get('sourceRef'), association.get('targetRef')] as Array<ModdleElement | undefined>;
-    const annotation = ends.find((end) => end?.$instanceOf('bpmn:TextAnnotation'));
-    const other = ends.find((end) => end && end !== annotation);
-    const text = textOf(annotation?.get('text'));
-    if (!annotation || !other?.id || !text) continue;
-    texts.set(other.id, [...(texts.get(other.id) ?? []), text]);
-  }
-  return texts;
 }
 
 /** One activity's mutu baku: each part from its sk: attribute, else from a linked annotation. */

@@ -3,7 +3,7 @@
 // activities' outputs name.
 import { describe, expect, it } from 'vitest';
 import { allElements, parseBpmn } from '../../../server/bpmn/moddle';
-import { contentsFromAnnotation, letterKindFromName, readLetters, readOutputLetters } from '../../../server/lint/map-model/letters';
+import { contentsFromAnnotation, letterKindFromName, outputLettersOf, readLetters } from '../../../server/lint/map-model/letters';
 import { templateXml } from '../../helpers/fixtures';
 
 const MAP = `<?xml version="1.0" encoding="UTF-8"?>
@@ -126,7 +126,7 @@ describe('letters of a map', () => {
 describe('letters named by activities outputs', () => {
   it('reads sk:output, else an "Output:" line of an associated annotation, when it names a letter', async () => {
     const { definitions } = await parseBpmn(MAP);
-    const outputs = readOutputLetters([...allElements(definitions)]).sort((a, b) => a.activity.localeCompare(b.activity));
+    const outputs = outputLettersOf(definitions).sort((a, b) => a.activity.localeCompare(b.activity));
     expect(outputs).toEqual([
       { activity: 'T_Baca', text: 'Surat tugas tim', kind: 'penugasan', inferred: false },
       { activity: 'T_Catat', text: 'Laporan hasil pencatatan', kind: 'laporan', inferred: true },
@@ -135,7 +135,7 @@ describe('letters named by activities outputs', () => {
 
   it('reads the surat penugasan of the lintas-fungsi template from sk:output', async () => {
     const { definitions } = await parseBpmn(templateXml('lintas-fungsi'));
-    const outputs = readOutputLetters([...allElements(definitions)]);
+    const outputs = outputLettersOf(definitions);
     expect(outputs.filter((o) => o.kind === 'penugasan')).toEqual([
       { activity: 'Activity_MenetapkanPenugasan', text: 'Surat penugasan tim kerja', kind: 'penugasan', inferred: false },
     ]);
