@@ -4,23 +4,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/fixtures';
 import { startTestServer } from '../helpers/server';
+import { SOP_IDENTITY as IDENTITY } from '../helpers/sop-identity';
 
 const server = await startTestServer();
 const { api } = server;
 
 const xml = readFileSync(path.join(ROOT, 'test/lint/rules/sop/quality-standard/invalid-missing.bpmn'), 'utf8');
-const IDENTITY = {
-  nomor: '800/12/Org/2026',
-  tanggalPembuatan: '2026-11-02',
-  disahkanOleh: { jabatan: 'Kepala Dinas Kesehatan', nama: 'dr. I Made Sutama', pangkat: 'Pembina Utama Muda (IV/c)', nip: '197001011995031001' },
-  namaSop: 'Pelaksanaan kegiatan tim kerja',
-  dasarHukum: ['Peraturan Wali Kota Denpasar Nomor 69 Tahun 2023'],
-  keterkaitan: [],
-  peringatan: 'Hasil kegiatan tim tidak dapat dinilai',
-  kualifikasiPelaksana: ['Memahami rencana kerja bidang'],
-  peralatan: ['Komputer'],
-  pencatatan: ['Laporan hasil kegiatan tim'],
-};
 const sopFindings = (body: any, rule: string) => body.findings.filter((f: any) => f.rule === rule);
 
 describe('lint API with stage and SOP identity', () => {

@@ -4,22 +4,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
 import { ROOT } from '../helpers/fixtures';
+import { SOP_IDENTITY as IDENTITY } from '../helpers/sop-identity';
 import { tempDir } from '../helpers/temp-dir';
 
 const MAP = path.join(ROOT, 'test/lint/rules/sop/quality-standard/valid.bpmn');
 const MISSING = path.join(ROOT, 'test/lint/rules/sop/quality-standard/invalid-missing.bpmn');
-const IDENTITY = {
-  nomor: '800/12/Org/2026',
-  tanggalPembuatan: '2026-11-02',
-  disahkanOleh: { jabatan: 'Kepala Dinas Kesehatan', nama: 'dr. I Made Sutama', pangkat: 'Pembina Utama Muda (IV/c)', nip: '197001011995031001' },
-  namaSop: 'Pelaksanaan kegiatan tim kerja',
-  dasarHukum: ['Peraturan Wali Kota Denpasar Nomor 69 Tahun 2023'],
-  keterkaitan: [],
-  peringatan: 'Hasil kegiatan tim tidak dapat dinilai',
-  kualifikasiPelaksana: ['Memahami rencana kerja bidang'],
-  peralatan: ['Komputer'],
-  pencatatan: ['Laporan hasil kegiatan tim'],
-};
 
 async function metaFile(content: unknown): Promise<string> {
   const file = path.join(await tempDir(), 'identitas.json');

@@ -6,10 +6,11 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ModdleElement } from 'bpmn-moddle';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allElements, parseBpmn } from '../../server/bpmn/moddle';
+import { parseBpmn } from '../../server/bpmn/moddle';
 import type { SopIdentityDraft } from '../../server/sop/identity.schema';
 import { PdfPool } from '../../server/sop/pdf/pdf-pool';
 import { renderSop } from '../../server/sop/render/index';
+import { namesOf } from '../helpers/bpmn-names';
 import { readText, ROOT } from '../helpers/fixtures';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -63,19 +64,6 @@ async function pdfOf(file: string, paper: 'A4' | 'F4' = 'A4', landscape = true):
   return { pdf: out, definitions, pages: pageCount };
 }
 
-const is = (element: ModdleElement, type: string) => (element as { $instanceOf?: (t: string) => boolean }).$instanceOf?.(type) === true;
-
-function namesOf(definitions: ModdleElement): { activities: string[]; lanes: string[] } {
-  const activities: string[] = [];
-  const lanes: string[] = [];
-  for (const element of allElements(definitions)) {
-    const name = (element as { name?: string }).name?.trim();
-    if (!name) continue;
-    if (is(element, 'bpmn:Activity') && !is(element, 'bpmn:SubProcess')) activities.push(name);
-    if (is(element, 'bpmn:Lane') && !((element as { childLaneSet?: { lanes?: unknown[] } }).childLaneSet?.lanes?.length ?? 0)) lanes.push(name);
-  }
-  return { activities, lanes };
-}
 
 function pageSizeMm(pdf: string): { width: number; height: number; pages: number } {
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });

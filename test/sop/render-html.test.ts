@@ -2,11 +2,11 @@
 // performer column and every identity field is printed; every row carries exactly one of the SOP AP symbols.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { ModdleElement } from 'bpmn-moddle';
 import { describe, expect, it } from 'vitest';
-import { allElements, parseBpmn } from '../../server/bpmn/moddle';
+import { parseBpmn } from '../../server/bpmn/moddle';
 import type { SopIdentityDraft } from '../../server/sop/identity.schema';
 import { renderSop, renderSopHtml } from '../../server/sop/render/index';
+import { namesOf } from '../helpers/bpmn-names';
 import { readText, ROOT } from '../helpers/fixtures';
 
 const IDENTITY: SopIdentityDraft = {
@@ -69,20 +69,6 @@ function visibleText(html: string): string {
 /** The <wbr> break opportunities after slashes leave no space in what a reader sees. */
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
-const is = (element: ModdleElement, type: string) => (element as { $instanceOf?: (t: string) => boolean }).$instanceOf?.(type) === true;
-
-/** Names of the activities and of the innermost lanes, read from the model itself (not through the layout). */
-function namesOf(definitions: ModdleElement): { activities: string[]; lanes: string[] } {
-  const activities: string[] = [];
-  const lanes: string[] = [];
-  for (const element of allElements(definitions)) {
-    const name = (element as { name?: string }).name?.trim();
-    if (!name) continue;
-    if (is(element, 'bpmn:Activity') && !is(element, 'bpmn:SubProcess')) activities.push(name);
-    if (is(element, 'bpmn:Lane') && !((element as { childLaneSet?: { lanes?: unknown[] } }).childLaneSet?.lanes?.length ?? 0)) lanes.push(name);
-  }
-  return { activities, lanes };
-}
 
 describe('renderSopHtml', () => {
   it.each(MAPS.map((file) => [path.relative(ROOT, file), file]))('%s: every activity, performer and identity field; one allowed symbol per row', async (_name, file) => {
