@@ -5,19 +5,8 @@ import { validated } from '../http/validated';
 import { MapParams } from '../maps/maps.schema';
 import { Letterhead, UnitParams } from './letterhead.schema';
 import type { SopService } from './sop.service';
+import { sopFileName } from './file-name';
 import { PutSopBody, SopPreviewBody, SopRenderQuery } from './sop.schema';
-
-/** A file name safe in any file system and header: letters, digits, dashes; the SOP's name where it allows. */
-export function sopFileName(title: string, revision: number): string {
-  const base = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return `SOP-${base || 'peta'}-rev${revision}.pdf`;
-}
 
 export function sopRouter(sop: SopService): Router {
   const router = Router();

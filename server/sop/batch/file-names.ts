@@ -1,5 +1,5 @@
 // File names inside an export: ASCII letters, digits and dashes (sopFileName), unique within one archive.
-import { sopFileName } from '../sop.routes';
+import { safeFileNamePart, sopFileName } from '../file-name';
 
 /** Hands out `SOP-<name>-rev<n>.pdf`, adding "-2", "-3"… when two SOPs share a name. */
 export class UniqueFileNames {
@@ -16,12 +16,5 @@ export class UniqueFileNames {
 
 /** The download's own name: `<prefix>-<unit>-<suffix>` in the same alphabet. */
 export function exportFileName(prefix: string, unit: string, suffix: string): string {
-  const safe = unit
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return `${prefix}-${safe || 'unit'}-${suffix}`;
+  return `${prefix}-${safeFileNamePart(unit, 60) || 'unit'}-${suffix}`;
 }
