@@ -3,6 +3,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { definedOnly } from './defined-only';
 import type { LetterFacts, LetterKind } from './letters';
+import { normaliseUnit } from './unit-name';
 
 export interface HandOff {
   /** Id of the sequence or message flow. */
@@ -84,7 +85,6 @@ export function readHandOffs(elements: ModdleElement[], placeOf: (id: string) =>
   return handOffs;
 }
 
-const normaliseUnit = (unit: string) => unit.toLocaleLowerCase('id').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** One way a voluntary application (pengajuan sukarela) travels: from the element that sends it to one that receives it. */
 export interface VoluntaryRoute {

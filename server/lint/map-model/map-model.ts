@@ -8,6 +8,7 @@ import { flowContent } from './flow-content';
 import { readHandOffs, type HandOff, type Placement } from './hand-offs';
 export type { Placement } from './hand-offs';
 import { readLetters, type LetterFacts } from './letters';
+import { normaliseUnit } from './unit-name';
 
 /** Stages of a mekanisme kerja (BPMN-CONVENTIONS.md "stage"; DPS Lampiran A). */
 export const PHASES = ['perencanaan', 'pelaksanaan', 'evaluasi'] as const;
@@ -352,7 +353,6 @@ function buildModel(
   };
 }
 
-const normaliseUnit = (unit: string) => unit.toLocaleLowerCase('id').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
  * The scope of work (ROLES.md §5) between two placements. Declared: the same unit is `dalam-unit`; two pools one of

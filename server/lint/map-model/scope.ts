@@ -5,6 +5,7 @@
 import type { HandOff } from './hand-offs';
 import { scopeBetween, type MapModel, type Placement, type Scope, type ScopeReading } from './map-model';
 import { definedOnly } from './defined-only';
+import { normaliseUnit } from './unit-name';
 
 export type { Scope, ScopeReading } from './map-model';
 
@@ -24,14 +25,13 @@ export const scopeRank = (scope: Scope): number => SCOPES.indexOf(scope);
 /** Names that open with a unit organisasi inside a perangkat daerah. */
 const UNIT_ORGANISASI = /^(bidang|bagian|sub ?bagian|subbag|seksi|sub ?bidang|subbid|sekretariat|inspektur pembantu|irban|uptd|upt|unit|kelurahan|puskesmas)\b/;
 
-const normalise = (name: string) => name.toLocaleLowerCase('id').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** Whether a place is a unit organisasi: its pool declares sk:unitKind="unit-organisasi", or its unit's name opens like one. */
 function unitOrganisasi(model: Pick<MapModel, 'pool'>, place: Placement): { yes: boolean; inferred: boolean } {
   const pool = place.pool ? model.pool(place.pool) : undefined;
-  const ownUnit = place.unit !== undefined && pool !== undefined && normalise(place.unit) !== normalise(pool.unit);
+  const ownUnit = place.unit !== undefined && pool !== undefined && normaliseUnit(place.unit) !== normaliseUnit(pool.unit);
   if (!ownUnit && pool?.unitKind) return { yes: pool.unitKind === 'unit-organisasi', inferred: false };
-  return { yes: place.unit !== undefined && UNIT_ORGANISASI.test(normalise(place.unit)), inferred: true };
+  return { yes: place.unit !== undefined && UNIT_ORGANISASI.test(normaliseUnit(place.unit)), inferred: true };
 }
 
 /**

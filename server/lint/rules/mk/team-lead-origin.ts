@@ -4,13 +4,13 @@
 import type { RuleFactory } from 'bpmnlint/lib/types';
 import { scopeBetween, type LaneFacts } from '../../map-model/map-model';
 import { isRoleMap, mapModelOf } from '../map-model-of';
+import { normaliseUnit } from '../../map-model/unit-name';
 
 interface Options {
   /** DPS Ps 9(4): the rule holds for teams "yang anggotanya berasal dari lintas Perangkat Daerah dan/atau lintas instansi pemerintah". */
   beyondPerangkatDaerah?: boolean;
 }
 
-const normaliseUnit = (unit: string) => unit.toLocaleLowerCase('id').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const placementOf = (lane: LaneFacts) => ({ ...(lane.poolId ? { pool: lane.poolId } : {}), ...(lane.unit ? { unit: lane.unit } : {}) });
 
 const teamLeadOrigin: RuleFactory = (options?: Options) => ({

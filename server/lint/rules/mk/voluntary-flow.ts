@@ -7,6 +7,7 @@ import type { RuleFactory } from 'bpmnlint/lib/types';
 import { voluntaryRoutes, type VoluntaryRoute } from '../../map-model/hand-offs';
 import { scopeBetween, type LaneFacts, type MapModel, type ScopeReading } from '../../map-model/map-model';
 import { isRoleMap, mapModelOf } from '../map-model-of';
+import { normaliseUnit } from '../../map-model/unit-name';
 
 interface Options {
   /** Check the cross-unit steps (GMS Ps 15(3), BDG B.2 huruf b angka 2); off where the text describes only the recipient (DPS). */
@@ -24,7 +25,6 @@ const isLeader = (lane: LaneFacts) =>
 /** Says something about who the lane is. */
 const known = (lane: LaneFacts) => lane.role !== undefined || lane.jabatan !== undefined || lane.level !== undefined || lane.jabatanChoices !== undefined;
 
-const normaliseUnit = (unit: string | undefined) => (unit ?? '').toLocaleLowerCase('id').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 interface Application {
   element: string;
@@ -87,7 +87,7 @@ const voluntaryFlow: RuleFactory = (options?: Options) => ({
         // The applicant's own lane receives the penugasan ("Melaksanakan … sesuai surat penugasan"); it does not set it.
         return lane && lane.id !== applicant.id ? [{ ...issuer, lane }] : [];
       });
-      const wrong = lanes.filter(({ lane }) => normaliseUnit(lane.unit) === normaliseUnit(unit) && lane.role !== 'PENILAI_KINERJA');
+      const wrong = lanes.filter(({ lane }) => normaliseUnit(lane.unit ?? '') === normaliseUnit(unit) && lane.role !== 'PENILAI_KINERJA');
       for (const issuer of wrong) {
         reporter.report(
           issuer.element,
