@@ -6,6 +6,7 @@ import { StoreOpenError } from '../errors';
 import { AUDIT_DIR } from './jsonl-audit-log';
 import { ACCOUNTS_FILE } from './lowdb-account-store';
 import { BLOB_DIR, MAP_DIR } from './lowdb-map-store';
+import { REVIEW_DIR, REVIEW_FILES_DIR } from './lowdb-review-store';
 import { LETTERHEADS_FILE, SOP_DIR } from './lowdb-sop-store';
 import { openEmbeddedStore } from './store';
 
@@ -41,8 +42,9 @@ export async function backupDataDir(dataDir: string, outFile: string): Promise<B
     if (await stat(path.join(dir, ACCOUNTS_FILE)).catch(() => undefined)) documents.push(ACCOUNTS_FILE);
     documents.push(...(await listFiles(dir, SOP_DIR)));
     if (await stat(path.join(dir, LETTERHEADS_FILE)).catch(() => undefined)) documents.push(LETTERHEADS_FILE);
+    documents.push(...(await listFiles(dir, REVIEW_DIR)));
     for (const file of documents) await snapshot(dir, staging, file);
-    const bodies = await listFiles(dir, BLOB_DIR);
+    const bodies = [...(await listFiles(dir, BLOB_DIR)), ...(await listFiles(dir, REVIEW_FILES_DIR))];
     for (const file of bodies) await snapshot(dir, staging, file);
     await tar.create({ gzip: true, file: partial, cwd: staging, portable: true }, [...documents, ...bodies]);
     await rename(partial, target);

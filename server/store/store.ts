@@ -7,8 +7,10 @@ import { openJsonlAuditLog } from './jsonl-audit-log';
 import { openLowdbAccountStore } from './lowdb-account-store';
 import { openLowdbMapStore } from './lowdb-map-store';
 import type { MapStore } from './map-store';
+import { openLowdbReviewStore } from './lowdb-review-store';
 import { openLowdbSopStore } from './lowdb-sop-store';
 import type { SopStore } from './sop-store';
+import type { ReviewStore } from '../review/review-store';
 
 export interface Store {
   maps: MapStore;
@@ -16,6 +18,8 @@ export interface Store {
   audit: AuditLog;
   /** SOP records per map and letterheads per unit. */
   sop: SopStore;
+  /** Review records per map (lifecycle, annotations, signed SOPs, monitoring and evaluation) and their files. */
+  review: ReviewStore;
   /** Waits for pending writes and releases the data directory. */
   close(): Promise<void>;
 }
@@ -26,19 +30,21 @@ export async function openEmbeddedStore(dataDir: string): Promise<Store> {
   await mkdir(dir, { recursive: true });
   const lock = await lockDataDir(dir);
   try {
-    const [maps, accounts, audit, sop] = await Promise.all([
+    const [maps, accounts, audit, sop, review] = await Promise.all([
       openLowdbMapStore(dir),
       openLowdbAccountStore(dir),
       openJsonlAuditLog(dir),
       openLowdbSopStore(dir),
+      openLowdbReviewStore(dir),
     ]);
     return {
       maps,
       accounts,
       audit,
       sop,
+      review,
       close: async () => {
-        await Promise.all([maps.close(), accounts.close(), audit.close(), sop.close()]);
+        await Promise.all([maps.close(), accounts.close(), audit.close(), sop.close(), review.close()]);
         await lock.release();
       },
     };
