@@ -14,6 +14,12 @@ import { metaRouter } from './http/meta.routes';
 import { lintRouter } from './lint/lint.routes';
 import { mapsRouter } from './maps/maps.routes';
 import type { MapsService } from './maps/maps.service';
+import { diffRouter } from './review/diff.routes';
+import { reviewRouter, type ReviewRouteDeps } from './review/review.routes';
+import { signatureFilesRouter } from './review/signature/scan.routes';
+import { verificationRouter } from './review/signature/verification.routes';
+import { evaluationRouter } from './review/evaluation/evaluation.routes';
+import type { EvaluationService } from './review/evaluation/evaluation.service';
 import { sopExportRouter } from './sop/batch/export.routes';
 import type { SopExportJobs } from './sop/batch/export-jobs';
 import { sopRouter } from './sop/sop.routes';
@@ -29,6 +35,10 @@ export interface AppDeps {
   sop?: SopService;
   /** Batch exports of a unit's SOPs (ZIP, SOP book); the routes are absent without it. */
   sopExports?: SopExportJobs;
+  /** The review cycle: lifecycle, annotations, inbox (docs/review.md); the routes are absent without it. */
+  review?: ReviewRouteDeps;
+  /** Monitoring and evaluation forms of SOPs in force (docs/evaluation.md); the routes are absent without it. */
+  evaluation?: EvaluationService;
   /** The built client (dist/client); the SPA is served from here. */
   clientDir: string;
   /** Express's "trust proxy" setting, for deployments behind a reverse proxy terminating https. */
@@ -57,7 +67,7 @@ const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
-export function createApp({ maps, accounts, sop, sopExports, clientDir, trustProxy = false, log = console.error }: AppDeps): Express {
+export function createApp({ maps, accounts, sop, sopExports, evaluation, review, clientDir, trustProxy = false, log = console.error }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
@@ -65,6 +75,9 @@ export function createApp({ maps, accounts, sop, sopExports, clientDir, trustPro
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY }, strictTransportSecurity: false }));
+
+  // The public verification of signed SOPs (/verifikasi/<code>): no session, read-only but for checking a file.
+  if (review) app.use(verificationRouter({ lookup: (code) => review.review.lookup(code), readFile: (sha256) => review.reviews.readFile(sha256) }));
 
   const api = express.Router();
   api.use((_req, res, next) => {
@@ -82,7 +95,18 @@ export function createApp({ maps, accounts, sop, sopExports, clientDir, trustPro
   api.use(mapsRouter(maps));
   api.use(lintRouter(maps));
   if (sop) api.use(sopRouter(sop));
+  // Revision diffs (docs/diff.md); the SOP identity part is empty without SOP records.
+  api.use(diffRouter({ maps, sop }));
   if (sopExports) api.use(sopExportRouter(sopExports));
+  if (evaluation) api.use(evaluationRouter(evaluation));
+  if (review) {
+    api.use(reviewRouter(review));
+    api.use(signatureFilesRouter({
+      signature: (user, mapId, code) => review.review.signature(user, mapId, code),
+      addScan: (user, mapId, code, file) => review.review.addScan(user, mapId, code, file),
+      readFile: (sha256) => review.reviews.readFile(sha256),
+    }));
+  }
   api.use(notFoundHandler);
   api.use(auditDenials(accounts));
   app.use('/api', api);

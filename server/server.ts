@@ -7,6 +7,10 @@ import { createApp } from './app';
 import type { Profile } from './domain/vocabulary';
 import { MapsService } from './maps/maps.service';
 import { TemplateLibrary } from './maps/templates';
+import { AnnotationsService } from './review/annotations.service';
+import { reviewEditGate } from './review/edit-gate';
+import { EvaluationService } from './review/evaluation/evaluation.service';
+import { ReviewService } from './review/review.service';
 import { SopExportJobs } from './sop/batch/export-jobs';
 import { PdfPool } from './sop/pdf/pdf-pool';
 import { SopService } from './sop/sop.service';
@@ -20,6 +24,8 @@ export interface ServeOptions {
   host: string;
   clientDir?: string;
   trustProxy?: boolean | number | string;
+  /** The address users reach the app at (PETAKERJA_PUBLIC_URL), printed in verification QR codes; else each request's. */
+  publicUrl?: string;
   /** The repository's default regulation profile (RULES.md, Profiles); `nasional` when not set. */
   defaultProfile?: Profile;
   log?: (line: string) => void;
@@ -37,15 +43,26 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let pdfPool: PdfPool | undefined;
   let sopExports: SopExportJobs | undefined;
   try {
-    const maps = new MapsService(store.maps, await TemplateLibrary.load(), options.defaultProfile);
+    // Saves of a map or its SOP identity ask the review cycle first (frozen in review, a new draft after signing).
+    const editGate = reviewEditGate(store.review, async (mapId) => (await store.sop.listSopVersions(mapId)).length);
+    const maps = new MapsService(store.maps, await TemplateLibrary.load(), options.defaultProfile, editGate);
     const sharedPool = () => (pdfPool ??= new PdfPool({ size: 2 }));
-    const sop = new SopService(store.sop, maps, sharedPool);
+    const sop = new SopService(store.sop, maps, sharedPool, editGate);
+    const review = new ReviewService(store.review, maps, store.sop, sop);
     // Jobs and their files are this process's own (memory, os.tmpdir()): see export-jobs.ts for several instances.
     sopExports = new SopExportJobs({ maps, sop, pdfPool: sharedPool, letterhead: async (unit) => (await store.sop.getLetterhead(unit))?.letterhead });
     const app = createApp({
       maps,
       sop,
       sopExports,
+      evaluation: new EvaluationService({ reviews: store.review, maps, pdf: sharedPool }),
+      review: {
+        review,
+        annotations: new AnnotationsService(store.review, maps, store.sop),
+        reviews: store.review,
+        maps,
+        ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      },
       accounts: new AccountsService(store.accounts, store.audit),
       clientDir: options.clientDir ?? CLIENT_DIR,
       trustProxy: options.trustProxy,

@@ -41,6 +41,16 @@ body {
 .identity .box-title { font-weight: bold; margin-bottom: 1mm; }
 .identity ol { margin: 0; padding-left: 5mm; }
 .identity .empty { color: #555; }
+/* A signed SOP (issue 6): the QR of its verification page beside the signature, the address below. */
+.identity .signed { display: flex; align-items: flex-start; gap: 3mm; }
+.identity .signed .signatory { flex: 1 1 auto; min-width: 0; }
+.identity .verification { flex: 0 0 auto; width: 25mm; text-align: center; font-size: 2.5mm; line-height: 1.25; }
+.identity .verification .qr { padding: 1mm; background: #fff; }
+.identity .verification .qr svg { display: block; width: 22mm; height: 22mm; margin: 0 auto; }
+.identity .verification .code { font-family: 'Liberation Mono', 'Courier New', monospace; font-weight: bold; font-size: 2.6mm; white-space: nowrap; }
+.identity .verify-url { margin-top: 1.5mm; font-size: 2.4mm; color: #222; }
+.identity .verify-url .url { display: block; overflow-wrap: normal; }
+.identity .verify-url .nowrap { white-space: nowrap; }
 
 /* Procedure part (SOP-FORMAT.md §2): absolute mm coordinates from the layout model */
 .procedure svg.frame { position: absolute; left: 0; top: 0; }

@@ -2,13 +2,15 @@
 import { AppError } from '../errors';
 import type { PublicUser, Role } from './accounts.records';
 
-export type Permission = 'maps:read' | 'maps:write' | 'users:manage' | 'audit:read';
+export type Permission = 'maps:read' | 'maps:write' | 'users:manage' | 'audit:read' | 'review:annotate';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'maps:read': ['admin', 'penyusun', 'reviewer', 'pengesah', 'pembaca'],
   'maps:write': ['penyusun'],
   'users:manage': ['admin'],
   'audit:read': ['admin'],
+  /** Everyone taking part in the review cycle comments; readers (pembaca) only read. */
+  'review:annotate': ['admin', 'penyusun', 'reviewer', 'pengesah'],
 };
 
 /** The organisation bureau (admins and drafters) works on every unit's maps; everyone else on their own unit's. */

@@ -8,7 +8,7 @@ import { UsageError } from './usage';
 export async function serveCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'trust-proxy': { type: 'string' }, profile: { type: 'string' } },
+    options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'trust-proxy': { type: 'string' }, profile: { type: 'string' }, 'public-url': { type: 'string' } },
     strict: true,
   });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
@@ -18,12 +18,15 @@ export async function serveCommand(args: string[]): Promise<void> {
   const profileText = values.profile ?? process.env.PETAKERJA_PROFILE;
   const profile = Profile.safeParse(profileText ?? DEFAULT_PROFILE);
   if (!profile.success) throw new UsageError(`Profil tidak dikenal: ${profileText} (pilih salah satu: ${PROFILES.join(', ')})`);
+  const publicUrl = values['public-url'] ?? process.env.PETAKERJA_PUBLIC_URL;
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl)) throw new UsageError(`Alamat publik tidak sah: ${publicUrl} (contoh: https://sop.pemda.go.id)`);
   const started = Date.now();
   const running = await startServer({
     dataDir,
     port,
     host: values.host ?? '127.0.0.1',
     defaultProfile: profile.data,
+    ...(publicUrl ? { publicUrl } : {}),
     trustProxy: trust === undefined ? false : /^\d+$/.test(trust) ? Number(trust) : trust,
   });
   console.log(`Petakerja berjalan di ${running.url} (data: ${dataDir}; profil bawaan: ${profile.data}; siap dalam ${Date.now() - started} ms)`);

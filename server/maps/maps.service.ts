@@ -6,6 +6,7 @@ import { readMapKind } from '../bpmn/map-kind';
 import { stampMapFacts } from '../bpmn/map-facts';
 import { parseBpmn } from '../bpmn/moddle';
 import { DEFAULT_PROFILE, MAP_KIND_LABELS, Profile } from '../domain/vocabulary';
+import type { EditGate } from '../review/edit-gate';
 import type { MapPatch, MapStore, MapFilter } from '../store/map-store';
 import type { ProcessMap, Revision } from '../store/records';
 import { EMPTY_LISTING, ListingCache, type EncodedListing } from './listing-cache';
@@ -26,6 +27,8 @@ export class MapsService {
     private readonly templates: TemplateLibrary,
     /** The repository's default profile (`serve --profile`): new maps get it, and lints of maps without sk:profile. */
     readonly defaultProfile: Profile = DEFAULT_PROFILE,
+    /** The review cycle's say on saves (frozen in review, new draft after signing); none in tools without one. */
+    private readonly editGate?: EditGate,
   ) {
     this.listings = new ListingCache(store);
   }
@@ -94,7 +97,10 @@ export class MapsService {
   async saveRevision(actor: PublicUser, id: string, body: SaveRevisionBody): Promise<{ map: ProcessMap; revision: Revision }> {
     await this.get(actor, id);
     await parseBpmn(body.xml);
-    return this.store.addRevision(id, body.baseRevision, { xml: body.xml, author: actor.name, message: body.message });
+    await this.editGate?.assertEditable(id);
+    const saved = await this.store.addRevision(id, body.baseRevision, { xml: body.xml, author: actor.name, message: body.message });
+    await this.editGate?.edited(actor, id, saved.revision.n);
+    return saved;
   }
 
   async revisionXml(actor: PublicUser, id: string, n: number): Promise<string> {

@@ -4,10 +4,11 @@ import type { PublicUser } from '../accounts/accounts.records';
 import { forbidden, seesAllUnits } from '../accounts/permissions';
 import { parseBpmn } from '../bpmn/moddle';
 import type { MapsService } from '../maps/maps.service';
+import type { EditGate } from '../review/edit-gate';
 import type { SopStore } from '../store/sop-store';
 import type { Letterhead, StoredLetterhead } from './letterhead.schema';
 import type { PdfPool } from './pdf/pdf-pool';
-import { renderSopHtml } from './render/index';
+import { renderSopHtml, type SopVerification } from './render/index';
 import { versionAtRevision, type PutSopBody, type SopPreviewBody, type SopRecordView, type SopVersion } from './sop.schema';
 
 export interface RenderedSop {
@@ -23,8 +24,10 @@ export interface RenderedSop {
 /** `appendix`: the BPMN diagram as the last page (SOP-FORMAT.md leaves it optional; issue: "optionally … an appendix page"). */
 export interface RenderOptions {
   appendix?: boolean;
-  /** An unsaved identity and settings to render instead of the stored ones (the live preview). */
+  /** An unsaved identity and settings to render instead of the stored ones (the live preview, the signed document). */
   draft?: SopPreviewBody;
+  /** The verification code, QR and revision of a signed SOP (issue 6). */
+  verification?: SopVerification;
 }
 
 export class SopService {
@@ -33,6 +36,8 @@ export class SopService {
     private readonly maps: MapsService,
     /** The PDF browser pool, started on first use. */
     private readonly pdfPool: () => PdfPool,
+    /** The review cycle's say on saves of the identity (see MapsService). */
+    private readonly editGate?: EditGate,
   ) {}
 
   async get(actor: PublicUser, mapId: string): Promise<SopRecordView> {
@@ -43,12 +48,15 @@ export class SopService {
 
   async put(actor: PublicUser, mapId: string, body: PutSopBody): Promise<SopVersion> {
     const map = await this.maps.get(actor, mapId);
-    return this.store.putSop(map.id, body.version, {
+    await this.editGate?.assertEditable(map.id);
+    const saved = await this.store.putSop(map.id, body.version, {
       identity: body.identity,
       settings: body.settings,
       mapRevision: map.currentRevision,
       savedBy: actor.name,
     });
+    await this.editGate?.edited(actor, map.id, map.currentRevision);
+    return saved;
   }
 
   /** Map revision `revision` (the current one when absent) with the SOP record in force at it. */
@@ -66,6 +74,7 @@ export class SopService {
       ...(appendixSvg ? { appendixSvg } : {}),
       definitions,
       ...(identity ? { identity } : {}),
+      ...(options.verification ? { verification: options.verification } : {}),
       letterhead: { ...(map.unit ? { unit: map.unit } : {}), ...letterhead },
       settings,
     });

@@ -8,14 +8,17 @@ import { createApp } from '../../server/app';
 import { MapsService } from '../../server/maps/maps.service';
 import { TemplateLibrary } from '../../server/maps/templates';
 import { SopExportJobs } from '../../server/sop/batch/export-jobs';
+import { EvaluationService } from '../../server/review/evaluation/evaluation.service';
 import { SopService } from '../../server/sop/sop.service';
+import { AnnotationsService } from '../../server/review/annotations.service';
+import { ReviewService } from '../../server/review/review.service';
 import { openEmbeddedStore } from '../../server/store/store';
 import { minimalBpmn } from '../helpers/fixtures';
 import { startTestServer, TEST_PASSWORD, type ApiClient } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
 
 /** Who may call a route: anyone signed in, only holders of one role, or the bureau (admin, penyusun), which sees every unit. */
-type Access = 'signed-in' | 'penyusun' | 'admin' | 'bureau';
+type Access = 'signed-in' | 'penyusun' | 'admin' | 'bureau' | 'pengisi' | 'pemindai';
 interface Policy {
   route: string;
   access: Access;
@@ -38,6 +41,8 @@ const POLICY: Policy[] = [
   { route: 'POST /api/maps/:id/revisions', access: 'penyusun', map: true, ok: 201 },
   { route: 'GET /api/maps/:id/revisions/:n/xml', access: 'signed-in', map: true, ok: 200 },
   { route: 'GET /api/maps/:id/lint', access: 'signed-in', map: true, ok: 200 },
+  // Without ?dari&ke: the current revision against the one before it (revision 1 against itself here).
+  { route: 'GET /api/maps/:id/diff', access: 'signed-in', map: true, ok: 200 },
   { route: 'POST /api/lint', access: 'signed-in', ok: 200 },
   { route: 'GET /api/maps/:id/sop', access: 'signed-in', map: true, ok: 200 },
   { route: 'PUT /api/maps/:id/sop', access: 'penyusun', map: true, ok: 200 },
@@ -50,6 +55,34 @@ const POLICY: Policy[] = [
   { route: 'POST /api/units/:unit/sop-exports', access: 'signed-in', map: true, ok: 202 },
   { route: 'GET /api/sop-exports/:jobId/events', access: 'signed-in', ok: 200 },
   { route: 'GET /api/sop-exports/:jobId/file', access: 'signed-in', ok: 200 },
+  // Monitoring and evaluation (docs/evaluation.md): the matrix's maps have no SOP in force, so an allowed filler or a
+  // blank form gets 409 SOP_NOT_IN_FORCE and a printout 404; `pengisi` is every role but pembaca.
+  { route: 'GET /api/maps/:id/monitoring', access: 'signed-in', map: true, ok: 200 },
+  { route: 'POST /api/maps/:id/monitoring', access: 'pengisi', map: true, ok: 409 },
+  { route: 'GET /api/maps/:id/monitoring/formulir.pdf', access: 'signed-in', map: true, ok: 409 },
+  { route: 'GET /api/maps/:id/monitoring/formulir.html', access: 'signed-in', map: true, ok: 409 },
+  { route: 'GET /api/maps/:id/monitoring/:mid.html', access: 'signed-in', map: true, ok: 404 },
+  { route: 'GET /api/maps/:id/monitoring/:mid.pdf', access: 'signed-in', map: true, ok: 404 },
+  { route: 'GET /api/maps/:id/evaluasi', access: 'signed-in', map: true, ok: 200 },
+  { route: 'POST /api/maps/:id/evaluasi', access: 'pengisi', map: true, ok: 409 },
+  { route: 'GET /api/maps/:id/evaluasi/formulir.pdf', access: 'signed-in', map: true, ok: 409 },
+  { route: 'GET /api/maps/:id/evaluasi/formulir.html', access: 'signed-in', map: true, ok: 409 },
+  { route: 'GET /api/maps/:id/evaluasi/:mid.html', access: 'signed-in', map: true, ok: 404 },
+  { route: 'GET /api/maps/:id/evaluasi/:mid.pdf', access: 'signed-in', map: true, ok: 404 },
+  { route: 'GET /api/review/evaluations-due', access: 'signed-in', ok: 200 },
+  { route: 'GET /api/maps/:id/review', access: 'signed-in', map: true, ok: 200 },
+  { route: 'GET /api/maps/:id/review/readiness', access: 'signed-in', map: true, ok: 200 },
+  // The drafter's submission of a map without an SOP identity: allowed, then refused as not ready (state unchanged).
+  { route: 'POST /api/maps/:id/review/transitions', access: 'penyusun', map: true, ok: 422 },
+  { route: 'GET /api/maps/:id/annotations', access: 'signed-in', map: true, ok: 200 },
+  { route: 'POST /api/maps/:id/annotations', access: 'pengisi', map: true, ok: 201 },
+  { route: 'POST /api/maps/:id/annotations/:aid/replies', access: 'pengisi', map: true, ok: 201 },
+  { route: 'POST /api/maps/:id/annotations/:aid/status', access: 'pengisi', map: true, ok: 200 },
+  { route: 'GET /api/review/inbox', access: 'signed-in', ok: 200 },
+  // A map without a signed SOP: allowed, then 404 for the unknown code.
+  { route: 'GET /api/maps/:id/signatures/:code/pdf', access: 'signed-in', map: true, ok: 404 },
+  { route: 'GET /api/maps/:id/signatures/:code/scans/:sha256', access: 'signed-in', map: true, ok: 404 },
+  { route: 'POST /api/maps/:id/signatures/:code/scans', access: 'pemindai', map: true, ok: 404 },
   { route: 'GET /api/users', access: 'admin', ok: 200 },
   { route: 'POST /api/users', access: 'admin', ok: 201 },
   { route: 'PATCH /api/users/:id', access: 'admin', ok: 200 },
@@ -64,6 +97,9 @@ const BUREAU_ROLES: Role[] = ['admin', 'penyusun'];
 
 function expectedStatus(policy: Policy, role: Role | 'anonim', unit: 'own' | 'other'): number {
   if (role === 'anonim') return 401;
+  if (policy.access === 'pengisi') return role === 'pembaca' || (unit === 'other' && !BUREAU_ROLES.includes(role)) ? 403 : policy.ok;
+  // Uploading a signed scan: the signatory's office, the drafter, an administrator (SCAN_ROLES).
+  if (policy.access === 'pemindai') return !['pengesah', 'penyusun', 'admin'].includes(role) || (unit === 'other' && !BUREAU_ROLES.includes(role)) ? 403 : policy.ok;
   if (policy.access === 'bureau') return BUREAU_ROLES.includes(role) ? policy.ok : 403;
   if (policy.access !== 'signed-in' && policy.access !== role) return 403;
   if (policy.map && unit === 'other' && !BUREAU_ROLES.includes(role)) return 403;
@@ -85,6 +121,15 @@ const maps = { own: await mapOf(OWN_UNIT), other: await mapOf(OTHER_UNIT) };
 // A map with an SOP in each unit, so that an SOP export has something to print.
 for (const unit of [OWN_UNIT, OTHER_UNIT]) await server.api('/api/maps', { method: 'POST', json: { templateId: 'penunjukan-dalam-unit', name: `SOP ${unit}`, unit } });
 let serial = 0;
+const annotations = new Map<string, string>();
+/** One thread per map, written by the bureau, for the routes that answer or resolve a thread. */
+async function annotationOf(mapId: string): Promise<string> {
+  if (!annotations.has(mapId)) {
+    const created = await server.api(`/api/maps/${mapId}/annotations`, { method: 'POST', json: { anchor: { kind: 'identitas', field: 'nomor' }, body: 'Utas matriks' } });
+    annotations.set(mapId, created.body.annotation.id);
+  }
+  return annotations.get(mapId)!;
+}
 
 /** A valid request for the route, so that only permissions decide its answer. */
 async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
@@ -93,7 +138,10 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
   const url = path
     .replace(':id', policy.route.includes('/users/') ? target.id : map.id)
     .replace(':n', '1')
-    .replace(':unit', encodeURIComponent(OWN_UNIT));
+    .replace(':unit', encodeURIComponent(OWN_UNIT))
+    .replace(':aid', await annotationOf(map.id))
+    .replace(':code', 'ABCD-EFGH-JKMN')
+    .replace(':sha256', 'a'.repeat(64));
   const n = ++serial;
   const bodies: Record<string, () => Promise<unknown>> = {
     'POST /api/session/password': async () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
@@ -113,6 +161,20 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
     }),
     'PUT /api/units/:unit/letterhead': async () => ({ pemda: `Pemerintah Kota ${n}` }),
     'POST /api/maps/:id/sop/preview': async () => ({ identity: { namaSop: `Pratinjau ${n}` } }),
+    'POST /api/maps/:id/monitoring': async () => ({ tanggal: '2026-07-01', penilai: `Penilai ${n}`, rows: [{ prosedur: 'Langkah', berjalanBaik: true, catatan: '', tindakan: '' }] }),
+    'POST /api/maps/:id/review/transitions': async () => ({ action: 'ajukan', baseSeq: (await server.api(`/api/maps/${map.id}/review`)).body.seq }),
+    'POST /api/maps/:id/annotations': async () => ({ anchor: { kind: 'identitas', field: 'namaSop' }, body: `Komentar ${n}` }),
+    'POST /api/maps/:id/annotations/:aid/replies': async () => ({ body: `Balasan ${n}` }),
+    'POST /api/maps/:id/annotations/:aid/status': async () => {
+      const items = (await server.api(`/api/maps/${map.id}/annotations`)).body.items as Array<{ id: string; status: string }>;
+      return { status: items.find((a) => url.includes(a.id))?.status === 'selesai' ? 'terbuka' : 'selesai' };
+    },
+    'POST /api/maps/:id/evaluasi': async () => ({
+      tanggal: '2026-12-20',
+      penilai: `Penilai ${n}`,
+      answers: ['kinerja', 'dipahami', 'dilaksanakan', 'peran', 'masalah', 'kebutuhan'].map((key) => ({ key, ya: true, catatan: '' })),
+      kesimpulan: '',
+    }),
   };
   if (path.includes('sop-exports')) {
     const unitName = unit === 'own' ? OWN_UNIT : OTHER_UNIT;
@@ -126,6 +188,9 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
   }
   if (policy.route === 'POST /api/import') {
     return client.api(`/api/import?unit=${encodeURIComponent(OWN_UNIT)}`, { method, headers: { 'content-type': 'application/xml' }, body: minimalBpmn() });
+  }
+  if (policy.route === 'POST /api/maps/:id/signatures/:code/scans') {
+    return client.api(url, { method, headers: { 'content-type': 'application/pdf' }, body: new TextEncoder().encode('%PDF-1.4 pindaian') });
   }
   const body = bodies[policy.route];
   return client.api(url, { method, ...(body ? { json: await body() } : {}) });
@@ -165,6 +230,8 @@ describe(`authorization matrix (${cases.length} cases)`, () => {
       maps,
       sop,
       sopExports: new SopExportJobs({ maps, sop, pdfPool: noPdf, letterhead: async () => undefined }),
+      evaluation: new EvaluationService({ reviews: store.review, maps, pdf: noPdf }),
+      review: { review: new ReviewService(store.review, maps, store.sop, sop), annotations: new AnnotationsService(store.review, maps, store.sop), reviews: store.review, maps },
       accounts: new AccountsService(store.accounts, store.audit),
       clientDir: '/nonexistent',
     });
@@ -186,6 +253,8 @@ function apiRoutes(app: Express): string[] {
           ? walk(layer.handle.stack)
           : [],
     );
-  const api = ((app as unknown as { router: Router }).router.stack as unknown as RouteLayer[]).find((l) => l.handle.stack);
+  // The router under /api is the one holding the session routes (the public verification router comes before it).
+  const routers = ((app as unknown as { router: Router }).router.stack as unknown as RouteLayer[]).filter((l) => l.handle.stack);
+  const api = routers.find((l) => walk(l.handle.stack!).includes('POST /api/session'));
   return walk(api!.handle.stack!);
 }

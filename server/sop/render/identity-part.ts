@@ -56,28 +56,53 @@ function letterheadCell(letterhead: Letterhead): string {
   ].join('');
 }
 
-function signature(identity: SopIdentityDraft): string {
+/**
+ * What a signed SOP prints beside its signature (issue 6): the QR code of its public verification page, the code and
+ * the revision. `qrSvg` is our own QR (server/review/signature/qr.ts), inserted as it is.
+ */
+export interface IdentityVerification {
+  code: string;
+  url: string;
+  revision: number;
+  qrSvg: string;
+}
+
+/** An address that may wrap after a slash but never inside its last part (the code). */
+function breakableUrl(url: string): string {
+  const cut = url.lastIndexOf('/') + 1;
+  const head = escapeHtml(url.slice(0, cut)).replace(/\/(?!\/)/g, '/<wbr>');
+  return `${head}<span class="nowrap">${escapeHtml(url.slice(cut))}</span>`;
+}
+
+function signature(identity: SopIdentityDraft, verification?: IdentityVerification): string {
   const official = identity.disahkanOleh ?? {};
-  return [
+  const signatory = [
     `<div class="jabatan">${text(official.jabatan)}</div>`,
     '<div class="space"></div>',
     `<div class="nama">${text(official.nama)}</div>`,
     `<div class="pangkat">${text(official.pangkat)}</div>`,
     `<div class="nip">NIP. ${filled(official.nip) ? escapeHtml(formatNip(official.nip)) : `<span class="empty">${EMPTY_FIELD}</span>`}</div>`,
   ].join('');
+  if (!verification) return signatory;
+  return [
+    `<div class="signed"><div class="signatory">${signatory}</div>`,
+    `<div class="verification" data-code="${escapeHtml(verification.code)}"><div class="qr">${verification.qrSvg}</div>`,
+    `<div class="code">${escapeHtml(verification.code)}</div><div class="revision">Revisi ${verification.revision}</div></div></div>`,
+    `<div class="verify-url">Pindai untuk memeriksa keaslian: <span class="url">${breakableUrl(verification.url)}</span></div>`,
+  ].join('');
 }
 
 const box = (title: string, body: string): string => `<td><div class="box-title">${title}:</div>${body}</td>`;
 
 /** The identity table as HTML (the content of the identity page). */
-export function identityTable(identity: SopIdentityDraft, letterhead: Letterhead, title: string): string {
+export function identityTable(identity: SopIdentityDraft, letterhead: Letterhead, title: string, verification?: IdentityVerification): string {
   const namaSop = filled(identity.namaSop) ? identity.namaSop : title;
   const fields = [
     field('Nomor SOP', text(identity.nomor)),
     field('Tanggal Pembuatan', date(identity.tanggalPembuatan)),
     field('Tanggal Revisi', date(identity.tanggalRevisi)),
     field('Tanggal Efektif', date(identity.tanggalEfektif)),
-    field('Disahkan oleh', signature(identity), 'signature'),
+    field('Disahkan oleh', signature(identity, verification), 'signature'),
     field('Nama SOP', `<span class="nama-sop">${text(namaSop)}</span>`),
   ].join('');
   return [

@@ -9,10 +9,13 @@ import { layoutSopDocument } from '../layout/document';
 import type { LayoutSettings, SopDocument } from '../layout/document.schema';
 import { appendixPage } from './appendix';
 import { escapeHtml, mm } from './html-escape';
-import { identityTable, type Letterhead } from './identity-part';
+import { identityTable, type IdentityVerification, type Letterhead } from './identity-part';
 import { procedurePage } from './procedure-page';
 
 export type { Letterhead } from './identity-part';
+
+/** A signed SOP's verification (issue 6): QR, code and revision on the identity page, code and revision in every footer. */
+export type SopVerification = IdentityVerification;
 
 /**
  * Height of the band at the bottom of each page kept for the page number ("Halaman i dari n"), in mm: the page's
@@ -27,6 +30,8 @@ export interface RenderSopInput {
   letterhead?: Letterhead;
   settings?: Partial<LayoutSettings>;
   appendixSvg?: string;
+  /** Present on a signed (disahkan) SOP only. */
+  verification?: SopVerification;
 }
 
 export interface RenderedSop {
@@ -39,6 +44,16 @@ export interface RenderedSop {
 /** The page label the screen preview shows; in the PDF the footer template prints the same words. */
 export const pageLabel = (page: number, pages: number): string => `Halaman ${page} dari ${pages}`;
 
+const CODE_PATTERN = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
+
+/** "Kode verifikasi XXXX-XXXX-XXXX · Revisi n", printed beside the page number of a signed SOP. */
+export function verificationLabel(verification: Pick<SopVerification, 'code' | 'revision'>): string {
+  // The label also goes into a CSS string (the footer's margin box): only a well-formed code and an integer may.
+  if (!CODE_PATTERN.test(verification.code)) throw new Error(`Kode verifikasi tidak sah: ${verification.code}`);
+  if (!Number.isInteger(verification.revision) || verification.revision < 1) throw new Error(`Nomor revisi tidak sah: ${verification.revision}`);
+  return `Kode verifikasi ${verification.code} · Revisi ${verification.revision}`;
+}
+
 export function renderSop(input: RenderSopInput): RenderedSop {
   const settings = { ...input.settings, marginMm: Math.max(LEAST_MARGIN_MM, input.settings?.marginMm ?? 10) };
   const document = layoutSopDocument(input.definitions, { identity: input.identity }, settings);
@@ -48,18 +63,27 @@ export function renderSop(input: RenderSopInput): RenderedSop {
   const printed = height - FOOTER_MM;
   const pageCount = 1 + document.pages.length + (input.appendixSvg ? 1 : 0);
 
+  const verified = input.verification ? verificationLabel(input.verification) : undefined;
+  // The screen preview's label; the PDF prints the same words from the @page margin boxes.
+  const label = (page: number) => (verified ? `${verified} · ${pageLabel(page, pageCount)}` : pageLabel(page, pageCount));
   const sections = [
-    `<section class="page identity" style="width:${mm(width)}mm;min-height:${mm(printed)}mm">${identityTable(identity, input.letterhead ?? {}, title)}<div class="page-label">${pageLabel(1, pageCount)}</div></section>`,
-    ...document.pages.map((page, index) => procedurePage(page, document, { heightMm: printed, label: pageLabel(index + 2, pageCount), title })),
+    `<section class="page identity" style="width:${mm(width)}mm;min-height:${mm(printed)}mm">${identityTable(identity, input.letterhead ?? {}, title, input.verification)}<div class="page-label">${escapeHtml(label(1))}</div></section>`,
+    ...document.pages.map((page, index) => procedurePage(page, document, { heightMm: printed, label: label(index + 2), title })),
   ];
-  if (input.appendixSvg) sections.push(appendixPage(input.appendixSvg, width, printed, pageLabel(pageCount, pageCount)));
+  if (input.appendixSvg) sections.push(appendixPage(input.appendixSvg, width, printed, label(pageCount)));
 
   // The page number is a margin box of the page (CSS Paged Media, Chromium ≥ 131): real text, counted by Chromium itself,
   // also when a long identity part takes two sheets.
   const pageCss =
     `@page { size: ${mm(width)}mm ${mm(height)}mm; margin: 0 0 ${FOOTER_MM}mm 0; ` +
     `@bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-family: 'Liberation Sans', Arial, sans-serif; ` +
-    `font-size: 2.6mm; color: #000; vertical-align: top; padding: 1.5mm 10mm 0 0; } }`;
+    `font-size: 2.6mm; color: #000; vertical-align: top; padding: 1.5mm 10mm 0 0; }` +
+    (verified
+      ? // The middle dot as a CSS escape (the escape takes the one space after it).
+        ` @bottom-left { content: "${verified.replace('·', '\\00B7 ')}"; font-family: 'Liberation Sans', Arial, sans-serif; ` +
+        `font-size: 2.6mm; color: #000; vertical-align: top; padding: 1.5mm 0 0 10mm; }`
+      : '') +
+    ` }`;
   const html = [
     '<!DOCTYPE html>',
     '<html lang="id">',

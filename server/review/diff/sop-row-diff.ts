@@ -1,0 +1,44 @@
+// The SOP procedure part of a revision diff: rows (SOP-FORMAT.md §2) matched by the BPMN element they stand for,
+// added, removed, or changed in their number, kegiatan, pelaksana, mutu baku or keterangan. Pure.
+import type { Procedure, ProcedureRow } from '../../sop/layout/procedure.schema';
+import type { RowColumn, RowFieldChange, SopRowChange } from './diff.schema';
+
+/** Column labels as the SOP prints them. */
+const COLUMNS: ReadonlyArray<{ column: RowColumn; label: string; read: (row: ProcedureRow, procedure: Procedure) => string | undefined }> = [
+  { column: 'no', label: 'No.', read: (row) => String(row.no) },
+  { column: 'kegiatan', label: 'Kegiatan', read: (row) => row.kegiatan },
+  { column: 'pelaksana', label: 'Pelaksana', read: (row, procedure) => procedure.columns[row.column]?.name },
+  { column: 'kelengkapan', label: 'Kelengkapan', read: (row) => row.mutuBaku.kelengkapan },
+  { column: 'waktu', label: 'Waktu', read: (row) => row.mutuBaku.waktu },
+  { column: 'output', label: 'Output', read: (row) => row.mutuBaku.output },
+  { column: 'keterangan', label: 'Keterangan', read: (row) => row.keterangan },
+];
+
+function fieldChanges(oldRow: ProcedureRow, oldProcedure: Procedure, newRow: ProcedureRow, newProcedure: Procedure): RowFieldChange[] {
+  return COLUMNS.flatMap(({ column, label, read }) => {
+    const oldValue = read(oldRow, oldProcedure) || undefined;
+    const newValue = read(newRow, newProcedure) || undefined;
+    if (oldValue === newValue) return [];
+    return [{ column, label, ...(oldValue !== undefined ? { oldValue } : {}), ...(newValue !== undefined ? { newValue } : {}) }];
+  });
+}
+
+/** Rows of `after` not in `before`, of `before` not in `after`, and rows in both that differ; in the newer order. */
+export function sopRowDiff(before: Procedure, after: Procedure): SopRowChange[] {
+  const oldRows = new Map(before.rows.map((row) => [row.elementId, row]));
+  const newRows = new Map(after.rows.map((row) => [row.elementId, row]));
+  const changes: SopRowChange[] = [];
+  for (const row of after.rows) {
+    const old = oldRows.get(row.elementId);
+    if (!old) {
+      changes.push({ elementId: row.elementId, change: 'added', kegiatan: row.kegiatan, newNo: row.no, fields: [] });
+      continue;
+    }
+    const fields = fieldChanges(old, before, row, after);
+    if (fields.length > 0) changes.push({ elementId: row.elementId, change: 'changed', kegiatan: row.kegiatan, oldNo: old.no, newNo: row.no, fields });
+  }
+  for (const row of before.rows) {
+    if (!newRows.has(row.elementId)) changes.push({ elementId: row.elementId, change: 'removed', kegiatan: row.kegiatan, oldNo: row.no, fields: [] });
+  }
+  return changes;
+}

@@ -1,0 +1,225 @@
+// The public verification page of a signed SOP (/verifikasi/<code>), opened from the QR code printed on it: title,
+// unit, revision, the PDF's sha256 and whether the SOP is in force (berlaku) or not (dicabut). Anyone can check a PDF
+// they hold against the recorded hash with a plain form (no page script: the page's Content-Security-Policy allows
+// none) and the server answers with the same page and the result. Standalone HTML, inline CSS, no outside requests.
+import { formatTanggal } from '../../sop/render/identity-part';
+import { escapeHtml } from '../../sop/render/html-escape';
+import type { VerificationPageView, VerificationView } from './verification-view';
+
+/** The page's own policy, also sent as a header by the routes (where frame-ancestors applies). */
+export const VERIFICATION_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'";
+
+/** The answer to "is my file the signed one?". */
+export interface FileCheck {
+  cocok: boolean;
+  /** sha256 of the file sent. */
+  sha256: string;
+  /** The recorded sha256 of the signed PDF. */
+  expected: string;
+  filename: string;
+  bytes: number;
+}
+
+export interface VerificationPageOptions {
+  check?: FileCheck;
+  /** A refusal to show above the forms (the file was missing, too large, …). */
+  error?: string;
+}
+
+const EXAMPLE_CODE = '7KQM-2XH9-RT4B';
+
+const CSS = `
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; font-family: 'Liberation Sans', Arial, Helvetica, sans-serif; color: #1b1f24; background: #eef1f4; line-height: 1.5; }
+header.site { background: #123a5a; color: #fff; padding: 12px 20px; }
+header.site .brand { font-weight: bold; letter-spacing: 0.02em; }
+header.site .what { opacity: 0.85; font-size: 14px; }
+main { max-width: 760px; margin: 0 auto; padding: 20px 16px 40px; }
+.card { background: #fff; border: 1px solid #d5dbe1; border-radius: 8px; padding: 20px; margin-bottom: 16px; }
+.card > p { margin: 0 0 14px; }
+h1 { font-size: 22px; margin: 0 0 4px; line-height: 1.3; }
+h2 { font-size: 17px; margin: 0 0 10px; }
+.subtitle { color: #4a5561; margin: 0 0 16px; }
+.status { border-radius: 8px; padding: 16px 20px; margin-bottom: 16px; color: #fff; }
+.status .word { font-size: 28px; font-weight: bold; letter-spacing: 0.08em; }
+.status p { margin: 4px 0 0; }
+.status a { color: #fff; font-weight: bold; }
+.status.berlaku { background: #1e7b34; }
+.status.dicabut { background: #b3261e; }
+.status.tidak-ditemukan { background: #6b4e00; }
+dl.facts { display: grid; grid-template-columns: minmax(140px, 34%) 1fr; gap: 8px 16px; margin: 0; }
+dl.facts dt { color: #4a5561; }
+dl.facts dd { margin: 0; font-weight: bold; overflow-wrap: anywhere; }
+.mono { font-family: 'Liberation Mono', 'Courier New', monospace; font-weight: normal; font-size: 14px; overflow-wrap: anywhere; }
+.button, button { display: inline-block; background: #123a5a; color: #fff; border: 0; border-radius: 6px; padding: 10px 16px; font: inherit; font-weight: bold; text-decoration: none; cursor: pointer; }
+.button.secondary { background: #fff; color: #123a5a; border: 1px solid #123a5a; }
+.actions { margin-top: 18px; display: flex; flex-wrap: wrap; gap: 10px; }
+form { margin: 0; }
+form .row { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; }
+input[type="text"] { font: inherit; font-family: 'Liberation Mono', 'Courier New', monospace; text-transform: uppercase; padding: 9px 10px; border: 1px solid #8a96a3; border-radius: 6px; width: 16em; max-width: 100%; }
+input[type="file"] { font: inherit; max-width: 100%; }
+label { display: block; margin-bottom: 6px; }
+.hint { color: #4a5561; font-size: 14px; margin: 10px 0 0; }
+.result { border-radius: 8px; padding: 14px 16px; margin-bottom: 16px; border: 2px solid; }
+.result.cocok { border-color: #1e7b34; background: #e9f6ec; }
+.result.tidak-cocok { border-color: #b3261e; background: #fbeceb; }
+.result.galat { border-color: #8a6100; background: #fff6df; }
+.result .verdict { font-size: 18px; font-weight: bold; margin: 0 0 6px; }
+.result dl.facts { grid-template-columns: minmax(120px, 30%) 1fr; }
+footer { color: #4a5561; font-size: 13px; max-width: 760px; margin: 0 auto; padding: 0 16px 30px; }
+@media (max-width: 520px) { dl.facts, .result dl.facts { grid-template-columns: 1fr; gap: 2px; } dl.facts dd { margin-bottom: 8px; } }
+`;
+
+function page(title: string, body: string): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="id">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${VERIFICATION_PAGE_CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="robots" content="noindex">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<header class="site"><div class="brand">Petakerja</div><div class="what">Verifikasi keaslian dokumen SOP</div></header>',
+    `<main>${body}</main>`,
+    '<footer>Halaman ini menampilkan catatan pengesahan SOP yang tersimpan di Petakerja. Dokumen yang sah adalah PDF yang sidik SHA-256-nya sama dengan yang tercatat di sini.</footer>',
+    '</body>',
+    '</html>',
+  ].join('\n');
+}
+
+/** "2026-11-26T01:15:00.000Z" → "26 November 2026 pukul 01.15 UTC". */
+export function formatWaktu(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  return match ? `${formatTanggal(match[1]!)} pukul ${match[2]}.${match[3]} UTC` : iso;
+}
+
+const codeForm = (value = ''): string =>
+  [
+    '<form method="get" action="/verifikasi">',
+    '<label for="kode">Kode verifikasi (tertera di bawah kode QR dan di kaki setiap halaman SOP)</label>',
+    `<div class="row"><input type="text" id="kode" name="kode" value="${escapeHtml(value)}" placeholder="${EXAMPLE_CODE}" maxlength="40" autocomplete="off" spellcheck="false" required>`,
+    '<button type="submit">Periksa kode</button></div>',
+    '</form>',
+  ].join('');
+
+function statusBox(view: VerificationView): string {
+  if (view.status === 'berlaku') {
+    return '<section class="status berlaku" data-status="berlaku"><div class="word">BERLAKU</div><p>SOP ini telah disahkan dan masih berlaku.</p></section>';
+  }
+  const withdrawn = view.withdrawn;
+  const when = withdrawn ? ` pada ${escapeHtml(formatWaktu(withdrawn.at))}` : '';
+  const why =
+    withdrawn?.reason === 'diganti'
+      ? withdrawn.replacedBy
+        ? `SOP ini telah diganti oleh SOP berkode <a href="/verifikasi/${escapeHtml(withdrawn.replacedBy)}">${escapeHtml(withdrawn.replacedBy)}</a>${when} dan tidak berlaku lagi.`
+        : `SOP ini telah diganti oleh revisi yang lebih baru${when} dan tidak berlaku lagi.`
+      : `SOP ini telah dicabut${when} dan tidak berlaku lagi.`;
+  return `<section class="status dicabut" data-status="dicabut"><div class="word">DICABUT</div><p>${why}</p></section>`;
+}
+
+const fact = (label: string, value: string, className = ''): string => `<dt>${label}</dt><dd${className ? ` class="${className}"` : ''}>${value}</dd>`;
+
+function facts(view: VerificationView): string {
+  return [
+    '<dl class="facts">',
+    fact('Nomor SOP', view.nomor.trim() ? escapeHtml(view.nomor) : '–'),
+    fact('Unit kerja', view.unit.trim() ? escapeHtml(view.unit) : '–'),
+    view.pemda ? fact('Pemerintah daerah', escapeHtml(view.pemda)) : '',
+    fact('Revisi', `Revisi ${view.revision}`),
+    fact('Tanggal Efektif', escapeHtml(formatTanggal(view.tanggalEfektif))),
+    fact('Disahkan oleh', `${escapeHtml(view.signatory.jabatan)}<br>${escapeHtml(view.signatory.nama)}`),
+    fact('Waktu pengesahan', escapeHtml(formatWaktu(view.signedAt))),
+    fact('Kode verifikasi', escapeHtml(view.code), 'mono'),
+    fact('Sidik SHA-256 PDF', escapeHtml(view.sha256), 'mono sha256'),
+    '</dl>',
+  ].join('');
+}
+
+function checkResult(check: FileCheck, view: VerificationView): string {
+  const verdict = check.cocok
+    ? view.status === 'berlaku'
+      ? 'Cocok: berkas Anda sama persis dengan PDF SOP yang disahkan.'
+      : 'Cocok: berkas Anda sama persis dengan PDF SOP yang disahkan, tetapi SOP ini sudah tidak berlaku.'
+    : 'Tidak cocok: berkas Anda berbeda dengan PDF SOP yang disahkan.';
+  const note = check.cocok
+    ? ''
+    : '<p class="hint">Perbedaan sekecil apa pun (satu bita) mengubah sidik. Berkas hasil pindaian (scan) atau cetak ulang tidak akan pernah cocok; bandingkan isinya dengan PDF resmi yang dapat diunduh di halaman ini.</p>';
+  return [
+    `<section class="result ${check.cocok ? 'cocok' : 'tidak-cocok'}" data-result="${check.cocok ? 'cocok' : 'tidak-cocok'}" role="status">`,
+    `<p class="verdict">${verdict}</p>`,
+    '<dl class="facts">',
+    fact('Berkas diperiksa', `${escapeHtml(check.filename || '(tanpa nama)')} (${check.bytes.toLocaleString('id-ID')} bita)`),
+    fact('Sidik berkas Anda', escapeHtml(check.sha256), 'mono'),
+    fact('Sidik yang tercatat', escapeHtml(check.expected), 'mono'),
+    '</dl>',
+    note,
+    '</section>',
+  ].join('');
+}
+
+function fileForm(view: VerificationView): string {
+  return [
+    '<section class="card">',
+    '<h2>Periksa berkas PDF yang Anda pegang</h2>',
+    `<form method="post" enctype="multipart/form-data" action="${escapeHtml(view.checkUrl)}">`,
+    '<label for="berkas">Pilih berkas PDF SOP (paling besar 20 MB). Berkas hanya dihitung sidiknya dan tidak disimpan.</label>',
+    '<div class="row"><input type="file" id="berkas" name="berkas" accept="application/pdf,.pdf" required>',
+    '<button type="submit">Periksa berkas</button></div>',
+    '</form>',
+    `<p class="hint">Atau hitung sendiri: <span class="mono">sha256sum berkas.pdf</span> (Linux), <span class="mono">certutil -hashfile berkas.pdf SHA256</span> (Windows) atau <span class="mono">shasum -a 256 berkas.pdf</span> (macOS), lalu bandingkan dengan sidik di atas.</p>`,
+    '</section>',
+  ].join('');
+}
+
+const errorBox = (message: string): string => `<section class="result galat" role="alert"><p class="verdict">Berkas tidak dapat diperiksa</p><p>${escapeHtml(message)}</p></section>`;
+
+/** The page of a code: the signed SOP and its status, or "Kode tidak ditemukan" with a form to type another. */
+export function renderVerificationPage(view: VerificationPageView, options: VerificationPageOptions = {}): string {
+  if (!view.found) {
+    const body = [
+      '<section class="status tidak-ditemukan" data-status="tidak-ditemukan"><div class="word">KODE TIDAK DITEMUKAN</div>',
+      `<p>Tidak ada SOP yang disahkan dengan kode <span class="mono">${escapeHtml(view.code.slice(0, 60)) || '(kosong)'}</span>.</p></section>`,
+      '<section class="card">',
+      `<p>Periksa kembali kode yang Anda ketik. Kode verifikasi terdiri atas 12 huruf dan angka, misalnya <span class="mono">${EXAMPLE_CODE}</span>; huruf I, L, O dan angka 0, 1 tidak dipakai. Tanda hubung dan huruf kecil boleh diabaikan.</p>`,
+      codeForm(view.code.slice(0, 40)),
+      '</section>',
+    ].join('');
+    return page('Kode verifikasi tidak ditemukan — Petakerja', body);
+  }
+  const body = [
+    statusBox(view),
+    options.check ? checkResult(options.check, view) : '',
+    options.error ? errorBox(options.error) : '',
+    '<section class="card">',
+    `<h1>${escapeHtml(view.title)}</h1>`,
+    `<p class="subtitle">Standar Operasional Prosedur${view.unit.trim() ? ` — ${escapeHtml(view.unit)}` : ''}</p>`,
+    facts(view),
+    '<div class="actions">',
+    `<a class="button" href="${escapeHtml(view.pdfUrl)}">Lihat PDF yang disahkan</a>`,
+    '</div>',
+    '</section>',
+    fileForm(view),
+    '<section class="card"><h2>Periksa SOP lain</h2>',
+    codeForm(),
+    '</section>',
+  ].join('');
+  return page(`Verifikasi SOP ${view.code} — ${view.title}`, body);
+}
+
+/** The page of /verifikasi without a code: a form to type one. */
+export function renderVerificationIndex(): string {
+  const body = [
+    '<section class="card">',
+    '<h1>Verifikasi SOP</h1>',
+    '<p class="subtitle">Periksa apakah dokumen SOP yang Anda pegang telah disahkan dan masih berlaku. Pindai kode QR pada SOP, atau ketik kode verifikasinya.</p>',
+    codeForm(),
+    '</section>',
+  ].join('');
+  return page('Verifikasi SOP — Petakerja', body);
+}
