@@ -11,6 +11,8 @@ import type { ReviewStore } from './review-store';
 export interface EditGate {
   /** Throws 409 REVIEW_LOCKED while the map's SOP is under review. */
   assertEditable(mapId: string): Promise<void>;
+  /** True when `revision` of the map was signed: an identity change must then go to a new map revision. */
+  isSigned(mapId: string, revision: number): Promise<boolean>;
   /** After a save: opens a new draft cycle when the SOP was signed or withdrawn. */
   edited(actor: PublicUser, mapId: string, revision: number): Promise<void>;
 }
@@ -30,6 +32,9 @@ export function reviewEditGate(reviews: ReviewStore, sopVersionOf: (mapId: strin
     async assertEditable(mapId) {
       const doc = await reviews.get(mapId);
       if (LOCKED_STATES.includes(stateOf(doc))) throw reviewLocked(doc);
+    },
+    async isSigned(mapId, revision) {
+      return (await reviews.get(mapId)).signatures.some((s) => s.revision === revision);
     },
     async edited(actor, mapId, revision) {
       if (!CLOSED_STATES.includes(stateOf(await reviews.get(mapId)))) return;

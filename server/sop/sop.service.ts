@@ -47,8 +47,18 @@ export class SopService {
   }
 
   async put(actor: PublicUser, mapId: string, body: PutSopBody): Promise<SopVersion> {
-    const map = await this.maps.get(actor, mapId);
+    let map = await this.maps.get(actor, mapId);
     await this.editGate?.assertEditable(map.id);
+    if (await this.editGate?.isSigned(map.id, map.currentRevision)) {
+      // The signed revision keeps the identity it was signed with: the change goes to a new revision of the same map.
+      const xml = await this.maps.revisionXml(actor, map.id, map.currentRevision);
+      const saved = await this.maps.saveRevision(actor, map.id, {
+        xml,
+        baseRevision: map.currentRevision,
+        message: `Revisi baru untuk perubahan identitas SOP (revisi ${map.currentRevision} sudah disahkan)`,
+      });
+      map = saved.map;
+    }
     const saved = await this.store.putSop(map.id, body.version, {
       identity: body.identity,
       settings: body.settings,

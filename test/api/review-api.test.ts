@@ -272,6 +272,25 @@ describe('signing', () => {
   });
 });
 
+describe('signed identity', () => {
+  it('puts an identity change after signing on a new map revision, so the signed revision keeps its identity', async () => {
+    const id = await newMapWithSop();
+    await sign(id);
+    const changed = await penyusun.api(`/api/maps/${id}/sop`, { method: 'PUT', json: { version: 1, identity: { ...SOP_IDENTITY, nomor: '800/20/Org/2027' } } });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body.record).toMatchObject({ version: 2, mapRevision: 2 });
+    const revisions = (await penyusun.api(`/api/maps/${id}/revisions`)).body.items;
+    expect(revisions.map((r: any) => r.n)).toEqual(expect.arrayContaining([1, 2]));
+    expect(revisions.find((r: any) => r.n === 2).message).toMatch(/identitas SOP/);
+    const view = await expectState(penyusun, id, 'draf');
+    expect(view.transitions[0]).toMatchObject({ action: 'revisi-baru', revision: 2 });
+    expect(view.transitions).toHaveLength(5);
+    const signedHtml = await penyusun.api(`/api/maps/${id}/sop.html?revision=1`);
+    expect(signedHtml.body).toContain(SOP_IDENTITY.nomor);
+    expect(signedHtml.body).not.toContain('800/20/Org/2027');
+  });
+});
+
 describe('annotations', () => {
   it('anchors threads to elements and identity fields, with replies and resolve/reopen, for reviewers and drafters only', async () => {
     const id = await newMapWithSop();
