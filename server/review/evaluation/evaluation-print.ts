@@ -1,6 +1,7 @@
 // The two SOP AP forms of SOP-FORMAT.md §3 as standalone HTML pages for printing: Monitoring Pelaksanaan SOP AP
 // (Tabel 7) and Evaluasi Penerapan SOP AP, filled or blank (for filling by hand). Pure: no Node or DOM APIs. Inline
 // CSS, no outside requests; fonts by family name (Liberation, embedded by Chromium when printing).
+import { htmlPage } from '../../sop/render/html-page';
 import { escapeHtml } from '../../sop/render/html-escape';
 import { formatTanggal } from '../../sop/render/identity-part';
 
@@ -65,20 +66,12 @@ table { border-collapse: collapse; width: 100%; }
 
 function page(title: string, landscape: boolean, blank: boolean, body: string[]): string {
   const pageCss = `@page { size: A4 ${landscape ? 'landscape' : 'portrait'}; margin: 12mm 12mm 14mm 12mm; }`;
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="id">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`,
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${pageCss}${FORM_CSS}</style>`,
-    '</head>',
-    `<body class="${blank ? 'blank' : 'filled'}" data-orientation="${landscape ? 'landscape' : 'portrait'}">`,
-    ...body,
-    '</body>',
-    '</html>',
-  ].join('\n');
+  return htmlPage({
+    title,
+    css: `${pageCss}${FORM_CSS}`,
+    bodyAttributes: `class="${blank ? 'blank' : 'filled'}" data-orientation="${landscape ? 'landscape' : 'portrait'}"`,
+    body,
+  });
 }
 
 const text = (value: string | undefined): string => escapeHtml(value?.trim() ?? '');

@@ -2,6 +2,7 @@
 // unit, revision, the PDF's sha256 and whether the SOP is in force (berlaku) or not (dicabut). Anyone can check a PDF
 // they hold against the recorded hash with a plain form (no page script: the page's Content-Security-Policy allows
 // none) and the server answers with the same page and the result. Standalone HTML, inline CSS, no outside requests.
+import { htmlPage } from '../../sop/render/html-page';
 import { formatTanggal } from '../../sop/render/identity-part';
 import { escapeHtml } from '../../sop/render/html-escape';
 import type { VerificationPageView, VerificationView } from './verification-view';
@@ -72,25 +73,17 @@ footer { color: #4a5561; font-size: 13px; max-width: 760px; margin: 0 auto; padd
 `;
 
 function page(title: string, body: string): string {
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="id">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${VERIFICATION_PAGE_CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="robots" content="noindex">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
-    '<header class="site"><div class="brand">Petakerja</div><div class="what">Verifikasi keaslian dokumen SOP</div></header>',
-    `<main>${body}</main>`,
-    '<footer>Halaman ini menampilkan catatan pengesahan SOP yang tersimpan di Petakerja. Dokumen yang sah adalah PDF yang sidik SHA-256-nya sama dengan yang tercatat di sini.</footer>',
-    '</body>',
-    '</html>',
-  ].join('\n');
+  return htmlPage({
+    title,
+    css: CSS,
+    csp: VERIFICATION_PAGE_CSP,
+    meta: ['<meta name="viewport" content="width=device-width, initial-scale=1">', '<meta name="referrer" content="no-referrer">', '<meta name="robots" content="noindex">'],
+    body: [
+      '<header class="site"><div class="brand">Petakerja</div><div class="what">Verifikasi keaslian dokumen SOP</div></header>',
+      `<main>${body}</main>`,
+      '<footer>Halaman ini menampilkan catatan pengesahan SOP yang tersimpan di Petakerja. Dokumen yang sah adalah PDF yang sidik SHA-256-nya sama dengan yang tercatat di sini.</footer>',
+    ],
+  });
 }
 
 /** "2026-11-26T01:15:00.000Z" → "26 November 2026 pukul 01.15 UTC". */

@@ -1,6 +1,7 @@
 // The front matter of a unit's SOP book (SOP-FORMAT.md §0) as one standalone HTML page, A4 portrait: cover (halaman
 // judul), the decree that sets the SOPs (a placeholder to complete), the table of contents (daftar isi) with the book's
 // page numbers, and a short guide (the five symbols and how to read the procedure table). Pure; printed by the PdfPool.
+import { htmlPage } from '../render/html-page';
 import { escapeHtml } from '../render/html-escape';
 import { formatNip } from '../render/identity-part';
 
@@ -180,21 +181,5 @@ function guide(input: BookFrontMatterInput): string {
 }
 
 export function renderBookFrontMatter(input: BookFrontMatterInput): string {
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="id">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`,
-    `<title>${BOOK_TITLE} — ${escapeHtml(input.unit)}</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
-    cover(input),
-    decree(input),
-    tableOfContents(input),
-    guide(input),
-    '</body>',
-    '</html>',
-  ].join('\n');
+  return htmlPage({ title: `${BOOK_TITLE} — ${input.unit}`, css: CSS, body: [cover(input), decree(input), tableOfContents(input), guide(input)] });
 }

@@ -9,6 +9,7 @@ import { layoutSopDocument } from '../layout/document';
 import type { LayoutSettings, SopDocument } from '../layout/document.schema';
 import { appendixPage } from './appendix';
 import { escapeHtml, mm } from './html-escape';
+import { htmlPage } from './html-page';
 import { identityTable, type IdentityVerification, type Letterhead } from './identity-part';
 import { procedurePage } from './procedure-page';
 
@@ -84,20 +85,12 @@ export function renderSop(input: RenderSopInput): RenderedSop {
         `font-size: 2.6mm; color: #000; vertical-align: top; padding: 1.5mm 0 0 10mm; }`
       : '') +
     ` }`;
-  const html = [
-    '<!DOCTYPE html>',
-    '<html lang="id">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`,
-    `<title>SOP ${escapeHtml(title)}</title>`,
-    `<style>${pageCss}${SOP_AP_CSS}</style>`,
-    '</head>',
-    `<body data-paper="${document.settings.paper}" data-orientation="${document.settings.orientation}">`,
-    ...sections,
-    '</body>',
-    '</html>',
-  ].join('\n');
+  const html = htmlPage({
+    title: `SOP ${title}`,
+    css: `${pageCss}${SOP_AP_CSS}`,
+    bodyAttributes: `data-paper="${document.settings.paper}" data-orientation="${document.settings.orientation}"`,
+    body: sections,
+  });
   return { html, document, pageCount };
 }
 
