@@ -6,6 +6,9 @@ import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import './styles.css';
 import { createContext, type AppContext } from './context';
+import { DiffPage } from './features/diff/DiffPage';
+import { InboxPage } from './features/review/InboxPage';
+import { EvaluationDuePage } from './features/evaluation/EvaluationDuePage';
 import { LoginPage } from './pages/account/LoginPage';
 import { SetupPage } from './pages/account/SetupPage';
 import { AuditPage } from './pages/audit/AuditPage';
@@ -32,10 +35,16 @@ function renderRoute(route: Route, context: AppContext): Page {
       return session.canEditMaps ? new MapEditorPage(context, route.id) : new ReadOnlyMapPage(context, route.id, null);
     case 'revision':
       return new ReadOnlyMapPage(context, route.id, route.n);
+    case 'diff':
+      return new DiffPage(context, route.id, route.dari, route.ke);
     case 'users':
       return session.isAdmin ? new UsersPage(context) : new MessagePage(context, ADMIN_ONLY);
     case 'audit':
       return session.isAdmin ? new AuditPage(context) : new MessagePage(context, ADMIN_ONLY);
+    case 'inbox':
+      return new InboxPage(context);
+    case 'evaluations':
+      return new EvaluationDuePage(context);
     case 'not-found':
       return new MessagePage(context, NOT_FOUND);
   }

@@ -5,10 +5,16 @@ export type Route =
   | { name: 'list'; query: URLSearchParams }
   | { name: 'map'; id: string }
   | { name: 'revision'; id: string; n: number }
+  /** Two revisions compared (`dari` older, `ke` newer); null lets the page choose (the latest two). */
+  | { name: 'diff'; id: string; dari: number | null; ke: number | null }
   | { name: 'login'; returnTo: string | null }
   | { name: 'setup' }
   | { name: 'users' }
   | { name: 'audit' }
+  /** "Menunggu saya": what waits for the signed-in user in the review cycle. */
+  | { name: 'inbox' }
+  /** "Evaluasi SOP": SOPs in force due for their yearly evaluation or marked for revision. */
+  | { name: 'evaluations' }
   | { name: 'not-found' };
 
 /** The query key of the login page that holds where the user was going, e.g. `#/masuk?kembali=/peta/abc`. */
@@ -21,6 +27,13 @@ export const href = {
   },
   map: (id: string): string => `#/peta/${encodeURIComponent(id)}`,
   revision: (id: string, n: number): string => `#/peta/${encodeURIComponent(id)}/revisi/${n}`,
+  diff: (id: string, dari?: number, ke?: number): string => {
+    const query = new URLSearchParams();
+    if (dari !== undefined) query.set('dari', String(dari));
+    if (ke !== undefined) query.set('ke', String(ke));
+    const text = query.toString();
+    return `#/peta/${encodeURIComponent(id)}/banding${text ? `?${text}` : ''}`;
+  },
   /** The login page; `returnTo` (an address of the app) is where signing in leads back to. */
   login: (returnTo?: string): string => {
     const target = returnTo ? safeReturnTo(returnTo) : null;
@@ -29,6 +42,8 @@ export const href = {
   setup: (): string => '#/penyiapan',
   users: (): string => '#/pengguna',
   audit: (): string => '#/audit',
+  inbox: (): string => '#/kotak-masuk',
+  evaluations: (): string => '#/evaluasi',
 };
 
 /**
@@ -63,11 +78,20 @@ export function parseHash(hash: string): Route {
         return { name: 'users' };
       case 'audit':
         return { name: 'audit' };
+      case 'kotak-masuk':
+        return { name: 'inbox' };
+      case 'evaluasi':
+        return { name: 'evaluations' };
     }
   }
   if (segments[0] === 'peta' && segments.length === 2) return { name: 'map', id: segments[1] };
   if (segments[0] === 'peta' && segments.length === 4 && segments[2] === 'revisi' && /^[1-9]\d*$/.test(segments[3])) {
     return { name: 'revision', id: segments[1], n: Number(segments[3]) };
+  }
+  if (segments[0] === 'peta' && segments.length === 3 && segments[2] === 'banding') {
+    const query = new URLSearchParams(search);
+    const revision = (key: string) => (/^[1-9]\d*$/.test(query.get(key) ?? '') ? Number(query.get(key)) : null);
+    return { name: 'diff', id: segments[1], dari: revision('dari'), ke: revision('ke') };
   }
   return { name: 'not-found' };
 }

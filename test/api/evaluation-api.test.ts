@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startTestServer, type ApiClient } from '../helpers/server';
+import { newSopMap as newMapWithSop, signSop as signThroughCycle } from '../helpers/review-cycle';
 import { SOP_IDENTITY } from '../helpers/sop-identity';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -17,29 +18,9 @@ const pengesah = await server.userWith(['pengesah'], UNIT, 'evaluasi-pengesah');
 const pembaca = await server.userWith(['pembaca'], UNIT, 'evaluasi-pembaca');
 const otherReader = await server.userWith(['pengesah'], 'Dinas Pendidikan', 'evaluasi-lain');
 
-async function newSopMap(name: string): Promise<string> {
-  const created = await penyusun.api('/api/maps', { method: 'POST', json: { name, templateId: 'penunjukan-dalam-unit', unit: UNIT } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const id = created.body.map.id as string;
-  const put = await penyusun.api(`/api/maps/${id}/sop`, { method: 'PUT', json: { version: 0, identity: { ...SOP_IDENTITY, namaSop: name } } });
-  expect(put.status, JSON.stringify(put.body)).toBe(200);
-  return id;
-}
-
-async function transition(client: ApiClient, mapId: string, action: string, extra: Record<string, unknown> = {}) {
-  const view = (await client.api(`/api/maps/${mapId}/review`)).body;
-  const { seq } = view.review ?? view;
-  const response = await client.api(`/api/maps/${mapId}/review/transitions`, { method: 'POST', json: { action, baseSeq: seq, ...extra } });
-  expect(response.status, `${action}: ${JSON.stringify(response.body)}`).toBe(200);
-}
-
+const newSopMap = (name: string) => newMapWithSop(penyusun, UNIT, name);
 /** Ajukan → mulai-reviu → setujui → sahkan, each by the role the lifecycle asks for. */
-async function signSop(mapId: string, tanggalEfektif = '2026-01-05'): Promise<void> {
-  await transition(penyusun, mapId, 'ajukan');
-  await transition(reviewer, mapId, 'mulai-reviu');
-  await transition(reviewer, mapId, 'setujui');
-  await transition(pengesah, mapId, 'sahkan', { tanggalEfektif });
-}
+const signSop = (mapId: string, tanggalEfektif = '2026-01-05') => signThroughCycle({ bureau: server.admin, penyusun, reviewer, pengesah }, mapId, tanggalEfektif);
 
 async function pdfText(bytes: ArrayBuffer): Promise<string> {
   const file = path.join(await tempDir('petakerja-evaluasi-'), 'form.pdf');
@@ -134,6 +115,7 @@ describe('an SOP in force', async () => {
       json: { tanggal: '2026-12-20', penilai: 'Kepala Dinas', answers: [{ key: 'kinerja', ya: true, catatan: '' }], kesimpulan: '' },
     });
     expect(incomplete.status).toBe(400);
+    expect(incomplete.body.error.code).toBe('VALIDATION_FAILED');
     expect(JSON.stringify(incomplete.body)).toContain('Jawab setiap pertanyaan evaluasi');
 
     const answers = template.questions

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText, ROOT } from '../helpers/fixtures';
 import { startTestServer, type ApiClient } from '../helpers/server';
+import { newSopMap, reviewStep, signSop } from '../helpers/review-cycle';
 import { SOP_IDENTITY } from '../helpers/sop-identity';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -21,20 +22,10 @@ const pengesah = await server.userWith(['pengesah'], UNIT, 'pengesah.pu');
 const pembaca = await server.userWith(['pembaca'], UNIT, 'pembaca.pu');
 const otherReviewer = await server.userWith(['reviewer'], 'Dinas Sosial', 'reviewer.sosial');
 
-async function newMapWithSop(client: ApiClient = penyusun, name = 'Penunjukan pelaksana'): Promise<string> {
-  const created = await client.api('/api/maps', { method: 'POST', json: { name, kind: 'lintas-fungsi', unit: UNIT, xml: XML } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const id = created.body.map.id as string;
-  const saved = await client.api(`/api/maps/${id}/sop`, { method: 'PUT', json: { version: 0, identity: SOP_IDENTITY } });
-  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-  return id;
-}
-
-async function act(client: ApiClient, id: string, action: string, extra: Record<string, unknown> = {}) {
-  // The record's seq as the organisation bureau sees it: the acting user may be refused even reading it.
-  const view = await server.api(`/api/maps/${id}/review`);
-  return client.api(`/api/maps/${id}/review/transitions`, { method: 'POST', json: { action, baseSeq: view.body.seq, ...extra } });
-}
+const users = { bureau: server.admin, penyusun, reviewer, pengesah };
+const newMapWithSop = (client: ApiClient = penyusun, name = 'Penunjukan pelaksana') => newSopMap(client, UNIT, name, SOP_IDENTITY);
+const act = (client: ApiClient, id: string, action: string, extra: Record<string, unknown> = {}) => reviewStep(server.admin, client, id, action, extra);
+const sign = (id: string, tanggalEfektif = '2026-12-01') => signSop(users, id, tanggalEfektif);
 
 async function expectState(client: ApiClient, id: string, state: string) {
   const view = await client.api(`/api/maps/${id}/review`);
@@ -46,15 +37,6 @@ async function expectState(client: ApiClient, id: string, state: string) {
 async function saveRevision(client: ApiClient, id: string, xml: string, message: string) {
   const map = (await client.api(`/api/maps/${id}`)).body.map;
   return client.api(`/api/maps/${id}/revisions`, { method: 'POST', json: { xml, baseRevision: map.currentRevision, message } });
-}
-
-async function sign(id: string, tanggalEfektif = '2026-12-01') {
-  expect((await act(penyusun, id, 'ajukan')).status).toBe(200);
-  expect((await act(reviewer, id, 'mulai-reviu')).status).toBe(200);
-  expect((await act(reviewer, id, 'setujui')).status).toBe(200);
-  const signed = await act(pengesah, id, 'sahkan', { tanggalEfektif });
-  expect(signed.status, JSON.stringify(signed.body)).toBe(200);
-  return signed.body;
 }
 
 describe('review lifecycle', () => {

@@ -66,6 +66,21 @@ describe('the modeller in Chromium', () => {
     ]);
     const xml = (await server.api(`/api/maps/${mapId}/revisions/2/xml`)).body as string;
     expect(xml).toContain('name="Memverifikasi dokumen"');
+
+    // The file actions sit in the "Berkas" menu: opened from the keyboard, walked with the arrows, closed with Esc.
+    await page.focus(byTestId('file-menu'));
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(byTestId('export-bpmn'), { visible: true });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Data peta…');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Impor .bpmn…');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(byTestId('export-bpmn'), { hidden: true });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('file-menu');
+    await page.click(byTestId('file-menu'));
+    await page.click(byTestId('edit-metadata'));
+    await page.waitForSelector('dialog[open]', { visible: true });
+    await page.keyboard.press('Escape');
     expect(errors).toEqual([]);
     await page.close();
   });

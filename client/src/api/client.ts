@@ -12,6 +12,7 @@ import type {
   NewUser,
   ProcessMap,
   Revision,
+  RevisionDiff,
   Session,
   Letterhead,
   SetupInput,
@@ -23,6 +24,8 @@ import type {
   User,
   UserPatch,
 } from './types';
+import type { Anchor, AnnotationList, AnnotationStatus, AnnotationView, InboxItem, ReviewReadiness, ReviewView, TransitionRequest } from './types';
+import type { DueItem, Evaluation, EvaluationInput, EvaluationTemplate, Monitoring, MonitoringInput, MonitoringTemplate } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -247,6 +250,12 @@ export const api = {
     return response.text();
   },
 
+  /** What changed from revision `dari` to `ke`: elements, SOP identity and SOP rows (docs/diff.md). */
+  async diff(id: string, dari: number, ke: number): Promise<RevisionDiff> {
+    const { diff } = await json<{ diff: RevisionDiff }>(withQuery(`${mapPath(id)}/diff`, { dari: String(dari), ke: String(ke) }));
+    return diff;
+  },
+
   async importMap(xml: string, params: ImportParams): Promise<ProcessMap> {
     const response = await send(withQuery('/api/import', { ...params }), {
       method: 'POST',
@@ -293,6 +302,94 @@ export const api = {
   /** The SOP document of a map (current revision unless `n`); `appendix` adds the BPMN diagram as the last page. */
   sopUrl(id: string, format: 'html' | 'pdf', n?: number, appendix = false): string {
     return withQuery(`${mapPath(id)}/sop.${format}`, { revision: n === undefined ? undefined : String(n), lampiran: appendix ? 'diagram' : undefined });
+  },
+
+  /** The review record of a map (docs/review.md): state, actions open to me, audit log, signed SOPs. */
+  getReview(id: string): Promise<ReviewView> {
+    return json<ReviewView>(mapPath(id) + '/review');
+  },
+
+  /** Whether the current revision may be submitted (the lint at `pengajuan` with the SOP identity in force). */
+  reviewReadiness(id: string): Promise<ReviewReadiness> {
+    return json<ReviewReadiness>(mapPath(id) + '/review/readiness');
+  },
+
+  /** Takes a lifecycle action; REVIEW_CONFLICT when `baseSeq` is stale, SOP_NOT_READY with the findings. */
+  reviewTransition(id: string, request: TransitionRequest): Promise<ReviewView> {
+    return json<ReviewView>(mapPath(id) + '/review/transitions', 'POST', request);
+  },
+
+  /** The annotation threads as seen at revision `n` (the current one when absent). */
+  listAnnotations(id: string, n?: number): Promise<AnnotationList> {
+    return json<AnnotationList>(withQuery(mapPath(id) + '/annotations', { revision: n === undefined ? undefined : String(n) }));
+  },
+
+  async addAnnotation(id: string, input: { anchor: Anchor; body: string; revision?: number }): Promise<AnnotationView> {
+    const { annotation } = await json<{ annotation: AnnotationView }>(mapPath(id) + '/annotations', 'POST', input);
+    return annotation;
+  },
+
+  async replyAnnotation(id: string, annotationId: string, body: string): Promise<AnnotationView> {
+    const { annotation } = await json<{ annotation: AnnotationView }>(`${mapPath(id)}/annotations/${encodeURIComponent(annotationId)}/replies`, 'POST', { body });
+    return annotation;
+  },
+
+  async setAnnotationStatus(id: string, annotationId: string, status: AnnotationStatus): Promise<AnnotationView> {
+    const { annotation } = await json<{ annotation: AnnotationView }>(`${mapPath(id)}/annotations/${encodeURIComponent(annotationId)}/status`, 'POST', { status });
+    return annotation;
+  },
+
+  /** Uploads the wet-signed or e-signed scan of a signed SOP (PDF, PNG or JPEG) as the raw body. */
+  async uploadSignatureScan(id: string, code: string, file: File): Promise<void> {
+    await send(`${mapPath(id)}/signatures/${encodeURIComponent(code)}/scans`, {
+      method: 'POST',
+      headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-Nama-Berkas': encodeURIComponent(file.name), Accept: 'application/json' },
+      body: file,
+    });
+  },
+
+  signaturePdfUrl(id: string, code: string): string {
+    return `${mapPath(id)}/signatures/${encodeURIComponent(code)}/pdf`;
+  },
+
+  signatureScanUrl(id: string, code: string, sha256: string): string {
+    return `${mapPath(id)}/signatures/${encodeURIComponent(code)}/scans/${encodeURIComponent(sha256)}`;
+  },
+
+  /** What waits for the signed-in user across the maps they may see. */
+  async reviewInbox(): Promise<InboxItem[]> {
+    const { items } = await json<{ items: InboxItem[] }>('/api/review/inbox');
+    return items;
+  },
+
+  /** Monitoring forms of the map's SOP (docs/evaluation.md), newest first, and the template of a new one (null: no SOP in force). */
+  listMonitorings(id: string): Promise<{ items: Monitoring[]; template: MonitoringTemplate | null }> {
+    return json(mapPath(id) + '/monitoring');
+  },
+
+  async addMonitoring(id: string, input: MonitoringInput): Promise<Monitoring> {
+    const { monitoring } = await json<{ monitoring: Monitoring }>(mapPath(id) + '/monitoring', 'POST', input);
+    return monitoring;
+  },
+
+  listEvaluations(id: string): Promise<{ items: Evaluation[]; template: EvaluationTemplate | null }> {
+    return json(mapPath(id) + '/evaluasi');
+  },
+
+  async addEvaluation(id: string, input: EvaluationInput): Promise<Evaluation> {
+    const { evaluation } = await json<{ evaluation: Evaluation }>(mapPath(id) + '/evaluasi', 'POST', input);
+    return evaluation;
+  },
+
+  /** A filled form printed (`formId`), or the blank one of the SOP in force (`formId` absent), as HTML or PDF. */
+  evaluationFormUrl(id: string, form: 'monitoring' | 'evaluasi', format: 'html' | 'pdf', formId?: string): string {
+    return `${mapPath(id)}/${form}/${formId === undefined ? 'formulir' : encodeURIComponent(formId)}.${format}`;
+  },
+
+  /** SOPs in force due for their yearly evaluation or marked for revision, most overdue first. */
+  async evaluationsDue(): Promise<DueItem[]> {
+    const { items } = await json<{ items: DueItem[] }>('/api/review/evaluations-due');
+    return items;
   },
 };
 

@@ -6,6 +6,7 @@ import { h, replaceChildren } from '../../ui/dom';
 import { errorMessage } from '../../ui/errors';
 import { LetterheadForm } from './letterheadForm';
 import { SopForm } from './sopForm';
+import { SopRowComments } from '../review/SopRowComments';
 import './sop.css';
 
 /** Saves and map revisions in quick succession reload the preview once. */
@@ -29,6 +30,8 @@ export class SopPanel {
   private readonly previewNote = h('span', { class: 'sop-preview-note' });
   private readonly pdfLink: HTMLAnchorElement;
   private readonly appendixToggle: HTMLElement;
+  /** Open review comments per SOP row, above the preview. */
+  private readonly rowComments: SopRowComments;
   /** The version the form was loaded from or last saved as; 0 before the first save. */
   private version = 0;
   private loaded = false;
@@ -47,6 +50,7 @@ export class SopPanel {
   ) {
     this.form = new SopForm(h('div', { class: 'sop-form-footer' }, this.saveButton, this.status), () => void this.save());
     this.letterhead = new LetterheadForm(api, () => this.schedulePreview());
+    this.rowComments = new SopRowComments(api, mapId);
     // Live preview: what the form says now, before it is saved.
     for (const type of ['input', 'change']) this.form.element.addEventListener(type, () => this.scheduleDraftPreview());
     this.pdfLink = h('a', { class: 'button button-ghost', href: api.sopUrl(mapId, 'pdf'), download: '', 'data-testid': 'sop-pdf' }, 'Unduh PDF');
@@ -77,6 +81,7 @@ export class SopPanel {
           this.appendixToggle,
           this.pdfLink,
         ),
+        this.rowComments.element,
         this.frame,
       ),
     );
@@ -232,6 +237,7 @@ export class SopPanel {
   private reloadPreview(): void {
     window.clearTimeout(this.previewTimer);
     this.previewStale = false;
+    void this.rowComments.refresh();
     // A new query each time makes the frame load the document again (the API answers are never cached).
     this.frame.src = `${this.api.sopUrl(this.mapId, 'html')}?t=${Date.now()}`;
   }

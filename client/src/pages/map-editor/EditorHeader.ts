@@ -1,12 +1,17 @@
 // The editor's compact header: which map and revision, whether it is saved, and the actions on it.
 import type { Meta, ProcessMap } from '../../api/types';
 import { h, replaceChildren } from '../../ui/dom';
+import { menuButton } from '../../ui/menuButton';
 import { mapIdentity } from '../shared/mapIdentity';
 
 export interface EditorActions {
   historyToggle: HTMLButtonElement;
   /** Opens the SOP view (identity form and preview). */
   sopToggle?: HTMLButtonElement;
+  /** Opens the Reviu panel (review state, comments, signing). */
+  reviewToggle?: HTMLButtonElement;
+  /** Opens Monitoring & Evaluasi of the SOP in force (docs/evaluation.md). */
+  evaluationButton?: HTMLButtonElement;
   importInput: HTMLInputElement;
   onEditMetadata(): void;
   onExportBpmn(): void;
@@ -34,11 +39,20 @@ export class EditorHeader {
         { class: 'header-actions', role: 'toolbar', 'aria-label': 'Tindakan peta' },
         actions.historyToggle,
         actions.sopToggle,
-        h('button', { type: 'button', class: 'button button-ghost', onClick: actions.onEditMetadata }, 'Data peta'),
-        h('button', { type: 'button', class: 'button button-ghost', onClick: () => actions.importInput.click() }, 'Impor .bpmn'),
+        actions.reviewToggle,
+        actions.evaluationButton,
+        // The map's data and file actions share one menu: the toolbar keeps room for the views and Simpan.
+        menuButton(
+          'Berkas',
+          [
+            { label: 'Data peta…', testId: 'edit-metadata', onSelect: actions.onEditMetadata },
+            { label: 'Impor .bpmn…', testId: 'import-bpmn', onSelect: () => actions.importInput.click() },
+            { label: 'Ekspor .bpmn', testId: 'export-bpmn', onSelect: actions.onExportBpmn },
+            { label: 'Ekspor .svg', testId: 'export-svg', onSelect: actions.onExportSvg },
+          ],
+          { testId: 'file-menu' },
+        ),
         actions.importInput,
-        h('button', { type: 'button', class: 'button button-ghost', 'data-testid': 'export-bpmn', onClick: actions.onExportBpmn }, 'Ekspor .bpmn'),
-        h('button', { type: 'button', class: 'button button-ghost', 'data-testid': 'export-svg', onClick: actions.onExportSvg }, 'Ekspor .svg'),
         h('button', { type: 'button', class: 'button button-primary', 'data-testid': 'save-button', title: 'Simpan (Ctrl+S)', onClick: actions.onSave }, 'Simpan'),
       ),
     );
@@ -54,6 +68,14 @@ export class EditorHeader {
     this.dirtyIndicator.dataset.dirty = String(dirty);
     // A "saved as revision N" note no longer holds once the diagram changes again.
     if (dirty) this.setStatus('');
+  }
+
+  /** While the map is frozen under review, Simpan is disabled (the server refuses saves with REVIEW_LOCKED anyway). */
+  setLocked(locked: boolean): void {
+    const save = this.element.querySelector<HTMLButtonElement>('[data-testid="save-button"]');
+    if (!save) return;
+    save.disabled = locked;
+    save.title = locked ? 'Peta dibekukan selama reviu; tidak dapat disimpan' : 'Simpan (Ctrl+S)';
   }
 
   setStatus(text: string): void {

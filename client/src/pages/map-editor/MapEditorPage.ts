@@ -7,6 +7,9 @@ import { fitDiagram } from '../../diagram/viewport';
 import { CHANGE_TRACKER_EVENT, type ChangeTrackerEvent } from '../../features/change-tracking/ChangeTracker';
 import { FindingsPanel } from '../../features/lint/FindingsPanel';
 import { SopPanel } from '../../features/sop/SopPanel';
+import { ReviewPanel } from '../../features/review/ReviewPanel';
+import { evaluationButton } from '../../features/evaluation/EvaluationDialog';
+import { reviewLockedError, reviewLockedNotice } from '../../features/review/reviewLock';
 import { href, type Page } from '../../router';
 import { confirmDialog, errorDialog } from '../../ui/dialog';
 import { h, replaceChildren } from '../../ui/dom';
@@ -41,6 +44,14 @@ export class MapEditorPage implements Page {
   private readonly revisionPanel: RevisionPanel;
   /** The SOP view (identity form and document preview), laid over the workspace while open. */
   private readonly sopPanel: SopPanel;
+  /** The review cycle (state, comments, signing) beside the diagram; freezes Simpan while in review. */
+  private readonly reviewPanel: ReviewPanel;
+  private readonly lockBanner = h(
+    'div',
+    { class: 'review-lock-banner', role: 'status', hidden: true, 'data-testid': 'review-lock-banner' },
+    h('strong', {}, 'Peta sedang dalam reviu.'),
+    ' Peta dan identitas SOP dibekukan pada revisi yang diajukan; perubahan baru dapat disimpan setelah reviu meminta perbaikan atau pengajuan ditarik.',
+  );
   /** Set once the map is open in the modeller. */
   private open: { session: EditorSession; header: EditorHeader; meta: Meta } | null = null;
   private destroyed = false;
@@ -51,6 +62,15 @@ export class MapEditorPage implements Page {
   ) {
     this.revisionPanel = new RevisionPanel(mapId, null);
     this.sopPanel = new SopPanel(context.api, mapId);
+    this.reviewPanel = new ReviewPanel({
+      context,
+      mapId,
+      revision: null,
+      onChange: (view) => {
+        this.lockBanner.hidden = !view.locked;
+        this.open?.header.setLocked(view.locked);
+      },
+    });
     this.element = pageShell('page-editor', appHeader(context, this.headerSlot), this.main, this.toast.element);
     document.title = 'Memuat peta — Petakerja';
     document.addEventListener('keydown', this.onKeyDown);
@@ -65,6 +85,7 @@ export class MapEditorPage implements Page {
     this.destroyed = true;
     this.toast.hide();
     this.sopPanel.destroy();
+    this.reviewPanel.destroy();
     document.removeEventListener('keydown', this.onKeyDown);
     this.open?.session.modeler.destroy();
     this.open = null;
@@ -96,7 +117,7 @@ export class MapEditorPage implements Page {
       const canvas = h('div', { class: 'diagram-canvas', 'data-testid': 'modeler-canvas' });
       const properties = h('aside', { class: 'properties-panel', 'aria-label': 'Properti elemen' });
       const canvasColumn = h('div', { class: 'canvas-column' }, canvas);
-      replaceChildren(this.main, h('div', { class: 'workspace' }, this.revisionPanel.element, canvasColumn, properties, this.sopPanel.element));
+      replaceChildren(this.main, this.lockBanner, h('div', { class: 'workspace' }, this.revisionPanel.element, canvasColumn, properties, this.reviewPanel.element, this.sopPanel.element));
       modeler = createModeler({
         canvas,
         propertiesPanel: properties,
@@ -127,6 +148,8 @@ export class MapEditorPage implements Page {
     const header = new EditorHeader({
       historyToggle: this.revisionPanel.toggleButton,
       sopToggle: this.sopPanel.toggleButton,
+      reviewToggle: this.reviewPanel.toggleButton,
+      evaluationButton: evaluationButton(this.context, this.mapId),
       importInput: bpmnFileInput('import-input', (file) => void this.importFile(file)),
       onEditMetadata: () => this.editMetadata(),
       onExportBpmn: exportAction(() => {
@@ -141,6 +164,8 @@ export class MapEditorPage implements Page {
       onSave: () => this.save(),
     });
     this.open = { session, header, meta };
+    header.setLocked(this.reviewPanel.locked);
+    this.reviewPanel.attach(session.modeler);
     this.showMap(session.map);
     replaceChildren(this.headerSlot, header.element);
     session.modeler.on<ChangeTrackerEvent>(CHANGE_TRACKER_EVENT, ({ dirty }) => header.setDirty(dirty));
@@ -170,6 +195,10 @@ export class MapEditorPage implements Page {
   private save(): void {
     const session = this.open?.session;
     if (!session) return;
+    if (this.reviewPanel.locked) {
+      errorDialog('Peta sedang dalam reviu', reviewLockedNotice());
+      return;
+    }
     session.finishEditing();
     let outcome: SaveOutcome | null = null;
     const dialog = openSaveDialog({
@@ -177,7 +206,13 @@ export class MapEditorPage implements Page {
       unchanged: !session.changeTracker.isDirty(),
       authorName: this.context.session.user.name,
       onSave: async (message) => {
-        outcome = await session.save(message);
+        try {
+          outcome = await session.save(message);
+        } catch (error) {
+          const locked = reviewLockedError(error);
+          if (locked) void this.reviewPanel.refresh();
+          throw locked ?? error;
+        }
       },
     });
     // Act once the dialog is gone, so a conflict notice does not open on top of it.
@@ -191,6 +226,7 @@ export class MapEditorPage implements Page {
       this.showMap(session.map);
       this.open?.header.setStatus(`Tersimpan sebagai revisi ${outcome.revision.n}`);
       this.sopPanel.mapSaved(outcome.revision.n);
+      void this.reviewPanel.refresh();
       void this.loadRevisions();
       return;
     }

@@ -8,6 +8,7 @@ import { fitDiagram } from '../../diagram/viewport';
 import { href, type Page } from '../../router';
 import { rolesText } from '../../session/permissions';
 import { h, replaceChildren } from '../../ui/dom';
+import { menuButton } from '../../ui/menuButton';
 import { UserFacingError } from '../../ui/errors';
 import { formatDateTime } from '../../ui/format';
 import { loadingView } from '../../ui/states';
@@ -16,12 +17,16 @@ import { appHeader, pageShell } from '../shared/layout';
 import { skVocabulary } from '../shared/mapFields';
 import { mapIdentity } from '../shared/mapIdentity';
 import { RevisionPanel } from '../shared/RevisionPanel';
+import { ReviewPanel } from '../../features/review/ReviewPanel';
+import { evaluationButton } from '../../features/evaluation/EvaluationDialog';
 
 export class ReadOnlyMapPage implements Page {
   readonly element: HTMLElement;
   private readonly headerSlot = h('div', { class: 'header-slot' });
   private readonly main = h('main', { class: 'editor-main' });
   private readonly revisionPanel: RevisionPanel;
+  /** The review cycle: state, comments on this revision, the actions open to the reader, signing. */
+  private readonly reviewPanel: ReviewPanel;
   private viewer: NavigatedViewer | null = null;
   private destroyed = false;
 
@@ -32,6 +37,7 @@ export class ReadOnlyMapPage implements Page {
     private readonly n: number | null,
   ) {
     this.revisionPanel = new RevisionPanel(mapId, n);
+    this.reviewPanel = new ReviewPanel({ context, mapId, revision: n });
     this.element = pageShell(`page-editor ${n === null ? 'page-viewer' : 'page-revision'}`, appHeader(context, this.headerSlot), this.main);
     document.title = n === null ? 'Memuat peta — Petakerja' : `Revisi ${n} — Petakerja`;
     void this.load();
@@ -39,6 +45,7 @@ export class ReadOnlyMapPage implements Page {
 
   destroy(): void {
     this.destroyed = true;
+    this.reviewPanel.destroy();
     this.viewer?.destroy();
     this.viewer = null;
   }
@@ -66,7 +73,7 @@ export class ReadOnlyMapPage implements Page {
       const canvas = h('div', { class: 'diagram-canvas', 'data-testid': 'modeler-canvas' });
       const details = new ElementDetails(skVocabulary(meta));
       const banner = this.n === null ? this.notice() : this.banner(map, revision);
-      replaceChildren(this.main, banner, h('div', { class: 'workspace workspace-readonly' }, this.revisionPanel.element, canvas, details.element));
+      replaceChildren(this.main, banner, h('div', { class: 'workspace workspace-readonly' }, this.revisionPanel.element, canvas, details.element, this.reviewPanel.element));
       this.revisionPanel.show(revisions, map.currentRevision);
       const viewer = createViewer(canvas);
       this.viewer = viewer;
@@ -74,6 +81,7 @@ export class ReadOnlyMapPage implements Page {
       if (this.destroyed) return;
       fitDiagram(viewer);
       details.attach(viewer);
+      this.reviewPanel.attach(viewer);
       this.showHeader(map, meta, viewer);
     } catch (error) {
       if (this.destroyed) return;
@@ -96,7 +104,14 @@ export class ReadOnlyMapPage implements Page {
         'div',
         { class: 'readonly-text' },
         h('strong', {}, 'Anda hanya dapat melihat peta ini'),
-        h('span', { class: 'readonly-detail' }, `Peran Anda (${roles}) tidak mengizinkan perubahan. Pilih elemen untuk melihat rinciannya; peta dapat diekspor sebagai .bpmn atau .svg.`),
+        h(
+          'span',
+          { class: 'readonly-detail' },
+          `Peran Anda (${roles}) tidak mengizinkan perubahan diagram. Pilih elemen untuk melihat rinciannya` +
+            (this.context.session.user.roles.some((role) => role !== 'pembaca')
+              ? ', lalu beri komentar atau lanjutkan reviu di panel Reviu.'
+              : '; peta dapat diekspor dari menu Berkas.'),
+        ),
       ),
     );
   }
@@ -138,8 +153,16 @@ export class ReadOnlyMapPage implements Page {
           'div',
           { class: 'header-actions', role: 'toolbar', 'aria-label': n === undefined ? 'Tindakan peta' : 'Tindakan revisi' },
           this.revisionPanel.toggleButton,
-          h('button', { type: 'button', class: 'button button-ghost', 'data-testid': 'export-bpmn', onClick: exportAction(() => downloadBpmn(viewer, map, n)) }, 'Ekspor .bpmn'),
-          h('button', { type: 'button', class: 'button button-ghost', 'data-testid': 'export-svg', onClick: exportAction(() => downloadSvg(viewer, map, n)) }, 'Ekspor .svg'),
+          this.reviewPanel.toggleButton,
+          evaluationButton(this.context, map.id),
+          menuButton(
+            'Berkas',
+            [
+              { label: 'Ekspor .bpmn', testId: 'export-bpmn', onSelect: exportAction(() => downloadBpmn(viewer, map, n)) },
+              { label: 'Ekspor .svg', testId: 'export-svg', onSelect: exportAction(() => downloadSvg(viewer, map, n)) },
+            ],
+            { testId: 'file-menu' },
+          ),
           // The SOP document of this revision, with the identity in force at it (docs/api.md, "SOP documents").
           h('a', { class: 'button button-ghost', 'data-testid': 'sop-preview-link', href: this.context.api.sopUrl(map.id, 'html', n), target: '_blank', rel: 'noopener' }, 'Pratinjau SOP'),
           h('a', { class: 'button button-ghost', 'data-testid': 'sop-pdf', href: this.context.api.sopUrl(map.id, 'pdf', n), download: '' }, 'Unduh PDF'),

@@ -4,6 +4,7 @@ import { href } from '../../router';
 import { h, replaceChildren, uniqueId } from '../../ui/dom';
 import { formatDateTime } from '../../ui/format';
 import { errorStateView, loadingView } from '../../ui/states';
+import '../../features/diff/revision-compare.css';
 
 const OPEN_KEY = 'petakerja.historyOpen';
 
@@ -74,6 +75,13 @@ export class RevisionPanel {
             h('time', { datetime: revision.createdAt }, formatDateTime(revision.createdAt)),
           ),
         ),
+        // The diff with the revision before (docs/diff.md); a sibling of the item's link, links do not nest.
+        revision.n > 1 &&
+          h(
+            'a',
+            { class: 'revision-compare', href: href.diff(this.mapId, revision.n - 1, revision.n), 'data-testid': 'revision-compare', 'data-revision': revision.n },
+            'Bandingkan dengan sebelumnya',
+          ),
       );
     });
     replaceChildren(this.body, h('ol', { class: 'revision-list' }, items));

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context';
 import { href, parseHash } from '../../router';
 import { h, type Child } from '../../ui/dom';
 import { userMenu } from './userMenu';
+import { inboxLink } from '../../features/review/inboxLink';
 
 function navLink(label: string, target: string, testId: string): HTMLAnchorElement {
   const current = target === href.list() ? parseHash(location.hash).name === 'list' : location.hash === target;
@@ -26,6 +27,7 @@ export function appHeader(context: AppContext, ...content: Child[]): HTMLElement
       h(
         'div',
         { class: 'header-end' },
+        !compact && h('nav', { class: 'app-nav', 'aria-label': 'Tugas reviu' }, inboxLink(context.api, 'nav-link'), navLink('Evaluasi SOP', href.evaluations(), 'evaluations-link')),
         session.isAdmin &&
           !compact &&
           h(
@@ -35,7 +37,7 @@ export function appHeader(context: AppContext, ...content: Child[]): HTMLElement
             navLink('Pengguna', href.users(), 'users-link'),
             navLink('Log audit', href.audit(), 'audit-link'),
           ),
-        userMenu(context, { compact, links: compact && session.isAdmin ? adminLinks() : [] }),
+        userMenu(context, { compact, links: compact ? [inboxLink(context.api, 'menu-item'), h('a', { class: 'menu-item', href: href.evaluations(), 'data-testid': 'evaluations-link' }, 'Evaluasi SOP'), ...(session.isAdmin ? adminLinks() : [])] : [] }),
       ),
   );
 }

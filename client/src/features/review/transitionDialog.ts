@@ -1,0 +1,71 @@
+// The dialog behind each lifecycle button: a comment (required where the other side must read a reason) and, for
+// sahkan, the Tanggal Efektif with a summary of what will be signed.
+import type { ReviewView, SopVersion } from '../../api/types';
+import { field, openFormDialog, type DialogHandle } from '../../ui/dialog';
+import { h } from '../../ui/dom';
+import { STATE_LABELS, todayIso } from './reviewLabels';
+
+export type ReviewActionOption = ReviewView['actions'][number];
+
+export interface TransitionInput {
+  comment: string;
+  tanggalEfektif?: string;
+}
+
+/** What the signatory reads before signing: the revision, Nama SOP and who signs, as the SOP identity says. */
+export function signingSummary(view: ReviewView, identity: SopVersion['identity'] | null): Array<[string, string]> {
+  const revision = view.submitted?.revision ?? view.mapRevision;
+  const official = identity?.disahkanOleh;
+  return [
+    ['Revisi peta', `Revisi ${revision}${view.submitted ? `, identitas SOP versi ${view.submitted.sopVersion}` : ''}`],
+    ['Nama SOP', identity?.namaSop || '(belum diisi)'],
+    ['Nomor SOP', identity?.nomor || '(belum diisi)'],
+    ['Ditandatangani oleh', official ? [official.jabatan, official.nama, official.nip && `NIP ${official.nip}`].filter(Boolean).join(' — ') : '(belum diisi)'],
+  ];
+}
+
+export function openTransitionDialog(options: {
+  action: ReviewActionOption;
+  view: ReviewView;
+  /** The SOP identity in force, for the signing summary (sahkan only). */
+  identity?: SopVersion['identity'] | null;
+  onSubmit(input: TransitionInput): Promise<void>;
+}): DialogHandle {
+  const { action } = options;
+  const comment = h('textarea', {
+    name: 'comment',
+    rows: 4,
+    maxlength: 4000,
+    required: action.commentRequired,
+    autofocus: true,
+    'data-testid': 'transition-comment',
+  }) as HTMLTextAreaElement;
+  const signing = action.action === 'sahkan';
+  const date = h('input', { type: 'date', name: 'tanggalEfektif', required: true, value: todayIso(), 'data-testid': 'transition-date' }) as HTMLInputElement;
+  const danger = action.action === 'cabut';
+  return openFormDialog({
+    title: action.label,
+    submitLabel: action.label,
+    busyLabel: 'Memproses…',
+    submitTestId: 'transition-submit',
+    errorTestId: 'transition-error',
+    className: danger ? 'review-dialog is-danger' : 'review-dialog',
+    fields: [
+      h('p', { class: 'dialog-intro' }, `Status berubah dari “${STATE_LABELS[options.view.state]}” menjadi “${STATE_LABELS[action.to]}”.`),
+      signing &&
+        h(
+          'dl',
+          { class: 'review-summary', 'data-testid': 'signing-summary' },
+          signingSummary(options.view, options.identity ?? null).map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
+        ),
+      signing && field('Tanggal Efektif', date, 'Tanggal berlakunya SOP; dicetak pada dokumen yang ditandatangani.'),
+      field(
+        action.commentRequired ? 'Alasan' : 'Komentar (opsional)',
+        comment,
+        action.commentRequired ? 'Wajib diisi: pihak lain membaca alasan ini.' : 'Dicatat pada riwayat reviu.',
+      ),
+      signing && h('p', { class: 'dialog-note' }, 'PDF final dibuat sekali, diberi kode verifikasi dan kode QR, dan tidak dapat diubah lagi.'),
+    ],
+    onSubmit: () => options.onSubmit({ comment: comment.value.trim(), tanggalEfektif: signing ? date.value : undefined }),
+  });
+}
