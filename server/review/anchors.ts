@@ -4,25 +4,8 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { readProcedure } from '../sop/layout/procedure';
 import type { SopIdentityDraft } from '../sop/identity.schema';
-import type { Anchor, IdentityFieldPath } from './review.schema';
+import { IDENTITY_FIELDS, type Anchor, type IdentityFieldPath } from './review.schema';
 
-export const IDENTITY_FIELD_LABELS: Record<IdentityFieldPath, string> = {
-  nomor: 'Nomor SOP',
-  tanggalPembuatan: 'Tanggal Pembuatan',
-  tanggalRevisi: 'Tanggal Revisi',
-  tanggalEfektif: 'Tanggal Efektif',
-  'disahkanOleh.jabatan': 'Disahkan oleh: jabatan',
-  'disahkanOleh.nama': 'Disahkan oleh: nama',
-  'disahkanOleh.pangkat': 'Disahkan oleh: pangkat',
-  'disahkanOleh.nip': 'Disahkan oleh: NIP',
-  namaSop: 'Nama SOP',
-  dasarHukum: 'Dasar Hukum',
-  keterkaitan: 'Keterkaitan',
-  peringatan: 'Peringatan',
-  kualifikasiPelaksana: 'Kualifikasi Pelaksana',
-  peralatan: 'Peralatan/Perlengkapan',
-  pencatatan: 'Pencatatan dan Pendataan',
-};
 
 const TYPE_LABELS: Record<string, string> = {
   'bpmn:Task': 'Tugas',
@@ -115,7 +98,7 @@ export class RevisionAnchors {
   }
 
   label(anchor: Anchor): string {
-    if (anchor.kind === 'identitas') return `Identitas SOP: ${IDENTITY_FIELD_LABELS[anchor.field]}`;
+    if (anchor.kind === 'identitas') return `Identitas SOP: ${IDENTITY_FIELDS.find((f) => f.path === anchor.field)?.label ?? anchor.field}`;
     const element = this.elements.get(anchor.elementId);
     if (!element) return `Elemen ${anchor.elementId} (sudah dihapus)`;
     const type = TYPE_LABELS[element.$type] ?? 'Elemen';

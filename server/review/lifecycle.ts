@@ -33,13 +33,15 @@ export const EDGES: readonly Edge[] = [
 
 /** The actions a user may ask for by hand (not `revisi-baru`). */
 export const USER_ACTIONS = ['ajukan', 'tarik', 'mulai-reviu', 'minta-perbaikan', 'setujui', 'sahkan', 'cabut'] as const;
+export type UserAction = (typeof USER_ACTIONS)[number];
+const isUserEdge = (edge: Edge): edge is Edge & { action: UserAction } => (USER_ACTIONS as readonly string[]).includes(edge.action);
 
 export const edgeFrom = (state: ReviewState, action: ReviewAction): Edge | undefined =>
   EDGES.find((edge) => edge.from === state && edge.action === action);
 
 /** The user actions open to someone with `roles` in `state`. */
-export function actionsFor(state: ReviewState, roles: readonly Role[]): Edge[] {
-  return EDGES.filter((edge) => edge.from === state && edge.action !== 'revisi-baru' && edge.roles.some((r) => roles.includes(r)));
+export function actionsFor(state: ReviewState, roles: readonly Role[]): Array<Edge & { action: UserAction }> {
+  return EDGES.filter(isUserEdge).filter((edge) => edge.from === state && edge.roles.some((r) => roles.includes(r)));
 }
 
 /** While submitted, in review or approved, the map and its SOP identity are frozen (the revision under review). */

@@ -3,7 +3,7 @@
 // forms filled for an SOP in force (SOP-FORMAT.md §3). One document per map; types come from these schemas.
 import { z } from 'zod';
 import { MapId, Sha256 } from '../store/records';
-import { SopOfficial, SopDate } from '../sop/identity.schema';
+import { REQUIRED_IDENTITY_FIELDS, SopOfficial, SopDate } from '../sop/identity.schema';
 
 export const REVIEW_STATES = ['draf', 'diajukan', 'direviu', 'perlu-perbaikan', 'disetujui', 'disahkan', 'dicabut'] as const;
 export const ReviewState = z.enum(REVIEW_STATES);
@@ -60,6 +60,15 @@ export const IdentityFieldPath = z.enum([
   'pencatatan',
 ]);
 export type IdentityFieldPath = z.infer<typeof IdentityFieldPath>;
+
+const OPTIONAL_FIELD_LABELS: Record<string, string> = { tanggalRevisi: 'Tanggal Revisi', tanggalEfektif: 'Tanggal Efektif', keterkaitan: 'Keterkaitan' };
+const REQUIRED_FIELD_LABELS = Object.fromEntries(REQUIRED_IDENTITY_FIELDS.map((field) => [field.path, field.label]));
+
+/** The identity fields a comment may point at, in the SOP header's order, with the labels the SOP prints. */
+export const IDENTITY_FIELDS: ReadonlyArray<{ path: IdentityFieldPath; label: string }> = IdentityFieldPath.options.map((path) => ({
+  path,
+  label: REQUIRED_FIELD_LABELS[path] ?? OPTIONAL_FIELD_LABELS[path] ?? path,
+}));
 
 /** Where an annotation points: a BPMN element (its id) or a field of the SOP identity. */
 export const Anchor = z.discriminatedUnion('kind', [

@@ -11,7 +11,7 @@ import { versionAtRevision } from '../sop/sop.schema';
 import type { SopService } from '../sop/sop.service';
 import type { SopStore } from '../store/sop-store';
 import type { TransitionBody } from './review.api.schema';
-import { actionsFor, edgeFrom, LOCKED_STATES, type Edge } from './lifecycle';
+import { actionsFor, edgeFrom, LOCKED_STATES, type Edge, type UserAction } from './lifecycle';
 import {
   ACTION_LABELS,
   cycleOf,
@@ -50,7 +50,7 @@ export interface ReviewView {
   mapRevision: number;
   submitted: { revision: number; sopVersion: number } | null;
   locked: boolean;
-  actions: Array<{ action: Edge['action']; to: ReviewState; label: string; commentRequired: boolean }>;
+  actions: Array<{ action: UserAction; to: ReviewState; label: string; commentRequired: boolean }>;
   transitions: Transition[];
   signatures: SignatureView[];
   openAnnotations: number;

@@ -170,75 +170,13 @@ export type {
   StoredFile,
   Transition,
 } from '../../../server/review/review.schema';
-import type { Annotation as ReviewAnnotation, ReviewAction as Action, ReviewState as State, Signature as SignatureRecord, Transition as TransitionRecord } from '../../../server/review/review.schema';
-import type { Finding as LintFinding } from '../../../server/lint/findings';
-
-/** GET /api/maps/:id/review. */
-export interface ReviewView {
-  mapId: string;
-  state: State;
-  stateLabel: string;
-  cycle: number;
-  /** The last transition's seq (0 when none): sent back as `baseSeq`. */
-  seq: number;
-  mapRevision: number;
-  /** What is under review, approved or signed in this cycle. */
-  submitted: { revision: number; sopVersion: number } | null;
-  locked: boolean;
-  /** The actions open to the signed-in user. */
-  actions: Array<{ action: Action; to: State; label: string; commentRequired: boolean }>;
-  /** Newest first. */
-  transitions: TransitionRecord[];
-  /** Newest first. */
-  signatures: SignatureView[];
-  openAnnotations: number;
-}
-
-export type SignatureView = SignatureRecord & { status: 'berlaku' | 'dicabut'; verifyUrl: string; pdfUrl: string };
-
-/** GET /api/maps/:id/review/readiness. */
-export interface ReviewReadiness {
-  ready: boolean;
-  revision: number;
-  sopVersion: number;
-  findings: LintFinding[];
-  missingIdentity: Array<{ path: string; label: string }>;
-}
-
-export interface TransitionRequest {
-  action: Action;
-  baseSeq: number;
-  comment?: string;
-  tanggalEfektif?: string;
-}
-
-export type AnnotationView = ReviewAnnotation & {
-  /** Written on an earlier revision than the one viewed. */
-  carried: boolean;
-  /** The element or field changed since it was written. */
-  usang: boolean;
-  /** The SOP row the element becomes at the viewed revision. */
-  sopRow: number | null;
-  anchorLabel: string;
-};
-
-/** GET /api/maps/:id/annotations?revision=n. */
-export interface AnnotationList {
-  revision: number;
-  items: AnnotationView[];
-  /** Threads whose element no longer exists at the viewed revision. */
-  notCarried: AnnotationView[];
-}
-
-/** GET /api/review/inbox: what waits for the signed-in user. */
-export interface InboxItem {
-  map: { id: string; name: string; code: string; unit: string; kind: MapKind };
-  state: State;
-  task: 'ajukan' | 'perbaiki' | 'mulai-reviu' | 'reviu' | 'sahkan' | 'tanggapi';
-  label: string;
-  since: string;
-  openAnnotations: number;
-}
+/** The answers of the review routes, as the server builds them. */
+export type { Readiness as ReviewReadiness, ReviewView, SignatureView } from '../../../server/review/review.service';
+export type { AnnotationsAtRevision as AnnotationList, AnnotationView } from '../../../server/review/annotations.service';
+export type { InboxItem } from '../../../server/review/inbox';
+import type { TransitionBody } from '../../../server/review/review.api.schema';
+/** POST /api/maps/:id/review/transitions. */
+export type TransitionRequest = import('zod').input<typeof TransitionBody>;
 
 // Monitoring and evaluation of an SOP in force (docs/evaluation.md).
 export type { Evaluation, Monitoring } from '../../../server/review/review.schema';

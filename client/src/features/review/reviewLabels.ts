@@ -1,15 +1,8 @@
 // Words and colours of the review cycle as the client shows them, and small pure helpers over annotation threads.
-import type { Anchor, AnnotationView, IdentityFieldPath, ReviewState } from '../../api/types';
+import { IDENTITY_FIELDS } from '../../../../server/review/review.schema';
+import type { Anchor, AnnotationView, ReviewState } from '../../api/types';
 
-export const STATE_LABELS: Record<ReviewState, string> = {
-  draf: 'Draf',
-  diajukan: 'Diajukan',
-  direviu: 'Direviu',
-  'perlu-perbaikan': 'Perlu perbaikan',
-  disetujui: 'Disetujui',
-  disahkan: 'Disahkan',
-  dicabut: 'Dicabut',
-};
+export { STATE_LABELS } from '../../../../server/review/review.schema';
 
 /** The colour family of each state's badge (a class `review-state-<tone>` in review.css). */
 export const STATE_TONES: Record<ReviewState, 'neutral' | 'info' | 'progress' | 'warning' | 'success' | 'final' | 'danger'> = {
@@ -23,23 +16,7 @@ export const STATE_TONES: Record<ReviewState, 'neutral' | 'info' | 'progress' | 
 };
 
 /** The identity fields a comment may point at, in the order of the SOP's header, with their printed labels. */
-export const IDENTITY_FIELD_LABELS: ReadonlyArray<{ path: IdentityFieldPath; label: string }> = [
-  { path: 'namaSop', label: 'Nama SOP' },
-  { path: 'nomor', label: 'Nomor SOP' },
-  { path: 'tanggalPembuatan', label: 'Tanggal Pembuatan' },
-  { path: 'tanggalRevisi', label: 'Tanggal Revisi' },
-  { path: 'tanggalEfektif', label: 'Tanggal Efektif' },
-  { path: 'disahkanOleh.jabatan', label: 'Jabatan pejabat yang mengesahkan (Disahkan oleh)' },
-  { path: 'disahkanOleh.nama', label: 'Nama pejabat yang mengesahkan (Disahkan oleh)' },
-  { path: 'disahkanOleh.pangkat', label: 'Pangkat pejabat yang mengesahkan (Disahkan oleh)' },
-  { path: 'disahkanOleh.nip', label: 'NIP pejabat yang mengesahkan (Disahkan oleh)' },
-  { path: 'dasarHukum', label: 'Dasar Hukum' },
-  { path: 'keterkaitan', label: 'Keterkaitan' },
-  { path: 'peringatan', label: 'Peringatan' },
-  { path: 'kualifikasiPelaksana', label: 'Kualifikasi Pelaksana' },
-  { path: 'peralatan', label: 'Peralatan/Perlengkapan' },
-  { path: 'pencatatan', label: 'Pencatatan dan Pendataan' },
-];
+export const IDENTITY_FIELD_LABELS = IDENTITY_FIELDS;
 
 export function identityFieldLabel(path: string): string {
   return IDENTITY_FIELD_LABELS.find((field) => field.path === path)?.label ?? path;
