@@ -17,11 +17,29 @@ export function menuButton(label: string, items: MenuItem[], options: { testId?:
     h('span', { class: 'chevron', 'aria-hidden': 'true' }),
   );
   const entries = items.map((item) =>
-    h('button', { type: 'button', role: 'menuitem', class: 'menu-item', tabindex: '-1', 'data-testid': item.testId, onClick: () => { close(); item.onSelect(); } }, item.label),
+    h('button', { type: 'button', role: 'menuitem', class: 'menu-item', tabindex: '-1', 'data-testid': item.testId, onClick: () => { behaviour.close(); item.onSelect(); } }, item.label),
   );
   const popup = h('div', { class: 'header-menu-popup', id: popupId, role: 'menu', 'aria-label': label, hidden: true }, entries);
   const wrapper = h('div', { class: 'header-menu' }, button, popup);
 
+  const behaviour = popupBehaviour(wrapper, button, popup, () => entries[0]?.focus());
+  const { open } = behaviour;
+  wrapper.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    if (popup.hidden) return open();
+    const at = entries.indexOf(document.activeElement as HTMLButtonElement);
+    const next = (at + (event.key === 'ArrowDown' ? 1 : entries.length - 1)) % entries.length;
+    entries[next]?.focus();
+  });
+  return wrapper;
+}
+
+/**
+ * What a button with a popup does (this menu, the user menu): the button toggles it; Esc closes it and gives focus
+ * back to the button; a click or focus outside closes it. `opened` runs each time it opens.
+ */
+export function popupBehaviour(wrapper: HTMLElement, button: HTMLButtonElement, popup: HTMLElement, opened: () => void = () => undefined) {
   const onPointerDown = (event: Event): void => {
     if (!(event.target instanceof Node && wrapper.contains(event.target))) close();
   };
@@ -29,7 +47,7 @@ export function menuButton(label: string, items: MenuItem[], options: { testId?:
     popup.hidden = false;
     button.setAttribute('aria-expanded', 'true');
     document.addEventListener('pointerdown', onPointerDown);
-    entries[0]?.focus();
+    opened();
   }
   function close(): void {
     if (popup.hidden) return;
@@ -43,18 +61,10 @@ export function menuButton(label: string, items: MenuItem[], options: { testId?:
       event.stopPropagation();
       close();
       button.focus();
-      return;
-    }
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      if (popup.hidden) return open();
-      const at = entries.indexOf(document.activeElement as HTMLButtonElement);
-      const next = (at + (event.key === 'ArrowDown' ? 1 : entries.length - 1)) % entries.length;
-      entries[next]?.focus();
     }
   });
   wrapper.addEventListener('focusout', (event) => {
     if (!(event.relatedTarget instanceof Node && wrapper.contains(event.relatedTarget))) close();
   });
-  return wrapper;
+  return { open, close };
 }

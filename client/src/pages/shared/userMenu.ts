@@ -4,6 +4,7 @@ import { href } from '../../router';
 import { rolesText } from '../../session/permissions';
 import { errorDialog } from '../../ui/dialog';
 import { h, uniqueId } from '../../ui/dom';
+import { popupBehaviour } from '../../ui/menuButton';
 import { openChangePasswordDialog } from '../account/changePasswordDialog';
 
 /** "AN" for "Ani Nuraini", "B" for "budi". */
@@ -74,29 +75,6 @@ export function userMenu(context: AppContext, { compact = false, links = [] }: {
   const wrapper = h('div', { class: 'user-menu' }, button, popup);
   links.forEach((link) => link.addEventListener('click', () => close()));
 
-  const onPointerDown = (event: Event): void => {
-    if (!(event.target instanceof Node && wrapper.contains(event.target))) close();
-  };
-  function open(): void {
-    popup.hidden = false;
-    button.setAttribute('aria-expanded', 'true');
-    document.addEventListener('pointerdown', onPointerDown);
-  }
-  function close(): void {
-    popup.hidden = true;
-    button.setAttribute('aria-expanded', 'false');
-    document.removeEventListener('pointerdown', onPointerDown);
-  }
-  button.addEventListener('click', () => (popup.hidden ? open() : close()));
-  wrapper.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !popup.hidden) {
-      event.stopPropagation();
-      close();
-      button.focus();
-    }
-  });
-  wrapper.addEventListener('focusout', (event) => {
-    if (!(event.relatedTarget instanceof Node && wrapper.contains(event.relatedTarget))) close();
-  });
+  const { close } = popupBehaviour(wrapper, button, popup);
   return wrapper;
 }
