@@ -50,12 +50,15 @@ describe('library templates in the create-map dialog', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows every library map in bpmn-js without import warnings, each flow node, lane and pool drawn', async () => {
+  it('shows every library map and starter template in bpmn-js without import warnings, each flow node, lane and pool drawn', async () => {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><html><body><div id="canvas" style="width:1600px;height:900px"></div></body></html>');
     await page.addScriptTag({ content: readText(path.join(ROOT, 'node_modules/bpmn-js/dist/bpmn-viewer.production.min.js')) });
-    const dir = path.join(ROOT, 'processes/library');
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.bpmn'))) {
+    // The starter templates too: a proses template once carried planes for its call activities, which bpmn-js refuses.
+    const files = ['processes/library', 'processes/templates'].flatMap((folder) =>
+      readdirSync(path.join(ROOT, folder)).filter((f) => f.endsWith('.bpmn')).map((f) => path.join(ROOT, folder, f)),
+    );
+    for (const file of files) {
       const result = await page.evaluate(async (xml) => {
         const viewer = new (window as any).BpmnJS({ container: '#canvas' });
         const { warnings } = await viewer.importXML(xml);
@@ -65,10 +68,10 @@ describe('library templates in the create-map dialog', () => {
         const missing = ids.filter((id) => !registry.get(id));
         viewer.destroy();
         return { warnings: warnings.map((w: { message: string }) => w.message), count: ids.length, missing };
-      }, readText(path.join(dir, file)));
+      }, readText(file));
       expect(result.warnings, file).toEqual([]);
       expect(result.missing, file).toEqual([]);
-      expect(result.count, file).toBeGreaterThan(10);
+      expect(result.count, file).toBeGreaterThan(file.includes('templates') ? 0 : 10);
     }
     await page.close();
   });
