@@ -27,10 +27,31 @@ import superfluousGateway from 'bpmnlint/rules/superfluous-gateway';
 import superfluousLabel from 'bpmnlint/rules/superfluous-label';
 import superfluousTermination from 'bpmnlint/rules/superfluous-termination';
 
+/**
+ * A sub-process with nothing inside stands for another map in a peta proses or subproses (MAP-TYPES.md: processes
+ * drawn as collapsed sub-processes or call activities; docs/hierarchy.md): its steps are in that map, so it needs no
+ * start or end event of its own.
+ */
+function skippingEmptySubProcesses(factory: RuleFactory): RuleFactory {
+  return (config?: unknown) => {
+    const rule = factory(config);
+    const check = rule.check;
+    // Both rules check with a plain function; any other form is passed on unchanged.
+    if (typeof check !== 'function') return rule;
+    return {
+      ...rule,
+      check(node, reporter) {
+        const empty = node.$instanceOf?.('bpmn:SubProcess') && (node.flowElements ?? []).length === 0;
+        return empty ? undefined : check(node, reporter);
+      },
+    };
+  };
+}
+
 export const RECOMMENDED_RULES: Record<string, RuleFactory> = {
   'ad-hoc-sub-process': adHocSubProcess,
   'conditional-flows': conditionalFlows,
-  'end-event-required': endEventRequired,
+  'end-event-required': skippingEmptySubProcesses(endEventRequired),
   'event-based-gateway': eventBasedGateway,
   'event-sub-process-typed-start-event': eventSubProcessTypedStartEvent,
   'fake-join': fakeJoin,
@@ -49,7 +70,7 @@ export const RECOMMENDED_RULES: Record<string, RuleFactory> = {
   'no-overlapping-elements': noOverlappingElements,
   'single-blank-start-event': singleBlankStartEvent,
   'single-event-definition': singleEventDefinition,
-  'start-event-required': startEventRequired,
+  'start-event-required': skippingEmptySubProcesses(startEventRequired),
   'sub-process-blank-start-event': subProcessBlankStartEvent,
   'superfluous-gateway': superfluousGateway,
   'superfluous-label': superfluousLabel,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintXml } from '../../server/lint/lint.service';
 import { MIWG_DIR, miwgFiles, readText, ROOT, templateXml } from '../helpers/fixtures';
+import { prosesWithCalls } from '../helpers/proses-bpmn';
 
 describe('lint engine', () => {
   it.each(miwgFiles().map((f) => [path.relative(MIWG_DIR, f), f]))('lints %s without a crash', async (_name, file) => {
@@ -18,8 +19,12 @@ describe('lint engine', () => {
   });
 
   it('gives the structural rules of bpmnlint in Indonesian', async () => {
-    const empty = templateXml('proses').replace(/bpmn:callActivity/g, 'bpmn:subProcess');
-    const { findings } = await lintXml(empty);
+    // A sub-process with a step inside but no start event.
+    const xml = prosesWithCalls([{ id: 'Sub_A', name: 'Pelayanan', type: 'subProcess' }]).replace(
+      '<bpmn:subProcess id="Sub_A" name="Pelayanan" />',
+      '<bpmn:subProcess id="Sub_A" name="Pelayanan"><bpmn:task id="Langkah" name="Memeriksa berkas" /></bpmn:subProcess>',
+    );
+    const { findings } = await lintXml(xml);
     const startRequired = findings.find((f) => f.rule === 'bpmnlint/start-event-required');
     expect(startRequired).toMatchObject({ severity: 'error', message: 'Subproses belum memiliki kejadian awal', inferred: false });
   });
@@ -29,6 +34,18 @@ describe('lint engine', () => {
       const { findings } = await lintXml(templateXml(kind));
       expect(findings.filter((f) => f.severity === 'error'), kind).toEqual([]);
     }
+  });
+});
+
+describe('sub-processes that stand for other maps', () => {
+  it('asks no start or end event of an empty (collapsed) sub-process, but still of one with steps inside', async () => {
+    const xml = prosesWithCalls([{ id: 'Sub_Perizinan', name: 'Pelayanan perizinan', type: 'subProcess' }]);
+    const empty = await lintXml(xml, 'nasional');
+    expect(empty.findings.filter((f) => f.element === 'Sub_Perizinan' && /event-required/.test(f.rule))).toEqual([]);
+    const withSteps = xml.replace('<bpmn:subProcess id="Sub_Perizinan" name="Pelayanan perizinan" />', '<bpmn:subProcess id="Sub_Perizinan" name="Pelayanan perizinan"><bpmn:task id="Di_Dalam" name="Memeriksa berkas" /></bpmn:subProcess>');
+    expect(withSteps).not.toBe(xml);
+    const rules = (await lintXml(withSteps, 'nasional')).findings.filter((f) => f.element === 'Sub_Perizinan').map((f) => f.rule);
+    expect(rules).toEqual(expect.arrayContaining(['bpmnlint/start-event-required', 'bpmnlint/end-event-required']));
   });
 });
 
