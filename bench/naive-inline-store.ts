@@ -9,6 +9,7 @@ import { replaceDocument } from '../server/store/replace-document';
 import type { MapFilter, MapPatch, MapStore, NewMap, NewRevision } from '../server/store/map-store';
 import type { ProcessMap, Revision } from '../server/store/records';
 import { newMapRecord } from '../server/store/new-map';
+import { planMove } from '../server/store/move-plan';
 import { SerialQueue } from '../server/store/serial-queue';
 import { codeTaken, mapNotFound, revisionConflict, revisionNotFound } from '../server/store/store-errors';
 
@@ -95,6 +96,14 @@ class NaiveInlineStore implements MapStore {
       }
       const map: ProcessMap = { ...current, ...patch, updatedAt: new Date().toISOString() };
       return { next: replaceMap(doc, map), result: map };
+    });
+  }
+
+  /** One document holds every map, so a move is one atomic write here. */
+  async moveMap(id: string, parentId: string | null): Promise<ProcessMap[]> {
+    return this.commit((doc) => {
+      const records = planMove(doc.maps, id, parentId, new Date().toISOString());
+      return { next: records.reduce(replaceMap, doc), result: records };
     });
   }
 

@@ -1,13 +1,15 @@
-// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login|lint|main-thread|sop|sop-batch]`): runs the benchmarks and prints their results as Markdown.
+// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login|lint|main-thread|sop|sop-batch|dashboard|repository]`): runs the benchmarks and prints their results as Markdown.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAP_KINDS } from '../server/domain/vocabulary';
+import { formatDashboardBench, runDashboardBench } from './dashboard';
 import { formatLintBench, runLintBench } from './lint';
 import { formatMainThread, runMainThreadBench } from './lint-main-thread';
 import { formatLogin, runLoginBench } from './login';
+import { formatRepositoryBench, runRepositoryBench } from './repository-lint';
 import { formatSopBatchBench, runSopBatchBench } from './sop-batch';
 import { formatSopPdfBench, runSopPdfBench } from './sop-pdf';
 import { DEFAULT_LIMITS, REPO_ROOT, formatAims, formatStoreScale, runStoreScale } from './store-scale';
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
     options: { maps: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } },
     strict: true,
   });
-  if (values.only !== undefined && !['store', 'login', 'lint', 'main-thread', 'sop', 'sop-batch'].includes(values.only)) throw new Error('--only takes store, login, lint, main-thread, sop or sop-batch');
+  if (values.only !== undefined && !['store', 'login', 'lint', 'main-thread', 'sop', 'sop-batch', 'dashboard', 'repository'].includes(values.only)) throw new Error('--only takes store, login, lint, main-thread, sop, sop-batch, dashboard or repository');
   const header = [`Command: \`npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}\` (in ${REPO_ROOT.replace(/\/$/, '')})`, '', ...machineFacts(), ''];
   if (values.only === 'login') {
     console.log([...header, '## Sign-in', '', formatLogin(await runLoginBench())].join('\n'));
@@ -56,6 +58,19 @@ async function main(): Promise<void> {
   if (values.only === 'sop-batch') {
     const rows = await runSopBatchBench({ progress: (line) => console.error(`[bench] ${line}`) });
     console.log([...header, '## SOP batch export (100 SOPs, ZIP and SOP book)', '', formatSopBatchBench(rows)].join('\n'));
+    return;
+  }
+  if (values.only === 'dashboard') {
+    // 2,000 maps unless --maps says otherwise.
+    const maps = values.maps === undefined ? 2000 : Number(values.maps);
+    if (!Number.isInteger(maps) || maps < 1 || maps > 100_000) throw new Error(`--maps must be an integer from 1 to 100000, not ${values.maps}`);
+    const result = await runDashboardBench({ maps, progress: (line) => console.error(`[bench] ${line}`) });
+    console.log([...header, `## Repository dashboard (${maps} maps, lint summary cache)`, '', formatDashboardBench(result)].join('\n'));
+    return;
+  }
+  if (values.only === 'repository') {
+    const result = await runRepositoryBench({ maps: values.maps === undefined ? 2000 : Number(values.maps), progress: (line) => console.error(`[bench] ${line}`) });
+    console.log([...header, `## Repository-wide checks (${result.maps} maps)`, '', formatRepositoryBench(result)].join('\n'));
     return;
   }
   if (values.only === 'lint') {

@@ -19,6 +19,12 @@ import { reviewRouter, type ReviewRouteDeps } from './review/review.routes';
 import { signatureFilesRouter } from './review/signature/scan.routes';
 import { verificationRouter } from './review/signature/verification.routes';
 import { evaluationRouter } from './review/evaluation/evaluation.routes';
+import { dashboardRouter } from './repository/dashboard.routes';
+import type { DashboardService } from './repository/dashboard.service';
+import { repositoryLintRouter } from './repository/repository-lint.routes';
+import type { RepositoryLintService } from './repository/repository-lint.service';
+import { relasiRouter } from './repository/relasi/relasi.routes';
+import type { RelasiService } from './repository/relasi/relasi.service';
 import type { EvaluationService } from './review/evaluation/evaluation.service';
 import { sopExportRouter } from './sop/batch/export.routes';
 import type { SopExportJobs } from './sop/batch/export-jobs';
@@ -39,6 +45,12 @@ export interface AppDeps {
   review?: ReviewRouteDeps;
   /** Monitoring and evaluation forms of SOPs in force (docs/evaluation.md); the routes are absent without it. */
   evaluation?: EvaluationService;
+  /** The repository dashboard per unit and map kind (docs/dashboard.md); the route is absent without it. */
+  dashboard?: DashboardService;
+  /** The repository-wide checks of RULES.md §F (docs/repository-lint.md); the route is absent without it. */
+  repositoryLint?: RepositoryLintService;
+  /** The peta relasi of a process, generated from its lintas fungsi maps (docs/relasi.md); the routes are absent without it. */
+  relasi?: RelasiService;
   /** The built client (dist/client); the SPA is served from here. */
   clientDir: string;
   /** Express's "trust proxy" setting, for deployments behind a reverse proxy terminating https. */
@@ -67,7 +79,7 @@ const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
-export function createApp({ maps, accounts, sop, sopExports, evaluation, review, clientDir, trustProxy = false, log = console.error }: AppDeps): Express {
+export function createApp({ maps, accounts, sop, sopExports, evaluation, dashboard, repositoryLint, relasi, review, clientDir, trustProxy = false, log = console.error }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
@@ -99,6 +111,9 @@ export function createApp({ maps, accounts, sop, sopExports, evaluation, review,
   api.use(diffRouter({ maps, sop }));
   if (sopExports) api.use(sopExportRouter(sopExports));
   if (evaluation) api.use(evaluationRouter(evaluation));
+  if (dashboard) api.use(dashboardRouter(dashboard));
+  if (repositoryLint) api.use(repositoryLintRouter(repositoryLint));
+  if (relasi) api.use(relasiRouter(relasi));
   if (review) {
     api.use(reviewRouter(review));
     api.use(signatureFilesRouter({

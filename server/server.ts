@@ -11,6 +11,10 @@ import { AnnotationsService } from './review/annotations.service';
 import { reviewEditGate } from './review/edit-gate';
 import { EvaluationService } from './review/evaluation/evaluation.service';
 import { ReviewService } from './review/review.service';
+import { DashboardService } from './repository/dashboard.service';
+import { LintSummaryCache } from './repository/lint-summary-cache';
+import { RepositoryLintService } from './repository/repository-lint.service';
+import { RelasiService } from './repository/relasi/relasi.service';
 import { SopExportJobs } from './sop/batch/export-jobs';
 import { PdfPool } from './sop/pdf/pdf-pool';
 import { SopService } from './sop/sop.service';
@@ -42,6 +46,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   /** Chromium for SOP PDFs starts on the first PDF asked for, not with the server. */
   let pdfPool: PdfPool | undefined;
   let sopExports: SopExportJobs | undefined;
+  /** Lint counts of current revisions for the dashboard, warmed up in the background from the start. */
+  let lintSummaries: LintSummaryCache | undefined;
   try {
     // Saves of a map or its SOP identity ask the review cycle first (frozen in review, a new draft after signing).
     const editGate = reviewEditGate(store.review, async (mapId) => (await store.sop.listSopVersions(mapId)).length);
@@ -51,11 +57,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const review = new ReviewService(store.review, maps, store.sop, sop);
     // Jobs and their files are this process's own (memory, os.tmpdir()): see export-jobs.ts for several instances.
     sopExports = new SopExportJobs({ maps, sop, pdfPool: sharedPool, letterhead: async (unit) => (await store.sop.getLetterhead(unit))?.letterhead });
+    lintSummaries = new LintSummaryCache(store.maps, { repositoryDefault: maps.defaultProfile });
     const app = createApp({
       maps,
       sop,
       sopExports,
       evaluation: new EvaluationService({ reviews: store.review, maps, pdf: sharedPool }),
+      dashboard: new DashboardService({ maps: store.maps, reviews: store.review, lintSummaries }),
+      repositoryLint: new RepositoryLintService(store.maps),
+      relasi: new RelasiService({ maps, store: store.maps }),
       review: {
         review,
         annotations: new AnnotationsService(store.review, maps, store.sop),
@@ -74,6 +84,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       server.listen(options.port, options.host, resolve);
     });
     const { port } = server.address() as AddressInfo;
+    lintSummaries.warmUp();
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
     let closing: Promise<void> | undefined;
     return {
@@ -87,11 +98,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           }),
           // At once: a running export's event stream stays open until its job ends, which would hold server.close().
           sopExports?.close(),
+          // The warm-up reads the store: it ends before the store closes.
+          lintSummaries?.stop(),
         ])
           .then(() => pdfPool?.close())
           .then(() => store.close())),
     };
   } catch (error) {
+    await lintSummaries?.stop();
     await store.close();
     throw error;
   }

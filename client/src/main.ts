@@ -9,6 +9,8 @@ import { createContext, type AppContext } from './context';
 import { DiffPage } from './features/diff/DiffPage';
 import { InboxPage } from './features/review/InboxPage';
 import { EvaluationDuePage } from './features/evaluation/EvaluationDuePage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { RepositoryLintPage } from './features/repository-lint/RepositoryLintPage';
 import { LoginPage } from './pages/account/LoginPage';
 import { SetupPage } from './pages/account/SetupPage';
 import { AuditPage } from './pages/audit/AuditPage';
@@ -45,6 +47,10 @@ function renderRoute(route: Route, context: AppContext): Page {
       return new InboxPage(context);
     case 'evaluations':
       return new EvaluationDuePage(context);
+    case 'dashboard':
+      return new DashboardPage(context);
+    case 'repository-lint':
+      return new RepositoryLintPage(context);
     case 'not-found':
       return new MessagePage(context, NOT_FOUND);
   }

@@ -15,6 +15,10 @@ export type Route =
   | { name: 'inbox' }
   /** "Evaluasi SOP": SOPs in force due for their yearly evaluation or marked for revision. */
   | { name: 'evaluations' }
+  /** "Dasbor repositori": maps, SOP states, lint counts and evaluations due per unit and per map kind. */
+  | { name: 'dashboard' }
+  /** "Pemeriksaan repositori": findings of the repository-wide checks, grouped by map. */
+  | { name: 'repository-lint' }
   | { name: 'not-found' };
 
 /** The query key of the login page that holds where the user was going, e.g. `#/masuk?kembali=/peta/abc`. */
@@ -44,6 +48,8 @@ export const href = {
   audit: (): string => '#/audit',
   inbox: (): string => '#/kotak-masuk',
   evaluations: (): string => '#/evaluasi',
+  dashboard: (): string => '#/dasbor',
+  repositoryLint: (): string => '#/repositori/pemeriksaan',
 };
 
 /**
@@ -82,8 +88,11 @@ export function parseHash(hash: string): Route {
         return { name: 'inbox' };
       case 'evaluasi':
         return { name: 'evaluations' };
+      case 'dasbor':
+        return { name: 'dashboard' };
     }
   }
+  if (segments.length === 2 && segments[0] === 'repositori' && segments[1] === 'pemeriksaan') return { name: 'repository-lint' };
   if (segments[0] === 'peta' && segments.length === 2) return { name: 'map', id: segments[1] };
   if (segments[0] === 'peta' && segments.length === 4 && segments[2] === 'revisi' && /^[1-9]\d*$/.test(segments[3])) {
     return { name: 'revision', id: segments[1], n: Number(segments[3]) };

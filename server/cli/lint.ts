@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import type { Finding } from '../lint/findings';
 import { LintStage, type LintContext } from '../lint/lint-context';
 import { lintXml, summarise } from '../lint/lint.service';
+import { repositoryLintCommand } from './lint-repository';
 import { readMeta } from './sop-meta';
 import { UsageError } from './usage';
 
@@ -35,6 +36,8 @@ interface FileResult {
 }
 
 export async function lintCommand(args: string[]): Promise<void> {
+  // The repository-wide checks (RULES.md §F) read a data directory instead of files.
+  if (args.includes('--repository')) return repositoryLintCommand(args);
   const { values, positionals } = parseArgs({
     args,
     options: { profile: { type: 'string' }, format: { type: 'string', default: 'text' }, stage: { type: 'string' }, meta: { type: 'string' } },

@@ -14,6 +14,8 @@ Perintah:
             --stage draf|pengajuan  tahap SOP (bawaan: draf); pengajuan = pemeriksaan saat diajukan untuk direviu
             --meta BERKAS.json      identitas SOP (nomor, tanggal, disahkanOleh, namaSop, dasarHukum, …)
             keluar 0 tanpa galat, 1 bila ada galat, 2 bila masukan tidak terbaca atau perintah salah
+  lint --repository  Pemeriksaan antarpeta seluruh repositori (map/call-resolves, map/relasi-consistent,
+            map/level-order): --data DIR [--format text|json]; keluar 0/1/2 seperti di atas
   sop       Membuat dokumen SOP AP dari peta: BERKAS.bpmn --out KELUARAN.pdf|KELUARAN.html
             --meta BERKAS.json  identitas SOP (nomor, tanggal, disahkanOleh, namaSop, dasarHukum, …)
             --paper A4|F4       ukuran kertas (bawaan: A4); --portrait untuk tegak (bawaan: lanskap)
@@ -27,8 +29,8 @@ Perintah:
   restore   Memulihkan cadangan ke direktori data baru atau kosong: --in BERKAS.tar.gz --data DIR
   help      Menampilkan bantuan ini
 
-Direktori data yang sedang dipakai server tidak dapat dibuka oleh "user": hentikan server dahulu,
-atau kelola akun lewat halaman Pengguna.`;
+Direktori data yang sedang dipakai server tidak dapat dibuka oleh "user" dan "lint --repository": hentikan
+server dahulu, atau kelola akun lewat halaman Pengguna dan periksa repositori lewat halaman Pemeriksaan repositori.`;
 
 export class UsageError extends Error {}
 

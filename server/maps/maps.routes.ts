@@ -3,7 +3,7 @@ import express, { Router } from 'express';
 import { MAX_XML_BYTES } from '../bpmn/xml-guard';
 import { actor, permit } from '../http/auth';
 import { validated } from '../http/validated';
-import { CreateMapBody, ImportQuery, ListMapsQuery, MapParams, PatchMapBody, RevisionParams, SaveRevisionBody } from './maps.schema';
+import { CreateMapBody, ImportQuery, LinksQuery, ListMapsQuery, MapParams, MoveMapBody, PatchMapBody, RevisionParams, SaveRevisionBody } from './maps.schema';
 import type { MapsService } from './maps.service';
 
 export function mapsRouter(maps: MapsService): Router {
@@ -33,6 +33,23 @@ export function mapsRouter(maps: MapsService): Router {
 
   router.patch('/maps/:id', permit('maps:write'), validated({ params: MapParams, body: PatchMapBody }, async ({ params, body }, req, res) => {
     res.json({ map: await maps.update(actor(req), params.id, body) });
+  }));
+
+  // The hierarchy (docs/hierarchy.md): move a subtree, the breadcrumb, the children, and where call activities lead.
+  router.post('/maps/:id/move', permit('maps:write'), validated({ params: MapParams, body: MoveMapBody }, async ({ params, body }, req, res) => {
+    res.json(await maps.move(actor(req), params.id, body));
+  }));
+
+  router.get('/maps/:id/ancestors', permit('maps:read'), validated({ params: MapParams }, async ({ params }, req, res) => {
+    res.json({ items: await maps.ancestors(actor(req), params.id) });
+  }));
+
+  router.get('/maps/:id/children', permit('maps:read'), validated({ params: MapParams }, async ({ params }, req, res) => {
+    res.json({ items: await maps.children(actor(req), params.id) });
+  }));
+
+  router.get('/maps/:id/links', permit('maps:read'), validated({ params: MapParams, query: LinksQuery }, async ({ params, query }, req, res) => {
+    res.json(await maps.links(actor(req), params.id, query.revision));
   }));
 
   router.get('/maps/:id/revisions', permit('maps:read'), validated({ params: MapParams }, async ({ params }, req, res) => {

@@ -71,5 +71,14 @@ export const ImportQuery = z.object({
 });
 export type ImportQuery = z.infer<typeof ImportQuery>;
 
+/** Moves a map with its subtree under `parentId` (null: the top level); `dryRun` only answers what would change. */
+export const MoveMapBody = z.strictObject({
+  parentId: MapId.nullable(),
+  dryRun: z.boolean().default(false),
+});
+export type MoveMapBody = z.infer<typeof MoveMapBody>;
+
+export const LinksQuery = z.object({ revision: optionalQuery(z.coerce.number().int().min(1)) });
+
 export const MapParams = z.object({ id: MapId });
 export const RevisionParams = z.object({ id: MapId, n: z.coerce.number().int().min(1) });

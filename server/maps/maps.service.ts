@@ -7,11 +7,28 @@ import { stampMapFacts } from '../bpmn/map-facts';
 import { parseBpmn } from '../bpmn/moddle';
 import { DEFAULT_PROFILE, MAP_KIND_LABELS, Profile } from '../domain/vocabulary';
 import type { EditGate } from '../review/edit-gate';
+import { MapIndex, resolveCall, type LinkBasis } from '../repository/call-links';
+import { readMapFacts } from '../repository/map-facts';
 import type { MapPatch, MapStore, MapFilter } from '../store/map-store';
+import { ancestorsOf, compareCodes, planMove } from '../store/move-plan';
+import { parentNotFound } from '../store/store-errors';
 import type { ProcessMap, Revision } from '../store/records';
 import { EMPTY_LISTING, ListingCache, type EncodedListing } from './listing-cache';
-import type { CreateMapBody, ImportQuery, SaveRevisionBody } from './maps.schema';
+import type { CreateMapBody, ImportQuery, MoveMapBody, SaveRevisionBody } from './maps.schema';
 import { libraryEntry, type LibraryEntry, type TemplateLibrary } from './templates';
+
+/** A call activity or collapsed sub-process of a map and the map it stands for (GET /api/maps/:id/links). */
+export interface CallLink {
+  elementId: string;
+  name: string;
+  type: 'callActivity' | 'subProcess';
+  /** The child map, or null when none is found or the reader may not see it (`hidden`). */
+  target: Pick<ProcessMap, 'id' | 'code' | 'name' | 'kind'> | null;
+  /** How the target was found: sk:calledMap, calledElement (id or code), or the name of a child map. */
+  basis?: LinkBasis;
+  /** A target exists but belongs to a unit the reader may not see. */
+  hidden?: true;
+}
 
 /** The profile a BPMN file declares (sk:profile), which an import or a new map from the file keeps unless told otherwise. */
 function declaredProfile(definitions: ModdleElement): Profile | undefined {
@@ -87,6 +104,54 @@ export class MapsService {
   async update(actor: PublicUser, id: string, patch: MapPatch): Promise<ProcessMap> {
     await this.get(actor, id);
     return this.store.updateMap(id, patch);
+  }
+
+  /**
+   * Moves the map and its subtree under `parentId` (null: the top level); the drafter must see both maps. Answers the
+   * map as it ends up and every record that changed; `dryRun` computes them without writing (the move dialog's preview).
+   */
+  async move(actor: PublicUser, id: string, body: MoveMapBody): Promise<{ map: ProcessMap; changed: ProcessMap[] }> {
+    const map = await this.get(actor, id);
+    if (body.parentId !== null) {
+      const parent = await this.store.getMap(body.parentId).catch(() => {
+        throw parentNotFound(body.parentId!);
+      });
+      if (!canSeeUnit(actor, parent.unit)) throw forbiddenUnit(parent.unit);
+    }
+    const changed = body.dryRun
+      ? planMove(await this.store.listMaps({}), id, body.parentId, new Date().toISOString())
+      : await this.store.moveMap(id, body.parentId);
+    return { map: changed.find((m) => m.id === id) ?? map, changed };
+  }
+
+  /** The map's ancestors the actor may see, the top-level map first (the breadcrumb). */
+  async ancestors(actor: PublicUser, id: string): Promise<ProcessMap[]> {
+    await this.get(actor, id);
+    return ancestorsOf(await this.store.listMaps({}), id).filter((m) => canSeeUnit(actor, m.unit));
+  }
+
+  /** The map's children the actor may see, by code. */
+  async children(actor: PublicUser, id: string): Promise<ProcessMap[]> {
+    await this.get(actor, id);
+    const maps = await this.store.listMaps({});
+    return maps.filter((m) => m.parentId === id && canSeeUnit(actor, m.unit)).sort((a, b) => compareCodes(a.code, b.code));
+  }
+
+  /** The call activities and collapsed sub-processes of revision `n` (default: current) and the maps they stand for. */
+  async links(actor: PublicUser, id: string, n?: number): Promise<{ revision: number; items: CallLink[] }> {
+    const map = await this.get(actor, id);
+    const revision = n ?? map.currentRevision;
+    const { calls } = readMapFacts(await this.store.readRevisionXml(id, revision));
+    const index = new MapIndex(await this.store.listMaps({}));
+    const items = calls.map((call): CallLink => {
+      const resolved = resolveCall(call, map, index);
+      const link = { elementId: call.id, name: call.name, type: call.type };
+      if (!resolved) return { ...link, target: null };
+      if (!canSeeUnit(actor, resolved.target.unit)) return { ...link, target: null, hidden: true };
+      const { id: targetId, code, name, kind } = resolved.target;
+      return { ...link, target: { id: targetId, code, name, kind }, basis: resolved.basis };
+    });
+    return { revision, items };
   }
 
   async revisions(actor: PublicUser, id: string): Promise<Revision[]> {

@@ -1,5 +1,6 @@
 // The embedded MapStore: one lowdb JSON document per map (the map and its revision records), and BPMN bodies
-// as immutable files named by sha256. Every change writes one small document atomically.
+// as immutable files named by sha256. Every change writes one small document atomically; a change of several maps (a
+// subtree moved or recoded) goes through an intent journal replayed on open (move-journal.ts).
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
@@ -7,7 +8,9 @@ import { StoreOpenError } from '../errors';
 import { BlobStore } from './blob-store';
 import { filterMaps, unitsOf } from './map-filter';
 import type { MapFilter, MapPatch, MapStore, NewMap, NewRevision } from './map-store';
-import { MapDocument, type ProcessMap, type Revision } from './records';
+import { deleteMoveJournal, moveJournal, readMoveJournal, writeMoveJournal, type MoveJournal } from './move-journal';
+import { planMove, planRecode } from './move-plan';
+import { MapDocument, ProcessMap as ProcessMapSchema, type ProcessMap, type Revision } from './records';
 import { replaceDocument } from './replace-document';
 import { newMapRecord } from './new-map';
 import { SerialQueue } from './serial-queue';
@@ -27,7 +30,10 @@ export const mapDocumentPath = (dataDir: string, id: string) => path.join(dataDi
 /** Opens the map documents of `dir`; the caller holds the data directory's lock (see store.ts). */
 export async function openLowdbMapStore(dir: string): Promise<MapStore> {
   await mkdir(path.join(dir, MAP_DIR), { recursive: true });
-  return new LowdbMapStore(dir, await readMapDocuments(dir), new BlobStore(path.join(dir, BLOB_DIR)));
+  const store = new LowdbMapStore(dir, await readMapDocuments(dir), new BlobStore(path.join(dir, BLOB_DIR)));
+  const journal = await readMoveJournal(path.join(dir, MAP_DIR));
+  if (journal) await store.recover(journal);
+  return store;
 }
 
 function mapDb(dir: string, id: string, initial: MapDocument | null = null): MapDb {
@@ -55,10 +61,17 @@ async function readMapDocuments(dir: string): Promise<Map<string, MapDb>> {
   return dbs;
 }
 
+/** Whether two records are the same field by field (key order aside). */
+function sameRecord(a: ProcessMap, b: ProcessMap): boolean {
+  return Object.keys(ProcessMapSchema.shape).every((key) => a[key as keyof ProcessMap] === b[key as keyof ProcessMap]);
+}
+
 class LowdbMapStore implements MapStore {
   private readonly writes = new SerialQueue();
   /** Counts committed changes; this process is the only writer of its data directory. */
   private changes = 0;
+  /** A journal written but not yet fully applied (a document write failed): finished before the next change. */
+  private pending: MoveJournal | null = null;
 
   constructor(
     private readonly dir: string,
@@ -85,6 +98,7 @@ class LowdbMapStore implements MapStore {
   async createMap(input: NewMap, first: NewRevision): Promise<ProcessMap> {
     const hash = await this.blobs.put(first.xml);
     return this.writes.run(async () => {
+      await this.settle();
       const now = new Date().toISOString();
       const map = newMapRecord(input, this.maps(), now);
       const revision: Revision = { n: 1, sha256: hash, author: first.author, createdAt: now, message: first.message };
@@ -98,15 +112,42 @@ class LowdbMapStore implements MapStore {
 
   async updateMap(id: string, patch: MapPatch): Promise<ProcessMap> {
     return this.writes.run(async () => {
+      await this.settle();
       const db = this.db(id);
       const current = db.data.map;
       if (patch.code !== undefined && patch.code !== current.code && this.maps().some((m) => m.code === patch.code)) {
         throw codeTaken(patch.code);
       }
-      const map: ProcessMap = { ...current, ...patch, updatedAt: new Date().toISOString() };
-      await this.replace(db, { ...db.data, map });
+      const now = new Date().toISOString();
+      const map: ProcessMap = { ...current, ...patch, updatedAt: now };
+      // A new code carries the descendants coded beneath the old one along (docs/hierarchy.md).
+      const descendants = patch.code === undefined ? [] : planRecode(this.maps(), id, patch.code, now).filter((r) => r.id !== id);
+      if (descendants.length === 0) await this.replace(db, { ...db.data, map });
+      else await this.commit([map, ...descendants]);
       return map;
     });
+  }
+
+  async moveMap(id: string, parentId: string | null): Promise<ProcessMap[]> {
+    return this.writes.run(async () => {
+      await this.settle();
+      const records = planMove(this.maps(), id, parentId, new Date().toISOString());
+      if (records.length === 1) await this.replace(this.db(id), { ...this.db(id).data, map: records[0]! });
+      else if (records.length > 1) await this.commit(records);
+      return records;
+    });
+  }
+
+  /** Replays the journal of a change that did not finish before the store was last closed (called while opening). */
+  async recover(journal: MoveJournal): Promise<void> {
+    const missing = journal.records.find((r) => !this.dbs.has(r.id));
+    if (missing) {
+      throw new StoreOpenError(
+        `Jurnal pemindahan ${path.join(this.dir, MAP_DIR)}/.move-journal.json menyebut peta ${missing.id} yang tidak ada. ` +
+          'Server tidak dijalankan dan berkas tidak diubah; pulihkan dari cadangan.',
+      );
+    }
+    await this.writes.run(() => this.apply(journal));
   }
 
   async listRevisions(id: string): Promise<Revision[]> {
@@ -117,6 +158,7 @@ class LowdbMapStore implements MapStore {
     this.db(id);
     const hash = await this.blobs.put(input.xml);
     return this.writes.run(async () => {
+      await this.settle();
       const db = this.db(id);
       const current = db.data.map;
       if (baseRevision !== current.currentRevision) throw revisionConflict(baseRevision, current.currentRevision);
@@ -136,6 +178,37 @@ class LowdbMapStore implements MapStore {
 
   async close(): Promise<void> {
     await this.writes.run(async () => undefined);
+  }
+
+  /** Writes the journal of `records` durably, then each record's document, then removes the journal. */
+  private async commit(records: ProcessMap[]): Promise<void> {
+    const journal = moveJournal(records);
+    try {
+      await writeMoveJournal(path.join(this.dir, MAP_DIR), journal);
+    } catch (error) {
+      // Nothing was applied: a journal that reached the disk anyway must not replay a change reported as failed.
+      await deleteMoveJournal(path.join(this.dir, MAP_DIR)).catch(() => undefined);
+      throw error;
+    }
+    this.pending = journal;
+    await this.apply(journal);
+  }
+
+  /** Brings every document named by `journal` to its record (idempotent), then deletes the journal. */
+  private async apply(journal: MoveJournal): Promise<void> {
+    for (const record of journal.records) {
+      const db = this.db(record.id);
+      // Revisions are not part of a hierarchy change; the document's own count stays authoritative.
+      const map: ProcessMap = { ...record, currentRevision: db.data.map.currentRevision };
+      if (!sameRecord(db.data.map, map)) await this.replace(db, { ...db.data, map });
+    }
+    await deleteMoveJournal(path.join(this.dir, MAP_DIR));
+    this.pending = null;
+  }
+
+  /** Finishes a change whose journal is still pending, before any other change. */
+  private async settle(): Promise<void> {
+    if (this.pending) await this.apply(this.pending);
   }
 
   private async replace(db: MapDb, next: MapDocument): Promise<void> {

@@ -28,7 +28,8 @@ export interface MapFilter {
 export type MapPatch = Partial<Pick<ProcessMap, 'name' | 'kind' | 'unit' | 'profile' | 'code'>>;
 
 /**
- * Errors are AppErrors: MAP_NOT_FOUND, REVISION_NOT_FOUND, PARENT_NOT_FOUND, MAP_CODE_TAKEN, REVISION_CONFLICT.
+ * Errors are AppErrors: MAP_NOT_FOUND, REVISION_NOT_FOUND, PARENT_NOT_FOUND, MAP_CODE_TAKEN, REVISION_CONFLICT,
+ * MAP_MOVE_CYCLE, MAP_TOO_DEEP, MAP_CODE_INVALID.
  * Every mutation is atomic and durable when its promise resolves.
  */
 export interface MapStore {
@@ -39,7 +40,14 @@ export interface MapStore {
   getMap(id: string): Promise<ProcessMap>;
   /** Creates the map with `first` as revision 1. */
   createMap(map: NewMap, first: NewRevision): Promise<ProcessMap>;
+  /** A new `code` carries along the descendants whose codes lie beneath the old one (docs/hierarchy.md). */
   updateMap(id: string, patch: MapPatch): Promise<ProcessMap>;
+  /**
+   * Moves the map under `newParentId` (null: the top level) with its whole subtree: the first free code under the new
+   * parent, levels shifted, descendants' codes rebased (store/move-plan.ts). Answers the records that changed, all
+   * written or none visible as half-done (a crash is completed on the next open). MAP_MOVE_CYCLE, PARENT_NOT_FOUND.
+   */
+  moveMap(id: string, newParentId: string | null): Promise<ProcessMap[]>;
   listRevisions(id: string): Promise<Revision[]>;
   /** Appends a revision when `baseRevision` is still the current one; REVISION_CONFLICT otherwise. */
   addRevision(id: string, baseRevision: number, revision: NewRevision): Promise<{ map: ProcessMap; revision: Revision }>;

@@ -9,6 +9,10 @@ import { MapsService } from '../../server/maps/maps.service';
 import { TemplateLibrary } from '../../server/maps/templates';
 import { SopExportJobs } from '../../server/sop/batch/export-jobs';
 import { EvaluationService } from '../../server/review/evaluation/evaluation.service';
+import { DashboardService } from '../../server/repository/dashboard.service';
+import { LintSummaryCache } from '../../server/repository/lint-summary-cache';
+import { RepositoryLintService } from '../../server/repository/repository-lint.service';
+import { RelasiService } from '../../server/repository/relasi/relasi.service';
 import { SopService } from '../../server/sop/sop.service';
 import { AnnotationsService } from '../../server/review/annotations.service';
 import { ReviewService } from '../../server/review/review.service';
@@ -38,6 +42,11 @@ const POLICY: Policy[] = [
   { route: 'GET /api/maps/:id', access: 'signed-in', map: true, ok: 200 },
   { route: 'PATCH /api/maps/:id', access: 'penyusun', map: true, ok: 200 },
   { route: 'GET /api/maps/:id/revisions', access: 'signed-in', map: true, ok: 200 },
+  // The hierarchy (docs/hierarchy.md): moving to the top level a map already at the top changes nothing (200).
+  { route: 'POST /api/maps/:id/move', access: 'penyusun', map: true, ok: 200 },
+  { route: 'GET /api/maps/:id/ancestors', access: 'signed-in', map: true, ok: 200 },
+  { route: 'GET /api/maps/:id/children', access: 'signed-in', map: true, ok: 200 },
+  { route: 'GET /api/maps/:id/links', access: 'signed-in', map: true, ok: 200 },
   { route: 'POST /api/maps/:id/revisions', access: 'penyusun', map: true, ok: 201 },
   { route: 'GET /api/maps/:id/revisions/:n/xml', access: 'signed-in', map: true, ok: 200 },
   { route: 'GET /api/maps/:id/lint', access: 'signed-in', map: true, ok: 200 },
@@ -70,6 +79,14 @@ const POLICY: Policy[] = [
   { route: 'GET /api/maps/:id/evaluasi/:mid.html', access: 'signed-in', map: true, ok: 404 },
   { route: 'GET /api/maps/:id/evaluasi/:mid.pdf', access: 'signed-in', map: true, ok: 404 },
   { route: 'GET /api/review/evaluations-due', access: 'signed-in', ok: 200 },
+  // The dashboard counts the maps of the units the user sees (docs/dashboard.md).
+  { route: 'GET /api/repository/dashboard', access: 'signed-in', ok: 200 },
+  // Repository-wide checks (docs/repository-lint.md): findings on the maps of the units the user sees.
+  { route: 'GET /api/repository/lint', access: 'signed-in', ok: 200 },
+  // The peta relasi of a process (docs/relasi.md): the matrix's subproses maps have no lintas fungsi maps beneath them,
+  // so an allowed save is refused for want of hand-offs to draw.
+  { route: 'GET /api/maps/:id/relasi', access: 'signed-in', map: true, ok: 200 },
+  { route: 'POST /api/maps/:id/relasi', access: 'penyusun', map: true, ok: 422 },
   { route: 'GET /api/maps/:id/review', access: 'signed-in', map: true, ok: 200 },
   { route: 'GET /api/maps/:id/review/readiness', access: 'signed-in', map: true, ok: 200 },
   // The drafter's submission of a map without an SOP identity: allowed, then refused as not ready (state unchanged).
@@ -147,7 +164,9 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
     'POST /api/session/password': async () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
     'POST /api/maps': async () => ({ name: `Matriks ${n}`, kind: 'subproses', unit: OWN_UNIT }),
     'PATCH /api/maps/:id': async () => ({ name: `Nama ${n}` }),
+    'POST /api/maps/:id/move': async () => ({ parentId: null }),
     'POST /api/lint': async () => ({ xml: minimalBpmn(`Langkah ${n}`) }),
+    'POST /api/maps/:id/relasi': async () => ({ target: 'baru' }),
     'POST /api/maps/:id/revisions': async () => ({
       xml: minimalBpmn(`Langkah ${n}`),
       baseRevision: (await server.api(`/api/maps/${map.id}`)).body.map.currentRevision,
@@ -231,6 +250,9 @@ describe(`authorization matrix (${cases.length} cases)`, () => {
       sop,
       sopExports: new SopExportJobs({ maps, sop, pdfPool: noPdf, letterhead: async () => undefined }),
       evaluation: new EvaluationService({ reviews: store.review, maps, pdf: noPdf }),
+      dashboard: new DashboardService({ maps: store.maps, reviews: store.review, lintSummaries: new LintSummaryCache(store.maps) }),
+      repositoryLint: new RepositoryLintService(store.maps),
+      relasi: new RelasiService({ maps, store: store.maps }),
       review: { review: new ReviewService(store.review, maps, store.sop, sop), annotations: new AnnotationsService(store.review, maps, store.sop), reviews: store.review, maps },
       accounts: new AccountsService(store.accounts, store.audit),
       clientDir: '/nonexistent',

@@ -9,24 +9,10 @@ import { MapIndex, resolveCall, type RepoMapRef } from '../../server/repository/
 import { readMapFacts } from '../../server/repository/map-facts';
 import { compareRelations, relationsDrawn, relationsFromHandOffs } from '../../server/repository/relations';
 import { miwgFiles, readText, ROOT } from '../helpers/fixtures';
+import { prosesWithCalls } from '../helpers/proses-bpmn';
 
 const LIBRARY = path.join(ROOT, 'processes/library');
 const libraryFiles = readdirSync(LIBRARY).filter((f) => f.endsWith('.bpmn')).map((f) => path.join(LIBRARY, f));
-
-/** A peta proses with two call activities and a collapsed sub-process, as a modeller would save it. */
-export function prosesWithCalls(calls: Array<{ id: string; name: string; attrs?: string }>): string {
-  const shapes = calls
-    .map((c, i) => `<bpmndi:BPMNShape id="${c.id}_di" bpmnElement="${c.id}"><dc:Bounds x="${100 + i * 150}" y="80" width="100" height="80"/></bpmndi:BPMNShape>`)
-    .join('');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:sk="urn:petakerja:bpmn:1" id="Defs" targetNamespace="urn:uji" sk:mapKind="proses">
-  <bpmn:process id="Proses" isExecutable="false">
-    ${calls.map((c) => (c.id.startsWith('Sub') ? `<bpmn:subProcess id="${c.id}" name="${c.name}" ${c.attrs ?? ''}/>` : `<bpmn:callActivity id="${c.id}" name="${c.name}" ${c.attrs ?? ''}/>`)).join('\n    ')}
-    <bpmn:subProcess id="Expanded" name="Terbuka"><bpmn:task id="Inner" name="Di dalam"/></bpmn:subProcess>
-  </bpmn:process>
-  <bpmndi:BPMNDiagram id="D"><bpmndi:BPMNPlane id="P" bpmnElement="Proses">${shapes}</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
-</bpmn:definitions>`;
-}
 
 describe('readMapFacts', () => {
   it.each([...libraryFiles, ...miwgFiles()].map((file) => [path.basename(file), file]))(
@@ -53,13 +39,12 @@ describe('readMapFacts', () => {
   });
 
   it('lists call activities and collapsed sub-processes, not expanded ones, with their link attributes', () => {
-    const facts = readMapFacts(
-      prosesWithCalls([
-        { id: 'Call_A', name: 'Pelayanan perizinan', attrs: 'sk:calledMap="11111111-1111-4111-8111-111111111111"' },
-        { id: 'Call_B', name: 'Pengelolaan arsip', attrs: 'calledElement="1.2"' },
-        { id: 'Sub_C', name: 'Evaluasi kinerja' },
-      ]),
-    );
+    const xml = prosesWithCalls([
+      { id: 'Call_A', name: 'Pelayanan perizinan', calledMap: '11111111-1111-4111-8111-111111111111' },
+      { id: 'Call_B', name: 'Pengelolaan arsip', calledElement: '1.2' },
+      { id: 'Sub_C', name: 'Evaluasi kinerja', type: 'subProcess' },
+    ]).replace('</bpmn:process>', '<bpmn:subProcess id="Expanded" name="Terbuka"><bpmn:task id="Inner" name="Di dalam"/></bpmn:subProcess></bpmn:process>');
+    const facts = readMapFacts(xml);
     expect(facts.mapKind).toBe('proses');
     expect(facts.calls).toEqual([
       { id: 'Call_A', name: 'Pelayanan perizinan', type: 'callActivity', calledMap: '11111111-1111-4111-8111-111111111111' },

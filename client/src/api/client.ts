@@ -26,6 +26,10 @@ import type {
 } from './types';
 import type { Anchor, AnnotationList, AnnotationStatus, AnnotationView, InboxItem, ReviewReadiness, ReviewView, TransitionRequest } from './types';
 import type { DueItem, Evaluation, EvaluationInput, EvaluationTemplate, Monitoring, MonitoringInput, MonitoringTemplate } from './types';
+import type { RelasiView } from './types';
+import type { Dashboard } from './types';
+import type { RepositoryLintResult } from './types';
+import type { CallLink, MapMove } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -235,6 +239,23 @@ export const api = {
     return map;
   },
 
+  /** Moves the map and its subtree under `parentId` (null: top level); `dryRun` only answers what would change. */
+  moveMap(id: string, parentId: string | null, dryRun = false): Promise<MapMove> {
+    return json<MapMove>(mapPath(id) + '/move', 'POST', { parentId, dryRun });
+  },
+
+  /** The map's ancestors, the top-level map first (the breadcrumb). */
+  async mapAncestors(id: string): Promise<ProcessMap[]> {
+    const { items } = await json<{ items: ProcessMap[] }>(mapPath(id) + '/ancestors');
+    return items;
+  },
+
+  /** The call activities and collapsed sub-processes of revision `n` (default: current) and the maps they open. */
+  async mapLinks(id: string, n?: number): Promise<CallLink[]> {
+    const { items } = await json<{ items: CallLink[] }>(withQuery(mapPath(id) + '/links', { revision: n === undefined ? undefined : String(n) }));
+    return items;
+  },
+
   /** Revisions of a map, oldest first. */
   async listRevisions(id: string): Promise<Revision[]> {
     const { items } = await json<{ items: Revision[] }>(mapPath(id) + '/revisions');
@@ -390,6 +411,26 @@ export const api = {
   async evaluationsDue(): Promise<DueItem[]> {
     const { items } = await json<{ items: DueItem[] }>('/api/review/evaluations-due');
     return items;
+  },
+
+  /** The peta relasi of a proses/subproses map: generated from its lintas fungsi maps, compared with those drawn. */
+  relasi(id: string): Promise<RelasiView> {
+    return json<RelasiView>(mapPath(id) + '/relasi');
+  },
+
+  /** Saves the generated peta relasi as a new child map (`baru`) or as a new revision of one of the process's relasi maps. */
+  saveRelasi(id: string, target: { target: 'baru' } | { target: string; baseRevision: number }): Promise<{ map: ProcessMap; revision?: Revision }> {
+    return json(mapPath(id) + '/relasi', 'POST', target);
+  },
+
+  /** Per unit and per map kind: maps, SOP states, lint counts (`pending`: maps still being checked), evaluations due. */
+  repositoryDashboard(): Promise<Dashboard> {
+    return json<Dashboard>('/api/repository/dashboard');
+  },
+
+  /** The repository-wide checks (RULES.md §F) on the maps of the units the user sees. */
+  repositoryLint(): Promise<RepositoryLintResult> {
+    return json<RepositoryLintResult>('/api/repository/lint');
   },
 };
 

@@ -181,3 +181,22 @@ export type TransitionRequest = import('zod').input<typeof TransitionBody>;
 // Monitoring and evaluation of an SOP in force (docs/evaluation.md).
 export type { Evaluation, Monitoring } from '../../../server/review/review.schema';
 export type { DueItem, EvaluationInput, EvaluationTemplate, MonitoringInput, MonitoringTemplate, RevisionReason } from '../../../server/review/evaluation/evaluation.schema';
+
+// The repository-wide checks, RULES.md §F (docs/repository-lint.md).
+export type { RepositoryFinding, RepositoryLintResult } from '../../../server/repository/repository-lint.schema';
+
+// The repository dashboard (docs/dashboard.md).
+export type { Dashboard, DashboardLint, DashboardRow } from '../../../server/repository/dashboard.schema';
+
+// The map hierarchy (docs/hierarchy.md): where call activities lead, and what a move changes.
+export type { CallLink } from '../../../server/maps/maps.service';
+export interface MapMove {
+  /** The moved map as it ends up. */
+  map: ProcessMap;
+  /** Every record that changed (the map and its descendants), empty when nothing did. */
+  changed: ProcessMap[];
+}
+
+/** The peta relasi of a process (docs/relasi.md): its sources, the generated map and the relasi maps drawn. */
+export type { RelasiDrawnView, RelasiSourceView, RelasiView } from '../../../server/repository/relasi/relasi.schema';
+export type { Relation, RelationComparison } from '../../../server/repository/relations';

@@ -25,7 +25,13 @@ describe('fieldSetFor', () => {
   it('offers stage, kinds and the mutu baku on every activity', () => {
     const expected = ['phase', 'processType', 'activityKind', 'requirements', 'time', 'output', 'note'];
     expect(fieldsOf('bpmn:UserTask')?.properties).toEqual(expected);
+    expect(fieldsOf('bpmn:Task')?.properties).toEqual(expected);
+  });
+
+  it('offers the map a call activity or sub-process opens (sk:calledMap) first', () => {
+    const expected = ['calledMap', 'phase', 'processType', 'activityKind', 'requirements', 'time', 'output', 'note'];
     expect(fieldsOf('bpmn:CallActivity')?.properties).toEqual(expected);
+    expect(fieldsOf('bpmn:SubProcess')?.properties).toEqual(expected);
   });
 
   it('offers the letter fields on message flows and data object references', () => {
@@ -35,7 +41,7 @@ describe('fieldSetFor', () => {
   });
 
   it('only offers attributes the sk: descriptor defines for that element', () => {
-    for (const type of ['bpmn:Collaboration', 'bpmn:Participant', 'bpmn:Lane', 'bpmn:Task', 'bpmn:MessageFlow', 'bpmn:DataObjectReference']) {
+    for (const type of ['bpmn:Collaboration', 'bpmn:Participant', 'bpmn:Lane', 'bpmn:Task', 'bpmn:CallActivity', 'bpmn:SubProcess', 'bpmn:MessageFlow', 'bpmn:DataObjectReference']) {
       const set = fieldsOf(type);
       const owner = moddle.create(set?.scope === 'definitions' ? 'bpmn:Definitions' : type);
       const { propertiesByName } = owner.$descriptor as { propertiesByName: Record<string, unknown> };

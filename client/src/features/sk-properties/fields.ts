@@ -92,10 +92,22 @@ const LETTER_FIELDS: SkField[] = [
   { type: 'text', property: 'duration', label: 'Durasi', description: 'Mis. 3 bulan, 10 hari kerja.' },
 ];
 
+/** The child map a call activity or collapsed sub-process stands for (docs/hierarchy.md). */
+function calledMapField(vocabulary: SkVocabulary): SkField {
+  return {
+    type: 'select',
+    property: 'calledMap',
+    label: 'Peta yang dirinci',
+    options: vocabulary.maps ?? [],
+    description: 'Peta anak yang merinci kegiatan ini. Bila kosong, peta dicari dari Called element (id atau kode peta), lalu dari peta anak bernama sama.',
+  };
+}
+
 export function fieldSetFor(element: Element, vocabulary: SkVocabulary): SkFieldSet | null {
   if (isAny(element, ['bpmn:Process', 'bpmn:Collaboration'])) return { scope: 'definitions', fields: mapFields(vocabulary) };
   if (is(element, 'bpmn:Participant')) return { scope: 'element', fields: PARTICIPANT_FIELDS };
   if (is(element, 'bpmn:Lane')) return { scope: 'element', fields: LANE_FIELDS };
+  if (isAny(element, ['bpmn:CallActivity', 'bpmn:SubProcess'])) return { scope: 'element', fields: [calledMapField(vocabulary), ...ACTIVITY_FIELDS] };
   if (is(element, 'bpmn:Activity')) return { scope: 'element', fields: ACTIVITY_FIELDS };
   if (isAny(element, ['bpmn:MessageFlow', 'bpmn:DataObjectReference'])) return { scope: 'element', fields: LETTER_FIELDS };
   return null;

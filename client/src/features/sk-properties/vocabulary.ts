@@ -9,6 +9,8 @@ export interface SkOption {
 export interface SkVocabulary {
   mapKinds: SkOption[];
   profiles: SkOption[];
+  /** The repository's maps a call activity or sub-process may open (sk:calledMap), children of the open map first. */
+  maps?: SkOption[];
 }
 
 export const JABATAN: SkOption[] = [

@@ -12,6 +12,8 @@ export interface EditorActions {
   reviewToggle?: HTMLButtonElement;
   /** Opens Monitoring & Evaluasi of the SOP in force (docs/evaluation.md). */
   evaluationButton?: HTMLButtonElement;
+  /** Opens the peta relasi of a proses/subproses map (docs/relasi.md). */
+  relasiButton?: HTMLButtonElement | null;
   importInput: HTMLInputElement;
   onEditMetadata(): void;
   onExportBpmn(): void;
@@ -41,6 +43,7 @@ export class EditorHeader {
         actions.sopToggle,
         actions.reviewToggle,
         actions.evaluationButton,
+        actions.relasiButton,
         // The map's data and file actions share one menu: the toolbar keeps room for the views and Simpan.
         menuButton(
           'Berkas',

@@ -9,6 +9,7 @@ import { FindingsPanel } from '../../features/lint/FindingsPanel';
 import { SopPanel } from '../../features/sop/SopPanel';
 import { ReviewPanel } from '../../features/review/ReviewPanel';
 import { evaluationButton } from '../../features/evaluation/EvaluationDialog';
+import { relasiButton } from '../../features/relasi/RelasiDialog';
 import { reviewLockedError, reviewLockedNotice } from '../../features/review/reviewLock';
 import { href, type Page } from '../../router';
 import { confirmDialog, errorDialog } from '../../ui/dialog';
@@ -25,6 +26,9 @@ import { EditorHeader } from './EditorHeader';
 import { EditorSession, type SaveOutcome } from './EditorSession';
 import { openMetadataDialog } from './metadataDialog';
 import { openSaveDialog } from './saveDialog';
+import { MapBreadcrumb } from '../../features/hierarchy/mapBreadcrumb';
+import { CallLinkLayer } from '../../features/hierarchy/CallLinkLayer';
+import { calledMapOptions } from '../../features/hierarchy/calledMapOptions';
 
 /** Room left of the diagram for bpmn-js's palette, which floats over the canvas. */
 const PALETTE_INSET = 96;
@@ -52,6 +56,10 @@ export class MapEditorPage implements Page {
     h('strong', {}, 'Peta sedang dalam reviu.'),
     ' Peta dan identitas SOP dibekukan pada revisi yang diajukan; perubahan baru dapat disimpan setelah reviu meminta perbaikan atau pengajuan ditarik.',
   );
+  /** The ancestors of the map (the way back up after drilling into a child map). */
+  private readonly breadcrumb: MapBreadcrumb;
+  /** "Buka peta …" on call activities that stand for a child map; follows the saved revision. */
+  private callLinks: CallLinkLayer | null = null;
   /** Set once the map is open in the modeller. */
   private open: { session: EditorSession; header: EditorHeader; meta: Meta } | null = null;
   private destroyed = false;
@@ -61,6 +69,7 @@ export class MapEditorPage implements Page {
     private readonly mapId: string,
   ) {
     this.revisionPanel = new RevisionPanel(mapId, null);
+    this.breadcrumb = new MapBreadcrumb(context);
     this.sopPanel = new SopPanel(context.api, mapId);
     this.reviewPanel = new ReviewPanel({
       context,
@@ -107,21 +116,23 @@ export class MapEditorPage implements Page {
     let modeler: Modeler | null = null;
     try {
       // bpmn-js comes in its own chunk, fetched while the map loads, so the list page stays light.
-      const [{ createModeler }, meta, map] = await Promise.all([
+      const [{ createModeler }, meta, map, maps] = await Promise.all([
         import('../../diagram/createDiagram'),
         this.context.meta(),
         this.context.api.getMap(this.mapId),
+        // The choices of sk:calledMap; without them the field stays empty but the modeller still opens.
+        this.context.api.listMaps().catch(() => []),
       ]);
       const xml = await this.context.api.revisionXml(this.mapId, map.currentRevision);
       if (this.destroyed) return;
       const canvas = h('div', { class: 'diagram-canvas', 'data-testid': 'modeler-canvas' });
       const properties = h('aside', { class: 'properties-panel', 'aria-label': 'Properti elemen' });
       const canvasColumn = h('div', { class: 'canvas-column' }, canvas);
-      replaceChildren(this.main, this.lockBanner, h('div', { class: 'workspace' }, this.revisionPanel.element, canvasColumn, properties, this.reviewPanel.element, this.sopPanel.element));
+      replaceChildren(this.main, this.breadcrumb.element, this.lockBanner, h('div', { class: 'workspace' }, this.revisionPanel.element, canvasColumn, properties, this.reviewPanel.element, this.sopPanel.element));
       modeler = createModeler({
         canvas,
         propertiesPanel: properties,
-        vocabulary: skVocabulary(meta),
+        vocabulary: { ...skVocabulary(meta), maps: calledMapOptions(maps, this.mapId) },
       });
       // Subscribes before the import, so the first lint (right after it) already fills the panel.
       canvasColumn.append(new FindingsPanel(modeler, { profiles: meta.profiles, mapProfile: map.profile }).element);
@@ -150,6 +161,7 @@ export class MapEditorPage implements Page {
       sopToggle: this.sopPanel.toggleButton,
       reviewToggle: this.reviewPanel.toggleButton,
       evaluationButton: evaluationButton(this.context, this.mapId),
+      relasiButton: relasiButton(this.context, session.map),
       importInput: bpmnFileInput('import-input', (file) => void this.importFile(file)),
       onEditMetadata: () => this.editMetadata(),
       onExportBpmn: exportAction(() => {
@@ -170,7 +182,21 @@ export class MapEditorPage implements Page {
     replaceChildren(this.headerSlot, header.element);
     session.modeler.on<ChangeTrackerEvent>(CHANGE_TRACKER_EVENT, ({ dirty }) => header.setDirty(dirty));
     window.petakerja = { modeler: session.modeler };
+    this.callLinks = new CallLinkLayer(session.modeler, (id) => this.context.router.navigate(href.map(id)));
+    void this.breadcrumb.show(session.map);
+    void this.loadCallLinks();
     void this.loadRevisions();
+  }
+
+  /** The child maps the saved revision's call activities open; without them the diagram simply has no links. */
+  private async loadCallLinks(): Promise<void> {
+    const open = this.open;
+    try {
+      const links = await this.context.api.mapLinks(this.mapId);
+      if (this.open === open) this.callLinks?.show(links);
+    } catch {
+      // Drilling down is a convenience: the modeller works without it.
+    }
   }
 
   private showMap(map: ProcessMap): void {
@@ -226,6 +252,7 @@ export class MapEditorPage implements Page {
       this.showMap(session.map);
       this.open?.header.setStatus(`Tersimpan sebagai revisi ${outcome.revision.n}`);
       this.sopPanel.mapSaved(outcome.revision.n);
+      void this.loadCallLinks();
       void this.reviewPanel.refresh();
       void this.loadRevisions();
       return;
@@ -291,6 +318,7 @@ export class MapEditorPage implements Page {
         const map = await this.context.api.updateMap(this.mapId, patch);
         const diagramChanged = session.updateMap(map);
         this.showMap(map);
+        void this.breadcrumb.show(map);
         this.toast.show(
           diagramChanged ? 'Data peta diperbarui. Unit dan profil pada diagram ikut disesuaikan; simpan untuk mencatatnya.' : 'Data peta diperbarui.',
         );

@@ -11,11 +11,17 @@ import { appHeader, pageShell } from '../shared/layout';
 import { kindLabel, profileLabel, shortProfileLabel } from '../shared/mapFields';
 import { openSopExportDialog } from '../../features/sop-export/SopExportDialog';
 import { openCreateMapDialog } from './createMapDialog';
+import { MapTreeView } from '../../features/hierarchy/MapTreeView';
+import { openMoveMapDialog } from '../../features/hierarchy/moveMapDialog';
 
 const SEARCH_DELAY_MS = 250;
 
 /** URL query keys of the filters, in Indonesian like the rest of the address. */
 const QUERY_KEYS = { q: 'q', kind: 'jenis', unit: 'unit' } as const;
+
+/** The list as a table ("Daftar") or as the tree of the hierarchy ("Hierarki"); the choice is remembered. */
+type ListView = 'daftar' | 'hierarki';
+const VIEW_KEY = 'petakerja.daftarPeta.tampilan';
 
 export class MapListPage implements Page {
   readonly element: HTMLElement;
@@ -26,6 +32,8 @@ export class MapListPage implements Page {
   private readonly importButton: HTMLButtonElement;
   private readonly importInput: HTMLInputElement;
   private filter: Required<MapFilter>;
+  private view: ListView = localStorage.getItem(VIEW_KEY) === 'hierarki' ? 'hierarki' : 'daftar';
+  private readonly viewSwitch = h('div', { class: 'view-switch', role: 'group', 'aria-label': 'Tampilan daftar peta' });
   private request = 0;
   private searchTimer: number | undefined;
 
@@ -66,11 +74,26 @@ export class MapListPage implements Page {
         h('div', { class: 'page-heading' }, h('div', {}, h('h1', {}, 'Peta proses'), h('p', { class: 'lead', 'data-testid': 'list-lead' }, lead)), actions),
         this.notices,
         this.filters,
-        this.count,
+        h('div', { class: 'list-bar' }, this.count, this.viewSwitch),
         this.results,
       ),
     );
     document.title = 'Peta proses — Petakerja';
+    this.renderViewSwitch();
+    void this.load();
+  }
+
+  private renderViewSwitch(): void {
+    const option = (view: ListView, label: string) =>
+      h('button', { type: 'button', 'aria-pressed': String(this.view === view), 'data-testid': `view-${view}`, onClick: () => this.setView(view) }, label);
+    replaceChildren(this.viewSwitch, option('daftar', 'Daftar'), option('hierarki', 'Hierarki'));
+  }
+
+  private setView(view: ListView): void {
+    if (view === this.view) return;
+    this.view = view;
+    localStorage.setItem(VIEW_KEY, view);
+    this.renderViewSwitch();
     void this.load();
   }
 
@@ -104,10 +127,15 @@ export class MapListPage implements Page {
     const request = ++this.request;
     this.results.setAttribute('aria-busy', 'true');
     try {
-      const maps = await this.context.api.listMaps(this.filter);
+      const [maps, all] = await Promise.all([
+        this.context.api.listMaps(this.filter),
+        // The tree needs every map to place the matches of a filter under their ancestors.
+        this.view === 'hierarki' && this.hasFilter() ? this.context.api.listMaps() : null,
+      ]);
       if (request !== this.request) return;
       this.count.textContent = maps.length > 0 ? `${maps.length} peta` : '';
-      replaceChildren(this.results, maps.length > 0 ? this.table(maps, meta) : this.emptyState());
+      const view = this.view === 'hierarki' ? this.tree(all ?? maps, all ? new Set(maps.map((m) => m.id)) : null, meta) : this.table(maps, meta);
+      replaceChildren(this.results, maps.length > 0 ? view : this.emptyState());
     } catch (error) {
       if (request !== this.request) return;
       this.count.textContent = '';
@@ -203,6 +231,25 @@ export class MapListPage implements Page {
         h('tbody', {}, rows),
       ),
     );
+  }
+
+  private tree(maps: ProcessMap[], matches: Set<string> | null, meta: Meta): HTMLElement {
+    return new MapTreeView({
+      maps,
+      matches,
+      meta,
+      canMove: this.context.session.canEditMaps,
+      onOpen: (map) => this.context.router.navigate(href.map(map.id)),
+      onMove: (map) =>
+        openMoveMapDialog(this.context, {
+          map,
+          maps,
+          onMoved: ({ map: moved }) => {
+            replaceChildren(this.notices, h('p', { class: 'notice notice-info', role: 'status', 'data-testid': 'move-notice' }, `Peta "${moved.name}" dipindahkan; kodenya sekarang ${moved.code}.`));
+            void this.refresh(meta);
+          },
+        }),
+    }).element;
   }
 
   private emptyState(): HTMLElement {

@@ -19,6 +19,9 @@ import { mapIdentity } from '../shared/mapIdentity';
 import { RevisionPanel } from '../shared/RevisionPanel';
 import { ReviewPanel } from '../../features/review/ReviewPanel';
 import { evaluationButton } from '../../features/evaluation/EvaluationDialog';
+import { relasiButton } from '../../features/relasi/RelasiDialog';
+import { MapBreadcrumb } from '../../features/hierarchy/mapBreadcrumb';
+import { CallLinkLayer } from '../../features/hierarchy/CallLinkLayer';
 
 export class ReadOnlyMapPage implements Page {
   readonly element: HTMLElement;
@@ -28,6 +31,8 @@ export class ReadOnlyMapPage implements Page {
   /** The review cycle: state, comments on this revision, the actions open to the reader, signing. */
   private readonly reviewPanel: ReviewPanel;
   private viewer: NavigatedViewer | null = null;
+  /** The ancestors of the map, the way back up after drilling into a child map. */
+  private readonly breadcrumb: MapBreadcrumb;
   private destroyed = false;
 
   /** `n` is the revision to show; null shows the current one to a user who may not change the map. */
@@ -38,6 +43,7 @@ export class ReadOnlyMapPage implements Page {
   ) {
     this.revisionPanel = new RevisionPanel(mapId, n);
     this.reviewPanel = new ReviewPanel({ context, mapId, revision: n });
+    this.breadcrumb = new MapBreadcrumb(context);
     this.element = pageShell(`page-editor ${n === null ? 'page-viewer' : 'page-revision'}`, appHeader(context, this.headerSlot), this.main);
     document.title = n === null ? 'Memuat peta — Petakerja' : `Revisi ${n} — Petakerja`;
     void this.load();
@@ -73,7 +79,7 @@ export class ReadOnlyMapPage implements Page {
       const canvas = h('div', { class: 'diagram-canvas', 'data-testid': 'modeler-canvas' });
       const details = new ElementDetails(skVocabulary(meta));
       const banner = this.n === null ? this.notice() : this.banner(map, revision);
-      replaceChildren(this.main, banner, h('div', { class: 'workspace workspace-readonly' }, this.revisionPanel.element, canvas, details.element, this.reviewPanel.element));
+      replaceChildren(this.main, this.breadcrumb.element, banner, h('div', { class: 'workspace workspace-readonly' }, this.revisionPanel.element, canvas, details.element, this.reviewPanel.element));
       this.revisionPanel.show(revisions, map.currentRevision);
       const viewer = createViewer(canvas);
       this.viewer = viewer;
@@ -83,6 +89,8 @@ export class ReadOnlyMapPage implements Page {
       details.attach(viewer);
       this.reviewPanel.attach(viewer);
       this.showHeader(map, meta, viewer);
+      void this.breadcrumb.show(map);
+      void this.showCallLinks(viewer, n);
     } catch (error) {
       if (this.destroyed) return;
       this.viewer?.destroy();
@@ -91,6 +99,17 @@ export class ReadOnlyMapPage implements Page {
       document.title = `${title} — Petakerja`;
       const way = this.n === null ? { href: '#/', label: 'Ke daftar peta' } : { href: href.map(this.mapId), label: 'Ke revisi terkini' };
       replaceChildren(this.main, mapUnavailableView(title, error, () => void this.load(), way));
+    }
+  }
+
+  /** "Buka peta …" on the call activities of this revision that stand for a child map; double-click drills in too. */
+  private async showCallLinks(viewer: NavigatedViewer, n: number): Promise<void> {
+    const layer = new CallLinkLayer(viewer, (id) => this.context.router.navigate(href.map(id)), { doubleClick: true });
+    try {
+      const links = await this.context.api.mapLinks(this.mapId, n);
+      if (this.viewer === viewer) layer.show(links);
+    } catch {
+      // Drilling down is a convenience: the map reads the same without it.
     }
   }
 
@@ -155,6 +174,7 @@ export class ReadOnlyMapPage implements Page {
           this.revisionPanel.toggleButton,
           this.reviewPanel.toggleButton,
           evaluationButton(this.context, map.id),
+          relasiButton(this.context, map),
           menuButton(
             'Berkas',
             [

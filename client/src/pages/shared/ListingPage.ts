@@ -13,6 +13,8 @@ export interface Listing<T> {
   lead: string;
   /** Filters shown before "Muat ulang". */
   controls?: HTMLElement[];
+  /** The reload button's label, when "Muat ulang" does not say what it does. */
+  reloadLabel?: string;
   loadingText: string;
   errorTitle: string;
   load(): Promise<T[]>;
@@ -45,7 +47,7 @@ export class ListingPage<T> implements Page {
             'div',
             { class: 'page-actions' },
             listing.controls,
-            h('button', { type: 'button', class: 'button button-secondary', onClick: () => void this.reload() }, 'Muat ulang'),
+            h('button', { type: 'button', class: 'button button-secondary', onClick: () => void this.reload() }, listing.reloadLabel ?? 'Muat ulang'),
           ),
         ),
         this.count,

@@ -27,7 +27,7 @@ export function appHeader(context: AppContext, ...content: Child[]): HTMLElement
       h(
         'div',
         { class: 'header-end' },
-        !compact && h('nav', { class: 'app-nav', 'aria-label': 'Tugas reviu' }, inboxLink(context.api, 'nav-link'), navLink('Evaluasi SOP', href.evaluations(), 'evaluations-link')),
+        !compact && h('nav', { class: 'app-nav', 'aria-label': 'Tugas reviu' }, inboxLink(context.api, 'nav-link'), navLink('Evaluasi SOP', href.evaluations(), 'evaluations-link'), session.allUnits && navLink('Dasbor', href.dashboard(), 'dashboard-link'), session.allUnits && navLink('Pemeriksaan repositori', href.repositoryLint(), 'repository-lint-link')),
         session.isAdmin &&
           !compact &&
           h(
