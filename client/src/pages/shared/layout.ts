@@ -37,9 +37,22 @@ export function appHeader(context: AppContext, ...content: Child[]): HTMLElement
             navLink('Pengguna', href.users(), 'users-link'),
             navLink('Log audit', href.audit(), 'audit-link'),
           ),
-        userMenu(context, { compact, links: compact ? [inboxLink(context.api, 'menu-item'), h('a', { class: 'menu-item', href: href.evaluations(), 'data-testid': 'evaluations-link' }, 'Evaluasi SOP'), ...(session.isAdmin ? adminLinks() : [])] : [] }),
+        userMenu(context, { compact, links: compact ? [inboxLink(context.api, 'menu-item'), ...reviewLinks(session.allUnits), ...(session.isAdmin ? adminLinks() : [])] : [] }),
       ),
   );
+}
+
+/** The review and repository pages, as entries of the user menu (the modeller's header has no room for them). */
+function reviewLinks(allUnits: boolean): HTMLAnchorElement[] {
+  return [
+    h('a', { class: 'menu-item', href: href.evaluations(), 'data-testid': 'evaluations-link' }, 'Evaluasi SOP'),
+    ...(allUnits
+      ? [
+          h('a', { class: 'menu-item', href: href.dashboard(), 'data-testid': 'dashboard-link' }, 'Dasbor'),
+          h('a', { class: 'menu-item', href: href.repositoryLint(), 'data-testid': 'repository-lint-link' }, 'Pemeriksaan repositori'),
+        ]
+      : []),
+  ];
 }
 
 /** The administrator's pages, as entries of the user menu. */
