@@ -1,10 +1,13 @@
 // `petakerja lint --repository [--data DIR] [--format text|json]`: the repository-wide checks (RULES.md §F) over a
 // data directory. Opening the directory takes its lock: it runs while no server uses that directory, like `user`.
 // Exit 0 without errors, 1 with errors, 2 for bad usage.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FactsCache } from '../repository/facts-cache';
 import { lintStoredRepository } from '../repository/repository-lint';
 import type { RepositoryFinding } from '../repository/repository-lint.schema';
+import { MAP_DIR } from '../store/lowdb-map-store';
 import { openEmbeddedStore } from '../store/store';
 import { dataDirOption, UsageError } from './usage';
 
@@ -19,7 +22,12 @@ export async function repositoryLintCommand(args: string[]): Promise<void> {
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format harus text atau json.');
   if (positionals.length > 0) throw new UsageError('lint --repository memeriksa seluruh direktori data: jangan sebutkan berkas.');
-  const store = await openEmbeddedStore(dataDirOption(values.data));
+  const dataDir = dataDirOption(values.data);
+  // Opening a store creates what is missing: a mistyped directory would pass as an empty repository.
+  if (!existsSync(path.join(dataDir, MAP_DIR))) {
+    throw new UsageError(`Direktori ${path.resolve(dataDir)} bukan direktori data Petakerja (tidak ada ${MAP_DIR}/); periksa --data.`);
+  }
+  const store = await openEmbeddedStore(dataDir);
   let result;
   try {
     result = await lintStoredRepository(store.maps, new FactsCache());

@@ -1,4 +1,5 @@
 // `petakerja lint --repository`: the real CLI on a generated data directory — exit codes, text and JSON.
+import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RepositoryLintResult } from '../../server/repository/repository-lint.schema';
 import { openEmbeddedStore } from '../../server/store/store';
@@ -53,6 +54,11 @@ describe('petakerja lint --repository', () => {
     const files = await runCli(['lint', '--repository', '--data', dir, 'peta.bpmn']);
     expect(files.code).toBe(2);
     expect(files.stderr).toContain('jangan sebutkan berkas');
+    const missing = `${cleanDir}-salah-ketik`;
+    const typo = await runCli(['lint', '--repository', '--data', missing]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('bukan direktori data Petakerja');
+    expect(existsSync(missing)).toBe(false);
   }, 60_000);
 
   it('refuses a data directory another process holds, with a clear message', async () => {
