@@ -14,7 +14,7 @@ function fieldsOf(type: string) {
 
 describe('fieldSetFor', () => {
   it('puts map-wide facts of a process or collaboration on bpmn:Definitions', () => {
-    expect(fieldsOf('bpmn:Collaboration')).toEqual({ scope: 'definitions', properties: ['mapKind', 'unit', 'profile', 'level', 'code'] });
+    expect(fieldsOf('bpmn:Collaboration')).toEqual({ scope: 'definitions', properties: ['mapKind', 'unit', 'profile'] });
     expect(fieldsOf('bpmn:Process')?.scope).toBe('definitions');
   });
 

@@ -37,8 +37,6 @@ export interface SkFieldSet {
   fields: SkField[];
 }
 
-const MAP_CODE = /^[0-9A-Za-z][0-9A-Za-z.\-/]*$/;
-
 function unitField(description: string): SkField {
   return { type: 'text', property: 'unit', label: 'Unit kerja', description };
 }
@@ -48,15 +46,8 @@ function mapFields(vocabulary: SkVocabulary): SkField[] {
     { type: 'select', property: 'mapKind', label: 'Jenis peta', options: vocabulary.mapKinds },
     unitField('Unit kerja atau perangkat daerah pemilik peta.'),
     { type: 'select', property: 'profile', label: 'Profil regulasi', options: vocabulary.profiles },
-    { type: 'integer', property: 'level', label: 'Level peta', min: 0, max: 20, description: '0 untuk peta instansi; peta turunan satu level di bawah induknya.' },
-    {
-      type: 'text',
-      property: 'code',
-      label: 'Kode peta',
-      description: 'Mengikuti hierarki, mis. 1.2.3.',
-      validate: (value) =>
-        value === '' || MAP_CODE.test(value) ? null : 'Kode hanya boleh berisi huruf, angka, titik, garis miring dan tanda hubung.',
-    },
+    // Level and code are the repository's (the tree of maps, docs/hierarchy.md): shown in the header, changed by moving
+    // the map ("Pindahkan…"), not typed into the diagram.
   ];
 }
 
