@@ -1,6 +1,7 @@
 // Which map a call activity (or a collapsed sub-process) of a map stands for (MAP-TYPES.md: a process's parts have
 // their own maps). In order: `sk:calledMap` (a map id), `calledElement` naming a map by id or code, else a child map
 // of the calling map with the same name — the inference from names that must work without the sk: extension.
+import { childrenByParent, descendantsOf } from '../domain/hierarchy';
 import type { MapKind } from '../domain/vocabulary';
 import type { CallFacts } from './map-facts';
 
@@ -23,21 +24,27 @@ export interface ResolvedCall {
 }
 
 /** The repository's maps indexed for resolving calls. */
-export class MapIndex {
-  readonly byId = new Map<string, RepoMapRef>();
-  readonly byCode = new Map<string, RepoMapRef>();
-  private readonly children = new Map<string, RepoMapRef[]>();
+export class MapIndex<T extends RepoMapRef = RepoMapRef> {
+  readonly byId = new Map<string, T>();
+  readonly byCode = new Map<string, T>();
+  private readonly children: Map<string, T[]>;
 
-  constructor(maps: Iterable<RepoMapRef>) {
-    for (const map of maps) {
+  constructor(maps: Iterable<T>) {
+    const all = [...maps];
+    for (const map of all) {
       this.byId.set(map.id, map);
       this.byCode.set(map.code, map);
-      if (map.parentId) this.children.set(map.parentId, [...(this.children.get(map.parentId) ?? []), map]);
     }
+    this.children = childrenByParent(all);
   }
 
-  childrenOf(id: string): readonly RepoMapRef[] {
+  childrenOf(id: string): readonly T[] {
     return this.children.get(id) ?? [];
+  }
+
+  /** Every map beneath `id`, breadth first. */
+  descendantsOf(id: string): T[] {
+    return descendantsOf(this.children, id);
   }
 }
 

@@ -1,6 +1,6 @@
 // Planning hierarchy changes (MAP-TYPES.md: a map's level is its parent's plus one, codes follow the tree): which
 // records change when a map moves under another parent or gets a new code by hand. Pure; every MapStore shares it.
-import { nextChildCode } from '../domain/hierarchy';
+import { childrenByParent, descendantsOf, nextChildCode } from '../domain/hierarchy';
 import { AppError } from '../errors';
 import { MapCode, type ProcessMap } from './records';
 import { codeTaken, mapNotFound, parentNotFound } from './store-errors';
@@ -19,19 +19,9 @@ const codeInvalid = (code: string) =>
 
 /** The map `id` and all maps beneath it by parentId, the map first, then breadth first. */
 export function subtreeOf(maps: readonly ProcessMap[], id: string): ProcessMap[] {
-  const byParent = childrenIndex(maps);
   const root = maps.find((m) => m.id === id);
   if (!root) throw mapNotFound(id);
-  const result = [root];
-  const seen = new Set([root.id]);
-  for (let i = 0; i < result.length; i++) {
-    for (const child of byParent.get(result[i]!.id) ?? []) {
-      if (seen.has(child.id)) continue;
-      seen.add(child.id);
-      result.push(child);
-    }
-  }
-  return result;
+  return [root, ...descendantsOf(childrenByParent(maps), id)];
 }
 
 /** The ancestors of `id`, the top-level map first; a parentId naming no map ends the chain. */
@@ -48,16 +38,6 @@ export function ancestorsOf(maps: readonly ProcessMap[], id: string): ProcessMap
   return chain;
 }
 
-/** Codes compared part by part ("1.2" < "1.10"), numbers as numbers. */
-export function compareCodes(a: string, b: string): number {
-  return a.localeCompare(b, 'id', { numeric: true });
-}
-
-function childrenIndex(maps: readonly ProcessMap[]): Map<string, ProcessMap[]> {
-  const byParent = new Map<string, ProcessMap[]>();
-  for (const m of maps) if (m.parentId) byParent.set(m.parentId, [...(byParent.get(m.parentId) ?? []), m]);
-  return byParent;
-}
 
 /** `code` with the prefix `from` replaced by `to` when it lies beneath it ("1.2.3" from "1.2" to "4" → "4.3"). */
 function rebase(code: string, from: string, to: string): string | undefined {

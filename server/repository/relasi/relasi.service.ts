@@ -1,5 +1,6 @@
 // The peta relasi of a process (docs/relasi.md): generated on demand from the lintas fungsi maps beneath it, compared
 // with the relasi maps drawn beneath it, and saved as a new child map or as a new revision of one of them.
+import { childrenByParent, compareCodes, descendantsOf } from '../../domain/hierarchy';
 import type { PublicUser } from '../../accounts/accounts.records';
 import { canSeeUnit } from '../../accounts/permissions';
 import { parseBpmn } from '../../bpmn/moddle';
@@ -19,7 +20,7 @@ const SOURCE_KINDS = new Set<ProcessMap['kind']>(['lintas-fungsi', 'mekanisme-ke
 export const REGENERATED_MESSAGE = 'Dibuat ulang dari peta lintas fungsi';
 
 /** Hierarchy codes in tree order: 1.2 before 1.10. */
-const byCode = (a: ProcessMap, b: ProcessMap) => a.code.localeCompare(b.code, 'id', { numeric: true }) || a.id.localeCompare(b.id);
+const byCode = (a: ProcessMap, b: ProcessMap) => compareCodes(a.code, b.code) || a.id.localeCompare(b.id);
 
 export class RelasiService {
   constructor(private readonly deps: { maps: MapsService; store: Pick<MapStore, 'listMaps'> }) {}
@@ -74,20 +75,11 @@ export class RelasiService {
     if (!PROCESS_KINDS.has(process.kind)) {
       throw new AppError(400, 'NOT_A_PROCESS', 'Peta relasi dibuat untuk peta proses atau peta subproses; peta ini bukan salah satunya.', { kind: process.kind });
     }
-    // The subtree in tree order, limited to the maps the user may see.
+    // The subtree in code order (the tree's order), limited to the maps the user may see.
     const all = await this.deps.store.listMaps({});
-    const children = new Map<string, ProcessMap[]>();
-    for (const map of all) if (map.parentId) children.set(map.parentId, [...(children.get(map.parentId) ?? []), map]);
-    const subtree: ProcessMap[] = [];
-    const visit = (parentId: string, seen: Set<string>) => {
-      for (const child of (children.get(parentId) ?? []).sort(byCode)) {
-        if (seen.has(child.id)) continue;
-        seen.add(child.id);
-        if (canSeeUnit(actor, child.unit)) subtree.push(child);
-        visit(child.id, seen);
-      }
-    };
-    visit(process.id, new Set([process.id]));
+    const subtree = descendantsOf(childrenByParent(all), process.id)
+      .filter((map) => canSeeUnit(actor, map.unit))
+      .sort(byCode);
 
     const sources: RelasiSourceView[] = [];
     const units: UnitFacts[] = [];

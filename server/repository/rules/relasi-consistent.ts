@@ -1,5 +1,6 @@
 // map/relasi-consistent (RULES.md §F, warning): the hand-offs between units in the lintas fungsi (and mekanisme kerja)
 // maps beneath a process and the peta relasi of that process describe the same relations (MAP-TYPES.md).
+import { compareCodes } from '../../domain/hierarchy';
 import { MapIndex } from '../call-links';
 import { compareRelations, relationsDrawn, relationsFromHandOffs, type Relation } from '../relations';
 import type { RepositoryFinding } from '../repository-lint.schema';
@@ -11,33 +12,22 @@ const PROCESS_KINDS = new Set(['proses', 'subproses']);
 const HAND_OFF_KINDS = new Set(['lintas-fungsi', 'mekanisme-kerja']);
 
 /** Map order by code (1.2 before 1.10), so that a finding lands on the same flow whatever order maps are listed in. */
-const byCode = (a: SnapshotMap, b: SnapshotMap) => a.code.localeCompare(b.code, 'id', { numeric: true });
+const byCode = (a: SnapshotMap, b: SnapshotMap) => compareCodes(a.code, b.code);
 
 const arrow = (r: Relation) => `${r.from.name} → ${r.to.name}${r.what.length > 0 ? ` (${r.what.join('; ')})` : ''}`;
-
-function subtree(index: MapIndex, root: SnapshotMap): SnapshotMap[] {
-  const out: SnapshotMap[] = [];
-  const queue = [...index.childrenOf(root.id)];
-  while (queue.length > 0) {
-    const map = queue.shift()! as SnapshotMap;
-    out.push(map);
-    queue.push(...index.childrenOf(map.id));
-  }
-  return out.sort(byCode);
-}
 
 /**
  * For each process (proses or subproses) with a peta relasi among its children: every relation realised by the
  * hand-offs of the lintas fungsi maps in its subtree is drawn in a peta relasi, and every drawn relation is realised.
  * A process without a peta relasi, or without lintas fungsi maps beneath it, gives no finding.
  */
-export function relasiConsistent(snapshot: RepositorySnapshot, index = new MapIndex(snapshot.maps)): RepositoryFinding[] {
+export function relasiConsistent(snapshot: RepositorySnapshot, index = new MapIndex<SnapshotMap>(snapshot.maps)): RepositoryFinding[] {
   const findings: RepositoryFinding[] = [];
   for (const process of snapshot.maps) {
     if (!PROCESS_KINDS.has(process.kind)) continue;
-    const relasiMaps = (index.childrenOf(process.id).filter((m) => m.kind === 'relasi') as SnapshotMap[]).sort(byCode);
+    const relasiMaps = index.childrenOf(process.id).filter((m) => m.kind === 'relasi').sort(byCode);
     if (relasiMaps.length === 0) continue;
-    const handOffMaps = subtree(index, process).filter((m) => HAND_OFF_KINDS.has(m.kind));
+    const handOffMaps = index.descendantsOf(process.id).sort(byCode).filter((m) => HAND_OFF_KINDS.has(m.kind));
     // Nothing drawn yet on one side or the other: nothing to be consistent with.
     if (handOffMaps.length === 0) continue;
     const realised = relationsFromHandOffs(handOffMaps.map((m) => ({ mapId: m.id, facts: snapshot.facts(m.id) })));

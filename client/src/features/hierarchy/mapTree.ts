@@ -16,10 +16,9 @@ export interface TreeRow {
   parentId: string | null;
 }
 
-/** Codes compared part by part, numbers as numbers: "1.2" before "1.10". */
-export function compareCodes(a: string, b: string): number {
-  return a.localeCompare(b, 'id', { numeric: true });
-}
+/** Codes compared part by part, numbers as numbers: "1.2" before "1.10" (the server's order). */
+export { compareCodes } from '../../../../server/domain/hierarchy';
+import { compareCodes } from '../../../../server/domain/hierarchy';
 
 const byCode = (a: TreeNode, b: TreeNode) => compareCodes(a.map.code, b.map.code);
 
