@@ -242,6 +242,9 @@ export const emptyReview = (mapId: string): ReviewDocument => ({
 export const stateOf = (doc: Pick<ReviewDocument, 'transitions'>): ReviewState => doc.transitions.at(-1)?.to ?? 'draf';
 export const cycleOf = (doc: Pick<ReviewDocument, 'transitions'>): number => doc.transitions.at(-1)?.cycle ?? 1;
 
+/** The signed SOP in force: the latest one not withdrawn (signing a new one marks the previous `diganti`). */
+export const signatureInForce = (doc: Pick<ReviewDocument, 'signatures'>): Signature | undefined => doc.signatures.findLast((s) => !s.withdrawn);
+
 export const STATE_LABELS: Record<ReviewState, string> = {
   draf: 'Draf',
   diajukan: 'Diajukan',

@@ -15,6 +15,7 @@ import { actionsFor, edgeFrom, LOCKED_STATES, type Edge, type UserAction } from 
 import {
   ACTION_LABELS,
   cycleOf,
+  signatureInForce,
   STATE_LABELS,
   stateOf,
   type Actor,
@@ -66,8 +67,6 @@ export function submissionOf(doc: ReviewDocument): Transition | undefined {
   return doc.transitions.findLast((t) => t.cycle === cycle && t.action === 'ajukan');
 }
 
-/** The signed SOP in force: the latest one not withdrawn. */
-export const inForce = (doc: ReviewDocument): Signature | undefined => doc.signatures.findLast((s) => !s.withdrawn);
 
 /** Today as YYYY-MM-DD in the server's time zone (the pemda's). */
 function today(): string {
@@ -181,7 +180,7 @@ export class ReviewService {
       };
       let signatures = current.signatures;
       if (edgeNow.action === 'sahkan' && signature) {
-        const replaced = inForce(current);
+        const replaced = signatureInForce(current);
         signatures = [
           ...signatures.map((s) =>
             s === replaced
@@ -192,7 +191,7 @@ export class ReviewService {
         ];
       }
       if (edgeNow.action === 'cabut') {
-        const withdrawn = inForce(current);
+        const withdrawn = signatureInForce(current);
         signatures = signatures.map((s) => (s === withdrawn ? { ...s, withdrawn: { at, by: actorOf(actor), reason: 'dicabut' as const, comment: body.comment } } : s));
       }
       const next = { ...current, transitions: [...current.transitions, transition], signatures };

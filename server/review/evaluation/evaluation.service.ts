@@ -11,7 +11,7 @@ import { readProcedure } from '../../sop/layout/procedure';
 import type { PdfPool } from '../../sop/pdf/pdf-pool';
 import { formatTanggal } from '../../sop/render/identity-part';
 import type { ReviewStore } from '../review-store';
-import { EVALUATION_QUESTIONS, type Evaluation, type Monitoring, type ReviewDocument, type Signature } from '../review.schema';
+import { EVALUATION_QUESTIONS, signatureInForce, type Evaluation, type Monitoring, type ReviewDocument, type Signature } from '../review.schema';
 import { evaluationFormHtml, monitoringFormHtml, type FormHeader } from './evaluation-print';
 import type { DueItem, EvaluationInput, EvaluationTemplate, MonitoringInput, MonitoringTemplate, RevisionReason, SopInForce } from './evaluation.schema';
 import { addMonths, monthsBetween, todayIso } from './calendar';
@@ -44,8 +44,6 @@ const notFound = (kind: FormKind, id: string) =>
     ? new AppError(404, 'MONITORING_NOT_FOUND', `Formulir monitoring "${id}" tidak ditemukan pada peta ini.`)
     : new AppError(404, 'EVALUATION_NOT_FOUND', `Formulir evaluasi "${id}" tidak ditemukan pada peta ini.`);
 
-/** The signed SOP in force: the latest signature not withdrawn. */
-export const signatureInForce = (doc: ReviewDocument): Signature | undefined => doc.signatures.filter((s) => !s.withdrawn).at(-1);
 
 const sopOf = (s: Signature): SopInForce => ({
   code: s.code,
@@ -173,11 +171,10 @@ export class EvaluationService {
   }
 
   private codeInForce(doc: ReviewDocument, code: string | undefined): string {
-    const inForce = doc.signatures.filter((s) => !s.withdrawn);
-    if (inForce.length === 0) throw notInForce();
-    if (code === undefined) return inForce.at(-1)!.code;
-    if (!inForce.some((s) => s.code === code)) throw notInForce(code);
-    return code;
+    const inForce = signatureInForce(doc);
+    if (!inForce) throw notInForce();
+    if (code !== undefined && code !== inForce.code) throw notInForce(code);
+    return inForce.code;
   }
 
   /** The steps of the signed revision's procedure: its activities and decisions (not the start and end). */
