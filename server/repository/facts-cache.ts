@@ -1,15 +1,18 @@
 // The facts of map revisions (map-facts.ts) kept in memory by the revision's sha256: a revision never changes, so a
 // second repository lint only reads the revisions saved since. Bounded: the least recently used entries go first.
+import { LruMap } from './lru-map';
 import { readMapFacts, type MapFacts } from './map-facts';
 
 export const EMPTY_FACTS: MapFacts = Object.freeze({ calls: [], units: [], crossUnit: [] }) as MapFacts;
 
 export class FactsCache {
-  private readonly entries = new Map<string, MapFacts>();
+  private readonly entries: LruMap<MapFacts>;
   /** Revisions read and parsed (cache misses) since the cache was made. */
   reads = 0;
 
-  constructor(private readonly maxEntries = 20_000) {}
+  constructor(maxEntries = 20_000) {
+    this.entries = new LruMap(maxEntries);
+  }
 
   get size(): number {
     return this.entries.size;
@@ -18,11 +21,7 @@ export class FactsCache {
   /** The facts of the revision `sha256`, from the cache or read from `xml()`; unreadable XML gives empty facts. */
   async get(sha256: string, xml: () => Promise<string>): Promise<MapFacts> {
     const cached = this.entries.get(sha256);
-    if (cached) {
-      this.entries.delete(sha256);
-      this.entries.set(sha256, cached);
-      return cached;
-    }
+    if (cached) return cached;
     this.reads++;
     let facts: MapFacts;
     try {
@@ -31,7 +30,6 @@ export class FactsCache {
       facts = EMPTY_FACTS;
     }
     this.entries.set(sha256, facts);
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return facts;
   }
 }

@@ -1,9 +1,10 @@
 // Lint counts per (revision sha256, profile), so that the dashboard does not lint every map on each load: computed
 // lazily with lintXml, kept in memory (bounded, least recently used dropped first), and warmed up in the background
 // one map at a time, yielding to the event loop between maps so that requests stay fast (docs/dashboard.md).
+import { LruMap } from './lru-map';
 import { DEFAULT_PROFILE, type Profile } from '../domain/vocabulary';
 import { lintXml, summarise } from '../lint/lint.service';
-import type { MapStore } from '../store/map-store';
+import { currentRevisionOf, type MapStore } from '../store/map-store';
 import type { ProcessMap } from '../store/records';
 
 export interface LintCounts {
@@ -32,8 +33,7 @@ const keyText = (key: LintKey) => `${key.sha256}:${key.profile}`;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class LintSummaryCache {
-  private readonly entries = new Map<string, LintSummary>();
-  private readonly maxEntries: number;
+  private readonly entries: LruMap<LintSummary>;
   private readonly repositoryDefault: Profile;
   /** The warm-up loop running now, if any. */
   private warming: Promise<void> | undefined;
@@ -45,7 +45,7 @@ export class LintSummaryCache {
     private readonly store: MapStore,
     options: LintSummaryCacheOptions = {},
   ) {
-    this.maxEntries = options.maxEntries ?? 20_000;
+    this.entries = new LruMap(options.maxEntries ?? 20_000);
     this.repositoryDefault = options.repositoryDefault ?? DEFAULT_PROFILE;
   }
 
@@ -60,21 +60,13 @@ export class LintSummaryCache {
 
   /** The key of the map's current revision. */
   async keyOf(map: ProcessMap): Promise<LintKey> {
-    const revisions = await this.store.listRevisions(map.id);
-    const current = revisions[map.currentRevision - 1] ?? revisions.at(-1)!;
+    const current = await currentRevisionOf(this.store, map);
     return { sha256: current.sha256, profile: map.profile };
   }
 
   /** What is known for the key, without linting; undefined when not linted yet. */
   peek(key: LintKey): LintSummary | undefined {
-    const text = keyText(key);
-    const found = this.entries.get(text);
-    if (found !== undefined) {
-      // Most recently used last.
-      this.entries.delete(text);
-      this.entries.set(text, found);
-    }
-    return found;
+    return this.entries.get(keyText(key));
   }
 
   /** The counts of the map's current revision, linting it when not known yet. */
@@ -143,16 +135,7 @@ export class LintSummaryCache {
     } catch {
       summary = 'unreadable';
     }
-    this.set(keyText(key), summary);
+    this.entries.set(keyText(key), summary);
     return summary;
-  }
-
-  private set(text: string, summary: LintSummary): void {
-    this.entries.delete(text);
-    this.entries.set(text, summary);
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
   }
 }

@@ -1,6 +1,6 @@
 // The repository-wide checks of RULES.md §F over every map's current revision: a snapshot read through the MapStore
 // (facts from the FactsCache), then the three rules, which are pure functions of the snapshot.
-import type { MapStore } from '../store/map-store';
+import { currentRevisionOf, type MapStore } from '../store/map-store';
 import { MapIndex } from './call-links';
 import { EMPTY_FACTS, FactsCache } from './facts-cache';
 import type { MapFacts } from './map-facts';
@@ -41,8 +41,7 @@ export async function readSnapshot(store: MapStore, cache: FactsCache): Promise<
     while (next < records.length) {
       const i = next++;
       const record = records[i]!;
-      const revisions = await store.listRevisions(record.id);
-      const current = revisions[record.currentRevision - 1]!;
+      const current = await currentRevisionOf(store, record);
       maps[i] = {
         id: record.id,
         code: record.code,

@@ -55,3 +55,10 @@ export interface MapStore {
   /** Resolves once every write already started has finished. */
   close(): Promise<void>;
 }
+
+/** The record of the map's current revision (its sha256 names the BPMN body: caches of derived facts key on it). */
+export async function currentRevisionOf(store: Pick<MapStore, 'listRevisions'>, map: Pick<ProcessMap, 'id' | 'currentRevision'>): Promise<Revision> {
+  const revisions = await store.listRevisions(map.id);
+  // A map document's revisions run 1…currentRevision (MapDocument's schema), so this is the last one.
+  return revisions[map.currentRevision - 1] ?? revisions.at(-1)!;
+}
