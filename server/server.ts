@@ -84,7 +84,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       server.listen(options.port, options.host, resolve);
     });
     const { port } = server.address() as AddressInfo;
-    lintSummaries.warmUp();
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
     let closing: Promise<void> | undefined;
     return {
