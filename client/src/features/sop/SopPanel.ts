@@ -25,7 +25,7 @@ export class SopPanel {
     class: 'sop-preview-frame',
     title: 'Pratinjau dokumen SOP',
     'data-testid': 'sop-preview',
-    onLoad: () => this.fitPreview(),
+    onLoad: () => this.previewLoaded(),
   });
   private readonly previewNote = h('span', { class: 'sop-preview-note' });
   private readonly pdfLink: HTMLAnchorElement;
@@ -37,8 +37,13 @@ export class SopPanel {
   private loaded = false;
   private previewTimer: number | undefined;
   private draftTimer: number | undefined;
-  /** Counts live-preview requests, so that only the newest answer is shown. */
-  private draftRequests = 0;
+  /**
+   * Counts what is put in the frame — live drafts and reloads of the saved SOP alike — so that an answer is shown
+   * only while nothing newer was asked for: a draft that lands after a save or a reload is dropped.
+   */
+  private previewSeq = 0;
+  /** The identity and settings as last loaded or saved: a draft equal to them is no unsaved draft. */
+  private savedState = '';
   private previewStale = true;
   /** The map revision the preview shows, and the SOP version in force (null before the first save). */
   private mapRevision = 0;
@@ -146,7 +151,12 @@ export class SopPanel {
     this.form.fill(view.record?.identity ?? {}, view.record?.settings ?? {});
     this.mapRevision = Math.max(this.mapRevision, view.mapRevision);
     this.current = view.record;
+    this.savedState = this.formState();
     this.showNote();
+  }
+
+  private formState(): string {
+    return JSON.stringify({ identity: this.form.identity(), settings: this.form.settings() });
   }
 
   private showNote(): void {
@@ -157,6 +167,9 @@ export class SopPanel {
   }
 
   private async save(): Promise<void> {
+    // What the form says is being saved: a draft asked for before must not land after the saved preview.
+    this.cancelDraft();
+    const state = this.formState();
     replaceChildren(this.alert);
     this.form.markInvalid([]);
     this.saveButton.disabled = true;
@@ -166,6 +179,7 @@ export class SopPanel {
       this.version = record.version;
       this.status.textContent = `Tersimpan sebagai versi ${record.version}`;
       this.current = record;
+      this.savedState = state;
       this.showNote();
       this.schedulePreview();
     } catch (error) {
@@ -207,9 +221,21 @@ export class SopPanel {
     this.draftTimer = window.setTimeout(() => void this.showDraft(), PREVIEW_DEBOUNCE_MS);
   }
 
+  /** Drops the pending draft and any draft answer still on its way. */
+  private cancelDraft(): void {
+    window.clearTimeout(this.draftTimer);
+    this.previewSeq++;
+  }
+
   /** Renders the unsaved form on the current map revision into the frame, which holds a sop.html document. */
   private async showDraft(): Promise<void> {
-    const request = ++this.draftRequests;
+    const state = this.formState();
+    // The form says what is saved: the saved preview shows it (reloaded if a draft is in the frame).
+    if (state === this.savedState) {
+      if (this.frame.dataset.preview === 'draft') this.reloadPreview();
+      return;
+    }
+    const request = ++this.previewSeq;
     let html: string;
     try {
       html = await this.api.previewSop(this.mapId, { identity: this.form.identity(), settings: this.form.settings() });
@@ -218,7 +244,11 @@ export class SopPanel {
       return;
     }
     const frameDocument = this.frame.contentDocument;
-    if (request !== this.draftRequests || !frameDocument) return;
+    if (request !== this.previewSeq || !frameDocument) {
+      this.element.dataset.droppedDrafts = String(Number(this.element.dataset.droppedDrafts ?? 0) + 1);
+      return;
+    }
+    this.frame.dataset.preview = 'draft';
     // The frame's document came from sop.html: its policy (no script, inline styles only) stays through write().
     frameDocument.open();
     frameDocument.write(html);
@@ -236,10 +266,19 @@ export class SopPanel {
 
   private reloadPreview(): void {
     window.clearTimeout(this.previewTimer);
+    this.cancelDraft();
     this.previewStale = false;
+    this.frame.dataset.preview = 'saved';
+    this.showNote();
     void this.rowComments.refresh();
     // A new query each time makes the frame load the document again (the API answers are never cached).
     this.frame.src = `${this.api.sopUrl(this.mapId, 'html')}?t=${Date.now()}`;
+  }
+
+  /** The saved SOP is in the frame: unsaved changes in the form are drawn over it again. */
+  private previewLoaded(): void {
+    this.fitPreview();
+    if (this.frame.dataset.preview === 'saved' && this.loaded && this.formState() !== this.savedState) this.scheduleDraftPreview();
   }
 
   /** Scales the document's pages down to the frame's width (the preview is same-origin), so no page is cut off. */
