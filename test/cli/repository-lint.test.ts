@@ -22,7 +22,7 @@ describe('petakerja lint --repository', () => {
   }, 60_000);
 
   it('prints the findings grouped by map and exits 1 on errors', async () => {
-    const run = await runCli(['lint', '--repository', '--data', dir], { timeoutMs: 40_000 });
+    const run = await runCli(['lint', '--repository', '--data', dir]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^1\.1 Subproses 1 Dinas Kesehatan \(Dinas Kesehatan\)\n {2}galat +Call_Hilang +map\/call-resolves +Aktivitas pemanggil "Verifikasi arsip"/m);
@@ -33,7 +33,7 @@ describe('petakerja lint --repository', () => {
   }, 60_000);
 
   it('answers JSON with the findings, summary and map count', async () => {
-    const run = await runCli(['lint', '--repository', '--format', 'json', '--data', dir], { timeoutMs: 40_000 });
+    const run = await runCli(['lint', '--repository', '--format', 'json', '--data', dir]);
     expect(run.code).toBe(1);
     const result = RepositoryLintResult.parse(JSON.parse(run.stdout));
     expect(result.maps).toBe(generated.mapCount);
@@ -41,7 +41,7 @@ describe('petakerja lint --repository', () => {
   }, 60_000);
 
   it('exits 0 on a consistent repository', async () => {
-    const run = await runCli(['lint', '--repository', '--data', cleanDir], { timeoutMs: 40_000 });
+    const run = await runCli(['lint', '--repository', '--data', cleanDir]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Tidak ada temuan antarpeta.');
     expect(run.stdout).toMatch(/: 0 galat, 0 peringatan\.\n$/);
@@ -64,7 +64,7 @@ describe('petakerja lint --repository', () => {
   it('refuses a data directory another process holds, with a clear message', async () => {
     const store = await openEmbeddedStore(cleanDir);
     try {
-      const run = await runCli(['lint', '--repository', '--data', cleanDir], { timeoutMs: 40_000 });
+      const run = await runCli(['lint', '--repository', '--data', cleanDir]);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(`sedang dipakai oleh proses lain (PID ${process.pid})`);
     } finally {

@@ -23,7 +23,7 @@ describe('petakerja sop', () => {
     const meta = path.join(dir, 'meta.json');
     writeFileSync(meta, JSON.stringify(META));
     const out = path.join(dir, 'sop.pdf');
-    const run = await runCli(['sop', MAP, '--meta', meta, '--paper', 'F4', '--out', out], { timeoutMs: 90_000 });
+    const run = await runCli(['sop', MAP, '--meta', meta, '--paper', 'F4', '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);
@@ -49,7 +49,7 @@ describe('petakerja sop', () => {
 
   it('adds the BPMN diagram as the last page with --lampiran', async () => {
     const out = path.join(await tempDir(), 'sop.html');
-    const run = await runCli(['sop', MAP, '--lampiran', '--out', out], { timeoutMs: 90_000 });
+    const run = await runCli(['sop', MAP, '--lampiran', '--out', out]);
     expect(run.code, run.stderr).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('Lampiran: Diagram Proses (BPMN)');
