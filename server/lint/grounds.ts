@@ -20,6 +20,10 @@ const BDG = 'Perbup Badung 35/2023';
 const GMS = 'Perbup Gunung Mas 18/2024';
 const DPS = 'Perwali Denpasar 69/2023';
 const BDG_LAMPIRAN = `${BDG} Lampiran I BAB II`;
+// BDG Lampiran I BAB II B.2 holds two lists lettered a–f (the assignment's rules, then its two ways): a citation of
+// the second names the part's title, which the resolver matches (server/regulations/citations.ts).
+const BDG_PENUNJUKAN = `${BDG_LAMPIRAN} B.2 huruf a (Penunjukan)`;
+const BDG_SUKARELA = `${BDG_LAMPIRAN} B.2 huruf b (Pengajuan sukarela)`;
 
 /** National law, in force under every profile. */
 const SOP_PERFORMERS = 'PermenPANRB 35/2012 Lampiran, kolom pelaksana SOP AP';
@@ -258,8 +262,8 @@ const CROSS_UNIT_REQUEST = {
 };
 
 const REQUEST_CONTENT = {
-  // The closing paragraph of huruf a: requests "lintas unit organisasi atau lintas Perangkat Daerah".
-  badung: [forCases(`${BDG_LAMPIRAN} B.2 huruf a`, [LINTAS_UNIT, LINTAS_PD])],
+  // The closing paragraph of Penunjukan: requests "lintas unit organisasi atau lintas Perangkat Daerah".
+  badung: [forCases(BDG_PENUNJUKAN, [LINTAS_UNIT, LINTAS_PD])],
   // Ps 14(5): the requests of ayat (3) huruf a and ayat (4).
   'gunung-mas': [forCases(`${GMS} Pasal 14 ayat (5)`, [LINTAS_UNIT, LINTAS_INSTANSI])],
 };
@@ -279,7 +283,7 @@ const ASSIGNMENT_LETTER = {
 };
 
 const VOLUNTARY_SCOPE = {
-  badung: general(`${BDG_LAMPIRAN} B.2 huruf b`),
+  badung: general(BDG_SUKARELA),
   'gunung-mas': general(`${GMS} Pasal 15 ayat (1)`),
 };
 
@@ -308,7 +312,8 @@ type Regional = Partial<Record<Exclude<Profile, 'nasional'>, Ground[]>>;
  */
 const regional = (grounds: Regional, core?: readonly Exclude<Profile, 'nasional'>[]): Partial<Record<Profile, Ground[]>> => {
   const regions = Object.keys(grounds) as Exclude<Profile, 'nasional'>[];
-  return { ...grounds, nasional: (core ?? regions).flatMap((region) => grounds[region] ?? []) };
+  const nasional = (core ?? regions).flatMap((region) => grounds[region] ?? []);
+  return { ...grounds, ...(nasional.length > 0 ? { nasional } : {}) };
 };
 
 /** Rule id → profile → the grounds under that profile. A profile missing from a rule's entry has no text for it. */
@@ -331,11 +336,12 @@ export const GROUNDS: Readonly<Record<string, Partial<Record<Profile, Ground[]>>
   // The national reading (Penilai Kinerja or Pimpinan Unit Organisasi) is that of JBR, KLK, BDG, GMS; DPS adds the head.
   'mk/assignment-authority': regional(ASSIGNMENT_AUTHORITY, ['jembrana', 'klungkung', 'badung', 'gunung-mas']),
   'mk/cross-unit-request': regional(CROSS_UNIT_REQUEST),
-  'mk/request-content': regional(REQUEST_CONTENT),
+  // Not in the national core (RULES.md, Profiles): they rest on what only the BDG and GMS texts say.
+  'mk/request-content': regional(REQUEST_CONTENT, []),
   'mk/request-decision': regional(REQUEST_DECISION),
   'mk/assignment-letter': regional(ASSIGNMENT_LETTER),
-  'mk/voluntary-scope': regional(VOLUNTARY_SCOPE),
-  'mk/voluntary-flow': regional(VOLUNTARY_FLOW),
+  'mk/voluntary-scope': regional(VOLUNTARY_SCOPE, []),
+  'mk/voluntary-flow': regional(VOLUNTARY_FLOW, []),
   'mk/team-lead-origin': regional(TEAM_LEAD_ORIGIN),
   'sop/quality-standard': everywhere(national(SOP_MUTU_BAKU)),
   'sop/identity-complete': everywhere(national('PermenPANRB 35/2012 Lampiran, unsur identitas SOP AP')),

@@ -16,6 +16,13 @@ import { readText, ROOT } from '../helpers/fixtures';
 const RULE_IDS = Object.keys(PLUGIN_RULES);
 /** Rules RULES.md keeps out of the national core: they rest on what only some regional texts say. */
 const NOT_NASIONAL = new Set(['mk/voluntary-scope', 'mk/voluntary-flow', 'mk/request-content']);
+const OWN_REGULATION: Record<Exclude<(typeof PROFILES)[number], 'nasional'>, RegExp> = {
+  jembrana: /^(Perbup Jembrana 35\/2023|PermenPANRB) /,
+  klungkung: /^(Perbup Klungkung 2\/2023|PermenPANRB) /,
+  badung: /^(Perbup Badung 35\/2023|PermenPANRB) /,
+  'gunung-mas': /^(Perbup Gunung Mas 18\/2024|PermenPANRB) /,
+  denpasar: /^(Perwali Denpasar 69\/2023|PermenPANRB) /,
+};
 const fixtureDir = (id: string) => path.join(ROOT, 'test/lint/rules', id);
 const fixtures = (id: string, prefix: string) =>
   existsSync(fixtureDir(id)) ? readdirSync(fixtureDir(id)).filter((f) => f.startsWith(prefix) && f.endsWith('.bpmn')) : [];
@@ -43,6 +50,8 @@ describe('rules of the mk/sop plugin', () => {
     for (const finding of reported) {
       expect(finding.severity).toBe(ruleSettings(profile)[id]!.severity);
       expect(finding.citations.length).toBeGreaterThan(0);
+      // A regional profile cites its own regulation, or national law (issue 12 item 9).
+      if (profile !== 'nasional') for (const citation of finding.citations) expect(citation).toMatch(OWN_REGULATION[profile]);
       expect(finding.message).toContain(`(${finding.citations.join('; ')})`);
     }
   });
