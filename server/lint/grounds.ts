@@ -218,7 +218,8 @@ const TEAM_LEAD_ELIGIBLE = {
   jembrana: general(`${JBR} Pasal 10 ayat (3)`, `${JBR} Pasal 11 ayat (3)`),
   klungkung: general(`${KLK} Pasal 6 ayat (3)`, `${KLK} Pasal 10 ayat (2)`),
   badung: general(`${BDG_LAMPIRAN} B.3 huruf c`),
-  'gunung-mas': general(`${GMS} Pasal 16 ayat (3)`),
+  // GMS Ps 39: a Pejabat Pengawas may be appointed to coordinate like a team lead (the profile's option allowPengawas).
+  'gunung-mas': general(`${GMS} Pasal 16 ayat (3)`, `${GMS} Pasal 39`),
   denpasar: general(`${DPS} Pasal 9 ayat (3)`),
 };
 
