@@ -7,10 +7,14 @@ import type { Config } from 'bpmnlint/lib/types';
 import type { ModdleElement } from 'bpmn-moddle';
 import { id as INDONESIAN } from '../../client/src/i18n/id';
 import type { Profile } from '../domain/vocabulary';
+import type { OrgType } from './map-model/levels';
 import { completeFlowReferences } from './complete-flow-references';
 import type { Finding, Severity } from './findings';
 import type { LintContext, SopRuleOptions } from './lint-context';
+import { citationsFor } from './grounds';
+import { DEFAULT_ORG_TYPE } from './map-model/map-model';
 import { ruleSettings, type RuleSetting } from './profiles';
+import { mapModelOf } from './rules/map-model-of';
 import { RECOMMENDED_RULES } from './recommended-rules';
 import { PLUGIN_RULES } from './rules';
 
@@ -51,21 +55,22 @@ function configFor(profile: Profile, context?: LintContext): Config {
  */
 export async function lintDefinitions(definitions: ModdleElement, profile: Profile, context?: LintContext): Promise<Finding[]> {
   completeFlowReferences(definitions);
-  const settings = ruleSettings(profile);
   // A linter per lint: bpmnlint keeps rule instances per linter, and some rules keep state between lints in their
   // factory closure, so a shared linter would carry one map's findings into the next (tried; tests caught it).
   const linter = new Linter({ resolver, config: configFor(profile, context) });
   const results = await linter.lint(definitions);
+  const orgType = mapOrgType(definitions);
   const findings: Finding[] = [];
   for (const [name, reports] of Object.entries(results)) {
     const ours = name in PLUGIN_RULES;
     const rule = ours ? name : `bpmnlint/${name}`;
-    const citations = settings[name]?.citations ?? [];
     for (const report of reports) {
-      const message =
-        report.category === 'rule-error'
-          ? `Aturan ${rule} gagal dijalankan pada peta ini: ${report.message}`
-          : (INDONESIAN[report.message] ?? report.message);
+      const failed = report.category === 'rule-error';
+      // The articles of the profile on the map's organisation type and the report's case (grounds.ts); where the
+      // profile's text says nothing of them, the rule does not report (RULES.md: a silent text does not run the rule).
+      const citations = ours ? citationsFor(name, profile, orgType, typeof report.case === 'string' ? report.case : undefined) : [];
+      if (ours && !failed && citations.length === 0) continue;
+      const message = failed ? `Aturan ${rule} gagal dijalankan pada peta ini: ${report.message}` : (INDONESIAN[report.message] ?? report.message);
       findings.push({
         rule,
         severity: FROM_CATEGORY[report.category] ?? 'error',
@@ -77,4 +82,16 @@ export async function lintDefinitions(definitions: ModdleElement, profile: Profi
     }
   }
   return findings;
+}
+
+/** The organisation type whose articles a map's findings cite: its performance owner's pool's, else the model's default. */
+export function mapOrgType(definitions: ModdleElement): OrgType {
+  try {
+    const model = mapModelOf(definitions);
+    const owner = model.performanceOwner ? model.pool(model.performanceOwner) : undefined;
+    return owner?.orgType ?? DEFAULT_ORG_TYPE;
+  } catch {
+    // A map the model cannot read: its rules have failed already (rule-error findings), and cite nothing.
+    return DEFAULT_ORG_TYPE;
+  }
 }

@@ -21,6 +21,11 @@ export interface CitationReference {
   /** Lampiran number ("I"), empty for an unnumbered Lampiran; absent for a Pasal reference. */
   lampiran?: string;
   steps: CitationStep[];
+  /**
+   * The title of the cited Lampiran part, written after it in parentheses ("B.2 huruf b (Pengajuan sukarela)"): it
+   * tells apart parts a Lampiran numbers alike (Badung's B.2 holds two lists a–f).
+   */
+  partTitle?: string;
 }
 
 export interface TextRange {
@@ -134,8 +139,10 @@ export function parseCitation(citation: string, shippedNames: readonly string[] 
         );
         after = after.slice(dotted[0].length);
       }
-      steps.push(...parseSteps(after).steps);
-      references.push(withHeading({ regulation, lampiran: lampiran[1] ?? '', steps }));
+      const last = parseSteps(after);
+      steps.push(...last.steps);
+      const title = /^\(([^()]+)\)/.exec(last.rest)?.[1]?.trim();
+      references.push(withHeading({ regulation, lampiran: lampiran[1] ?? '', steps, ...(title ? { partTitle: title } : {}) }));
       continue;
     }
     const continued = parseSteps(part);
@@ -169,6 +176,7 @@ function withHeading(reference: Omit<CitationReference, 'heading'>): CitationRef
     }
   }
   flush();
+  if (reference.partTitle) words.push(`(${reference.partTitle})`);
   return { ...reference, heading: words.join(' ') };
 }
 
@@ -210,7 +218,7 @@ function matches(tree: Tree, index: number, step: CitationStep, label: string): 
  * Finds each step below the one before, preferring the nesting closest to direct children (the cheapest chain of
  * depth gaps), then document order. Returns the items of the last step, one per label of its range.
  */
-export function findItems(section: SectionText, steps: readonly CitationStep[], within = -1): number[] | null {
+export function findItems(section: SectionText, steps: readonly CitationStep[], within = -1, partTitle?: string): number[] | null {
   const tree = treeOf(section);
   const best = { cost: Infinity, chain: [] as number[] };
   const search = (at: number, stepIndex: number, cost: number, chain: number[]) => {
@@ -222,8 +230,10 @@ export function findItems(section: SectionText, steps: readonly CitationStep[], 
     }
     const step = steps[stepIndex]!;
     const baseDepth = at < 0 ? -1 : tree.depth[at]!;
+    const titled = partTitle !== undefined && stepIndex === steps.length - 1;
     for (let index = 0; index < section.items.length; index++) {
       if (!isWithin(tree, index, at) || !matches(tree, index, step, step.labels[0]!)) continue;
+      if (titled && !startsWithTitle(section, index, partTitle)) continue;
       search(index, stepIndex + 1, cost + (tree.depth[index]! - baseDepth - 1), [...chain, index]);
     }
   };
@@ -241,6 +251,14 @@ export function findItems(section: SectionText, steps: readonly CitationStep[], 
   return items;
 }
 
+/** Whether an item's text, after its label ("b."), opens with the title (case and spacing aside). */
+function startsWithTitle(section: SectionText, index: number, title: string): boolean {
+  const item = section.items[index]!;
+  const body = section.text.slice(item.start, item.end).replace(/^\S+\s+/, '');
+  const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  return normal(body).startsWith(normal(title));
+}
+
 /** Short cited parts are shown within the part around them, so the reader sees what they belong to. */
 const SHORT_CONTEXT = 600;
 const LONGEST_CONTEXT = 6000;
@@ -249,7 +267,7 @@ function lampiranText(regulation: ShippedRegulation, reference: CitationReferenc
   const lampiran = regulation.lampiran;
   if (!lampiran) return null;
   const root = lampiran.items.findIndex((item) => item.kind === 'lampiran' && (reference.lampiran === '' || item.label === reference.lampiran || item.label === ''));
-  const found = findItems(lampiran, reference.steps, root);
+  const found = findItems(lampiran, reference.steps, root, reference.partTitle);
   if (!found) return null;
   if (found.length === 0) {
     const whole = root >= 0 ? lampiran.items[root]! : { start: 0, end: lampiran.text.length };

@@ -80,6 +80,17 @@ describe('resolveCitation', () => {
     expect(phases!.text).toMatch(/^1\. Tahapan Perencanaan\.[\s\S]*\n3\. Tahapan Evaluasi\./);
   });
 
+  it('tells apart Lampiran parts numbered alike by the title written after them', () => {
+    // Badung's B.2 holds two lists a–f: the assignment's rules, then Penunjukan and Pengajuan sukarela.
+    const [untitled] = resolveCitation('Perbup Badung 35/2023 Lampiran I BAB II B.2 huruf b', articles);
+    expect(untitled!.text).toMatch(/^b\. Pimpinan unit organisasi merupakan/);
+    const [voluntary] = resolveCitation('Perbup Badung 35/2023 Lampiran I BAB II B.2 huruf b (Pengajuan sukarela)', articles);
+    expect(voluntary).toMatchObject({ heading: 'Lampiran I BAB II B.2 huruf b (Pengajuan sukarela)' });
+    expect(voluntary!.text).toMatch(/^b\. Pengajuan sukarela\.[\s\S]*hanya dapat dilakukan di dalam unit organisasi/);
+    const [appointment] = resolveCitation('Perbup Badung 35/2023 Lampiran I BAB II B.2 huruf a (Penunjukan)', articles);
+    expect(appointment!.text).toMatch(/^a\. Penunjukan[\s\S]*paling sedikit memuat/);
+  });
+
   it('returns empty text for a place the regulation does not have', () => {
     expect(resolveCitation('Perbup Klungkung 2/2023 Pasal 99', articles)[0]).toMatchObject({ shipped: true, text: '' });
     expect(resolveCitation('Perbup Klungkung 2/2023 Pasal 7 ayat (9)', articles)[0]).toMatchObject({ shipped: true, text: '' });

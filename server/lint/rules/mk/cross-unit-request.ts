@@ -50,7 +50,7 @@ const laneAt = (model: MapModel, place: Placement) => (place.lane ? model.lane(p
 const placesOf = (model: MapModel, ids: string[]) => ids.map((id) => model.placement(id)).filter((place) => place.unit !== undefined);
 
 /** Checks the sender and receiver of one request; the message names the wrong lanes, or is undefined when they fit. */
-function wrongParties(model: Model, letter: LetterFacts): { message: string; inferred: boolean } | undefined {
+function wrongParties(model: Model, letter: LetterFacts): { message: string; inferred: boolean; case: string } | undefined {
   const from = placesOf(model, letter.senders)[0];
   const to = placesOf(model, letter.receivers)[0];
   if (!from || !to) return undefined;
@@ -68,6 +68,8 @@ function wrongParties(model: Model, letter: LetterFacts): { message: string; inf
   return {
     message: `Surat permohonan pelibatan "${letter.name}" (${SCOPE_LABELS[reading.scope]}) dikirim ${between}; seharusnya ${faults.join(' dan ')}`,
     inferred: letter.inferred || reading.inferred || sender?.inferred === true || receiver?.inferred === true,
+    // The case whose articles the finding cites (grounds.ts): the first leg of a lintas instansi request is lintas instansi.
+    case: `pihak:${firstLeg ? 'lintas-instansi' : reading.scope}`,
   };
 }
 
@@ -167,7 +169,7 @@ const crossUnitRequest: RuleFactory = () => ({
     const requests = model.letters.filter((letter) => letter.kind === 'permohonan-pelibatan');
     for (const letter of requests) {
       const fault = wrongParties(model, letter);
-      if (fault) reporter.report(letter.id, fault.message, { inferred: fault.inferred });
+      if (fault) reporter.report(letter.id, fault.message, { inferred: fault.inferred, case: fault.case });
     }
     const requestPlaces = [
       ...requests.flatMap((letter) => placesOf(model, letter.receivers)),
@@ -184,7 +186,7 @@ const crossUnitRequest: RuleFactory = () => ({
         `${involvement.staff ? `Pejabat Fungsional/Pelaksana pada jalur "${involvement.staff.name}" (${unit})` : `Pejabat Fungsional/Pelaksana dari ${unit}`} ` +
           `dilibatkan ${SCOPE_LABELS[scope]} tanpa surat ` +
           `permohonan pelibatan; pelibatan dimohon dengan surat dari ${PARTIES[scope].sender.label} kepada ${PARTIES[scope].receiver.label}`,
-        { inferred: involvement.inferred },
+        { inferred: involvement.inferred, case: scope },
       );
     }
   },

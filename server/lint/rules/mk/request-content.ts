@@ -2,6 +2,7 @@
 // performance and the duration (GMS Ps 14(5); BDG Lampiran I BAB II B.2 huruf a) — docs/rules/mk/request-content.md.
 import type { RuleFactory } from 'bpmnlint/lib/types';
 import { REQUEST_CONTENTS, type LetterFacts, type RequestContent } from '../../map-model/letters';
+import { letterScope } from '../case-of';
 import { isRoleMap, mapModelOf } from '../map-model-of';
 
 /** The contents as GMS Ps 14(5) huruf a–d names them. */
@@ -40,7 +41,7 @@ const requestContent: RuleFactory = () => ({
         letter.id,
         `Surat permohonan pelibatan "${letter.name}" belum memuat ${missing.map((c) => CONTENT_LABELS[c]).join(', ')}; ` +
           'tuliskan pada surat (atribut isi surat atau anotasi "Maksud dan tujuan: …", "Kompetensi: …", "Target kinerja: …", "Durasi: …")',
-        { inferred: stated.some((l) => l.inferred || l.contentsInferred) },
+        { inferred: stated.some((l) => l.inferred || l.contentsInferred), case: letterScope(model, letter) },
       );
     }
   },

@@ -9,6 +9,7 @@ import type { MapModel, Placement } from '../../map-model/map-model';
 import { isNo, isYes } from '../answers';
 import { flowGraphOf } from '../flow-graph';
 import { isRoleMap, mapModelOf } from '../map-model-of';
+import { letterScope } from '../case-of';
 
 const idOf = (value: unknown) => (value as ModdleElement | undefined)?.id;
 
@@ -108,7 +109,7 @@ const requestDecision: RuleFactory = () => ({
           letter.id,
           `Surat permohonan pelibatan "${letter.name}" tidak diputuskan oleh penerimanya: tidak ada keputusan yang menyetujui ` +
             'dengan surat penugasan atau menolak dengan surat jawaban beserta alasannya kepada pemohon',
-          { inferred },
+          { inferred, case: letterScope(model, letter) },
         );
         continue;
       }
@@ -121,7 +122,7 @@ const requestDecision: RuleFactory = () => ({
       reporter.report(
         nearest.gateway.id!,
         `Keputusan "${nearest.gateway.name ?? nearest.gateway.id}" atas surat permohonan pelibatan "${letter.name}" tidak memiliki ${missing.join(' dan ')}`,
-        { inferred: inferred || isInferredAnswerLetter(model.letters) },
+        { inferred: inferred || isInferredAnswerLetter(model.letters), case: letterScope(model, letter) },
       );
     }
   },

@@ -3,6 +3,7 @@
 // across perangkat daerah or instansi only) — docs/rules/mk/team-lead-origin.md.
 import type { RuleFactory } from 'bpmnlint/lib/types';
 import { scopeBetween, type LaneFacts } from '../../map-model/map-model';
+import { teamScope } from '../case-of';
 import { isRoleMap, mapModelOf } from '../map-model-of';
 import { normaliseUnit } from '../../map-model/unit-name';
 
@@ -36,7 +37,7 @@ const teamLeadOrigin: RuleFactory = (options?: Options) => ({
         lead.id,
         `Ketua Tim pada jalur "${lead.name}" berasal dari "${lead.unit}", padahal anggota tim berasal dari beberapa unit dan kinerja dimiliki oleh "${owner.unit}"; ` +
           `ketua tim ${where} diutamakan berasal dari unit organisasi pemilik kinerja`,
-        { inferred: lead.inferred || owner.inferred || scopeInferred },
+        { inferred: lead.inferred || owner.inferred || scopeInferred, case: teamScope(model, team) },
       );
     }
   },

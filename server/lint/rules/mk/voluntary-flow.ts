@@ -69,7 +69,7 @@ const voluntaryFlow: RuleFactory = (options?: Options) => ({
         application.element,
         `Pengajuan sukarela dari jalur "${application.applicant.name}" disampaikan kepada "${to.name}"; ` +
           `pengajuan sukarela disampaikan kepada Pimpinan Unit Organisasi${across ? ' yang dituju' : ''}`,
-        { inferred: application.inferred || application.applicant.inferred || to.inferred },
+        { inferred: application.inferred || application.applicant.inferred || to.inferred, case: across ? 'lintas-unit' : 'dalam-unit' },
       );
     }
     if (options?.crossUnit === false || crossUnit.length === 0) return;
@@ -93,7 +93,7 @@ const voluntaryFlow: RuleFactory = (options?: Options) => ({
           issuer.element,
           `Penugasan "${issuer.name}" atas pengajuan sukarela lintas unit dari jalur "${applicant.name}" diterbitkan di jalur "${issuer.lane.name}" pada unit yang dituju ("${unit}"); ` +
             'setelah Pimpinan Unit Organisasi yang dituju menyetujui, surat penugasan disusun oleh Pejabat Penilai Kinerja pemohon',
-          { inferred: inferred || issuer.inferred || issuer.lane.inferred },
+          { inferred: inferred || issuer.inferred || issuer.lane.inferred, case: 'lintas-unit' },
         );
       }
       if (lanes.length === 0) {
@@ -101,7 +101,7 @@ const voluntaryFlow: RuleFactory = (options?: Options) => ({
           element,
           `Pengajuan sukarela lintas unit dari jalur "${applicant.name}" kepada "${unit}" tidak diikuti penugasan; ` +
             'setelah Pimpinan Unit Organisasi yang dituju menyetujui, Pejabat Penilai Kinerja pemohon menyusun surat penugasan',
-          { inferred },
+          { inferred, case: 'lintas-unit' },
         );
       }
     }
