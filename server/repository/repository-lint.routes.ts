@@ -5,6 +5,7 @@ import { actor, permit } from '../http/auth';
 import { validated } from '../http/validated';
 import type { MapsService } from '../maps/maps.service';
 import { MapParams } from '../maps/maps.schema';
+import type { MapRepositoryLint } from './repository-lint.schema';
 import type { RepositoryLintService } from './repository-lint.service';
 
 export function repositoryLintRouter(service: RepositoryLintService, maps: MapsService): Router {
@@ -17,7 +18,8 @@ export function repositoryLintRouter(service: RepositoryLintService, maps: MapsS
   router.get('/maps/:id/repository-lint', permit('maps:read'), validated({ params: MapParams }, async ({ params }, req, res) => {
     const map = await maps.get(actor(req), params.id);
     const { revision, findings } = await service.findingsOf(map.id);
-    res.json({ revision: revision ?? map.currentRevision, findings });
+    const answer: MapRepositoryLint = { revision: revision ?? map.currentRevision, findings };
+    res.json(answer);
   }));
 
   return router;

@@ -20,7 +20,7 @@ export interface RepositoryCheck {
   byMap: ReadonlyMap<string, Finding[]>;
 }
 
-/** The repository findings of one map (GET /api/maps/:id/repository-lint). */
+/** The repository findings of one map as the check holds them (the route answers them as a MapRepositoryLint). */
 export interface MapRepositoryFindings {
   /** The map's current revision the findings are on; undefined for a map the check did not see. */
   revision: number | undefined;
