@@ -80,8 +80,8 @@ export class RepositoryLintService {
   async known(): Promise<RepositoryCheck | undefined> {
     const version = await this.maps.listingVersion();
     if (this.last?.version === version) return this.last;
-    if (this.last) return this.current();
-    // A failing first check is retried by the next request.
+    // A failing check leaves the maps pending; the next request tries again.
+    if (this.last) return this.current().catch(() => undefined);
     this.current().catch(() => undefined);
     return undefined;
   }
