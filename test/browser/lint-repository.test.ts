@@ -48,6 +48,9 @@ describe('repository findings in the modeller', () => {
     await page.click(`${repositoryItems}[data-element="${element}"]`);
     await page.waitForSelector(byTestId('lint-citations'), { visible: true });
     expect(await page.$eval(byTestId('lint-citations'), (el) => el.textContent)).toContain('Aturan konsistensi repositori');
+    // Found by the activity's name (no sk:calledMap): said so, not as a jabatan read from a name.
+    expect(await page.$eval(byTestId('lint-citations'), (el) => el.textContent)).toContain('dicocokkan dengan nama peta anak');
+    if (process.env.PETAKERJA_SCREENSHOT) await page.screenshot({ path: process.env.PETAKERJA_SCREENSHOT });
 
     // An edit: the in-browser lint runs again, the repository findings of the saved revision stay.
     await page.evaluate(() => {

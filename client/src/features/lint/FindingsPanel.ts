@@ -286,7 +286,15 @@ export class FindingsPanel {
               ? 'Aturan konsistensi repositori (RULES.md §F), diperiksa atas revisi tersimpan bersama peta lain; tidak merujuk peraturan tertentu.'
               : 'Aturan struktur BPMN umum; tidak merujuk peraturan tertentu.',
           ),
-      finding.inferred ? h('p', { class: 'lint-citations-note' }, 'Temuan ini disimpulkan dari nama jabatan pada diagram, bukan dari atribut peran.') : null,
+      finding.inferred
+        ? h(
+            'p',
+            { class: 'lint-citations-note' },
+            this.fromRepository.has(finding)
+              ? 'Temuan ini disimpulkan dari nama: aktivitas tanpa sk:calledMap atau calledElement dicocokkan dengan nama peta anak.'
+              : 'Temuan ini disimpulkan dari nama jabatan pada diagram, bukan dari atribut peran.',
+          )
+        : null,
     );
     this.citations.hidden = false;
   }
