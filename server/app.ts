@@ -105,14 +105,14 @@ export function createApp({ maps, accounts, sop, sopExports, evaluation, dashboa
   api.use(accountRoutes(accounts));
   api.use(metaRouter(maps));
   api.use(mapsRouter(maps));
-  api.use(lintRouter(maps));
+  api.use(lintRouter(maps, repositoryLint));
   if (sop) api.use(sopRouter(sop));
   // Revision diffs (docs/diff.md); the SOP identity part is empty without SOP records.
   api.use(diffRouter({ maps, sop }));
   if (sopExports) api.use(sopExportRouter(sopExports));
   if (evaluation) api.use(evaluationRouter(evaluation));
   if (dashboard) api.use(dashboardRouter(dashboard));
-  if (repositoryLint) api.use(repositoryLintRouter(repositoryLint));
+  if (repositoryLint) api.use(repositoryLintRouter(repositoryLint, maps));
   if (relasi) api.use(relasiRouter(relasi));
   if (review) {
     api.use(reviewRouter(review));

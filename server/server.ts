@@ -58,13 +58,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // Jobs and their files are this process's own (memory, os.tmpdir()): see export-jobs.ts for several instances.
     sopExports = new SopExportJobs({ maps, sop, pdfPool: sharedPool, letterhead: async (unit) => (await store.sop.getLetterhead(unit))?.letterhead });
     lintSummaries = new LintSummaryCache(store.maps, { repositoryDefault: maps.defaultProfile });
+    const repositoryLint = new RepositoryLintService(store.maps);
     const app = createApp({
       maps,
       sop,
       sopExports,
       evaluation: new EvaluationService({ reviews: store.review, maps, pdf: sharedPool }),
-      dashboard: new DashboardService({ maps: store.maps, reviews: store.review, lintSummaries }),
-      repositoryLint: new RepositoryLintService(store.maps),
+      dashboard: new DashboardService({ maps: store.maps, reviews: store.review, lintSummaries, repositoryLint }),
+      repositoryLint,
       relasi: new RelasiService({ maps, store: store.maps }),
       review: {
         review,

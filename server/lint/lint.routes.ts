@@ -1,4 +1,5 @@
-// HTTP routes of the linter: any BPMN posted, or a stored map's current revision.
+// HTTP routes of the linter: any BPMN posted, or a stored map's current revision — whose answer holds the map's own
+// rules and the repository checks' findings on that map (map/*), one truth for the modeller, the API and the dashboard.
 import { Router } from 'express';
 import { z } from 'zod';
 import { Profile } from '../domain/vocabulary';
@@ -6,6 +7,7 @@ import { actor, permit } from '../http/auth';
 import { validated } from '../http/validated';
 import type { MapsService } from '../maps/maps.service';
 import { MapParams } from '../maps/maps.schema';
+import type { RepositoryLintService } from '../repository/repository-lint.service';
 import { SopIdentityDraft } from '../sop/identity.schema';
 import { LintStage } from './lint-context';
 import { lintXml } from './lint.service';
@@ -14,7 +16,8 @@ import { lintXml } from './lint.service';
 const LintBody = z.strictObject({ xml: z.string(), profile: Profile.optional(), stage: LintStage.optional(), sop: SopIdentityDraft.optional() });
 const MapLintQuery = z.object({ profile: Profile.optional() });
 
-export function lintRouter(maps: MapsService): Router {
+/** Without `repository` (a bare app), a map's lint answer holds its own rules only. */
+export function lintRouter(maps: MapsService, repository?: RepositoryLintService): Router {
   const router = Router();
 
   router.post('/lint', permit('maps:read'), validated({ body: LintBody }, async ({ body }, _req, res) => {
@@ -25,7 +28,11 @@ export function lintRouter(maps: MapsService): Router {
   router.get('/maps/:id/lint', permit('maps:read'), validated({ params: MapParams, query: MapLintQuery }, async ({ params, query }, req, res) => {
     const map = await maps.get(actor(req), params.id);
     const xml = await maps.revisionXml(actor(req), map.id, map.currentRevision);
-    res.json({ revision: map.currentRevision, ...(await lintXml(xml, query.profile ?? map.profile)) });
+    const [own, across] = await Promise.all([
+      lintXml(xml, query.profile ?? map.profile),
+      repository ? repository.findingsOf(map.id) : { findings: [] },
+    ]);
+    res.json({ revision: map.currentRevision, profile: own.profile, findings: [...own.findings, ...across.findings] });
   }));
 
   return router;

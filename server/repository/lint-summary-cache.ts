@@ -16,7 +16,10 @@ export interface LintCounts {
 /** Counts, or `unreadable` when the revision could not be linted (a stored file that no longer parses). */
 export type LintSummary = LintCounts | 'unreadable';
 
-/** Which lint a map's current revision gets: its profile, as GET /api/maps/:id/lint lints it. */
+/**
+ * Which lint a map's current revision gets: its own rules under its profile, as GET /api/maps/:id/lint lints it (the
+ * map/* findings of that answer depend on other maps; the dashboard adds them from the repository check).
+ */
 export interface LintKey {
   sha256: string;
   profile: Profile;

@@ -27,3 +27,11 @@ export const RepositoryLintResult = z.object({
   durationMs: z.number(),
 });
 export type RepositoryLintResult = z.infer<typeof RepositoryLintResult>;
+
+/** GET /api/maps/:id/repository-lint: the findings of the repository check on one map, as findings of that map. */
+export const MapRepositoryLint = z.object({
+  /** The map's current revision the check read. */
+  revision: z.number().int(),
+  findings: z.array(Finding),
+});
+export type MapRepositoryLint = z.infer<typeof MapRepositoryLint>;

@@ -83,6 +83,8 @@ const POLICY: Policy[] = [
   { route: 'GET /api/repository/dashboard', access: 'signed-in', ok: 200 },
   // Repository-wide checks (docs/repository-lint.md): findings on the maps of the units the user sees.
   { route: 'GET /api/repository/lint', access: 'signed-in', ok: 200 },
+  // The repository findings of one map (the modeller's findings panel): a map of a unit the user sees.
+  { route: 'GET /api/maps/:id/repository-lint', access: 'signed-in', map: true, ok: 200 },
   // The peta relasi of a process (docs/relasi.md): the matrix's subproses maps have no lintas fungsi maps beneath them,
   // so an allowed save is refused for want of hand-offs to draw.
   { route: 'GET /api/maps/:id/relasi', access: 'signed-in', map: true, ok: 200 },
@@ -245,13 +247,14 @@ describe(`authorization matrix (${cases.length} cases)`, () => {
       throw new Error('no PDF is printed while listing routes');
     };
     const sop = new SopService(store.sop, maps, noPdf);
+    const repositoryLint = new RepositoryLintService(store.maps);
     const app = createApp({
       maps,
       sop,
       sopExports: new SopExportJobs({ maps, sop, pdfPool: noPdf, letterhead: async () => undefined }),
       evaluation: new EvaluationService({ reviews: store.review, maps, pdf: noPdf }),
-      dashboard: new DashboardService({ maps: store.maps, reviews: store.review, lintSummaries: new LintSummaryCache(store.maps) }),
-      repositoryLint: new RepositoryLintService(store.maps),
+      dashboard: new DashboardService({ maps: store.maps, reviews: store.review, lintSummaries: new LintSummaryCache(store.maps), repositoryLint }),
+      repositoryLint,
       relasi: new RelasiService({ maps, store: store.maps }),
       review: { review: new ReviewService(store.review, maps, store.sop, sop), annotations: new AnnotationsService(store.review, maps, store.sop), reviews: store.review, maps },
       accounts: new AccountsService(store.accounts, store.audit),

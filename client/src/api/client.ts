@@ -28,7 +28,7 @@ import type { Anchor, AnnotationList, AnnotationStatus, AnnotationView, InboxIte
 import type { DueItem, Evaluation, EvaluationInput, EvaluationTemplate, Monitoring, MonitoringInput, MonitoringTemplate } from './types';
 import type { RelasiView } from './types';
 import type { Dashboard } from './types';
-import type { RepositoryLintResult } from './types';
+import type { MapRepositoryLint, RepositoryLintResult } from './types';
 import type { CallLink, MapMove } from './types';
 
 export class ApiError extends Error {
@@ -431,6 +431,11 @@ export const api = {
   /** The repository-wide checks (RULES.md §F) on the maps of the units the user sees. */
   repositoryLint(): Promise<RepositoryLintResult> {
     return json<RepositoryLintResult>('/api/repository/lint');
+  },
+
+  /** The repository checks' findings (map/*) on one map's current saved revision. */
+  mapRepositoryLint(id: string): Promise<MapRepositoryLint> {
+    return json<MapRepositoryLint>(mapPath(id) + '/repository-lint');
   },
 };
 

@@ -183,7 +183,7 @@ export type { Evaluation, Monitoring } from '../../../server/review/review.schem
 export type { DueItem, EvaluationInput, EvaluationTemplate, MonitoringInput, MonitoringTemplate, RevisionReason } from '../../../server/review/evaluation/evaluation.schema';
 
 // The repository-wide checks, RULES.md §F (docs/repository-lint.md).
-export type { RepositoryFinding, RepositoryLintResult } from '../../../server/repository/repository-lint.schema';
+export type { MapRepositoryLint, RepositoryFinding, RepositoryLintResult } from '../../../server/repository/repository-lint.schema';
 
 // The repository dashboard (docs/dashboard.md).
 export type { Dashboard, DashboardLint, DashboardRow } from '../../../server/repository/dashboard.schema';

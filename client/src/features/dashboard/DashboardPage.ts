@@ -53,7 +53,7 @@ export class DashboardPage implements Page {
             'div',
             {},
             h('h1', {}, 'Dasbor repositori'),
-            h('p', { class: 'lead' }, 'Jumlah peta, status SOP, galat dan peringatan linter, serta SOP yang jatuh tempo evaluasi tahunannya, per unit atau per jenis peta.'),
+            h('p', { class: 'lead' }, 'Jumlah peta, status SOP, galat dan peringatan linter (aturan peta dan pemeriksaan antarpeta repositori), serta SOP yang jatuh tempo evaluasi tahunannya, per unit atau per jenis peta.'),
           ),
           h(
             'div',
@@ -138,7 +138,7 @@ export class DashboardPage implements Page {
         }),
         barChart({
           title: `Galat linter per ${noun}`,
-          description: `Jumlah galat linter pada revisi terkini peta per ${noun}. Angka lengkapnya ada pada tabel di bawah.`,
+          description: `Jumlah galat linter pada revisi terkini peta per ${noun}, temuan antarpeta pemeriksaan repositori termasuk. Angka lengkapnya ada pada tabel di bawah.`,
           series: [{ key: 'errors', label: 'Galat', color: 'var(--pk-danger)' }],
           rows: rows.map((row) => ({ label: row.label, values: { errors: row.lint.errors } })),
           className: 'chart-errors',

@@ -1,4 +1,6 @@
 // The findings panel below the canvas: counts, the profile to lint under, the list by severity, and a finding's citations.
+// It lists the in-browser lint of the diagram as edited together with the repository checks' findings (map/*) on the
+// last saved revision, fetched from the server; those are marked as coming from the repository.
 import type Modeler from 'bpmn-js/lib/Modeler';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
@@ -10,6 +12,8 @@ import type LintOverlays from './LintOverlays';
 import { LINT_CHANGED_EVENT, type Finding, type LintState, type Profile } from './lintProtocol';
 import type LintScheduler from './LintScheduler';
 import { findingsBySeverity, SEVERITY_LABELS, summaryText } from './lintUtil';
+import { REPOSITORY_FINDINGS_CHANGED_EVENT, type RepositoryFindingsState } from './RepositoryFindings';
+import type RepositoryFindings from './RepositoryFindings';
 import { eachInSlices } from './timeSlices';
 
 export interface FindingsPanelOptions {
@@ -25,6 +29,12 @@ export class FindingsPanel {
   readonly element: HTMLElement;
   private readonly summary = h('span', { class: 'lint-summary', 'data-testid': 'lint-summary', role: 'status' }, 'Memeriksa…');
   private readonly status = h('span', { class: 'lint-status' });
+  private readonly repositoryStatus = h('span', { class: 'lint-status', 'data-testid': 'lint-repository-status' });
+  /** What the panel last heard: the in-browser lint and the repository findings of the saved revision. */
+  private lintState: LintState;
+  private repositoryState: RepositoryFindingsState;
+  /** The repository findings shown, to tell them from the in-browser lint's when a finding is picked. */
+  private readonly fromRepository = new WeakSet<Finding>();
   private readonly profileSelect: HTMLSelectElement;
   private readonly overlaysToggle: HTMLButtonElement;
   private readonly collapseButton: HTMLButtonElement;
@@ -45,6 +55,9 @@ export class FindingsPanel {
     options: FindingsPanelOptions,
   ) {
     this.scheduler = modeler.get<LintScheduler>('lintScheduler');
+    const repository = modeler.get<RepositoryFindings>('lintRepository');
+    this.lintState = this.scheduler.getState();
+    this.repositoryState = repository.getState();
     this.overlays = modeler.get<LintOverlays>('lintOverlays');
     this.registry = modeler.get<ElementRegistry>('elementRegistry');
     const bodyId = uniqueId('lint-body');
@@ -80,6 +93,7 @@ export class FindingsPanel {
         this.collapseButton,
         this.summary,
         this.status,
+        this.repositoryStatus,
         h('span', { class: 'lint-header-spacer' }),
         h('label', { class: 'lint-profile-label', for: selectId }, 'Profil'),
         this.profileSelect,
@@ -89,9 +103,16 @@ export class FindingsPanel {
       this.articles.element,
     );
 
-    modeler.on<LintState>(LINT_CHANGED_EVENT, (state) => this.show(state));
+    modeler.on<LintState>(LINT_CHANGED_EVENT, (state) => {
+      this.lintState = state;
+      this.show();
+    });
+    modeler.on<RepositoryFindingsState>(REPOSITORY_FINDINGS_CHANGED_EVENT, (state) => {
+      this.repositoryState = state;
+      this.show();
+    });
     modeler.on('petakerja.lint.overlaysToggled', () => this.showOverlayState());
-    this.show(this.scheduler.getState());
+    this.show();
   }
 
   private isCollapsed(): boolean {
@@ -110,25 +131,41 @@ export class FindingsPanel {
     this.overlaysToggle.setAttribute('aria-pressed', String(!visible));
   }
 
-  private show(state: LintState): void {
+  private show(): void {
+    const state = this.lintState;
     this.status.textContent = state.status === 'pending' ? 'Memeriksa…' : state.status === 'failed' ? `Pemeriksaan gagal: ${state.message}` : '';
     this.status.classList.toggle('lint-status-failed', state.status === 'failed');
+    const repository = this.repositoryState;
+    this.repositoryStatus.textContent = repository.status === 'failed' ? `Temuan antarpeta tidak dapat dimuat: ${repository.message}` : '';
+    this.repositoryStatus.classList.toggle('lint-status-failed', repository.status === 'failed');
     const result = state.result;
     if (!result) return;
-    this.summary.textContent = summaryText(result.findings);
+    const across = repository.result?.findings ?? [];
+    for (const finding of across) this.fromRepository.add(finding);
+    const all = [...result.findings, ...across];
+    this.summary.textContent = summaryText(all);
     if (this.profileSelect.value !== result.profile) this.profileSelect.value = result.profile;
-    this.renderList(result.findings);
+    this.renderList(all, across.length > 0 ? repository.result : null);
   }
 
-  private renderList(findings: readonly Finding[]): void {
+  private renderList(findings: readonly Finding[], repository: { revision: number; findings: readonly Finding[] } | null): void {
     const render = ++this.renders;
     const groups = findingsBySeverity(findings);
+    const note = repository
+      ? h(
+          'p',
+          { class: 'lint-repository-note', 'data-testid': 'lint-repository-note' },
+          `${repository.findings.length} temuan antarpeta dari pemeriksaan repositori atas revisi tersimpan ${repository.revision} `,
+          '(aturan map/*: panggilan ke peta lain, peta relasi, level peta); diperiksa ulang setelah peta disimpan.',
+        )
+      : null;
     if (groups.length === 0) {
       replaceChildren(this.list, h('p', { class: 'lint-empty' }, 'Tidak ada temuan. Peta memenuhi aturan profil ini.'));
     } else {
       // A big map has thousands of findings: each group shows its first ones, the rest on request, added in slices.
       replaceChildren(
         this.list,
+        note,
         groups.map(({ severity, findings: list }) => {
           const items = h('ul', { class: 'lint-items' }, list.slice(0, FIRST_SHOWN).map((finding) => h('li', {}, this.item(finding))));
           const rest = list.slice(FIRST_SHOWN);
@@ -175,6 +212,7 @@ export class FindingsPanel {
         'data-rule': finding.rule,
         'data-element': finding.element ?? '',
         'data-severity': finding.severity,
+        'data-source': this.fromRepository.has(finding) ? 'repositori' : 'peta',
         onClick: () => this.select(finding),
       },
       h('span', { class: `lint-dot lint-dot-${finding.severity}`, 'aria-hidden': 'true' }),
@@ -189,6 +227,9 @@ export class FindingsPanel {
           ' · ',
           h('code', {}, finding.rule),
           finding.inferred ? h('span', { class: 'lint-inferred' }, 'disimpulkan dari nama') : null,
+          this.fromRepository.has(finding)
+            ? h('span', { class: 'lint-source-repository', title: 'Dari pemeriksaan repositori atas revisi tersimpan' }, 'repositori · revisi tersimpan')
+            : null,
         ),
       ),
     );
@@ -238,8 +279,22 @@ export class FindingsPanel {
               'Baca teks pasal',
             ),
           ]
-        : h('p', { class: 'lint-citations-none' }, 'Aturan struktur BPMN umum; tidak merujuk peraturan tertentu.'),
-      finding.inferred ? h('p', { class: 'lint-citations-note' }, 'Temuan ini disimpulkan dari nama jabatan pada diagram, bukan dari atribut peran.') : null,
+        : h(
+            'p',
+            { class: 'lint-citations-none' },
+            this.fromRepository.has(finding)
+              ? 'Aturan konsistensi repositori (RULES.md §F), diperiksa atas revisi tersimpan bersama peta lain; tidak merujuk peraturan tertentu.'
+              : 'Aturan struktur BPMN umum; tidak merujuk peraturan tertentu.',
+          ),
+      finding.inferred
+        ? h(
+            'p',
+            { class: 'lint-citations-note' },
+            this.fromRepository.has(finding)
+              ? 'Temuan ini disimpulkan dari nama: aktivitas tanpa sk:calledMap atau calledElement dicocokkan dengan nama peta anak.'
+              : 'Temuan ini disimpulkan dari nama jabatan pada diagram, bukan dari atribut peran.',
+          )
+        : null,
     );
     this.citations.hidden = false;
   }

@@ -1,4 +1,5 @@
-// Shows a badge on every element with findings, coloured by its worst severity; can be hidden while linting goes on.
+// Shows a badge on every element with findings (the in-browser lint's and the repository checks' on the saved
+// revision), coloured by its worst severity; can be hidden while linting goes on.
 // A new answer changes only the badges that differ, in time slices, so thousands of badges never block the page.
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
@@ -7,6 +8,7 @@ import { h } from '../../ui/dom';
 import { isContainer, resolveElement } from './lintElements';
 import { LINT_CHANGED_EVENT, type Finding, type LintState } from './lintProtocol';
 import { badgeTitle, findingsByElement, worstSeverity } from './lintUtil';
+import { REPOSITORY_FINDINGS_CHANGED_EVENT, type RepositoryFindingsState } from './RepositoryFindings';
 import { eachInSlices } from './timeSlices';
 
 interface Badge {
@@ -23,6 +25,8 @@ export default class LintOverlays {
 
   private visible = true;
   private findings: readonly Finding[] = [];
+  /** The repository checks' findings on the saved revision. */
+  private repositoryFindings: readonly Finding[] = [];
   /** The badges on the canvas, by element id. */
   private readonly badges = new Map<string, Badge>();
   /** Bumped by each render; a slower render still under way stops. */
@@ -36,6 +40,11 @@ export default class LintOverlays {
     eventBus.on(LINT_CHANGED_EVENT, (state: LintState) => {
       if (state.status === 'pending') return;
       this.findings = state.result?.findings ?? [];
+      this.render();
+    });
+    eventBus.on(REPOSITORY_FINDINGS_CHANGED_EVENT, (state: RepositoryFindingsState) => {
+      if (state.status === 'pending') return;
+      this.repositoryFindings = state.result?.findings ?? [];
       this.render();
     });
   }
@@ -55,7 +64,7 @@ export default class LintOverlays {
     const render = ++this.renders;
     const wanted = new Map<string, { findings: Finding[]; key: string }>();
     if (this.visible) {
-      for (const [id, findings] of findingsByElement(this.findings)) {
+      for (const [id, findings] of findingsByElement([...this.findings, ...this.repositoryFindings])) {
         wanted.set(id, { findings, key: `${worstSeverity(findings)}|${findings.length}|${badgeTitle(findings)}` });
       }
     }

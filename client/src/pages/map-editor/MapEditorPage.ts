@@ -6,6 +6,7 @@ import { downloadBpmn, downloadSvg, exportAction } from '../../diagram/diagramFi
 import { fitDiagram } from '../../diagram/viewport';
 import { CHANGE_TRACKER_EVENT, type ChangeTrackerEvent } from '../../features/change-tracking/ChangeTracker';
 import { FindingsPanel } from '../../features/lint/FindingsPanel';
+import type RepositoryFindings from '../../features/lint/RepositoryFindings';
 import { SopPanel } from '../../features/sop/SopPanel';
 import { ReviewPanel } from '../../features/review/ReviewPanel';
 import { evaluationButton } from '../../features/evaluation/EvaluationDialog';
@@ -185,7 +186,15 @@ export class MapEditorPage implements Page {
     this.callLinks = new CallLinkLayer(session.modeler, (id) => this.context.router.navigate(href.map(id)));
     void this.breadcrumb.show(session.map);
     void this.loadCallLinks();
+    void this.loadRepositoryFindings();
     void this.loadRevisions();
+  }
+
+  /** The repository checks' findings on the saved revision, shown in the findings panel beside the in-browser lint. */
+  private async loadRepositoryFindings(): Promise<void> {
+    const modeler = this.open?.session.modeler;
+    if (!modeler) return;
+    await modeler.get<RepositoryFindings>('lintRepository').load(() => this.context.api.mapRepositoryLint(this.mapId));
   }
 
   /** The child maps the saved revision's call activities open; without them the diagram simply has no links. */
@@ -253,6 +262,7 @@ export class MapEditorPage implements Page {
       this.open?.header.setStatus(`Tersimpan sebagai revisi ${outcome.revision.n}`);
       this.sopPanel.mapSaved(outcome.revision.n);
       void this.loadCallLinks();
+      void this.loadRepositoryFindings();
       void this.reviewPanel.refresh();
       void this.loadRevisions();
       return;
@@ -319,6 +329,7 @@ export class MapEditorPage implements Page {
         const diagramChanged = session.updateMap(map);
         this.showMap(map);
         void this.breadcrumb.show(map);
+        void this.loadRepositoryFindings();
         this.toast.show(
           diagramChanged ? 'Data peta diperbarui. Unit dan profil pada diagram ikut disesuaikan; simpan untuk mencatatnya.' : 'Data peta diperbarui.',
         );
