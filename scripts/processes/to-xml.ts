@@ -224,6 +224,7 @@ function taskAttrs(task: TaskSpec): Record<string, string | undefined> {
     'sk:time': task.time,
     'sk:output': task.output,
     'sk:note': task.note,
+    'sk:step': task.step?.id,
   };
 }
 
