@@ -199,7 +199,8 @@ const rencanaBersama = (by: Role, team: string, step: LampiranStep): Step => ({
   key: 'rencanaBersama',
   by,
   phase: 'perencanaan',
-  name: `Membahas rencana pelaksanaan kegiatan dan anggaran bersama ${team}`,
+  name: 'Membahas rencana kegiatan dan anggaran bersama tim kerja',
+  note: `Menyusun rencana pelaksanaan kegiatan dan anggaran bersama ${team}`,
   requirements: 'Strategi pelaksanaan, DPA',
   time: '1 hari',
   output: 'Arah rencana pelaksanaan kegiatan dan anggaran yang disepakati',
@@ -210,12 +211,12 @@ const rencanaKegiatan = (official: string, step: LampiranStep): Step => ({
   key: 'rencanaKegiatan',
   by: 'ketua',
   phase: 'perencanaan',
-  name: `Menyusun rencana pelaksanaan kegiatan dan anggaran bersama ${official}`,
+  name: 'Menyusun rencana pelaksanaan kegiatan dan anggaran',
   kind: 'rencana-kegiatan',
   requirements: 'Strategi pelaksanaan, DPA, arah rencana yang disepakati',
   time: '3 hari',
   output: 'Rencana pelaksanaan kegiatan dan anggaran',
-  note: 'Disusun secara individu maupun tim kerja',
+  note: `Disusun bersama ${official}, secara individu maupun tim kerja`,
   step,
 });
 
@@ -285,7 +286,8 @@ const teruskan = (key: string, by: Role, to: string, step: LampiranStep): Step =
   key,
   by,
   phase: 'evaluasi',
-  name: `Menyampaikan hasil yang telah sesuai target kepada ${to} untuk ditinjau`,
+  name: `Menyampaikan hasil yang sesuai target kepada ${to}`,
+  note: `Hasil pelaksanaan yang telah sesuai target disampaikan kepada ${to} untuk ditinjau`,
   requirements: 'Hasil reviu yang menyatakan hasil sesuai target',
   time: '1 jam',
   output: `Hasil pelaksanaan kegiatan disampaikan kepada ${to}`,
@@ -306,17 +308,20 @@ const penerimaan = (who: string, step: LampiranStep): Step => ({
 });
 
 /** GMS Ps 35 and 38 word the Inspektorat and the Dinas/Badan alike: Level 1 assigns on Level 2's recommendation. */
-function gmsTwoLevel(pasal: number, head: string, leaders: string): Step[] {
+function gmsTwoLevel(pasal: number, head: string, leaders: string, headLane: string, leaderLane: string): Step[] {
   const ayat = (n: number, huruf: string) => `Pasal ${pasal} ayat (${n}) huruf ${huruf}`;
   const id = (n: number, huruf: string, suffix = '') => `Ps${pasal}(${n})${huruf}${suffix}`;
   return [
     perjanjianKinerja(gms(id(2, 'a'), ayat(2, 'a'), `${head} menyusun dan menetapkan perjanjian kinerja`)),
-    penanggungJawab('penanggungJawab', 'head', `Menentukan ${leaders} sebagai penanggung jawab target kinerja tertentu`,
-      gms(id(2, 'b'), ayat(2, 'b'), `Perjanjian kinerja yang sudah ditetapkan ${head} digunakan sebagai dasar penentuan ${leaders} sebagai penanggung jawab target kinerja tertentu`)),
-    arahan('arahan', 'head', 'Memberikan arahan dan koordinasi pelaksanaan kegiatan dan pencapaian target kinerja',
+    {
+      ...penanggungJawab('penanggungJawab', 'head', 'Menentukan penanggung jawab target kinerja tertentu',
+        gms(id(2, 'b'), ayat(2, 'b'), `Perjanjian kinerja yang sudah ditetapkan ${head} digunakan sebagai dasar penentuan ${leaders} sebagai penanggung jawab target kinerja tertentu`)),
+      note: `${leaders} ditentukan sebagai penanggung jawab berdasarkan perjanjian kinerja`,
+    },
+    arahan('arahan', 'head', 'Memberikan arahan dan koordinasi pencapaian target kinerja',
       gms(id(2, 'c'), ayat(2, 'c'), `${head} memberikan arahan dan koordinasi untuk pelaksanaan kegiatan dan pencapaian target kinerja`)),
     rekomendasi('leader', gms(id(2, 'd', '-rekomendasi'), ayat(2, 'd'), `${leaders} merekomendasikan Pejabat Fungsional dan Pelaksana yang dibutuhkan`)),
-    penugasan('head', `Menugaskan Pejabat Fungsional dan Pelaksana atas rekomendasi ${leaders}`,
+    penugasan('head', `Menugaskan Pejabat Fungsional dan Pelaksana atas rekomendasi ${leaderLane}`,
       gms(id(2, 'd'), ayat(2, 'd'), `${head} atas rekomendasi ${leaders} menugaskan Pejabat Fungsional dan Pelaksana`),
       `Rekomendasi ${leaders}, peta jabatan`,
       'Mempertimbangkan kebutuhan jumlah, jenis dan jenjang jabatan, termasuk dari lintas unit organisasi'),
@@ -327,9 +332,9 @@ function gmsTwoLevel(pasal: number, head: string, leaders: string): Step[] {
     rincianKegiatan(gms(id(3, 'a'), ayat(3, 'a'), 'Pejabat Fungsional atau Pelaksana menyusun rincian pelaksanaan kegiatan dan anggaran')),
     melaksanakan(gms(id(3, 'b'), ayat(3, 'b'), 'Pelaksanaan kegiatan oleh Pejabat Fungsional atau Pelaksana sesuai perannya')),
     monitoring(gms(id(3, 'c'), ayat(3, 'c'), `${leaders} dan/atau ketua tim melakukan monitoring perkembangan dan memberikan umpan balik`)),
-    serahHasil(leaders.replace(' dan ', ' atau '), gms(id(3, 'd'), ayat(3, 'd'), `Ketua tim menyampaikan hasil pelaksanaan kegiatan yang sudah sesuai target kepada ${leaders.replace(' dan ', ' atau ')}`)),
+    serahHasil(leaderLane, gms(id(3, 'd'), ayat(3, 'd'), `Ketua tim menyampaikan hasil pelaksanaan kegiatan yang sudah sesuai target kepada ${leaders.replace(' dan ', ' atau ')}`)),
     reviu('reviu', 'leader', leaders, gms(id(4, 'a'), ayat(4, 'a'), `${leaders} meninjau hasil pelaksanaan kegiatan`)),
-    teruskan('teruskan', 'leader', head, gms(id(4, 'b'), ayat(4, 'b'), `${leaders} menyampaikan hasil yang telah sesuai target kepada ${head} untuk ditinjau`)),
+    teruskan('teruskan', 'leader', headLane, gms(id(4, 'b'), ayat(4, 'b'), `${leaders} menyampaikan hasil yang telah sesuai target kepada ${head} untuk ditinjau`)),
     reviu('reviuLevel1', 'head', head, gms(id(4, 'b', '-reviu'), ayat(4, 'b'), `${head} meninjau hasil yang disampaikan`)),
     penerimaan(head, gms(id(4, 'c'), ayat(4, 'c'), `Pelaksanaan kegiatan dinyatakan selesai setelah ${head} menerima hasil pelaksanaan kegiatan`)),
   ];
@@ -363,7 +368,7 @@ export const MECHANISM_MAPS: MapSpec[] = [
     leader: { name: 'Kepala Bagian', jabatan: 'ADMINISTRATOR', role: 'PIMPINAN_UNIT', level: 2 },
     steps: [
       perjanjianKinerja(gms('Ps29(2)a', 'Pasal 29 ayat (2) huruf a', 'Sekretaris Daerah menyusun dan menetapkan perjanjian kinerja')),
-      penanggungJawab('penanggungJawab', 'head', 'Menentukan Asisten sebagai penanggung jawab target kinerja tertentu',
+      penanggungJawab('penanggungJawab', 'head', 'Menentukan Asisten sebagai penanggung jawab target kinerja',
         gms('Ps29(2)b', 'Pasal 29 ayat (2) huruf b', 'Perjanjian kinerja yang sudah ditetapkan Sekretaris Daerah digunakan sebagai dasar penentuan Asisten sebagai penanggung jawab target kinerja tertentu')),
       penanggungJawab('pembagianTarget', 'middle', 'Membagi target kinerja dan menunjuk Kepala Bagian sebagai penanggung jawab',
         gms('Ps29(2)c', 'Pasal 29 ayat (2) huruf c', 'Asisten membagi dan menunjuk Kepala Bagian sebagai penanggung jawab target kinerja tertentu')),
@@ -402,9 +407,9 @@ export const MECHANISM_MAPS: MapSpec[] = [
     leader: { name: 'Kepala Bagian', jabatan: 'ADMINISTRATOR', role: 'PIMPINAN_UNIT', level: 2 },
     steps: [
       perjanjianKinerja(gms('Ps32(2)a', 'Pasal 32 ayat (2) huruf a', 'Sekretaris DPRD menyusun dan menetapkan perjanjian kinerja')),
-      penanggungJawab('penanggungJawab', 'head', 'Menentukan Kepala Bagian sebagai penanggung jawab target kinerja tertentu',
+      penanggungJawab('penanggungJawab', 'head', 'Menentukan Kepala Bagian sebagai penanggung jawab target kinerja',
         gms('Ps32(2)b', 'Pasal 32 ayat (2) huruf b', 'Perjanjian kinerja yang sudah ditetapkan Sekretaris DPRD digunakan sebagai dasar penentuan Kepala Bagian sebagai penanggung jawab target kinerja tertentu')),
-      arahan('arahan', 'head', 'Memberikan arahan dan koordinasi pelaksanaan kegiatan dan pencapaian target kinerja',
+      arahan('arahan', 'head', 'Memberikan arahan dan koordinasi pencapaian target kinerja',
         gms('Ps32(2)c', 'Pasal 32 ayat (2) huruf c', 'Sekretaris DPRD memberikan arahan dan koordinasi untuk pelaksanaan kegiatan dan pencapaian target kinerja')),
       strategi('leader', gms('Ps32(2)d', 'Pasal 32 ayat (2) huruf d', 'Kepala Bagian merumuskan strategi pelaksanaan pencapaian target kinerja')),
       penugasan('leader', 'Menugaskan Pejabat Fungsional dan Pelaksana sesuai strategi pelaksanaan',
@@ -435,7 +440,7 @@ export const MECHANISM_MAPS: MapSpec[] = [
     articles: ['Perbup Gunung Mas 18/2024 Pasal 8', 'Pasal 33', 'Pasal 34', 'Pasal 35'],
     head: { name: 'Inspektur', jabatan: 'JPT', role: 'PENILAI_KINERJA', level: 1 },
     leader: { name: 'Inspektur Pembantu', jabatan: 'ADMINISTRATOR', role: 'PIMPINAN_UNIT', level: 2 },
-    steps: gmsTwoLevel(35, 'Inspektur', 'Sekretaris dan Inspektur Pembantu'),
+    steps: gmsTwoLevel(35, 'Inspektur', 'Sekretaris dan Inspektur Pembantu', 'Inspektur', 'Inspektur Pembantu'),
   }),
   mechanism({
     id: 'mk-dinas-badan',
@@ -449,7 +454,7 @@ export const MECHANISM_MAPS: MapSpec[] = [
     articles: ['Perbup Gunung Mas 18/2024 Pasal 8', 'Pasal 36', 'Pasal 37', 'Pasal 38'],
     head: { name: 'Kepala Dinas', jabatan: 'JPT', role: 'PENILAI_KINERJA', level: 1 },
     leader: { name: 'Kepala Bidang', jabatan: 'ADMINISTRATOR', role: 'PIMPINAN_UNIT', level: 2 },
-    steps: gmsTwoLevel(38, 'Kepala Dinas/Badan', 'Sekretaris dan Kepala Bidang'),
+    steps: gmsTwoLevel(38, 'Kepala Dinas/Badan', 'Sekretaris dan Kepala Bidang', 'Kepala Dinas', 'Kepala Bidang'),
   }),
   mechanism({
     id: 'mk-dpmptsp-brida',
@@ -465,7 +470,7 @@ export const MECHANISM_MAPS: MapSpec[] = [
     middle: { name: 'Sekretaris', jabatan: 'ADMINISTRATOR', level: 2 },
     steps: [
       perjanjianKinerja(dps('B.3a(1)', 'Lampiran B.3 huruf a angka (1)', 'Pejabat Pimpinan Tinggi Pratama menyusun dan menetapkan perjanjian kinerja')),
-      arahan('arahan', 'head', 'Memberikan arahan dan koordinasi pelaksanaan kegiatan dan pencapaian target kinerja',
+      arahan('arahan', 'head', 'Memberikan arahan dan koordinasi pencapaian target kinerja',
         dps('B.3a(2)', 'Lampiran B.3 huruf a angka (2)', 'Pejabat Pimpinan Tinggi Pratama memberikan arahan dan koordinasi untuk pelaksanaan kegiatan dan pencapaian target kinerja')),
       strategi('middle', dps('B.3a(3)', 'Lampiran B.3 huruf a angka (3)', 'Pejabat Administrator merumuskan strategi pencapaian target kinerja'),
         '; pelibatan dari Perangkat Daerah atau unit lain melalui permohonan pelibatan (huruf a angka (4))'),

@@ -281,7 +281,7 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
       task(
         'menjawab',
         'kabidDituju',
-        'Menyampaikan surat jawaban beserta daftar Pejabat Fungsional yang akan ditugaskan',
+        'Menyampaikan surat jawaban beserta daftar Pejabat Fungsional',
         {
           requirements: 'Hasil pemeriksaan ketersediaan, rekomendasi Pimpinan Perangkat Daerah',
           time: '1 hari',
@@ -294,7 +294,7 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
         bdg('B.2a3c-penugasan', 'Lampiran I BAB II B.2 huruf a angka 3 huruf c', 'Berdasarkan surat jawaban, Pimpinan Perangkat Daerah memberikan surat penugasan kepada Pejabat Fungsional yang ditugaskan dengan tembusan Pimpinan Perangkat Daerah bersangkutan', { copies: ['kadis'] })),
       receiveAssignment('menerima', 'jf', '', bdg('B.2a3c-menerima', 'Lampiran I BAB II B.2 huruf a angka 3 huruf c', 'Pejabat Fungsional dan pelaksana menerima surat penugasan untuk dilaksanakan dengan penuh tanggung jawab')),
       { type: 'end', key: 'ditugaskan', lane: 'jf', name: 'Pejabat Fungsional ditugaskan' },
-      task('tidakTersedia', 'kabidDituju', 'Menyampaikan surat jawaban bahwa Pejabat Fungsional yang sesuai tidak tersedia', {
+      task('tidakTersedia', 'kabidDituju', 'Menjawab bahwa Pejabat Fungsional yang sesuai tidak tersedia', {
         requirements: 'Hasil pemeriksaan ketersediaan',
         time: '1 hari',
         output: 'Surat jawaban beserta alasan tidak tersedia',
@@ -439,18 +439,19 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
       task(
         'mengirimJawaban',
         'penilai',
-        'Mengirim surat jawaban beserta daftar Pejabat Fungsional kepada Pejabat yang Berwenang',
+        'Mengirim surat jawaban beserta daftar Pejabat Fungsional',
         {
           requirements: 'Daftar Pejabat Fungsional yang tersedia',
           time: '1 hari',
           output: 'Surat jawaban beserta daftar Pejabat Fungsional yang ditugaskan',
+          note: 'Kepada Pejabat yang Berwenang instansinya',
         },
         gms('Ps14(4)d1', 'Pasal 14 ayat (4) huruf d angka 1', 'Apabila tersedia, Pejabat Penilai Kinerja dituju mengirimkan surat jawaban beserta daftar Pejabat Fungsional yang ditugaskan kepada Pejabat yang berwenang'),
       ),
       task(
         'menjawab',
         'berwenangDituju',
-        'Menyetujui dan mengirim surat jawaban kepada Pejabat yang Berwenang instansi pemohon',
+        'Menyetujui dan mengirim surat jawaban kepada instansi pemohon',
         {
           requirements: 'Surat jawaban dan daftar Pejabat Fungsional dari Pejabat Penilai Kinerja',
           time: '1 hari',
