@@ -130,15 +130,30 @@ describe('reference library: the steps of the text, drawn in order and in their 
     }
   });
 
-  it('cites, for every step, an article that resolves to the text of the shipped regulation', () => {
+  it('cites, for every step, an article that resolves to the text of the shipped regulation and says what the step says', () => {
     const unresolved: string[] = [];
+    const unlike: string[] = [];
+    /** The longer words of a text (six letters or more), lower-cased. */
+    const words = (text: string) => [...new Set(text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').split(' ').filter((w) => w.length >= 6))];
     for (const entry of catalog) {
       for (const step of entry.steps ?? []) {
         const references = resolveCitation(step.article, articles);
-        if (references.length === 0 || references.some((r) => !r.shipped || r.text === '')) unresolved.push(`${entry.id} ${step.id}: ${step.article}`);
+        if (references.length === 0 || references.some((r) => !r.shipped || r.text === '')) {
+          unresolved.push(`${entry.id} ${step.id}: ${step.article}`);
+          continue;
+        }
+        // The cited part (highlighted item, else the whole section) holds at least four in five of the step's words.
+        const cited = references
+          .map((r) => (r.highlight ? r.highlight.map((h) => r.text.slice(h.start, h.end)).join(' ') : r.text))
+          .join(' ')
+          .toLowerCase();
+        const stepWords = words(step.text);
+        const missing = stepWords.filter((w) => !cited.includes(w));
+        if (missing.length > stepWords.length / 5) unlike.push(`${entry.id} ${step.id}: ${missing.join(', ')}`);
       }
     }
     expect(unresolved).toEqual([]);
+    expect(unlike).toEqual([]);
   });
 
   it.each(catalog.map((entry) => [entry.id, entry] as const))('%s draws every listed step as one activity in its lane, in order', async (_id, entry) => {
