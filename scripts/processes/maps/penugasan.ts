@@ -419,11 +419,17 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
       }),
       { type: 'end', key: 'tidakDiteruskan', lane: 'kabidPemohon', name: 'Permohonan tidak diteruskan' },
       { type: 'start', key: 'permohonanMasuk', lane: 'berwenangDituju', name: 'Surat permohonan diterima', message: true },
-      task('menginstruksikan', 'berwenangDituju', 'Menginstruksikan penugasan kepada Pejabat Penilai Kinerja', {
-        requirements: 'Surat permohonan pelibatan',
-        time: '1 hari',
-        output: 'Instruksi untuk menugaskan Pejabat Fungsional',
-      }),
+      task(
+        'menginstruksikan',
+        'berwenangDituju',
+        'Menginstruksikan penugasan kepada Pejabat Penilai Kinerja',
+        {
+          requirements: 'Surat permohonan pelibatan',
+          time: '1 hari',
+          output: 'Instruksi untuk menugaskan Pejabat Fungsional',
+        },
+        gms('Ps14(4)c-instruksi', 'Pasal 14 ayat (4) huruf c', 'Instruksi untuk menugaskan Pejabat Fungsional atau Pelaksana'),
+      ),
       task(
         'menelaahDituju',
         'penilai',
