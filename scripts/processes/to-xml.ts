@@ -182,7 +182,10 @@ export function toXml(spec: MapSpec, layout: Layout): string {
     const box = layout.nodes.get(node.key)!;
     if (node.type === 'task') shape(nodeId(node), box);
     else if (node.type === 'xor') {
-      const label = node.name ? { x: box.x + box.width / 2 - labelWidth(node.name) / 2, y: box.y - 22, width: labelWidth(node.name), height: 14 } : undefined;
+      // The name sits above the diamond, or below it when an exit leaves from the top (its answer is written there).
+      const exitsUp = spec.flows.some((flow, index) => flow.from === node.key && layout.flows[index]![0]!.y < box.y + 1);
+      const y = exitsUp ? box.y + box.height + 8 : box.y - 22;
+      const label = node.name ? { x: box.x + box.width / 2 - labelWidth(node.name) / 2, y, width: labelWidth(node.name), height: 14 } : undefined;
       shape(nodeId(node), box, { isMarkerVisible: true }, label);
     } else {
       const width = Math.min(labelWidth(node.name), 100);
