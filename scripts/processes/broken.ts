@@ -13,6 +13,18 @@ export interface BrokenVariant {
 const base = (id: string): MapSpec => structuredClone(LIBRARY_MAPS.find((map) => map.id === id)!);
 const node = (spec: MapSpec, key: string): NodeSpec => spec.nodes.find((n) => n.key === key)!;
 
+/** Takes flow nodes out of a chain, joining each one's predecessors to its successors. */
+function dropNodes(spec: MapSpec, ...keys: string[]): void {
+  for (const key of keys) {
+    const incoming = spec.flows.filter((f) => f.to === key);
+    const outgoing = spec.flows.filter((f) => f.from === key);
+    spec.flows = spec.flows.filter((f) => f.from !== key && f.to !== key);
+    for (const a of incoming) for (const b of outgoing) spec.flows.push({ from: a.from, to: b.to, ...(a.name ? { name: a.name } : {}) });
+    spec.nodes = spec.nodes.filter((n) => n.key !== key);
+    spec.data = spec.data?.filter((d) => d.from !== key && d.to !== key);
+  }
+}
+
 function variant(id: string, what: string, rule: string, change: (spec: MapSpec) => void): BrokenVariant {
   const spec = base(id);
   change(spec);
@@ -22,28 +34,20 @@ function variant(id: string, what: string, rule: string, change: (spec: MapSpec)
 export const BROKEN_VARIANTS: BrokenVariant[] = [
   // Results go from the Ketua Tim straight to the Kepala Dinas, who reviews: Level 2 is skipped (GMS Ps 38(4)).
   variant('mk-dinas-badan', 'reviu-melewati-level2', 'mk/review-chain', (spec) => {
-    node(spec, 'reviu').lane = 'head';
-    node(spec, 'sesuaiTarget').lane = 'head';
+    dropNodes(spec, 'reviu', 'teruskan');
   }),
-  // "Sesuai target" ends the work without the Sekretaris Daerah receiving it (GMS Ps 29(4) huruf d).
+  // The work ends with the Kepala Bagian's review: neither the Asisten nor the Sekretaris Daerah receives it (GMS Ps 29(4) huruf b–d).
   variant('mk-setda', 'tanpa-penerimaan-level1', 'mk/acceptance-by-level1', (spec) => {
-    spec.nodes = spec.nodes.filter((n) => n.key !== 'penerimaan' && n.key !== 'reviuBerjenjang');
-    spec.flows = spec.flows.filter((f) => !['penerimaan', 'reviuBerjenjang'].includes(f.from) && !['penerimaan', 'reviuBerjenjang'].includes(f.to));
-    spec.flows.push({ from: 'sesuaiTarget', to: 'selesai', name: 'Ya' });
+    dropNodes(spec, 'teruskan', 'reviuAsisten', 'teruskanAsisten', 'reviuLevel1', 'penerimaan');
   }),
   // No monitoring by Level 2 or the Ketua Tim in execution (GMS Ps 8 huruf b angka 2).
   variant('mk-setwan', 'tanpa-monitoring', 'mk/monitoring', (spec) => {
-    spec.nodes = spec.nodes.filter((n) => n.key !== 'monitoring');
-    spec.flows = spec.flows.filter((f) => f.from !== 'monitoring' && f.to !== 'monitoring');
-    spec.flows.push({ from: 'melaksanakan', to: 'serahHasil' });
+    dropNodes(spec, 'monitoring');
   }),
   // The Anggota Tim hands the results to the Kepala Bidang, past the Ketua Tim (GMS Ps 20(1)).
   variant('mk-dinas-badan', 'anggota-melewati-ketua-tim', 'mk/reporting-line', (spec) => {
-    const serah = node(spec, 'serahHasil');
-    serah.lane = 'anggota';
-    spec.flows = spec.flows.filter((f) => f.to !== 'monitoring' && f.from !== 'monitoring');
-    spec.nodes = spec.nodes.filter((n) => n.key !== 'monitoring');
-    spec.flows.push({ from: 'melaksanakan', to: 'serahHasil' });
+    node(spec, 'serahHasil').lane = 'anggota';
+    dropNodes(spec, 'monitoring');
   }),
   // A result "tidak sesuai" is not returned to the executors but closes the work (DPS Lampiran B.4 huruf c angka (2)).
   variant('mk-kecamatan', 'tanpa-pengembalian', 'mk/rework-path', (spec) => {
@@ -56,6 +60,7 @@ export const BROKEN_VARIANTS: BrokenVariant[] = [
   // The request letter does not say how long the staff are needed (GMS Ps 14(5) huruf d).
   variant('penunjukan-lintas-unit', 'tanpa-durasi', 'mk/request-content', (spec) => {
     delete spec.messages!.find((m) => m.key === 'permohonan')!.duration;
+    delete spec.data!.find((d) => d.key === 'tembusanPermohonan')!.duration;
   }),
   // The receiving side refuses without answering the requester (GMS Ps 14(3) huruf e).
   variant('penunjukan-lintas-unit', 'penolakan-tanpa-jawaban', 'mk/request-decision', (spec) => {
@@ -80,7 +85,7 @@ export const BROKEN_VARIANTS: BrokenVariant[] = [
   }),
   // The request across units is sent by a Pejabat Fungsional, not by the Pimpinan Unit Organisasi (GMS Ps 14(3) huruf a).
   variant('penunjukan-lintas-unit', 'permohonan-oleh-jf', 'mk/cross-unit-request', (spec) => {
-    const lane = spec.pools[0]!.lanes[0]!;
+    const lane = spec.pools[0]!.lanes.find((l) => l.key === 'kabagPemilik')!;
     lane.name = 'Pejabat Fungsional';
     lane.jabatan = 'FUNGSIONAL';
     delete lane.role;

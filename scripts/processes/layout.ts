@@ -168,7 +168,7 @@ export function layout(spec: MapSpec): Layout {
   const data = new Map<string, Box>();
   for (const letter of spec.data ?? []) {
     const writer = nodes.get(letter.from)!;
-    const lane = lanes.get(spec.nodes.find((n) => n.key === letter.from)!.lane)!;
+    const lane = lanes.get(letter.lane ?? spec.nodes.find((n) => n.key === letter.from)!.lane)!;
     data.set(letter.key, { x: writer.x + writer.width + (COLUMN - TASK.width - DATA.width) / 2, y: lane.y + 22, ...DATA });
   }
   const obstacles = [...nodes.values(), ...data.values()];

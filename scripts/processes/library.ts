@@ -9,9 +9,35 @@ export const LIBRARY_DIR = new URL('../../processes/library/', import.meta.url);
 export const BROKEN_DIR = new URL('../../test/processes/broken/', import.meta.url);
 export const LIBRARY_MAPS: MapSpec[] = [...MECHANISM_MAPS, ...ASSIGNMENT_MAPS];
 
-/** One catalog entry per map: what the template list shows and the server offers. */
+/** One catalog entry per map: what the template list shows and the server offers, and the steps of the text it draws. */
 export function catalogOf(maps: MapSpec[]) {
-  return maps.map(({ id, title, kind, profile, group, orgType, scope, description, articles }) => ({ id, title, kind, profile, group, orgType, scope, description, articles }));
+  return maps.map((spec) => {
+    const { id, title, kind, profile, group, orgType, scope, description, articles } = spec;
+    return { id, title, kind, profile, group, orgType, scope, description, articles, steps: stepsOf(spec) };
+  });
+}
+
+/**
+ * The steps of the regulation's text a map draws, in the order of the text: the step id (sk:step on the activity that
+ * draws it), the article, the step's words, the lane that carries it out, the step it follows when it is on another
+ * branch than the step listed before it, and the lanes that receive a copy (tembusan) of the letter it sends.
+ */
+export function stepsOf(spec: MapSpec) {
+  const laneName = (key: string) => spec.pools.flatMap((pool) => pool.lanes).find((lane) => lane.key === key)!.name;
+  return spec.nodes.flatMap((node) =>
+    node.type === 'task' && node.step
+      ? [
+          {
+            id: node.step.id,
+            article: node.step.article,
+            text: node.step.text,
+            lane: laneName(node.lane),
+            ...(node.step.after ? { after: node.step.after } : {}),
+            ...(node.step.copies ? { copies: node.step.copies.map(laneName) } : {}),
+          },
+        ]
+      : [],
+  );
 }
 
 /** Every file of the library, by name, as the generator writes it. */

@@ -42,12 +42,30 @@ interface NodeBase {
 
 export interface StartSpec extends NodeBase { type: 'start'; name: string; message?: boolean }
 export interface EndSpec extends NodeBase { type: 'end'; name: string }
+/**
+ * The step of the regulation's text an activity draws. Its id is written on the activity as `sk:step`; the catalog
+ * lists every step of a map with its article, text and lane (processes/README.md).
+ */
+export interface LampiranStep {
+  /** Unique within the map: the article in short ("Ps29(2)a", "B.3a(3)"), with a suffix when two activities share it. */
+  id: string;
+  /** The full citation, as server/regulations/citations.ts resolves it. */
+  article: string;
+  /** What the text says of the step, in its words. */
+  text: string;
+  /** The step this one follows along the flow, when it is not the step listed before it (another branch). */
+  after?: string;
+  /** Lane keys of the officials who receive a copy (tembusan) of the letter this step sends. */
+  copies?: string[];
+}
+
 export interface TaskSpec extends NodeBase, MutuBaku {
   type: 'task';
   name: string;
   phase?: Phase;
   activityKind?: ActivityKind;
   note?: string;
+  step?: LampiranStep;
 }
 /** An exclusive gateway: a decision when it has a name, a merge otherwise. */
 export interface GatewaySpec extends NodeBase { type: 'xor'; name?: string; phase?: Phase }
@@ -82,6 +100,8 @@ export interface DataSpec extends Partial<RequestContents> {
   letter: LetterKind;
   from: string;
   to?: string;
+  /** The lane the letter is drawn in when it is not the writer's: the recipient of a tembusan. */
+  lane?: string;
 }
 
 export interface MapSpec {

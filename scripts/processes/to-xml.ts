@@ -182,7 +182,10 @@ export function toXml(spec: MapSpec, layout: Layout): string {
     const box = layout.nodes.get(node.key)!;
     if (node.type === 'task') shape(nodeId(node), box);
     else if (node.type === 'xor') {
-      const label = node.name ? { x: box.x + box.width / 2 - labelWidth(node.name) / 2, y: box.y - 22, width: labelWidth(node.name), height: 14 } : undefined;
+      // The name sits above the diamond, or below it when an exit leaves from the top (its answer is written there).
+      const exitsUp = spec.flows.some((flow, index) => flow.from === node.key && layout.flows[index]![0]!.y < box.y + 1);
+      const y = exitsUp ? box.y + box.height + 8 : box.y - 22;
+      const label = node.name ? { x: box.x + box.width / 2 - labelWidth(node.name) / 2, y, width: labelWidth(node.name), height: 14 } : undefined;
       shape(nodeId(node), box, { isMarkerVisible: true }, label);
     } else {
       const width = Math.min(labelWidth(node.name), 100);
@@ -200,7 +203,10 @@ export function toXml(spec: MapSpec, layout: Layout): string {
   });
   for (const [index, message] of (spec.messages ?? []).entries()) {
     const points = layout.messages.get(message.key)!;
-    edge(`MessageFlow_${pascal(message.key)}`, points, messageLabel(points, message.name, index % 2 === 1));
+    // Messages to one activity run side by side: after the first, each label sits by its last run, into the target's
+    // pool, a step higher than the one before, so none covers another.
+    const rank = (spec.messages ?? []).slice(0, index).filter((other) => other.to === message.to).length;
+    edge(`MessageFlow_${pascal(message.key)}`, points, messageLabel(points, message.name, index % 2 === 1, rank));
   }
   for (const letter of spec.data ?? []) {
     edge(`DataOutputAssociation_${pascal(letter.key)}`, layout.dataOut.get(letter.key)!);
@@ -224,18 +230,24 @@ function taskAttrs(task: TaskSpec): Record<string, string | undefined> {
     'sk:time': task.time,
     'sk:output': task.output,
     'sk:note': task.note,
+    'sk:step': task.step?.id,
   };
 }
 
-/** A message flow's label beside its longest vertical run, else its longest run. */
-function messageLabel(points: Point[], text: string, onLeft: boolean): Box {
+/**
+ * A message flow's label beside its longest vertical run, else its longest run; the `rank`-th message (from 0) to the
+ * same activity beside its last run instead, `rank` steps above its middle.
+ */
+function messageLabel(points: Point[], text: string, onLeft: boolean, rank = 0): Box {
   let best = 0;
   let length = -1;
   for (let i = 1; i < points.length; i += 1) {
     const run = Math.abs(points[i]!.y - points[i - 1]!.y) * 2 + Math.abs(points[i]!.x - points[i - 1]!.x);
     if (run > length) [best, length] = [i, run];
   }
+  if (rank > 0) best = points.length - 1;
+  const shift = -30 * rank + (rank > 0 ? 30 : 0);
   const a = points[best - 1]!, b = points[best]!;
   const width = Math.min(labelWidth(text), 110);
-  return { x: onLeft ? (a.x + b.x) / 2 - 6 - width : (a.x + b.x) / 2 + 6, y: (a.y + b.y) / 2 - 14, width, height: 28 };
+  return { x: onLeft ? (a.x + b.x) / 2 - 6 - width : (a.x + b.x) / 2 + 6, y: (a.y + b.y) / 2 - 14 + shift, width, height: 28 };
 }

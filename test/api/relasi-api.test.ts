@@ -91,7 +91,7 @@ describe('peta relasi of a process', () => {
     expect(diff.status).toBe(200);
     const elements = diff.body.diff.elements as Array<{ elementId: string; type: string; name?: string; change: string }>;
     const of = (change: string, type: string) => elements.filter((e) => e.change === change && e.type === type).map((e) => e.name).sort();
-    expect(of('added', 'bpmn:MessageFlow')).toEqual(['Surat jawaban beserta daftar Pejabat Fungsional, Surat jawaban beserta alasan', 'Surat permohonan pelibatan']);
+    expect(of('added', 'bpmn:MessageFlow')).toEqual(['Surat jawaban beserta daftar Pejabat Fungsional, Tembusan surat penugasan dan 1 lainnya', 'Surat permohonan pelibatan']);
     expect(of('removed', 'bpmn:MessageFlow')).toHaveLength(2);
     expect(of('added', 'bpmn:Participant')).toEqual(['Badan Kepegawaian']);
     expect(of('removed', 'bpmn:Participant')).toEqual(['Badan Dituju']);

@@ -1,9 +1,17 @@
 // The assignment flows (penugasan) as the regulations word them: penunjukan within a unit, across units, across
 // perangkat daerah and across instansi, and the pengajuan sukarela within and across units (GMS Ps 12–15;
 // BDG Lampiran I BAB II B.2).
-import type { LaneSpec, MapSpec, MutuBaku, RequestContents, TaskSpec } from '../spec';
+import type { LampiranStep, LaneSpec, MapSpec, MutuBaku, RequestContents, TaskSpec } from '../spec';
 
 const task = (key: string, lane: string, name: string, mutu: MutuBaku & { note?: string }, extra: Partial<TaskSpec> = {}): TaskSpec => ({ type: 'task', key, lane, name, ...mutu, ...extra });
+
+/** The step of the text an activity draws (sk:step; catalog), with the regulation's name in front of the article. */
+const gms = (id: string, article: string, text: string, more: Partial<LampiranStep> = {}): { step: LampiranStep } => ({
+  step: { id, article: `Perbup Gunung Mas 18/2024 ${article}`, text, ...more },
+});
+const bdg = (id: string, article: string, text: string, more: Partial<LampiranStep> = {}): { step: LampiranStep } => ({
+  step: { id, article: `Perbup Badung 35/2023 ${article}`, text, ...more },
+});
 
 const JF: Omit<LaneSpec, 'key'> = { name: 'Pejabat Fungsional/Pelaksana', jabatan: 'FUNGSIONAL' };
 
@@ -14,15 +22,21 @@ const REQUEST: RequestContents = {
   duration: 'Durasi pelibatan (mis. 3 bulan)',
 };
 
-const receiveAssignment = (key: string, lane: string, extra = ''): TaskSpec =>
-  task(key, lane, `Menerima surat tugas dan melaksanakan penugasan${extra}`, {
-    requirements: 'Surat penugasan',
-    time: '1 jam',
-    output: 'Penugasan diterima untuk dilaksanakan dengan penuh tanggung jawab',
-  });
+const receiveAssignment = (key: string, lane: string, extra = '', step?: { step: LampiranStep }): TaskSpec =>
+  task(
+    key,
+    lane,
+    `Menerima surat tugas dan melaksanakan penugasan${extra}`,
+    {
+      requirements: 'Surat penugasan',
+      time: '1 jam',
+      output: 'Penugasan diterima untuk dilaksanakan dengan penuh tanggung jawab',
+    },
+    step ?? {},
+  );
 
-const issueAssignment = (key: string, lane: string, name: string, requirements: string): TaskSpec =>
-  task(key, lane, name, { requirements, time: '1 hari', output: 'Surat penugasan (fisik atau elektronik)' }, { activityKind: 'penetapan-penugasan' });
+const issueAssignment = (key: string, lane: string, name: string, requirements: string, step?: { step: LampiranStep }): TaskSpec =>
+  task(key, lane, name, { requirements, time: '1 hari', output: 'Surat penugasan (fisik atau elektronik)' }, { activityKind: 'penetapan-penugasan', ...step });
 
 export const ASSIGNMENT_MAPS: MapSpec[] = [
   {
@@ -50,13 +64,20 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
     ],
     nodes: [
       { type: 'start', key: 'mulai', lane: 'kabid', name: 'Strategi pelaksanaan ditetapkan' },
-      task('memilih', 'kabid', 'Memilih Pejabat Fungsional atau Pelaksana sesuai kompetensi', {
-        requirements: 'Strategi pelaksanaan, peta jabatan, beban kerja',
-        time: '1 hari',
-        output: 'Nama Pejabat Fungsional atau Pelaksana yang ditunjuk',
-      }),
-      issueAssignment('menugaskan', 'kabid', 'Menerbitkan surat penugasan', 'Nama pejabat yang ditunjuk, target kinerja'),
-      receiveAssignment('menerima', 'jf'),
+      task(
+        'memilih',
+        'kabid',
+        'Memilih Pejabat Fungsional atau Pelaksana sesuai kompetensi',
+        {
+          requirements: 'Strategi pelaksanaan, peta jabatan, beban kerja',
+          time: '1 hari',
+          output: 'Nama Pejabat Fungsional atau Pelaksana yang ditunjuk',
+        },
+        gms('Ps14(2)', 'Pasal 14 ayat (2)', 'Penunjukan di dalam Unit Organisasi dilakukan secara langsung oleh Pimpinan Unit Organisasi'),
+      ),
+      issueAssignment('menugaskan', 'kabid', 'Menerbitkan surat penugasan', 'Nama pejabat yang ditunjuk, target kinerja',
+        gms('Ps13(4)', 'Pasal 13 ayat (4)', 'Penugasan ditetapkan oleh Pejabat Penilai Kinerja atau Pimpinan Unit Organisasi')),
+      receiveAssignment('menerima', 'jf', '', gms('Ps12(6)', 'Pasal 12 ayat (6)', 'Pejabat Fungsional dan Pelaksana diberikan surat penugasan dan/atau bukti penugasan tertulis')),
       { type: 'end', key: 'selesai', lane: 'jf', name: 'Penugasan dilaksanakan' },
     ],
     flows: [
@@ -85,7 +106,11 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
         unitKind: 'unit-organisasi',
         orgType: 'setda',
         performanceOwner: true,
-        lanes: [{ key: 'kabagPemilik', name: 'Kepala Bagian (Pimpinan Unit Organisasi)', jabatan: 'ADMINISTRATOR', role: 'PIMPINAN_UNIT', level: 2 }],
+        lanes: [
+          // The Kepala Bagian's own Pejabat Penilai Kinerja (GMS Ps 28(2) huruf a; BDG Lampiran I BAB II B.1 huruf a angka 2).
+          { key: 'asisten', name: 'Asisten (Pejabat Penilai Kinerja)', jabatan: 'JPT', role: 'PENILAI_KINERJA', level: 1 },
+          { key: 'kabagPemilik', name: 'Kepala Bagian (Pimpinan Unit Organisasi)', jabatan: 'ADMINISTRATOR', role: 'PIMPINAN_UNIT', level: 2 },
+        ],
       },
       {
         key: 'dituju',
@@ -100,25 +125,45 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
     ],
     nodes: [
       { type: 'start', key: 'mulai', lane: 'kabagPemilik', name: 'Kebutuhan pelibatan lintas unit ditetapkan' },
-      task('memohon', 'kabagPemilik', 'Menyampaikan surat permohonan pelibatan', {
-        requirements: 'Strategi pelaksanaan, kriteria Pejabat Fungsional yang dibutuhkan',
-        time: '1 hari',
-        output: 'Surat permohonan pelibatan',
-      }),
+      task(
+        'memohon',
+        'kabagPemilik',
+        'Menyampaikan surat permohonan pelibatan',
+        {
+          requirements: 'Strategi pelaksanaan, kriteria Pejabat Fungsional yang dibutuhkan',
+          time: '1 hari',
+          output: 'Surat permohonan pelibatan',
+          note: 'Dengan tembusan Pejabat Penilai Kinerja bersangkutan',
+        },
+        gms('Ps14(3)a', 'Pasal 14 ayat (3) huruf a', 'Pimpinan Unit Organisasi pemilik kinerja mengirimkan surat permohonan pelibatan kepada Pejabat Penilai Kinerja dituju dengan tembusan Pejabat Penilai Kinerja bersangkutan', { copies: ['asisten'] }),
+      ),
       { type: 'start', key: 'permohonanMasuk', lane: 'kabagDituju', name: 'Surat permohonan diterima', message: true },
-      task('menelaah', 'kabagDituju', 'Memproses surat permohonan pelibatan', {
-        requirements: 'Surat permohonan pelibatan, rekomendasi Pimpinan Unit Organisasi',
-        time: '2 hari',
-        output: 'Pertimbangan atas permohonan',
-      }),
+      task(
+        'menelaah',
+        'kabagDituju',
+        'Memproses surat permohonan pelibatan',
+        {
+          requirements: 'Surat permohonan pelibatan, rekomendasi Pimpinan Unit Organisasi',
+          time: '2 hari',
+          output: 'Pertimbangan atas permohonan',
+        },
+        gms('Ps14(3)b', 'Pasal 14 ayat (3) huruf b', 'Pejabat Penilai Kinerja dituju memproses dan menjawab permohonan pelibatan'),
+      ),
       { type: 'xor', key: 'setuju', lane: 'kabagDituju', name: 'Setuju?' },
-      issueAssignment('menugaskan', 'kabagDituju', 'Menyusun surat penugasan sesuai kriteria permohonan', 'Surat permohonan pelibatan, persetujuan'),
-      receiveAssignment('menerima', 'jf'),
-      task('menolak', 'kabagDituju', 'Menjawab permohonan dengan alasan penolakan', {
-        requirements: 'Pertimbangan atas permohonan',
-        time: '1 hari',
-        output: 'Surat jawaban beserta alasan tidak dapat menyetujui',
-      }),
+      issueAssignment('menugaskan', 'kabagDituju', 'Menyusun surat penugasan sesuai kriteria permohonan', 'Surat permohonan pelibatan, persetujuan',
+        gms('Ps14(3)c', 'Pasal 14 ayat (3) huruf c', 'Apabila menyetujui, dengan rekomendasi Pimpinan Unit Organisasi, Pejabat Penilai Kinerja menyusun surat penugasan sesuai kriteria pemohon')),
+      receiveAssignment('menerima', 'jf', '', gms('Ps14(3)d', 'Pasal 14 ayat (3) huruf d', 'Pejabat Fungsional dan Pelaksana menerima surat penugasan untuk dilaksanakan dengan penuh tanggung jawab')),
+      task(
+        'menolak',
+        'kabagDituju',
+        'Menjawab permohonan dengan alasan penolakan',
+        {
+          requirements: 'Pertimbangan atas permohonan',
+          time: '1 hari',
+          output: 'Surat jawaban beserta alasan tidak dapat menyetujui',
+        },
+        gms('Ps14(3)e', 'Pasal 14 ayat (3) huruf e', 'Apabila tidak menyetujui, Pejabat Penilai Kinerja menjawab surat permohonan dengan alasan mengapa tidak dapat menyetujui', { after: 'Ps14(3)b' }),
+      ),
       { type: 'end', key: 'ditugaskan', lane: 'jf', name: 'Pejabat Fungsional ditugaskan' },
       { type: 'end', key: 'ditolak', lane: 'kabagDituju', name: 'Permohonan dijawab' },
       task('menerimaJawaban', 'kabagPemilik', 'Menerima jawaban permohonan pelibatan', {
@@ -145,7 +190,10 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
       { key: 'tembusanPenugasan', from: 'menugaskan', to: 'menerimaJawaban', name: 'Surat jawaban dan tembusan surat penugasan', letter: 'jawaban-permohonan' },
       { key: 'penolakan', from: 'menolak', to: 'menerimaJawaban', name: 'Surat jawaban beserta alasan', letter: 'jawaban-permohonan' },
     ],
-    data: [{ key: 'suratPenugasan', name: 'Surat Penugasan', letter: 'penugasan', from: 'menugaskan', to: 'menerima' }],
+    data: [
+      { key: 'tembusanPermohonan', name: 'Tembusan Surat Permohonan Pelibatan', letter: 'permohonan-pelibatan', from: 'memohon', lane: 'asisten', ...REQUEST },
+      { key: 'suratPenugasan', name: 'Surat Penugasan', letter: 'penugasan', from: 'menugaskan', to: 'menerima' },
+    ],
   },
   {
     id: 'penunjukan-lintas-pd',
@@ -156,7 +204,7 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
     orgType: 'dinas',
     scope: 'lintas-pd',
     description:
-      'Pimpinan Perangkat Daerah pemilik kinerja mengirim surat permohonan pelibatan kepada Pimpinan Perangkat Daerah dituju; yang dituju menyetujui, menginstruksikan Pejabat Penilai Kinerja, menjawab dengan daftar Pejabat Fungsional dan menerbitkan surat penugasan, atau menjawab dengan alasan penolakan.',
+      'Pimpinan Perangkat Daerah pemilik kinerja mengirim surat permohonan pelibatan kepada Pimpinan Perangkat Daerah dituju; yang dituju menyetujui dan menginstruksikan Pejabat Penilai Kinerja, yang memeriksa ketersediaan dan, apabila tersedia, menjawab dengan daftar Pejabat Fungsional; berdasarkan surat jawaban itu surat penugasan diterbitkan dengan tembusan kepada Pimpinan Perangkat Daerah pemohon. Permohonan yang tidak disetujui atau tidak tersedia dijawab dengan alasannya.',
     articles: ['Perbup Badung 35/2023 Lampiran I BAB II B.2 huruf a angka 3', 'Lampiran I BAB II B.2 huruf a (isi surat permohonan pelibatan)'],
     pools: [
       {
@@ -189,11 +237,17 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
         time: '1 hari',
         output: 'Usulan pelibatan',
       }),
-      task('memohon', 'kadis', 'Menyampaikan surat permohonan pelibatan', {
-        requirements: 'Usulan pelibatan',
-        time: '1 hari',
-        output: 'Surat permohonan pelibatan',
-      }),
+      task(
+        'memohon',
+        'kadis',
+        'Menyampaikan surat permohonan pelibatan',
+        {
+          requirements: 'Usulan pelibatan',
+          time: '1 hari',
+          output: 'Surat permohonan pelibatan',
+        },
+        bdg('B.2a3a', 'Lampiran I BAB II B.2 huruf a angka 3 huruf a', 'Pimpinan Perangkat Daerah pemilik kinerja menyampaikan surat permohonan pelibatan kepada Pimpinan Perangkat Daerah yang dituju'),
+      ),
       { type: 'start', key: 'permohonanMasuk', lane: 'kaban', name: 'Surat permohonan diterima', message: true },
       task('menelaah', 'kaban', 'Menelaah surat permohonan pelibatan', {
         requirements: 'Surat permohonan pelibatan',
@@ -201,28 +255,59 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
         output: 'Pertimbangan atas permohonan',
       }),
       { type: 'xor', key: 'setuju', lane: 'kaban', name: 'Setuju?' },
-      task('menginstruksikan', 'kaban', 'Menginstruksikan penugasan kepada Pejabat Penilai Kinerja', {
-        requirements: 'Surat permohonan pelibatan yang disetujui',
-        time: '1 jam',
-        output: 'Instruksi penugasan',
-      }),
-      task('memilih', 'kabidDituju', 'Memilih Pejabat Fungsional yang tersedia sesuai kriteria', {
-        requirements: 'Instruksi penugasan, peta jabatan, beban kerja',
-        time: '1 hari',
-        output: 'Daftar Pejabat Fungsional yang akan ditugaskan',
-        note: 'Berkoordinasi dengan Pimpinan Perangkat Daerah pemohon',
-      }),
-      issueAssignment('menugaskan', 'kaban', 'Menerbitkan surat penugasan dan surat jawaban', 'Daftar Pejabat Fungsional yang akan ditugaskan'),
-      receiveAssignment('menerima', 'jf'),
+      task(
+        'menginstruksikan',
+        'kaban',
+        'Menginstruksikan penugasan kepada Pejabat Penilai Kinerja',
+        {
+          requirements: 'Surat permohonan pelibatan yang disetujui',
+          time: '1 jam',
+          output: 'Instruksi penugasan',
+        },
+        bdg('B.2a3b', 'Lampiran I BAB II B.2 huruf a angka 3 huruf b', 'Apabila menyetujui, Pimpinan Perangkat Daerah yang dituju menginstruksikan Pejabat Penilai Kinerja untuk menugaskan Pejabat Fungsional sesuai surat permohonan'),
+      ),
+      task(
+        'memeriksa',
+        'kabidDituju',
+        'Memeriksa ketersediaan Pejabat Fungsional sesuai kriteria surat permohonan',
+        {
+          requirements: 'Instruksi penugasan, surat permohonan pelibatan, peta jabatan, beban kerja',
+          time: '1 hari',
+          output: 'Hasil pemeriksaan ketersediaan Pejabat Fungsional',
+        },
+        bdg('B.2a3b-ketersediaan', 'Lampiran I BAB II B.2 huruf a angka 3 huruf b', 'Dengan mempertimbangkan ketersediaan Pejabat Fungsional atau pelaksana yang ada pada unit organisasinya'),
+      ),
+      { type: 'xor', key: 'tersedia', lane: 'kabidDituju', name: 'Tersedia?' },
+      task(
+        'menjawab',
+        'kabidDituju',
+        'Menyampaikan surat jawaban beserta daftar Pejabat Fungsional',
+        {
+          requirements: 'Hasil pemeriksaan ketersediaan, rekomendasi Pimpinan Perangkat Daerah',
+          time: '1 hari',
+          output: 'Surat jawaban beserta daftar Pejabat Fungsional yang akan ditugaskan',
+          note: 'Dengan rekomendasi Pimpinan Perangkat Daerahnya, berkoordinasi dengan Pimpinan Perangkat Daerah pemohon',
+        },
+        bdg('B.2a3c', 'Lampiran I BAB II B.2 huruf a angka 3 huruf c', 'Apabila tersedia, Pejabat Penilai Kinerja dengan rekomendasi Pimpinan Perangkat Daerahnya berkoordinasi dengan Pimpinan Perangkat Daerah pemohon dan menyampaikan Surat Jawaban berisi daftar Pejabat Fungsional yang akan ditugaskan'),
+      ),
+      issueAssignment('menugaskan', 'kaban', 'Menerbitkan surat penugasan berdasarkan surat jawaban', 'Surat jawaban beserta daftar Pejabat Fungsional yang akan ditugaskan',
+        bdg('B.2a3c-penugasan', 'Lampiran I BAB II B.2 huruf a angka 3 huruf c', 'Berdasarkan surat jawaban, Pimpinan Perangkat Daerah memberikan surat penugasan kepada Pejabat Fungsional yang ditugaskan dengan tembusan Pimpinan Perangkat Daerah bersangkutan', { copies: ['kadis'] })),
+      receiveAssignment('menerima', 'jf', '', bdg('B.2a3c-menerima', 'Lampiran I BAB II B.2 huruf a angka 3 huruf c', 'Pejabat Fungsional dan pelaksana menerima surat penugasan untuk dilaksanakan dengan penuh tanggung jawab')),
       { type: 'end', key: 'ditugaskan', lane: 'jf', name: 'Pejabat Fungsional ditugaskan' },
+      task('tidakTersedia', 'kabidDituju', 'Menjawab bahwa Pejabat Fungsional yang sesuai tidak tersedia', {
+        requirements: 'Hasil pemeriksaan ketersediaan',
+        time: '1 hari',
+        output: 'Surat jawaban beserta alasan tidak tersedia',
+      }),
+      { type: 'end', key: 'tidakAda', lane: 'kabidDituju', name: 'Permohonan dijawab' },
       task('menolak', 'kaban', 'Menjawab permohonan dengan alasan penolakan', {
         requirements: 'Pertimbangan atas permohonan',
         time: '1 hari',
         output: 'Surat jawaban beserta alasan tidak dapat menyetujui',
       }),
       { type: 'end', key: 'ditolak', lane: 'kaban', name: 'Permohonan dijawab' },
-      task('menerimaJawaban', 'kadis', 'Menerima jawaban permohonan pelibatan', {
-        requirements: 'Surat jawaban permohonan pelibatan',
+      task('menerimaJawaban', 'kadis', 'Menerima surat jawaban permohonan pelibatan', {
+        requirements: 'Surat jawaban permohonan pelibatan, tembusan surat penugasan',
         time: '1 jam',
         output: 'Susunan tim kerja diperbarui',
       }),
@@ -237,15 +322,21 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
       { from: 'menelaah', to: 'setuju' },
       { from: 'setuju', to: 'menginstruksikan', name: 'Setuju' },
       { from: 'setuju', to: 'menolak', name: 'Tidak setuju' },
-      { from: 'menginstruksikan', to: 'memilih' },
-      { from: 'memilih', to: 'menugaskan' },
+      { from: 'menginstruksikan', to: 'memeriksa' },
+      { from: 'memeriksa', to: 'tersedia' },
+      { from: 'tersedia', to: 'menjawab', name: 'Ya' },
+      { from: 'tersedia', to: 'tidakTersedia', name: 'Tidak' },
+      { from: 'menjawab', to: 'menugaskan' },
       { from: 'menugaskan', to: 'menerima' },
       { from: 'menerima', to: 'ditugaskan' },
+      { from: 'tidakTersedia', to: 'tidakAda' },
       { from: 'menolak', to: 'ditolak' },
     ],
     messages: [
       { key: 'permohonan', from: 'memohon', to: 'permohonanMasuk', name: 'Surat permohonan pelibatan', letter: 'permohonan-pelibatan', ...REQUEST },
-      { key: 'jawaban', from: 'menugaskan', to: 'menerimaJawaban', name: 'Surat jawaban beserta daftar Pejabat Fungsional', letter: 'jawaban-permohonan' },
+      { key: 'jawaban', from: 'menjawab', to: 'menerimaJawaban', name: 'Surat jawaban beserta daftar Pejabat Fungsional', letter: 'jawaban-permohonan' },
+      { key: 'tembusanPenugasan', from: 'menugaskan', to: 'menerimaJawaban', name: 'Tembusan surat penugasan', letter: 'penugasan' },
+      { key: 'tidakTersedia', from: 'tidakTersedia', to: 'menerimaJawaban', name: 'Surat jawaban beserta alasan', letter: 'jawaban-permohonan' },
       { key: 'penolakan', from: 'menolak', to: 'menerimaJawaban', name: 'Surat jawaban beserta alasan', letter: 'jawaban-permohonan' },
     ],
     data: [{ key: 'suratPenugasan', name: 'Surat Penugasan', letter: 'penugasan', from: 'menugaskan', to: 'menerima' }],
@@ -259,7 +350,7 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
     orgType: 'dinas',
     scope: 'lintas-instansi',
     description:
-      'Permohonan pelibatan melalui Pejabat yang Berwenang kedua instansi: Pimpinan Unit Organisasi pemohon, Pejabat yang Berwenang pemohon, Pejabat yang Berwenang dituju, Pejabat Penilai Kinerja yang menjawab ketersediaan, lalu surat penugasan dari Pimpinan Unit Organisasi dituju.',
+      'Permohonan pelibatan melalui Pejabat yang Berwenang kedua instansi: Pimpinan Unit Organisasi pemohon (tembusan Pejabat Penilai Kinerja), Pejabat yang Berwenang pemohon, Pejabat yang Berwenang dituju, Pejabat Penilai Kinerja yang menjawab ketersediaan; jawaban kembali kepada Pimpinan Unit Organisasi pemohon, dan surat penugasan dari Pimpinan Unit Organisasi dituju dengan tembusan kepada kedua Pejabat yang Berwenang dan Pejabat Penilai Kinerja.',
     articles: ['Perbup Gunung Mas 18/2024 Pasal 14 ayat (4) huruf a–d', 'Pasal 14 ayat (5)'],
     pools: [
       {
@@ -269,6 +360,7 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
         performanceOwner: true,
         lanes: [
           { key: 'berwenangPemohon', name: 'Sekretaris Daerah (Pejabat yang Berwenang)', jabatan: 'JPT', role: 'PEJABAT_BERWENANG', level: 1 },
+          { key: 'penilaiPemohon', name: 'Kepala Dinas (Pejabat Penilai Kinerja)', jabatan: 'JPT', role: 'PENILAI_KINERJA', level: 1 },
           { key: 'kabidPemohon', name: 'Kepala Bidang (Pimpinan Unit Organisasi)', jabatan: 'ADMINISTRATOR', role: 'PIMPINAN_UNIT', level: 2 },
         ],
       },
@@ -286,23 +378,35 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
     ],
     nodes: [
       { type: 'start', key: 'mulai', lane: 'kabidPemohon', name: 'Kebutuhan pelibatan lintas instansi ditetapkan' },
-      task('mengajukan', 'kabidPemohon', 'Menyampaikan surat permohonan pelibatan kepada Pejabat yang Berwenang', {
-        requirements: 'Strategi pelaksanaan, kriteria Pejabat Fungsional yang dibutuhkan',
-        time: '1 hari',
-        output: 'Surat permohonan pelibatan',
-        note: 'Dengan tembusan Pejabat Penilai Kinerja di instansi pemohon',
-      }),
+      task(
+        'mengajukan',
+        'kabidPemohon',
+        'Menyampaikan surat permohonan pelibatan kepada Pejabat yang Berwenang',
+        {
+          requirements: 'Strategi pelaksanaan, kriteria Pejabat Fungsional yang dibutuhkan',
+          time: '1 hari',
+          output: 'Surat permohonan pelibatan',
+          note: 'Dengan tembusan Pejabat Penilai Kinerja di instansi pemohon',
+        },
+        gms('Ps14(4)a', 'Pasal 14 ayat (4) huruf a', 'Pimpinan Unit Organisasi pemilik kinerja mengirimkan surat permohonan pelibatan kepada Pejabat yang berwenang dengan tembusan Pejabat Penilai Kinerja bersangkutan di instansinya', { copies: ['penilaiPemohon'] }),
+      ),
       task('menelaahPemohon', 'berwenangPemohon', 'Menelaah surat permohonan pelibatan', {
         requirements: 'Surat permohonan pelibatan',
         time: '1 hari',
         output: 'Pertimbangan atas permohonan',
       }),
       { type: 'xor', key: 'diteruskan', lane: 'berwenangPemohon', name: 'Setuju?' },
-      task('meneruskan', 'berwenangPemohon', 'Mengirim surat permohonan pelibatan kepada Pejabat yang Berwenang instansi dituju', {
-        requirements: 'Surat permohonan pelibatan yang disetujui',
-        time: '1 hari',
-        output: 'Surat permohonan pelibatan antarinstansi',
-      }),
+      task(
+        'meneruskan',
+        'berwenangPemohon',
+        'Mengirim surat permohonan pelibatan kepada Pejabat yang Berwenang instansi dituju',
+        {
+          requirements: 'Surat permohonan pelibatan yang disetujui',
+          time: '1 hari',
+          output: 'Surat permohonan pelibatan antarinstansi',
+        },
+        gms('Ps14(4)b', 'Pasal 14 ayat (4) huruf b', 'Apabila setuju, Pejabat yang berwenang mengirimkan surat permohonan pelibatan kepada Pejabat yang berwenang instansi yang dituju'),
+      ),
       task('mengembalikan', 'berwenangPemohon', 'Menjawab permohonan dengan alasan tidak diteruskan', {
         requirements: 'Pertimbangan atas permohonan',
         time: '1 hari',
@@ -315,24 +419,55 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
       }),
       { type: 'end', key: 'tidakDiteruskan', lane: 'kabidPemohon', name: 'Permohonan tidak diteruskan' },
       { type: 'start', key: 'permohonanMasuk', lane: 'berwenangDituju', name: 'Surat permohonan diterima', message: true },
-      task('menginstruksikan', 'berwenangDituju', 'Menginstruksikan penelaahan permohonan kepada Pejabat Penilai Kinerja', {
-        requirements: 'Surat permohonan pelibatan',
-        time: '1 hari',
-        output: 'Instruksi penelaahan',
-      }),
-      task('menelaahDituju', 'penilai', 'Menelaah ketersediaan Pejabat Fungsional atas rekomendasi Pimpinan Unit Organisasi', {
-        requirements: 'Instruksi penelaahan, kriteria dalam surat permohonan, rekomendasi Pimpinan Unit Organisasi',
-        time: '2 hari',
-        output: 'Daftar Pejabat Fungsional yang tersedia',
-      }),
+      task(
+        'menginstruksikan',
+        'berwenangDituju',
+        'Menginstruksikan penugasan kepada Pejabat Penilai Kinerja',
+        {
+          requirements: 'Surat permohonan pelibatan',
+          time: '1 hari',
+          output: 'Instruksi untuk menugaskan Pejabat Fungsional',
+        },
+        gms('Ps14(4)c-instruksi', 'Pasal 14 ayat (4) huruf c', 'Instruksi untuk menugaskan Pejabat Fungsional atau Pelaksana'),
+      ),
+      task(
+        'menelaahDituju',
+        'penilai',
+        'Menelaah ketersediaan Pejabat Fungsional atas rekomendasi Pimpinan Unit Organisasi',
+        {
+          requirements: 'Instruksi penugasan, kriteria dalam surat permohonan, rekomendasi Pimpinan Unit Organisasi',
+          time: '2 hari',
+          output: 'Daftar Pejabat Fungsional yang tersedia',
+        },
+        gms('Ps14(4)c', 'Pasal 14 ayat (4) huruf c', 'Terhadap instruksi untuk menugaskan, Pejabat Penilai Kinerja dengan rekomendasi Pimpinan Unit Organisasi menjawab ketersediaan Pejabat Fungsional sesuai kriteria surat permohonan'),
+      ),
       { type: 'xor', key: 'tersedia', lane: 'penilai', name: 'Tersedia?' },
-      task('menjawab', 'berwenangDituju', 'Menyetujui dan mengirim surat jawaban beserta daftar Pejabat Fungsional', {
-        requirements: 'Surat jawaban dan daftar Pejabat Fungsional dari Pejabat Penilai Kinerja',
-        time: '1 hari',
-        output: 'Surat jawaban permohonan pelibatan',
-      }),
-      issueAssignment('menugaskan', 'kabidDituju', 'Menerbitkan surat penugasan sesuai daftar', 'Surat jawaban yang disetujui Pejabat yang Berwenang'),
-      receiveAssignment('menerima', 'jf'),
+      task(
+        'mengirimJawaban',
+        'penilai',
+        'Mengirim surat jawaban beserta daftar Pejabat Fungsional',
+        {
+          requirements: 'Daftar Pejabat Fungsional yang tersedia',
+          time: '1 hari',
+          output: 'Surat jawaban beserta daftar Pejabat Fungsional yang ditugaskan',
+          note: 'Kepada Pejabat yang Berwenang instansinya',
+        },
+        gms('Ps14(4)d1', 'Pasal 14 ayat (4) huruf d angka 1', 'Apabila tersedia, Pejabat Penilai Kinerja dituju mengirimkan surat jawaban beserta daftar Pejabat Fungsional yang ditugaskan kepada Pejabat yang berwenang'),
+      ),
+      task(
+        'menjawab',
+        'berwenangDituju',
+        'Menyetujui dan mengirim surat jawaban kepada instansi pemohon',
+        {
+          requirements: 'Surat jawaban dan daftar Pejabat Fungsional dari Pejabat Penilai Kinerja',
+          time: '1 hari',
+          output: 'Surat jawaban permohonan pelibatan yang disetujui',
+        },
+        gms('Ps14(4)d1-berwenang', 'Pasal 14 ayat (4) huruf d angka 1', 'Bilamana menyetujui surat jawaban beserta daftar Pejabat Fungsional, Pejabat yang berwenang mengirimkan surat jawaban kepada Pejabat yang berwenang pemohon'),
+      ),
+      issueAssignment('menugaskan', 'kabidDituju', 'Memberikan surat penugasan sesuai daftar Pejabat Fungsional yang ditugaskan', 'Surat jawaban yang disetujui Pejabat yang Berwenang',
+        gms('Ps14(4)d3', 'Pasal 14 ayat (4) huruf d angka 3', 'Berdasarkan surat jawaban, Pimpinan Unit Organisasi memberikan surat penugasan kepada Pejabat Fungsional dengan tembusan Pejabat yang berwenang instansi bersangkutan, Pejabat Penilai Kinerja bersangkutan dan Pejabat yang berwenang instansi pemohon', { copies: ['berwenangDituju', 'penilai', 'berwenangPemohon'] })),
+      receiveAssignment('menerima', 'jf', '', gms('Ps14(4)d4', 'Pasal 14 ayat (4) huruf d angka 4', 'Pejabat Fungsional dan Pelaksana menerima surat penugasan untuk dilaksanakan dengan penuh tanggung jawab')),
       { type: 'end', key: 'ditugaskan', lane: 'jf', name: 'Pejabat Fungsional ditugaskan' },
       task('menolak', 'berwenangDituju', 'Menjawab permohonan dengan alasan tidak dapat dipenuhi', {
         requirements: 'Hasil penelaahan Pejabat Penilai Kinerja',
@@ -340,12 +475,22 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
         output: 'Surat jawaban beserta alasan',
       }),
       { type: 'end', key: 'ditolak', lane: 'berwenangDituju', name: 'Permohonan dijawab' },
-      task('menerimaJawaban', 'berwenangPemohon', 'Menerima surat jawaban permohonan pelibatan', {
+      task('menerimaJawaban', 'berwenangPemohon', 'Menerima surat jawaban permohonan pelibatan dan tembusan surat penugasan', {
+        requirements: 'Surat jawaban permohonan pelibatan, tembusan surat penugasan',
+        time: '1 jam',
+        output: 'Surat jawaban untuk diteruskan',
+      }),
+      task('meneruskanJawaban', 'berwenangPemohon', 'Meneruskan surat jawaban kepada Pimpinan Unit Organisasi pemohon', {
         requirements: 'Surat jawaban permohonan pelibatan',
         time: '1 jam',
-        output: 'Jawaban diteruskan kepada Pimpinan Unit Organisasi',
+        output: 'Surat jawaban diteruskan',
       }),
-      { type: 'end', key: 'selesai', lane: 'berwenangPemohon', name: 'Jawaban diterima' },
+      task('menerimaJawabanUnit', 'kabidPemohon', 'Menerima surat jawaban permohonan pelibatan', {
+        requirements: 'Surat jawaban permohonan pelibatan',
+        time: '1 jam',
+        output: 'Susunan tim kerja diperbarui',
+      }),
+      { type: 'end', key: 'selesai', lane: 'kabidPemohon', name: 'Jawaban diterima' },
     ],
     flows: [
       { from: 'mulai', to: 'mengajukan' },
@@ -356,12 +501,15 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
       { from: 'mengembalikan', to: 'dikembalikan' },
       { from: 'dikembalikan', to: 'tidakDiteruskan' },
       { from: 'meneruskan', to: 'menerimaJawaban' },
-      { from: 'menerimaJawaban', to: 'selesai' },
+      { from: 'menerimaJawaban', to: 'meneruskanJawaban' },
+      { from: 'meneruskanJawaban', to: 'menerimaJawabanUnit' },
+      { from: 'menerimaJawabanUnit', to: 'selesai' },
       { from: 'permohonanMasuk', to: 'menginstruksikan' },
       { from: 'menginstruksikan', to: 'menelaahDituju' },
       { from: 'menelaahDituju', to: 'tersedia' },
-      { from: 'tersedia', to: 'menjawab', name: 'Ya' },
+      { from: 'tersedia', to: 'mengirimJawaban', name: 'Ya' },
       { from: 'tersedia', to: 'menolak', name: 'Tidak' },
+      { from: 'mengirimJawaban', to: 'menjawab' },
       { from: 'menjawab', to: 'menugaskan' },
       { from: 'menugaskan', to: 'menerima' },
       { from: 'menerima', to: 'ditugaskan' },
@@ -370,12 +518,17 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
     messages: [
       { key: 'permohonan', from: 'meneruskan', to: 'permohonanMasuk', name: 'Surat permohonan pelibatan', letter: 'permohonan-pelibatan', ...REQUEST },
       { key: 'jawaban', from: 'menjawab', to: 'menerimaJawaban', name: 'Surat jawaban beserta daftar Pejabat Fungsional', letter: 'jawaban-permohonan' },
+      { key: 'tembusanPenugasan', from: 'menugaskan', to: 'menerimaJawaban', name: 'Tembusan surat penugasan', letter: 'penugasan' },
       { key: 'penolakan', from: 'menolak', to: 'menerimaJawaban', name: 'Surat jawaban beserta alasan', letter: 'jawaban-permohonan' },
     ],
     data: [
       { key: 'permohonanInternal', name: 'Surat Permohonan Pelibatan', letter: 'permohonan-pelibatan', from: 'mengajukan', to: 'menelaahPemohon', ...REQUEST },
+      { key: 'tembusanPermohonan', name: 'Tembusan Surat Permohonan Pelibatan', letter: 'permohonan-pelibatan', from: 'mengajukan', lane: 'penilaiPemohon', ...REQUEST },
       { key: 'jawabanInternal', name: 'Surat Jawaban', letter: 'jawaban-permohonan', from: 'mengembalikan', to: 'dikembalikan' },
+      { key: 'jawabanTeruskan', name: 'Surat Jawaban', letter: 'jawaban-permohonan', from: 'meneruskanJawaban', to: 'menerimaJawabanUnit' },
       { key: 'suratPenugasan', name: 'Surat Penugasan', letter: 'penugasan', from: 'menugaskan', to: 'menerima' },
+      { key: 'tembusanBerwenang', name: 'Tembusan Surat Penugasan', letter: 'penugasan', from: 'menugaskan', lane: 'berwenangDituju' },
+      { key: 'tembusanPenilai', name: 'Tembusan Surat Penugasan', letter: 'penugasan', from: 'menugaskan', lane: 'penilai' },
     ],
   },
   {
@@ -404,19 +557,26 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
     ],
     nodes: [
       { type: 'start', key: 'mulai', lane: 'jf', name: 'Keinginan terlibat dalam kinerja tertentu' },
-      task('menyampaikan', 'jf', 'Menyampaikan keinginan secara lisan kepada Pimpinan Unit Organisasi', {
-        requirements: 'Kinerja yang diminati, kompetensi yang dimiliki',
-        time: '30 menit',
-        output: 'Pengajuan sukarela secara lisan',
-      }),
+      task(
+        'menyampaikan',
+        'jf',
+        'Menyampaikan keinginan secara lisan kepada Pimpinan Unit Organisasi',
+        {
+          requirements: 'Kinerja yang diminati, kompetensi yang dimiliki',
+          time: '30 menit',
+          output: 'Pengajuan sukarela secara lisan',
+        },
+        gms('Ps15(2)a', 'Pasal 15 ayat (2) huruf a', 'Pejabat Fungsional atau Pelaksana menyampaikan keinginannya secara lisan kepada Pimpinan Unit Organisasi'),
+      ),
       task('menimbang', 'kabid', 'Mempertimbangkan pengajuan sukarela', {
         requirements: 'Pengajuan sukarela, strategi pelaksanaan, beban kerja',
         time: '1 hari',
         output: 'Keputusan atas pengajuan',
       }),
       { type: 'xor', key: 'setuju', lane: 'kabid', name: 'Setuju?' },
-      issueAssignment('menugaskan', 'kabid', 'Menugaskan Pejabat Fungsional atau Pelaksana', 'Keputusan atas pengajuan, target kinerja'),
-      receiveAssignment('menerima', 'jf'),
+      issueAssignment('menugaskan', 'kabid', 'Menugaskan Pejabat Fungsional atau Pelaksana', 'Keputusan atas pengajuan, target kinerja',
+        gms('Ps15(2)b', 'Pasal 15 ayat (2) huruf b', 'Apabila menyetujui, Pimpinan Unit Organisasi menugaskan Pejabat Fungsional atau Pelaksana untuk melaksanakan kinerja tertentu')),
+      receiveAssignment('menerima', 'jf', '', gms('Ps15(2)c', 'Pasal 15 ayat (2) huruf c', 'Pejabat Fungsional dan Pelaksana menerima surat penugasan untuk dilaksanakan dengan penuh tanggung jawab')),
       { type: 'end', key: 'ditugaskan', lane: 'jf', name: 'Penugasan dilaksanakan' },
       task('menolak', 'kabid', 'Menyampaikan alasan penolakan kepada Pejabat Fungsional', {
         requirements: 'Keputusan atas pengajuan',
@@ -470,12 +630,18 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
     ],
     nodes: [
       { type: 'start', key: 'mulai', lane: 'jf', name: 'Keinginan terlibat dalam kinerja unit lain' },
-      task('mengajukan', 'jf', 'Mengirim surat pengajuan sukarela kepada Pimpinan Unit Organisasi dituju', {
-        requirements: 'Kinerja yang diminati, kompetensi yang dimiliki',
-        time: '1 jam',
-        output: 'Surat pengajuan sukarela',
-        note: 'Dengan tembusan Pejabat Penilai Kinerja dan Pimpinan Unit Organisasi sendiri',
-      }),
+      task(
+        'mengajukan',
+        'jf',
+        'Mengirim surat pengajuan sukarela kepada Pimpinan Unit Organisasi dituju',
+        {
+          requirements: 'Kinerja yang diminati, kompetensi yang dimiliki',
+          time: '1 jam',
+          output: 'Surat pengajuan sukarela',
+          note: 'Dengan tembusan Pejabat Penilai Kinerja dan Pimpinan Unit Organisasi sendiri (pada Bagian, Kepala Bagian)',
+        },
+        gms('Ps15(3)a', 'Pasal 15 ayat (3) huruf a', 'Pejabat Fungsional atau Pelaksana menyampaikan surat permohonan kepada Pimpinan Unit Organisasi dituju dengan tembusan Pejabat Penilai Kinerja dan Pimpinan Unit Organisasi bersangkutan', { copies: ['penilai'] }),
+      ),
       { type: 'start', key: 'pengajuanMasuk', lane: 'kabagDituju', name: 'Surat pengajuan diterima', message: true },
       task('menimbangDituju', 'kabagDituju', 'Mempertimbangkan pengajuan sukarela', {
         requirements: 'Surat pengajuan sukarela, strategi pelaksanaan',
@@ -483,11 +649,17 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
         output: 'Keputusan atas pengajuan',
       }),
       { type: 'xor', key: 'setujuDituju', lane: 'kabagDituju', name: 'Setuju?' },
-      task('menyetujui', 'kabagDituju', 'Menyetujui surat pengajuan sukarela', {
-        requirements: 'Keputusan atas pengajuan',
-        time: '1 jam',
-        output: 'Surat pengajuan yang disetujui',
-      }),
+      task(
+        'menyetujui',
+        'kabagDituju',
+        'Menyetujui surat pengajuan sukarela',
+        {
+          requirements: 'Keputusan atas pengajuan',
+          time: '1 jam',
+          output: 'Surat pengajuan yang disetujui',
+        },
+        gms('Ps15(3)b-setuju', 'Pasal 15 ayat (3) huruf b', 'Pimpinan Unit Organisasi dituju menyetujui permohonan'),
+      ),
       { type: 'end', key: 'disetujui', lane: 'kabagDituju', name: 'Pengajuan disetujui' },
       task('menolakDituju', 'kabagDituju', 'Menjawab pengajuan dengan alasan penolakan', {
         requirements: 'Keputusan atas pengajuan',
@@ -501,12 +673,18 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
         output: 'Jawaban diketahui',
       }),
       { type: 'xor', key: 'disetujuiDituju', lane: 'jf', name: 'Disetujui?' },
-      task('meneruskan', 'jf', 'Menyampaikan surat pengajuan yang disetujui kepada Pejabat Penilai Kinerja', {
-        requirements: 'Surat pengajuan yang disetujui',
-        time: '1 jam',
-        output: 'Permohonan persetujuan penugasan',
-        note: 'Dengan tembusan Pimpinan Unit Organisasi sendiri',
-      }),
+      task(
+        'meneruskan',
+        'jf',
+        'Menyampaikan surat pengajuan yang disetujui kepada Pejabat Penilai Kinerja',
+        {
+          requirements: 'Surat pengajuan yang disetujui',
+          time: '1 jam',
+          output: 'Permohonan persetujuan penugasan',
+          note: 'Dengan tembusan Pimpinan Unit Organisasi sendiri',
+        },
+        gms('Ps15(3)b', 'Pasal 15 ayat (3) huruf b', 'Pejabat Fungsional menyampaikan surat permohonan yang telah disetujui Pimpinan Unit Organisasi dituju kepada Pejabat Penilai Kinerja dengan tembusan Pimpinan Unit Organisasi bersangkutan', { copies: ['penilai'] }),
+      ),
       { type: 'end', key: 'tidakDisetujui', lane: 'jf', name: 'Pengajuan tidak disetujui' },
       task('menimbangPenilai', 'penilai', 'Mempertimbangkan permohonan persetujuan penugasan', {
         requirements: 'Surat pengajuan yang disetujui, beban kerja',
@@ -514,8 +692,9 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
         output: 'Keputusan atas permohonan',
       }),
       { type: 'xor', key: 'setujuPenilai', lane: 'penilai', name: 'Setuju?' },
-      issueAssignment('menugaskan', 'penilai', 'Menyusun surat penugasan pada unit dituju', 'Keputusan atas permohonan, surat pengajuan yang disetujui'),
-      receiveAssignment('menerima', 'jf', ' pada unit dituju'),
+      issueAssignment('menugaskan', 'penilai', 'Menyusun surat penugasan pada unit dituju', 'Keputusan atas permohonan, surat pengajuan yang disetujui',
+        gms('Ps15(3)c', 'Pasal 15 ayat (3) huruf c', 'Apabila menyetujui, Pejabat Penilai Kinerja menyusun surat penugasan untuk melaksanakan kinerja pada Pimpinan Unit Organisasi dituju')),
+      receiveAssignment('menerima', 'jf', ' pada unit dituju', gms('Ps15(3)d', 'Pasal 15 ayat (3) huruf d', 'Pejabat Fungsional dan Pelaksana menerima surat penugasan untuk dilaksanakan dengan penuh tanggung jawab')),
       { type: 'end', key: 'ditugaskan', lane: 'jf', name: 'Penugasan dilaksanakan' },
       task('menolakPenilai', 'penilai', 'Menyampaikan alasan penolakan kepada Pejabat Fungsional', {
         requirements: 'Keputusan atas permohonan',
@@ -549,6 +728,10 @@ export const ASSIGNMENT_MAPS: MapSpec[] = [
       { key: 'persetujuan', from: 'menyetujui', to: 'menerimaJawaban', name: 'Surat pengajuan yang disetujui', letter: 'jawaban-permohonan' },
       { key: 'penolakan', from: 'menolakDituju', to: 'menerimaJawaban', name: 'Surat jawaban beserta alasan', letter: 'jawaban-permohonan' },
     ],
-    data: [{ key: 'suratPenugasan', name: 'Surat Penugasan', letter: 'penugasan', from: 'menugaskan', to: 'menerima' }],
+    data: [
+      { key: 'tembusanPengajuan', name: 'Tembusan Surat Pengajuan Sukarela', letter: 'pengajuan-sukarela', from: 'mengajukan', lane: 'penilai' },
+      { key: 'tembusanPersetujuan', name: 'Tembusan Surat Pengajuan yang Disetujui', letter: 'jawaban-permohonan', from: 'meneruskan', lane: 'penilai' },
+      { key: 'suratPenugasan', name: 'Surat Penugasan', letter: 'penugasan', from: 'menugaskan', to: 'menerima' },
+    ],
   },
 ];
