@@ -35,9 +35,7 @@ describe('library templates through the API', () => {
     expect(revisions.body.items[0].message).toContain('Mekanisme kerja Sekretariat Daerah');
     const lint = await api(`/api/maps/${created.body.map.id}/lint`);
     expect(lint.status).toBe(200);
-    // mk/rework-path still runs beyond the kecamatan text it reads (DPS Lampiran B.4 huruf c angka (2)); the Setda text has
-    // no rework loop. Tolerated until the rule is limited (issue 12; processes/README.md, open points).
-    expect(lint.body.findings.filter((f: any) => f.severity !== 'info' && f.rule !== 'mk/rework-path')).toEqual([]);
+    expect(lint.body.findings.filter((f: any) => f.severity !== 'info')).toEqual([]);
   });
 
   it('keeps a profile the request names over the template’s', async () => {

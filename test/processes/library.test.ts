@@ -17,14 +17,6 @@ const LIBRARY = path.join(ROOT, 'processes/library');
 const BROKEN = path.join(ROOT, 'test/processes/broken');
 const catalog = JSON.parse(readText(path.join(LIBRARY, 'catalog.json'))) as { id: string; profile: string; kind: string; orgType: string }[];
 
-/**
- * Findings on faithful drawings that a rule change of issue 12 removes, tolerated (never required) until it lands:
- * mk/rework-path reads DPS Lampiran B.4 huruf c angka (2), which only the kecamatan text has, yet runs on every
- * mechanism map; the other texts draw no rework loop (library-steps.test.ts). Remove once the rule is limited.
- */
-const pendingRuleChange = (entry: { kind: string; orgType: string }): string[] =>
-  entry.kind === 'mekanisme-kerja' && entry.orgType !== 'kecamatan' ? ['mk/rework-path'] : [];
-
 describe('reference library of process maps', () => {
   it('holds a work mechanism per organisation type of ROLES.md §3 and the six assignment flows', () => {
     expect(catalog.map((entry) => entry.id).sort()).toEqual(LIBRARY_MAPS.map((spec) => spec.id).sort());
@@ -46,7 +38,7 @@ describe('reference library of process maps', () => {
     expect(definitions.get('sk:profile')).toBe(entry.profile);
     expect(definitions.get('sk:mapKind')).toBe(entry.kind);
     const findings = await lintDefinitions(definitions, Profile.parse(entry.profile));
-    expect(findings.filter((f) => f.severity !== 'info' && !pendingRuleChange(entry).includes(f.rule))).toEqual([]);
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
   it.each(catalog.map((entry) => [entry.id]))('%s draws every flow node, lane, pool and flow, and writes the mutu baku', async (id) => {
