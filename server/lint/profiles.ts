@@ -25,6 +25,11 @@ const BDG_DECISION = 'Perbup Badung 35/2023 Lampiran I BAB II B.2 huruf a angka 
 const GMS_ASSIGNMENT_LETTER = 'Perbup Gunung Mas 18/2024 Pasal 12 ayat (6), Pasal 14 ayat (3) huruf d dan Pasal 15 ayat (2) huruf c';
 const BDG_ASSIGNMENT_LETTER = 'Perbup Badung 35/2023 Lampiran I BAB II B.2';
 const DPS_ASSIGNMENT_LETTER = 'Perwali Denpasar 69/2023 Lampiran A.3';
+// Section B: the review chain, Level 2 before Level 1; in a Setda Kepala Bagian → Asisten → Sekretaris Daerah.
+const REVIEW_CHAIN = [
+  'Perbup Gunung Mas 18/2024 Pasal 29 ayat (4) huruf a–c, Pasal 32 ayat (4), Pasal 35 ayat (4) dan Pasal 38 ayat (4) huruf a–b',
+  'Perwali Denpasar 69/2023 Lampiran B.1.c',
+];
 
 const NASIONAL: Record<string, RuleSetting> = {
   'mk/lane-role': { severity: 'error', citations: [SOP_PERFORMERS] },
@@ -51,10 +56,7 @@ const NASIONAL: Record<string, RuleSetting> = {
     severity: 'warning',
     citations: ['Perbup Gunung Mas 18/2024 Pasal 8 huruf a', 'Perwali Denpasar 69/2023 Lampiran B.1.a'],
   },
-  'mk/review-chain': {
-    severity: 'error',
-    citations: ['Perbup Gunung Mas 18/2024 Pasal 29 ayat (4) dan Pasal 38 ayat (4) huruf a–b', 'Perwali Denpasar 69/2023 Lampiran B.1.c'],
-  },
+  'mk/review-chain': { severity: 'error', citations: REVIEW_CHAIN },
   'mk/team-lead-eligible': {
     severity: 'error',
     citations: ['Perbup Badung 35/2023 Lampiran I BAB II B.3 huruf c', 'Perbup Gunung Mas 18/2024 Pasal 16 ayat (3)', 'Perwali Denpasar 69/2023 Pasal 9 ayat (3)'],
@@ -120,6 +122,8 @@ const REGIONAL: Record<Exclude<Profile, 'nasional'>, Record<string, RuleSetting>
       citations: ['Perbup Jembrana 35/2023 Pasal 8 dan Pasal 11 ayat (1)–(3)'],
       options: { kedudukan: 'jembrana', individualToPenilaiKinerja: true },
     },
+    // JBR Ps 8 huruf a, c–e: some JF (the Inspektorat's auditors among them) sit directly under the Kepala Perangkat Daerah.
+    'mk/review-chain': { severity: 'error', citations: [...REVIEW_CHAIN, 'Perbup Jembrana 35/2023 Pasal 8'], options: { kedudukan: 'jembrana' } },
   },
   klungkung: {},
   badung: {
@@ -173,10 +177,11 @@ const REGIONAL: Record<Exclude<Profile, 'nasional'>, Record<string, RuleSetting>
     // DPS Ps 16–17: the working calendar the total time is counted in (server/lint/calendar.ts).
     'sop/duration-total': { severity: 'info', citations: [SOP_MUTU_BAKU, 'Perwali Denpasar 69/2023 Pasal 16–17'] },
     'mk/no-koordinator': { severity: 'error', citations: [DPS_KOORDINATOR] },
-    // DPS Ps 8(4): the head of the perangkat daerah, not the Penilai Kinerja, sets assignments beside the unit leader.
+    // DPS Ps 8(4): the head of the perangkat daerah sets assignments beside the unit leader; Lampiran A.3 huruf d: the
+    // Penilai Kinerja "bersangkutan" sets them on the unit leader's proposal, so it stays among those who assign.
     'mk/assignment-authority': {
       severity: 'error',
-      citations: ['Perwali Denpasar 69/2023 Pasal 8 ayat (4)'],
+      citations: ['Perwali Denpasar 69/2023 Pasal 8 ayat (4)', 'Perwali Denpasar 69/2023 Lampiran A.3 huruf d'],
       options: { headOfPerangkatDaerah: true },
     },
     'mk/three-phases': { severity: 'error', citations: ['Perwali Denpasar 69/2023 Lampiran A.1'] },
