@@ -185,6 +185,17 @@ const REGIONAL: Record<Exclude<Profile, 'nasional'>, Record<string, RuleSetting>
       options: { headOfPerangkatDaerah: true },
     },
     'mk/three-phases': { severity: 'error', citations: ['Perwali Denpasar 69/2023 Lampiran A.1'] },
+    // DPS Lampiran B names who monitors per organisation type: the Kepala in DPMPTSP/BRIDA (with the JF, under the
+    // evaluasi stage), the Camat, the Lurah/Kepala UPTD, the Kepala Puskesmas/Satuan Pendidikan (server/lint/rules/mk/monitoring.ts).
+    'mk/monitoring': {
+      severity: 'warning',
+      citations: [
+        'Perwali Denpasar 69/2023 Lampiran B.1 huruf b angka (5)',
+        'Perwali Denpasar 69/2023 Lampiran B.3 huruf c angka (1)',
+        'Perwali Denpasar 69/2023 Lampiran B.5 huruf b angka (5)',
+      ],
+      options: { lampiran: 'denpasar' },
+    },
     // DPS Lampiran A.3: "diberikan surat penugasan dan/atau bukti penugasan tertulis lainnya".
     'mk/assignment-letter': { severity: 'error', citations: [DPS_ASSIGNMENT_LETTER] },
   },
