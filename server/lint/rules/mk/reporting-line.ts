@@ -15,7 +15,10 @@ interface Options {
   headOfPerangkatDaerah?: boolean;
   /** JBR Ps 11(1): an individual reports to the "Pejabat Penilai Kinerja dan/atau Kepala Unit Organisasi". */
   individualToPenilaiKinerja?: boolean;
-  /** GMS Ps 18(4) huruf e: the Ketua Tim reports the members' results to the Pejabat Penilai Kinerja and the Pimpinan Unit Organisasi. */
+  /**
+   * GMS Ps 18(4) huruf e: the Ketua Tim reports the members' results to the Pejabat Penilai Kinerja and the Pimpinan
+   * Unit Organisasi — a report to the Penilai Kinerja is allowed when the lane also reports to the Pimpinan Unit.
+   */
   teamLeadToPenilaiKinerja?: boolean;
 }
 
