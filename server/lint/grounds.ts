@@ -236,7 +236,7 @@ const ASSIGNMENT_AUTHORITY = {
   klungkung: general(`${KLK} Pasal 7 ayat (4)`),
   badung: general(`${BDG} Pasal 8 ayat (4)`),
   'gunung-mas': general(`${GMS} Pasal 13 ayat (4)`),
-  denpasar: general(`${DPS} Pasal 8 ayat (4)`),
+  denpasar: general(`${DPS} Pasal 8 ayat (4)`, `${DPS} Lampiran A.3 huruf d`),
 };
 
 // Section D. The cases are the scope of the hand-off (ROLES.md §5).

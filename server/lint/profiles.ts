@@ -96,11 +96,15 @@ const REGIONAL: Record<Exclude<Profile, 'nasional'>, Record<string, Setting>> = 
     'mk/voluntary-flow': { severity: 'warning', options: { crossUnit: false } },
     // DPS Ps 9(4): the team lead rule speaks of teams across perangkat daerah or instansi only.
     'mk/team-lead-origin': { severity: 'warning', options: { beyondPerangkatDaerah: true } },
-    // DPS Ps 8(4): the head of the perangkat daerah, not the Penilai Kinerja, sets assignments beside the unit leader.
+    // DPS Ps 8(4): the head of the perangkat daerah sets assignments beside the unit leader; Lampiran A.3 huruf d: the
+    // Penilai Kinerja "bersangkutan" sets them on the unit leader's proposal, so it stays among those who assign.
     'mk/assignment-authority': {
       severity: 'error',
       options: { headOfPerangkatDaerah: true },
     },
+    // DPS Lampiran B names who monitors per organisation type: the Kepala in DPMPTSP/BRIDA (with the JF, under the
+    // evaluasi stage), the Camat, the Lurah/Kepala UPTD, the Kepala Puskesmas/Satuan Pendidikan (server/lint/rules/mk/monitoring.ts).
+    'mk/monitoring': { severity: 'warning', options: { lampiran: 'denpasar' } },
   },
 };
 

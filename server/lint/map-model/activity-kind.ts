@@ -26,11 +26,13 @@ const KEYWORDS: Record<ActivityKind, RegExp> = {
 
 /** Receiving a letter of assignment ("Menerima surat penugasan") is not setting the assignment. */
 const RECEIVING = /^(menerima|diterimanya)\b/;
+/** Drafting the letter ("Menyiapkan konsep surat penugasan") is not issuing it: the one who signs it sets the assignment. */
+const DRAFTING = /^(menyiapkan|mempersiapkan|mengonsep|mengkonsep|merancang|membuat (konsep|draf|draft|rancangan))\b|\b(konsep|draf|draft|rancangan) surat\b/;
 
 export const isActivityKind = (value: unknown): value is ActivityKind => ACTIVITY_KINDS.includes(value as ActivityKind);
 
 /** Every kind whose keywords the name holds ("Meninjau dan menerima hasil" is both reviu and penerimaan). */
 export function kindsFromName(name: string): ActivityKind[] {
   const text = name.toLocaleLowerCase('id').replace(/\s+/g, ' ');
-  return ACTIVITY_KINDS.filter((kind) => KEYWORDS[kind].test(text) && !(kind === 'penetapan-penugasan' && RECEIVING.test(text)));
+  return ACTIVITY_KINDS.filter((kind) => KEYWORDS[kind].test(text) && !(kind === 'penetapan-penugasan' && (RECEIVING.test(text) || DRAFTING.test(text))));
 }

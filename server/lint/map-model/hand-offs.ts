@@ -3,6 +3,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { definedOnly } from './defined-only';
 import type { LetterFacts, LetterKind } from './letters';
+import { withoutOtherReports } from './report-name';
 import { normaliseUnit } from './unit-name';
 
 export interface HandOff {
@@ -66,7 +67,7 @@ export function readHandOffs(elements: ModdleElement[], placeOf: (id: string) =>
     if (!message && (from.lane === undefined || from.lane === to.lane)) continue;
     const carried = [...(message ? (lettersOf.get(flow.id) ?? []) : []), ...(lettersOf.get(source.id) ?? [])];
     const declaredReport = declaredReports.has(flow.id) || declaredReports.has(source.id) || source.get('sk:activityKind') === 'serah-hasil';
-    const report = declaredReport || carried.includes('laporan') || [flow.name, source.name, target.name].some((text) => REPORT.test(lower(text)));
+    const report = declaredReport || carried.includes('laporan') || [flow.name, source.name, target.name].some((text) => REPORT.test(withoutOtherReports(lower(text))));
     const voluntary = carried.includes('pengajuan-sukarela') || [flow.name, source.name].some((text) => VOLUNTARY.test(lower(text)));
     handOffs.push({
       id: flow.id,

@@ -61,7 +61,8 @@ export const TITLES: readonly TitleEntry[] = [
   { title: 'Pejabat Pimpinan Tinggi', aliases: ['pejabat pimpinan tinggi', 'pejabat pimpinan tinggi pratama', 'pejabat pimpinan tinggi madya', 'jpt', 'jpt pratama', 'jpt madya'], jabatan: 'JPT' },
   { title: 'Pejabat Administrator', aliases: ['pejabat administrator', 'administrator'], jabatan: 'ADMINISTRATOR' },
   { title: 'Pejabat Pengawas', aliases: ['pejabat pengawas'], jabatan: 'PENGAWAS' },
-  { title: 'Pejabat Fungsional', aliases: ['pejabat fungsional', 'fungsional', 'analis', 'auditor', 'pranata komputer', 'perencana', 'arsiparis', 'pranata', 'penyuluh', 'dokter', 'perawat', 'bidan', 'guru', 'widyaiswara', 'pengawas penyelenggaraan urusan pemerintahan daerah', 'analis kebijakan', 'ahli utama', 'ahli madya', 'ahli muda', 'ahli pertama', 'terampil', 'mahir', 'penyelia', 'keterampilan'], jabatan: 'FUNGSIONAL' },
+  // JF titles that open with a structural word: "Administrator Kesehatan Ahli Pertama" is a fungsional.
+  { title: 'Pejabat Fungsional', aliases: ['pejabat fungsional', 'fungsional', 'administrator kesehatan', 'administrator database', 'administrator database kependudukan', 'analis', 'auditor', 'pranata komputer', 'perencana', 'arsiparis', 'pranata', 'penyuluh', 'dokter', 'perawat', 'bidan', 'guru', 'widyaiswara', 'pengawas penyelenggaraan urusan pemerintahan daerah', 'analis kebijakan', 'ahli utama', 'ahli madya', 'ahli muda', 'ahli pertama', 'terampil', 'mahir', 'penyelia', 'keterampilan'], jabatan: 'FUNGSIONAL' },
   { title: 'Pelaksana', aliases: ['pelaksana', 'pengadministrasi', 'pengelola', 'staf', 'staff', 'operator', 'pengolah data', 'penata', 'pengemudi', 'caraka'], jabatan: 'PELAKSANA' },
   { title: 'Koordinator', aliases: ['koordinator'], jabatan: 'FUNGSIONAL', koordinator: 'koordinator' },
   { title: 'Subkoordinator', aliases: ['subkoordinator', 'sub koordinator'], jabatan: 'FUNGSIONAL', koordinator: 'subkoordinator' },
@@ -108,6 +109,8 @@ export interface TitleReading {
   /** Two or more jabatan named as alternatives ("Pejabat Fungsional / Pelaksana"): no single jabatan. */
   jabatanChoices?: JabatanCode[];
   role?: RoleCode;
+  /** Every role the name states, in order ("Kepala Puskesmas (Pejabat Penilai Kinerja)" states one; `role` is the first). */
+  roles?: RoleCode[];
   office?: Office;
   koordinator?: KoordinatorKind;
   /** The known titles found, in order. */
@@ -124,18 +127,26 @@ function longestAliasAt(tokens: string[], start: number, wholeSegment: boolean):
   return best;
 }
 
-/** Known titles in one normalised segment, left to right, longest first at each position. */
+/** A jenjang of a jabatan fungsional (ROLES.md §1): a segment naming one is the title of a fungsional. */
+const JENJANG_TOKENS = /\b(ahli (utama|madya|muda|pertama)|terampil|mahir|penyelia|pemula|keterampilan)\b/;
+
+/**
+ * Known titles in one normalised segment, left to right, longest first at each position. A bare "administrator" in a
+ * segment that names a jenjang is part of a fungsional's title ("Administrator Kesehatan Ahli Pertama"), not the
+ * Administrator level.
+ */
 function entriesIn(segment: string): TitleEntry[] {
   const tokens = segment.split(' ');
-  const found: TitleEntry[] = [];
+  const found: Alias[] = [];
   for (let i = 0; i < tokens.length; ) {
     const alias = longestAliasAt(tokens, i, tokens.length === 1);
     if (alias) {
-      found.push(alias.entry);
+      found.push(alias);
       i += alias.tokens.length;
     } else i += 1;
   }
-  return found;
+  const fungsional = JENJANG_TOKENS.test(segment);
+  return found.filter((alias) => !(fungsional && alias.entry.jabatan === 'ADMINISTRATOR' && !alias.entry.office && alias.tokens.join(' ') === 'administrator')).map((alias) => alias.entry);
 }
 
 /** Reads a lane name: jabatan, role, office and koordinator, from the main text and its "(…)" parts. */
@@ -147,8 +158,11 @@ export function readTitle(name: string): TitleReading {
   if (koordinator) reading.koordinator = koordinator;
   if (jabatans.length === 1 || (koordinator && jabatans.length === 0)) reading.jabatan = jabatans[0] ?? 'FUNGSIONAL';
   else if (jabatans.length > 1) reading.jabatanChoices = jabatans;
-  const role = entries.find((entry) => entry.role)?.role;
-  if (role) reading.role = role;
+  const roles = [...new Set(entries.flatMap((entry) => (entry.role ? [entry.role] : [])))];
+  if (roles.length > 0) {
+    reading.role = roles[0];
+    reading.roles = roles;
+  }
   const office = entries.find((entry) => entry.office)?.office;
   if (office) reading.office = office;
   return reading;

@@ -3,6 +3,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { annotationTexts } from './annotations';
 import { mutuBakuOf } from './mutu-baku';
+import { withoutOtherReports } from './report-name';
 
 export const LETTER_KINDS = ['permohonan-pelibatan', 'jawaban-permohonan', 'penugasan', 'pengajuan-sukarela', 'laporan', 'perjanjian-kinerja'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -55,7 +56,7 @@ export const isLetterKind = (value: unknown): value is LetterKind => LETTER_KIND
 
 /** The kind a letter's name says, if any. */
 export function letterKindFromName(name: string): LetterKind | undefined {
-  const text = lower(name);
+  const text = withoutOtherReports(lower(name));
   return KIND_KEYWORDS.find(([, pattern]) => pattern.test(text))?.[0];
 }
 

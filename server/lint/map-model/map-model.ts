@@ -1,6 +1,6 @@
 // The map model: who does what in a BPMN map (pools, lanes with jabatan/role/level, activities with their stage), from sk: attributes or, failing them, from names.
 import type { ModdleElement } from 'bpmn-moddle';
-import { closestTitles, readTitle, ROLE_CODES, type JabatanCode, type KoordinatorKind, type RoleCode } from './kamus-jabatan';
+import { closestTitles, readTitle, ROLE_CODES, type JabatanCode, type KoordinatorKind, type Office, type RoleCode } from './kamus-jabatan';
 import { isInstansiName, isJabatanCode, isOrgType, isPimpinanUnit, isUnitKind, levelRowOfOffice, orgTypeFromName, perangkatDaerahFromName, type Level, type OrgType, type UnitKind } from './levels';
 import { isActivityKind, kindsFromName, type ActivityKind } from './activity-kind';
 import { definedOnly } from './defined-only';
@@ -42,6 +42,14 @@ export interface LaneFacts {
   /** A name naming several jabatan ("Pejabat Fungsional / Pelaksana"): any of them performs the lane. */
   jabatanChoices?: JabatanCode[];
   role?: RoleCode;
+  /**
+   * Every role the lane holds, `role` first: one lane can hold several ("Kepala Puskesmas (Pejabat Penilai Kinerja)"
+   * is the Penilai Kinerja and, as the head of its unit, the Pimpinan Unit Organisasi — KLK Ps 1 angka 16, Ps 9).
+   * Read with `hasRole`.
+   */
+  roles?: RoleCode[];
+  /** The structural office the name states ("Asisten Pemerintahan" → asisten), which places the lane in its organisation table. */
+  office?: Office;
   level?: Level;
   unit?: string;
   orgType?: OrgType;
@@ -184,20 +192,42 @@ function readLane(lane: ModdleElement, pool: PoolFacts | undefined): LaneFacts {
   const nameJabatan = reading.jabatan ?? row?.jabatan;
   const nameRole = reading.role ?? (reading.office && isPimpinanUnit(reading.office, table) ? 'PIMPINAN_UNIT' : undefined);
   const jabatan = isJabatanCode(skJabatan) ? skJabatan : nameJabatan;
-  const role = isRoleCode(skRole) ? skRole : nameRole;
+  // sk:role holds one code or several ("PENILAI_KINERJA PIMPINAN_UNIT"); the name may state several too.
+  const declaredRoles = rolesOf(skRole);
+  const officeLeads = reading.office !== undefined && isPimpinanUnit(reading.office, table);
+  const nameRoles = [...(reading.roles ?? []), ...(officeLeads ? (['PIMPINAN_UNIT'] as const) : [])];
+  // A lane declared as a leader whose title leads its unit is that unit's Pimpinan Unit Organisasi too. The added role
+  // only ever clears a lane of a finding (reporting-line, review-chain, assignment-authority), so it leaves `inferred` be.
+  const leaderRoles = (declared: RoleCode[]) => (officeLeads && declared.every((r) => LEADING_ROLES.includes(r)) ? ['PIMPINAN_UNIT' as const] : []);
+  const roles = [...new Set(declaredRoles.length > 0 ? [...declaredRoles, ...leaderRoles(declaredRoles)] : nameRoles)];
+  const role = declaredRoles[0] ?? nameRole;
   const level = isLevel(skLevel) ? skLevel : row?.level;
   // A choice of jabatan is read from the name only when the lane declares neither jabatan nor role.
-  const jabatanChoices = jabatan === undefined && !isRoleCode(skRole) ? reading.jabatanChoices : undefined;
+  const jabatanChoices = jabatan === undefined && declaredRoles.length === 0 ? reading.jabatanChoices : undefined;
   const inferred =
     (!isJabatanCode(skJabatan) && (nameJabatan !== undefined || jabatanChoices !== undefined)) ||
-    (!isRoleCode(skRole) && nameRole !== undefined) ||
+    (declaredRoles.length === 0 && nameRole !== undefined) ||
     (!isLevel(skLevel) && row !== undefined);
   const facts: LaneFacts = { id: lane.id ?? '', name, koordinator: reading.koordinator !== undefined, inferred };
   const parent = parentLaneOf(lane);
   const process = processOf(lane);
-  Object.assign(facts, definedOnly({ poolId: pool?.id, processId: process?.id, parentLaneId: parent?.id, jabatan, jabatanChoices, role, level, unit, orgType, koordinatorKind: reading.koordinator }));
+  Object.assign(facts, definedOnly({ poolId: pool?.id, processId: process?.id, parentLaneId: parent?.id, jabatan, jabatanChoices, role, roles: roles.length > 0 ? roles : undefined, office: reading.office, level, unit, orgType, koordinatorKind: reading.koordinator }));
   if (!jabatan && !jabatanChoices && !role && reading.matched.length === 0) facts.closest = closestTitles(name, 3);
   return facts;
+}
+
+const LEADING_ROLES: readonly RoleCode[] = ['PENILAI_KINERJA', 'PIMPINAN_UNIT', 'PEMILIK_KINERJA'];
+
+/** The role codes sk:role declares: one code, or several separated by spaces or commas. */
+function rolesOf(value: unknown): RoleCode[] {
+  if (typeof value !== 'string') return [];
+  const codes = value.split(/[\s,]+/).filter(Boolean);
+  return codes.length > 0 && codes.every(isRoleCode) ? codes : [];
+}
+
+/** Whether the lane holds the role: its `role` or any of its `roles` (one lane can hold several). */
+export function hasRole(lane: Pick<LaneFacts, 'role' | 'roles'>, role: RoleCode): boolean {
+  return lane.role === role || (lane.roles?.includes(role) ?? false);
 }
 
 function isLevel(value: unknown): value is Level {

@@ -2,6 +2,7 @@
 // (BDG Lampiran I BAB II B.3 huruf c; GMS Ps 16(3), 39; DPS Ps 9(3)) — docs/rules/mk/team-lead-eligible.md.
 import type { RuleFactory } from 'bpmnlint/lib/types';
 import type { JabatanCode } from '../../map-model/kamus-jabatan';
+import { hasRole } from '../../map-model/map-model';
 import { mapModelOf } from '../map-model-of';
 
 const JABATAN_LABELS: Partial<Record<JabatanCode, string>> = {
@@ -16,7 +17,7 @@ const teamLeadEligible: RuleFactory = (options?: { allowPengawas?: boolean }) =>
     if (!node.$instanceOf?.('bpmn:Definitions')) return;
     const allowed: JabatanCode[] = ['FUNGSIONAL', 'PELAKSANA', ...(options?.allowPengawas ? (['PENGAWAS'] as const) : [])];
     for (const lane of mapModelOf(node).lanes) {
-      if (lane.role !== 'KETUA_TIM') continue;
+      if (!hasRole(lane, 'KETUA_TIM')) continue;
       const jabatan = lane.jabatan ? [lane.jabatan] : (lane.jabatanChoices ?? []);
       if (jabatan.length === 0 || jabatan.some((j) => allowed.includes(j))) continue;
       const who = jabatan.map((j) => JABATAN_LABELS[j] ?? j).join(' atau ');
