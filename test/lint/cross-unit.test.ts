@@ -84,6 +84,25 @@ describe('maps with sk: attributes', () => {
   });
 });
 
+describe('approving the involvement decides the assignment (GMS Ps 12(6), 14(3) huruf c–d)', () => {
+  it.each(['invalid-approval-without-letter.bpmn', 'invalid-approval-from-names.bpmn'])(
+    'reports the approval in %s that no surat penugasan follows under mk/assignment-letter, not mk/request-decision',
+    async (file) => {
+      for (const profile of ['gunung-mas', 'badung', 'nasional'] as const) {
+        const findings = await lintD(fixture('mk/assignment-letter', file), profile);
+        expect(findings.map((f) => [f.rule, f.element]), profile).toEqual([['mk/assignment-letter', 'Activity_Menugaskan']]);
+        expect(findings[0]!.inferred).toBe(true); // the approval is read as the assignment from its name
+        expect(findings[0]!.message).toMatch(/^Penugasan "Menyetujui permohonan.*" pada jalur "Kepala Bidang Pencegahan dan Pengendalian Penyakit"/);
+      }
+    },
+  );
+
+  it('reads "Menyetujui permohonan" as the assignment only on the side that received a surat permohonan pelibatan', async () => {
+    const xml = fixture('mk/assignment-letter', 'invalid-approval-from-names.bpmn').replace(/name="Surat Permohonan Pelibatan"/, 'name="Surat biasa"');
+    expect((await lintD(xml)).filter((f) => f.rule === 'mk/assignment-letter')).toEqual([]);
+  });
+});
+
 /** A request across instansi: sent by `senderLane` of the requesting instansi to the Pejabat yang Berwenang of the other. */
 const lintasInstansi = (sender: { name: string; attrs: string }) => `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:sk="urn:petakerja:bpmn:1" id="D" targetNamespace="t" sk:mapKind="lintas-fungsi">

@@ -8,6 +8,7 @@ import { flowContent } from './flow-content';
 import { readHandOffs, type HandOff, type Placement } from './hand-offs';
 export type { Placement } from './hand-offs';
 import { readLetters, type LetterFacts } from './letters';
+import { requestApprovals } from './request-approval';
 import { normaliseUnit } from './unit-name';
 
 /** Stages of a mekanisme kerja (BPMN-CONVENTIONS.md "stage"; DPS Lampiran A). */
@@ -299,6 +300,12 @@ export function readMap(definitions: ModdleElement): MapModel {
     .filter((element) => element.$instanceOf('bpmn:Activity'))
     .map((activity) => readActivity(activity, lanesHolding(activity, refs), bounds, groups));
   const letters = readLetters(elements);
+  // Approving a request for involvement decides the assignment (request-approval.ts), unless sk:activityKind says otherwise.
+  for (const id of requestApprovals(elements, letters)) {
+    const activity = activities.find((a) => a.id === id);
+    const declared = activity !== undefined && activity.kinds.length > 0 && !activity.kindsInferred;
+    if (activity && !declared && !activity.kinds.includes('penetapan-penugasan')) Object.assign(activity, { kinds: [...activity.kinds, 'penetapan-penugasan'], kindsInferred: true });
+  }
   const placeOf = placements(elements, refs, lanes, pools, poolByProcess);
   return buildModel(pools, lanes, activities, letters, readHandOffs(elements, placeOf, letters), placeOf);
 }
