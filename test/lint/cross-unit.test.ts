@@ -103,6 +103,20 @@ describe('approving the involvement decides the assignment (GMS Ps 12(6), 14(3) 
   });
 });
 
+describe('letters that travel by message flow (BDG Lampiran I BAB II B.2 huruf a angka 3)', () => {
+  it.each(['valid-lintas-pd-by-message-flow.bpmn', 'valid-lintas-pd-by-message-flow-from-names.bpmn'])(
+    'follows the instruction, the Surat Jawaban and the surat penugasan of %s to the analyst: no finding of section D under any profile',
+    async (file) => {
+      for (const profile of PROFILES) expect(await lintD(fixture('mk/assignment-letter', file), profile), profile).toEqual([]);
+    },
+  );
+
+  it('reports the instruction when no surat penugasan follows the Surat Jawaban', async () => {
+    const findings = await lintD(fixture('mk/assignment-letter', 'invalid-lintas-pd-no-letter-from-names.bpmn'), 'badung');
+    expect(findings.map((f) => [f.rule, f.element, f.inferred])).toEqual([['mk/assignment-letter', 'Activity_Instruksi', true]]);
+  });
+});
+
 /** A request across instansi: sent by `senderLane` of the requesting instansi to the Pejabat yang Berwenang of the other. */
 const lintasInstansi = (sender: { name: string; attrs: string }) => `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:sk="urn:petakerja:bpmn:1" id="D" targetNamespace="t" sk:mapKind="lintas-fungsi">

@@ -34,7 +34,7 @@ const KIND_KEYWORDS: [LetterKind, RegExp][] = [
   ['jawaban-permohonan', /\bjawaban\b|\bbalasan\b|\bpenolakan\b/],
   ['permohonan-pelibatan', /permohonan pelibatan|permintaan pelibatan|permohonan bantuan tenaga|surat permohonan/],
   ['pengajuan-sukarela', /sukarela|pengajuan diri|surat pengajuan/],
-  ['penugasan', /surat penugasan|surat tugas|bukti penugasan|nota penugasan|\bspt\b/],
+  ['penugasan', /surat penugasan|surat (perintah )?tugas|bukti penugasan|penugasan tertulis|nota (dinas )?penugasan|\bspt\b/],
   ['perjanjian-kinerja', /perjanjian kinerja/],
   ['laporan', /\blaporan\b/],
 ];

@@ -71,19 +71,33 @@ const assignmentLetter: RuleFactory = () => ({
     /** A staff lane receiving a surat penugasan by name ("Menerima surat penugasan"). */
     const receivesByName = (id: string) => isStaff(laneOfElement(id)) && letterKindFromName(model.activities.find((a) => a.id === id)?.name ?? '') === 'penugasan';
 
+    /**
+     * Whether a step's assignment reaches the JF/Pelaksana in writing: its surat penugasan is delivered to a
+     * JF/Pelaksana lane; or, following sequence and message flows past the activities of other lanes that carry the
+     * assignment on (the Pimpinan Perangkat Daerah's instruction to the Penilai Kinerja, the Surat Jawaban to the
+     * requester, the requester's surat penugasan: BDG Lampiran I BAB II B.2 huruf a angka 3), a JF/Pelaksana is
+     * reached who receives a surat penugasan by name, or to whom the step's own written but undelivered letter goes,
+     * or another assignment step that passes (drafting, then signing and sending). A path on which the JF/Pelaksana
+     * is reached without either fails.
+     */
     const verdicts = new Map<string, boolean>();
     const reachesStaff = (id: string): boolean => {
       const known = verdicts.get(id);
       if (known !== undefined) return known;
       verdicts.set(id, false); // cycle guard
       const proof = proofs.get(id);
-      const after = following(id);
-      const ok =
-        (proof?.deliveredTo.some(isStaff) ?? false) ||
-        after.some(receivesByName) ||
-        (proof?.written === true && proof.deliveredTo.length === 0 && after.some((a) => isStaff(laneOfElement(a)))) ||
-        // The step hands on to another assignment step (drafting, then signing and sending the letter).
-        after.some((a) => steps.includes(a) && a !== id && reachesStaff(a));
+      const carriesOwnLetter = proof?.written === true && proof.deliveredTo.length === 0;
+      let ok = proof?.deliveredTo.some(isStaff) ?? false;
+      const seen = new Set([id]);
+      const queue = following(id);
+      while (!ok && queue.length > 0) {
+        const activity = queue.shift()!;
+        if (seen.has(activity)) continue;
+        seen.add(activity);
+        if (isStaff(laneOfElement(activity))) ok = receivesByName(activity) || carriesOwnLetter;
+        else if (steps.includes(activity)) ok = reachesStaff(activity);
+        else queue.push(...following(activity));
+      }
       verdicts.set(id, ok);
       return ok;
     };
