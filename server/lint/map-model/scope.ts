@@ -66,10 +66,10 @@ function sideOf(model: Pick<MapModel, 'pool'>, place: Placement & { unit: string
   const pdName = perangkatDaerahFromName(place.unit) ?? (pool?.unitKind === 'perangkat-daerah' ? (perangkatDaerahFromName(pool.unit) ?? normaliseUnit(pool.unit)) : pool?.perangkatDaerah);
   if (pdName) side.pdName = pdName;
   if (pool?.orgType) side.orgType = { type: pool.orgType, declared: pool.orgTypeDeclared === true };
-  if (laneUnit && pool?.unitKind !== 'instansi') side.unitOrganisasi = { declared: true };
-  else if (!laneUnit && pool?.unitKind) {
-    if (pool.unitKind === 'unit-organisasi') side.unitOrganisasi = { declared: true };
-  } else if (UNIT_ORGANISASI.test(unit)) side.unitOrganisasi = { declared: false };
+  // A lane's own sk:unit inside a pool of a perangkat daerah (or of a unit) is a unit organisasi of it.
+  const declaredKind = laneUnit ? (pool?.unitKind === 'instansi' ? undefined : 'unit-organisasi') : pool?.unitKind;
+  if (declaredKind === 'unit-organisasi') side.unitOrganisasi = { declared: true };
+  else if (declaredKind === undefined && UNIT_ORGANISASI.test(unit)) side.unitOrganisasi = { declared: false };
   return side;
 }
 
@@ -91,14 +91,14 @@ function samePdName(a: string, b: string): boolean {
 /**
  * Whether the two sides sit in one perangkat daerah, and whether that rests on declared attributes only; undefined
  * when nothing tells. Declared facts first: lanes of one pool, two pools declared perangkat daerah, two declared
- * organisation types (two types of perangkat daerah, or one type a government has one of); then the perangkat daerah the
- * names say; last, two units organisasi that no name places elsewhere, which a map draws inside its own perangkat
- * daerah.
+ * organisation types (two types of perangkat daerah, or one type a government has one of); then the perangkat
+ * daerah the names say; last, two units organisasi that no name places elsewhere, which a map draws inside its own
+ * perangkat daerah.
  */
 function onePerangkatDaerah(a: Side, b: Side): { same: boolean; inferred: boolean } | undefined {
   const byNames = a.pdName !== undefined && b.pdName !== undefined ? samePdName(a.pdName, b.pdName) : undefined;
   if (a.pool !== undefined && a.pool === b.pool) return byNames === false ? { same: false, inferred: true } : { same: true, inferred: false };
-  if (a.pool?.unitKind === 'perangkat-daerah' && b.pool?.unitKind === 'perangkat-daerah' && !a.laneUnit && !b.laneUnit) return { same: false, inferred: false };
+  if (a.pool?.unitKind === 'perangkat-daerah' && b.pool?.unitKind === 'perangkat-daerah') return { same: false, inferred: false };
   if (a.orgType?.declared && b.orgType?.declared) {
     if (a.orgType.type !== b.orgType.type && PERANGKAT_DAERAH_TYPES.has(a.orgType.type) && PERANGKAT_DAERAH_TYPES.has(b.orgType.type)) return { same: false, inferred: false };
     if (ONE_PER_GOVERNMENT.has(a.orgType.type)) return { same: true, inferred: false };

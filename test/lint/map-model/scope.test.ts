@@ -141,6 +141,21 @@ describe('two units organisasi of one perangkat daerah (GMS Ps 14(3), 28(1))', (
     expect(await poolScope(unit('Bidang P2P', 'dinas'), unit('UPTD Puskesmas Mengwi', 'puskesmas'))).toEqual({ scope: 'lintas-unit', inferred: false });
   });
 
+  it('reads lanes of their own sk:unit in two pools declared perangkat daerah as lintas PD, declared', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:sk="urn:petakerja:bpmn:1" id="D" targetNamespace="t">
+  <bpmn:collaboration id="C">
+    <bpmn:participant id="P1" name="Dinas Kesehatan" processRef="Proc1" sk:unitKind="perangkat-daerah" sk:orgType="dinas" />
+    <bpmn:participant id="P2" name="Dinas Pendidikan" processRef="Proc2" sk:unitKind="perangkat-daerah" sk:orgType="dinas" />
+    <bpmn:messageFlow id="M" name="Surat" sourceRef="T1" targetRef="T2" />
+  </bpmn:collaboration>
+  <bpmn:process id="Proc1"><bpmn:laneSet id="LS1"><bpmn:lane id="L1" name="Kepala Bidang" sk:unit="Bidang P2P"><bpmn:flowNodeRef>T1</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet><bpmn:task id="T1" name="Mengirim" /></bpmn:process>
+  <bpmn:process id="Proc2"><bpmn:laneSet id="LS2"><bpmn:lane id="L2" name="Kepala Bidang" sk:unit="Bidang Sekolah Dasar"><bpmn:flowNodeRef>T2</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet><bpmn:task id="T2" name="Menerima" /></bpmn:process>
+</bpmn:definitions>`;
+    const model = await modelOf(xml);
+    expect(scopeOf(model, model.placement('T1'), model.placement('T2'))).toEqual({ scope: 'lintas-pd', inferred: false });
+  });
+
   it('reads the perangkat daerah of a name that puts it first, or writes it short', async () => {
     expect(await poolScope({ name: 'Dinas Kesehatan – Bidang P2P' }, { name: 'Dinas Kesehatan – Bidang Kesmas' })).toEqual({ scope: 'lintas-unit', inferred: true });
     expect(await poolScope({ name: 'Bidang Mutasi BKPSDM' }, { name: 'Bidang Pengembangan Badan Kepegawaian dan Pengembangan SDM' })).toEqual({ scope: 'lintas-unit', inferred: true });
