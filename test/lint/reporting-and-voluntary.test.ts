@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBpmn } from '../../server/bpmn/moddle';
 import { PROFILES, type Profile } from '../../server/domain/vocabulary';
 import { lintDefinitions } from '../../server/lint/engine';
-import { isInstansiName, perangkatDaerahFromName } from '../../server/lint/map-model/levels';
+import { governmentFromName, isInstansiName, perangkatDaerahFromName } from '../../server/lint/map-model/levels';
 import { readMap } from '../../server/lint/map-model/map-model';
 import { scopeOf } from '../../server/lint/map-model/scope';
 import { MIWG_DIR, miwgFiles, readText, ROOT } from '../helpers/fixtures';
@@ -90,6 +90,16 @@ describe('perangkat daerah and scopes from names', () => {
     ['UPTD Puskesmas Mengwi', undefined],
   ])('%s → %s', (name, expected) => {
     expect(perangkatDaerahFromName(name)).toBe(expected);
+  });
+
+  it.each([
+    ['Bagian Hukum Setda Kab. Badung', 'kabupaten badung'],
+    ['Pemerintah Kota Denpasar', 'kota denpasar'],
+    ['Setda Kab. Badung – Bagian Organisasi', 'kabupaten badung'],
+    ['Dinas Perumahan dan Tata Kota', undefined],
+    ['Dinas Kesehatan', undefined],
+  ])('government of %s → %s', (name, expected) => {
+    expect(governmentFromName(name)).toBe(expected);
   });
 
   it('tells an instansi from a perangkat daerah of it', () => {

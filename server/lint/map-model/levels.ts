@@ -208,6 +208,24 @@ export function perangkatDaerahFromName(name: string): string | undefined {
   return [PERANGKAT_DAERAH_SHORT[keyword] ?? keyword, rest].filter(Boolean).join(' ');
 }
 
+/** Words that name a government (pemerintah daerah) in a unit's or pool's name, short forms to their long form. */
+const GOVERNMENT_KEYWORD = /\b(kabupaten|kab|kota|provinsi|prov|pemkab|pemkot|pemprov)\b/;
+const GOVERNMENT_KIND: Readonly<Record<string, string>> = { kab: 'kabupaten', pemkab: 'kabupaten', pemkot: 'kota', prov: 'provinsi', pemprov: 'provinsi' };
+
+/**
+ * The government a unit or pool name names, normalised ("Bagian Hukum Setda Kab. Badung" → "kabupaten badung",
+ * "Pemerintah Kota Denpasar" → "kota denpasar"): the government keyword and the words after it, up to a unit
+ * organisasi named after it. Undefined when the name names none, or no place after the keyword ("Dinas Tata Kota").
+ */
+export function governmentFromName(name: string): string | undefined {
+  const text = name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const match = GOVERNMENT_KEYWORD.exec(text);
+  if (!match) return undefined;
+  const keyword = match[1] ?? '';
+  const place = text.slice(match.index + keyword.length).replace(UNIT_TAIL, '').trim();
+  return place ? `${GOVERNMENT_KIND[keyword] ?? keyword} ${place}` : undefined;
+}
+
 const INSTANSI = /\b(kementerian|kementrian|lembaga|pemerintah provinsi|pemprov|pemerintah kabupaten|pemkab|pemerintah kota|pemkot|badan pusat statistik|instansi)\b/;
 
 /** Whether a pool or unit name names a whole government institution ("Kementerian Kesehatan", "Pemerintah Kota Denpasar"). */

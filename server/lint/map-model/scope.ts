@@ -4,7 +4,7 @@
 import type { HandOff } from './hand-offs';
 import type { MapModel, Placement, PoolFacts, Scope, ScopeReading } from './map-model';
 import { definedOnly } from './defined-only';
-import { isInstansiName, perangkatDaerahFromName, type OrgType } from './levels';
+import { governmentFromName, isInstansiName, perangkatDaerahFromName, type OrgType } from './levels';
 import { normaliseUnit } from './unit-name';
 
 export type { Scope, ScopeReading } from './map-model';
@@ -43,8 +43,12 @@ interface Side {
   pool?: PoolFacts;
   /** The place is a lane whose sk:unit differs from its pool's: a unit organisasi inside the pool. */
   laneUnit: boolean;
-  /** The instansi it belongs to when it is not the map's own government, and whether sk:unitKind said so. */
-  instansi?: { key: string; declared: boolean };
+  /**
+   * The instansi it belongs to: `explicit` when the side is an instansi (sk:unitKind="instansi", or a name like
+   * "Kementerian …", "Pemerintah Kota …"), else the government its name ends with ("… Kab. Badung"); `declared` when
+   * sk:unitKind said so.
+   */
+  instansi?: { key: string; explicit: boolean; declared: boolean };
   /** The perangkat daerah its unit or pool names, normalised (levels.ts). */
   pdName?: string;
   /** The organisation type of its pool, and whether sk:orgType declared it. */
@@ -58,11 +62,11 @@ function sideOf(model: Pick<MapModel, 'pool'>, place: Placement & { unit: string
   const unit = normaliseUnit(place.unit);
   const laneUnit = pool !== undefined && unit !== normaliseUnit(pool.unit);
   const side: Side = { unit, laneUnit, ...definedOnly({ pool }) };
-  if (pool?.unitKind === 'instansi') side.instansi = { key: normaliseUnit(pool.unit), declared: true };
-  else if (!pool?.unitKind) {
-    const named = [place.unit, pool?.name].find((name): name is string => name !== undefined && isInstansiName(name));
-    if (named) side.instansi = { key: normaliseUnit(named), declared: false };
-  }
+  const government = [place.unit, pool?.name, pool?.unit].map((name) => (name ? governmentFromName(name) : undefined)).find((g) => g !== undefined);
+  const named = pool?.unitKind ? undefined : [place.unit, pool?.name].find((name): name is string => name !== undefined && isInstansiName(name));
+  if (pool?.unitKind === 'instansi') side.instansi = { key: government ?? normaliseUnit(pool.unit), explicit: true, declared: true };
+  else if (named) side.instansi = { key: government ?? normaliseUnit(named), explicit: true, declared: false };
+  else if (government) side.instansi = { key: government, explicit: false, declared: false };
   const pdName = perangkatDaerahFromName(place.unit) ?? (pool?.unitKind === 'perangkat-daerah' ? (perangkatDaerahFromName(pool.unit) ?? normaliseUnit(pool.unit)) : pool?.perangkatDaerah);
   if (pdName) side.pdName = pdName;
   if (pool?.orgType) side.orgType = { type: pool.orgType, declared: pool.orgTypeDeclared === true };
@@ -113,7 +117,8 @@ function onePerangkatDaerah(a: Side, b: Side): { same: boolean; inferred: boolea
 
 /**
  * The scope of work between two places: `dalam-unit` for one unit; `lintas-instansi` when one side belongs to
- * another instansi (sk:unitKind="instansi", or a name like "Kementerian …", "Pemerintah Kota …"); `lintas-pd` or
+ * another instansi (sk:unitKind="instansi", a name like "Kementerian …", "Pemerintah Kota …", or two governments
+ * named: "Setda Kab. Badung" and "Setda Kota Denpasar"); `lintas-pd` or
  * `lintas-unit` as the two sides' perangkat daerah differ or not (onePerangkatDaerah). Undefined when a side has no
  * unit or the perangkat daerah cannot be told. `inferred` says whether names were needed.
  */
@@ -124,9 +129,9 @@ export function scopeOf(model: Pick<MapModel, 'pool'>, from: Placement, to: Plac
   const samePool = a.pool !== undefined && a.pool === b.pool;
   // One unit: by the drawing (one pool) or declared units, else by two pools' names alone.
   if (a.unit === b.unit) return { scope: 'dalam-unit', inferred: !samePool && !(a.pool?.unitKind && b.pool?.unitKind) };
-  if (!samePool && (a.instansi !== undefined || b.instansi !== undefined) && a.instansi?.key !== b.instansi?.key) {
-    return { scope: 'lintas-instansi', inferred: !(a.instansi?.declared || b.instansi?.declared) };
-  }
+  // Two governments named, or an instansi against a side that names none: lintas instansi.
+  const otherInstansi = a.instansi && b.instansi ? a.instansi.key !== b.instansi.key : a.instansi?.explicit || b.instansi?.explicit;
+  if (!samePool && otherInstansi) return { scope: 'lintas-instansi', inferred: !(a.instansi?.declared || b.instansi?.declared) };
   const pd = onePerangkatDaerah(a, b);
   return pd ? { scope: pd.same ? 'lintas-unit' : 'lintas-pd', inferred: pd.inferred } : undefined;
 }

@@ -60,6 +60,13 @@ describe('scope of work between two pools', () => {
     expect(await poolScope(declared('Instansi Pemohon', 'instansi'), declared('Instansi Dituju', 'instansi'))).toEqual({ scope: 'lintas-instansi', inferred: false });
   });
 
+  it('reads two governments named as lintas instansi, and a perangkat daerah of the government named as inside it', async () => {
+    expect(await poolScope({ name: 'Bagian Organisasi Setda Kab. Badung' }, { name: 'Bagian Organisasi Sekretariat Daerah Kota Denpasar' })).toEqual({ scope: 'lintas-instansi', inferred: true });
+    expect(await poolScope({ name: 'Bagian Organisasi Setda Kab. Badung' }, { name: 'Bagian Hukum Sekretariat Daerah Kabupaten Badung' })).toEqual({ scope: 'lintas-unit', inferred: true });
+    // The Pemerintah Kabupaten Badung and its Dinas Kesehatan: one instansi, and not two perangkat daerah.
+    expect(await poolScope({ name: 'Pemerintah Kabupaten Badung' }, { name: 'Dinas Kesehatan Kabupaten Badung' })).toBeUndefined();
+  });
+
   it('says nothing when the names tell neither unit nor perangkat daerah', async () => {
     expect(await poolScope({ name: 'Tim A' }, { name: 'Kelompok Kerja B' })).toBeUndefined();
   });
