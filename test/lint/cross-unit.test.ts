@@ -97,6 +97,17 @@ describe('approving the involvement decides the assignment (GMS Ps 12(6), 14(3) 
     },
   );
 
+  it.each(['invalid-approval-gateway.bpmn', 'invalid-approval-gateway-from-names.bpmn'])(
+    'reports the approval exit of the decision in %s, which reaches the staff without a surat penugasan, under mk/assignment-letter only',
+    async (file) => {
+      for (const profile of ['gunung-mas', 'badung', 'nasional'] as const) {
+        const findings = await lintD(fixture('mk/assignment-letter', file), profile);
+        expect(findings.map((f) => [f.rule, f.element]), profile).toEqual([['mk/assignment-letter', 'Gateway_Setuju']]);
+        expect(findings[0]!.message).toMatch(/^Persetujuan permohonan pelibatan pada keputusan "Permohonan disetujui\?"/);
+      }
+    },
+  );
+
   it('reads "Menyetujui permohonan" as the assignment only on the side that received a surat permohonan pelibatan', async () => {
     const xml = fixture('mk/assignment-letter', 'invalid-approval-from-names.bpmn').replace(/name="Surat Permohonan Pelibatan"/, 'name="Surat biasa"');
     expect((await lintD(xml)).filter((f) => f.rule === 'mk/assignment-letter')).toEqual([]);

@@ -7,6 +7,7 @@ import { letterKindFromName, outputLettersOf } from '../../map-model/letters';
 import type { LaneFacts } from '../../map-model/map-model';
 import { firstActivities, flowGraphOf } from '../flow-graph';
 import { isRoleMap, mapModelOf } from '../map-model-of';
+import { requestDecisionsOf } from '../request-decisions';
 
 /** What is known of the written proof an assignment step gives. */
 interface Proof {
@@ -101,6 +102,35 @@ const assignmentLetter: RuleFactory = () => ({
       verdicts.set(id, ok);
       return ok;
     };
+
+    // A decision approving a request for involvement is the assignment decision too (GMS Ps 14(3) huruf c–d): its yes
+    // exit leading to a JF/Pelaksana at work, with no assignment step nor written assignment on the way, is reported
+    // here. A yes exit through an assignment step leaves the verdict to that step.
+    for (const { gateway, approvals } of requestDecisionsOf(node, model).values()) {
+      const lane = laneOfElement(gateway.id!);
+      if (!lane || isStaff(lane)) continue;
+      let bareStaff = false;
+      let decided = false;
+      const seen = new Set<string>();
+      const queue = approvals.flatMap((target) => firstActivities(next, target, (a) => activityIds.has(a)));
+      while (!decided && queue.length > 0) {
+        const activity = queue.shift()!;
+        if (seen.has(activity)) continue;
+        seen.add(activity);
+        if (isStaff(laneOfElement(activity))) {
+          if (receivesByName(activity)) decided = true;
+          else bareStaff = true;
+        } else if (steps.includes(activity)) decided = true;
+        else queue.push(...following(activity));
+      }
+      if (decided || !bareStaff) continue;
+      reporter.report(
+        gateway.id!,
+        `Persetujuan permohonan pelibatan pada keputusan "${gateway.name ?? gateway.id}" (jalur "${lane.name}") tidak berujung pada ` +
+          'Pejabat Fungsional/Pelaksana yang menerima surat penugasan atau bukti penugasan tertulis (fisik atau elektronik); menyetujui pelibatan berarti menetapkan penugasan',
+        { inferred: lane.inferred || model.letters.some((l) => l.kind === 'permohonan-pelibatan' && l.inferred) },
+      );
+    }
 
     for (const id of steps) {
       if (reachesStaff(id)) continue;
