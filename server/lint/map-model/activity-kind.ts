@@ -21,8 +21,7 @@ const KEYWORDS: Record<ActivityKind, RegExp> = {
   'serah-hasil': /menyampaikan hasil|serah terima|melaporkan hasil/,
   reviu: /meninjau|\breviu|\breview|mereviu/,
   penerimaan: /menerima|dinyatakan selesai/,
-  // Approving the involvement requested is deciding the assignment (GMS Ps 12(6), 14(3) huruf c–d).
-  'penetapan-penugasan': /menugaskan|menetapkan penugasan|penetapan penugasan|surat penugasan|menyetujui (usulan |surat )?(permohonan )?pelibatan|persetujuan pelibatan/,
+  'penetapan-penugasan': /menugaskan|menetapkan penugasan|penetapan penugasan|surat penugasan/,
 };
 
 /** Receiving a letter of assignment ("Menerima surat penugasan") is not setting the assignment. */

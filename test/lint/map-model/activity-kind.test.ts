@@ -14,7 +14,6 @@ describe('activity kinds (BPMN-CONVENTIONS.md, kind of activity)', () => {
     ['Meninjau dan menerima hasil pelaksanaan kegiatan', ['reviu', 'penerimaan']],
     ['Menetapkan penugasan melalui surat penugasan', ['penetapan-penugasan']],
     ['Menerima surat penugasan', ['penerimaan']],
-    ['Menyetujui permohonan pelibatan pejabat fungsional', ['penetapan-penugasan']],
     ['Mengarsipkan dokumen', []],
   ])('reads "%s" as %j', (name, kinds) => {
     expect(kindsFromName(name)).toEqual(kinds);
