@@ -41,8 +41,6 @@ const PERANGKAT_DAERAH_TYPES: ReadonlySet<OrgType> = new Set(['setda', 'setwan',
 interface Side {
   unit: string;
   pool?: PoolFacts;
-  /** The place is a lane whose sk:unit differs from its pool's: a unit organisasi inside the pool. */
-  laneUnit: boolean;
   /**
    * The instansi it belongs to: `explicit` when the side is an instansi (sk:unitKind="instansi", or a name like
    * "Kementerian …", "Pemerintah Kota …"), else the government its name ends with ("… Kab. Badung"); `declared` when
@@ -60,8 +58,9 @@ interface Side {
 function sideOf(model: Pick<MapModel, 'pool'>, place: Placement & { unit: string }): Side {
   const pool = place.pool ? model.pool(place.pool) : undefined;
   const unit = normaliseUnit(place.unit);
+  // A lane whose sk:unit differs from its pool's: a unit organisasi inside the pool.
   const laneUnit = pool !== undefined && unit !== normaliseUnit(pool.unit);
-  const side: Side = { unit, laneUnit, ...definedOnly({ pool }) };
+  const side: Side = { unit, ...definedOnly({ pool }) };
   const government = [place.unit, pool?.name, pool?.unit].map((name) => (name ? governmentFromName(name) : undefined)).find((g) => g !== undefined);
   const named = pool?.unitKind ? undefined : [place.unit, pool?.name].find((name): name is string => name !== undefined && isInstansiName(name));
   if (pool?.unitKind === 'instansi') side.instansi = { key: government ?? normaliseUnit(pool.unit), explicit: true, declared: true };
@@ -70,7 +69,6 @@ function sideOf(model: Pick<MapModel, 'pool'>, place: Placement & { unit: string
   const pdName = perangkatDaerahFromName(place.unit) ?? (pool?.unitKind === 'perangkat-daerah' ? (perangkatDaerahFromName(pool.unit) ?? normaliseUnit(pool.unit)) : pool?.perangkatDaerah);
   if (pdName) side.pdName = pdName;
   if (pool?.orgType) side.orgType = { type: pool.orgType, declared: pool.orgTypeDeclared === true };
-  // A lane's own sk:unit inside a pool of a perangkat daerah (or of a unit) is a unit organisasi of it.
   const declaredKind = laneUnit ? (pool?.unitKind === 'instansi' ? undefined : 'unit-organisasi') : pool?.unitKind;
   if (declaredKind === 'unit-organisasi') side.unitOrganisasi = { declared: true };
   else if (declaredKind === undefined && UNIT_ORGANISASI.test(unit)) side.unitOrganisasi = { declared: false };
