@@ -122,6 +122,15 @@ describe('letters that travel by message flow (BDG Lampiran I BAB II B.2 huruf a
     },
   );
 
+  it('accepts receipt of the written assignment named beside another letter ("Menerima surat jawaban dan surat perintah tugas")', async () => {
+    const xml = fixture('mk/assignment-letter', 'valid-approval-surat-perintah-tugas.bpmn');
+    const renamed = xml.replace('name="Menerima surat perintah tugas"', 'name="Menerima surat jawaban dan surat perintah tugas"');
+    expect(renamed).not.toBe(xml);
+    expect(await lintD(renamed)).toEqual([]);
+    const unwritten = renamed.replace('name="Menerima surat jawaban dan surat perintah tugas"', 'name="Menerima surat jawaban dan arahan kerja"');
+    expect((await lintD(unwritten)).map((f) => f.rule)).toEqual(['mk/assignment-letter']);
+  });
+
   it('reports the instruction when no surat penugasan follows the Surat Jawaban', async () => {
     const findings = await lintD(fixture('mk/assignment-letter', 'invalid-lintas-pd-no-letter-from-names.bpmn'), 'badung');
     expect(findings.map((f) => [f.rule, f.element, f.inferred])).toEqual([['mk/assignment-letter', 'Activity_Instruksi', true]]);

@@ -59,6 +59,11 @@ export function letterKindFromName(name: string): LetterKind | undefined {
   return KIND_KEYWORDS.find(([, pattern]) => pattern.test(text))?.[0];
 }
 
+/** Whether a name names a letter of `kind`, among others it may name ("Menerima surat jawaban dan surat tugas"). */
+export function namesLetter(name: string, kind: LetterKind): boolean {
+  return KIND_KEYWORDS.some(([k, pattern]) => k === kind && pattern.test(lower(name)));
+}
+
 /**
  * The contents a text lists, one per line or phrase ("Maksud dan tujuan: …", "Durasi: 3 bulan"), or listed after a
  * heading ("Isi surat: maksud dan tujuan, kompetensi, target kinerja, durasi"): a line's label is read first, and

@@ -3,7 +3,7 @@
 // activities' outputs name.
 import { describe, expect, it } from 'vitest';
 import { allElements, parseBpmn } from '../../../server/bpmn/moddle';
-import { contentsFromAnnotation, letterKindFromName, outputLettersOf, readLetters } from '../../../server/lint/map-model/letters';
+import { contentsFromAnnotation, letterKindFromName, namesLetter, outputLettersOf, readLetters } from '../../../server/lint/map-model/letters';
 import { templateXml } from '../../helpers/fixtures';
 
 const MAP = `<?xml version="1.0" encoding="UTF-8"?>
@@ -59,6 +59,12 @@ describe('letter kinds from names', () => {
     ['Laporan hasil kegiatan', 'laporan'],
   ])('reads "%s" as %s', (name, kind) => {
     expect(letterKindFromName(name)).toBe(kind);
+  });
+
+  it('tells whether a name names a letter of a kind among others', () => {
+    expect(namesLetter('Menerima surat jawaban dan surat tugas', 'penugasan')).toBe(true);
+    expect(letterKindFromName('Menerima surat jawaban dan surat tugas')).toBe('jawaban-permohonan');
+    expect(namesLetter('Menerima surat jawaban', 'penugasan')).toBe(false);
   });
 
   it('reads no letter in other names', () => {

@@ -3,7 +3,7 @@
 // BAB II B.2; DPS Lampiran A.3) — docs/rules/mk/assignment-letter.md.
 import type { RuleFactory } from 'bpmnlint/lib/types';
 import { isStaffPerformer } from '../../map-model/kamus-jabatan';
-import { letterKindFromName, outputLettersOf } from '../../map-model/letters';
+import { namesLetter, outputLettersOf } from '../../map-model/letters';
 import type { LaneFacts } from '../../map-model/map-model';
 import { firstActivities, flowGraphOf } from '../flow-graph';
 import { isRoleMap, mapModelOf } from '../map-model-of';
@@ -69,8 +69,8 @@ const assignmentLetter: RuleFactory = () => ({
       (id) => activityIds.has(id) && laneOfElement(id) !== undefined && !isStaff(laneOfElement(id)),
     );
     const following = (id: string) => (next.get(id) ?? []).flatMap((target) => firstActivities(next, target, (a) => activityIds.has(a)));
-    /** A staff lane receiving a surat penugasan by name ("Menerima surat penugasan"). */
-    const receivesByName = (id: string) => isStaff(laneOfElement(id)) && letterKindFromName(model.activities.find((a) => a.id === id)?.name ?? '') === 'penugasan';
+    /** A staff lane receiving a surat penugasan by name ("Menerima surat penugasan", "Menerima surat jawaban dan surat tugas"). */
+    const receivesByName = (id: string) => isStaff(laneOfElement(id)) && namesLetter(model.activities.find((a) => a.id === id)?.name ?? '', 'penugasan');
 
     /**
      * Whether a step's assignment reaches the JF/Pelaksana in writing: its surat penugasan is delivered to a
