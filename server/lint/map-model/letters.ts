@@ -251,13 +251,16 @@ export interface OutputLetter {
 
 const outputLetterCache = new WeakMap<ModdleElement, OutputLetter[]>();
 
-/** The letters that activities' outputs name: their mutu baku output (mutu-baku.ts), read once per map. */
+/** The letters that activities' outputs name: their mutu baku output (mutu-baku.ts), read once per map; one entry per letter named. */
 export function outputLettersOf(definitions: ModdleElement): OutputLetter[] {
   let letters = outputLetterCache.get(definitions);
   if (!letters) {
     letters = [...mutuBakuOf(definitions)].flatMap(([activity, { output }]) => {
       const kind = output ? letterKindFromName(output.text) : undefined;
-      return output && kind ? [{ activity, text: output.text, kind, inferred: output.inferred }] : [];
+      if (!output || !kind) return [];
+      // A written assignment issued together with another letter ("Surat jawaban dan surat penugasan") is issued too.
+      const kinds = kind !== 'penugasan' && namesLetter(output.text, 'penugasan') ? [kind, 'penugasan' as const] : [kind];
+      return kinds.map((k) => ({ activity, text: output.text, kind: k, inferred: output.inferred }));
     });
     outputLetterCache.set(definitions, letters);
   }

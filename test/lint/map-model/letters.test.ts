@@ -198,6 +198,11 @@ describe('letters named by activities outputs', () => {
     ]);
   });
 
+  it('reads a surat penugasan issued together with another letter as issued', async () => {
+    const { definitions } = await parseBpmn(MAP.replace('sk:output="Surat tugas tim"', 'sk:output="Surat jawaban dan surat tugas tim"'));
+    expect(outputLettersOf(definitions).filter((o) => o.activity === 'T_Baca').map((o) => o.kind)).toEqual(['jawaban-permohonan', 'penugasan']);
+  });
+
   it('reads the surat penugasan of the lintas-fungsi template from sk:output', async () => {
     const { definitions } = await parseBpmn(templateXml('lintas-fungsi'));
     const outputs = outputLettersOf(definitions);
