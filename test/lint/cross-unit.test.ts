@@ -84,6 +84,59 @@ describe('maps with sk: attributes', () => {
   });
 });
 
+describe('approving the involvement decides the assignment (GMS Ps 12(6), 14(3) huruf c–d)', () => {
+  it.each(['invalid-approval-without-letter.bpmn', 'invalid-approval-from-names.bpmn'])(
+    'reports the approval in %s that no surat penugasan follows under mk/assignment-letter, not mk/request-decision',
+    async (file) => {
+      for (const profile of ['gunung-mas', 'badung', 'nasional'] as const) {
+        const findings = await lintD(fixture('mk/assignment-letter', file), profile);
+        expect(findings.map((f) => [f.rule, f.element]), profile).toEqual([['mk/assignment-letter', 'Activity_Menugaskan']]);
+        expect(findings[0]!.inferred).toBe(true); // the approval is read as the assignment from its name
+        expect(findings[0]!.message).toMatch(/^Penugasan "Menyetujui permohonan.*" pada jalur "Kepala Bidang Pencegahan dan Pengendalian Penyakit"/);
+      }
+    },
+  );
+
+  it.each(['invalid-approval-gateway.bpmn', 'invalid-approval-gateway-from-names.bpmn'])(
+    'reports the approval exit of the decision in %s, which reaches the staff without a surat penugasan, under mk/assignment-letter only',
+    async (file) => {
+      for (const profile of ['gunung-mas', 'badung', 'nasional'] as const) {
+        const findings = await lintD(fixture('mk/assignment-letter', file), profile);
+        expect(findings.map((f) => [f.rule, f.element]), profile).toEqual([['mk/assignment-letter', 'Gateway_Setuju']]);
+        expect(findings[0]!.message).toMatch(/^Persetujuan permohonan pelibatan pada keputusan "Permohonan disetujui\?"/);
+      }
+    },
+  );
+
+  it('reads "Menyetujui permohonan" as the assignment only on the side that received a surat permohonan pelibatan', async () => {
+    const xml = fixture('mk/assignment-letter', 'invalid-approval-from-names.bpmn').replace(/name="Surat Permohonan Pelibatan"/, 'name="Surat biasa"');
+    expect((await lintD(xml)).filter((f) => f.rule === 'mk/assignment-letter')).toEqual([]);
+  });
+});
+
+describe('letters that travel by message flow (BDG Lampiran I BAB II B.2 huruf a angka 3)', () => {
+  it.each(['valid-lintas-pd-by-message-flow.bpmn', 'valid-lintas-pd-by-message-flow-from-names.bpmn'])(
+    'follows the instruction, the Surat Jawaban and the surat penugasan of %s to the analyst: no finding of section D under any profile',
+    async (file) => {
+      for (const profile of PROFILES) expect(await lintD(fixture('mk/assignment-letter', file), profile), profile).toEqual([]);
+    },
+  );
+
+  it('accepts receipt of the written assignment named beside another letter ("Menerima surat jawaban dan surat perintah tugas")', async () => {
+    const xml = fixture('mk/assignment-letter', 'valid-approval-surat-perintah-tugas.bpmn');
+    const renamed = xml.replace('name="Menerima surat perintah tugas"', 'name="Menerima surat jawaban dan surat perintah tugas"');
+    expect(renamed).not.toBe(xml);
+    expect(await lintD(renamed)).toEqual([]);
+    const unwritten = renamed.replace('name="Menerima surat jawaban dan surat perintah tugas"', 'name="Menerima surat jawaban dan arahan kerja"');
+    expect((await lintD(unwritten)).map((f) => f.rule)).toEqual(['mk/assignment-letter']);
+  });
+
+  it('reports the instruction when no surat penugasan follows the Surat Jawaban', async () => {
+    const findings = await lintD(fixture('mk/assignment-letter', 'invalid-lintas-pd-no-letter-from-names.bpmn'), 'badung');
+    expect(findings.map((f) => [f.rule, f.element, f.inferred])).toEqual([['mk/assignment-letter', 'Activity_Instruksi', true]]);
+  });
+});
+
 /** A request across instansi: sent by `senderLane` of the requesting instansi to the Pejabat yang Berwenang of the other. */
 const lintasInstansi = (sender: { name: string; attrs: string }) => `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:sk="urn:petakerja:bpmn:1" id="D" targetNamespace="t" sk:mapKind="lintas-fungsi">

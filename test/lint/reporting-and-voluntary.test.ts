@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { parseBpmn } from '../../server/bpmn/moddle';
 import { PROFILES, type Profile } from '../../server/domain/vocabulary';
 import { lintDefinitions } from '../../server/lint/engine';
-import { isInstansiName, perangkatDaerahFromName } from '../../server/lint/map-model/levels';
-import { readMap, scopeBetween } from '../../server/lint/map-model/map-model';
+import { governmentFromName, isInstansiName, perangkatDaerahFromName } from '../../server/lint/map-model/levels';
+import { readMap } from '../../server/lint/map-model/map-model';
+import { scopeOf } from '../../server/lint/map-model/scope';
 import { MIWG_DIR, miwgFiles, readText, ROOT } from '../helpers/fixtures';
 
 const RULES = ['mk/reporting-line', 'mk/team-lead-origin', 'mk/voluntary-scope', 'mk/voluntary-flow'];
@@ -82,11 +83,23 @@ describe('perangkat daerah and scopes from names', () => {
     ['Dinas Kesehatan', 'dinas kesehatan'],
     ['Bidang P2P, Dinas Kesehatan Kabupaten Badung', 'dinas kesehatan'],
     ['Bagian Organisasi Setda', 'sekretariat daerah'],
+    ['Setda Kab. Badung – Bagian Organisasi', 'sekretariat daerah'],
+    ['Dinas Kesehatan - Bidang P2P', 'dinas kesehatan'],
     ['Badan Kepegawaian', 'badan kepegawaian'],
     ['Bidang P2P', undefined],
     ['UPTD Puskesmas Mengwi', undefined],
   ])('%s → %s', (name, expected) => {
     expect(perangkatDaerahFromName(name)).toBe(expected);
+  });
+
+  it.each([
+    ['Bagian Hukum Setda Kab. Badung', 'kabupaten badung'],
+    ['Pemerintah Kota Denpasar', 'kota denpasar'],
+    ['Setda Kab. Badung – Bagian Organisasi', 'kabupaten badung'],
+    ['Dinas Perumahan dan Tata Kota', undefined],
+    ['Dinas Kesehatan', undefined],
+  ])('government of %s → %s', (name, expected) => {
+    expect(governmentFromName(name)).toBe(expected);
   });
 
   it('tells an instansi from a perangkat daerah of it', () => {
@@ -96,13 +109,13 @@ describe('perangkat daerah and scopes from names', () => {
   });
 
   it('reads the scope of the fixtures’ applications', async () => {
-    const scopeOf = async (file: string) => {
+    const fixtureScope = async (file: string) => {
       const model = readMap((await parseBpmn(fixture('mk/voluntary-scope', file))).definitions);
-      return scopeBetween(model, model.placement('Activity_Mengajukan'), model.placement('StartEvent_Terima'));
+      return scopeOf(model, model.placement('Activity_Mengajukan'), model.placement('StartEvent_Terima'));
     };
-    expect(await scopeOf('valid.bpmn')).toEqual({ scope: 'lintas-unit', inferred: true });
-    expect(await scopeOf('invalid-lintas-pd-from-names.bpmn')).toEqual({ scope: 'lintas-pd', inferred: true });
-    expect(await scopeOf('invalid-lintas-instansi.bpmn')).toEqual({ scope: 'lintas-instansi', inferred: false });
+    expect(await fixtureScope('valid.bpmn')).toEqual({ scope: 'lintas-unit', inferred: true });
+    expect(await fixtureScope('invalid-lintas-pd-from-names.bpmn')).toEqual({ scope: 'lintas-pd', inferred: true });
+    expect(await fixtureScope('invalid-lintas-instansi.bpmn')).toEqual({ scope: 'lintas-instansi', inferred: false });
   });
 });
 

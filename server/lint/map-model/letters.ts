@@ -2,7 +2,7 @@
 // letter"): message flows, data objects and data object references, from sk:letter or, failing it, from their names.
 import type { ModdleElement } from 'bpmn-moddle';
 import { annotationTexts } from './annotations';
-import { mutuBakuOf } from './mutu-baku';
+import { mutuBakuLines, mutuBakuOf } from './mutu-baku';
 import { withoutOtherReports } from './report-name';
 
 export const LETTER_KINDS = ['permohonan-pelibatan', 'jawaban-permohonan', 'penugasan', 'pengajuan-sukarela', 'laporan', 'perjanjian-kinerja'] as const;
@@ -35,17 +35,17 @@ const KIND_KEYWORDS: [LetterKind, RegExp][] = [
   ['jawaban-permohonan', /\bjawaban\b|\bbalasan\b|\bpenolakan\b/],
   ['permohonan-pelibatan', /permohonan pelibatan|permintaan pelibatan|permohonan bantuan tenaga|surat permohonan/],
   ['pengajuan-sukarela', /sukarela|pengajuan diri|surat pengajuan/],
-  ['penugasan', /surat penugasan|surat tugas|bukti penugasan|nota penugasan|\bspt\b/],
+  ['penugasan', /surat penugasan|surat (perintah )?tugas|bukti penugasan|penugasan tertulis|nota (dinas )?penugasan|\bspt\b/],
   ['perjanjian-kinerja', /perjanjian kinerja/],
   ['laporan', /\blaporan\b/],
 ];
 
-/** Keywords of each content in a linked text annotation (BPMN-CONVENTIONS.md; GMS Ps 14(5) huruf a–d). */
+/** Keywords of each content in a linked text (BPMN-CONVENTIONS.md; GMS Ps 14(5) huruf a–d; BDG Lampiran I BAB II B.2 huruf a). */
 const CONTENT_KEYWORDS: Record<RequestContent, RegExp> = {
   purpose: /maksud|tujuan/,
-  competence: /kompetensi|keahlian|keterampilan/,
-  target: /target|ekspektasi/,
-  duration: /durasi|jangka waktu|lama pelibatan|lamanya/,
+  competence: /kompetensi|keahlian|keterampilan|kualifikasi/,
+  target: /target|ekspektasi|hasil yang diharapkan/,
+  duration: /durasi|jangka waktu|lama pelibatan|lamanya|masa (pelibatan|penugasan|tugas)|periode (pelibatan|penugasan)/,
 };
 
 const lower = (text: string) => text.toLocaleLowerCase('id').replace(/\s+/g, ' ');
@@ -60,23 +60,49 @@ export function letterKindFromName(name: string): LetterKind | undefined {
   return KIND_KEYWORDS.find(([, pattern]) => pattern.test(text))?.[0];
 }
 
-/** The contents a text annotation lists, one per line or phrase ("Maksud dan tujuan: …", "Durasi: 3 bulan"). */
+/** Whether a name names a letter of `kind`, among others it may name ("Menerima surat jawaban dan surat tugas"). */
+export function namesLetter(name: string, kind: LetterKind): boolean {
+  return KIND_KEYWORDS.some(([k, pattern]) => k === kind && pattern.test(lower(name)));
+}
+
+/**
+ * The contents a text lists, one per line or phrase ("Maksud dan tujuan: …", "Durasi: 3 bulan"), or listed after a
+ * heading ("Isi surat: maksud dan tujuan, kompetensi, target kinerja, durasi"): a line's label is read first, and
+ * what follows it when the label names no content.
+ */
 export function contentsFromAnnotation(text: string): Partial<Record<RequestContent, string>> {
   const found: Partial<Record<RequestContent, string>> = {};
   for (const line of text.split(/\r?\n|;/).map((l) => l.trim()).filter(Boolean)) {
     const [label = '', ...rest] = line.split(':');
-    const probe = lower(rest.length > 0 ? label : line);
-    for (const content of REQUEST_CONTENTS) {
-      if (!found[content] && CONTENT_KEYWORDS[content].test(probe)) found[content] = rest.join(':').trim() || line;
+    const value = rest.join(':').trim();
+    const labelled = REQUEST_CONTENTS.filter((content) => rest.length > 0 && CONTENT_KEYWORDS[content].test(lower(label)));
+    if (labelled.length > 0) {
+      for (const content of labelled) found[content] ??= value || line;
+      continue;
     }
+    const listed = lower(value || line);
+    for (const content of REQUEST_CONTENTS) if (CONTENT_KEYWORDS[content].test(listed)) found[content] ??= value || line;
   }
   return found;
 }
 
+/** A text without its mutu baku lines ("Waktu: 2 jam", "Output: …"), which speak of the activity, not of a letter. */
+const withoutMutuBaku = (text: string): string =>
+  text
+    .split(/\r?\n/)
+    .filter((line) => Object.keys(mutuBakuLines(line)).length === 0)
+    .join('\n');
+
+/** The texts of an element's bpmn:documentation. */
+const documentationOf = (element: ModdleElement | undefined): string[] =>
+  asElements(element?.get('documentation')).flatMap((doc) => textOf(doc.get('text')) ?? []);
+
 /** Reads every letter of a map from its elements (in document order, as map-model.ts collects them). */
 export function readLetters(elements: ModdleElement[]): LetterFacts[] {
   const annotations = annotationTexts(elements);
-  const { senders, receivers } = dataAssociations(elements);
+  const { senders, receivers, dataOf } = dataAssociations(elements);
+  const byId = new Map(elements.flatMap((e) => (e.id ? [[e.id, e] as const] : [])));
+  const associated = associatedElements(elements);
   const referenced = new Set(elements.flatMap((e) => (e.$type === 'bpmn:DataObjectReference' ? [e.get('dataObjectRef') as ModdleElement] : [])));
   const letters: LetterFacts[] = [];
   for (const element of elements) {
@@ -89,14 +115,19 @@ export function readLetters(elements: ModdleElement[]): LetterFacts[] {
     const name = textOf(element.name) ?? textOf(object?.name) ?? '';
     const kind = isLetterKind(declared) ? declared : letterKindFromName(name);
     if (!kind) continue;
-    const { contents, inferred: contentsInferred } = readContents(element, object, annotations);
+    const letterSenders = type === 'bpmn:MessageFlow' ? idOf(element.get('sourceRef')) : (senders.get(element) ?? []);
+    const attached: Attached =
+      kind === 'permohonan-pelibatan'
+        ? attachedTo(element, object, letterSenders.flatMap((id) => byId.get(id) ?? []), dataOf, associated)
+        : { senders: [], dataObjects: [] };
+    const { contents, inferred: contentsInferred } = readContents(element, object, annotations, attached);
     letters.push({
       id: element.id ?? '',
       type,
       name,
       kind,
       inferred: !isLetterKind(declared),
-      senders: type === 'bpmn:MessageFlow' ? idOf(element.get('sourceRef')) : (senders.get(element) ?? []),
+      senders: letterSenders,
       receivers: type === 'bpmn:MessageFlow' ? idOf(element.get('targetRef')) : (receivers.get(element) ?? []),
       contents,
       contentsInferred,
@@ -110,18 +141,58 @@ function idOf(value: unknown): string[] {
   return id ? [id] : [];
 }
 
+/** What is attached to a request besides the letter itself: the activities that send it, and the data objects they read or write or that an association joins to the letter. */
+interface Attached {
+  senders: ModdleElement[];
+  dataObjects: ModdleElement[];
+}
+
+function attachedTo(
+  element: ModdleElement,
+  object: ModdleElement | undefined,
+  senders: ModdleElement[],
+  dataOf: Map<ModdleElement, ModdleElement[]>,
+  associated: Map<ModdleElement, ModdleElement[]>,
+): Attached {
+  const isData = (e: ModdleElement) => e.$type === 'bpmn:DataObjectReference' || e.$type === 'bpmn:DataObject';
+  const data = [
+    ...senders.flatMap((sender) => dataOf.get(sender) ?? []),
+    ...[element, ...(object ? [object] : [])].flatMap((e) => (associated.get(e) ?? []).filter(isData)),
+  ].filter((e) => e !== element && e !== object);
+  const withObjects = data.flatMap((e) => [e, ...(e.$type === 'bpmn:DataObjectReference' ? [e.get('dataObjectRef') as ModdleElement | undefined].flatMap((o) => o ?? []) : [])]);
+  return { senders, dataObjects: [...new Set(withObjects)] };
+}
+
+/**
+ * The contents a request states: sk: attributes of the letter, its data object and the data objects attached to it
+ * (declared); else any text attached to the request — annotations and bpmn:documentation of the letter, its data
+ * object, the sending activity (without its mutu baku lines) and the attached data objects, and the names of those
+ * data objects when they list two contents or more (GMS Ps 14(5); BDG Lampiran I BAB II B.2 huruf a).
+ */
 function readContents(
   element: ModdleElement,
   object: ModdleElement | undefined,
   annotations: Map<string, string[]>,
+  attached: Attached,
 ): { contents: Partial<Record<RequestContent, string>>; inferred: boolean } {
   const contents: Partial<Record<RequestContent, string>> = {};
+  const declaring = [element, ...(object ? [object] : []), ...attached.dataObjects];
   for (const content of REQUEST_CONTENTS) {
-    const value = textOf(element.get(`sk:${content}`)) ?? textOf(object?.get(`sk:${content}`));
+    const value = declaring.map((e) => textOf(e.get(`sk:${content}`))).find((v) => v !== undefined);
     if (value) contents[content] = value;
   }
+  const textsOf = (e: ModdleElement) => [...(annotations.get(e.id ?? '') ?? []), ...documentationOf(e)];
+  const listedNames = attached.dataObjects.flatMap((e) => {
+    const name = textOf(e.name);
+    return name && Object.keys(contentsFromAnnotation(name)).length >= 2 ? [name] : [];
+  });
+  const texts = [
+    ...[element, ...(object ? [object] : []), ...attached.dataObjects].flatMap(textsOf),
+    ...attached.senders.flatMap(textsOf).map(withoutMutuBaku),
+    ...listedNames,
+  ];
   let inferred = false;
-  for (const text of [...(annotations.get(element.id ?? '') ?? []), ...(object?.id ? (annotations.get(object.id) ?? []) : [])]) {
+  for (const text of texts) {
     for (const [content, value] of Object.entries(contentsFromAnnotation(text)) as [RequestContent, string][]) {
       if (contents[content]) continue;
       contents[content] = value;
@@ -131,21 +202,41 @@ function readContents(
   return { contents, inferred };
 }
 
-/** Which activities write (output) and read (input) each data object reference or data object. */
-function dataAssociations(elements: ModdleElement[]): { senders: Map<ModdleElement, string[]>; receivers: Map<ModdleElement, string[]> } {
+/** Which activities write (output) and read (input) each data object reference or data object, and the data each activity reads or writes. */
+function dataAssociations(elements: ModdleElement[]): {
+  senders: Map<ModdleElement, string[]>;
+  receivers: Map<ModdleElement, string[]>;
+  dataOf: Map<ModdleElement, ModdleElement[]>;
+} {
   const senders = new Map<ModdleElement, string[]>();
   const receivers = new Map<ModdleElement, string[]>();
-  const add = (map: Map<ModdleElement, string[]>, key: ModdleElement | undefined, id: string | undefined) => {
-    if (key && id) map.set(key, [...(map.get(key) ?? []), id]);
+  const dataOf = new Map<ModdleElement, ModdleElement[]>();
+  const add = (map: Map<ModdleElement, string[]>, key: ModdleElement | undefined, node: ModdleElement) => {
+    if (!key || !node.id) return;
+    map.set(key, [...(map.get(key) ?? []), node.id]);
+    dataOf.set(node, [...(dataOf.get(node) ?? []), key]);
   };
   for (const node of elements) {
     if (!node.$instanceOf('bpmn:FlowNode')) continue;
-    for (const output of asElements(node.get('dataOutputAssociations'))) add(senders, output.get('targetRef') as ModdleElement | undefined, node.id);
+    for (const output of asElements(node.get('dataOutputAssociations'))) add(senders, output.get('targetRef') as ModdleElement | undefined, node);
     for (const input of asElements(node.get('dataInputAssociations'))) {
-      for (const source of asElements(input.get('sourceRef'))) add(receivers, source, node.id);
+      for (const source of asElements(input.get('sourceRef'))) add(receivers, source, node);
     }
   }
-  return { senders, receivers };
+  return { senders, receivers, dataOf };
+}
+
+/** Elements joined by an association (either direction), other than text annotations (annotations.ts reads those). */
+function associatedElements(elements: ModdleElement[]): Map<ModdleElement, ModdleElement[]> {
+  const joined = new Map<ModdleElement, ModdleElement[]>();
+  for (const association of elements) {
+    if (!association.$instanceOf('bpmn:Association')) continue;
+    const [a, b] = [association.get('sourceRef'), association.get('targetRef')] as Array<ModdleElement | undefined>;
+    if (!a || !b || a.$instanceOf('bpmn:TextAnnotation') || b.$instanceOf('bpmn:TextAnnotation')) continue;
+    joined.set(a, [...(joined.get(a) ?? []), b]);
+    joined.set(b, [...(joined.get(b) ?? []), a]);
+  }
+  return joined;
 }
 
 /** A letter an activity's output names (its mutu baku "Output", SOP-FORMAT.md): a written document it produces. */
@@ -161,13 +252,16 @@ export interface OutputLetter {
 
 const outputLetterCache = new WeakMap<ModdleElement, OutputLetter[]>();
 
-/** The letters that activities' outputs name: their mutu baku output (mutu-baku.ts), read once per map. */
+/** The letters that activities' outputs name: their mutu baku output (mutu-baku.ts), read once per map; one entry per letter named. */
 export function outputLettersOf(definitions: ModdleElement): OutputLetter[] {
   let letters = outputLetterCache.get(definitions);
   if (!letters) {
     letters = [...mutuBakuOf(definitions)].flatMap(([activity, { output }]) => {
       const kind = output ? letterKindFromName(output.text) : undefined;
-      return output && kind ? [{ activity, text: output.text, kind, inferred: output.inferred }] : [];
+      if (!output || !kind) return [];
+      // A written assignment issued together with another letter ("Surat jawaban dan surat penugasan") is issued too.
+      const kinds = kind !== 'penugasan' && namesLetter(output.text, 'penugasan') ? [kind, 'penugasan' as const] : [kind];
+      return kinds.map((k) => ({ activity, text: output.text, kind: k, inferred: output.inferred }));
     });
     outputLetterCache.set(definitions, letters);
   }

@@ -188,21 +188,42 @@ const PERANGKAT_DAERAH_SHORT: Readonly<Record<string, string>> = {
   'sekretariat dewan': 'sekretariat dprd',
   'rumah sakit umum daerah': 'rsud',
 };
-/** Where a perangkat daerah's name ends: the government it belongs to. */
-const GOVERNMENT_TAIL = /\b(pemerintah|kabupaten|kota|provinsi|pemkab|pemkot|pemprov)\b.*$/;
+/** Where a perangkat daerah's name ends: the government it belongs to ("Kab. Badung" written short too). */
+const GOVERNMENT_TAIL = /\b(pemerintah|kabupaten|kab|kota|provinsi|prov|pemkab|pemkot|pemprov)\b.*$/;
+/** Where a perangkat daerah's name ends when a unit organisasi of it follows ("Setda – Bagian Organisasi", "Dinas Kesehatan Bidang P2P"). */
+const UNIT_TAIL = /\b(bidang|bagian|sub ?bagian|subbag|seksi|sub ?bidang|subbid|inspektur pembantu|irban|uptd|upt|kelurahan|puskesmas)\b.*$/;
 
 /**
  * The perangkat daerah a unit or pool name names, normalised ("Bidang P2P Dinas Kesehatan" → "dinas kesehatan",
- * "Bagian Organisasi Setda" → "sekretariat daerah"): the words from the first perangkat-daerah keyword on, without
- * the government's name. Undefined when the name says none ("Bidang P2P", "UPTD Puskesmas").
+ * "Bagian Organisasi Setda" → "sekretariat daerah", "Setda Kab. Badung – Bagian Hukum" → "sekretariat daerah"): the
+ * words from the first perangkat-daerah keyword on, without the government's name or a unit organisasi named after
+ * it. Undefined when the name says none ("Bidang P2P", "UPTD Puskesmas").
  */
 export function perangkatDaerahFromName(name: string): string | undefined {
   const text = name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   const match = PERANGKAT_DAERAH_START.exec(text);
   if (!match) return undefined;
   const keyword = match[1] ?? '';
-  const rest = text.slice(match.index + keyword.length).replace(GOVERNMENT_TAIL, '').trim();
+  const rest = text.slice(match.index + keyword.length).replace(UNIT_TAIL, '').replace(GOVERNMENT_TAIL, '').trim();
   return [PERANGKAT_DAERAH_SHORT[keyword] ?? keyword, rest].filter(Boolean).join(' ');
+}
+
+/** Words that name a government (pemerintah daerah) in a unit's or pool's name, short forms to their long form. */
+const GOVERNMENT_KEYWORD = /\b(kabupaten|kab|kota|provinsi|prov|pemkab|pemkot|pemprov)\b/;
+const GOVERNMENT_KIND: Readonly<Record<string, string>> = { kab: 'kabupaten', pemkab: 'kabupaten', pemkot: 'kota', prov: 'provinsi', pemprov: 'provinsi' };
+
+/**
+ * The government a unit or pool name names, normalised ("Bagian Hukum Setda Kab. Badung" → "kabupaten badung",
+ * "Pemerintah Kota Denpasar" → "kota denpasar"): the government keyword and the words after it, up to a unit
+ * organisasi named after it. Undefined when the name names none, or no place after the keyword ("Dinas Tata Kota").
+ */
+export function governmentFromName(name: string): string | undefined {
+  const text = name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const match = GOVERNMENT_KEYWORD.exec(text);
+  if (!match) return undefined;
+  const keyword = match[1] ?? '';
+  const place = text.slice(match.index + keyword.length).replace(UNIT_TAIL, '').trim();
+  return place ? `${GOVERNMENT_KIND[keyword] ?? keyword} ${place}` : undefined;
 }
 
 const INSTANSI = /\b(kementerian|kementrian|lembaga|pemerintah provinsi|pemprov|pemerintah kabupaten|pemkab|pemerintah kota|pemkot|badan pusat statistik|instansi)\b/;

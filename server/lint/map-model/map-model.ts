@@ -1,13 +1,14 @@
 // The map model: who does what in a BPMN map (pools, lanes with jabatan/role/level, activities with their stage), from sk: attributes or, failing them, from names.
 import type { ModdleElement } from 'bpmn-moddle';
 import { closestTitles, readTitle, ROLE_CODES, type JabatanCode, type KoordinatorKind, type Office, type RoleCode } from './kamus-jabatan';
-import { isInstansiName, isJabatanCode, isOrgType, isPimpinanUnit, isUnitKind, levelRowOfOffice, orgTypeFromName, perangkatDaerahFromName, type Level, type OrgType, type UnitKind } from './levels';
+import { isJabatanCode, isOrgType, isPimpinanUnit, isUnitKind, levelRowOfOffice, orgTypeFromName, perangkatDaerahFromName, type Level, type OrgType, type UnitKind } from './levels';
 import { isActivityKind, kindsFromName, type ActivityKind } from './activity-kind';
 import { definedOnly } from './defined-only';
 import { flowContent } from './flow-content';
 import { readHandOffs, type HandOff, type Placement } from './hand-offs';
 export type { Placement } from './hand-offs';
 import { readLetters, type LetterFacts } from './letters';
+import { requestApprovals } from './request-approval';
 import { normaliseUnit } from './unit-name';
 
 /** Stages of a mekanisme kerja (BPMN-CONVENTIONS.md "stage"; DPS Lampiran A). */
@@ -23,6 +24,8 @@ export interface PoolFacts {
   processId?: string;
   unit: string;
   orgType?: OrgType;
+  /** True when sk:orgType declared the orgType. */
+  orgTypeDeclared?: true;
   performanceOwner: boolean;
   /** True when the orgType or the performance owner came from names or order rather than sk: attributes. */
   inferred: boolean;
@@ -93,7 +96,7 @@ export interface MapModel {
   placement(id: string): Placement;
 }
 
-/** Scopes of work, ROLES.md §5. */
+/** Scopes of work, ROLES.md §5 (read by scope.ts). */
 export type Scope = 'dalam-unit' | 'lintas-unit' | 'lintas-pd' | 'lintas-instansi';
 
 export interface ScopeReading {
@@ -159,6 +162,7 @@ function readPools(elements: ModdleElement[]): PoolFacts[] {
       ...(processRef?.id ? { processId: processRef.id } : {}),
       unit,
       ...(orgType ? { orgType } : {}),
+      ...(isOrgType(declared) ? { orgTypeDeclared: true as const } : {}),
       performanceOwner: owner ? owner === participant : index === 0,
       inferred: !isOrgType(declared) || !owner,
       ...(isUnitKind(unitKind) ? { unitKind } : {}),
@@ -326,6 +330,12 @@ export function readMap(definitions: ModdleElement): MapModel {
     .filter((element) => element.$instanceOf('bpmn:Activity'))
     .map((activity) => readActivity(activity, lanesHolding(activity, refs), bounds, groups));
   const letters = readLetters(elements);
+  // Approving a request for involvement decides the assignment (request-approval.ts), unless sk:activityKind says otherwise.
+  for (const id of requestApprovals(elements, letters)) {
+    const activity = activities.find((a) => a.id === id);
+    const declared = activity !== undefined && activity.kinds.length > 0 && !activity.kindsInferred;
+    if (activity && !declared && !activity.kinds.includes('penetapan-penugasan')) Object.assign(activity, { kinds: [...activity.kinds, 'penetapan-penugasan'], kindsInferred: true });
+  }
   const placeOf = placements(elements, refs, lanes, pools, poolByProcess);
   return buildModel(pools, lanes, activities, letters, readHandOffs(elements, placeOf, letters), placeOf);
 }
@@ -381,31 +391,4 @@ function buildModel(
     pool: (poolId) => poolById.get(poolId),
     placement,
   };
-}
-
-
-/**
- * The scope of work (ROLES.md §5) between two placements. Declared: the same unit is `dalam-unit`; two pools one of
- * which is sk:unitKind="instansi" are `lintas-instansi`; two pools both sk:unitKind="perangkat-daerah" are `lintas-pd`.
- * Inferred from names: a pool or unit naming an instansi ("Kementerian …", "Pemerintah Kota …") against one that
- * does not is `lintas-instansi`; two different perangkat daerah named ("Dinas Kesehatan" vs "Badan Kepegawaian", or
- * the perangkat daerah a unit name ends with, levels.ts) are `lintas-pd`, the same one `lintas-unit`; lanes of one
- * pool whose sk:unit differ are `lintas-unit` unless their names name different perangkat daerah. Undefined when the
- * two sides' units or perangkat daerah cannot be told.
- */
-export function scopeBetween(model: Pick<MapModel, 'pool'>, from: Placement, to: Placement): ScopeReading | undefined {
-  if (from.unit === undefined || to.unit === undefined) return undefined;
-  if (normaliseUnit(from.unit) === normaliseUnit(to.unit)) return { scope: 'dalam-unit', inferred: false };
-  const poolA = from.pool ? model.pool(from.pool) : undefined;
-  const poolB = to.pool ? model.pool(to.pool) : undefined;
-  const samePool = poolA !== undefined && poolA === poolB;
-  if (!samePool && (poolA?.unitKind === 'instansi' || poolB?.unitKind === 'instansi')) return { scope: 'lintas-instansi', inferred: false };
-  if (!samePool && poolA?.unitKind === 'perangkat-daerah' && poolB?.unitKind === 'perangkat-daerah') return { scope: 'lintas-pd', inferred: false };
-  const instansiA = isInstansiName(from.unit) || (poolA !== undefined && isInstansiName(poolA.name));
-  const instansiB = isInstansiName(to.unit) || (poolB !== undefined && isInstansiName(poolB.name));
-  if (!samePool && instansiA !== instansiB) return { scope: 'lintas-instansi', inferred: true };
-  const pdA = perangkatDaerahFromName(from.unit) ?? poolA?.perangkatDaerah;
-  const pdB = perangkatDaerahFromName(to.unit) ?? poolB?.perangkatDaerah;
-  if (pdA !== undefined && pdB !== undefined) return { scope: pdA === pdB ? 'lintas-unit' : 'lintas-pd', inferred: true };
-  return samePool ? { scope: 'lintas-unit', inferred: false } : undefined;
 }

@@ -3,7 +3,7 @@
 // activities' outputs name.
 import { describe, expect, it } from 'vitest';
 import { allElements, parseBpmn } from '../../../server/bpmn/moddle';
-import { contentsFromAnnotation, letterKindFromName, outputLettersOf, readLetters } from '../../../server/lint/map-model/letters';
+import { contentsFromAnnotation, letterKindFromName, namesLetter, outputLettersOf, readLetters } from '../../../server/lint/map-model/letters';
 import { templateXml } from '../../helpers/fixtures';
 
 const MAP = `<?xml version="1.0" encoding="UTF-8"?>
@@ -50,12 +50,21 @@ describe('letter kinds from names', () => {
     ['Surat jawaban permohonan pelibatan', 'jawaban-permohonan'],
     ['Surat Penugasan', 'penugasan'],
     ['SPT', 'penugasan'],
+    ['Surat Perintah Tugas', 'penugasan'],
+    ['Menerima surat tugas', 'penugasan'],
+    ['Nota dinas penugasan', 'penugasan'],
     ['Bukti penugasan elektronik', 'penugasan'],
     ['Surat pengajuan sukarela', 'pengajuan-sukarela'],
     ['Perjanjian Kinerja', 'perjanjian-kinerja'],
     ['Laporan hasil kegiatan', 'laporan'],
   ])('reads "%s" as %s', (name, kind) => {
     expect(letterKindFromName(name)).toBe(kind);
+  });
+
+  it('tells whether a name names a letter of a kind among others', () => {
+    expect(namesLetter('Menerima surat jawaban dan surat tugas', 'penugasan')).toBe(true);
+    expect(letterKindFromName('Menerima surat jawaban dan surat tugas')).toBe('jawaban-permohonan');
+    expect(namesLetter('Menerima surat jawaban', 'penugasan')).toBe(false);
   });
 
   it('reads no letter in other names', () => {
@@ -73,6 +82,18 @@ describe('contents of a request from an annotation', () => {
       duration: '3 bulan',
     });
     expect(contentsFromAnnotation('Ekspektasi: 12 laporan; jangka waktu: 1 tahun')).toEqual({ target: '12 laporan', duration: '1 tahun' });
+  });
+
+  it('reads the contents listed after a heading, on one line or numbered below it', () => {
+    expect(contentsFromAnnotation('Isi surat: maksud dan tujuan survei, kompetensi epidemiologi, target kinerja, durasi 3 bulan')).toEqual({
+      purpose: 'maksud dan tujuan survei, kompetensi epidemiologi, target kinerja, durasi 3 bulan',
+      competence: 'maksud dan tujuan survei, kompetensi epidemiologi, target kinerja, durasi 3 bulan',
+      target: 'maksud dan tujuan survei, kompetensi epidemiologi, target kinerja, durasi 3 bulan',
+      duration: 'maksud dan tujuan survei, kompetensi epidemiologi, target kinerja, durasi 3 bulan',
+    });
+    expect(Object.keys(contentsFromAnnotation('Surat memuat:\n1. maksud dan tujuan\n2. kualifikasi yang dibutuhkan\n3. hasil yang diharapkan\n4. masa pelibatan')).sort()).toEqual(
+      ['competence', 'duration', 'purpose', 'target'],
+    );
   });
 
   it('reads nothing from a text naming none of them', () => {
@@ -123,6 +144,50 @@ describe('letters of a map', () => {
   });
 });
 
+describe('contents attached to a request besides its own annotation', () => {
+  const request = (extra: string, flowBody = '') => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:sk="urn:petakerja:bpmn:1" id="D" targetNamespace="t">
+  <bpmn:collaboration id="C">
+    <bpmn:participant id="P_A" name="Bidang A" processRef="Proc_A" />
+    <bpmn:participant id="P_B" name="Bidang B" processRef="Proc_B" />
+    <bpmn:messageFlow id="M" name="Surat Permohonan Pelibatan" sourceRef="T_Kirim" targetRef="T_Terima">${flowBody}</bpmn:messageFlow>
+  </bpmn:collaboration>
+  <bpmn:process id="Proc_A">${extra}</bpmn:process>
+  <bpmn:process id="Proc_B"><bpmn:task id="T_Terima" name="Menerima" /></bpmn:process>
+</bpmn:definitions>`;
+  const contentsOf = async (xml: string) => (await lettersOf(xml))['M']!;
+
+  it('reads the bpmn:documentation of the message flow', async () => {
+    const letter = await contentsOf(request('<bpmn:task id="T_Kirim" name="Mengirim" />', '<bpmn:documentation>Maksud: survei; Durasi pelibatan: 2 bulan</bpmn:documentation>'));
+    expect(letter).toMatchObject({ contents: { purpose: 'survei', duration: '2 bulan' }, contentsInferred: true });
+  });
+
+  it('reads the sending activity\'s annotation and documentation, without its mutu baku lines', async () => {
+    const letter = await contentsOf(
+      request(`<bpmn:task id="T_Kirim" name="Mengirim"><bpmn:documentation>Kompetensi: statistik</bpmn:documentation></bpmn:task>
+    <bpmn:textAnnotation id="A"><bpmn:text>Target kinerja: laporan survei
+Durasi: 2 jam</bpmn:text></bpmn:textAnnotation>
+    <bpmn:association id="AS" sourceRef="A" targetRef="T_Kirim" />`),
+    );
+    expect(letter.contents).toEqual({ competence: 'statistik', target: 'laporan survei' });
+  });
+
+  it('reads sk: contents, documentation and a listing name of a data object the sending activity writes', async () => {
+    const letter = await contentsOf(
+      request(`<bpmn:task id="T_Kirim" name="Mengirim">
+      <bpmn:dataOutputAssociation id="O1"><bpmn:targetRef>DOR_Kak</bpmn:targetRef></bpmn:dataOutputAssociation>
+      <bpmn:dataOutputAssociation id="O2"><bpmn:targetRef>DOR_Lampiran</bpmn:targetRef></bpmn:dataOutputAssociation>
+    </bpmn:task>
+    <bpmn:dataObjectReference id="DOR_Kak" name="Kerangka acuan" dataObjectRef="DO_Kak" sk:duration="6 bulan" />
+    <bpmn:dataObject id="DO_Kak"><bpmn:documentation>Tujuan: survei</bpmn:documentation></bpmn:dataObject>
+    <bpmn:dataObjectReference id="DOR_Lampiran" name="Lampiran: kompetensi dan target kinerja" dataObjectRef="DO_Lampiran" />
+    <bpmn:dataObject id="DO_Lampiran" />`),
+    );
+    expect(Object.keys(letter.contents).sort()).toEqual(['competence', 'duration', 'purpose', 'target']);
+    expect(letter.contents.duration).toBe('6 bulan');
+  });
+});
+
 describe('letters named by activities outputs', () => {
   it('reads sk:output, else an "Output:" line of an associated annotation, when it names a letter', async () => {
     const { definitions } = await parseBpmn(MAP);
@@ -131,6 +196,11 @@ describe('letters named by activities outputs', () => {
       { activity: 'T_Baca', text: 'Surat tugas tim', kind: 'penugasan', inferred: false },
       { activity: 'T_Catat', text: 'Laporan hasil pencatatan', kind: 'laporan', inferred: true },
     ]);
+  });
+
+  it('reads a surat penugasan issued together with another letter as issued', async () => {
+    const { definitions } = await parseBpmn(MAP.replace('sk:output="Surat tugas tim"', 'sk:output="Surat jawaban dan surat tugas tim"'));
+    expect(outputLettersOf(definitions).filter((o) => o.activity === 'T_Baca').map((o) => o.kind)).toEqual(['jawaban-permohonan', 'penugasan']);
   });
 
   it('reads the surat penugasan of the lintas-fungsi template from sk:output', async () => {

@@ -3,10 +3,11 @@
 // BAB II B.2; DPS Lampiran A.3) — docs/rules/mk/assignment-letter.md.
 import type { RuleFactory } from 'bpmnlint/lib/types';
 import { isStaffPerformer } from '../../map-model/kamus-jabatan';
-import { letterKindFromName, outputLettersOf } from '../../map-model/letters';
+import { namesLetter, outputLettersOf } from '../../map-model/letters';
 import type { LaneFacts } from '../../map-model/map-model';
 import { firstActivities, flowGraphOf } from '../flow-graph';
 import { isRoleMap, mapModelOf } from '../map-model-of';
+import { requestDecisionsOf } from '../request-decisions';
 
 /** What is known of the written proof an assignment step gives. */
 interface Proof {
@@ -68,25 +69,68 @@ const assignmentLetter: RuleFactory = () => ({
       (id) => activityIds.has(id) && laneOfElement(id) !== undefined && !isStaff(laneOfElement(id)),
     );
     const following = (id: string) => (next.get(id) ?? []).flatMap((target) => firstActivities(next, target, (a) => activityIds.has(a)));
-    /** A staff lane receiving a surat penugasan by name ("Menerima surat penugasan"). */
-    const receivesByName = (id: string) => isStaff(laneOfElement(id)) && letterKindFromName(model.activities.find((a) => a.id === id)?.name ?? '') === 'penugasan';
+    /** A staff lane receiving a surat penugasan by name ("Menerima surat penugasan", "Menerima surat jawaban dan surat tugas"). */
+    const receivesByName = (id: string) => isStaff(laneOfElement(id)) && namesLetter(model.activities.find((a) => a.id === id)?.name ?? '', 'penugasan');
 
+    /**
+     * Whether a step's assignment reaches the JF/Pelaksana in writing: its surat penugasan is delivered to a
+     * JF/Pelaksana lane; or, following sequence and message flows past the activities of other lanes that carry the
+     * assignment on (the Pimpinan Perangkat Daerah's instruction to the Penilai Kinerja, the Surat Jawaban to the
+     * requester, the requester's surat penugasan: BDG Lampiran I BAB II B.2 huruf a angka 3), a JF/Pelaksana is
+     * reached who receives a surat penugasan by name, or to whom the step's own written but undelivered letter goes,
+     * or another assignment step that passes (drafting, then signing and sending). A path on which the JF/Pelaksana
+     * is reached without either fails.
+     */
     const verdicts = new Map<string, boolean>();
     const reachesStaff = (id: string): boolean => {
       const known = verdicts.get(id);
       if (known !== undefined) return known;
       verdicts.set(id, false); // cycle guard
       const proof = proofs.get(id);
-      const after = following(id);
-      const ok =
-        (proof?.deliveredTo.some(isStaff) ?? false) ||
-        after.some(receivesByName) ||
-        (proof?.written === true && proof.deliveredTo.length === 0 && after.some((a) => isStaff(laneOfElement(a)))) ||
-        // The step hands on to another assignment step (drafting, then signing and sending the letter).
-        after.some((a) => steps.includes(a) && a !== id && reachesStaff(a));
+      const carriesOwnLetter = proof?.written === true && proof.deliveredTo.length === 0;
+      let ok = proof?.deliveredTo.some(isStaff) ?? false;
+      const seen = new Set([id]);
+      const queue = following(id);
+      while (!ok && queue.length > 0) {
+        const activity = queue.shift()!;
+        if (seen.has(activity)) continue;
+        seen.add(activity);
+        if (isStaff(laneOfElement(activity))) ok = receivesByName(activity) || carriesOwnLetter;
+        else if (steps.includes(activity)) ok = reachesStaff(activity);
+        else queue.push(...following(activity));
+      }
       verdicts.set(id, ok);
       return ok;
     };
+
+    // A decision approving a request for involvement is the assignment decision too (GMS Ps 14(3) huruf c–d): its yes
+    // exit leading to a JF/Pelaksana at work, with no assignment step nor written assignment on the way, is reported
+    // here. A yes exit through an assignment step leaves the verdict to that step.
+    for (const { gateway, approvals } of requestDecisionsOf(node, model).values()) {
+      const lane = laneOfElement(gateway.id!);
+      if (!lane || isStaff(lane)) continue;
+      let bareStaff = false;
+      let decided = false;
+      const seen = new Set<string>();
+      const queue = approvals.flatMap((target) => firstActivities(next, target, (a) => activityIds.has(a)));
+      while (!decided && queue.length > 0) {
+        const activity = queue.shift()!;
+        if (seen.has(activity)) continue;
+        seen.add(activity);
+        if (isStaff(laneOfElement(activity))) {
+          if (receivesByName(activity)) decided = true;
+          else bareStaff = true;
+        } else if (steps.includes(activity)) decided = true;
+        else queue.push(...following(activity));
+      }
+      if (decided || !bareStaff) continue;
+      reporter.report(
+        gateway.id!,
+        `Persetujuan permohonan pelibatan pada keputusan "${gateway.name ?? gateway.id}" (jalur "${lane.name}") tidak berujung pada ` +
+          'Pejabat Fungsional/Pelaksana yang menerima surat penugasan atau bukti penugasan tertulis (fisik atau elektronik); menyetujui pelibatan berarti menetapkan penugasan',
+        { inferred: lane.inferred || model.letters.some((l) => l.kind === 'permohonan-pelibatan' && l.inferred) },
+      );
+    }
 
     for (const id of steps) {
       if (reachesStaff(id)) continue;

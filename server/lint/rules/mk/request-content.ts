@@ -40,7 +40,7 @@ const requestContent: RuleFactory = () => ({
       reporter.report(
         letter.id,
         `Surat permohonan pelibatan "${letter.name}" belum memuat ${missing.map((c) => CONTENT_LABELS[c]).join(', ')}; ` +
-          'tuliskan pada surat (atribut isi surat atau anotasi "Maksud dan tujuan: …", "Kompetensi: …", "Target kinerja: …", "Durasi: …")',
+          'tuliskan pada surat atau kegiatan pengirimnya (atribut isi surat, dokumentasi, atau anotasi "Maksud dan tujuan: …", "Kompetensi: …", "Target kinerja: …", "Durasi: …")',
         { inferred: stated.some((l) => l.inferred || l.contentsInferred), case: letterScope(model, letter) },
       );
     }

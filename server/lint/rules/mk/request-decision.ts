@@ -8,6 +8,7 @@ import { outputLettersOf, type LetterFacts, type LetterKind } from '../../map-mo
 import type { MapModel, Placement } from '../../map-model/map-model';
 import { isNo, isYes } from '../answers';
 import { flowGraphOf } from '../flow-graph';
+import { isStaffPerformer } from '../../map-model/kamus-jabatan';
 import { isRoleMap, mapModelOf } from '../map-model-of';
 import { letterScope } from '../case-of';
 
@@ -76,9 +77,15 @@ const requestDecision: RuleFactory = () => ({
       const reach = (exit: { target: string | undefined }) => (exit.target ? reachable(next, exit.target, gateway.id) : new Set<string>());
       const onRequesterSide = (place: Placement) =>
         requester.some((r) => (r.pool !== undefined && r.pool === place.pool) || (r.unit !== undefined && r.unit === place.unit));
+      // The approval reaches a surat penugasan, or the staff it involves: whether they receive it in writing is then
+      // mk/assignment-letter's to check (approving is the assignment decision, GMS Ps 14(3) huruf c–d).
+      const involvesStaff = (id: string) => {
+        const lane = model.laneOf(id);
+        return lane !== undefined && isStaffPerformer(lane) && !onRequesterSide(model.placement(id));
+      };
       return {
         gateway,
-        approves: exits.filter((exit) => isYes(exit.name)).some((exit) => [...reach(exit)].some((id) => assigners.has(id))),
+        approves: exits.filter((exit) => isYes(exit.name)).some((exit) => [...reach(exit)].some((id) => assigners.has(id) || involvesStaff(id))),
         refuses: exits
           .filter((exit) => isNo(exit.name))
           .some((exit) => [...reach(exit)].some((id) => (answers.get(id) ?? []).some(onRequesterSide))),

@@ -2,7 +2,8 @@
 // the performance (JBR Ps 10(3); KLK Ps 6(3); BDG Ps 7(3); GMS Ps 12(8), 16(4); DPS Ps 9(4), which speaks of teams
 // across perangkat daerah or instansi only) — docs/rules/mk/team-lead-origin.md.
 import type { RuleFactory } from 'bpmnlint/lib/types';
-import { scopeBetween, type LaneFacts } from '../../map-model/map-model';
+import type { LaneFacts } from '../../map-model/map-model';
+import { scopeOf } from '../../map-model/scope';
 import { teamScope } from '../case-of';
 import { isRoleMap, mapModelOf } from '../map-model-of';
 import { normaliseUnit } from '../../map-model/unit-name';
@@ -26,7 +27,7 @@ const teamLeadOrigin: RuleFactory = (options?: Options) => ({
     if (units.size < 2) return;
     let scopeInferred = false;
     if (options?.beyondPerangkatDaerah) {
-      const beyond = team.flatMap((a) => team.map((b) => scopeBetween(model, placementOf(a), placementOf(b)))).find((s) => s?.scope === 'lintas-pd' || s?.scope === 'lintas-instansi');
+      const beyond = team.flatMap((a) => team.map((b) => scopeOf(model, placementOf(a), placementOf(b)))).find((s) => s?.scope === 'lintas-pd' || s?.scope === 'lintas-instansi');
       if (!beyond) return;
       scopeInferred = beyond.inferred;
     }

@@ -5,7 +5,8 @@
 // Organisasi") — docs/rules/mk/voluntary-flow.md.
 import type { RuleFactory } from 'bpmnlint/lib/types';
 import { voluntaryRoutes, type VoluntaryRoute } from '../../map-model/hand-offs';
-import { scopeBetween, type LaneFacts, type MapModel, type ScopeReading } from '../../map-model/map-model';
+import type { LaneFacts, MapModel } from '../../map-model/map-model';
+import { scopeOf, type ScopeReading } from '../../map-model/scope';
 import { isRoleMap, mapModelOf } from '../map-model-of';
 import { normaliseUnit } from '../../map-model/unit-name';
 
@@ -44,7 +45,7 @@ function applications(model: MapModel): Application[] {
     if (!applicant || !known(applicant) || isLeader(applicant) || from.lane === to.lane) continue;
     const application = byElement.get(route.element) ?? { element: route.element, inferred: route.inferred, applicant, routes: [] };
     const otherUnit = from.unit !== undefined && to.unit !== undefined && normaliseUnit(from.unit) !== normaliseUnit(to.unit);
-    application.routes.push({ route, to: to.lane ? model.lane(to.lane) : undefined, scope: scopeBetween(model, from, to), otherUnit, ...(to.unit ? { toUnit: to.unit } : {}) });
+    application.routes.push({ route, to: to.lane ? model.lane(to.lane) : undefined, scope: scopeOf(model, from, to), otherUnit, ...(to.unit ? { toUnit: to.unit } : {}) });
     byElement.set(route.element, application);
   }
   return [...byElement.values()];

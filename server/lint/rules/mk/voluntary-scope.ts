@@ -3,7 +3,7 @@
 // docs/rules/mk/voluntary-scope.md.
 import type { RuleFactory } from 'bpmnlint/lib/types';
 import { voluntaryRoutes } from '../../map-model/hand-offs';
-import { scopeBetween, type Scope } from '../../map-model/map-model';
+import { scopeOf, type Scope } from '../../map-model/scope';
 import { isRoleMap, mapModelOf } from '../map-model-of';
 
 const CROSSING: Partial<Record<Scope, string>> = { 'lintas-pd': 'lintas perangkat daerah', 'lintas-instansi': 'lintas instansi pemerintah' };
@@ -18,7 +18,7 @@ const voluntaryScope: RuleFactory = () => ({
       if (reported.has(route.element)) continue;
       const from = model.placement(route.source);
       const to = model.placement(route.target);
-      const reading = scopeBetween(model, from, to);
+      const reading = scopeOf(model, from, to);
       const crossing = reading ? CROSSING[reading.scope] : undefined;
       if (!reading || !crossing) continue;
       reported.add(route.element);
