@@ -156,12 +156,14 @@ export const Signature = z.strictObject({
 export type Signature = z.infer<typeof Signature>;
 
 /** Monitoring Pelaksanaan SOP AP (SOP-FORMAT.md §3, Tabel 7): one row per procedure step judged. */
+/** Size of one monitoring form (docs/security.md): an SOP AP has tens of steps, not hundreds. */
+export const MONITORING_LIMITS = { rows: 100, prosedur: 500, catatan: 1000, tindakan: 1000 } as const;
 export const MonitoringRow = z.strictObject({
-  prosedur: z.string().trim().min(1).max(1000),
+  prosedur: z.string().trim().min(1).max(MONITORING_LIMITS.prosedur),
   /** Berjalan dengan baik (true) / tidak berjalan dengan baik (false). */
   berjalanBaik: z.boolean(),
-  catatan: z.string().trim().max(2000),
-  tindakan: z.string().trim().max(2000),
+  catatan: z.string().trim().max(MONITORING_LIMITS.catatan),
+  tindakan: z.string().trim().max(MONITORING_LIMITS.tindakan),
 });
 export const Monitoring = z.strictObject({
   id: z.uuid(),
@@ -170,7 +172,7 @@ export const Monitoring = z.strictObject({
   tanggal: SopDate,
   /** Penilai: whose paraf the form carries. */
   penilai: z.string().trim().min(1).max(200),
-  rows: z.array(MonitoringRow).min(1).max(500),
+  rows: z.array(MonitoringRow).min(1).max(MONITORING_LIMITS.rows, `Paling banyak ${MONITORING_LIMITS.rows} baris prosedur per formulir`),
   by: Actor,
   at: z.iso.datetime(),
 });

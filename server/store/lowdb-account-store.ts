@@ -7,6 +7,7 @@ import { AccountsDocument, type PublicUser, type Session, type User } from '../a
 import type { AccountStore, NewUser, UserPatch } from './account-store';
 import { replaceDocument } from './replace-document';
 import { SerialQueue } from './serial-queue';
+import { DOCUMENT_LIMITS } from './document-limits';
 import { ValidatedJsonFile } from './validated-json-file';
 
 export const ACCOUNTS_FILE = 'accounts.json';
@@ -23,7 +24,7 @@ export const toPublicUser = ({ passwordHash: _hash, ...user }: User): PublicUser
 const isActiveAdmin = (u: User) => !u.disabled && u.roles.includes('admin');
 
 export async function openLowdbAccountStore(dataDir: string): Promise<AccountStore> {
-  const db = new Low<AccountsDocument>(new ValidatedJsonFile(path.join(dataDir, ACCOUNTS_FILE), AccountsDocument), {
+  const db = new Low<AccountsDocument>(new ValidatedJsonFile(path.join(dataDir, ACCOUNTS_FILE), AccountsDocument, DOCUMENT_LIMITS.accounts), {
     format: 'petakerja-accounts',
     version: 1,
     users: [],
