@@ -114,7 +114,7 @@ describe('growth per request of each append-only document', () => {
     const signed = await reviewStep(server.admin, pengesah, id, 'sahkan', { tanggalEfektif: '2026-12-01' });
     expect(signed.status, JSON.stringify(signed.body)).toBe(200);
 
-    const row = (prosedur = MONITORING_LIMITS.prosedur) => ({ prosedur: text(prosedur), berjalanBaik: false, catatan: text(MONITORING_LIMITS.catatan), tindakan: text(MONITORING_LIMITS.tindakan) });
+    const row = (prosedur: number = MONITORING_LIMITS.prosedur) => ({ prosedur: text(prosedur), berjalanBaik: false, catatan: text(MONITORING_LIMITS.catatan), tindakan: text(MONITORING_LIMITS.tindakan) });
     const monitoring = (rows: number, prosedur?: number) => ({ tanggal: '2026-12-15', penilai: text(200), rows: Array.from({ length: rows }, () => row(prosedur)) });
     await refusedUnchanged(file, () => reviewer.api(`/api/maps/${id}/monitoring`, { method: 'POST', json: monitoring(MONITORING_LIMITS.rows + 1) }));
     await refusedUnchanged(file, () => reviewer.api(`/api/maps/${id}/monitoring`, { method: 'POST', json: monitoring(1, MONITORING_LIMITS.prosedur + 1) }));

@@ -48,7 +48,7 @@ describe('SOP identity', () => {
 
   it('bounds every text field and list of a finished identity and of a draft, with an Indonesian message', () => {
     const longest = { short: 'n'.repeat(IDENTITY_LIMITS.short), title: 'n'.repeat(IDENTITY_LIMITS.title), paragraph: 'n'.repeat(IDENTITY_LIMITS.paragraph) };
-    const list = (length: number, chars = IDENTITY_LIMITS.item) => Array.from({ length }, () => 'd'.repeat(chars));
+    const list = (length: number, chars: number = IDENTITY_LIMITS.item) => Array.from({ length }, () => 'd'.repeat(chars));
     const atLimit = {
       ...FINISHED,
       nomor: longest.short,

@@ -1,7 +1,7 @@
 // Stored documents that cannot grow without bound or be wedged (issue 13, items 2 and 10): the size ceiling per
 // document refuses a change before anything is written (memory and disk stay as they were, the directory reopens);
 // temp files left by a crash are removed on open; a unit named `__proto__` keeps its letterhead across reopening.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import type { Annotation, ReviewDocument } from '../../server/review/review.sche
 import { IDENTITY_LIMITS, type SopIdentityDraft } from '../../server/sop/identity.schema';
 import type { SopDocument, SopVersion } from '../../server/sop/sop.schema';
 import { DOCUMENT_LIMITS } from '../../server/store/document-limits';
+import { MAX_SESSIONS_PER_USER } from '../../server/store/lowdb-account-store';
 import { LETTERHEADS_FILE, sopDocumentPath } from '../../server/store/lowdb-sop-store';
 import { reviewDocumentPath } from '../../server/store/lowdb-review-store';
 import { openEmbeddedStore, type Store } from '../../server/store/store';
@@ -164,6 +165,26 @@ describe('letterheads by unit name', () => {
       for (const unit of units) expect((await store.sop.getLetterhead(unit))?.letterhead.pemda).toBe(`Pemerintah Kota Denpasar (${unit})`);
       expect(await store.sop.getLetterhead('hasOwnProperty')).toBeUndefined();
       expect(await store.sop.getLetterhead('valueOf')).toBeUndefined();
+    });
+  });
+});
+
+describe('sessions per user', () => {
+  it('keeps at most MAX_SESSIONS_PER_USER live sessions of a user, ending the least recently used, and leaves others\' alone', async () => {
+    const dir = await tempDir();
+    await withStore(dir, async (store) => {
+      const newUser = (username: string) =>
+        store.accounts.createUser({ username, name: username, jabatan: 'Staf', unit: 'Dinas Kesehatan', roles: ['pembaca'], disabled: false, passwordHash: 'scrypt$uji' });
+      const [ani, budi] = [await newUser('ani'), await newUser('budi')];
+      const session = (userId: string, n: number) => {
+        const at = new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString();
+        return { tokenHash: createHash('sha256').update(`${userId}-${n}`).digest('hex'), userId, csrfToken: 'c'.repeat(43), createdAt: at, lastSeenAt: at, expiresAt: '2999-01-01T00:00:00.000Z' };
+      };
+      await store.accounts.createSession(session(budi.id, 0));
+      for (let n = 1; n <= MAX_SESSIONS_PER_USER + 5; n++) await store.accounts.createSession(session(ani.id, n));
+      for (let n = 1; n <= 5; n++) expect(await store.accounts.findSession(session(ani.id, n).tokenHash), `session ${n}`).toBeUndefined();
+      for (let n = 6; n <= MAX_SESSIONS_PER_USER + 5; n++) expect(await store.accounts.findSession(session(ani.id, n).tokenHash), `session ${n}`).toBeDefined();
+      expect(await store.accounts.findSession(session(budi.id, 0).tokenHash)).toBeDefined();
     });
   });
 });
