@@ -88,6 +88,43 @@ export const SopIdentityDraft = z.strictObject({
 });
 export type SopIdentityDraft = z.infer<typeof SopIdentityDraft>;
 
+/**
+ * The identity as stored in an SOP record (sop.schema.ts) and carried in a document model: the draft's shape without
+ * its lengths and date range, so that a record saved before those limits still opens (a server that refused to start
+ * over a long field, or a 1900 date, would wedge the whole data directory). Every input goes through
+ * SopIdentityDraft, and the store's size ceiling bounds the record (document-limits.ts).
+ */
+const isIsoDateFormat = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+};
+/** A date as YYYY-MM-DD of any year: the stored form of SopDate. */
+export const StoredSopDate = z.string().trim().refine(isIsoDateFormat, 'Tanggal ditulis TTTT-BB-HH');
+const StoredText = z.string().trim();
+const StoredList = z.array(StoredText);
+export const StoredSopIdentityDraft = z.strictObject({
+  nomor: StoredText.optional(),
+  tanggalPembuatan: StoredText.refine((value) => value === '' || isIsoDateFormat(value), 'Tanggal ditulis TTTT-BB-HH').optional(),
+  tanggalRevisi: StoredText.refine((value) => value === '' || isIsoDateFormat(value), 'Tanggal ditulis TTTT-BB-HH').optional(),
+  tanggalEfektif: StoredText.refine((value) => value === '' || isIsoDateFormat(value), 'Tanggal ditulis TTTT-BB-HH').optional(),
+  disahkanOleh: z
+    .strictObject({
+      jabatan: StoredText.optional(),
+      nama: StoredText.optional(),
+      pangkat: StoredText.optional(),
+      nip: StoredText.refine((value) => value === '' || /^\d{18}$/.test(value.replace(/\s+/g, '')), 'NIP terdiri atas 18 angka').optional(),
+    })
+    .optional(),
+  namaSop: StoredText.optional(),
+  dasarHukum: StoredList.optional(),
+  keterkaitan: StoredList.optional(),
+  peringatan: StoredText.optional(),
+  kualifikasiPelaksana: StoredList.optional(),
+  peralatan: StoredList.optional(),
+  pencatatan: StoredList.optional(),
+}) satisfies z.ZodType<SopIdentityDraft>;
+
 /** Required fields in the order of the SOP's header, with their labels as the SOP prints them. */
 export const REQUIRED_IDENTITY_FIELDS: ReadonlyArray<{ path: string; label: string; read: (draft: SopIdentityDraft) => unknown }> = [
   { path: 'nomor', label: 'Nomor SOP', read: (d) => d.nomor },

@@ -188,3 +188,42 @@ describe('sessions per user', () => {
     });
   });
 });
+
+describe('records saved before the input limits', () => {
+  it('still open: an SOP version with longer fields and a 1900 date, a monitoring form of 150 long rows dated 1999', async () => {
+    const dir = await tempDir();
+    const legacyIdentity = {
+      namaSop: 'n'.repeat(IDENTITY_LIMITS.title + 100),
+      peringatan: 'p'.repeat(IDENTITY_LIMITS.paragraph + 1000),
+      tanggalEfektif: '1900-01-01',
+      dasarHukum: Array.from({ length: IDENTITY_LIMITS.items + 10 }, () => 'd'.repeat(IDENTITY_LIMITS.item + 10)),
+    };
+    const sop = {
+      format: 'petakerja-sop',
+      version: 1,
+      mapId: MAP_ID,
+      versions: [{ version: 1, mapRevision: 1, identity: legacyIdentity, settings: {}, savedAt: AT, savedBy: 'Ani' }],
+    };
+    const row = { prosedur: 'p'.repeat(900), berjalanBaik: true, catatan: 'c'.repeat(1900), tindakan: 't'.repeat(1900) };
+    const review = {
+      format: 'petakerja-review',
+      version: 1,
+      mapId: MAP_ID,
+      transitions: [],
+      annotations: [],
+      signatures: [],
+      monitorings: [{ id: randomUUID(), code: 'ABCD-EFGH-JKMN', tanggal: '1999-06-01', penilai: 'Ani', rows: Array.from({ length: 150 }, () => row), by: BY, at: AT }],
+      evaluations: [],
+    };
+    await mkdir(path.dirname(sopDocumentPath(dir, MAP_ID)), { recursive: true });
+    await mkdir(path.dirname(reviewDocumentPath(dir, MAP_ID)), { recursive: true });
+    await writeFile(sopDocumentPath(dir, MAP_ID), JSON.stringify(sop));
+    await writeFile(reviewDocumentPath(dir, MAP_ID), JSON.stringify(review));
+    await withStore(dir, async (store) => {
+      expect((await store.sop.listSopVersions(MAP_ID))[0]?.identity).toEqual(legacyIdentity);
+      expect((await store.review.get(MAP_ID)).monitorings[0]?.rows.length).toBe(150);
+      // And they take a new version, the store's ceiling being the bound.
+      await store.sop.putSop(MAP_ID, 1, { identity: { namaSop: 'Baru' }, settings: {}, mapRevision: 1, savedBy: 'Ani' });
+    });
+  });
+});
