@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { EVALUATION_QUESTIONS, MONITORING_LIMITS } from '../../server/review/review.schema';
 import { IDENTITY_LIMITS } from '../../server/sop/identity.schema';
+import { mapDocumentPath } from '../../server/store/lowdb-map-store';
 import { reviewDocumentPath } from '../../server/store/lowdb-review-store';
 import { sopDocumentPath } from '../../server/store/lowdb-sop-store';
 import { newSopMap, reviewStep } from '../helpers/review-cycle';
@@ -78,6 +79,17 @@ describe('growth per request of each append-only document', () => {
     );
     // The 12 MB identity field of the report.
     await refusedUnchanged(file, () => penyusun.api(`/api/maps/${id}/sop`, { method: 'PUT', json: { version: 2, identity: { ...SOP_IDENTITY, nomor: 'x'.repeat(12 * 1024 * 1024) } } }));
+  });
+
+  it('map revisions: a save adds one revision record, its message bounded; one character more is refused', async () => {
+    const id = await newSopMap(penyusun, UNIT, 'Peta dengan pesan revisi terpanjang');
+    const file = mapDocumentPath(server.dataDir, id);
+    const xml = (await penyusun.api(`/api/maps/${id}/revisions/1/xml`)).body as string;
+    expect(xml).toContain('definitions');
+    const MESSAGE = 2000;
+    await refusedUnchanged(file, () => penyusun.api(`/api/maps/${id}/revisions`, { method: 'POST', json: { xml, baseRevision: 1, message: text(MESSAGE + 1) } }));
+    const added = await growth(file, () => penyusun.api(`/api/maps/${id}/revisions`, { method: 'POST', json: { xml, baseRevision: 1, message: text(MESSAGE) } }));
+    expect(added).toBeLessThanOrEqual(MESSAGE * MAX_BYTES_PER_CHAR + ENTRY_OVERHEAD);
   });
 
   it('lifecycle comments, annotations, replies, status changes, monitoring and evaluation forms add a bounded entry each', async () => {
