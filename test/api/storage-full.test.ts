@@ -4,7 +4,7 @@
 // Needs root (mount); skipped with the reason where the machine cannot mount a tmpfs.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { appendFile, readdir, rm } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -128,5 +128,12 @@ describe.skipIf(mountFailure !== undefined)(`a full disk${mountFailure ? ` — d
     expect(afterwards.status, JSON.stringify(afterwards.body)).toBe(200);
     const audit = await again.api('/api/audit');
     expect(audit.status).toBe(200);
+    // No audit line was left cut short by the full disk: every line of every month reads as JSON.
+    const auditDir = path.join(dataDir, 'audit');
+    for (const month of await readdir(auditDir)) {
+      const lines = (await readFile(path.join(auditDir, month), 'utf8')).split('\n').filter(Boolean);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(() => JSON.parse(line), line.slice(0, 200)).not.toThrow();
+    }
   });
 });
