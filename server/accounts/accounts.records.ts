@@ -29,21 +29,21 @@ export const PublicUser = z.object({
   nip: Nip.optional(),
   jabatan: z.string().trim().max(200),
   unit: z.string().trim().max(200),
-  roles: z.array(Role).min(1),
+  roles: z.array(Role).min(1).max(20),
   disabled: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
 export type PublicUser = z.infer<typeof PublicUser>;
 
-export const User = PublicUser.extend({ passwordHash: z.string().startsWith('scrypt$') });
+export const User = PublicUser.extend({ passwordHash: z.string().max(512).startsWith('scrypt$') });
 export type User = z.infer<typeof User>;
 
 export const Session = z.object({
   /** sha256 of the cookie's token: the token itself is never stored. */
   tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
   userId: UserId,
-  csrfToken: z.string().min(32),
+  csrfToken: z.string().min(32).max(128),
   createdAt: z.iso.datetime(),
   lastSeenAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),

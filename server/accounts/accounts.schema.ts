@@ -8,6 +8,7 @@ const Text = z.string().trim().max(200);
 const Roles = z
   .array(Role)
   .min(1, 'Pilih setidaknya satu peran.')
+  .max(20, 'Paling banyak 20 peran.')
   .transform((roles) => [...new Set(roles)]);
 
 export const LoginBody = z.strictObject({

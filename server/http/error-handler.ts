@@ -34,8 +34,24 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
   };
 }
 
+/** errno codes of a full disk (or quota): the write was refused, nothing stored changed (durable-file.ts). */
+const STORAGE_FULL_CODES = new Set(['ENOSPC', 'EDQUOT']);
+
+export const storageFull = () =>
+  new AppError(507, 'STORAGE_FULL', 'Penyimpanan penuh: perubahan tidak disimpan. Data yang sudah tersimpan tetap utuh; hubungi administrator untuk menambah ruang penyimpanan.');
+
+/** True when `error`, or an error it wraps, is a full disk. */
+function isStorageFull(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && STORAGE_FULL_CODES.has(code)) return true;
+  }
+  return false;
+}
+
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
+  if (isStorageFull(error)) return storageFull();
   if (error instanceof ZodError) {
     const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');

@@ -3,7 +3,7 @@
 // forms filled for an SOP in force (SOP-FORMAT.md §3). One document per map; types come from these schemas.
 import { z } from 'zod';
 import { MapId, Sha256 } from '../store/records';
-import { REQUIRED_IDENTITY_FIELDS, SopOfficial, SopDate } from '../sop/identity.schema';
+import { REQUIRED_IDENTITY_FIELDS, SopOfficial, StoredSopDate } from '../sop/identity.schema';
 
 export const REVIEW_STATES = ['draf', 'diajukan', 'direviu', 'perlu-perbaikan', 'disetujui', 'disahkan', 'dicabut'] as const;
 export const ReviewState = z.enum(REVIEW_STATES);
@@ -133,7 +133,7 @@ export const Signature = z.strictObject({
   nomor: z.string().max(200),
   unit: z.string().max(200),
   signatory: SopOfficial,
-  tanggalEfektif: SopDate,
+  tanggalEfektif: StoredSopDate,
   signedAt: z.iso.datetime(),
   signedBy: Actor,
   /** The final PDF. */
@@ -156,9 +156,21 @@ export const Signature = z.strictObject({
 export type Signature = z.infer<typeof Signature>;
 
 /** Monitoring Pelaksanaan SOP AP (SOP-FORMAT.md §3, Tabel 7): one row per procedure step judged. */
+/**
+ * Size of one monitoring form as a user sends it (MonitoringInput, docs/security.md): an SOP AP has tens of steps, not
+ * hundreds. Stored forms keep the looser bounds they were saved under (500 rows of 1,000/2,000/2,000), so an older
+ * record still opens; the store's size ceiling bounds the record.
+ */
+export const MONITORING_LIMITS = { rows: 100, prosedur: 500, catatan: 1000, tindakan: 1000 } as const;
+export const MonitoringRowInput = z.strictObject({
+  prosedur: z.string().trim().min(1).max(MONITORING_LIMITS.prosedur),
+  /** Berjalan dengan baik (true) / tidak berjalan dengan baik (false). */
+  berjalanBaik: z.boolean(),
+  catatan: z.string().trim().max(MONITORING_LIMITS.catatan),
+  tindakan: z.string().trim().max(MONITORING_LIMITS.tindakan),
+});
 export const MonitoringRow = z.strictObject({
   prosedur: z.string().trim().min(1).max(1000),
-  /** Berjalan dengan baik (true) / tidak berjalan dengan baik (false). */
   berjalanBaik: z.boolean(),
   catatan: z.string().trim().max(2000),
   tindakan: z.string().trim().max(2000),
@@ -167,7 +179,7 @@ export const Monitoring = z.strictObject({
   id: z.uuid(),
   /** The signed SOP monitored. */
   code: VerificationCode,
-  tanggal: SopDate,
+  tanggal: StoredSopDate,
   /** Penilai: whose paraf the form carries. */
   penilai: z.string().trim().min(1).max(200),
   rows: z.array(MonitoringRow).min(1).max(500),
@@ -195,7 +207,7 @@ export const EvaluationAnswer = z.strictObject({
 export const Evaluation = z.strictObject({
   id: z.uuid(),
   code: VerificationCode,
-  tanggal: SopDate,
+  tanggal: StoredSopDate,
   penilai: z.string().trim().min(1).max(200),
   /** Every question at most once; `sinergi` is optional (used in some implementations only). */
   answers: z

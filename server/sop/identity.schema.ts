@@ -3,18 +3,31 @@
 // field optional), which `missingIdentityFields` checks. Pure (zod only): the lint engine uses it in the browser too.
 import { z } from 'zod';
 
+/** SOP dates lie in this range: an SOP AP is a 21st-century document (PermenPANRB 35/2012), and a year such as 1900 or
+ * 9999 is a typing error that would print on a signed SOP. */
+export const SOP_DATE_MIN = '2000-01-01';
+export const SOP_DATE_MAX = '2099-12-31';
+const DATE_MESSAGE = `Tanggal ditulis TTTT-BB-HH, antara ${SOP_DATE_MIN} dan ${SOP_DATE_MAX}`;
+
 const isIsoDate = (value: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && value >= SOP_DATE_MIN && value <= SOP_DATE_MAX;
 };
 
+/** Field lengths of the identity (docs/security.md): a name or number, a paragraph, a list's items and their count. */
+export const IDENTITY_LIMITS = { short: 200, title: 500, paragraph: 5000, item: 500, items: 30 } as const;
+const max = (n: number) => [n, `Paling banyak ${n.toLocaleString('id-ID')} karakter`] as const;
+const maxItems = [IDENTITY_LIMITS.items, `Paling banyak ${IDENTITY_LIMITS.items} butir`] as const;
+
 /** A date as YYYY-MM-DD. */
-export const SopDate = z.string().trim().refine(isIsoDate, 'Tanggal ditulis TTTT-BB-HH');
+export const SopDate = z.string().trim().max(10, DATE_MESSAGE).refine(isIsoDate, DATE_MESSAGE);
 /** NIP of a civil servant: 18 digits, spaces allowed as it is usually printed ("19700101 199503 1 001"). */
-export const Nip = z.string().trim().refine((value) => /^\d{18}$/.test(value.replace(/\s+/g, '')), 'NIP terdiri atas 18 angka');
-const Text = z.string().trim().min(1);
-const TextList = z.array(Text);
+export const Nip = z.string().trim().max(40, 'NIP terdiri atas 18 angka').refine((value) => /^\d{18}$/.test(value.replace(/\s+/g, '')), 'NIP terdiri atas 18 angka');
+const Text = z.string().trim().min(1).max(...max(IDENTITY_LIMITS.short));
+const Title = z.string().trim().min(1).max(...max(IDENTITY_LIMITS.title));
+const Paragraph = z.string().trim().min(1).max(...max(IDENTITY_LIMITS.paragraph));
+const TextList = z.array(z.string().trim().min(1).max(...max(IDENTITY_LIMITS.item))).max(...maxItems);
 
 /** The competent official who signs the SOP (Disahkan oleh). */
 export const SopOfficial = z.strictObject({ jabatan: Text, nama: Text, pangkat: Text, nip: Nip });
@@ -29,13 +42,13 @@ export const SopIdentity = z.strictObject({
   /** Equals the signing date: absent until the SOP is signed. */
   tanggalEfektif: SopDate.optional(),
   disahkanOleh: SopOfficial,
-  namaSop: Text,
+  namaSop: Title,
   /** The regulations it rests on, in order. */
   dasarHukum: TextList.min(1),
   /** Related SOPs; may be empty. */
   keterkaitan: TextList,
   /** What happens if it is not followed. */
-  peringatan: Text,
+  peringatan: Paragraph,
   /** The competence each performer needs. */
   kualifikasiPelaksana: TextList.min(1),
   /** Peralatan / perlengkapan. */
@@ -46,9 +59,11 @@ export const SopIdentity = z.strictObject({
 export type SopIdentity = z.infer<typeof SopIdentity>;
 
 /** Empty strings and lists are allowed while drafting: they count as not yet filled. */
-const DraftText = z.string().trim();
-const DraftDate = z.string().trim().refine((value) => value === '' || isIsoDate(value), 'Tanggal ditulis TTTT-BB-HH');
-const DraftList = z.array(DraftText);
+const DraftText = z.string().trim().max(...max(IDENTITY_LIMITS.short));
+const DraftTitle = z.string().trim().max(...max(IDENTITY_LIMITS.title));
+const DraftParagraph = z.string().trim().max(...max(IDENTITY_LIMITS.paragraph));
+const DraftDate = z.string().trim().max(10, DATE_MESSAGE).refine((value) => value === '' || isIsoDate(value), DATE_MESSAGE);
+const DraftList = z.array(z.string().trim().max(...max(IDENTITY_LIMITS.item))).max(...maxItems);
 
 export const SopIdentityDraft = z.strictObject({
   nomor: DraftText.optional(),
@@ -60,18 +75,55 @@ export const SopIdentityDraft = z.strictObject({
       jabatan: DraftText.optional(),
       nama: DraftText.optional(),
       pangkat: DraftText.optional(),
-      nip: DraftText.refine((value) => value === '' || /^\d{18}$/.test(value.replace(/\s+/g, '')), 'NIP terdiri atas 18 angka').optional(),
+      nip: z.string().trim().max(40, 'NIP terdiri atas 18 angka').refine((value) => value === '' || /^\d{18}$/.test(value.replace(/\s+/g, '')), 'NIP terdiri atas 18 angka').optional(),
     })
     .optional(),
-  namaSop: DraftText.optional(),
+  namaSop: DraftTitle.optional(),
   dasarHukum: DraftList.optional(),
   keterkaitan: DraftList.optional(),
-  peringatan: DraftText.optional(),
+  peringatan: DraftParagraph.optional(),
   kualifikasiPelaksana: DraftList.optional(),
   peralatan: DraftList.optional(),
   pencatatan: DraftList.optional(),
 });
 export type SopIdentityDraft = z.infer<typeof SopIdentityDraft>;
+
+/**
+ * The identity as stored in an SOP record (sop.schema.ts) and carried in a document model: the draft's shape without
+ * its lengths and date range, so that a record saved before those limits still opens (a server that refused to start
+ * over a long field, or a 1900 date, would wedge the whole data directory). Every input goes through
+ * SopIdentityDraft, and the store's size ceiling bounds the record (document-limits.ts).
+ */
+const isIsoDateFormat = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+};
+/** A date as YYYY-MM-DD of any year: the stored form of SopDate. */
+export const StoredSopDate = z.string().trim().refine(isIsoDateFormat, 'Tanggal ditulis TTTT-BB-HH');
+const StoredText = z.string().trim();
+const StoredList = z.array(StoredText);
+export const StoredSopIdentityDraft = z.strictObject({
+  nomor: StoredText.optional(),
+  tanggalPembuatan: StoredText.refine((value) => value === '' || isIsoDateFormat(value), 'Tanggal ditulis TTTT-BB-HH').optional(),
+  tanggalRevisi: StoredText.refine((value) => value === '' || isIsoDateFormat(value), 'Tanggal ditulis TTTT-BB-HH').optional(),
+  tanggalEfektif: StoredText.refine((value) => value === '' || isIsoDateFormat(value), 'Tanggal ditulis TTTT-BB-HH').optional(),
+  disahkanOleh: z
+    .strictObject({
+      jabatan: StoredText.optional(),
+      nama: StoredText.optional(),
+      pangkat: StoredText.optional(),
+      nip: StoredText.refine((value) => value === '' || /^\d{18}$/.test(value.replace(/\s+/g, '')), 'NIP terdiri atas 18 angka').optional(),
+    })
+    .optional(),
+  namaSop: StoredText.optional(),
+  dasarHukum: StoredList.optional(),
+  keterkaitan: StoredList.optional(),
+  peringatan: StoredText.optional(),
+  kualifikasiPelaksana: StoredList.optional(),
+  peralatan: StoredList.optional(),
+  pencatatan: StoredList.optional(),
+}) satisfies z.ZodType<SopIdentityDraft>;
 
 /** Required fields in the order of the SOP's header, with their labels as the SOP prints them. */
 export const REQUIRED_IDENTITY_FIELDS: ReadonlyArray<{ path: string; label: string; read: (draft: SopIdentityDraft) => unknown }> = [

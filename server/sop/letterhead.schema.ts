@@ -21,7 +21,13 @@ function logoProblem(url: string): string | undefined {
   return undefined;
 }
 
-export const LogoDataUrl = z.string().superRefine((url, ctx) => {
+/** The longest data: URL a logo of MAX_LOGO_BYTES can be: its base64 and the longest prefix. */
+export const MAX_LOGO_URL_CHARS = Math.ceil(MAX_LOGO_BYTES / 3) * 4 + 'data:image/svg+xml;base64,'.length;
+
+export const LogoDataUrl = z
+  .string()
+  .max(MAX_LOGO_URL_CHARS, `Logo terlalu besar; paling besar ${MAX_LOGO_BYTES / 1024} KB.`)
+  .superRefine((url, ctx) => {
   const problem = logoProblem(url);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
@@ -49,11 +55,23 @@ export const StoredLetterhead = z.strictObject({
 });
 export type StoredLetterhead = z.infer<typeof StoredLetterhead>;
 
+/**
+ * Letterheads by unit key. Any unit name is a key, `__proto__` and `constructor` too: the entries are validated as a
+ * list and rebuilt as own properties of a prototype-less object (a zod record assigns them, and assigning `__proto__`
+ * replaces the prototype instead of keeping the entry, so that unit lost its letterhead on every restart).
+ */
+const UnitsRecord = z.preprocess(
+  (units) => (units !== null && typeof units === 'object' && !Array.isArray(units) ? Object.entries(units) : units),
+  z
+    .array(z.tuple([z.string().max(200), StoredLetterhead]))
+    .transform((entries) => Object.assign(Object.create(null) as Record<string, StoredLetterhead>, Object.fromEntries(entries))),
+);
+
 /** The embedded store's one document of letterheads, keyed by the unit's name folded (see unitKey). */
 export const LetterheadsDocument = z.strictObject({
   format: z.literal('petakerja-letterheads'),
   version: z.literal(1),
-  units: z.record(z.string(), StoredLetterhead),
+  units: UnitsRecord,
 });
 export type LetterheadsDocument = z.infer<typeof LetterheadsDocument>;
 

@@ -2,7 +2,7 @@
 // leaves open (§2), and the map revision each save was made against. Every save is kept: revision n of the map is
 // printed with the identity in force at n, the last one saved while the map stood at revision n or earlier.
 import { z } from 'zod';
-import { SopIdentityDraft } from './identity.schema';
+import { SopIdentityDraft, StoredSopIdentityDraft } from './identity.schema';
 import { Orientation, Paper } from './layout/document.schema';
 import { MapId } from '../store/records';
 
@@ -20,7 +20,8 @@ export const SopVersion = z.strictObject({
   version: z.number().int().min(1),
   /** The map's current revision when this version was saved. */
   mapRevision: z.number().int().min(1),
-  identity: SopIdentityDraft,
+  /** As stored: inputs are bounded by PutSopBody's SopIdentityDraft; see StoredSopIdentityDraft. */
+  identity: StoredSopIdentityDraft,
   settings: SopSettings,
   savedAt: z.iso.datetime(),
   savedBy: z.string().min(1).max(200),

@@ -31,8 +31,15 @@ class JsonlAuditLog implements AuditLog {
       const file = path.join(this.dir, `${event.at.slice(0, 7)}.jsonl`);
       const handle = await open(file, 'a', 0o640);
       try {
-        await handle.appendFile(line);
-        await handle.sync();
+        const size = (await handle.stat()).size;
+        try {
+          await handle.appendFile(line);
+          await handle.sync();
+        } catch (error) {
+          // A line cut short (a full disk) would run into the next one: take it back.
+          await handle.truncate(size).catch(() => undefined);
+          throw error;
+        }
       } finally {
         await handle.close();
       }

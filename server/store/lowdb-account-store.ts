@@ -7,9 +7,12 @@ import { AccountsDocument, type PublicUser, type Session, type User } from '../a
 import type { AccountStore, NewUser, UserPatch } from './account-store';
 import { replaceDocument } from './replace-document';
 import { SerialQueue } from './serial-queue';
+import { DOCUMENT_LIMITS } from './document-limits';
 import { ValidatedJsonFile } from './validated-json-file';
 
 export const ACCOUNTS_FILE = 'accounts.json';
+/** Live sessions a user may hold at once (browsers, devices); signing in once more ends the least recently used. */
+export const MAX_SESSIONS_PER_USER = 20;
 
 const userNotFound = (id: string) => new AppError(404, 'USER_NOT_FOUND', `Pengguna dengan id "${id}" tidak ditemukan.`);
 const usernameTaken = (username: string) =>
@@ -23,7 +26,7 @@ export const toPublicUser = ({ passwordHash: _hash, ...user }: User): PublicUser
 const isActiveAdmin = (u: User) => !u.disabled && u.roles.includes('admin');
 
 export async function openLowdbAccountStore(dataDir: string): Promise<AccountStore> {
-  const db = new Low<AccountsDocument>(new ValidatedJsonFile(path.join(dataDir, ACCOUNTS_FILE), AccountsDocument), {
+  const db = new Low<AccountsDocument>(new ValidatedJsonFile(path.join(dataDir, ACCOUNTS_FILE), AccountsDocument, DOCUMENT_LIMITS.accounts), {
     format: 'petakerja-accounts',
     version: 1,
     users: [],
@@ -86,7 +89,11 @@ class LowdbAccountStore implements AccountStore {
     return this.commit((doc) => {
       const now = new Date().toISOString();
       const live = doc.sessions.filter((s) => s.expiresAt > now);
-      return { next: { ...doc, sessions: [...live, session] }, result: undefined };
+      // A user's sessions beyond the cap end, least recently used first: signing in again and again cannot grow the
+      // accounts document towards its ceiling (document-limits.ts) and so block everyone's sign-in.
+      const own = live.filter((s) => s.userId === session.userId).sort((a, b) => a.lastSeenAt.localeCompare(b.lastSeenAt));
+      const ended = new Set(own.slice(0, Math.max(0, own.length - (MAX_SESSIONS_PER_USER - 1))).map((s) => s.tokenHash));
+      return { next: { ...doc, sessions: [...live.filter((s) => !ended.has(s.tokenHash)), session] }, result: undefined };
     });
   }
 

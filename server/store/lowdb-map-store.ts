@@ -15,6 +15,7 @@ import { replaceDocument } from './replace-document';
 import { newMapRecord } from './new-map';
 import { SerialQueue } from './serial-queue';
 import { codeTaken, mapNotFound, revisionConflict, revisionNotFound } from './store-errors';
+import { DOCUMENT_LIMITS } from './document-limits';
 import { ValidatedJsonFile } from './validated-json-file';
 
 export const MAP_DIR = 'maps';
@@ -37,7 +38,7 @@ export async function openLowdbMapStore(dir: string): Promise<MapStore> {
 }
 
 function mapDb(dir: string, id: string, initial: MapDocument | null = null): MapDb {
-  return new Low<MapDocument>(new ValidatedJsonFile(mapDocumentPath(dir, id), MapDocument), initial as MapDocument);
+  return new Low<MapDocument>(new ValidatedJsonFile(mapDocumentPath(dir, id), MapDocument, DOCUMENT_LIMITS.map), initial as MapDocument);
 }
 
 async function readMapDocuments(dir: string): Promise<Map<string, MapDb>> {

@@ -11,6 +11,7 @@ import type { ReviewStore } from '../review/review-store';
 import { BlobStore } from './blob-store';
 import { replaceDocument } from './replace-document';
 import { SerialQueue } from './serial-queue';
+import { DOCUMENT_LIMITS } from './document-limits';
 import { ValidatedJsonFile } from './validated-json-file';
 
 export const REVIEW_DIR = 'review';
@@ -22,7 +23,7 @@ type ReviewDb = Low<ReviewDocument>;
 export const reviewDocumentPath = (dataDir: string, mapId: string) => path.join(dataDir, REVIEW_DIR, `${mapId}.json`);
 
 function reviewDb(dir: string, mapId: string, initial: ReviewDocument | null = null): ReviewDb {
-  return new Low<ReviewDocument>(new ValidatedJsonFile(reviewDocumentPath(dir, mapId), ReviewDocument), initial as ReviewDocument);
+  return new Low<ReviewDocument>(new ValidatedJsonFile(reviewDocumentPath(dir, mapId), ReviewDocument, DOCUMENT_LIMITS.review), initial as ReviewDocument);
 }
 
 /** Opens the review records of `dir`; the caller holds the data directory's lock (see store.ts). */

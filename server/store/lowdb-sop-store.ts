@@ -10,6 +10,7 @@ import { replaceDocument } from './replace-document';
 import { SerialQueue } from './serial-queue';
 import type { NewSopVersion, SopStore } from './sop-store';
 import { sopConflict } from './store-errors';
+import { DOCUMENT_LIMITS } from './document-limits';
 import { ValidatedJsonFile } from './validated-json-file';
 
 export const SOP_DIR = 'sop';
@@ -21,7 +22,7 @@ type SopDb = Low<SopDocument>;
 export const sopDocumentPath = (dataDir: string, mapId: string) => path.join(dataDir, SOP_DIR, `${mapId}.json`);
 
 function sopDb(dir: string, mapId: string, initial: SopDocument | null = null): SopDb {
-  return new Low<SopDocument>(new ValidatedJsonFile(sopDocumentPath(dir, mapId), SopDocument), initial as SopDocument);
+  return new Low<SopDocument>(new ValidatedJsonFile(sopDocumentPath(dir, mapId), SopDocument, DOCUMENT_LIMITS.sop), initial as SopDocument);
 }
 
 /** Opens the SOP documents and the letterheads of `dir`; the caller holds the data directory's lock (see store.ts). */
@@ -42,7 +43,7 @@ export async function openLowdbSopStore(dir: string): Promise<SopStore> {
       dbs.set(id, db);
     }),
   );
-  const letterheads = new Low<LetterheadsDocument>(new ValidatedJsonFile(path.join(dir, LETTERHEADS_FILE), LetterheadsDocument), {
+  const letterheads = new Low<LetterheadsDocument>(new ValidatedJsonFile(path.join(dir, LETTERHEADS_FILE), LetterheadsDocument, DOCUMENT_LIMITS.letterheads), {
     format: 'petakerja-letterheads',
     version: 1,
     units: {},
@@ -84,14 +85,18 @@ class LowdbSopStore implements SopStore {
   }
 
   async getLetterhead(unit: string): Promise<StoredLetterhead | undefined> {
-    return this.letterheads.data.units[unitKey(unit)];
+    // Own entries only: a unit named `constructor` or `__proto__` without a letterhead has none.
+    const units = this.letterheads.data.units;
+    const key = unitKey(unit);
+    return Object.hasOwn(units, key) ? units[key] : undefined;
   }
 
   putLetterhead(unit: string, letterhead: Letterhead, updatedBy: string): Promise<StoredLetterhead> {
     return this.writes.run(async () => {
       const stored: StoredLetterhead = { unit: unit.trim(), letterhead, updatedAt: new Date().toISOString(), updatedBy };
       const doc = this.letterheads.data;
-      await replaceDocument(this.letterheads, { ...doc, units: { ...doc.units, [unitKey(unit)]: stored } });
+      const units: Record<string, StoredLetterhead> = Object.assign(Object.create(null), doc.units, { [unitKey(unit)]: stored });
+      await replaceDocument(this.letterheads, { ...doc, units });
       return stored;
     });
   }

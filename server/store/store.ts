@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AccountStore, AuditLog } from './account-store';
 import { lockDataDir } from './data-dir-lock';
+import { removeStaleTempFiles } from './durable-file';
 import { openJsonlAuditLog } from './jsonl-audit-log';
 import { openLowdbAccountStore } from './lowdb-account-store';
 import { openLowdbMapStore } from './lowdb-map-store';
@@ -30,6 +31,7 @@ export async function openEmbeddedStore(dataDir: string): Promise<Store> {
   await mkdir(dir, { recursive: true });
   const lock = await lockDataDir(dir);
   try {
+    await removeStaleTempFiles(dir);
     const [maps, accounts, audit, sop, review] = await Promise.all([
       openLowdbMapStore(dir),
       openLowdbAccountStore(dir),

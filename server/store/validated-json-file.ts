@@ -3,12 +3,15 @@ import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { StoreOpenError } from '../errors';
+import { documentTooLarge, type DocumentLimit } from './document-limits';
 import { writeFileDurably } from './durable-file';
 
 export class ValidatedJsonFile<T> implements Adapter<T> {
   constructor(
     private readonly file: string,
     private readonly schema: z.ZodType<T>,
+    /** The document's size ceiling, checked before anything is written. */
+    private readonly limit?: DocumentLimit,
   ) {}
 
   async read(): Promise<T | null> {
@@ -42,6 +45,11 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.file, JSON.stringify(data));
+    const text = JSON.stringify(data);
+    if (this.limit) {
+      const bytes = Buffer.byteLength(text, 'utf8');
+      if (bytes > this.limit.maxBytes) throw documentTooLarge(this.limit, bytes);
+    }
+    await writeFileDurably(this.file, text);
   }
 }

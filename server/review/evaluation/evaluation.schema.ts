@@ -2,17 +2,21 @@
 import { z } from 'zod';
 import { MapParams } from '../../maps/maps.schema';
 import { SopDate } from '../../sop/identity.schema';
-import { EVALUATION_QUESTIONS, Evaluation, Monitoring, VerificationCode } from '../review.schema';
+import { EVALUATION_QUESTIONS, Evaluation, Monitoring, MONITORING_LIMITS, MonitoringRowInput, VerificationCode } from '../review.schema';
 
 /** The questions every evaluation answers; `sinergi` is used in some implementations only. */
 export const REQUIRED_QUESTIONS = EVALUATION_QUESTIONS.map((q) => q.key).filter((key) => key !== 'sinergi');
 
 /** A filled monitoring form; `code` defaults to the signed SOP in force. */
-export const MonitoringInput = Monitoring.omit({ id: true, by: true, at: true, code: true }).extend({ code: VerificationCode.optional() });
+export const MonitoringInput = Monitoring.omit({ id: true, by: true, at: true, code: true }).extend({
+  code: VerificationCode.optional(),
+  tanggal: SopDate,
+  rows: z.array(MonitoringRowInput).min(1).max(MONITORING_LIMITS.rows, `Paling banyak ${MONITORING_LIMITS.rows} baris prosedur per formulir`),
+});
 export type MonitoringInput = z.infer<typeof MonitoringInput>;
 
 export const EvaluationInput = Evaluation.omit({ id: true, by: true, at: true, code: true })
-  .extend({ code: VerificationCode.optional() })
+  .extend({ code: VerificationCode.optional(), tanggal: SopDate })
   .refine((input) => REQUIRED_QUESTIONS.every((key) => input.answers.some((a) => a.key === key)), {
     path: ['answers'],
     message: 'Jawab setiap pertanyaan evaluasi (Ya atau Tidak).',

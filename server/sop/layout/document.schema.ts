@@ -1,7 +1,7 @@
 // The SOP document model: the procedure laid out on pages, ready for an HTML/SVG template to draw without further
 // logic. Every coordinate is in millimetres from the top-left corner of the page.
 import { z } from 'zod';
-import { SopIdentityDraft } from '../identity.schema';
+import { StoredSopIdentityDraft } from '../identity.schema';
 import { Procedure } from './procedure.schema';
 
 export const Paper = z.enum(['A4', 'F4']);
@@ -120,7 +120,7 @@ export type ConnectorPair = z.infer<typeof ConnectorPair>;
 
 export const SopDocument = z.strictObject({
   title: z.string(),
-  identity: SopIdentityDraft.optional(),
+  identity: StoredSopIdentityDraft.optional(),
   settings: LayoutSettings,
   paper: z.strictObject({ width: z.number().positive(), height: z.number().positive() }),
   /** The font size and line height the row heights were estimated for (mm): the template draws text with them. */
