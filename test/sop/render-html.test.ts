@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBpmn } from '../../server/bpmn/moddle';
 import type { SopIdentityDraft } from '../../server/sop/identity.schema';
+import { symbolKindOf } from '../../server/sop/layout/document';
 import { renderSop, renderSopHtml } from '../../server/sop/render/index';
 import { namesOf } from '../helpers/bpmn-names';
 import { readText, ROOT } from '../helpers/fixtures';
@@ -97,7 +98,7 @@ describe('renderSopHtml', () => {
     for (const kind of kinds) expect(ALLOWED_SYMBOLS.has(kind), kind).toBe(true);
     const rowSymbols = [...html.matchAll(/class="symbol" data-kind="([^"]+)" data-row="(\d+)"/g)];
     expect(rowSymbols.map((match) => Number(match[2])).sort((a, b) => a - b)).toEqual(document.procedure.rows.map((row) => row.index));
-    for (const [, kind, row] of rowSymbols) expect(kind).toBe(document.procedure.rows[Number(row)]!.kind);
+    for (const [, kind, row] of rowSymbols) expect(kind).toBe(symbolKindOf(document.procedure.rows[Number(row)]!));
     // Arrows: one polyline per arrow of the model, each with its head.
     const arrows = document.pages.reduce((sum, page) => sum + page.arrows.length, 0);
     expect(html.match(/<polyline class="arrow"[^>]*marker-end="url\(#arrowhead-\d+\)"/g)?.length ?? 0).toBe(arrows);

@@ -25,7 +25,7 @@ type TextColumn = (typeof TEXT_COLUMNS)[number];
 
 function rowTexts(row: ProcedureRow): Record<TextColumn, string> {
   return {
-    no: String(row.no),
+    no: row.no === undefined ? '' : String(row.no),
     kegiatan: row.kegiatan,
     kelengkapan: row.mutuBaku.kelengkapan ?? '',
     waktu: row.mutuBaku.waktu ?? '',
@@ -49,6 +49,9 @@ function labelAt(points: Point[], text: string): ArrowLabel {
   const downward = b.y > a.y;
   return { text, x: a.x + 1.2, y: a.y + (downward ? 2.4 : -1.5), anchor: 'start' };
 }
+
+/** The symbol of a row: the terminator (kapsul) for the first and last activities and a terminator standing alone. */
+export const symbolKindOf = (row: ProcedureRow): 'terminator' | 'process' | 'decision' => (row.terminal ? 'terminator' : row.kind);
 
 interface PagePlan {
   number: number;
@@ -87,8 +90,8 @@ function layoutPage(plan: PagePlan, procedure: Procedure, table: TableLayout, he
       const text = texts[column.key];
       if (text) cells.push({ x: column.x, y, width: column.width, height, text, align: column.key === 'no' || column.key === 'waktu' ? 'center' : 'left', bold: false });
     }
-    const rect = symbolRect(row.kind, table.performerX(row.column), table.performerWidth, y, height);
-    addSymbol({ id: `row-${index}`, kind: row.kind, row: index, ...rect, performer: row.column, text: '' }, row.kind === 'decision');
+    const rect = symbolRect(symbolKindOf(row), table.performerX(row.column), table.performerWidth, y, height);
+    addSymbol({ id: `row-${index}`, kind: symbolKindOf(row), row: index, ...rect, performer: row.column, text: '' }, row.kind === 'decision');
     y += height;
   }
   for (const crossing of plan.outgoing) connectorBand(crossing, 'out');

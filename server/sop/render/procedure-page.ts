@@ -2,6 +2,7 @@
 // the symbols and the arrows as one SVG in page millimetres, the texts of the header and the rows as positioned HTML
 // boxes above it (real text that wraps, in the layout's typography).
 import type { Arrow, FlowSymbol, Page, SopDocument, TextCell } from '../layout/document.schema';
+import { ANSWER_TEXT } from '../layout/procedure';
 import { escapeHtml, mm } from './html-escape';
 
 const LINE = 0.25;
@@ -81,9 +82,10 @@ function arrowLabel(arrow: Arrow, document: SopDocument): Arrow['label'] | undef
   if (arrow.label?.text) return arrow.label;
   const connection = document.procedure.rows[arrow.source.row]?.connections[arrow.source.connection];
   if (!connection?.answer) return undefined;
+  const text = ANSWER_TEXT[connection.answer];
   const [a, b] = [arrow.points[0]!, arrow.points[1]!];
-  if (Math.abs(a.y - b.y) < 0.01) return { text: connection.answer, x: a.x + (b.x > a.x ? 1 : -1), y: a.y - 1, anchor: b.x > a.x ? 'start' : 'end' };
-  return { text: connection.answer, x: a.x + 1.2, y: a.y + (b.y > a.y ? 2.4 : -1.5), anchor: 'start' };
+  if (Math.abs(a.y - b.y) < 0.01) return { text, x: a.x + (b.x > a.x ? 1 : -1), y: a.y - 1, anchor: b.x > a.x ? 'start' : 'end' };
+  return { text, x: a.x + 1.2, y: a.y + (b.y > a.y ? 2.4 : -1.5), anchor: 'start' };
 }
 
 function arrowSvg(arrow: Arrow, document: SopDocument, marker: string): string {
