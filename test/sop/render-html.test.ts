@@ -110,8 +110,9 @@ describe('renderSopHtml', () => {
     const html = renderSopHtml({ definitions });
     const text = visibleText(html);
     for (const label of IDENTITY_LABELS) expect(text).toContain(label);
-    // Nomor, four dates... every field: 3 header dates + nomor + jabatan/nama/pangkat/NIP + six boxes + letterhead pemda/unit.
-    expect(text.match(/…/g)?.length ?? 0).toBeGreaterThanOrEqual(16);
+    // Every field: nomor + Tanggal Pembuatan and Efektif + jabatan/nama/pangkat/NIP + six boxes + letterhead pemda/unit
+    // (Tanggal Revisi reads "-" on a first issue).
+    expect(text.match(/…/g)?.length ?? 0).toBeGreaterThanOrEqual(15);
     expect(text).not.toMatch(/undefined|null/);
   });
 
@@ -141,5 +142,32 @@ describe('renderSopHtml', () => {
     const html = renderSopHtml({ definitions, identity: { namaSop: '<b>Uji & "kutip"</b>' } });
     expect(html).not.toContain('<b>Uji');
     expect(html).toContain('&lt;b&gt;Uji &amp; &quot;kutip&quot;&lt;/b&gt;');
+  });
+
+  it('prints Tanggal Revisi as "-" on a first issue, and the date once revised', async () => {
+    const { definitions } = await parseBpmn(readText(MAPS[0]!));
+    const revisionCell = (html: string) => /<td class="label">Tanggal Revisi<\/td><td class="colon">:<\/td><td>([^<]*)<\/td>/.exec(html)?.[1];
+    const { tanggalRevisi: _revised, ...firstIssue } = IDENTITY;
+    expect(revisionCell(renderSopHtml({ definitions, identity: firstIssue }))).toBe('-');
+    expect(revisionCell(renderSopHtml({ definitions, identity: { ...firstIssue, tanggalRevisi: '' } }))).toBe('-');
+    expect(revisionCell(renderSopHtml({ definitions }))).toBe('-');
+    expect(revisionCell(renderSopHtml({ definitions, identity: IDENTITY }))).toBe('1 Juli 2026');
+  });
+
+  it('names the SOP after the map, never after its pool, until the identity gives a Nama SOP', async () => {
+    // mk-setda's pool is "Sekretariat Daerah"; its process has no name.
+    const xml = readText(path.join(ROOT, 'processes/library/mk-setda.bpmn'));
+    const namaSop = (html: string) => /<span class="nama-sop">([^<]*)<\/span>/.exec(html)?.[1];
+    const { definitions } = await parseBpmn(xml);
+    const named = renderSop({ definitions, mapName: 'Pencapaian Target Kinerja Setda' });
+    expect(namaSop(named.html)).toBe('Pencapaian Target Kinerja Setda');
+    expect(named.document.title).toBe('Pencapaian Target Kinerja Setda');
+    expect(named.html).toContain('<title>SOP Pencapaian Target Kinerja Setda</title>');
+    expect(namaSop(renderSopHtml({ definitions }))).not.toBe('Sekretariat Daerah');
+    // The model's own name is the map's.
+    const { definitions: withName } = await parseBpmn(xml.replace('<bpmn:process id="Process_Unit"', '<bpmn:process id="Process_Unit" name="Mekanisme Kerja Setda"'));
+    expect(namaSop(renderSopHtml({ definitions: withName }))).toBe('Mekanisme Kerja Setda');
+    expect(namaSop(renderSopHtml({ definitions: withName, mapName: 'Nama di repositori' }))).toBe('Nama di repositori');
+    expect(namaSop(renderSopHtml({ definitions, mapName: 'Nama di repositori', identity: { namaSop: 'Nama SOP yang ditetapkan' } }))).toBe('Nama SOP yang ditetapkan');
   });
 });

@@ -157,7 +157,7 @@ export function layoutProcedure(procedure: Procedure, record: SopRecordForLayout
   const warnings = [...procedure.warnings];
   const overflowing = pages.filter((page) => page.tableBottom > paper.height - margin + 0.01).map((page) => page.number);
   if (overflowing.length > 0) warnings.push(`Tabel prosedur melebihi batas kertas pada halaman ${overflowing.join(', ')}; perkecil jumlah baris per halaman atau gunakan kertas F4.`);
-  const title = record.title ?? record.identity?.namaSop ?? procedure.name ?? 'Standar Operasional Prosedur';
+  const title = record.title?.trim() || record.identity?.namaSop?.trim() || procedure.name || 'Standar Operasional Prosedur';
   return SopDocument.parse({
     title,
     ...(record.identity ? { identity: record.identity } : {}),
