@@ -7,6 +7,7 @@ import type { ModdleElement } from 'bpmn-moddle';
 import { describe, expect, it } from 'vitest';
 import { allElements, parseBpmn } from '../../server/bpmn/moddle';
 import { layoutSopDocument } from '../../server/sop/layout/document';
+import type { SopDocument } from '../../server/sop/layout/document.schema';
 import { readProcedure } from '../../server/sop/layout/procedure';
 import { renderSop } from '../../server/sop/render/index';
 import { MIWG_DIR, miwgFiles, readText, ROOT } from '../helpers/fixtures';
@@ -237,5 +238,73 @@ describe('"Ya" and "Tidak" spelt one way', () => {
     for (const label of labels) if (/^(ya|tidak)$/i.test(label.replace(/[^\p{L}]/gu, ''))) expect(['Ya', 'Tidak']).toContain(label);
     const text = html.replace(/<[^>]+>/g, ' ');
     expect(text).not.toMatch(/\b(ya\/tidak|YA|TIDAK)\b/);
+  });
+});
+
+// ---- the flowchart's geometry ----
+
+/** Clearance an arrow keeps from a grid line it runs beside (the layout aims for 1.5 mm; a decision's tip leaves 1.3). */
+const GRID_CLEARANCE = 1.2;
+
+function checkPages(document: SopDocument): void {
+  const rows = document.procedure.rows;
+  const columnLines = [...new Set(document.table.columns.flatMap((column) => [column.x, column.x + column.width]))];
+  for (const page of document.pages) {
+    // Every band of the table is a row of the procedure: off-page connectors share the first and last rows.
+    expect(page.bands.map((band) => band.row)).toEqual(page.rows);
+    for (const connector of page.symbols.filter((symbol) => symbol.kind === 'off-page-connector')) {
+      const band = page.bands.find((b) => connector.y >= b.y - EPS && connector.y + connector.height <= b.y + b.height + EPS);
+      expect(band, `${connector.id} inside a row`).toBeDefined();
+      const edge = connector.connector!.direction === 'in' ? page.bands[0] : page.bands.at(-1);
+      expect(band).toBe(edge);
+    }
+    // No page holds only the end: end terminators standing alone and at most one activity drawn as the end.
+    const onlyTheEnd = page.rows.every((index) => rows[index]!.terminal === 'end') && page.rows.filter((index) => rows[index]!.kind !== 'terminator').length <= 1;
+    if (page.number > 1) expect(onlyTheEnd, `page ${page.number} holds only the end`).toBe(false);
+    // No arrow runs along a grid line: a segment keeps its clearance from every grid line parallel to it.
+    const rowLines = [document.table.y + document.table.headerHeight, ...page.bands.map((band) => band.y + band.height)];
+    for (const arrow of page.arrows) {
+      for (let i = 1; i < arrow.points.length; i += 1) {
+        const [a, b] = [arrow.points[i - 1]!, arrow.points[i]!];
+        if (Math.abs(a.x - b.x) < EPS && Math.abs(a.y - b.y) > EPS) {
+          for (const x of columnLines) expect(Math.abs(a.x - x), `${arrow.id} along the column line at ${x.toFixed(1)} on page ${page.number}`).toBeGreaterThanOrEqual(GRID_CLEARANCE);
+        }
+        if (Math.abs(a.y - b.y) < EPS && Math.abs(a.x - b.x) > EPS) {
+          for (const y of rowLines) expect(Math.abs(a.y - y), `${arrow.id} along the row line at ${y.toFixed(1)} on page ${page.number}`).toBeGreaterThanOrEqual(GRID_CLEARANCE);
+        }
+      }
+    }
+  }
+}
+
+const EPS = 0.01;
+
+describe('the laid-out flowchart (issue 12)', () => {
+  it.each(REAL_MAPS)('%s: connectors share rows, no page of only the end, no arrow along a grid line', async (_name, file) => {
+    const definitions = await definitionsOf(readText(file));
+    for (const settings of [{}, { maxRowsPerPage: 4 }, { maxRowsPerPage: 5 }, { maxRowsPerPage: 8, paper: 'F4' as const, orientation: 'portrait' as const }]) {
+      checkPages(layoutSopDocument(definitions, {}, settings));
+    }
+  });
+
+  it('gives the rows before the end to a page that would hold only the end', async () => {
+    const tasks = Array.from({ length: 10 }, (_, i) => `T${i + 1}`);
+    const xml = bpmn({
+      lanes: [
+        ['Kepala Bagian', ['S', 'G', 'E', ...tasks.filter((_, i) => i % 2 === 0)]],
+        ['Staf', tasks.filter((_, i) => i % 2 === 1)],
+      ],
+      nodes: [['S', 'startEvent'], ...tasks.map((id) => [id, 'task', `Mengerjakan langkah ${id.slice(1)}`] as [string, string, string]), ['G', 'exclusiveGateway', 'Selesai?'], ['E', 'endEvent']],
+      flows: [['S', 'T1'], ...tasks.slice(1).map((id, i) => [tasks[i]!, id] as [string, string]), ['T10', 'G'], ['G', 'E', 'Ya'], ['G', 'T2', 'Tidak']],
+    });
+    // T1…T10, the decision and the end standing alone: twelve rows, four to a page would leave… no page of the end only.
+    for (const maxRowsPerPage of [3, 4, 5, 11]) {
+      const document = layoutSopDocument(await definitionsOf(xml), {}, { maxRowsPerPage });
+      checkPages(document);
+      expect(document.pages.flatMap((page) => page.rows)).toHaveLength(12);
+      expect(document.pages.at(-1)!.rows.length).toBeGreaterThanOrEqual(2);
+    }
+    const greedy = layoutSopDocument(await definitionsOf(xml), {}, { maxRowsPerPage: 11 });
+    expect(greedy.pages.map((page) => page.rows.length)).toEqual([10, 2]);
   });
 });

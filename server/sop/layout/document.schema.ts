@@ -48,7 +48,11 @@ export const TextCell = Rect.extend({
 });
 export type TextCell = z.infer<typeof TextCell>;
 
-/** A horizontal band of the table body: a row of the procedure, or the place of off-page connectors. */
+/**
+ * A horizontal band of the table body. On a page every band is a row of the procedure (`kind: 'row'`); the off-page
+ * connectors stand inside the first and last rows, which are taller by their height. `connector` is the layout's own
+ * band for one connector while it routes the arrows (never a row of the table).
+ */
 export const Band = z.strictObject({
   kind: z.enum(['row', 'connector']),
   y: z.number(),

@@ -79,22 +79,35 @@ function layoutPage(plan: PagePlan, procedure: Procedure, table: TableLayout, he
   };
 
   for (const crossing of plan.incoming) connectorBand(crossing, 'in');
-  const cells: TextCell[] = [];
   for (const index of plan.rows) {
     const row = procedure.rows[index]!;
     const height = heights[index]!;
     bands.push({ kind: 'row', y, height, row: index });
-    const texts = rowTexts(row);
-    for (const column of table.columns) {
-      if (column.key === 'pelaksana') continue;
-      const text = texts[column.key];
-      if (text) cells.push({ x: column.x, y, width: column.width, height, text, align: column.key === 'no' || column.key === 'waktu' ? 'center' : 'left', bold: false });
-    }
     const rect = symbolRect(symbolKindOf(row), table.performerX(row.column), table.performerWidth, y, height);
     addSymbol({ id: `row-${index}`, kind: symbolKindOf(row), row: index, ...rect, performer: row.column, text: '' }, row.kind === 'decision');
     y += height;
   }
   for (const crossing of plan.outgoing) connectorBand(crossing, 'out');
+
+  // The table's rows: an off-page connector shares a row with an activity (no row of its own): the connectors a page
+  // resumes from stand in its first row, above that row's symbol, those it leaves by in its last row, below it.
+  const tableBands: Band[] = [];
+  for (const band of bands) {
+    const last = tableBands.at(-1);
+    const pending = last !== undefined && last.row === undefined;
+    if (band.kind === 'connector' && last !== undefined) tableBands[tableBands.length - 1] = { ...last, height: last.height + band.height };
+    else if (band.kind === 'row' && pending) tableBands[tableBands.length - 1] = { kind: 'row', y: last.y, height: last.height + band.height, row: band.row! };
+    else tableBands.push(band.kind === 'connector' ? { kind: 'row', y: band.y, height: band.height } : band);
+  }
+  const cells: TextCell[] = [];
+  for (const band of tableBands) {
+    const texts = rowTexts(procedure.rows[band.row!]!);
+    for (const column of table.columns) {
+      if (column.key === 'pelaksana') continue;
+      const text = texts[column.key];
+      if (text) cells.push({ x: column.x, y: band.y, width: column.width, height: band.height, text, align: column.key === 'no' || column.key === 'waktu' ? 'center' : 'left', bold: false });
+    }
+  }
 
   // Route requests: connections within the page, the leaving part of crossings, and the resumed part on this page.
   const onPage = new Set(plan.rows);
@@ -132,7 +145,7 @@ function layoutPage(plan: PagePlan, procedure: Procedure, table: TableLayout, he
     const points = routes.get(request)!.points;
     return { ...arrow, from: request.from.id, to: request.to.id, points, ...(labelText ? { label: labelAt(points, labelText) } : {}) };
   });
-  return { number: plan.number, header: table.header, bands, cells, symbols, arrows, rows: plan.rows, tableBottom: y };
+  return { number: plan.number, header: table.header, bands: tableBands, cells, symbols, arrows, rows: plan.rows, tableBottom: y };
 }
 
 /** Lays out an already read procedure. */
