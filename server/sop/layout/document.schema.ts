@@ -80,7 +80,20 @@ export const FlowSymbol = Rect.extend({
 });
 export type FlowSymbol = z.infer<typeof FlowSymbol>;
 
-export const ArrowLabel = z.strictObject({ text: z.string(), x: z.number(), y: z.number(), anchor: z.enum(['start', 'middle', 'end']) });
+/**
+ * An arrow's label: its text wrapped into `lines` inside `box`, which lies in one performer cell of the arrow's source
+ * row, clear of every line and symbol; `x`/`y` is the first line's baseline.
+ */
+export const ArrowLabel = z.strictObject({
+  text: z.string(),
+  x: z.number(),
+  y: z.number(),
+  anchor: z.enum(['start', 'middle', 'end']),
+  box: Rect,
+  lines: z.array(z.string()).min(1),
+  fontSizeMm: z.number().positive(),
+  lineHeightMm: z.number().positive(),
+});
 export type ArrowLabel = z.infer<typeof ArrowLabel>;
 
 /** An arrow as an orthogonal polyline; the head is at the last point. */

@@ -4,8 +4,9 @@
 // the settings; the model (document.schema.ts) is drawn by a template without further logic.
 import type { ModdleElement } from 'bpmn-moddle';
 import type { SopIdentityDraft } from '../identity.schema';
-import { LayoutSettings, SopDocument, type Arrow, type ArrowLabel, type Band, type FlowSymbol, type LayoutSettingsInput, type Page, type Point, type TextCell } from './document.schema';
+import { LayoutSettings, SopDocument, type Arrow, type Band, type FlowSymbol, type LayoutSettingsInput, type Page, type Point, type Rect, type TextCell } from './document.schema';
 import { gutterTracks, paperSize, symbolRect, tableLayout, textHeight, TYPOGRAPHY, type TableLayout } from './page-geometry';
+import { placeLabel } from './labels';
 import { crossings, paginate, type Crossing } from './paging';
 import { readProcedure } from './procedure';
 import type { Procedure, ProcedureRow } from './procedure.schema';
@@ -38,16 +39,6 @@ function rowHeight(row: ProcedureRow, table: TableLayout, least: number, most: n
   const texts = rowTexts(row);
   const heights = TEXT_COLUMNS.map((key) => (texts[key] ? textHeight(texts[key], table.columns.find((column) => column.key === key)!.width) : 0));
   return Math.min(most, Math.max(least, ...heights));
-}
-
-function labelAt(points: Point[], text: string): ArrowLabel {
-  const [a, b] = [points[0]!, points[1]!];
-  if (Math.abs(a.y - b.y) < 0.01) {
-    const right = b.x > a.x;
-    return { text, x: a.x + (right ? 1 : -1), y: a.y - 1, anchor: right ? 'start' : 'end' };
-  }
-  const downward = b.y > a.y;
-  return { text, x: a.x + 1.2, y: a.y + (downward ? 2.4 : -1.5), anchor: 'start' };
 }
 
 /** The symbol of a row: the terminator (kapsul) for the first and last activities and a terminator standing alone. */
@@ -140,10 +131,17 @@ function layoutPage(plan: PagePlan, procedure: Procedure, table: TableLayout, he
   const order = [...requests].sort((a, b) => span(a) - span(b));
   const router = new Router({ bands, symbols: [...routed.values()], gutters: gutterTracks(table.performerX(0), table.performerWidth, procedure.columns.length) });
   const routes = new Map(order.map((request) => [request, router.route(request)]));
+  // Labels once every arrow is routed: each in one cell of its source row, clear of every line, symbol and label.
+  const obstacles = {
+    segments: [...routes.values()].flatMap((route) => route.points.slice(1).map((point, i) => [route.points[i]!, point] as [Point, Point])),
+    symbols: symbols.map(({ x, y, width, height }) => ({ x, y, width, height })),
+  };
+  const placed: Rect[] = [];
   const arrows: Arrow[] = requests.map((request) => {
     const { labelText, ...arrow } = request.arrow;
     const points = routes.get(request)!.points;
-    return { ...arrow, from: request.from.id, to: request.to.id, points, ...(labelText ? { label: labelAt(points, labelText) } : {}) };
+    const label = labelText ? placeLabel(labelText, points, request.from.rect, tableBands, table, procedure.columns.length, obstacles, placed) : undefined;
+    return { ...arrow, from: request.from.id, to: request.to.id, points, ...(label ? { label } : {}) };
   });
   return { number: plan.number, header: table.header, bands: tableBands, cells, symbols, arrows, rows: plan.rows, tableBottom: y };
 }
