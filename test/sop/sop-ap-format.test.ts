@@ -270,7 +270,11 @@ function checkPages(document: SopDocument, labels = true): void {
       expect(lines.join(' ').replace(/-\s/g, '-'), `${arrow.id} label whole`).toBe(text.replace(/\s+/g, ' '));
       const column = document.table.columns.find((c) => c.key === 'pelaksana' && box.x >= c.x - EPS && box.x + box.width <= c.x + c.width + EPS);
       expect(column, `${arrow.id} label "${text}" inside one performer column`).toBeDefined();
-      expect(page.bands.some((band) => box.y >= band.y - EPS && box.y + box.height <= band.y + band.height + EPS), `${arrow.id} label inside one row`).toBe(true);
+      const row = page.bands.find((band) => box.y >= band.y - EPS && box.y + box.height <= band.y + band.height + EPS);
+      expect(row, `${arrow.id} label inside one row`).toBeDefined();
+      // Near its arrow: in the row it leaves or a row it passes through.
+      const ys = arrow.points.map((point) => point.y);
+      expect(row!.y <= Math.max(...ys) + EPS && row!.y + row!.height >= Math.min(...ys) - EPS, `${arrow.id} label "${text}" beside its arrow`).toBe(true);
       for (const other of page.arrows) {
         for (let i = 1; i < other.points.length; i += 1) expect(passesThrough(other.points[i - 1]!, other.points[i]!, box), `${other.id} strikes the label "${text}" of ${arrow.id}`).toBe(false);
       }

@@ -54,6 +54,8 @@ function struck(box: Rect, obstacles: LabelObstacles, placed: Rect[]): boolean {
 interface Region extends Rect {
   /** Which edge the box hugs: the bottom (above a line), the top (below a line or a symbol). */
   hug: 'bottom' | 'top';
+  /** How near the arrow: 0 beside its segments, 1 in the source's row, 2 in a row it crosses, 3 anywhere. */
+  tier?: number;
 }
 
 /** The box of a text in a region, wrapped at the given size, or undefined when it does not fit. */
@@ -78,8 +80,9 @@ export function placeLabel(text: string, points: Point[], source: Rect, bands: B
   const cells = Array.from({ length: performers }, (_, i) => ({ x: table.performerX(i) + MARGIN_MM, width: table.performerWidth - 2 * MARGIN_MM }));
   const inner = (band: Band) => ({ top: band.y + MARGIN_MM, bottom: band.y + band.height - MARGIN_MM });
   const regions: Region[] = [];
+  let tier = 0;
   const add = (region: Region) => {
-    if (region.width > 0 && region.height > 0) regions.push(region);
+    if (region.width > 0 && region.height > 0) regions.push({ ...region, tier });
   };
   // Beside each segment of the route, first to last, in every cell it passes through: along a horizontal segment above
   // the line, then below (next to the line, then the whole cell's width); along a vertical one right of it, then left.
@@ -118,9 +121,12 @@ export function placeLabel(text: string, points: Point[], source: Rect, bands: B
   const own = bands.find((band) => source.y >= band.y - 0.01 && source.y < band.y + band.height);
   const [routeTop, routeBottom] = [Math.min(...points.map((p) => p.y)), Math.max(...points.map((p) => p.y))];
   const crossedRows = [...(own ? [own] : []), ...bands.filter((band) => band !== own && band.y < routeBottom && band.y + band.height > routeTop)];
+  const sourceX = source.x + source.width / 2;
+  const nearest = [...cells].sort((p, q) => Math.abs(p.x + p.width / 2 - sourceX) - Math.abs(q.x + q.width / 2 - sourceX));
   for (const band of crossedRows) {
+    tier = band === own ? 1 : 2;
     const { top, bottom } = inner(band);
-    for (const cell of cells) {
+    for (const cell of nearest) {
       if (band === own) {
         add({ x: cell.x, y: top, width: cell.width, height: source.y - GAP_MM - top, hug: 'bottom' });
         add({ x: cell.x, y: source.y + source.height + GAP_MM, width: cell.width, height: bottom - source.y - source.height - GAP_MM, hug: 'top' });
@@ -130,21 +136,30 @@ export function placeLabel(text: string, points: Point[], source: Rect, bands: B
     }
   }
   // Last, in a crowded page, any cell of the page, nearest the source first.
+  tier = 3;
   const distance = (band: Band) => Math.abs(band.y + band.height / 2 - (source.y + source.height / 2));
   for (const band of [...bands].filter((b) => !crossedRows.includes(b)).sort((p, q) => distance(p) - distance(q))) {
     const { top, bottom } = inner(band);
     for (const cell of cells) add({ x: cell.x, y: top, width: cell.width, height: bottom - top, hug: 'top' });
   }
 
-  for (const size of LABEL_SIZES_MM) {
-    for (const region of regions) {
-      const fitted = fit(text, region, size);
-      if (!fitted) continue;
-      // At the region's start, else its end, else its middle: the first place no line strikes.
-      const slack = region.width - fitted.box.width;
-      for (const shift of [0, slack, slack / 2]) {
-        const box = { ...fitted.box, x: fitted.box.x + shift };
-        if (!struck(box, obstacles, placed)) return accept(text, { ...fitted, box }, size, placed);
+  // Beside the arrow in the larger types first, then in its source's row; only then smaller type, or further away.
+  const passes: Array<{ tiers: number[]; sizes: readonly number[] }> = [
+    { tiers: [0], sizes: LABEL_SIZES_MM.slice(0, 3) },
+    { tiers: [1], sizes: LABEL_SIZES_MM.slice(0, 3) },
+    { tiers: [0, 1, 2, 3], sizes: LABEL_SIZES_MM },
+  ];
+  for (const { tiers, sizes } of passes) {
+    for (const size of sizes) {
+      for (const region of regions.filter((r) => tiers.includes(r.tier ?? 3))) {
+        const fitted = fit(text, region, size);
+        if (!fitted) continue;
+        // At the region's start, else its end, else its middle: the first place no line strikes.
+        const slack = region.width - fitted.box.width;
+        for (const shift of [0, slack, slack / 2]) {
+          const box = { ...fitted.box, x: fitted.box.x + shift };
+          if (!struck(box, obstacles, placed)) return accept(text, { ...fitted, box }, size, placed);
+        }
       }
     }
   }
