@@ -248,7 +248,7 @@ describe('"Ya" and "Tidak" spelt one way', () => {
 /** Clearance an arrow keeps from a grid line it runs beside (the layout aims for 1.5 mm; a decision's tip leaves 1.3). */
 const GRID_CLEARANCE = 1.2;
 
-function checkPages(document: SopDocument, labels = true): void {
+function checkPages(document: SopDocument): void {
   const rows = document.procedure.rows;
   const columnLines = [...new Set(document.table.columns.flatMap((column) => [column.x, column.x + column.width]))];
   for (const page of document.pages) {
@@ -265,16 +265,18 @@ function checkPages(document: SopDocument, labels = true): void {
     if (page.number > 1) expect(onlyTheEnd, `page ${page.number} holds only the end`).toBe(false);
     // Labels: each inside one performer cell of one row, whole, and clear of every arrow, symbol and other label.
     const boxes: Rect[] = [];
-    for (const arrow of page.arrows.filter((a) => labels && a.label)) {
+    for (const arrow of page.arrows.filter((a) => a.label)) {
       const { box, lines, text } = arrow.label!;
       expect(lines.join(' ').replace(/-\s/g, '-'), `${arrow.id} label whole`).toBe(text.replace(/\s+/g, ' '));
       const column = document.table.columns.find((c) => c.key === 'pelaksana' && box.x >= c.x - EPS && box.x + box.width <= c.x + c.width + EPS);
       expect(column, `${arrow.id} label "${text}" inside one performer column`).toBeDefined();
       const row = page.bands.find((band) => box.y >= band.y - EPS && box.y + box.height <= band.y + band.height + EPS);
       expect(row, `${arrow.id} label inside one row`).toBeDefined();
-      // Near its arrow: in the row it leaves or a row it passes through.
+      // Near its arrow: in the row it leaves or a row it passes through (on landscape paper, the practice; portrait
+      // performer columns of 16 mm can leave a long label no free place beside its arrow).
       const ys = arrow.points.map((point) => point.y);
-      expect(row!.y <= Math.max(...ys) + EPS && row!.y + row!.height >= Math.min(...ys) - EPS, `${arrow.id} label "${text}" beside its arrow`).toBe(true);
+      const beside = row!.y <= Math.max(...ys) + EPS && row!.y + row!.height >= Math.min(...ys) - EPS;
+      if (document.settings.orientation === 'landscape') expect(beside, `${arrow.id} label "${text}" beside its arrow`).toBe(true);
       for (const other of page.arrows) {
         for (let i = 1; i < other.points.length; i += 1) expect(passesThrough(other.points[i - 1]!, other.points[i]!, box), `${other.id} strikes the label "${text}" of ${arrow.id}`).toBe(false);
       }
@@ -308,9 +310,9 @@ function passesThrough(a: { x: number; y: number }, b: { x: number; y: number },
 describe('the laid-out flowchart (issue 12)', () => {
   it.each(REAL_MAPS)('%s: connectors share rows, no page of only the end, no arrow along a grid line, labels in their column', async (_name, file) => {
     const definitions = await definitionsOf(readText(file));
-    for (const settings of [{}, { maxRowsPerPage: 4 }, { maxRowsPerPage: 5, paper: 'F4' as const }]) checkPages(layoutSopDocument(definitions, {}, settings));
-    // Portrait paper (not the practice for the flowchart) narrows the performer columns: labels are checked on landscape.
-    checkPages(layoutSopDocument(definitions, {}, { maxRowsPerPage: 8, paper: 'F4', orientation: 'portrait' }), false);
+    for (const settings of [{}, { maxRowsPerPage: 4 }, { maxRowsPerPage: 5, paper: 'F4' as const }, { maxRowsPerPage: 8, paper: 'F4' as const, orientation: 'portrait' as const }, { orientation: 'portrait' as const }]) {
+      checkPages(layoutSopDocument(definitions, {}, settings));
+    }
   });
 
   it('gives the rows before the end to a page that would hold only the end', async () => {

@@ -143,11 +143,12 @@ export function placeLabel(text: string, points: Point[], source: Rect, bands: B
     for (const cell of cells) add({ x: cell.x, y: top, width: cell.width, height: bottom - top, hug: 'top' });
   }
 
-  // Beside the arrow in the larger types first, then in its source's row; only then smaller type, or further away.
+  // Beside the arrow in the larger types first, then in its source's row; then smaller type near it; far away last.
   const passes: Array<{ tiers: number[]; sizes: readonly number[] }> = [
     { tiers: [0], sizes: LABEL_SIZES_MM.slice(0, 3) },
     { tiers: [1], sizes: LABEL_SIZES_MM.slice(0, 3) },
-    { tiers: [0, 1, 2, 3], sizes: LABEL_SIZES_MM },
+    { tiers: [0, 1, 2], sizes: LABEL_SIZES_MM },
+    { tiers: [3], sizes: LABEL_SIZES_MM },
   ];
   for (const { tiers, sizes } of passes) {
     for (const size of sizes) {
