@@ -1,6 +1,7 @@
-// `petakerja sop FILE.bpmn [--meta meta.json] [--profile ID] [--paper A4|F4] [--portrait] [--lampiran] --out OUT.pdf|OUT.html`:
-// renders the SOP AP document of a map (server/sop/render/) and writes it as HTML or, through one Chromium of the PDF
-// pool (server/sop/pdf/), as PDF. Exit 2 for bad usage, an unreadable BPMN file or an invalid identity file.
+// `petakerja sop FILE.bpmn [--meta meta.json] [--letterhead kop.json] [--profile ID] [--paper A4|F4] [--portrait] [--lampiran]
+// --out OUT.pdf|OUT.html`: renders the SOP AP document of a map (server/sop/render/) with its identity and kop and writes
+// it as HTML or, through one Chromium of the PDF pool (server/sop/pdf/), as PDF. Exit 2 for bad usage, an unreadable BPMN
+// file, or an invalid identity or kop file.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,11 +9,12 @@ import { parseBpmn } from '../bpmn/moddle';
 import { Profile, PROFILES } from '../domain/vocabulary';
 import { AppError } from '../errors';
 import { Paper } from '../sop/layout/document.schema';
+import { readProcedure } from '../sop/layout/procedure';
 import { PdfPool } from '../sop/pdf/pdf-pool';
 import { renderSop } from '../sop/render/index';
+import { readLetterhead } from './sop-letterhead';
 import { readMeta } from './sop-meta';
 import { UsageError } from './usage';
-
 
 /** Pages of a PDF as Chromium writes it (one /Type /Page object per page). */
 const pdfPageCount = (pdf: Uint8Array): number => (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
@@ -20,7 +22,7 @@ const pdfPageCount = (pdf: Uint8Array): number => (Buffer.from(pdf).toString('la
 export async function sopCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
-    options: { meta: { type: 'string' }, profile: { type: 'string' }, paper: { type: 'string' }, portrait: { type: 'boolean' }, lampiran: { type: 'boolean' }, out: { type: 'string' } },
+    options: { meta: { type: 'string' }, letterhead: { type: 'string' }, profile: { type: 'string' }, paper: { type: 'string' }, portrait: { type: 'boolean' }, lampiran: { type: 'boolean' }, out: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -33,6 +35,7 @@ export async function sopCommand(args: string[]): Promise<void> {
   // The layout has no per-profile settings yet: the profile is checked so a typo is not silently ignored.
   if (values.profile !== undefined && !Profile.safeParse(values.profile).success) throw new UsageError(`Profil tidak dikenal: ${values.profile}. Profil: ${PROFILES.join(', ')}.`);
   const identity = values.meta === undefined ? undefined : await readMeta(values.meta);
+  const letterhead = values.letterhead === undefined ? undefined : await readLetterhead(values.letterhead);
 
   const file = positionals[0]!;
   const xml = await readFile(file, 'utf8').catch(() => {
@@ -49,7 +52,9 @@ export async function sopCommand(args: string[]): Promise<void> {
   const pool = format === '.pdf' || values.lampiran ? new PdfPool({ size: 1 }) : undefined;
   try {
     const appendixSvg = values.lampiran ? await pool!.diagramSvg(xml) : undefined;
-    const rendered = renderSop({ definitions, identity, settings, ...(appendixSvg ? { appendixSvg } : {}) });
+    // Nama SOP until --meta sets one: the map's own name (its definitions' or process's), else the file's.
+    const mapName = readProcedure(definitions).name ?? path.basename(file).replace(/\.bpmn$/i, '');
+    const rendered = renderSop({ definitions, mapName, identity, ...(letterhead ? { letterhead } : {}), settings, ...(appendixSvg ? { appendixSvg } : {}) });
     for (const warning of rendered.document.warnings) console.error(`peringatan: ${warning}`);
     let pages = rendered.pageCount;
     if (format === '.html') {

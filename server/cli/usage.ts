@@ -18,6 +18,7 @@ Perintah:
             map/level-order): --data DIR [--format text|json]; keluar 0/1/2 seperti di atas
   sop       Membuat dokumen SOP AP dari peta: BERKAS.bpmn --out KELUARAN.pdf|KELUARAN.html
             --meta BERKAS.json  identitas SOP (nomor, tanggal, disahkanOleh, namaSop, dasarHukum, …)
+            --letterhead KOP.json  kop SOP: pemda, unit, subUnit, logo (data URL atau berkas PNG/JPEG/SVG)
             --paper A4|F4       ukuran kertas (bawaan: A4); --portrait untuk tegak (bawaan: lanskap)
             --lampiran          lampirkan diagram BPMN sebagai halaman terakhir
             --profile ID        profil peraturan

@@ -89,7 +89,7 @@ export class RevisionAnchors {
     if (!this.rows) {
       this.rows = new Map();
       try {
-        for (const row of readProcedure(this.definitions).rows) if (!this.rows.has(row.elementId)) this.rows.set(row.elementId, row.no);
+        for (const row of readProcedure(this.definitions).rows) if (row.no !== undefined && !this.rows.has(row.elementId)) this.rows.set(row.elementId, row.no);
       } catch {
         // A map the SOP layout cannot read (no process) has no rows; the thread still shows on the diagram.
       }

@@ -83,6 +83,7 @@ export class SopService {
     const html = renderSopHtml({
       ...(appendixSvg ? { appendixSvg } : {}),
       definitions,
+      mapName: map.name,
       ...(identity ? { identity } : {}),
       ...(options.verification ? { verification: options.verification } : {}),
       letterhead: { ...(map.unit ? { unit: map.unit } : {}), ...letterhead },

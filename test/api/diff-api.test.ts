@@ -56,8 +56,8 @@ describe('GET /api/maps/:id/diff', () => {
       ],
     });
     const rows = new Map(diff.sopRows.map((r: { elementId: string }) => [r.elementId, r]));
-    expect(rows.get(ADDED_TASK)).toMatchObject({ change: 'added', newNo: 3 });
-    expect(rows.get(RENAMED_TASK)).toMatchObject({ change: 'changed', oldNo: 3, newNo: 4 });
+    expect(rows.get(ADDED_TASK)).toMatchObject({ change: 'added', newNo: 2 });
+    expect(rows.get(RENAMED_TASK)).toMatchObject({ change: 'changed', oldNo: 2, newNo: 3 });
 
     // Read backwards, the added task is removed and the identity goes back.
     const backward = (await api(`/api/maps/${id}/diff?dari=3&ke=2`)).body.diff;

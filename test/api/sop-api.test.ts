@@ -124,6 +124,13 @@ describe('SOP documents', () => {
     expect(html).toContain('Dinas Kesehatan');
   });
 
+  it('names the SOP after the map, not its pool, and prints Tanggal Revisi "-", before the identity is filled', async () => {
+    const map = await newMap('Dinas Kesehatan', 'Penunjukan Pelaksana oleh Kepala Bidang');
+    const html = (await api(`/api/maps/${map.id}/sop.html`)).body as string;
+    expect(html).toContain('<span class="nama-sop">Penunjukan Pelaksana oleh Kepala Bidang</span>');
+    expect(html).toMatch(/<td class="label">Tanggal Revisi<\/td><td class="colon">:<\/td><td>-<\/td>/);
+  });
+
   it('prints sop.pdf as a PDF whose text holds the SOP name, with a safe file name', async () => {
     const map = await newMap('Dinas Kesehatan', 'Peta PDF');
     await putSop(map.id, { version: 0, identity: { ...IDENTITY, namaSop: 'Penunjukan "Pelaksana" / Tugas: Unit' } });

@@ -113,9 +113,9 @@ describe('the SOP parts of a revision diff', () => {
   it('reports SOP rows added and changed by column, matched by element', async () => {
     const diff = await diffRevisions({ mapId: 'peta', dari: 1, ke: 2, oldXml: ORIGINAL_XML, newXml: REVISED_XML, sopVersions: [] });
     const rows = new Map(diff.sopRows.map((row) => [row.elementId, row]));
-    expect(rows.get(ADDED_TASK)).toEqual({ elementId: ADDED_TASK, change: 'added', kegiatan: 'Memeriksa kelengkapan berkas', newNo: 3, fields: [] });
+    expect(rows.get(ADDED_TASK)).toEqual({ elementId: ADDED_TASK, change: 'added', kegiatan: 'Memeriksa kelengkapan berkas', newNo: 2, fields: [] });
     expect(rows.get(RENAMED_TASK)?.fields).toEqual([
-      { column: 'no', label: 'No.', oldValue: '3', newValue: '4' },
+      { column: 'no', label: 'No.', oldValue: '2', newValue: '3' },
       { column: 'kegiatan', label: 'Kegiatan', oldValue: 'Menerbitkan surat penugasan', newValue: 'Menerbitkan surat tugas' },
       { column: 'waktu', label: 'Waktu', oldValue: '1 hari', newValue: '3 hari' },
     ]);
@@ -124,7 +124,7 @@ describe('the SOP parts of a revision diff', () => {
     expect(rows.has('StartEvent_Mulai')).toBe(false);
 
     const backward = await diffRevisions({ mapId: 'peta', dari: 2, ke: 1, oldXml: REVISED_XML, newXml: ORIGINAL_XML, sopVersions: [] });
-    expect(backward.sopRows.find((row) => row.elementId === ADDED_TASK)).toEqual({ elementId: ADDED_TASK, change: 'removed', kegiatan: 'Memeriksa kelengkapan berkas', oldNo: 3, fields: [] });
+    expect(backward.sopRows.find((row) => row.elementId === ADDED_TASK)).toEqual({ elementId: ADDED_TASK, change: 'removed', kegiatan: 'Memeriksa kelengkapan berkas', oldNo: 2, fields: [] });
   });
 
   it('compares the identities in force at each revision, field by field', async () => {

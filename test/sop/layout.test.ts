@@ -157,8 +157,10 @@ const laned = await Promise.all(miwgFiles().map(async (file) => [path.relative(M
 describe('SOP layout on real maps', () => {
   it.each(['lintas-fungsi', 'mekanisme-kerja'])('lays out the %s template', async (kind) => {
     const document = await checkLayout(readText(path.join(ROOT, 'processes/templates', `${kind}.bpmn`)));
-    expect(document.procedure.rows[0]).toMatchObject({ kind: 'terminator', terminal: 'start', no: 1 });
-    expect(document.procedure.rows.at(-1)).toMatchObject({ kind: 'terminator', terminal: 'end' });
+    // The terminators are the symbols of the first and last activity rows, not rows of their own.
+    expect(document.procedure.rows[0]).toMatchObject({ kind: 'process', terminal: 'start', no: 1 });
+    expect(document.procedure.rows.at(-1)).toMatchObject({ kind: 'process', terminal: 'end', no: document.procedure.rows.length });
+    expect(document.procedure.rows.filter((row) => row.kind === 'terminator')).toEqual([]);
     expect(document.procedure.columns.map((column) => column.name)).toEqual(
       kind === 'lintas-fungsi' ? ['Kepala Bidang', 'Ketua Tim', 'Pelaksana'] : ['Kepala Dinas', 'Kepala Bidang', 'Ketua Tim', 'Pejabat Fungsional / Pelaksana'],
     );
@@ -181,7 +183,6 @@ describe('the mekanisme-kerja template as an SOP', () => {
   it('reads rows in flow order with their performer, mutu baku and keterangan', async () => {
     const procedure = readProcedure(await definitionsOf(readText(path.join(ROOT, 'processes/templates/mekanisme-kerja.bpmn'))));
     expect(procedure.rows.map((row) => row.elementId)).toEqual([
-      'StartEvent_TahunAnggaran',
       'Activity_PerjanjianKinerja',
       'Activity_StrategiPelaksanaan',
       'Activity_RencanaKegiatan',
@@ -192,21 +193,23 @@ describe('the mekanisme-kerja template as an SOP', () => {
       'Activity_ReviuKepalaBidang',
       'Gateway_SesuaiTarget',
       'Activity_PenerimaanKepalaDinas',
-      'EndEvent_KegiatanSelesai',
     ]);
-    expect(procedure.rows[1]).toMatchObject({
-      no: 2,
+    expect(procedure.rows[0]).toMatchObject({
+      no: 1,
+      kind: 'process',
+      terminal: 'start',
       kegiatan: 'Menyusun dan menetapkan perjanjian kinerja',
       column: 0,
       mutuBaku: { kelengkapan: 'Renstra, Renja, DPA', waktu: '5 hari', output: 'Perjanjian kinerja yang ditetapkan' },
       keterangan: 'Menjadi dasar penentuan penanggung jawab target kinerja Pejabat Level 2',
     });
-    const decision = procedure.rows[9]!;
-    expect(decision).toMatchObject({ kind: 'decision', kegiatan: 'Sesuai target?', column: 1 });
+    const decision = procedure.rows[8]!;
+    expect(decision).toMatchObject({ no: 9, kind: 'decision', kegiatan: 'Sesuai target?', column: 1, keterangan: 'Bila tidak, kembali ke No. 5.' });
     expect(decision.connections.map(({ to, label, answer }) => ({ to, label, answer }))).toEqual([
-      { to: 10, label: 'Ya', answer: 'ya' },
-      { to: 5, label: 'Tidak', answer: 'tidak' },
+      { to: 9, label: 'Ya', answer: 'ya' },
+      { to: 4, label: 'Tidak', answer: 'tidak' },
     ]);
+    expect(procedure.rows[9]).toMatchObject({ no: 10, kind: 'process', terminal: 'end' });
   });
 });
 
@@ -260,16 +263,16 @@ describe('SOP layout on small maps', () => {
 
   it('routes a rework loop back up through a gutter, the decision answering by two ports', async () => {
     const document = await checkLayout(bpmn(rework));
-    expect(ids(document)).toEqual(['S', 'Susun', 'Cek', 'G', 'Sah', 'E', 'Perbaiki']);
+    expect(ids(document)).toEqual(['Susun', 'Cek', 'G', 'Sah', 'Perbaiki']);
     expect(document.pages).toHaveLength(1);
     const [page] = document.pages;
-    const loop = page!.arrows.find((arrow) => arrow.from === 'row-6' && arrow.to === 'row-2')!;
+    const loop = page!.arrows.find((arrow) => arrow.from === 'row-4' && arrow.to === 'row-1')!;
     const ups = loop.points.slice(1).filter((point, i) => point.y < loop.points[i]!.y - EPS);
     expect(ups.length).toBeGreaterThan(0);
     // The upward segment runs where no symbol is, at any height.
     const upX = ups[0]!.x;
     for (const symbol of page!.symbols) expect(upX <= symbol.x + EPS || upX >= symbol.x + symbol.width - EPS, symbol.id).toBe(true);
-    const exits = page!.arrows.filter((arrow) => arrow.from === 'row-3');
+    const exits = page!.arrows.filter((arrow) => arrow.from === 'row-2');
     expect(exits.map((arrow) => arrow.label?.text).sort()).toEqual(['Tidak', 'Ya']);
     expect(exits[0]!.points[0]).not.toEqual(exits[1]!.points[0]);
   });
@@ -289,14 +292,19 @@ describe('SOP layout on small maps', () => {
       ],
     };
     const document = await checkLayout(bpmn(spec));
-    const loop = document.pages[0]!.arrows.find((arrow) => arrow.from === 'row-1' && arrow.to === 'row-1')!;
+    // The one activity carries the start; the end stands alone, unnumbered.
+    expect(document.procedure.rows.map(({ kind, terminal, no }) => ({ kind, terminal, no }))).toEqual([
+      { kind: 'process', terminal: 'start', no: 1 },
+      { kind: 'terminator', terminal: 'end', no: undefined },
+    ]);
+    const loop = document.pages[0]!.arrows.find((arrow) => arrow.from === 'row-0' && arrow.to === 'row-0')!;
     expect(loop.points.length).toBeGreaterThanOrEqual(4);
     expect(loop.label?.text).toBe('Masih salah');
   });
 
   it('puts the "tidak" branch after the "ya" branch even when the map lists it first', async () => {
     const swapped = { ...rework, flows: [...rework.flows.slice(0, 3), rework.flows[4]!, rework.flows[3]!, ...rework.flows.slice(5)] };
-    expect(ids(await checkLayout(bpmn(swapped)))).toEqual(['S', 'Susun', 'Cek', 'G', 'Sah', 'E', 'Perbaiki']);
+    expect(ids(await checkLayout(bpmn(swapped)))).toEqual(['Susun', 'Cek', 'G', 'Sah', 'Perbaiki']);
   });
 
   it('forces a long map over three pages, breaking between rows with lettered connector pairs', async () => {
@@ -312,16 +320,20 @@ describe('SOP layout on small maps', () => {
     };
     const document = await checkLayout(bpmn(spec), { maxRowsPerPage: 10 });
     expect(document.pages).toHaveLength(3);
-    expect(document.pages.map((page) => page.rows.length)).toEqual([10, 10, 7]);
+    expect(document.pages.map((page) => page.rows.length)).toEqual([10, 10, 6]);
     expect(document.connectors.map(({ label, fromPage, toPage }) => ({ label, fromPage, toPage }))).toEqual([
       { label: 'A', fromPage: 1, toPage: 2 },
       { label: 'B', fromPage: 2, toPage: 3 },
       { label: 'C', fromPage: 3, toPage: 1 },
     ]);
     // The loop back to page 1 resumes from its twin at the top of page 1.
+    // It stands in the first row of page 1, above that row's symbol: no row of its own.
     const first = document.pages[0]!;
-    expect(first.bands[0]).toMatchObject({ kind: 'connector' });
-    expect(first.symbols.find((symbol) => symbol.id === 'connector-C-in')?.text).toBe('C');
+    expect(first.bands.every((band) => band.kind === 'row' && band.row !== undefined)).toBe(true);
+    const twin = first.symbols.find((symbol) => symbol.id === 'connector-C-in')!;
+    expect(twin.text).toBe('C');
+    expect(twin.y).toBeGreaterThanOrEqual(first.bands[0]!.y);
+    expect(twin.y + twin.height).toBeLessThanOrEqual(first.symbols.find((symbol) => symbol.id === 'row-0')!.y);
     const last = document.pages[2]!;
     expect(last.arrows.find((arrow) => arrow.to === 'connector-C-out')?.label?.text).toBe('Tidak');
     expect(document.procedure.rows.at(-1)).toMatchObject({ elementId: 'E', terminal: 'end' });
@@ -360,9 +372,16 @@ describe('SOP layout on small maps', () => {
       ],
     };
     const document = await checkLayout(bpmn(spec));
-    expect(ids(document)).toEqual(['S', 'B1', 'B2', 'C1', 'E']);
+    // A start that fans out at once stands alone, unnumbered; both branches end the process, each on its last row.
+    expect(ids(document)).toEqual(['S', 'B1', 'B2', 'C1']);
     expect(document.procedure.rows[0]!.connections.map((connection) => connection.to)).toEqual([1, 3]);
-    expect(document.procedure.rows[0]!.kegiatan).toBe('Mulai');
+    expect(document.procedure.rows[0]).toMatchObject({ kind: 'terminator', terminal: 'start', kegiatan: 'Mulai' });
+    expect(document.procedure.rows[0]!.no).toBeUndefined();
+    expect(document.procedure.rows.slice(1).map(({ no, terminal }) => ({ no, terminal }))).toEqual([
+      { no: 1, terminal: undefined },
+      { no: 2, terminal: 'end' },
+      { no: 3, terminal: 'end' },
+    ]);
   });
 
   it('draws an expanded sub-process as its activities and a boundary event as a labelled exit', async () => {
@@ -392,16 +411,22 @@ describe('SOP layout on small maps', () => {
       .replace('<bpmn:boundaryEvent id="Timer" name="Lewat 3 hari">', '<bpmn:boundaryEvent id="Timer" name="Lewat 3 hari" attachedToRef="Ask">');
     const document = await checkLayout(xml);
     // The end comes after every branch leading to it.
-    expect(ids(document)).toEqual(['S', 'I1', 'I2', 'Ask', 'Late', 'E']);
-    const ask = document.procedure.rows[3]!;
+    expect(ids(document)).toEqual(['I1', 'I2', 'Ask', 'Late', 'E']);
+    const ask = document.procedure.rows[2]!;
     expect(ask.keterangan).toBe('Bila berkas belum lengkap');
     expect(ask.connections).toEqual([
-      { to: 5, message: false, flowIds: ['Flow_2'] },
-      { to: 4, label: 'Lewat 3 hari', message: false, flowIds: ['Flow_3'] },
+      { to: 4, message: false, flowIds: ['Flow_2'] },
+      { to: 3, label: 'Lewat 3 hari', message: false, flowIds: ['Flow_3'] },
     ]);
-    // Into the sub-process means to its first activity; its end continues with its outgoing flow.
+    // Into the sub-process means to its first activity, which carries the start; its end continues with its outgoing
+    // flow. The end event reached from an activity that also goes on stands alone; the one activity only ending there carries it.
+    expect(document.procedure.rows[0]).toMatchObject({ terminal: 'start', no: 1 });
     expect(document.procedure.rows[0]!.connections.map((c) => c.to)).toEqual([1]);
-    expect(document.procedure.rows[2]!.connections).toEqual([{ to: 3, message: false, flowIds: ['F_i3', 'Flow_1'] }]);
+    expect(document.procedure.rows[1]!.connections).toEqual([{ to: 2, message: false, flowIds: ['F_i3', 'Flow_1'] }]);
+    expect(document.procedure.rows.slice(3).map(({ kind, terminal, no }) => ({ kind, terminal, no }))).toEqual([
+      { kind: 'process', terminal: 'end', no: 4 },
+      { kind: 'terminator', terminal: 'end', no: undefined },
+    ]);
   });
 
   it('gives each pool reached by message flows its columns and marks the message connections', async () => {
@@ -428,8 +453,8 @@ describe('SOP layout on small maps', () => {
       ['Kepala Bidang B', ['Bidang B']],
       ['Staf Bidang B', ['Bidang B']],
     ]);
-    expect(ids(document)).toEqual(['SA', 'A1', 'B1', 'B2', 'A2', 'EA']);
-    expect(document.procedure.rows[1]!.connections).toContainEqual({ to: 2, label: 'Surat permohonan', message: true, flowIds: ['M1'] });
+    expect(ids(document)).toEqual(['A1', 'B1', 'B2', 'A2']);
+    expect(document.procedure.rows[0]!.connections).toContainEqual({ to: 1, label: 'Surat permohonan', message: true, flowIds: ['M1'] });
     expect(document.pages[0]!.header.filter((cell) => cell.text === 'Bidang B')).toHaveLength(1);
   });
 

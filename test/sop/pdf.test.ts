@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ModdleElement } from 'bpmn-moddle';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseBpmn } from '../../server/bpmn/moddle';
+import { allElements, parseBpmn } from '../../server/bpmn/moddle';
 import type { SopIdentityDraft } from '../../server/sop/identity.schema';
 import { PdfPool } from '../../server/sop/pdf/pdf-pool';
 import { renderSop } from '../../server/sop/render/index';
@@ -86,6 +86,39 @@ describe('PdfPool', () => {
     expect(pageSizeMm(pdf).pages).toBe(pages);
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
     expect(fonts, 'Liberation Sans embedded').toMatch(/LiberationSans\s.*\byes\b/);
+  });
+
+  it('prints the SOP as PermenPANRB 35/2012 draws it: no Mulai/Selesai rows, "-" for a first issue, "Ya"/"Tidak", the "Tidak" branch in Keterangan (issue 12)', async () => {
+    const { definitions } = await parseBpmn(readText(path.join(ROOT, 'processes/templates/mekanisme-kerja.bpmn')));
+    const { tanggalRevisi: _none, namaSop: _name, ...firstIssue } = { ...IDENTITY, tanggalRevisi: undefined };
+    const { html, document } = renderSop({ definitions, mapName: 'Pencapaian Target Kinerja Dinas', identity: firstIssue });
+    const out = path.join(await tempDir('petakerja-sop-'), 'issue12.pdf');
+    writeFileSync(out, await pool.pdf(html, { paper: 'A4' }));
+    const raw = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    const plain = squeeze(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }));
+    expect(raw).toMatch(/Tanggal Revisi\s+:\s+-\s/);
+    expect(raw).toMatch(/Nama SOP\s+:\s+Pencapaian Target Kinerja Dinas/);
+    // The start and end events are not rows: ten numbered rows, the first the first activity.
+    expect(document.procedure.rows.map((row) => row.no)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(raw).not.toContain('Tahun anggaran dimulai');
+    expect(plain).toContain(squeeze('1 Menyusun dan menetapkan perjanjian kinerja'));
+    expect(plain).toContain(squeeze('Meninjau dan menerima hasil pelaksanaan kegiatan'));
+    const numbers = raw.split(/\s+/).filter((word) => /^\d+$/.test(word)).map(Number);
+    expect(numbers).toContain(10);
+    expect(numbers).not.toContain(11);
+    expect(plain).toContain(squeeze('Bila tidak, kembali ke No. 5.'));
+    const words = raw.split(/[^\p{L}]+/u);
+    expect(words).toContain('Ya');
+    expect(words).toContain('Tidak');
+    expect(words.filter((word) => /^(ya|YA|TIDAK)$/.test(word))).toEqual([]);
+  });
+
+  it('prints the message labels of a two-pool map whole, wrapped in their cells (issue 12)', async () => {
+    const { pdf, definitions } = await pdfOf(MAPS[1]!);
+    const text = squeeze(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+    const labels = [...allElements(definitions)].filter((element) => element.$instanceOf('bpmn:MessageFlow') && typeof element.name === 'string' && element.name.trim());
+    expect(labels.length).toBeGreaterThan(0);
+    for (const flow of labels) expect(text, `label "${flow.name}"`).toContain(squeeze(flow.name!));
   });
 
   it('prints A4 and F4 (215 × 330 mm), landscape by default and portrait on request', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBpmn } from '../../server/bpmn/moddle';
 import type { SopIdentityDraft } from '../../server/sop/identity.schema';
+import { symbolKindOf } from '../../server/sop/layout/document';
 import { renderSop, renderSopHtml } from '../../server/sop/render/index';
 import { namesOf } from '../helpers/bpmn-names';
 import { readText, ROOT } from '../helpers/fixtures';
@@ -97,7 +98,7 @@ describe('renderSopHtml', () => {
     for (const kind of kinds) expect(ALLOWED_SYMBOLS.has(kind), kind).toBe(true);
     const rowSymbols = [...html.matchAll(/class="symbol" data-kind="([^"]+)" data-row="(\d+)"/g)];
     expect(rowSymbols.map((match) => Number(match[2])).sort((a, b) => a - b)).toEqual(document.procedure.rows.map((row) => row.index));
-    for (const [, kind, row] of rowSymbols) expect(kind).toBe(document.procedure.rows[Number(row)]!.kind);
+    for (const [, kind, row] of rowSymbols) expect(kind).toBe(symbolKindOf(document.procedure.rows[Number(row)]!));
     // Arrows: one polyline per arrow of the model, each with its head.
     const arrows = document.pages.reduce((sum, page) => sum + page.arrows.length, 0);
     expect(html.match(/<polyline class="arrow"[^>]*marker-end="url\(#arrowhead-\d+\)"/g)?.length ?? 0).toBe(arrows);
@@ -109,8 +110,9 @@ describe('renderSopHtml', () => {
     const html = renderSopHtml({ definitions });
     const text = visibleText(html);
     for (const label of IDENTITY_LABELS) expect(text).toContain(label);
-    // Nomor, four dates... every field: 3 header dates + nomor + jabatan/nama/pangkat/NIP + six boxes + letterhead pemda/unit.
-    expect(text.match(/…/g)?.length ?? 0).toBeGreaterThanOrEqual(16);
+    // Every field: nomor + Tanggal Pembuatan and Efektif + jabatan/nama/pangkat/NIP + six boxes + letterhead pemda/unit
+    // (Tanggal Revisi reads "-" on a first issue).
+    expect(text.match(/…/g)?.length ?? 0).toBeGreaterThanOrEqual(15);
     expect(text).not.toMatch(/undefined|null/);
   });
 
@@ -140,5 +142,32 @@ describe('renderSopHtml', () => {
     const html = renderSopHtml({ definitions, identity: { namaSop: '<b>Uji & "kutip"</b>' } });
     expect(html).not.toContain('<b>Uji');
     expect(html).toContain('&lt;b&gt;Uji &amp; &quot;kutip&quot;&lt;/b&gt;');
+  });
+
+  it('prints Tanggal Revisi as "-" on a first issue, and the date once revised', async () => {
+    const { definitions } = await parseBpmn(readText(MAPS[0]!));
+    const revisionCell = (html: string) => /<td class="label">Tanggal Revisi<\/td><td class="colon">:<\/td><td>([^<]*)<\/td>/.exec(html)?.[1];
+    const { tanggalRevisi: _revised, ...firstIssue } = IDENTITY;
+    expect(revisionCell(renderSopHtml({ definitions, identity: firstIssue }))).toBe('-');
+    expect(revisionCell(renderSopHtml({ definitions, identity: { ...firstIssue, tanggalRevisi: '' } }))).toBe('-');
+    expect(revisionCell(renderSopHtml({ definitions }))).toBe('-');
+    expect(revisionCell(renderSopHtml({ definitions, identity: IDENTITY }))).toBe('1 Juli 2026');
+  });
+
+  it('names the SOP after the map, never after its pool, until the identity gives a Nama SOP', async () => {
+    // mk-setda's pool is "Sekretariat Daerah"; its process has no name.
+    const xml = readText(path.join(ROOT, 'processes/library/mk-setda.bpmn'));
+    const namaSop = (html: string) => /<span class="nama-sop">([^<]*)<\/span>/.exec(html)?.[1];
+    const { definitions } = await parseBpmn(xml);
+    const named = renderSop({ definitions, mapName: 'Pencapaian Target Kinerja Setda' });
+    expect(namaSop(named.html)).toBe('Pencapaian Target Kinerja Setda');
+    expect(named.document.title).toBe('Pencapaian Target Kinerja Setda');
+    expect(named.html).toContain('<title>SOP Pencapaian Target Kinerja Setda</title>');
+    expect(namaSop(renderSopHtml({ definitions }))).not.toBe('Sekretariat Daerah');
+    // The model's own name is the map's.
+    const { definitions: withName } = await parseBpmn(xml.replace('<bpmn:process id="Process_Unit"', '<bpmn:process id="Process_Unit" name="Mekanisme Kerja Setda"'));
+    expect(namaSop(renderSopHtml({ definitions: withName }))).toBe('Mekanisme Kerja Setda');
+    expect(namaSop(renderSopHtml({ definitions: withName, mapName: 'Nama di repositori' }))).toBe('Nama di repositori');
+    expect(namaSop(renderSopHtml({ definitions, mapName: 'Nama di repositori', identity: { namaSop: 'Nama SOP yang ditetapkan' } }))).toBe('Nama SOP yang ditetapkan');
   });
 });

@@ -5,7 +5,7 @@ import type { RowColumn, RowFieldChange, SopRowChange } from './diff.schema';
 
 /** Column labels as the SOP prints them. */
 const COLUMNS: ReadonlyArray<{ column: RowColumn; label: string; read: (row: ProcedureRow, procedure: Procedure) => string | undefined }> = [
-  { column: 'no', label: 'No.', read: (row) => String(row.no) },
+  { column: 'no', label: 'No.', read: (row) => (row.no === undefined ? undefined : String(row.no)) },
   { column: 'kegiatan', label: 'Kegiatan', read: (row) => row.kegiatan },
   { column: 'pelaksana', label: 'Pelaksana', read: (row, procedure) => procedure.columns[row.column]?.name },
   { column: 'kelengkapan', label: 'Kelengkapan', read: (row) => row.mutuBaku.kelengkapan },

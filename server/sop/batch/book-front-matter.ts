@@ -76,7 +76,7 @@ const SYMBOLS: Array<{ name: string; svg: string; meaning: string }> = [
   {
     name: 'Terminator (kapsul)',
     svg: '<rect x="2" y="6" width="56" height="18" rx="9" ry="9"/>',
-    meaning: 'Awal dan akhir prosedur.',
+    meaning: 'Awal dan akhir prosedur: kegiatan pertama dan kegiatan terakhir digambar sebagai kapsul.',
   },
   {
     name: 'Proses (kotak)',
@@ -86,7 +86,7 @@ const SYMBOLS: Array<{ name: string; svg: string; meaning: string }> = [
   {
     name: 'Keputusan (belah ketupat)',
     svg: '<polygon points="30,2 56,15 30,28 4,15"/>',
-    meaning: 'Pilihan dengan dua jawaban (ya/tidak, lengkap/tidak, benar/salah); setiap jawaban menuju kegiatan berikutnya.',
+    meaning: 'Pilihan dengan dua jawaban (Ya/Tidak, Lengkap/Tidak lengkap, Benar/Salah); setiap jawaban menuju kegiatan berikutnya.',
   },
   {
     name: 'Anak panah',
@@ -96,7 +96,7 @@ const SYMBOLS: Array<{ name: string; svg: string; meaning: string }> = [
   {
     name: 'Penghubung antarhalaman (segi lima)',
     svg: '<polygon points="14,3 46,3 46,19 30,28 14,19"/><text x="30" y="16" font-size="9" text-anchor="middle" stroke="none" fill="#000">A</text>',
-    meaning: 'Aliran berlanjut di halaman lain, pada penghubung dengan huruf yang sama.',
+    meaning: 'Aliran berlanjut di halaman lain, pada penghubung dengan huruf yang sama di baris pertama atau terakhir halaman itu.',
   },
 ];
 
@@ -173,7 +173,7 @@ function guide(input: BookFrontMatterInput): string {
     '<li><b>No</b> dan <b>Kegiatan</b>: kegiatan dibaca berurutan dari atas ke bawah, satu baris satu kegiatan.</li>',
     '<li><b>Pelaksana</b>: satu kolom untuk setiap jabatan; simbol kegiatan berada di kolom pelaksananya, dan anak panah menunjukkan kegiatan berikutnya.</li>',
     '<li><b>Mutu Baku</b>: <i>Kelengkapan</i> (dokumen dan bahan yang diperlukan), <i>Waktu</i> (lama kegiatan) dan <i>Output</i> (hasil kegiatan).</li>',
-    '<li><b>Keterangan</b>: penjelasan tambahan, misalnya apa yang terjadi bila jawaban keputusan "tidak".</li>',
+    '<li><b>Keterangan</b>: penjelasan tambahan, misalnya apa yang terjadi bila jawaban keputusan "Tidak".</li>',
     '</ol>',
     '<p>Nomor halaman buku tercetak di tengah bawah setiap halaman; nomor "Halaman i dari n" di kanan bawah adalah halaman di dalam SOP itu sendiri.</p>',
     '</section>',

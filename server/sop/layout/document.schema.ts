@@ -48,7 +48,11 @@ export const TextCell = Rect.extend({
 });
 export type TextCell = z.infer<typeof TextCell>;
 
-/** A horizontal band of the table body: a row of the procedure, or the place of off-page connectors. */
+/**
+ * A horizontal band of the table body. On a page every band is a row of the procedure (`kind: 'row'`); the off-page
+ * connectors stand inside the first and last rows, which are taller by their height. `connector` is the layout's own
+ * band for one connector while it routes the arrows (never a row of the table).
+ */
 export const Band = z.strictObject({
   kind: z.enum(['row', 'connector']),
   y: z.number(),
@@ -76,7 +80,20 @@ export const FlowSymbol = Rect.extend({
 });
 export type FlowSymbol = z.infer<typeof FlowSymbol>;
 
-export const ArrowLabel = z.strictObject({ text: z.string(), x: z.number(), y: z.number(), anchor: z.enum(['start', 'middle', 'end']) });
+/**
+ * An arrow's label: its text wrapped into `lines` inside `box`, which lies in one performer cell of the arrow's source
+ * row, clear of every line and symbol; `x`/`y` is the first line's baseline.
+ */
+export const ArrowLabel = z.strictObject({
+  text: z.string(),
+  x: z.number(),
+  y: z.number(),
+  anchor: z.enum(['start', 'middle', 'end']),
+  box: Rect,
+  lines: z.array(z.string()).min(1),
+  fontSizeMm: z.number().positive(),
+  lineHeightMm: z.number().positive(),
+});
 export type ArrowLabel = z.infer<typeof ArrowLabel>;
 
 /** An arrow as an orthogonal polyline; the head is at the last point. */

@@ -4,8 +4,9 @@
 // the settings; the model (document.schema.ts) is drawn by a template without further logic.
 import type { ModdleElement } from 'bpmn-moddle';
 import type { SopIdentityDraft } from '../identity.schema';
-import { LayoutSettings, SopDocument, type Arrow, type ArrowLabel, type Band, type FlowSymbol, type LayoutSettingsInput, type Page, type Point, type TextCell } from './document.schema';
+import { LayoutSettings, SopDocument, type Arrow, type Band, type FlowSymbol, type LayoutSettingsInput, type Page, type Point, type Rect, type TextCell } from './document.schema';
 import { gutterTracks, paperSize, symbolRect, tableLayout, textHeight, TYPOGRAPHY, type TableLayout } from './page-geometry';
+import { placeLabel } from './labels';
 import { crossings, paginate, type Crossing } from './paging';
 import { readProcedure } from './procedure';
 import type { Procedure, ProcedureRow } from './procedure.schema';
@@ -25,7 +26,7 @@ type TextColumn = (typeof TEXT_COLUMNS)[number];
 
 function rowTexts(row: ProcedureRow): Record<TextColumn, string> {
   return {
-    no: String(row.no),
+    no: row.no === undefined ? '' : String(row.no),
     kegiatan: row.kegiatan,
     kelengkapan: row.mutuBaku.kelengkapan ?? '',
     waktu: row.mutuBaku.waktu ?? '',
@@ -40,15 +41,8 @@ function rowHeight(row: ProcedureRow, table: TableLayout, least: number, most: n
   return Math.min(most, Math.max(least, ...heights));
 }
 
-function labelAt(points: Point[], text: string): ArrowLabel {
-  const [a, b] = [points[0]!, points[1]!];
-  if (Math.abs(a.y - b.y) < 0.01) {
-    const right = b.x > a.x;
-    return { text, x: a.x + (right ? 1 : -1), y: a.y - 1, anchor: right ? 'start' : 'end' };
-  }
-  const downward = b.y > a.y;
-  return { text, x: a.x + 1.2, y: a.y + (downward ? 2.4 : -1.5), anchor: 'start' };
-}
+/** The symbol of a row: the terminator (kapsul) for the first and last activities and a terminator standing alone. */
+export const symbolKindOf = (row: ProcedureRow): 'terminator' | 'process' | 'decision' => (row.terminal ? 'terminator' : row.kind);
 
 interface PagePlan {
   number: number;
@@ -76,22 +70,35 @@ function layoutPage(plan: PagePlan, procedure: Procedure, table: TableLayout, he
   };
 
   for (const crossing of plan.incoming) connectorBand(crossing, 'in');
-  const cells: TextCell[] = [];
   for (const index of plan.rows) {
     const row = procedure.rows[index]!;
     const height = heights[index]!;
     bands.push({ kind: 'row', y, height, row: index });
-    const texts = rowTexts(row);
-    for (const column of table.columns) {
-      if (column.key === 'pelaksana') continue;
-      const text = texts[column.key];
-      if (text) cells.push({ x: column.x, y, width: column.width, height, text, align: column.key === 'no' || column.key === 'waktu' ? 'center' : 'left', bold: false });
-    }
-    const rect = symbolRect(row.kind, table.performerX(row.column), table.performerWidth, y, height);
-    addSymbol({ id: `row-${index}`, kind: row.kind, row: index, ...rect, performer: row.column, text: '' }, row.kind === 'decision');
+    const rect = symbolRect(symbolKindOf(row), table.performerX(row.column), table.performerWidth, y, height);
+    addSymbol({ id: `row-${index}`, kind: symbolKindOf(row), row: index, ...rect, performer: row.column, text: '' }, row.kind === 'decision');
     y += height;
   }
   for (const crossing of plan.outgoing) connectorBand(crossing, 'out');
+
+  // The table's rows: an off-page connector shares a row with an activity (no row of its own): the connectors a page
+  // resumes from stand in its first row, above that row's symbol, those it leaves by in its last row, below it.
+  const tableBands: Band[] = [];
+  for (const band of bands) {
+    const last = tableBands.at(-1);
+    const pending = last !== undefined && last.row === undefined;
+    if (band.kind === 'connector' && last !== undefined) tableBands[tableBands.length - 1] = { ...last, height: last.height + band.height };
+    else if (band.kind === 'row' && pending) tableBands[tableBands.length - 1] = { kind: 'row', y: last.y, height: last.height + band.height, row: band.row! };
+    else tableBands.push(band.kind === 'connector' ? { kind: 'row', y: band.y, height: band.height } : band);
+  }
+  const cells: TextCell[] = [];
+  for (const band of tableBands) {
+    const texts = rowTexts(procedure.rows[band.row!]!);
+    for (const column of table.columns) {
+      if (column.key === 'pelaksana') continue;
+      const text = texts[column.key];
+      if (text) cells.push({ x: column.x, y: band.y, width: column.width, height: band.height, text, align: column.key === 'no' || column.key === 'waktu' ? 'center' : 'left', bold: false });
+    }
+  }
 
   // Route requests: connections within the page, the leaving part of crossings, and the resumed part on this page.
   const onPage = new Set(plan.rows);
@@ -124,12 +131,19 @@ function layoutPage(plan: PagePlan, procedure: Procedure, table: TableLayout, he
   const order = [...requests].sort((a, b) => span(a) - span(b));
   const router = new Router({ bands, symbols: [...routed.values()], gutters: gutterTracks(table.performerX(0), table.performerWidth, procedure.columns.length) });
   const routes = new Map(order.map((request) => [request, router.route(request)]));
+  // Labels once every arrow is routed: each in one cell of its source row, clear of every line, symbol and label.
+  const obstacles = {
+    segments: [...routes.values()].flatMap((route) => route.points.slice(1).map((point, i) => [route.points[i]!, point] as [Point, Point])),
+    symbols: symbols.map(({ x, y, width, height }) => ({ x, y, width, height })),
+  };
+  const placed: Rect[] = [];
   const arrows: Arrow[] = requests.map((request) => {
     const { labelText, ...arrow } = request.arrow;
     const points = routes.get(request)!.points;
-    return { ...arrow, from: request.from.id, to: request.to.id, points, ...(labelText ? { label: labelAt(points, labelText) } : {}) };
+    const label = labelText ? placeLabel(labelText, points, request.from.rect, tableBands, table, procedure.columns.length, obstacles, placed) : undefined;
+    return { ...arrow, from: request.from.id, to: request.to.id, points, ...(label ? { label } : {}) };
   });
-  return { number: plan.number, header: table.header, bands, cells, symbols, arrows, rows: plan.rows, tableBottom: y };
+  return { number: plan.number, header: table.header, bands: tableBands, cells, symbols, arrows, rows: plan.rows, tableBottom: y };
 }
 
 /** Lays out an already read procedure. */
@@ -154,7 +168,7 @@ export function layoutProcedure(procedure: Procedure, record: SopRecordForLayout
   const warnings = [...procedure.warnings];
   const overflowing = pages.filter((page) => page.tableBottom > paper.height - margin + 0.01).map((page) => page.number);
   if (overflowing.length > 0) warnings.push(`Tabel prosedur melebihi batas kertas pada halaman ${overflowing.join(', ')}; perkecil jumlah baris per halaman atau gunakan kertas F4.`);
-  const title = record.title ?? record.identity?.namaSop ?? procedure.name ?? 'Standar Operasional Prosedur';
+  const title = record.title?.trim() || record.identity?.namaSop?.trim() || procedure.name || 'Standar Operasional Prosedur';
   return SopDocument.parse({
     title,
     ...(record.identity ? { identity: record.identity } : {}),

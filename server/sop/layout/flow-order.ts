@@ -1,6 +1,6 @@
 // The order of the SOP's rows: the flow order from the start events (SOP-FORMAT.md §4). It is the reverse post-order of
 // a depth-first walk, so every arrow that is not a loop points down; a branch is written out whole before the next
-// (parallel branches in the order of their flows, a decision's "ya" branch first), and joins come after all their
+// (parallel branches in the order of their flows, a decision's "Ya" branch first), and joins come after all their
 // branches. Nodes no start reaches are walked from after the rest, those that nothing leads to first.
 
 export function flowOrder<T>(nodes: readonly T[], next: (node: T) => readonly T[], starts: readonly T[]): T[] {

@@ -137,25 +137,28 @@ export function symbolRect(kind: 'terminator' | 'process' | 'decision' | 'off-pa
 }
 
 const TRACK_MM = 1.5;
+/**
+ * How far an arrow keeps from a grid line it runs beside: far enough that it is seen as an arrow, not as a thicker grid
+ * line (issue 12: no connector runs along a grid line).
+ */
+export const GRID_CLEARANCE_MM = 1.5;
 
 /** Tracks of the gutters at each boundary of the performer columns (n + 1 gutters), nearest the boundary first. */
 export function gutterTracks(left: number, cellWidth: number, count: number): number[][] {
   // Free width on each side of a boundary, keeping 0.6 mm from the widest symbol.
   const free = (cellWidth * (1 - SYMBOL_SHARE)) / 2;
   const half = free - 0.6;
+  // The first track keeps its clearance from the grid line, or, in a very narrow gutter, runs down its middle.
+  const first = Math.min(GRID_CLEARANCE_MM, free / 2);
   const gutters: number[][] = [];
   for (let boundary = 0; boundary <= count; boundary += 1) {
     const x = left + boundary * cellWidth;
     const inner = boundary === 0 ? 1 : boundary === count ? -1 : 0;
     const tracks: number[] = [];
-    if (inner === 0) {
-      // Off the grid line itself, where an arrow would vanish: half a track either side first.
-      const first = Math.min(TRACK_MM / 2, Math.max(0.3, half));
-      for (let step = first; step <= Math.max(first, half); step += TRACK_MM) tracks.push(x + step, x - step);
-    } else {
-      // At the table's edges only the inner side: the first track a little off the grid line.
-      const first = Math.min(1, free / 2);
-      for (let offset = first; offset <= Math.max(first, half); offset += TRACK_MM) tracks.push(x + inner * offset);
+    for (let offset = first; offset <= Math.max(first, half); offset += TRACK_MM) {
+      // Inner boundaries have a gutter on either side, the table's edges only on the inner side.
+      if (inner === 0) tracks.push(x + offset, x - offset);
+      else tracks.push(x + inner * offset);
     }
     gutters.push(tracks);
   }

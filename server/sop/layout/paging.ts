@@ -1,6 +1,6 @@
 // Page breaks of the procedure table, only between rows: as many rows as fit the page's height and the setting's
-// maximum, counting the bands of off-page connectors the break needs (SOP-FORMAT.md §2: at a page break the flow ends
-// in a numbered pentagon and resumes from its twin on the other page).
+// maximum, counting the room of the off-page connectors the break needs (SOP-FORMAT.md §2: at a page break the flow
+// ends in a numbered pentagon and resumes from its twin on the other page); no page holds only the end terminator.
 import type { ProcedureRow } from './procedure.schema';
 
 export interface Crossing {
@@ -38,6 +38,11 @@ function bandsFor(rows: ProcedureRow[], first: number, last: number): number {
   return count;
 }
 
+/** A page holding only the end: end terminators standing alone and at most one activity, the last, drawn as the end. */
+export function holdsOnlyTheEnd(rows: ProcedureRow[], page: number[]): boolean {
+  return page.every((index) => rows[index]!.terminal === 'end') && page.filter((index) => rows[index]!.kind !== 'terminator').length <= 1;
+}
+
 /** Rows of each page (indices), filling pages greedily. */
 export function paginate(rows: ProcedureRow[], heights: number[], available: number, connectorBand: number, maxRows: number): number[][] {
   const pages: number[][] = [];
@@ -54,6 +59,18 @@ export function paginate(rows: ProcedureRow[], heights: number[], available: num
     }
     pages.push(Array.from({ length: last - first + 1 }, (_, i) => first + i));
     first = last + 1;
+  }
+  // No page holds only the end: a page of end rows alone takes the rows before them from the page before, as many as
+  // it needs and fit.
+  const fits = (page: number[]) =>
+    page.length <= maxRows && page.reduce((sum, index) => sum + heights[index]!, 0) + bandsFor(rows, page[0]!, page.at(-1)!) * connectorBand <= available;
+  for (let p = 1; p < pages.length; p += 1) {
+    while (holdsOnlyTheEnd(rows, pages[p]!) && pages[p - 1]!.length > 1) {
+      const moved = [pages[p - 1]!.at(-1)!, ...pages[p]!];
+      if (!fits(moved)) break;
+      pages[p - 1]!.pop();
+      pages[p] = moved;
+    }
   }
   return pages.length > 0 ? pages : [[]];
 }

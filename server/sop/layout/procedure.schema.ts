@@ -14,7 +14,11 @@ export const PerformerColumn = z.strictObject({
 });
 export type PerformerColumn = z.infer<typeof PerformerColumn>;
 
-/** The four symbols a row can carry (the fifth symbol of SOP AP, the arrow, joins rows). */
+/**
+ * What a row is: an activity (`process`), a decision, or a terminator standing alone. A start or end event is drawn as
+ * the terminator of the first or last activity row (its `terminal`); it stands alone, unnumbered, only where no
+ * activity can carry it (a map that starts with a decision or a fan-out, a decision's answer that ends the process).
+ */
 export const RowKind = z.enum(['terminator', 'process', 'decision']);
 export type RowKind = z.infer<typeof RowKind>;
 
@@ -25,7 +29,7 @@ export type Answer = z.infer<typeof Answer>;
 export const Connection = z.strictObject({
   /** Index of the row it leads to. */
   to: z.number().int().nonnegative(),
-  /** The flow's name; for a decision, the answer as written ("Ya", "Tidak", "Sesuai"). */
+  /** The flow's name; for a decision, the answer as printed: "Ya" and "Tidak" spelt so, others as written ("Sesuai"). */
   label: z.string().optional(),
   answer: Answer.optional(),
   /** True for a message flow between pools. */
@@ -43,11 +47,15 @@ export const MutuBakuCells = z.strictObject({
 export type MutuBakuCells = z.infer<typeof MutuBakuCells>;
 
 export const ProcedureRow = z.strictObject({
-  /** Position in the procedure, from 0; `no` is what the SOP prints (from 1). */
+  /** Position in the procedure, from 0. */
   index: z.number().int().nonnegative(),
-  no: z.number().int().positive(),
+  /** What the SOP prints in No (from 1): activities and decisions are numbered, a terminator standing alone is not. */
+  no: z.number().int().positive().optional(),
   kind: RowKind,
-  /** Start or end, for terminators. */
+  /**
+   * Start or end: the row's symbol is the terminator (kapsul). On a `process` row, the first or last activity, which
+   * carries the start or end event; on a `terminator` row, the event standing alone.
+   */
   terminal: z.enum(['start', 'end']).optional(),
   /** Id of the BPMN element the row stands for. */
   elementId: z.string(),

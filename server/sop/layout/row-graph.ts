@@ -53,9 +53,14 @@ function sequenceOut(element: ModdleElement, flows: ModdleElement[]): ModdleElem
 
 const isEventSubProcess = (element: ModdleElement | undefined) => element?.$instanceOf('bpmn:SubProcess') === true && element.get('triggeredByEvent') === true;
 
+const messageTouches = (element: ModdleElement, flows: ModdleElement[], end: 'sourceRef' | 'targetRef') =>
+  flows.some((flow) => flow.$instanceOf('bpmn:MessageFlow') && flow.get(end) === element);
+
 /**
  * The row a node is, if any. Terminators: the start and end events of top-level processes, the start events of event
  * sub-processes, and the end events of frames that do not continue (event sub-processes, frames without outgoing flows).
+ * A start event a message flow leads to, or an end event that sends one, does not start or end the procedure: the flow
+ * passes through it to the other pool (procedure.ts then draws each terminator on the first or last activity's row).
  */
 export function rowKindOf(element: ModdleElement, flows: ModdleElement[]): RowNode | undefined {
   if (element.$instanceOf('bpmn:Activity')) return isFrame(element) ? undefined : { element, kind: 'process' };
@@ -64,8 +69,14 @@ export function rowKindOf(element: ModdleElement, flows: ModdleElement[]): RowNo
   }
   const parent = element.$parent;
   const inFrame = parent !== undefined && isFrame(parent);
-  if (element.$instanceOf('bpmn:StartEvent') && (isTopLevel(element) || (inFrame && isEventSubProcess(parent)))) return { element, kind: 'terminator', terminal: 'start' };
-  if (element.$instanceOf('bpmn:EndEvent') && (isTopLevel(element) || (inFrame && (isEventSubProcess(parent) || sequenceOut(parent, flows).length === 0)))) {
+  if (element.$instanceOf('bpmn:StartEvent') && (isTopLevel(element) || (inFrame && isEventSubProcess(parent))) && !messageTouches(element, flows, 'targetRef')) {
+    return { element, kind: 'terminator', terminal: 'start' };
+  }
+  if (
+    element.$instanceOf('bpmn:EndEvent') &&
+    (isTopLevel(element) || (inFrame && (isEventSubProcess(parent) || sequenceOut(parent, flows).length === 0))) &&
+    !messageTouches(element, flows, 'sourceRef')
+  ) {
     return { element, kind: 'terminator', terminal: 'end' };
   }
   return undefined;

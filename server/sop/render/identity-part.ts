@@ -13,6 +13,8 @@ export interface Letterhead {
 }
 
 export const EMPTY_FIELD = '…';
+/** Tanggal Revisi of an SOP not yet revised. */
+export const NO_REVISION = '-';
 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
@@ -100,7 +102,8 @@ export function identityTable(identity: SopIdentityDraft, letterhead: Letterhead
   const fields = [
     field('Nomor SOP', text(identity.nomor)),
     field('Tanggal Pembuatan', date(identity.tanggalPembuatan)),
-    field('Tanggal Revisi', date(identity.tanggalRevisi)),
+    // A first issue has no revision date: the form prints "-" (SOP-FORMAT.md §1), not a field left to fill.
+    field('Tanggal Revisi', filled(identity.tanggalRevisi) ? date(identity.tanggalRevisi) : NO_REVISION),
     field('Tanggal Efektif', date(identity.tanggalEfektif)),
     field('Disahkan oleh', signature(identity, verification), 'signature'),
     field('Nama SOP', `<span class="nama-sop">${text(namaSop)}</span>`),

@@ -27,6 +27,11 @@ const LEAST_MARGIN_MM = FOOTER_MM + 1;
 
 export interface RenderSopInput {
   definitions: ModdleElement;
+  /**
+   * The map's name (the repository's, or the file's for the CLI): Nama SOP until the identity sets one. Without it the
+   * process's own name serves, never a pool's (a pool names the unit, not the procedure).
+   */
+  mapName?: string;
   identity?: SopIdentityDraft;
   letterhead?: Letterhead;
   settings?: Partial<LayoutSettings>;
@@ -57,9 +62,10 @@ export function verificationLabel(verification: Pick<SopVerification, 'code' | '
 
 export function renderSop(input: RenderSopInput): RenderedSop {
   const settings = { ...input.settings, marginMm: Math.max(LEAST_MARGIN_MM, input.settings?.marginMm ?? 10) };
-  const document = layoutSopDocument(input.definitions, { identity: input.identity }, settings);
+  const namaSop = input.identity?.namaSop?.trim() || input.mapName?.trim();
+  const document = layoutSopDocument(input.definitions, { ...(input.identity ? { identity: input.identity } : {}), ...(namaSop ? { title: namaSop } : {}) }, settings);
   const identity = input.identity ?? {};
-  const title = identity.namaSop?.trim() || document.title;
+  const title = document.title;
   const { width, height } = document.paper;
   const printed = height - FOOTER_MM;
   const pageCount = 1 + document.pages.length + (input.appendixSvg ? 1 : 0);

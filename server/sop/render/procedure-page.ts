@@ -7,7 +7,6 @@ import { escapeHtml, mm } from './html-escape';
 const LINE = 0.25;
 const SYMBOL_LINE = 0.35;
 const ARROW_LINE = 0.3;
-const LABEL_SIZE = 2.2;
 
 /** Text with break opportunities after slashes ("Fungsional/Pelaksana"), which no hyphenation finds. */
 const breakable = (text: string): string => escapeHtml(text).replace(/\//g, '/<wbr>');
@@ -76,28 +75,20 @@ export function symbolSvg(symbol: FlowSymbol): string {
   }
 }
 
-/** The label an arrow prints: the flow's name, else a decision's answer. */
-function arrowLabel(arrow: Arrow, document: SopDocument): Arrow['label'] | undefined {
-  if (arrow.label?.text) return arrow.label;
-  const connection = document.procedure.rows[arrow.source.row]?.connections[arrow.source.connection];
-  if (!connection?.answer) return undefined;
-  const [a, b] = [arrow.points[0]!, arrow.points[1]!];
-  if (Math.abs(a.y - b.y) < 0.01) return { text: connection.answer, x: a.x + (b.x > a.x ? 1 : -1), y: a.y - 1, anchor: b.x > a.x ? 'start' : 'end' };
-  return { text: connection.answer, x: a.x + 1.2, y: a.y + (b.y > a.y ? 2.4 : -1.5), anchor: 'start' };
-}
-
-function arrowSvg(arrow: Arrow, document: SopDocument, marker: string): string {
+function arrowSvg(arrow: Arrow, marker: string): string {
   const points = arrow.points.map((p) => `${mm(p.x)},${mm(p.y)}`).join(' ');
   const dash = arrow.message ? ` stroke-dasharray="1.2 0.8"` : '';
   const line = `<polyline class="arrow" data-from="${escapeHtml(arrow.from)}" data-to="${escapeHtml(arrow.to)}" points="${points}" fill="none" stroke="#000" stroke-width="${ARROW_LINE}"${dash} marker-end="url(#${marker})"/>`;
-  const label = arrowLabel(arrow, document);
+  const label = arrow.label;
   if (!label) return line;
-  // A white ground under the label keeps it readable over grid lines; not a stroked halo, which Chromium prints as a
-  // second copy of the text (pdftotext would read every label twice).
-  const width = label.text.length * LABEL_SIZE * EM_SHARE.regular + 0.6;
-  const left = label.anchor === 'start' ? label.x - 0.3 : label.anchor === 'end' ? label.x - width + 0.3 : label.x - width / 2;
-  const ground = rect(left, label.y - LABEL_SIZE * 0.8, width, LABEL_SIZE, ' fill="#fff" fill-opacity="0.85" stroke="none"');
-  const text = `<text class="arrow-label" x="${mm(label.x)}" y="${mm(label.y)}" text-anchor="${label.anchor}" font-size="${LABEL_SIZE}" font-style="italic" fill="#000">${escapeHtml(label.text)}</text>`;
+  // The layout placed the label in a box of one cell, clear of every line; a white ground keeps the grid's texture
+  // off it. Not a stroked halo, which Chromium prints as a second copy of the text (pdftotext would read it twice).
+  const { box } = label;
+  const ground = rect(box.x, box.y, box.width, box.height, ' fill="#fff" stroke="none"');
+  const lines = label.lines
+    .map((text, i) => `<tspan x="${mm(label.x)}" y="${mm(label.y + i * label.lineHeightMm)}">${escapeHtml(text)}</tspan>`)
+    .join('');
+  const text = `<text class="arrow-label" data-box="${mm(box.x)} ${mm(box.y)} ${mm(box.width)} ${mm(box.height)}" font-size="${mm(label.fontSizeMm)}" font-style="italic" fill="#000">${lines}</text>`;
   return line + ground + text;
 }
 
@@ -116,7 +107,7 @@ export function procedurePage(page: Page, document: SopDocument, frame: PageFram
     `<svg class="frame" xmlns="http://www.w3.org/2000/svg" width="${mm(width)}mm" height="${mm(height)}mm" viewBox="0 0 ${mm(width)} ${mm(height)}">`,
     `<defs><marker id="${marker}" viewBox="0 0 6 6" refX="6" refY="3" markerWidth="2.2" markerHeight="2.2" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L6,3 L0,6 z" fill="#000"/></marker></defs>`,
     grid(page, document),
-    `<g class="arrows">${page.arrows.map((arrow) => arrowSvg(arrow, document, marker)).join('')}</g>`,
+    `<g class="arrows">${page.arrows.map((arrow) => arrowSvg(arrow, marker)).join('')}</g>`,
     `<g class="symbols" fill="#fff" stroke="#000" stroke-width="${SYMBOL_LINE}">${page.symbols.map(symbolSvg).join('')}</g>`,
     '</svg>',
   ].join('');
