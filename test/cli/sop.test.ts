@@ -99,7 +99,7 @@ describe('petakerja sop', () => {
     const kop = path.join(dir, 'kop.json');
     writeFileSync(kop, JSON.stringify({ pemda: 'Pemerintah Kabupaten Gunung Mas', unit: 'Sekretariat Daerah', subUnit: 'Bagian Organisasi', logo: 'logo.png' }));
     const out = path.join(dir, 'sop.pdf');
-    const run = await runCli(['sop', MAP, '--letterhead', kop, '--out', out], { timeoutMs: 90_000 });
+    const run = await runCli(['sop', MAP, '--letterhead', kop, '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', out, '-'], { encoding: 'utf8' });

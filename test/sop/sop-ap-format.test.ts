@@ -9,6 +9,7 @@ import { allElements, parseBpmn } from '../../server/bpmn/moddle';
 import { layoutSopDocument } from '../../server/sop/layout/document';
 import type { Rect, SopDocument } from '../../server/sop/layout/document.schema';
 import { readProcedure } from '../../server/sop/layout/procedure';
+import { GRID_CLEARANCE_MIN_MM } from '../../server/sop/layout/page-geometry';
 import { renderSop } from '../../server/sop/render/index';
 import { MIWG_DIR, miwgFiles, readText, ROOT } from '../helpers/fixtures';
 
@@ -246,7 +247,7 @@ describe('"Ya" and "Tidak" spelt one way', () => {
 // ---- the flowchart's geometry ----
 
 /** Clearance an arrow keeps from a grid line it runs beside (the layout aims for 1.5 mm; a decision's tip leaves 1.3). */
-const GRID_CLEARANCE = 1.2;
+const GRID_CLEARANCE = GRID_CLEARANCE_MIN_MM;
 
 function checkPages(document: SopDocument): void {
   const rows = document.procedure.rows;

@@ -142,14 +142,17 @@ const TRACK_MM = 1.5;
  * line (issue 12: no connector runs along a grid line).
  */
 export const GRID_CLEARANCE_MM = 1.5;
+/** The least clearance, in the narrow gutters of a table with many performer columns. */
+export const GRID_CLEARANCE_MIN_MM = 1.2;
 
 /** Tracks of the gutters at each boundary of the performer columns (n + 1 gutters), nearest the boundary first. */
 export function gutterTracks(left: number, cellWidth: number, count: number): number[][] {
   // Free width on each side of a boundary, keeping 0.6 mm from the widest symbol.
   const free = (cellWidth * (1 - SYMBOL_SHARE)) / 2;
   const half = free - 0.6;
-  // The first track keeps its clearance from the grid line, or, in a very narrow gutter, runs down its middle.
-  const first = Math.min(GRID_CLEARANCE_MM, free / 2);
+  // The first track keeps its clearance from the grid line; in a narrow gutter it runs down its middle, yet never
+  // closer to the line than the least clearance (the router still keeps every route clear of the symbols).
+  const first = Math.min(GRID_CLEARANCE_MM, Math.max(free / 2, GRID_CLEARANCE_MIN_MM));
   const gutters: number[][] = [];
   for (let boundary = 0; boundary <= count; boundary += 1) {
     const x = left + boundary * cellWidth;
