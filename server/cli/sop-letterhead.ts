@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Letterhead, LogoDataUrl, MAX_LOGO_BYTES } from '../sop/letterhead.schema';
+import { readJsonFile } from './json-file';
 import { UsageError } from './usage';
 
 const KEYS = ['pemda', 'unit', 'subUnit', 'logo'] as const;
@@ -23,14 +24,9 @@ const IMAGE_TYPES: ReadonlyArray<[string, (bytes: Buffer) => boolean]> = [
   ['image/svg+xml', (b) => /<svg[\s>]/.test(b.subarray(0, 4096).toString('utf8'))],
 ];
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      if (issue.code === 'unrecognized_keys') return `kunci tidak dikenal: ${issue.keys.join(', ')} (yang dikenal: ${KEYS.join(', ')})`;
-      return `${issue.path.join('.') || '(akar)'}: ${issue.message}`;
-    })
-    .join('; ');
-}
+/** Unknown keys are named beside the keys kop.json knows. */
+const describeIssue = (issue: z.core.$ZodIssue) =>
+  issue.code === 'unrecognized_keys' ? `kunci tidak dikenal: ${issue.keys.join(', ')} (yang dikenal: ${KEYS.join(', ')})` : undefined;
 
 /** The logo as a data: URL: as written, or read from its file and typed by its content. */
 async function logoDataUrl(logo: string, file: string): Promise<string> {
@@ -47,18 +43,7 @@ async function logoDataUrl(logo: string, file: string): Promise<string> {
 
 /** The letterhead of --letterhead: a JSON file of pemda, unit, subUnit and logo, validated. */
 export async function readLetterhead(file: string): Promise<Letterhead> {
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new UsageError(`Berkas kop SOP tidak dapat dibaca: ${file}`);
-  });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`Berkas kop SOP bukan JSON yang sah: ${file} (${(error as Error).message})`);
-  }
-  const parsed = LetterheadFile.safeParse(json);
-  if (!parsed.success) throw new UsageError(`Kop SOP di ${file} tidak sah: ${describeIssues(parsed.error)}`);
-  const { logo, ...names } = parsed.data;
+  const { logo, ...names } = await readJsonFile(file, 'kop SOP', LetterheadFile, describeIssue);
   const letterhead: Letterhead = { ...names };
   if (logo !== undefined) {
     const url = await logoDataUrl(logo, file);

@@ -3,7 +3,12 @@ import type { ModdleElement } from 'bpmn-moddle';
 import { flowContent } from '../map-model/flow-content';
 
 export interface FlowGraph {
+  /** Successors over sequence and message flows. */
   next: ReadonlyMap<string, readonly string[]>;
+  /** Successors over sequence flows only: the work within one process. */
+  sequenceNext: ReadonlyMap<string, readonly string[]>;
+  /** The flow content's elements by id. */
+  byId: ReadonlyMap<string, ModdleElement>;
   /** Start events of top-level processes (not those of sub-processes or event sub-processes). */
   starts: string[];
   /** End events that end the work as done: top-level, and neither error nor escalation ends. */
@@ -16,9 +21,12 @@ export function flowGraphOf(definitions: ModdleElement): FlowGraph {
   const cached = graphs.get(definitions);
   if (cached) return cached;
   const next = new Map<string, string[]>();
+  const sequenceNext = new Map<string, string[]>();
+  const byId = new Map<string, ModdleElement>();
   const starts: string[] = [];
   const successfulEnds: ModdleElement[] = [];
   for (const element of flowContent(definitions).elements) {
+    if (element.id) byId.set(element.id, element);
     const topLevel = element.$parent?.$instanceOf('bpmn:Process') === true;
     if (topLevel && element.$instanceOf('bpmn:StartEvent')) starts.push(element.id!);
     if (topLevel && element.$instanceOf('bpmn:EndEvent')) {
@@ -29,9 +37,10 @@ export function flowGraphOf(definitions: ModdleElement): FlowGraph {
       const source = (element.get('sourceRef') as ModdleElement | undefined)?.id;
       const target = (element.get('targetRef') as ModdleElement | undefined)?.id;
       if (source && target) next.set(source, [...(next.get(source) ?? []), target]);
+      if (source && target && element.$instanceOf('bpmn:SequenceFlow')) sequenceNext.set(source, [...(sequenceNext.get(source) ?? []), target]);
     }
   }
-  const graph = { next, starts, successfulEnds };
+  const graph = { next, sequenceNext, byId, starts, successfulEnds };
   graphs.set(definitions, graph);
   return graph;
 }

@@ -4,7 +4,7 @@
 // that sets the assignment, which mk/assignment-letter follows to the surat penugasan and mk/request-decision
 // checks for its refusal exit.
 import type { ModdleElement } from 'bpmn-moddle';
-import { flowContent } from '../map-model/flow-content';
+import { flowGraphOf } from './flow-graph';
 import type { MapModel } from '../map-model/map-model';
 import { isNo, isYes } from './answers';
 
@@ -23,14 +23,7 @@ const cache = new WeakMap<ModdleElement, Map<string, RequestDecision>>();
 export function requestDecisionsOf(definitions: ModdleElement, model: Pick<MapModel, 'letters'>): Map<string, RequestDecision> {
   const cached = cache.get(definitions);
   if (cached) return cached;
-  const elements = [...flowContent(definitions).elements];
-  const byId = new Map(elements.flatMap((e) => (e.id ? [[e.id, e] as const] : [])));
-  const next = new Map<string, string[]>();
-  for (const flow of elements) {
-    if (!flow.$instanceOf('bpmn:SequenceFlow')) continue;
-    const [source, target] = [idOf(flow.get('sourceRef')), idOf(flow.get('targetRef'))];
-    if (source && target) next.set(source, [...(next.get(source) ?? []), target]);
-  }
+  const { sequenceNext: next, byId } = flowGraphOf(definitions);
   const decisions = new Map<string, RequestDecision>();
   const seen = new Set<string>();
   const queue = model.letters.filter((letter) => letter.kind === 'permohonan-pelibatan').flatMap((letter) => letter.receivers);

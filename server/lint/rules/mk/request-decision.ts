@@ -3,7 +3,6 @@
 // huruf a angka 2 huruf b–c) — docs/rules/mk/request-decision.md.
 import type { ModdleElement } from 'bpmn-moddle';
 import type { RuleFactory } from 'bpmnlint/lib/types';
-import { flowContent } from '../../map-model/flow-content';
 import { outputLettersOf, type LetterFacts, type LetterKind } from '../../map-model/letters';
 import type { MapModel, Placement } from '../../map-model/map-model';
 import { isNo, isYes } from '../answers';
@@ -57,15 +56,7 @@ const requestDecision: RuleFactory = () => ({
     if (!isRoleMap(model)) return;
     const requests = model.letters.filter((letter) => letter.kind === 'permohonan-pelibatan');
     if (requests.length === 0) return;
-    const elements = [...flowContent(node).elements];
-    const byId = new Map(elements.flatMap((e) => (e.id ? [[e.id, e] as const] : [])));
-    const sequenceNext = new Map<string, string[]>();
-    for (const flow of elements) {
-      if (!flow.$instanceOf('bpmn:SequenceFlow')) continue;
-      const [source, target] = [idOf(flow.get('sourceRef')), idOf(flow.get('targetRef'))];
-      if (source && target) sequenceNext.set(source, [...(sequenceNext.get(source) ?? []), target]);
-    }
-    const { next } = flowGraphOf(node);
+    const { next, sequenceNext, byId } = flowGraphOf(node);
     const outputs = outputLettersOf(node);
     const assignmentLetters = sendersOf(model, 'penugasan', outputs);
     const answers = sendersOf(model, 'jawaban-permohonan', outputs);
