@@ -145,7 +145,7 @@ export function assertOutputSize(xml: string): void {
   throw new AppError(
     413,
     'XML_OUTPUT_TOO_LARGE',
-    `Berkas BPMN menjadi terlalu besar setelah ditulis ulang (${(bytes / 1024 / 1024).toFixed(1)} MB): batasnya ` +
+    `Berkas BPMN menjadi terlalu besar setelah ditulis ulang (${(bytes / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB): batasnya ` +
       `${XML_LIMITS.maxOutputBytes / 1024 / 1024} MB.`,
     { limitBytes: XML_LIMITS.maxOutputBytes, bytes },
   );
