@@ -1,9 +1,13 @@
 // The BPMN work pool (issue 13 item 1): real worker threads running the real parse, stamp and lint; its time limit
 // replaces a worker that holds a job too long, and its bounded queue refuses with 503 and a retry delay.
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import express from 'express';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inProcessBpmnWork, BpmnWorkPool } from '../../server/bpmn/work/work-pool';
 import { XML_LIMITS } from '../../server/bpmn/xml-guard';
+import { errorHandler } from '../../server/http/error-handler';
 import { MIWG_DIR, minimalBpmn, readText } from '../helpers/fixtures';
 import { deepXml, manyTasks } from '../helpers/hostile-bpmn';
 
@@ -65,5 +69,29 @@ describe('BPMN work pool', () => {
     expect(error).toMatchObject({ status: 503, code: 'WORK_QUEUE_FULL', details: { limit: 1, retryAfterSeconds: 5 } });
     expect(error.message).toContain('batasnya 1 pekerjaan');
     await expect(Promise.all([running, queued])).resolves.toEqual([undefined, undefined]);
+  });
+
+  it('answers a full queue over HTTP with 503, Retry-After and the Indonesian message', async () => {
+    const work = pool({ size: 1, maxQueue: 0 });
+    const running = work.validate(HEAVY);
+    const app = express();
+    app.get('/job', async (_req, res) => {
+      await work.validate(minimalBpmn());
+      res.json({ ok: true });
+    });
+    app.use(errorHandler(() => undefined));
+    const server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/job`);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('WORK_QUEUE_FULL');
+      expect(body.error.message).toContain('batasnya 0 pekerjaan');
+    } finally {
+      server.close();
+    }
+    await expect(running).resolves.toBeUndefined();
   });
 });
