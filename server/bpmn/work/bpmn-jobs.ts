@@ -28,12 +28,21 @@ export interface StampOutput {
 export type BpmnJob =
   | { type: 'stamp'; input: StampInput }
   | { type: 'validate'; xml: string }
-  | { type: 'lint'; xml: string; profile?: Profile; repositoryDefault: Profile; context?: LintContext };
+  | { type: 'lint'; xml: string; profile?: Profile; repositoryDefault: Profile; context?: LintContext }
+  | { type: 'lintEncoded'; xml: string; profile?: Profile; repositoryDefault: Profile; context?: LintContext };
 
-export type BpmnJobResult<J extends BpmnJob> = J extends { type: 'stamp' } ? StampOutput : J extends { type: 'lint' } ? LintResult : null;
+/**
+ * A lint result with its findings already encoded as a JSON array: a map can have a hundred thousand findings, and
+ * copying them back as objects and encoding them on the event loop would hold it for a second.
+ */
+export interface EncodedLintResult {
+  profile: Profile;
+  findingsJson: string;
+}
+
 
 /** Runs one job in this thread. */
-export async function runBpmnJob(job: BpmnJob): Promise<StampOutput | LintResult | null> {
+export async function runBpmnJob(job: BpmnJob): Promise<StampOutput | LintResult | EncodedLintResult | null> {
   switch (job.type) {
     case 'stamp':
       return stamp(job.input);
@@ -42,6 +51,10 @@ export async function runBpmnJob(job: BpmnJob): Promise<StampOutput | LintResult
       return null;
     case 'lint':
       return lintXml(job.xml, job.profile, job.repositoryDefault ?? DEFAULT_PROFILE, job.context);
+    case 'lintEncoded': {
+      const { profile, findings } = await lintXml(job.xml, job.profile, job.repositoryDefault ?? DEFAULT_PROFILE, job.context);
+      return { profile, findingsJson: JSON.stringify(findings) };
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 // A worker thread of the BPMN work pool: runs one job at a time and answers its result or its error as plain data.
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../errors';
 import { runBpmnJob, type BpmnJob } from './bpmn-jobs';
@@ -14,6 +15,14 @@ export type JobReply =
 
 const port = parentPort;
 if (!port) throw new Error('bpmn-worker runs as a worker thread only');
+
+// On Linux a thread is its own task: a lower priority for this one lets the event loop answer other requests first
+// while a heavy file is parsed or linted. Where the OS refuses, the worker runs at normal priority.
+try {
+  setPriority(10);
+} catch {
+  // not permitted here
+}
 
 port.on('message', async ({ id, job }: JobRequest) => {
   let reply: JobReply;

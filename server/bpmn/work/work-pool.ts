@@ -6,7 +6,7 @@ import type { Profile } from '../../domain/vocabulary';
 import { AppError } from '../../errors';
 import type { LintResult } from '../../lint/findings';
 import type { LintContext } from '../../lint/lint-context';
-import { runBpmnJob, type BpmnJob, type StampInput, type StampOutput } from './bpmn-jobs';
+import { runBpmnJob, type BpmnJob, type EncodedLintResult, type StampInput, type StampOutput } from './bpmn-jobs';
 import type { JobReply, JobRequest } from './bpmn-worker';
 
 /** What the services ask of BPMN work; the pool and the in-process runner both answer it. */
@@ -14,11 +14,13 @@ export interface BpmnWork {
   stamp(input: StampInput): Promise<StampOutput>;
   validate(xml: string): Promise<void>;
   lint(xml: string, profile: Profile | undefined, repositoryDefault: Profile, context?: LintContext): Promise<LintResult>;
+  /** The lint with its findings encoded as a JSON array, for an HTTP answer. */
+  lintEncoded(xml: string, profile: Profile | undefined, repositoryDefault: Profile, context?: LintContext): Promise<EncodedLintResult>;
   close(): Promise<void>;
 }
 
-function lintJob(xml: string, profile: Profile | undefined, repositoryDefault: Profile, context?: LintContext): BpmnJob {
-  return { type: 'lint', xml, repositoryDefault, ...(profile ? { profile } : {}), ...(context ? { context } : {}) };
+function lintJob(xml: string, profile: Profile | undefined, repositoryDefault: Profile, context?: LintContext, type: 'lint' | 'lintEncoded' = 'lint'): BpmnJob {
+  return { type, xml, repositoryDefault, ...(profile ? { profile } : {}), ...(context ? { context } : {}) };
 }
 
 /** In this thread: for the CLI and tools that lint or import one file at a time, with the same limits. */
@@ -26,6 +28,8 @@ export const inProcessBpmnWork: BpmnWork = {
   stamp: async (input) => (await runBpmnJob({ type: 'stamp', input })) as StampOutput,
   validate: async (xml) => void (await runBpmnJob({ type: 'validate', xml })),
   lint: async (xml, profile, repositoryDefault, context) => (await runBpmnJob(lintJob(xml, profile, repositoryDefault, context))) as LintResult,
+  lintEncoded: async (xml, profile, repositoryDefault, context) =>
+    (await runBpmnJob(lintJob(xml, profile, repositoryDefault, context, 'lintEncoded'))) as EncodedLintResult,
   close: async () => undefined,
 };
 
@@ -95,6 +99,10 @@ export class BpmnWorkPool implements BpmnWork {
 
   async lint(xml: string, profile: Profile | undefined, repositoryDefault: Profile, context?: LintContext): Promise<LintResult> {
     return (await this.run(lintJob(xml, profile, repositoryDefault, context))) as LintResult;
+  }
+
+  async lintEncoded(xml: string, profile: Profile | undefined, repositoryDefault: Profile, context?: LintContext): Promise<EncodedLintResult> {
+    return (await this.run(lintJob(xml, profile, repositoryDefault, context, 'lintEncoded'))) as EncodedLintResult;
   }
 
   /** Jobs running and waiting (for tests and the admin page). */
