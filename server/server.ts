@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { AccountsService } from './accounts/accounts.service';
+import { BpmnWorkPool } from './bpmn/work/work-pool';
 import { createApp } from './app';
 import type { Profile } from './domain/vocabulary';
 import { MapsService } from './maps/maps.service';
@@ -48,10 +49,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let sopExports: SopExportJobs | undefined;
   /** Lint counts of current revisions for the dashboard, warmed up in the background from the start. */
   let lintSummaries: LintSummaryCache | undefined;
+  /** Parsing, stamping and linting of posted BPMN run here, off the event loop; workers start on the first job. */
+  const bpmnWork = new BpmnWorkPool();
   try {
     // Saves of a map or its SOP identity ask the review cycle first (frozen in review, a new draft after signing).
     const editGate = reviewEditGate(store.review, async (mapId) => (await store.sop.listSopVersions(mapId)).length);
-    const maps = new MapsService(store.maps, await TemplateLibrary.load(), options.defaultProfile, editGate);
+    const maps = new MapsService(store.maps, await TemplateLibrary.load(), options.defaultProfile, editGate, bpmnWork);
     const sharedPool = () => (pdfPool ??= new PdfPool({ size: 2 }));
     const sop = new SopService(store.sop, maps, sharedPool, editGate);
     const review = new ReviewService(store.review, maps, store.sop, sop);
@@ -101,10 +104,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           // The warm-up reads the store: it ends before the store closes.
           lintSummaries?.stop(),
         ])
-          .then(() => pdfPool?.close())
+          .then(() => Promise.all([pdfPool?.close(), bpmnWork.close()]))
           .then(() => store.close())),
     };
   } catch (error) {
+    await bpmnWork.close();
     await lintSummaries?.stop();
     await store.close();
     throw error;

@@ -1,4 +1,5 @@
-// Checks untrusted XML before any BPMN parser sees it: size, no DOCTYPE or entities, well-formed, BPMN root.
+// Checks untrusted XML before any BPMN parser sees it: size, no DOCTYPE or entities, well-formed, BPMN root, and the
+// structural limits (depth, attributes per element, elements) that bound what bpmn-moddle and the linter do with it.
 import { SaxesParser } from 'saxes';
 import { AppError } from '../errors';
 
@@ -16,6 +17,24 @@ function exceedsLimit(xml: string): boolean {
   if (xml.length * 3 <= MAX_XML_BYTES) return false;
   return new TextEncoder().encode(xml).byteLength > MAX_XML_BYTES;
 }
+
+/**
+ * Structural limits of an accepted BPMN document, checked while streaming, before bpmn-moddle parses it (docs/security.md).
+ * Generous: the deepest file of the MIWG corpus and processes/ nests 11 elements, the widest element has 42 attributes,
+ * the largest file has 3,228 elements (test/bpmn/xml-limits.test.ts keeps every one of them accepted).
+ */
+export const XML_LIMITS = {
+  /** Elements nested inside one another, the root counting as 1. */
+  maxDepth: 64,
+  /** Attributes of one element, namespace declarations included. */
+  maxAttributesPerElement: 256,
+  /** Elements in the whole document. */
+  maxElements: 100_000,
+  /** A re-serialised document (an import stamped with sk: attributes) must still be one the guard accepts. */
+  maxOutputBytes: MAX_XML_BYTES,
+} as const;
+
+const formatCount = (n: number) => n.toLocaleString('id-ID');
 
 export function assertXmlSize(xml: string): void {
   if (exceedsLimit(xml)) {
@@ -47,6 +66,46 @@ export function assertSafeBpmnXml(xml: string): void {
       { line: parser.line },
     );
   });
+  let depth = 0;
+  let elements = 0;
+  let attributes = 0;
+  parser.on('opentagstart', () => {
+    attributes = 0;
+    depth += 1;
+    elements += 1;
+    if (depth > XML_LIMITS.maxDepth) {
+      throw new AppError(
+        413,
+        'XML_TOO_DEEP',
+        `Berkas BPMN bersarang terlalu dalam (baris ${parser.line}): batasnya ${formatCount(XML_LIMITS.maxDepth)} tingkat elemen.`,
+        { limit: XML_LIMITS.maxDepth, line: parser.line },
+      );
+    }
+    if (elements > XML_LIMITS.maxElements) {
+      throw new AppError(
+        413,
+        'XML_TOO_MANY_ELEMENTS',
+        `Berkas BPMN memuat terlalu banyak elemen: batasnya ${formatCount(XML_LIMITS.maxElements)} elemen.`,
+        { limit: XML_LIMITS.maxElements, line: parser.line },
+      );
+    }
+  });
+  parser.on('attribute', () => {
+    attributes += 1;
+    if (attributes > XML_LIMITS.maxAttributesPerElement) {
+      throw new AppError(
+        413,
+        'XML_TOO_MANY_ATTRIBUTES',
+        `Sebuah elemen berkas BPMN memuat terlalu banyak atribut (baris ${parser.line}): batasnya ` +
+          `${formatCount(XML_LIMITS.maxAttributesPerElement)} atribut per elemen.`,
+        { limit: XML_LIMITS.maxAttributesPerElement, line: parser.line },
+      );
+    }
+  });
+  // saxes emits closetag for self-closing tags too.
+  parser.on('closetag', () => {
+    depth -= 1;
+  });
   parser.on('opentag', (tag) => {
     if (rootSeen) return;
     rootSeen = true;
@@ -58,8 +117,8 @@ export function assertSafeBpmnXml(xml: string): void {
           `dengan namespace ${BPMN_MODEL_NS}.`,
       );
     }
-    // The rest of the document is checked for well-formedness only.
-    parser.on('opentag', () => undefined);
+    // The rest of the document is checked for well-formedness and the limits only.
+    parser.off('opentag');
   });
   try {
     parser.write(xml).close();
@@ -76,4 +135,18 @@ export function assertSafeBpmnXml(xml: string): void {
   if (!rootSeen) {
     throw new AppError(400, 'XML_MALFORMED', 'Berkas XML tidak memiliki elemen akar.', { line: parser.line, column: 1 });
   }
+}
+
+/** XML_OUTPUT_TOO_LARGE when a document we re-serialised (an import stamped with sk: attributes) exceeds the limit. */
+export function assertOutputSize(xml: string): void {
+  if (xml.length * 3 <= XML_LIMITS.maxOutputBytes) return;
+  const bytes = new TextEncoder().encode(xml).byteLength;
+  if (bytes <= XML_LIMITS.maxOutputBytes) return;
+  throw new AppError(
+    413,
+    'XML_OUTPUT_TOO_LARGE',
+    `Berkas BPMN menjadi terlalu besar setelah ditulis ulang (${(bytes / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB): batasnya ` +
+      `${XML_LIMITS.maxOutputBytes / 1024 / 1024} MB.`,
+    { limitBytes: XML_LIMITS.maxOutputBytes, bytes },
+  );
 }

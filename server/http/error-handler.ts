@@ -28,6 +28,8 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
       });
       return;
     }
+    const retryAfter = appError.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.set('Retry-After', String(retryAfter));
     res.status(appError.status).json({
       error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) },
     });

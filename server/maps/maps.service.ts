@@ -1,11 +1,8 @@
 // Use cases of the process-map repository: create, import, list, save revisions, read them back.
-import type { ModdleElement } from 'bpmn-moddle';
 import type { PublicUser } from '../accounts/accounts.records';
 import { canSeeUnit, forbiddenUnit, sameUnit, seesAllUnits } from '../accounts/permissions';
-import { readMapKind } from '../bpmn/map-kind';
-import { stampMapFacts } from '../bpmn/map-facts';
-import { parseBpmn } from '../bpmn/moddle';
-import { DEFAULT_PROFILE, MAP_KIND_LABELS, Profile } from '../domain/vocabulary';
+import { inProcessBpmnWork, type BpmnWork } from '../bpmn/work/work-pool';
+import { DEFAULT_PROFILE, MAP_KIND_LABELS, type Profile } from '../domain/vocabulary';
 import type { EditGate } from '../review/edit-gate';
 import { MapIndex, resolveCall, type LinkBasis } from '../repository/call-links';
 import { readMapFacts } from '../repository/map-facts';
@@ -31,12 +28,6 @@ export interface CallLink {
   hidden?: true;
 }
 
-/** The profile a BPMN file declares (sk:profile), which an import or a new map from the file keeps unless told otherwise. */
-function declaredProfile(definitions: ModdleElement): Profile | undefined {
-  const declared = Profile.safeParse(definitions.get('sk:profile'));
-  return declared.success ? declared.data : undefined;
-}
-
 export class MapsService {
   private readonly listings: ListingCache;
 
@@ -47,6 +38,8 @@ export class MapsService {
     readonly defaultProfile: Profile = DEFAULT_PROFILE,
     /** The review cycle's say on saves (frozen in review, new draft after signing); none in tools without one. */
     private readonly editGate?: EditGate,
+    /** Parsing, stamping and linting of posted BPMN: the server's worker pool; in process for tools. */
+    readonly work: BpmnWork = inProcessBpmnWork,
   ) {
     this.listings = new ListingCache(store);
   }
@@ -84,7 +77,12 @@ export class MapsService {
       ? [await this.templates.instantiateLibraryMap(entry.id, { ...facts, name: body.name }), `Peta dibuat dari templat pustaka "${entry.title}"`]
       : source === undefined
         ? [await this.templates.instantiate(body.kind, { ...facts, name: body.name }), `Peta dibuat dari templat ${MAP_KIND_LABELS[body.kind].toLocaleLowerCase('id')}`]
-        : [(await stampMapFacts(source, (definitions) => Object.assign(facts, { profile: body.profile ?? declaredProfile(definitions) ?? facts.profile }))).xml, 'Peta dibuat dari berkas BPMN'];
+        : await this.work
+            .stamp({ xml: source, given: { kind: body.kind, ...(body.profile ? { profile: body.profile } : {}), unit: body.unit }, defaultProfile: facts.profile, defaultName: body.name })
+            .then((stamped) => {
+              facts.profile = stamped.facts.profile;
+              return [stamped.xml, 'Peta dibuat dari berkas BPMN'];
+            });
     return this.store.createMap({ ...fields, profile: facts.profile }, { xml, author: actor.name, message });
   }
 
@@ -93,12 +91,12 @@ export class MapsService {
    * facts are written into it as sk: attributes (BPMN-CONVENTIONS.md: importers always write them).
    */
   async import(actor: PublicUser, xml: string, query: ImportQuery): Promise<ProcessMap> {
-    const stamped = await stampMapFacts(xml, (definitions) => ({
-      kind: query.kind ?? readMapKind(definitions).kind,
-      profile: query.profile ?? declaredProfile(definitions) ?? this.defaultProfile,
-      unit: query.unit ?? '',
-      name: query.name ?? nameInFile(definitions) ?? 'Peta impor',
-    }));
+    const stamped = await this.work.stamp({
+      xml,
+      given: { ...(query.kind ? { kind: query.kind } : {}), ...(query.profile ? { profile: query.profile } : {}), unit: query.unit ?? '', ...(query.name ? { name: query.name } : {}) },
+      defaultProfile: this.defaultProfile,
+      defaultName: 'Peta impor',
+    });
     return this.store.createMap(stamped.facts, { xml: stamped.xml, author: actor.name, message: 'Diimpor dari berkas BPMN' });
   }
 
@@ -162,7 +160,7 @@ export class MapsService {
 
   async saveRevision(actor: PublicUser, id: string, body: SaveRevisionBody): Promise<{ map: ProcessMap; revision: Revision }> {
     await this.get(actor, id);
-    await parseBpmn(body.xml);
+    await this.work.validate(body.xml);
     await this.editGate?.assertEditable(id);
     const saved = await this.store.addRevision(id, body.baseRevision, { xml: body.xml, author: actor.name, message: body.message });
     await this.editGate?.edited(actor, id, saved.revision.n);
@@ -173,15 +171,4 @@ export class MapsService {
     await this.get(actor, id);
     return this.store.readRevisionXml(id, n);
   }
-}
-
-/** The first name the file gives its model: a pool, a process, or the definitions themselves. */
-function nameInFile(definitions: ModdleElement): string | undefined {
-  const roots = (definitions.get('rootElements') as ModdleElement[] | undefined) ?? [];
-  const candidates = [
-    ...roots.filter((e) => e.$instanceOf('bpmn:Collaboration')).flatMap((c) => (c.get('participants') as ModdleElement[]) ?? []),
-    ...roots.filter((e) => e.$instanceOf('bpmn:Process')),
-    definitions,
-  ];
-  return candidates.map((e) => e.name?.trim().slice(0, 200)).find((n): n is string => !!n);
 }
