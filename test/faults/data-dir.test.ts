@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, serveCli, spawnCli } from '../helpers/cli';
 import { minimalBpmn, ROOT } from '../helpers/fixtures';
 import { ApiClient, TEST_PASSWORD } from '../helpers/server';
@@ -79,7 +79,7 @@ describe('a data directory whose accounts are missing', () => {
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     await exited;
-  });
+  }, 300_000);
 
   it('refuses an accounts file without any account the same way, and still opens setup on an empty directory', async () => {
     const { data } = await usedDataDir();
@@ -96,7 +96,7 @@ describe('a data directory whose accounts are missing', () => {
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     await exited;
-  });
+  }, 300_000);
 
   it('refuses to start when map records exist but the bpmn/ folder is gone, and starts again once it is back', async () => {
     const { data, mapId } = await usedDataDir();
@@ -113,7 +113,7 @@ describe('a data directory whose accounts are missing', () => {
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     await exited;
-  });
+  }, 300_000);
 });
 
 const unshareAvailable = process.getuid?.() === 0 && existsSync('/usr/bin/unshare');
@@ -129,11 +129,17 @@ async function childrenOf(pid: number): Promise<number[]> {
   return children;
 }
 
+/** unshare processes started here; their servers (PID 1 inside) are ended after the file even if a test timed out. */
+const namespaced: ChildProcess[] = [];
+afterAll(async () => {
+  for (const c of namespaced) if (c.exitCode === null && c.signalCode === null) for (const pid of await childrenOf(c.pid!)) process.kill(pid, 'SIGKILL');
+});
+
 describe('the data directory lock of a server that ran as PID 1', () => {
   // Needs a new PID namespace: `unshare --pid` is for root only (no user namespaces assumed on the test machine).
   it.skipIf(!unshareAvailable)('is taken over after the PID-1 server is killed with SIGKILL (the restarted server is PID 1 again)', async () => {
     const { data, mapId } = await usedDataDir();
-    const started: ChildProcess[] = [];
+    const started = namespaced;
     const inContainer = () => {
       const child = spawn('/usr/bin/unshare', ['--pid', '--fork', '--mount-proc', process.execPath, '--import', 'tsx', path.join(ROOT, 'server/cli.ts'), 'serve', '--port', '0', '--data', data], {
         cwd: ROOT,
@@ -188,5 +194,6 @@ describe('the data directory lock of a server that ran as PID 1', () => {
       // A namespaced server still running (a failed assertion above) is ended here: unshare does not pass SIGTERM on.
       for (const c of started) if (c.exitCode === null && c.signalCode === null) for (const pid of await childrenOf(c.pid!)) process.kill(pid, 'SIGKILL');
     }
-  });
+    // Five start-ups of the CLI (tsx) on 2 shared cores: the default 120 s is not enough under load.
+  }, 360_000);
 });
