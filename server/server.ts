@@ -19,6 +19,7 @@ import { RelasiService } from './repository/relasi/relasi.service';
 import { SopExportJobs } from './sop/batch/export-jobs';
 import { PdfPool } from './sop/pdf/pdf-pool';
 import { SopService } from './sop/sop.service';
+import { checkDataDirBeforeServe } from './store/data-dir-check';
 import { openEmbeddedStore } from './store/store';
 
 export const CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
@@ -52,6 +53,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   /** Parsing, stamping and linting of posted BPMN run here, off the event loop; workers start on the first job. */
   const bpmnWork = new BpmnWorkPool();
   try {
+    // Setup only on an empty directory; no serving of map records whose bodies are gone (docs/security.md).
+    await checkDataDirBeforeServe(options.dataDir, store);
     // Saves of a map or its SOP identity ask the review cycle first (frozen in review, a new draft after signing).
     const editGate = reviewEditGate(store.review, async (mapId) => (await store.sop.listSopVersions(mapId)).length);
     const maps = new MapsService(store.maps, await TemplateLibrary.load(), options.defaultProfile, editGate, bpmnWork);

@@ -28,6 +28,7 @@ Perintah:
   user passwd  Mengganti kata sandi akun: --username U --password-stdin --data DIR
   backup    Mencadangkan seluruh direktori data: --data DIR --out BERKAS.tar.gz (boleh saat server berjalan)
   restore   Memulihkan cadangan ke direktori data baru atau kosong: --in BERKAS.tar.gz --data DIR
+            --lewati-rusak    pulihkan peta yang utuh, sisihkan peta yang rusak ke folder rusak/ (keluar 3)
   help      Menampilkan bantuan ini
 
 Direktori data yang sedang dipakai server tidak dapat dibuka oleh "user" dan "lint --repository": hentikan

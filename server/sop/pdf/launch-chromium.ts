@@ -21,5 +21,8 @@ export async function launchChromium(executablePath = DEFAULT_CHROMIUM): Promise
   if (!existsSync(executablePath)) {
     throw new ChromiumMissingError(`Chromium tidak ditemukan di ${executablePath}: pasang paket chromium Debian (scripts/setup.sh) atau atur PETAKERJA_CHROMIUM.`);
   }
-  return puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  // pipe: DevTools over the child's fds 3 and 4 instead of a WebSocket port. When the server dies, even by SIGKILL,
+  // the kernel closes its ends; Chromium reads EOF and quits, and its renderers and zygotes go with it (a browser
+  // with a port would keep running, ≈ 200 MB each). No port is opened either (docs/security.md, Chromium).
+  return puppeteer.launch({ executablePath, headless: true, pipe: true, args: CHROMIUM_ARGS });
 }
