@@ -59,6 +59,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     sopExports = new SopExportJobs({ maps, sop, pdfPool: sharedPool, letterhead: async (unit) => (await store.sop.getLetterhead(unit))?.letterhead });
     lintSummaries = new LintSummaryCache(store.maps, { repositoryDefault: maps.defaultProfile });
     const repositoryLint = new RepositoryLintService(store.maps);
+    const accounts = new AccountsService(store.accounts, store.audit);
     const app = createApp({
       maps,
       sop,
@@ -74,7 +75,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         maps,
         ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       },
-      accounts: new AccountsService(store.accounts, store.audit),
+      accounts,
       clientDir: options.clientDir ?? CLIENT_DIR,
       trustProxy: options.trustProxy,
       log: options.log,
@@ -102,6 +103,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           lintSummaries?.stop(),
         ])
           .then(() => pdfPool?.close())
+          // Counts of throttled refusals still open are written before the audit log closes.
+          .then(() => accounts.close())
           .then(() => store.close())),
     };
   } catch (error) {

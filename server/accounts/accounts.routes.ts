@@ -60,7 +60,7 @@ export function accountRoutes(accounts: AccountsService): Router {
   }));
 
   router.get('/audit', permit('audit:read'), validated({ query: AuditQuery }, async ({ query }, _req, res) => {
-    res.json({ items: await accounts.auditRecent(query.limit) });
+    res.json(await accounts.auditQuery(query));
   }));
 
   return router;

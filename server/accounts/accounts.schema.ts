@@ -1,6 +1,6 @@
 // Zod schemas of the accounts API's inputs.
 import { z } from 'zod';
-import { Nip, Role, UserId, Username } from './accounts.records';
+import { AUDIT_EVENTS, Nip, Role, UserId, Username } from './accounts.records';
 
 export const Password = z.string().min(10, 'Kata sandi minimal 10 karakter.').max(200, 'Kata sandi maksimal 200 karakter.');
 const Name = z.string().trim().min(1, 'Nama wajib diisi.').max(200);
@@ -48,4 +48,13 @@ export const PasswordChangeBody = z.strictObject({
 });
 
 export const UserParams = z.object({ id: UserId });
-export const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal ditulis TTTT-BB-HH.');
+/** GET /api/audit: a page of events, newest first, filtered by days, user and event (docs/api.md). */
+export const AuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  before: z.string().regex(/^\d{4}-\d{2}:\d{1,15}$/, 'Penanda halaman tidak sah.').optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+  user: z.string().trim().min(1).max(200).optional(),
+  event: z.enum(AUDIT_EVENTS).optional(),
+});

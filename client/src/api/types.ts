@@ -142,7 +142,8 @@ export type AuditEventKind =
   | 'setup'
   | 'user-created'
   | 'user-updated'
-  | 'password-changed';
+  | 'password-changed'
+  | 'password-change-failed';
 
 export interface AuditEvent {
   at: string;
