@@ -64,6 +64,7 @@ const POLICY: Policy[] = [
   { route: 'POST /api/units/:unit/sop-exports', access: 'signed-in', map: true, ok: 202 },
   { route: 'GET /api/sop-exports/:jobId/events', access: 'signed-in', ok: 200 },
   { route: 'GET /api/sop-exports/:jobId/file', access: 'signed-in', ok: 200 },
+  { route: 'DELETE /api/sop-exports/:jobId', access: 'signed-in', ok: 204 },
   // Monitoring and evaluation (docs/evaluation.md): the matrix's maps have no SOP in force, so an allowed filler or a
   // blank form gets 409 SOP_NOT_IN_FORCE and a printout 404; `pengisi` is every role but pembaca.
   { route: 'GET /api/maps/:id/monitoring', access: 'signed-in', map: true, ok: 200 },
@@ -205,7 +206,7 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
     const starter = client.csrfToken ? client : server.admin;
     const jobId = (await start(starter)).body.jobId as string;
     if (path.endsWith('/file')) await starter.api(`/api/sop-exports/${jobId}/events`); // the stream ends with the job
-    return client.api(path.replace(':jobId', jobId));
+    return client.api(path.replace(':jobId', jobId), { method });
   }
   if (policy.route === 'POST /api/import') {
     return client.api(`/api/import?unit=${encodeURIComponent(OWN_UNIT)}`, { method, headers: { 'content-type': 'application/xml' }, body: minimalBpmn() });
