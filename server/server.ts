@@ -17,6 +17,7 @@ import { RepositoryLintService } from './repository/repository-lint.service';
 import { RelasiService } from './repository/relasi/relasi.service';
 import { SopExportJobs } from './sop/batch/export-jobs';
 import { PdfPool } from './sop/pdf/pdf-pool';
+import { SettingsService } from './settings/settings.service';
 import { SopService } from './sop/sop.service';
 import { openEmbeddedStore } from './store/store';
 
@@ -28,7 +29,10 @@ export interface ServeOptions {
   host: string;
   clientDir?: string;
   trustProxy?: boolean | number | string;
-  /** The address users reach the app at (PETAKERJA_PUBLIC_URL), printed in verification QR codes; else each request's. */
+  /**
+   * The address users reach the app at (PETAKERJA_PUBLIC_URL), printed in verification QR codes; else the one an
+   * administrator confirmed (settings.json), never a request's.
+   */
   publicUrl?: string;
   /** The repository's default regulation profile (RULES.md, Profiles); `nasional` when not set. */
   defaultProfile?: Profile;
@@ -60,6 +64,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     lintSummaries = new LintSummaryCache(store.maps, { repositoryDefault: maps.defaultProfile });
     const repositoryLint = new RepositoryLintService(store.maps);
     const accounts = new AccountsService(store.accounts, store.audit);
+    const settings = await SettingsService.open(options.dataDir, options.publicUrl);
     const app = createApp({
       maps,
       sop,
@@ -73,9 +78,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         annotations: new AnnotationsService(store.review, maps, store.sop),
         reviews: store.review,
         maps,
-        ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+        publicUrl: () => settings.publicUrl()?.url,
       },
       accounts,
+      settings,
       clientDir: options.clientDir ?? CLIENT_DIR,
       trustProxy: options.trustProxy,
       log: options.log,

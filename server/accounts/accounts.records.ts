@@ -58,7 +58,7 @@ export const AccountsDocument = z.object({
 });
 export type AccountsDocument = z.infer<typeof AccountsDocument>;
 
-export const AUDIT_EVENTS = ['login', 'login-failed', 'logout', 'permission-denied', 'setup', 'user-created', 'user-updated', 'password-changed', 'password-change-failed'] as const;
+export const AUDIT_EVENTS = ['login', 'login-failed', 'logout', 'permission-denied', 'setup', 'user-created', 'user-updated', 'password-changed', 'password-change-failed', 'settings-changed'] as const;
 export const AuditEvent = z.object({
   at: z.iso.datetime(),
   event: z.enum(AUDIT_EVENTS),

@@ -1,5 +1,6 @@
 // Zod schemas of the accounts API's inputs.
 import { z } from 'zod';
+import { PublicUrl } from '../settings/settings.schema';
 import { AUDIT_EVENTS, Nip, Role, UserId, Username } from './accounts.records';
 
 export const Password = z.string().min(10, 'Kata sandi minimal 10 karakter.').max(200, 'Kata sandi maksimal 200 karakter.');
@@ -15,7 +16,7 @@ export const LoginBody = z.strictObject({
   password: z.string().min(1, 'Kata sandi wajib diisi.').max(200),
 });
 
-export const SetupBody = z.strictObject({
+const AccountBody = z.strictObject({
   username: Username,
   password: Password,
   name: Name,
@@ -23,9 +24,12 @@ export const SetupBody = z.strictObject({
   jabatan: Text.default(''),
   unit: Text.default(''),
 });
+
+/** First-run setup: the first administrator, and the public address they confirm (docs/security.md, Public address). */
+export const SetupBody = AccountBody.extend({ publicUrl: PublicUrl.optional() });
 export type SetupBody = z.infer<typeof SetupBody>;
 
-export const CreateUserBody = SetupBody.extend({ roles: Roles });
+export const CreateUserBody = AccountBody.extend({ roles: Roles });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
 export const PatchUserBody = z

@@ -60,7 +60,7 @@ export class AccountsService {
   }
 
   /** Creates the first administrator, only while no account exists, and signs them in. */
-  async setup(body: SetupBody, ip: string): Promise<SignedIn> {
+  async setup(body: Omit<SetupBody, 'publicUrl'>, ip: string): Promise<SignedIn> {
     const { password, ...fields } = body;
     const user = await this.accounts.createUser(
       { ...fields, roles: ['admin', 'penyusun'], disabled: false, passwordHash: await hashPassword(password) },
@@ -167,6 +167,11 @@ export class AccountsService {
     const changed = Object.keys(body).map((k) => (k === 'password' ? 'kata sandi' : k)).join(', ');
     await this.record('user-updated', ip, actor, `${user.username}: ${changed}`);
     return toPublicUser(user);
+  }
+
+  /** An administrator changed a setting (the public address). */
+  recordSettingChanged(username: string, ip: string, detail: string): Promise<void> {
+    return this.record('settings-changed', ip, username, detail);
   }
 
   recordDenied(username: string | undefined, ip: string, detail: string): Promise<void> {

@@ -9,6 +9,7 @@ import { BLOB_DIR, MAP_DIR } from './lowdb-map-store';
 import { REVIEW_DIR, REVIEW_FILES_DIR } from './lowdb-review-store';
 import { LETTERHEADS_FILE, SOP_DIR } from './lowdb-sop-store';
 import { openEmbeddedStore } from './store';
+import { SETTINGS_FILE } from '../settings/settings.service';
 
 export interface BackupSummary {
   files: number;
@@ -42,6 +43,7 @@ export async function backupDataDir(dataDir: string, outFile: string): Promise<B
     if (await stat(path.join(dir, ACCOUNTS_FILE)).catch(() => undefined)) documents.push(ACCOUNTS_FILE);
     documents.push(...(await listFiles(dir, SOP_DIR)));
     if (await stat(path.join(dir, LETTERHEADS_FILE)).catch(() => undefined)) documents.push(LETTERHEADS_FILE);
+    if (await stat(path.join(dir, SETTINGS_FILE)).catch(() => undefined)) documents.push(SETTINGS_FILE);
     documents.push(...(await listFiles(dir, REVIEW_DIR)));
     for (const file of documents) await snapshot(dir, staging, file);
     const bodies = [...(await listFiles(dir, BLOB_DIR)), ...(await listFiles(dir, REVIEW_FILES_DIR))];

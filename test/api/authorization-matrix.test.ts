@@ -20,6 +20,7 @@ import { openEmbeddedStore } from '../../server/store/store';
 import { minimalBpmn } from '../helpers/fixtures';
 import { startTestServer, TEST_PASSWORD, type ApiClient } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
+import { SettingsService } from '../../server/settings/settings.service';
 
 /** Who may call a route: anyone signed in, only holders of one role, or the bureau (admin, penyusun), which sees every unit. */
 type Access = 'signed-in' | 'penyusun' | 'admin' | 'bureau' | 'pengisi' | 'pemindai';
@@ -107,6 +108,8 @@ const POLICY: Policy[] = [
   { route: 'POST /api/users', access: 'admin', ok: 201 },
   { route: 'PATCH /api/users/:id', access: 'admin', ok: 200 },
   { route: 'GET /api/audit', access: 'admin', ok: 200 },
+  { route: 'GET /api/settings', access: 'signed-in', ok: 200 },
+  { route: 'PUT /api/settings/public-url', access: 'admin', ok: 200 },
 ];
 /** Routes outside the matrix, each tested on its own in sessions.test.ts. */
 const PUBLIC_OR_SESSION_ROUTES = ['GET /api/setup', 'POST /api/setup', 'POST /api/session', 'DELETE /api/session'];
@@ -177,6 +180,7 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
     }),
     'POST /api/users': async () => ({ username: `baru${n}`, password: TEST_PASSWORD, name: `Baru ${n}`, jabatan: '', unit: OWN_UNIT, roles: ['pembaca'] }),
     'PATCH /api/users/:id': async () => ({ jabatan: `Jabatan ${n}` }),
+    'PUT /api/settings/public-url': async () => ({ publicUrl: server.url }),
     'PUT /api/maps/:id/sop': async () => ({
       version: (await server.api(`/api/maps/${map.id}/sop`)).body.record?.version ?? 0,
       identity: { namaSop: `SOP matriks ${n}` },
@@ -259,6 +263,7 @@ describe(`authorization matrix (${cases.length} cases)`, () => {
       relasi: new RelasiService({ maps, store: store.maps }),
       review: { review: new ReviewService(store.review, maps, store.sop, sop), annotations: new AnnotationsService(store.review, maps, store.sop), reviews: store.review, maps },
       accounts: new AccountsService(store.accounts, store.audit),
+      settings: await SettingsService.open(await tempDir()),
       clientDir: '/nonexistent',
     });
     await store.close();

@@ -143,7 +143,8 @@ export type AuditEventKind =
   | 'user-created'
   | 'user-updated'
   | 'password-changed'
-  | 'password-change-failed';
+  | 'password-change-failed'
+  | 'settings-changed';
 
 export interface AuditEvent {
   at: string;

@@ -11,6 +11,7 @@ const EVENT_LABELS: Record<AuditEventKind, string> = {
   'user-updated': 'Pengguna diubah',
   'password-changed': 'Kata sandi diganti',
   'password-change-failed': 'Gagal mengganti kata sandi',
+  'settings-changed': 'Pengaturan diubah',
 };
 
 /** Events worth a second look, shown in a warning colour. */
