@@ -14,6 +14,9 @@ const EVENT_LABELS: Record<AuditEventKind, string> = {
   'settings-changed': 'Pengaturan diubah',
 };
 
+/** Every event kind, in the order the filter lists them. */
+export const AUDIT_EVENT_KINDS = Object.keys(EVENT_LABELS) as AuditEventKind[];
+
 /** Events worth a second look, shown in a warning colour. */
 const WARNING_EVENTS: ReadonlySet<string> = new Set(['login-failed', 'password-change-failed', 'permission-denied']);
 
