@@ -9,7 +9,7 @@ import { accountRoutes, publicAccountRoutes } from './accounts/accounts.routes';
 import type { AccountsService } from './accounts/accounts.service';
 import { MAX_XML_BYTES } from './bpmn/xml-guard';
 import { auditDenials, authenticate, requireCsrf, requireSession } from './http/auth';
-import { errorHandler, notFoundHandler } from './http/error-handler';
+import { DEFAULT_RETRY_AFTER_SECONDS, errorHandler, notFoundHandler } from './http/error-handler';
 import { metaRouter } from './http/meta.routes';
 import { lintRouter } from './lint/lint.routes';
 import { mapsRouter } from './maps/maps.routes';
@@ -137,7 +137,7 @@ export function createApp({ maps, accounts, settings, sop, sopExports, evaluatio
     if (existsSync(indexHtml)) {
       res.set('Cache-Control', 'no-cache').sendFile(indexHtml);
     } else {
-      res.status(503).type('text/plain; charset=utf-8').send('Antarmuka Petakerja belum dibangun. Jalankan: npm run build');
+      res.status(503).set('Retry-After', String(DEFAULT_RETRY_AFTER_SECONDS)).type('text/plain; charset=utf-8').send('Antarmuka Petakerja belum dibangun. Jalankan: npm run build');
     }
   });
   app.use(notFoundHandler);

@@ -146,6 +146,18 @@ describe('Retry-After and malformed bodies (item 10)', () => {
     expect(seconds).toBeGreaterThan(0);
   });
 
+  it('sends Retry-After with the 503 of a server whose interface is not built', async () => {
+    const running = await startServer({ dataDir: await tempDir(), port: 0, host: '127.0.0.1', clientDir: await tempDir() });
+    try {
+      const response = await fetch(running.url);
+      expect(response.status).toBe(503);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await response.text()).toContain('npm run build');
+    } finally {
+      await running.close();
+    }
+  });
+
   it('answers 400 with a code, not 500, to a body that is not what its Content-Encoding says', async () => {
     const server = await startTestServer();
     for (const encoding of ['gzip', 'deflate', 'br', 'GZIP']) {
