@@ -205,7 +205,12 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
   if (path.includes('sop-exports')) {
     const unitName = unit === 'own' ? OWN_UNIT : OTHER_UNIT;
     const start = (by: ApiClient) => by.api(`/api/units/${encodeURIComponent(unitName)}/sop-exports`, { method: 'POST', json: { format: 'zip' } });
-    if (method === 'POST') return start(client);
+    if (method === 'POST') {
+      // A started job is cancelled at once: each user may run only two exports (docs/security.md).
+      const started = await start(client);
+      if (started.status === 202) await client.api(`/api/sop-exports/${started.body.jobId}`, { method: 'DELETE' });
+      return started;
+    }
     // Events and file of a job of the client's own unit, started by the client itself (anonymous asks for the admin's).
     const starter = client.csrfToken ? client : server.admin;
     const jobId = (await start(starter)).body.jobId as string;
