@@ -9,7 +9,7 @@ import { accountRoutes, publicAccountRoutes } from './accounts/accounts.routes';
 import type { AccountsService } from './accounts/accounts.service';
 import { MAX_XML_BYTES } from './bpmn/xml-guard';
 import { auditDenials, authenticate, requireCsrf, requireSession } from './http/auth';
-import { errorHandler, notFoundHandler } from './http/error-handler';
+import { DEFAULT_RETRY_AFTER_SECONDS, errorHandler, notFoundHandler } from './http/error-handler';
 import { metaRouter } from './http/meta.routes';
 import { lintRouter } from './lint/lint.routes';
 import { mapsRouter } from './maps/maps.routes';
@@ -30,6 +30,8 @@ import { sopExportRouter } from './sop/batch/export.routes';
 import type { SopExportJobs } from './sop/batch/export-jobs';
 import { sopRouter } from './sop/sop.routes';
 import type { SopService } from './sop/sop.service';
+import { settingsRouter } from './settings/settings.routes';
+import type { SettingsService } from './settings/settings.service';
 
 // Validation messages of zod reach users: make them Indonesian.
 z.config(z.locales.id());
@@ -51,6 +53,8 @@ export interface AppDeps {
   repositoryLint?: RepositoryLintService;
   /** The peta relasi of a process, generated from its lintas fungsi maps (docs/relasi.md); the routes are absent without it. */
   relasi?: RelasiService;
+  /** The public address an admin confirms (docs/security.md, Public address); the routes are absent without it. */
+  settings?: SettingsService;
   /** The built client (dist/client); the SPA is served from here. */
   clientDir: string;
   /** Express's "trust proxy" setting, for deployments behind a reverse proxy terminating https. */
@@ -79,7 +83,7 @@ const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
-export function createApp({ maps, accounts, sop, sopExports, evaluation, dashboard, repositoryLint, relasi, review, clientDir, trustProxy = false, log = console.error }: AppDeps): Express {
+export function createApp({ maps, accounts, settings, sop, sopExports, evaluation, dashboard, repositoryLint, relasi, review, clientDir, trustProxy = false, log = console.error }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
@@ -99,10 +103,11 @@ export function createApp({ maps, accounts, sop, sopExports, evaluation, dashboa
   api.use(express.json({ limit: JSON_LIMIT_BYTES }));
   api.use(cookieParser());
   api.use(authenticate(accounts));
-  api.use(publicAccountRoutes(accounts));
+  api.use(publicAccountRoutes(accounts, settings));
   // Everything below needs a session, and a CSRF token for any change: deny by default.
   api.use(requireSession, requireCsrf);
   api.use(accountRoutes(accounts));
+  if (settings) api.use(settingsRouter(settings, accounts, trustProxy));
   api.use(metaRouter(maps));
   api.use(mapsRouter(maps));
   api.use(lintRouter(maps, repositoryLint));
@@ -132,7 +137,7 @@ export function createApp({ maps, accounts, sop, sopExports, evaluation, dashboa
     if (existsSync(indexHtml)) {
       res.set('Cache-Control', 'no-cache').sendFile(indexHtml);
     } else {
-      res.status(503).type('text/plain; charset=utf-8').send('Antarmuka Petakerja belum dibangun. Jalankan: npm run build');
+      res.status(503).set('Retry-After', String(DEFAULT_RETRY_AFTER_SECONDS)).type('text/plain; charset=utf-8').send('Antarmuka Petakerja belum dibangun. Jalankan: npm run build');
     }
   });
   app.use(notFoundHandler);

@@ -18,6 +18,7 @@ import { RepositoryLintService } from './repository/repository-lint.service';
 import { RelasiService } from './repository/relasi/relasi.service';
 import { SopExportJobs } from './sop/batch/export-jobs';
 import { PdfPool } from './sop/pdf/pdf-pool';
+import { SettingsService } from './settings/settings.service';
 import { SopService } from './sop/sop.service';
 import { checkDataDirBeforeServe } from './store/data-dir-check';
 import { openEmbeddedStore } from './store/store';
@@ -30,7 +31,10 @@ export interface ServeOptions {
   host: string;
   clientDir?: string;
   trustProxy?: boolean | number | string;
-  /** The address users reach the app at (PETAKERJA_PUBLIC_URL), printed in verification QR codes; else each request's. */
+  /**
+   * The address users reach the app at (PETAKERJA_PUBLIC_URL), printed in verification QR codes; else the one an
+   * administrator confirmed (settings.json), never a request's.
+   */
   publicUrl?: string;
   /** The repository's default regulation profile (RULES.md, Profiles); `nasional` when not set. */
   defaultProfile?: Profile;
@@ -65,6 +69,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     sopExports = new SopExportJobs({ maps, sop, pdfPool: sharedPool, letterhead: async (unit) => (await store.sop.getLetterhead(unit))?.letterhead });
     lintSummaries = new LintSummaryCache(store.maps, { repositoryDefault: maps.defaultProfile });
     const repositoryLint = new RepositoryLintService(store.maps);
+    const accounts = new AccountsService(store.accounts, store.audit);
+    const settings = await SettingsService.open(options.dataDir, options.publicUrl);
     const app = createApp({
       maps,
       sop,
@@ -78,9 +84,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         annotations: new AnnotationsService(store.review, maps, store.sop),
         reviews: store.review,
         maps,
-        ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+        publicUrl: () => settings.publicUrl()?.url,
       },
-      accounts: new AccountsService(store.accounts, store.audit),
+      accounts,
+      settings,
       clientDir: options.clientDir ?? CLIENT_DIR,
       trustProxy: options.trustProxy,
       log: options.log,
@@ -108,6 +115,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           lintSummaries?.stop(),
         ])
           .then(() => Promise.all([pdfPool?.close(), bpmnWork.close()]))
+          // Counts of throttled refusals still open are written before the audit log closes.
+          .then(() => accounts.close())
           .then(() => store.close())),
     };
   } catch (error) {

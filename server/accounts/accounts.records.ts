@@ -58,12 +58,14 @@ export const AccountsDocument = z.object({
 });
 export type AccountsDocument = z.infer<typeof AccountsDocument>;
 
-export const AUDIT_EVENTS = ['login', 'login-failed', 'logout', 'permission-denied', 'setup', 'user-created', 'user-updated', 'password-changed'] as const;
+export const AUDIT_EVENTS = ['login', 'login-failed', 'logout', 'permission-denied', 'setup', 'user-created', 'user-updated', 'password-changed', 'password-change-failed', 'settings-changed'] as const;
 export const AuditEvent = z.object({
   at: z.iso.datetime(),
   event: z.enum(AUDIT_EVENTS),
   username: z.string().max(200).optional(),
   ip: z.string().max(100),
   detail: z.string().max(1000).optional(),
+  /** How many refusals one line stands for, when repeats were counted instead of written (RefusalTally). */
+  count: z.number().int().min(1).optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;

@@ -4,9 +4,10 @@ import { actor, clearSessionCookie, permit, setSessionCookie } from '../http/aut
 import { validated } from '../http/validated';
 import { AuditQuery, CreateUserBody, LoginBody, PasswordChangeBody, PatchUserBody, SetupBody, UserParams } from './accounts.schema';
 import { describeSession, type AccountsService } from './accounts.service';
+import type { SettingsService } from '../settings/settings.service';
 
 /** Routes open without a session: first-run setup and signing in. */
-export function publicAccountRoutes(accounts: AccountsService): Router {
+export function publicAccountRoutes(accounts: AccountsService, settings?: SettingsService): Router {
   const router = Router();
 
   router.get('/setup', async (_req, res) => {
@@ -14,7 +15,13 @@ export function publicAccountRoutes(accounts: AccountsService): Router {
   });
 
   router.post('/setup', validated({ body: SetupBody }, async ({ body }, req, res) => {
-    const signedIn = await accounts.setup(body, req.ip ?? '');
+    const { publicUrl, ...account } = body;
+    const signedIn = await accounts.setup(account, req.ip ?? '');
+    // The address the first administrator confirmed (prefilled from the browser's location by the setup page).
+    if (publicUrl && settings && !settings.overriddenByCli) {
+      await settings.confirmPublicUrl(signedIn.session.user.username, publicUrl);
+      await accounts.recordSettingChanged(signedIn.session.user.username, req.ip ?? '', `alamat publik: ${publicUrl}`);
+    }
     setSessionCookie(req, res, signedIn);
     res.status(201).json(describeSession(signedIn.session));
   }));
@@ -60,7 +67,7 @@ export function accountRoutes(accounts: AccountsService): Router {
   }));
 
   router.get('/audit', permit('audit:read'), validated({ query: AuditQuery }, async ({ query }, _req, res) => {
-    res.json({ items: await accounts.auditRecent(query.limit) });
+    res.json(await accounts.auditQuery(query));
   }));
 
   return router;

@@ -1,6 +1,7 @@
 // Zod schemas of the accounts API's inputs.
 import { z } from 'zod';
-import { Nip, Role, UserId, Username } from './accounts.records';
+import { PublicUrl } from '../settings/settings.schema';
+import { AUDIT_EVENTS, Nip, Role, UserId, Username } from './accounts.records';
 
 export const Password = z.string().min(10, 'Kata sandi minimal 10 karakter.').max(200, 'Kata sandi maksimal 200 karakter.');
 const Name = z.string().trim().min(1, 'Nama wajib diisi.').max(200);
@@ -16,7 +17,7 @@ export const LoginBody = z.strictObject({
   password: z.string().min(1, 'Kata sandi wajib diisi.').max(200),
 });
 
-export const SetupBody = z.strictObject({
+const AccountBody = z.strictObject({
   username: Username,
   password: Password,
   name: Name,
@@ -24,9 +25,12 @@ export const SetupBody = z.strictObject({
   jabatan: Text.default(''),
   unit: Text.default(''),
 });
+
+/** First-run setup: the first administrator, and the public address they confirm (docs/security.md, Public address). */
+export const SetupBody = AccountBody.extend({ publicUrl: PublicUrl.optional() });
 export type SetupBody = z.infer<typeof SetupBody>;
 
-export const CreateUserBody = SetupBody.extend({ roles: Roles });
+export const CreateUserBody = AccountBody.extend({ roles: Roles });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
 export const PatchUserBody = z
@@ -49,4 +53,13 @@ export const PasswordChangeBody = z.strictObject({
 });
 
 export const UserParams = z.object({ id: UserId });
-export const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal ditulis TTTT-BB-HH.');
+/** GET /api/audit: a page of events, newest first, filtered by days, user and event (docs/api.md). */
+export const AuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  before: z.string().regex(/^\d{4}-\d{2}:\d{1,15}$/, 'Penanda halaman tidak sah.').optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+  user: z.string().trim().min(1).max(200).optional(),
+  event: z.enum(AUDIT_EVENTS).optional(),
+});

@@ -1,11 +1,12 @@
 // Sign-in, sessions, first-run setup, user administration and the audit trail of it all.
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../errors';
-import type { AccountStore, AuditLog, UserPatch } from '../store/account-store';
+import type { AccountStore, AuditLog, AuditPage, AuditQuery, UserPatch } from '../store/account-store';
 import { toPublicUser } from '../store/lowdb-account-store';
 import type { AuditEvent, PublicUser } from './accounts.records';
 import type { CreateUserBody, PatchUserBody, SetupBody } from './accounts.schema';
 import { LoginThrottle } from './login-throttle';
+import { RefusalTally, type TallyKey, type TallyOptions } from './refusal-tally';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password';
 import { seesAllUnits } from './permissions';
 
@@ -34,19 +35,32 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 const loginFailed = () => new AppError(401, 'LOGIN_FAILED', 'Nama pengguna atau kata sandi salah.');
 
+const minutes = (seconds: number) => Math.ceil(seconds / 60);
+
 export class AccountsService {
+  /** Throttled refusals, counted per window instead of written one by one (docs/security.md, Audit log). */
+  private readonly refusals: RefusalTally;
+
   constructor(
     private readonly accounts: AccountStore,
     private readonly audit: AuditLog,
     private readonly throttle = new LoginThrottle(),
-  ) {}
+    tally: TallyOptions = {},
+  ) {
+    this.refusals = new RefusalTally((key, count, since) => this.recordTally(key, count, since), tally);
+  }
+
+  /** Writes the counts of throttled refusals still open; the store closes after this. */
+  close(): Promise<void> {
+    return this.refusals.flush();
+  }
 
   async setupNeeded(): Promise<boolean> {
     return (await this.accounts.countUsers()) === 0;
   }
 
   /** Creates the first administrator, only while no account exists, and signs them in. */
-  async setup(body: SetupBody, ip: string): Promise<SignedIn> {
+  async setup(body: Omit<SetupBody, 'publicUrl'>, ip: string): Promise<SignedIn> {
     const { password, ...fields } = body;
     const user = await this.accounts.createUser(
       { ...fields, roles: ['admin', 'penyusun'], disabled: false, passwordHash: await hashPassword(password) },
@@ -59,11 +73,11 @@ export class AccountsService {
   async login(username: string, password: string, ip: string): Promise<SignedIn> {
     const retryAfter = this.throttle.retryAfterSeconds(username, ip);
     if (retryAfter > 0) {
-      await this.record('login-failed', ip, username, 'ditolak: terlalu banyak percobaan');
+      await this.refusals.refuse({ event: 'login-failed', ip, username, detail: 'ditolak: terlalu banyak percobaan' });
       throw new AppError(
         429,
         'LOGIN_RATE_LIMITED',
-        `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${Math.ceil(retryAfter / 60)} menit.`,
+        `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${minutes(retryAfter)} menit.`,
         { retryAfterSeconds: retryAfter },
       );
     }
@@ -108,9 +122,23 @@ export class AccountsService {
 
   async changePassword(session: ActiveSession, currentPassword: string, newPassword: string, ip: string): Promise<void> {
     const user = await this.accounts.getUser(session.user.id);
+    // Throttled like signing in, on the same counters: a stolen session cannot guess the password either.
+    const retryAfter = this.throttle.retryAfterSeconds(user.username, ip);
+    if (retryAfter > 0) {
+      await this.refusals.refuse({ event: 'password-change-failed', ip, username: user.username, detail: 'ditolak: terlalu banyak percobaan' });
+      throw new AppError(
+        429,
+        'PASSWORD_RATE_LIMITED',
+        `Terlalu banyak percobaan kata sandi yang salah. Coba lagi dalam ${minutes(retryAfter)} menit.`,
+        { retryAfterSeconds: retryAfter },
+      );
+    }
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      this.throttle.recordFailure(user.username, ip);
+      await this.record('password-change-failed', ip, user.username, 'kata sandi saat ini salah');
       throw new AppError(400, 'PASSWORD_WRONG', 'Kata sandi saat ini salah.');
     }
+    this.throttle.recordSuccess(user.username);
     await this.accounts.updateUser(user.id, { passwordHash: await hashPassword(newPassword) });
     await this.accounts.deleteSessionsOfUser(user.id, session.tokenHash);
     await this.record('password-changed', ip, user.username);
@@ -141,12 +169,21 @@ export class AccountsService {
     return toPublicUser(user);
   }
 
+  /** An administrator changed a setting (the public address). */
+  recordSettingChanged(username: string, ip: string, detail: string): Promise<void> {
+    return this.record('settings-changed', ip, username, detail);
+  }
+
   recordDenied(username: string | undefined, ip: string, detail: string): Promise<void> {
     return this.record('permission-denied', ip, username, detail);
   }
 
   auditRecent(limit: number): Promise<AuditEvent[]> {
     return this.audit.recent(limit);
+  }
+
+  auditQuery(query: AuditQuery): Promise<AuditPage> {
+    return this.audit.query(query);
   }
 
   private async openSession(user: PublicUser): Promise<SignedIn> {
@@ -165,13 +202,19 @@ export class AccountsService {
   }
 
 
-  private record(event: AuditEvent['event'], ip: string, username?: string, detail?: string): Promise<void> {
+  private recordTally(key: TallyKey, count: number, since?: string): Promise<void> {
+    const detail = since ? `${key.detail} — ${count} kali lagi sejak ${since}` : key.detail;
+    return this.record(key.event, key.ip, key.username, detail, since ? count : undefined);
+  }
+
+  private record(event: AuditEvent['event'], ip: string, username?: string, detail?: string, count?: number): Promise<void> {
     return this.audit.append({
       at: new Date().toISOString(),
       event,
       ip,
       ...(username ? { username: username.slice(0, 200) } : {}),
       ...(detail ? { detail: detail.slice(0, 1000) } : {}),
+      ...(count !== undefined ? { count } : {}),
     });
   }
 }

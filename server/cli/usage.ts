@@ -9,7 +9,7 @@ Perintah:
             --trust-proxy X   di belakang reverse proxy https: jumlah hop atau alamatnya (mis. 1, loopback)
             --profile ID      profil peraturan bawaan repositori (bawaan: PETAKERJA_PROFILE, atau nasional)
             --public-url URL  alamat aplikasi bagi pengguna, dicetak pada kode QR SOP yang disahkan
-                              (bawaan: PETAKERJA_PUBLIC_URL, atau alamat permintaan)
+                              (bawaan: PETAKERJA_PUBLIC_URL, atau alamat yang dikonfirmasi admin)
   lint      Memeriksa peta terhadap aturan sistem kerja: [--profile ID] [--format text|json] BERKAS|FOLDER…
             --stage draf|pengajuan  tahap SOP (bawaan: draf); pengajuan = pemeriksaan saat diajukan untuk direviu
             --meta BERKAS.json      identitas SOP (nomor, tanggal, disahkanOleh, namaSop, dasarHukum, …)

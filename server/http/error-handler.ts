@@ -13,6 +13,9 @@ const BODY_PARSER_ERRORS: Record<string, () => AppError> = {
   'request.aborted': () => new AppError(400, 'REQUEST_ABORTED', 'Permintaan terputus sebelum selesai dikirim.'),
 };
 
+/** Retry-After sent with a 429 or 503 whose error does not say how long to wait (docs/security.md). */
+export const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
 export const notFoundHandler: RequestHandler = (req) => {
   throw new AppError(404, 'NOT_FOUND', `Alamat ${req.method} ${req.baseUrl}${req.path} tidak dikenal.`);
 };
@@ -28,8 +31,10 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
       });
       return;
     }
-    const retryAfter = appError.details?.retryAfterSeconds;
-    if (typeof retryAfter === 'number') res.set('Retry-After', String(retryAfter));
+    if (appError.status === 429 || appError.status === 503) {
+      const seconds = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      res.set('Retry-After', String(typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : DEFAULT_RETRY_AFTER_SECONDS));
+    }
     res.status(appError.status).json({
       error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) },
     });
@@ -62,6 +67,15 @@ function toAppError(error: unknown): AppError | undefined {
   if (error instanceof URIError) {
     return new AppError(400, 'URL_MALFORMED', 'Alamat permintaan memuat pengodean persen (%) yang tidak sah.');
   }
+  if (isDecompressionError(error)) {
+    return new AppError(400, 'BODY_ENCODING_MALFORMED', 'Isi permintaan tidak sesuai dengan pengodean yang dinyatakan (Content-Encoding); kirim ulang tanpa pemampatan atau dengan isi yang benar.');
+  }
   const type = (error as { type?: unknown } | null)?.type;
   return typeof type === 'string' ? BODY_PARSER_ERRORS[type]?.() : undefined;
+}
+
+/** zlib's errors (a body whose bytes do not match its Content-Encoding) carry a numeric errno and a Z_… or ERR__… code. */
+function isDecompressionError(error: unknown): boolean {
+  const { errno, code } = (error ?? {}) as { errno?: unknown; code?: unknown };
+  return typeof errno === 'number' && typeof code === 'string' && /^(Z_|ERR__)/.test(code);
 }

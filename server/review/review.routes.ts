@@ -1,6 +1,6 @@
 // HTTP routes of the review cycle (docs/review.md): the lifecycle of a map's SOP, its readiness, annotations, and the
 // inbox of what waits for the signed-in user. Thin: parse, call the service, answer.
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { actor, permit } from '../http/auth';
 import { validated } from '../http/validated';
 import { MapParams } from '../maps/maps.schema';
@@ -16,16 +16,19 @@ export interface ReviewRouteDeps {
   annotations: AnnotationsService;
   reviews: ReviewStore;
   maps: MapsService;
-  /** The address users reach the app at, for verification links; taken from each request when absent. */
-  publicUrl?: string;
+  /**
+   * The address users reach the app at, for verification links: the confirmed setting (SettingsService). Never taken
+   * from a request; while there is none, signing is refused and links are relative.
+   */
+  publicUrl?: () => string | undefined;
 }
 
 export function reviewRouter({ review, annotations, reviews, maps, publicUrl }: ReviewRouteDeps): Router {
   const router = Router();
-  const baseUrl = (req: Request) => (publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/+$/, '');
+  const baseUrl = () => publicUrl?.()?.replace(/\/+$/, '');
 
   router.get('/maps/:id/review', permit('maps:read'), validated({ params: MapParams }, async ({ params }, req, res) => {
-    res.json(await review.view(actor(req), params.id, baseUrl(req)));
+    res.json(await review.view(actor(req), params.id, baseUrl() ?? ''));
   }));
 
   router.get('/maps/:id/review/readiness', permit('maps:read'), validated({ params: MapParams }, async ({ params }, req, res) => {
@@ -34,7 +37,7 @@ export function reviewRouter({ review, annotations, reviews, maps, publicUrl }: 
 
   // Roles are checked per transition by the lifecycle table (lifecycle.ts).
   router.post('/maps/:id/review/transitions', permit('maps:read'), validated({ params: MapParams, body: TransitionBody }, async ({ params, body }, req, res) => {
-    res.json(await review.transition(actor(req), params.id, body, baseUrl(req)));
+    res.json(await review.transition(actor(req), params.id, body, baseUrl()));
   }));
 
   router.get('/maps/:id/annotations', permit('maps:read'), validated({ params: MapParams, query: AnnotationsQuery }, async ({ params, query }, req, res) => {

@@ -140,7 +140,8 @@ export class ReviewService {
     };
   }
 
-  async transition(actor: PublicUser, mapId: string, body: TransitionBody, baseUrl: string): Promise<ReviewView> {
+  /** `baseUrl` is the confirmed public address; without it, signing (sahkan) is refused. */
+  async transition(actor: PublicUser, mapId: string, body: TransitionBody, baseUrl: string | undefined): Promise<ReviewView> {
     const map = await this.maps.get(actor, mapId);
     const before = await this.reviews.get(map.id);
     const edge = this.allowedEdge(actor, before, body);
@@ -160,6 +161,7 @@ export class ReviewService {
       };
     }
     if (edge.action === 'sahkan') {
+      if (!baseUrl) throw publicUrlNotConfirmed();
       signature = await this.sign(actor, map, before, transitionAt, body.tanggalEfektif ?? today(), baseUrl);
     }
 
@@ -197,7 +199,7 @@ export class ReviewService {
       const next = { ...current, transitions: [...current.transitions, transition], signatures };
       return { next, result: next };
     });
-    return this.viewOf(actor, doc, map.currentRevision, baseUrl);
+    return this.viewOf(actor, doc, map.currentRevision, baseUrl ?? '');
   }
 
   /** The edge `body` asks for, if this actor may take it from the record's state now; throws the reason otherwise. */
@@ -324,4 +326,13 @@ const notReady = (readiness: Readiness) =>
       .filter(Boolean)
       .join('; ')}. Perbaiki lalu ajukan kembali.`,
     { findings: readiness.findings, missingIdentity: readiness.missingIdentity },
+  );
+
+/** Signing prints the public address in the QR code: it must be one an administrator confirmed (issue 13, item 9). */
+const publicUrlNotConfirmed = () =>
+  new AppError(
+    409,
+    'PUBLIC_URL_NOT_CONFIRMED',
+    'SOP belum dapat disahkan: alamat publik Petakerja (yang dicetak pada kode QR verifikasi) belum dikonfirmasi. ' +
+      'Minta administrator mengisinya di halaman Pengguna › Pengaturan, atau jalankan server dengan --public-url.',
   );

@@ -24,10 +24,29 @@ export interface AccountStore {
   close(): Promise<void>;
 }
 
+export interface AuditQuery {
+  limit: number;
+  /** The nextCursor of the page before. */
+  before?: string;
+  /** Days (YYYY-MM-DD), both included. */
+  from?: string;
+  to?: string;
+  user?: string;
+  event?: AuditEvent['event'];
+}
+
+export interface AuditPage {
+  items: AuditEvent[];
+  /** Present when older events may follow: pass it as `before`. */
+  nextCursor?: string;
+}
+
 export interface AuditLog {
   append(event: AuditEvent): Promise<void>;
   /** The newest `limit` events, newest first. */
   recent(limit: number): Promise<AuditEvent[]>;
+  /** A page of events, newest first, filtered. */
+  query(query: AuditQuery): Promise<AuditPage>;
   /** Resolves once every append already started has finished. */
   close(): Promise<void>;
 }

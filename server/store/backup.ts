@@ -10,6 +10,7 @@ import { BLOB_DIR, MAP_DIR, mapDocumentPath } from './lowdb-map-store';
 import { REVIEW_DIR, REVIEW_FILES_DIR, reviewDocumentPath } from './lowdb-review-store';
 import { LETTERHEADS_FILE, SOP_DIR, sopDocumentPath } from './lowdb-sop-store';
 import { openEmbeddedStore } from './store';
+import { SETTINGS_FILE } from '../settings/settings.service';
 
 /** Where a restore with `skipDamaged` puts the documents of a damaged map, one folder per map id. */
 export const DAMAGED_DIR = 'rusak';
@@ -46,6 +47,7 @@ export async function backupDataDir(dataDir: string, outFile: string): Promise<B
     if (await stat(path.join(dir, ACCOUNTS_FILE)).catch(() => undefined)) documents.push(ACCOUNTS_FILE);
     documents.push(...(await listFiles(dir, SOP_DIR)));
     if (await stat(path.join(dir, LETTERHEADS_FILE)).catch(() => undefined)) documents.push(LETTERHEADS_FILE);
+    if (await stat(path.join(dir, SETTINGS_FILE)).catch(() => undefined)) documents.push(SETTINGS_FILE);
     documents.push(...(await listFiles(dir, REVIEW_DIR)));
     for (const file of documents) await snapshot(dir, staging, file);
     const bodies = [...(await listFiles(dir, BLOB_DIR)), ...(await listFiles(dir, REVIEW_FILES_DIR))];

@@ -20,6 +20,7 @@ import { openEmbeddedStore } from '../../server/store/store';
 import { minimalBpmn } from '../helpers/fixtures';
 import { startTestServer, TEST_PASSWORD, type ApiClient } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
+import { SettingsService } from '../../server/settings/settings.service';
 
 /** Who may call a route: anyone signed in, only holders of one role, or the bureau (admin, penyusun), which sees every unit. */
 type Access = 'signed-in' | 'penyusun' | 'admin' | 'bureau' | 'pengisi' | 'pemindai';
@@ -64,6 +65,7 @@ const POLICY: Policy[] = [
   { route: 'POST /api/units/:unit/sop-exports', access: 'signed-in', map: true, ok: 202 },
   { route: 'GET /api/sop-exports/:jobId/events', access: 'signed-in', ok: 200 },
   { route: 'GET /api/sop-exports/:jobId/file', access: 'signed-in', ok: 200 },
+  { route: 'DELETE /api/sop-exports/:jobId', access: 'signed-in', ok: 204 },
   // Monitoring and evaluation (docs/evaluation.md): the matrix's maps have no SOP in force, so an allowed filler or a
   // blank form gets 409 SOP_NOT_IN_FORCE and a printout 404; `pengisi` is every role but pembaca.
   { route: 'GET /api/maps/:id/monitoring', access: 'signed-in', map: true, ok: 200 },
@@ -106,6 +108,8 @@ const POLICY: Policy[] = [
   { route: 'POST /api/users', access: 'admin', ok: 201 },
   { route: 'PATCH /api/users/:id', access: 'admin', ok: 200 },
   { route: 'GET /api/audit', access: 'admin', ok: 200 },
+  { route: 'GET /api/settings', access: 'signed-in', ok: 200 },
+  { route: 'PUT /api/settings/public-url', access: 'admin', ok: 200 },
 ];
 /** Routes outside the matrix, each tested on its own in sessions.test.ts. */
 const PUBLIC_OR_SESSION_ROUTES = ['GET /api/setup', 'POST /api/setup', 'POST /api/session', 'DELETE /api/session'];
@@ -176,6 +180,7 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
     }),
     'POST /api/users': async () => ({ username: `baru${n}`, password: TEST_PASSWORD, name: `Baru ${n}`, jabatan: '', unit: OWN_UNIT, roles: ['pembaca'] }),
     'PATCH /api/users/:id': async () => ({ jabatan: `Jabatan ${n}` }),
+    'PUT /api/settings/public-url': async () => ({ publicUrl: server.url }),
     'PUT /api/maps/:id/sop': async () => ({
       version: (await server.api(`/api/maps/${map.id}/sop`)).body.record?.version ?? 0,
       identity: { namaSop: `SOP matriks ${n}` },
@@ -200,12 +205,17 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
   if (path.includes('sop-exports')) {
     const unitName = unit === 'own' ? OWN_UNIT : OTHER_UNIT;
     const start = (by: ApiClient) => by.api(`/api/units/${encodeURIComponent(unitName)}/sop-exports`, { method: 'POST', json: { format: 'zip' } });
-    if (method === 'POST') return start(client);
+    if (method === 'POST') {
+      // A started job is cancelled at once: each user may run only two exports (docs/security.md).
+      const started = await start(client);
+      if (started.status === 202) await client.api(`/api/sop-exports/${started.body.jobId}`, { method: 'DELETE' });
+      return started;
+    }
     // Events and file of a job of the client's own unit, started by the client itself (anonymous asks for the admin's).
     const starter = client.csrfToken ? client : server.admin;
     const jobId = (await start(starter)).body.jobId as string;
     if (path.endsWith('/file')) await starter.api(`/api/sop-exports/${jobId}/events`); // the stream ends with the job
-    return client.api(path.replace(':jobId', jobId));
+    return client.api(path.replace(':jobId', jobId), { method });
   }
   if (policy.route === 'POST /api/import') {
     return client.api(`/api/import?unit=${encodeURIComponent(OWN_UNIT)}`, { method, headers: { 'content-type': 'application/xml' }, body: minimalBpmn() });
@@ -258,6 +268,7 @@ describe(`authorization matrix (${cases.length} cases)`, () => {
       relasi: new RelasiService({ maps, store: store.maps }),
       review: { review: new ReviewService(store.review, maps, store.sop, sop), annotations: new AnnotationsService(store.review, maps, store.sop), reviews: store.review, maps },
       accounts: new AccountsService(store.accounts, store.audit),
+      settings: await SettingsService.open(await tempDir()),
       clientDir: '/nonexistent',
     });
     await store.close();

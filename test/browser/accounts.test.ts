@@ -24,11 +24,18 @@ describe('accounts in the browser', () => {
       await page.type(byTestId('setup-unit'), 'Bagian Organisasi Setda');
       await page.type(byTestId('setup-password'), TEST_PASSWORD);
       await page.type(byTestId('setup-password-confirm'), TEST_PASSWORD);
+      // The public address printed in signed SOPs' QR codes: proposed from the page's own address, confirmed here.
+      expect(await page.$eval(byTestId('setup-public-url'), (input) => (input as HTMLInputElement).value)).toBe(running.url);
       await page.click(byTestId('setup-submit'));
       // The new admin lands on the accounts page, to add the bureau's drafters and the units' users next.
       await page.waitForSelector(`${byTestId('user-row')}[data-username="kabag"]`, { visible: true });
       await page.waitForSelector(byTestId('add-user-button'), { visible: true });
       expect(await page.$eval(byTestId('user-menu'), (el) => el.textContent)).toContain('Kepala Bagian Organisasi');
+      // The accounts page shows the confirmed address and who confirmed it, and the proxy setting (off).
+      await page.waitForSelector(byTestId('settings-public-url-input'), { visible: true });
+      expect(await page.$eval(byTestId('settings-public-url-input'), (input) => (input as HTMLInputElement).value)).toBe(running.url);
+      expect(await page.$eval(byTestId('settings-public-url-status'), (el) => el.textContent)).toBe('Dikonfirmasi oleh kabag.');
+      expect(await page.$eval(byTestId('settings-trust-proxy'), (el) => el.textContent)).toContain('tidak ada');
       // Setup exists only while no account does: its address now leads elsewhere.
       await page.evaluate(() => {
         location.hash = '#/penyiapan';

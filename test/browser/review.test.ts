@@ -136,6 +136,8 @@ describe('the review cycle in the browser', () => {
       const summary = await p.$eval(byTestId('signing-summary'), (e) => e.textContent);
       expect(summary).toContain(SOP_IDENTITY.namaSop);
       expect(summary).toContain(SOP_IDENTITY.disahkanOleh.nama);
+      // The address the QR code will carry: the one the admin confirmed at setup.
+      expect(await p.$eval(byTestId('signing-public-url'), (e) => e.textContent)).toBe(`Alamat pada kode QR verifikasi: ${server.url}`);
       expect(await p.$eval(byTestId('transition-date'), (e) => (e as HTMLInputElement).value)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     });
     await page.waitForSelector(byTestId('signature-code'), { visible: true });

@@ -18,6 +18,11 @@ for (const [templateId, name] of [
   const created = await server.api('/api/maps', { method: 'POST', json: { templateId, name, unit: UNIT } });
   expect(created.status).toBe(201);
 }
+// A unit with enough SOPs that its book is still printing when "Batalkan ekspor" is pressed.
+const BIG_UNIT = 'Dinas Perizinan';
+for (const templateId of ['penunjukan-dalam-unit', 'pengajuan-sukarela-dalam-unit', 'mk-dinas-badan', 'penunjukan-lintas-unit', 'mk-setda', 'mk-rsud', 'mk-kecamatan', 'penunjukan-lintas-instansi']) {
+  expect((await server.api('/api/maps', { method: 'POST', json: { templateId, name: templateId, unit: BIG_UNIT } })).status).toBe(201);
+}
 // A unit the bureau sees (it has a map) but without any SOP map.
 expect((await server.api('/api/maps', { method: 'POST', json: { name: 'Subproses saja', kind: 'subproses', unit: 'Dinas Tanpa SOP' } })).status).toBe(201);
 
@@ -78,6 +83,28 @@ describe('SOP export dialog', () => {
     expect(await link!.evaluate((a) => a.getAttribute('download'))).toMatch(/^SOP-Dinas-Kesehatan-\d{8}\.zip$/);
     await page.click(byTestId('sop-export-close'));
     await page.waitForSelector(byTestId('sop-export-dialog'), { hidden: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('cancels a running export with "Batalkan ekspor", which frees the user to start another', async () => {
+    const errors: string[] = [];
+    const page = await openPage(browser, errors);
+    await openExport(page, server.admin.sessionCookie);
+    expect(await page.$eval(byTestId('sop-export-cancel'), (button) => (button as HTMLButtonElement).hidden)).toBe(true);
+    await page.select(byTestId('sop-export-unit'), BIG_UNIT);
+    await page.click(byTestId('sop-export-format-buku'));
+    await page.click(byTestId('sop-export-start'));
+    await page.waitForSelector(byTestId('sop-export-cancel'), { visible: true });
+    await page.click(byTestId('sop-export-cancel'));
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent === 'Ekspor dibatalkan.', {}, byTestId('sop-export-status'));
+    expect(await page.$(byTestId('sop-export-download'))).toBeNull();
+    expect(await page.$eval(byTestId('sop-export-cancel'), (button) => (button as HTMLButtonElement).hidden)).toBe(true);
+    expect(await page.$eval(byTestId('sop-export-start'), (button) => (button as HTMLButtonElement).disabled)).toBe(false);
+    // The cancelled job no longer counts against the user's share: two more start at once.
+    const starts = await Promise.all([1, 2].map(() => server.api(`/api/units/${encodeURIComponent(BIG_UNIT)}/sop-exports`, { method: 'POST', json: { format: 'zip' } })));
+    expect(starts.map((r) => r.status)).toEqual([202, 202]);
+    await Promise.all(starts.map((r) => server.api(`/api/sop-exports/${r.body.jobId}`, { method: 'DELETE' })));
     expect(errors).toEqual([]);
     await page.close();
   });

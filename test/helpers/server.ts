@@ -70,7 +70,8 @@ export async function startTestServer(): Promise<TestServer> {
   const admin = new ApiClient(running.url);
   const setup = await admin.api('/api/setup', {
     method: 'POST',
-    json: { username: 'admin', password: TEST_PASSWORD, name: 'Admin Bagian Organisasi', jabatan: 'Analis Organisasi', unit: 'Bagian Organisasi' },
+    // The admin confirms the address the server is reached at, as the setup page proposes it (docs/security.md).
+    json: { username: 'admin', password: TEST_PASSWORD, name: 'Admin Bagian Organisasi', jabatan: 'Analis Organisasi', unit: 'Bagian Organisasi', publicUrl: running.url },
   });
   if (setup.status !== 201) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
   return {

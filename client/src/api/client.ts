@@ -2,6 +2,7 @@
 // Every state-changing request carries the session's CSRF token; an ended session is reported to the app.
 import type {
   AuditEvent,
+  AuditFilter,
   ImportParams,
   LibraryTemplate,
   MapFilter,
@@ -14,6 +15,7 @@ import type {
   Revision,
   RevisionDiff,
   Session,
+  Settings,
   Letterhead,
   SetupInput,
   SopIdentityDraft,
@@ -203,10 +205,19 @@ export const api = {
     return user;
   },
 
-  /** The latest audit events, newest first. */
-  async audit(limit: number): Promise<AuditEvent[]> {
-    const { items } = await json<{ items: AuditEvent[] }>(withQuery('/api/audit', { limit: String(limit) }));
-    return items;
+  /** The public address (and, for administrators, the trust proxy setting). */
+  settings(): Promise<Settings> {
+    return json<Settings>('/api/settings');
+  },
+
+  /** Confirms the public address printed in signed SOPs' QR codes (administrators). */
+  async setPublicUrl(publicUrl: string): Promise<Settings['publicUrl']> {
+    return (await json<{ publicUrl: Settings['publicUrl'] }>('/api/settings/public-url', 'PUT', { publicUrl })).publicUrl;
+  },
+
+  /** A page of audit events, newest first, filtered (docs/api.md); `nextCursor` continues with older ones. */
+  audit(limit: number, filter: AuditFilter = {}): Promise<{ items: AuditEvent[]; nextCursor?: string }> {
+    return json<{ items: AuditEvent[]; nextCursor?: string }>(withQuery('/api/audit', { limit: String(limit), ...filter }));
   },
 
   meta(): Promise<Meta> {

@@ -110,7 +110,7 @@ export interface Session {
   allUnits: boolean;
 }
 
-export interface SetupInput {
+export interface AccountInput {
   username: string;
   password: string;
   name: string;
@@ -119,7 +119,18 @@ export interface SetupInput {
   unit: string;
 }
 
-export interface NewUser extends SetupInput {
+export interface SetupInput extends AccountInput {
+  /** The public address the first administrator confirms (printed in signed SOPs' QR codes). */
+  publicUrl?: string;
+}
+
+/** GET /api/settings: the confirmed public address (null while none is) and, for administrators, trust proxy. */
+export interface Settings {
+  publicUrl: { url: string; source: 'cli' | 'admin'; confirmedBy?: string; confirmedAt?: string } | null;
+  trustProxy?: string;
+}
+
+export interface NewUser extends AccountInput {
   roles: Role[];
 }
 
@@ -142,7 +153,18 @@ export type AuditEventKind =
   | 'setup'
   | 'user-created'
   | 'user-updated'
-  | 'password-changed';
+  | 'password-changed'
+  | 'password-change-failed'
+  | 'settings-changed';
+
+/** GET /api/audit filters: days YYYY-MM-DD (both included), a username, an event, and the cursor of the page before. */
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  user?: string;
+  event?: AuditEventKind;
+  before?: string;
+}
 
 export interface AuditEvent {
   at: string;

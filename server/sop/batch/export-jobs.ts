@@ -15,7 +15,7 @@ import { AppError } from '../../errors';
 import type { MapsService } from '../../maps/maps.service';
 import type { ProcessMap } from '../../store/records';
 import type { Letterhead } from '../letterhead.schema';
-import type { PdfPool } from '../pdf/pdf-pool';
+import { asBatchWork, type PdfPool } from '../pdf/pdf-pool';
 import type { SopService } from '../sop.service';
 import type { BookOfficial } from './book-front-matter';
 import type { ExportEvent, ExportFormat } from './export.schema';
@@ -41,6 +41,8 @@ export interface SopExportOptions {
   maxJobs?: number;
   /** Jobs running at once over all users; 10. They share the PdfPool, so more would only queue. */
   maxRunning?: number;
+  /** Jobs one user may have running at once (a cancelled job counts until its prints in flight end); 2. */
+  maxPerUser?: number;
   /** Parent of the temporary directory; os.tmpdir(). */
   tmpRoot?: string;
 }
@@ -61,6 +63,8 @@ export interface ExportJob {
   readonly createdAt: number;
   finishedAt?: number;
   expiry?: NodeJS.Timeout;
+  /** Resolves once the job's run has stopped (its prints in flight ended), whatever its state. */
+  stopped?: Promise<void>;
 }
 
 const notFound = () => new AppError(404, 'SOP_EXPORT_NOT_FOUND', 'Ekspor SOP tidak ditemukan atau sudah kedaluwarsa. Mulai ekspor baru.');
@@ -70,6 +74,9 @@ export class SopExportJobs {
   private readonly ttlMs: number;
   private readonly maxJobs: number;
   private readonly maxRunning: number;
+  private readonly maxPerUser: number;
+  /** Runs still in progress per user id, cancelled ones included until they stop. */
+  private readonly activeRuns = new Map<string, number>();
   private readonly tmpRoot: string;
   private dir: Promise<string> | undefined;
   private closed = false;
@@ -81,6 +88,7 @@ export class SopExportJobs {
     this.ttlMs = options.ttlMs ?? 30 * 60_000;
     this.maxJobs = options.maxJobs ?? 50;
     this.maxRunning = options.maxRunning ?? 10;
+    this.maxPerUser = options.maxPerUser ?? 2;
     this.tmpRoot = options.tmpRoot ?? tmpdir();
   }
 
@@ -92,7 +100,7 @@ export class SopExportJobs {
     if (maps.length === 0) {
       throw new AppError(422, 'SOP_EXPORT_EMPTY', `Unit ${unit} belum memiliki peta lintas fungsi atau alur mekanisme kerja; tidak ada SOP untuk diekspor.`);
     }
-    this.makeRoom();
+    this.makeRoom(actor);
     const job: ExportJob = {
       id: randomBytes(16).toString('base64url'),
       ownerId: actor.id,
@@ -105,8 +113,27 @@ export class SopExportJobs {
     };
     this.jobs.set(job.id, job);
     this.emit(job, { type: 'progress', data: { done: 0, total: maps.length, current: '' } });
-    void this.run(job, actor, maps);
+    this.activeRuns.set(actor.id, (this.activeRuns.get(actor.id) ?? 0) + 1);
+    // Batch work: its prints wait behind single SOP PDFs in the shared pool.
+    job.stopped = asBatchWork(() => this.run(job, actor, maps)).finally(() => {
+      const left = (this.activeRuns.get(actor.id) ?? 1) - 1;
+      if (left > 0) this.activeRuns.set(actor.id, left);
+      else this.activeRuns.delete(actor.id);
+    });
     return job;
+  }
+
+  /**
+   * Stops a job of the actor's (running: its remaining SOPs are not printed) and drops it with its file. Resolves once
+   * its prints in flight have ended, so the user's share is free again when the answer comes.
+   */
+  async cancel(actor: PublicUser, jobId: string): Promise<void> {
+    const job = this.get(actor, jobId);
+    if (job.state === 'running') {
+      this.fail(job, new AppError(409, 'SOP_EXPORT_CANCELLED', 'Ekspor SOP dibatalkan oleh pengguna.'));
+    }
+    await this.expire(job);
+    await job.stopped;
   }
 
   /** The job, for its starter only: anyone else is told it does not exist. */
@@ -152,7 +179,15 @@ export class SopExportJobs {
     return lists.flat().sort((a, b) => a.code.localeCompare(b.code, 'id', { numeric: true }) || a.name.localeCompare(b.name, 'id'));
   }
 
-  private makeRoom(): void {
+  private makeRoom(actor: PublicUser): void {
+    if ((this.activeRuns.get(actor.id) ?? 0) >= this.maxPerUser) {
+      throw new AppError(
+        429,
+        'SOP_EXPORT_USER_BUSY',
+        `Anda sudah menjalankan ${this.maxPerUser} ekspor SOP (batas per pengguna). Tunggu salah satunya selesai atau batalkan dulu.`,
+        { limit: this.maxPerUser, retryAfterSeconds: 30 },
+      );
+    }
     const running = [...this.jobs.values()].filter((job) => job.state === 'running').length;
     if (running >= this.maxRunning) {
       throw new AppError(429, 'SOP_EXPORT_BUSY', 'Terlalu banyak ekspor SOP sedang berjalan. Coba lagi beberapa menit lagi.');
@@ -205,6 +240,11 @@ export class SopExportJobs {
   private async run(job: ExportJob, actor: PublicUser, maps: ProcessMap[]): Promise<void> {
     let zip: ZipFile | undefined;
     let filePath: string | undefined;
+    /** A job that stopped (failed, cancelled, the server closing) leaves no file behind. */
+    const discard = async () => {
+      zip?.abort();
+      if (filePath) await rm(filePath, { force: true }).catch(() => undefined);
+    };
     try {
       const dir = await this.directory();
       const pool = this.deps.pdfPool();
@@ -239,7 +279,10 @@ export class SopExportJobs {
       };
       // One worker more than the pool has browsers: the next SOP is read and laid out while both browsers print.
       await Promise.all(Array.from({ length: Math.min(pool.size + 1, maps.length) }, worker));
-      if (job.state !== 'running') return;
+      if (job.state !== 'running') {
+        await discard();
+        return;
+      }
 
       let pages: number | undefined;
       if (zip) {
@@ -260,7 +303,10 @@ export class SopExportJobs {
         await writeFile(filePath, built.pdf, { flag: 'wx' });
         pages = built.pages;
       }
-      if (job.state !== 'running') return;
+      if (job.state !== 'running') {
+        await discard();
+        return;
+      }
       job.filePath = filePath;
       this.emit(job, {
         type: 'done',
@@ -268,8 +314,7 @@ export class SopExportJobs {
       });
       this.finish(job, 'done');
     } catch (error) {
-      zip?.abort();
-      if (filePath) await rm(filePath, { force: true }).catch(() => undefined);
+      await discard();
       this.fail(job, error);
     }
   }

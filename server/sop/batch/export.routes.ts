@@ -39,6 +39,12 @@ export function sopExportRouter(jobs: SopExportJobs): Router {
     if (job.state !== 'running') setImmediate(end);
   }));
 
+  // Cancels a running job, or drops a finished one and its file; the starter only (docs/api.md).
+  router.delete('/sop-exports/:jobId', permit('maps:read'), validated({ params: JobParams }, async ({ params }, req, res) => {
+    await jobs.cancel(actor(req), params.jobId);
+    res.status(204).end();
+  }));
+
   router.get('/sop-exports/:jobId/file', permit('maps:read'), validated({ params: JobParams }, async ({ params }, req, res) => {
     const file = jobs.file(actor(req), params.jobId);
     res.set('Content-Disposition', `attachment; filename="${file.name}"`);

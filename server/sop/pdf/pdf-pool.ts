@@ -2,6 +2,7 @@
 // tab; browsers are launched when the pool is made, not per request. A request waits in a queue while every slot is
 // busy. A browser that crashed or disconnected is replaced (and the request retried once on the new one). The page
 // number "Halaman i dari n" is the document's own @page margin box (server/sop/render/index.ts), in the bottom margin.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer-core';
@@ -27,6 +28,16 @@ interface Slot {
 
 export class PdfPoolClosedError extends Error {}
 
+/** Set while batch work (SOP exports) runs: its prints wait behind interactive ones (issue 13, item 6). */
+const batchWork = new AsyncLocalStorage<true>();
+
+/** Runs `work` as batch work: every print and drawing it asks of any PdfPool queues behind interactive requests. */
+export function asBatchWork<T>(work: () => Promise<T>): Promise<T> {
+  return batchWork.run(true, work);
+}
+
+type Waiter = { resolve: (slot: Slot) => void; reject: (error: Error) => void };
+
 let viewer: Promise<string> | undefined;
 /** bpmn-js's viewer bundle, read once, injected into the page as inline script (the pool's pages make no requests). */
 function viewerBundle(): Promise<string> {
@@ -38,7 +49,10 @@ export class PdfPool {
   readonly size: number;
   private readonly executablePath?: string;
   private readonly slots: Slot[];
-  private readonly waiting: Array<{ resolve: (slot: Slot) => void; reject: (error: Error) => void }> = [];
+  /** Interactive requests (a single SOP's PDF), served first… */
+  private readonly waiting: Waiter[] = [];
+  /** …then batch work (asBatchWork). */
+  private readonly waitingBatch: Waiter[] = [];
   private closed = false;
 
   constructor(options: { size?: number; executablePath?: string } = {}) {
@@ -107,7 +121,7 @@ export class PdfPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const waiter of this.waiting.splice(0)) waiter.reject(new PdfPoolClosedError('Pencetak PDF sudah ditutup.'));
+    for (const waiter of [...this.waiting.splice(0), ...this.waitingBatch.splice(0)]) waiter.reject(new PdfPoolClosedError('Pencetak PDF sudah ditutup.'));
     await Promise.all(
       this.slots.map(async (slot) => {
         const browser = slot.browser ?? (await slot.starting?.catch(() => undefined));
@@ -199,11 +213,12 @@ export class PdfPool {
       free.busy = true;
       return Promise.resolve(free);
     }
-    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+    const queue = batchWork.getStore() ? this.waitingBatch : this.waiting;
+    return new Promise((resolve, reject) => queue.push({ resolve, reject }));
   }
 
   private release(slot: Slot): void {
-    const next = this.waiting.shift();
+    const next = this.waiting.shift() ?? this.waitingBatch.shift();
     if (next) next.resolve(slot);
     else slot.busy = false;
   }

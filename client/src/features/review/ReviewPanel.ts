@@ -262,14 +262,17 @@ export class ReviewPanel {
     const view = this.view;
     if (!view) return;
     let identity = null;
+    let publicUrl: string | null | undefined;
     if (action.action === 'sahkan') {
       try {
         identity = (await this.options.context.api.getSop(this.options.mapId)).record?.identity ?? null;
       } catch {
         // The summary then says what is missing; the server checks the identity again when signing.
       }
+      // The address printed in the QR code; the server refuses to sign while none is confirmed.
+      publicUrl = await this.options.context.api.settings().then((settings) => settings.publicUrl?.url ?? null, () => undefined);
     }
-    openTransitionDialog({ action, view, identity, onSubmit: (input) => this.transition(action, view, input) });
+    openTransitionDialog({ action, view, identity, publicUrl, onSubmit: (input) => this.transition(action, view, input) });
   }
 
   private async transition(action: ReviewActionOption, view: ReviewView, input: TransitionInput): Promise<void> {

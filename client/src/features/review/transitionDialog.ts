@@ -29,6 +29,8 @@ export function openTransitionDialog(options: {
   view: ReviewView;
   /** The SOP identity in force, for the signing summary (sahkan only). */
   identity?: SopVersion['identity'] | null;
+  /** The confirmed public address printed in the QR code (sahkan only); null while none is, undefined when unknown. */
+  publicUrl?: string | null;
   onSubmit(input: TransitionInput): Promise<void>;
 }): DialogHandle {
   const { action } = options;
@@ -58,6 +60,15 @@ export function openTransitionDialog(options: {
           { class: 'review-summary', 'data-testid': 'signing-summary' },
           signingSummary(options.view, options.identity ?? null).map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
         ),
+      signing &&
+        (options.publicUrl
+          ? h('p', { class: 'dialog-note', 'data-testid': 'signing-public-url' }, 'Alamat pada kode QR verifikasi: ', h('strong', {}, options.publicUrl))
+          : options.publicUrl === null &&
+            h(
+              'p',
+              { class: 'notice notice-error', role: 'alert', 'data-testid': 'signing-public-url' },
+              'Alamat publik Petakerja belum dikonfirmasi administrator; SOP belum dapat disahkan. Minta administrator mengisinya di halaman Pengguna.',
+            )),
       signing && field('Tanggal Efektif', date, 'Tanggal berlakunya SOP; dicetak pada dokumen yang ditandatangani.'),
       field(
         action.commentRequired ? 'Alasan' : 'Komentar (opsional)',

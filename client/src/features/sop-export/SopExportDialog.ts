@@ -4,7 +4,7 @@
 import type { AppContext } from '../../context';
 import { h, replaceChildren, uniqueId } from '../../ui/dom';
 import { errorMessage } from '../../ui/errors';
-import { followExport, startExport, type ExportFormat } from './exportJob';
+import { cancelExport, followExport, startExport, type ExportFormat } from './exportJob';
 import './sop-export.css';
 
 export interface SopExportDialogOptions {
@@ -50,23 +50,46 @@ export function openSopExportDialog(context: AppContext, options: SopExportDialo
   const result = h('div', {});
   const submit = h('button', { type: 'submit', class: 'button button-primary', 'data-testid': 'sop-export-start' }, 'Mulai ekspor');
   const close = h('button', { type: 'button', class: 'button button-secondary', 'data-testid': 'sop-export-close' }, 'Tutup');
+  // Shown while a job runs: stops it on the server, which frees the user's share of exports (docs/api.md).
+  const cancel = h('button', { type: 'button', class: 'button button-secondary', hidden: true, 'data-testid': 'sop-export-cancel' }, 'Batalkan ekspor');
   const form = h(
     'form',
     { class: 'dialog-content' },
     h('div', { class: 'dialog-body' }, h('p', { class: 'dialog-intro' }, 'Semua SOP peta lintas fungsi dan alur mekanisme kerja unit, pada revisi terakhir.'), unitField, formats, progress, status, result, errorArea),
-    h('div', { class: 'dialog-actions' }, close, submit),
+    h('div', { class: 'dialog-actions' }, close, cancel, submit),
   );
   const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': titleId, 'data-testid': 'sop-export-dialog' }, h('h2', { class: 'dialog-title', id: titleId }, 'Ekspor SOP unit'), form);
 
   let stop = (): void => undefined;
+  let jobId: string | undefined;
   const setRunning = (running: boolean) => {
     submit.disabled = running;
+    cancel.hidden = !running;
+    cancel.disabled = false;
     unitSelect.disabled = running;
     for (const input of formats.querySelectorAll('input')) input.disabled = running;
     form.setAttribute('aria-busy', String(running));
   };
 
   close.addEventListener('click', () => dialog.close());
+  cancel.addEventListener('click', () => {
+    if (!jobId) return;
+    cancel.disabled = true;
+    status.textContent = 'Membatalkan ekspor…';
+    stop();
+    cancelExport(jobId, context.session.csrfToken).then(
+      () => {
+        jobId = undefined;
+        setRunning(false);
+        progress.hidden = true;
+        status.textContent = 'Ekspor dibatalkan.';
+      },
+      (error: unknown) => {
+        cancel.disabled = false;
+        replaceChildren(errorArea, errorMessage(error));
+      },
+    );
+  });
   dialog.addEventListener('close', () => {
     stop();
     dialog.remove();
@@ -87,8 +110,9 @@ export function openSopExportDialog(context: AppContext, options: SopExportDialo
     progress.removeAttribute('value'); // indeterminate until the server counts
     status.textContent = 'Memulai ekspor…';
     startExport(unit, format, context.session.csrfToken).then(
-      ({ eventsUrl }) => {
-        stop = followExport(eventsUrl, {
+      (started) => {
+        jobId = started.jobId;
+        stop = followExport(started.eventsUrl, {
           progress({ done, total, current }) {
             progress.max = total;
             progress.value = done;

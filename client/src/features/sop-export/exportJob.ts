@@ -41,6 +41,24 @@ export async function startExport(unit: string, format: ExportFormat, csrfToken:
   return { jobId: body.jobId, eventsUrl: body.eventsUrl };
 }
 
+/** Cancels a running job (its remaining SOPs are not printed) or drops a finished one; resolves once it stopped. */
+export async function cancelExport(jobId: string, csrfToken: string | null): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/sop-exports/${encodeURIComponent(jobId)}`, {
+      method: 'DELETE',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', ...(csrfToken ? { [CSRF_HEADER]: csrfToken } : {}) },
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Tidak dapat menghubungi server. Periksa sambungan Anda lalu coba lagi.');
+  }
+  // Already gone (expired, finished and dropped): nothing left to cancel.
+  if (response.ok || response.status === 404) return;
+  const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+  throw new ApiError(response.status, body.error?.code ?? `HTTP_${response.status}`, body.error?.message ?? `Ekspor SOP tidak dapat dibatalkan (kesalahan ${response.status}).`);
+}
+
 /** Follows a job until done or error; the returned function stops following (the job itself runs on). */
 export function followExport(eventsUrl: string, handlers: ExportHandlers): () => void {
   const source = new EventSource(eventsUrl);

@@ -28,6 +28,8 @@ export class SetupPage implements Page {
     const password = passwordInput({ name: 'password', required: true, minlength: PASSWORD_MIN_LENGTH, autocomplete: 'new-password', 'data-testid': 'setup-password' });
     const confirm = passwordInput({ name: 'confirmPassword', required: true, autocomplete: 'new-password', 'data-testid': 'setup-password-confirm' });
     requireSamePassword(password, confirm);
+    // Prefilled from the address this page was opened at; the admin confirms it (docs/security.md, Public address).
+    const publicUrl = h('input', { type: 'url', name: 'publicUrl', required: true, maxlength: 200, value: window.location.origin, 'data-testid': 'setup-public-url' }) as HTMLInputElement;
 
     const form = h(
       'form',
@@ -47,6 +49,16 @@ export class SetupPage implements Page {
         h('legend', {}, 'Kata sandi'),
         h('div', { class: 'field-row' }, field('Kata sandi', password, `Minimal ${PASSWORD_MIN_LENGTH} karakter.`), field('Ulangi kata sandi', confirm)),
       ),
+      h(
+        'fieldset',
+        { class: 'form-section' },
+        h('legend', {}, 'Alamat publik'),
+        field(
+          'Alamat Petakerja bagi pengguna',
+          publicUrl,
+          'Dicetak pada kode QR setiap SOP yang disahkan dan tidak dapat diubah sesudahnya. Periksa: alamat yang dibuka pengguna lain (bukan localhost atau 127.0.0.1), misalnya https://sop.pemda.go.id.',
+        ),
+      ),
       this.errorArea,
       this.submit,
     );
@@ -60,6 +72,7 @@ export class SetupPage implements Page {
         nip: nip.value || undefined,
         jabatan: jabatan.value.trim(),
         unit: unit.input.value.trim(),
+        publicUrl: publicUrl.value.trim(),
       });
     });
 

@@ -1,10 +1,11 @@
-// "Log audit" (administrators): the latest sign-ins, refusals and account changes, newest first.
-import type { AuditEvent } from '../../api/types';
+// "Log audit" (administrators): sign-ins, refusals and account changes, newest first, a page at a time, filtered by
+// days, user and event (the server reads only what a page needs: docs/api.md, GET /api/audit).
+import type { AuditEvent, AuditEventKind, AuditFilter } from '../../api/types';
 import type { AppContext } from '../../context';
 import { h } from '../../ui/dom';
 import { formatDateTime } from '../../ui/format';
 import { dataTable, ListingPage } from '../shared/ListingPage';
-import { auditDetail, auditEventLabel, isWarningEvent } from './auditLabels';
+import { AUDIT_EVENT_KINDS, auditDetail, auditEventLabel, isWarningEvent } from './auditLabels';
 
 const LIMITS = [50, 200, 1000];
 const DEFAULT_LIMIT = 200;
@@ -12,25 +13,66 @@ const DEFAULT_LIMIT = 200;
 export class AuditPage extends ListingPage<AuditEvent> {
   constructor(context: AppContext) {
     let limit = DEFAULT_LIMIT;
+    /** Cursors of the pages shown before this one (the first page has none); `next` continues with older events. */
+    const cursors: Array<string | undefined> = [undefined];
+    let next: string | undefined;
     const select = h(
       'select',
-      { 'aria-label': 'Jumlah peristiwa yang ditampilkan', class: 'select-auto' },
-      LIMITS.map((value) => h('option', { value, selected: value === limit }, `${value} peristiwa terakhir`)),
+      { 'aria-label': 'Jumlah peristiwa per halaman', class: 'select-auto' },
+      LIMITS.map((value) => h('option', { value, selected: value === limit }, `${value} peristiwa per halaman`)),
     );
+    const from = h('input', { type: 'date', 'aria-label': 'Dari tanggal', 'data-testid': 'audit-from' }) as HTMLInputElement;
+    const to = h('input', { type: 'date', 'aria-label': 'Sampai tanggal', 'data-testid': 'audit-to' }) as HTMLInputElement;
+    const user = h('input', { type: 'search', placeholder: 'Nama pengguna', 'aria-label': 'Nama pengguna', maxlength: 200, 'data-testid': 'audit-user' }) as HTMLInputElement;
+    const event = h(
+      'select',
+      { 'aria-label': 'Peristiwa', class: 'select-auto', 'data-testid': 'audit-event' },
+      h('option', { value: '' }, 'Semua peristiwa'),
+      AUDIT_EVENT_KINDS.map((kind) => h('option', { value: kind }, auditEventLabel(kind))),
+    ) as HTMLSelectElement;
+    const newer = h('button', { type: 'button', class: 'button button-secondary', disabled: true, 'data-testid': 'audit-newer' }, 'Lebih baru');
+    const older = h('button', { type: 'button', class: 'button button-secondary', disabled: true, 'data-testid': 'audit-older' }, 'Lebih lama');
+    const filter = (): AuditFilter => ({
+      ...(from.value ? { from: from.value } : {}),
+      ...(to.value ? { to: to.value } : {}),
+      ...(user.value.trim() ? { user: user.value.trim() } : {}),
+      ...(event.value ? { event: event.value as AuditEventKind } : {}),
+    });
     super(context, {
       pageClass: 'page-audit',
       title: 'Log audit',
-      lead: 'Peristiwa masuk dan keluar, akses yang ditolak, serta perubahan akun; yang terbaru di atas.',
-      controls: [select],
+      lead: 'Peristiwa masuk dan keluar, akses yang ditolak, serta perubahan akun; yang terbaru di atas. Penolakan berulang dicatat sebagai satu baris dengan jumlahnya.',
+      controls: [from, to, user, event, select, newer, older],
       loadingText: 'Memuat log audit…',
       errorTitle: 'Log audit tidak dapat dimuat',
-      load: () => context.api.audit(limit),
-      countText: (events) => `${events.length} peristiwa`,
+      load: async () => {
+        const before = cursors.at(-1);
+        const page = await context.api.audit(limit, { ...filter(), ...(before ? { before } : {}) });
+        next = page.nextCursor;
+        older.disabled = !next;
+        newer.disabled = cursors.length <= 1;
+        return page.items;
+      },
+      countText: (events) => `${events.length} peristiwa${cursors.length > 1 ? ` (halaman ${cursors.length})` : ''}`,
       table,
-      empty: () => h('div', { class: 'state state-empty' }, h('h2', {}, 'Belum ada peristiwa'), h('p', {}, 'Log audit masih kosong.')),
+      empty: () => h('div', { class: 'state state-empty' }, h('h2', {}, 'Tidak ada peristiwa'), h('p', {}, 'Tidak ada peristiwa yang cocok dengan saringan ini.')),
     });
-    select.addEventListener('change', () => {
+    const restart = () => {
+      cursors.splice(1);
+      void this.reload();
+    };
+    for (const control of [select, from, to, event]) control.addEventListener('change', () => {
       limit = Number(select.value);
+      restart();
+    });
+    user.addEventListener('change', restart);
+    older.addEventListener('click', () => {
+      if (!next) return;
+      cursors.push(next);
+      void this.reload();
+    });
+    newer.addEventListener('click', () => {
+      if (cursors.length > 1) cursors.pop();
       void this.reload();
     });
   }

@@ -10,10 +10,15 @@ const EVENT_LABELS: Record<AuditEventKind, string> = {
   'user-created': 'Pengguna ditambahkan',
   'user-updated': 'Pengguna diubah',
   'password-changed': 'Kata sandi diganti',
+  'password-change-failed': 'Gagal mengganti kata sandi',
+  'settings-changed': 'Pengaturan diubah',
 };
 
+/** Every event kind, in the order the filter lists them. */
+export const AUDIT_EVENT_KINDS = Object.keys(EVENT_LABELS) as AuditEventKind[];
+
 /** Events worth a second look, shown in a warning colour. */
-const WARNING_EVENTS: ReadonlySet<string> = new Set(['login-failed', 'permission-denied']);
+const WARNING_EVENTS: ReadonlySet<string> = new Set(['login-failed', 'password-change-failed', 'permission-denied']);
 
 export function auditEventLabel(event: string): string {
   return Object.hasOwn(EVENT_LABELS, event) ? EVENT_LABELS[event as AuditEventKind] : event;

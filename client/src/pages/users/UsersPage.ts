@@ -8,6 +8,7 @@ import { errorStateView, loadingView } from '../../ui/states';
 import { Toast } from '../../ui/toast';
 import { appHeader, pageShell } from '../shared/layout';
 import { openUserDialog } from './userDialog';
+import { settingsPanel } from './settingsPanel';
 
 const byUsername = (a: User, b: User): number => a.username.localeCompare(b.username, 'id');
 
@@ -45,6 +46,7 @@ export class UsersPage implements Page {
           ),
           h('div', { class: 'page-actions' }, this.addButton),
         ),
+        settingsPanel(context),
         this.hint,
         this.count,
         this.results,

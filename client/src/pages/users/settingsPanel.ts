@@ -1,0 +1,55 @@
+// "Pengaturan" on the Pengguna page (administrators): the public address printed in the QR code of every signed SOP,
+// shown and confirmed here (unless the server was started with --public-url), and the trust proxy setting, shown
+// with what it means (docs/security.md, Public address; Reverse proxy).
+import type { AppContext } from '../../context';
+import type { Settings } from '../../api/types';
+import { field } from '../../ui/dialog';
+import { h, replaceChildren } from '../../ui/dom';
+import { errorMessage } from '../../ui/errors';
+
+export function settingsPanel(context: AppContext): HTMLElement {
+  const body = h('div', {}, h('p', { class: 'muted' }, 'Memuat pengaturan…'));
+  const panel = h('section', { class: 'settings-panel', 'aria-labelledby': 'settings-title', 'data-testid': 'settings-panel' }, h('h2', { id: 'settings-title' }, 'Pengaturan'), body);
+  const render = (settings: Settings) => replaceChildren(body, publicUrlForm(context, settings, render), trustProxyNote(settings));
+  context.api.settings().then(render, (error: unknown) => replaceChildren(body, h('p', { class: 'notice notice-error' }, errorMessage(error))));
+  return panel;
+}
+
+function publicUrlForm(context: AppContext, settings: Settings, render: (settings: Settings) => void): HTMLElement {
+  const current = settings.publicUrl;
+  if (current?.source === 'cli') {
+    return h('p', { 'data-testid': 'settings-public-url' }, 'Alamat publik (kode QR SOP yang disahkan): ', h('strong', {}, current.url), ' — ditetapkan saat server dijalankan (--public-url atau PETAKERJA_PUBLIC_URL).');
+  }
+  const input = h('input', { type: 'url', required: true, maxlength: 200, value: current?.url ?? window.location.origin, 'data-testid': 'settings-public-url-input' }) as HTMLInputElement;
+  const status = h('p', { role: 'status', 'data-testid': 'settings-public-url-status' },
+    current ? `Dikonfirmasi oleh ${current.confirmedBy ?? 'administrator'}.` : 'Belum dikonfirmasi: SOP belum dapat disahkan sampai alamat ini disimpan.');
+  const save = h('button', { type: 'submit', class: 'button button-secondary', 'data-testid': 'settings-public-url-save' }, current ? 'Simpan alamat' : 'Konfirmasi alamat');
+  const form = h('form', { class: 'settings-form', 'data-testid': 'settings-public-url' },
+    field('Alamat publik Petakerja', input, 'Dicetak pada kode QR setiap SOP yang disahkan; SOP yang sudah disahkan tidak berubah.'), save, status);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    save.disabled = true;
+    context.api.setPublicUrl(input.value.trim()).then(
+      (publicUrl) => render({ ...settings, publicUrl }),
+      (error: unknown) => {
+        save.disabled = false;
+        status.textContent = errorMessage(error);
+      },
+    );
+  });
+  return form;
+}
+
+function trustProxyNote(settings: Settings): HTMLElement | false {
+  if (settings.trustProxy === undefined) return false;
+  const off = settings.trustProxy === 'false';
+  return h(
+    'p',
+    { 'data-testid': 'settings-trust-proxy' },
+    'Proksi tepercaya (--trust-proxy): ',
+    h('strong', {}, off ? 'tidak ada' : settings.trustProxy),
+    off
+      ? ' — alamat pengguna diambil langsung dari sambungan.'
+      : ' — alamat pengguna (untuk batas percobaan masuk dan log audit) diambil dari X-Forwarded-For. Bila tidak ada proksi di depan server, siapa pun dapat memalsukannya: matikan pengaturan ini.',
+  );
+}

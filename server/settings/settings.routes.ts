@@ -1,0 +1,33 @@
+// HTTP routes of the settings an administrator confirms (docs/api.md, "Settings"): the public address.
+import { Router } from 'express';
+import type { AccountsService } from '../accounts/accounts.service';
+import { can } from '../accounts/permissions';
+import { AppError } from '../errors';
+import { actor, permit } from '../http/auth';
+import { validated } from '../http/validated';
+import { PublicUrlBody } from './settings.schema';
+import type { SettingsService } from './settings.service';
+
+export function settingsRouter(settings: SettingsService, accounts: AccountsService, trustProxy: boolean | number | string): Router {
+  const router = Router();
+
+  // Everyone signed in may see the address (the Sahkan dialog shows it); administrators also see the proxy setting.
+  router.get('/settings', permit('maps:read'), (req, res) => {
+    res.json({
+      publicUrl: settings.publicUrl() ?? null,
+      ...(can(actor(req), 'users:manage') ? { trustProxy: String(trustProxy) } : {}),
+    });
+  });
+
+  router.put('/settings/public-url', permit('users:manage'), validated({ body: PublicUrlBody }, async ({ body }, req, res) => {
+    if (settings.overriddenByCli) {
+      throw new AppError(409, 'PUBLIC_URL_FROM_CLI', 'Alamat publik ditetapkan saat server dijalankan (--public-url atau PETAKERJA_PUBLIC_URL); ubah di sana.');
+    }
+    const username = actor(req).username;
+    const publicUrl = await settings.confirmPublicUrl(username, body.publicUrl);
+    await accounts.recordSettingChanged(username, req.ip ?? '', `alamat publik: ${body.publicUrl}`);
+    res.json({ publicUrl });
+  }));
+
+  return router;
+}
