@@ -10,7 +10,7 @@ import { BLOB_DIR, MAP_DIR, mapDocumentPath } from './lowdb-map-store';
 import { REVIEW_DIR, REVIEW_FILES_DIR, reviewDocumentPath } from './lowdb-review-store';
 import { LETTERHEADS_FILE, SOP_DIR, sopDocumentPath } from './lowdb-sop-store';
 import { openEmbeddedStore } from './store';
-import { SETTINGS_FILE } from '../settings/settings.service';
+import { SETTINGS_FILE } from './settings-store';
 
 /** Where a restore with `skipDamaged` puts the documents of a damaged map, one folder per map id. */
 export const DAMAGED_DIR = 'rusak';

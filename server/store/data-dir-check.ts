@@ -4,15 +4,18 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StoreOpenError } from '../errors';
-import { AUDIT_DIR } from './jsonl-audit-log';
 import { ACCOUNTS_FILE } from './lowdb-account-store';
 import { BLOB_DIR, MAP_DIR } from './lowdb-map-store';
 import { REVIEW_DIR, REVIEW_FILES_DIR } from './lowdb-review-store';
 import { LETTERHEADS_FILE, SOP_DIR } from './lowdb-sop-store';
+import { SETTINGS_FILE } from './settings-store';
 import type { Store } from './store';
 
-/** What a data directory holds besides its accounts: any of these means it has been used. */
-const CONTENT = [MAP_DIR, BLOB_DIR, SOP_DIR, LETTERHEADS_FILE, REVIEW_DIR, REVIEW_FILES_DIR, AUDIT_DIR];
+/**
+ * What a data directory holds besides its accounts: any of these means it has been used. Not the audit log: refused
+ * sign-ins are audited before the first account exists, and a fresh directory must still open for setup after a restart.
+ */
+const CONTENT = [MAP_DIR, BLOB_DIR, SOP_DIR, LETTERHEADS_FILE, REVIEW_DIR, REVIEW_FILES_DIR, SETTINGS_FILE];
 
 export async function checkDataDirBeforeServe(dataDir: string, store: Store): Promise<void> {
   const dir = path.resolve(dataDir);

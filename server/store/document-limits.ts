@@ -15,6 +15,8 @@ export const DOCUMENT_LIMITS = {
   accounts: { maxBytes: 16 * MB, label: 'akun' },
   /** letterheads.json: one letterhead per unit, each with a logo of at most 200 KB (≈ 270 KB in base64). */
   letterheads: { maxBytes: 64 * MB, label: 'kop surat' },
+  /** settings.json: the settings an administrator confirms (the public address). */
+  settings: { maxBytes: 1 * MB, label: 'pengaturan' },
 } as const satisfies Record<string, DocumentLimit>;
 
 export interface DocumentLimit {

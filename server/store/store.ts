@@ -12,6 +12,7 @@ import { openLowdbReviewStore } from './lowdb-review-store';
 import { openLowdbSopStore } from './lowdb-sop-store';
 import type { SopStore } from './sop-store';
 import type { ReviewStore } from '../review/review-store';
+import { openJsonSettingsStore, type SettingsStore } from './settings-store';
 
 export interface Store {
   maps: MapStore;
@@ -21,6 +22,8 @@ export interface Store {
   sop: SopStore;
   /** Review records per map (lifecycle, annotations, signed SOPs, monitoring and evaluation) and their files. */
   review: ReviewStore;
+  /** The settings an administrator confirms (settings-store.ts). */
+  settings: SettingsStore;
   /** Waits for pending writes and releases the data directory. */
   close(): Promise<void>;
 }
@@ -32,12 +35,13 @@ export async function openEmbeddedStore(dataDir: string): Promise<Store> {
   const lock = await lockDataDir(dir);
   try {
     await removeStaleTempFiles(dir);
-    const [maps, accounts, audit, sop, review] = await Promise.all([
+    const [maps, accounts, audit, sop, review, settings] = await Promise.all([
       openLowdbMapStore(dir),
       openLowdbAccountStore(dir),
       openJsonlAuditLog(dir),
       openLowdbSopStore(dir),
       openLowdbReviewStore(dir),
+      openJsonSettingsStore(dir),
     ]);
     return {
       maps,
@@ -45,6 +49,7 @@ export async function openEmbeddedStore(dataDir: string): Promise<Store> {
       audit,
       sop,
       review,
+      settings,
       close: async () => {
         await Promise.all([maps.close(), accounts.close(), audit.close(), sop.close(), review.close()]);
         await lock.release();

@@ -268,7 +268,7 @@ describe(`authorization matrix (${cases.length} cases)`, () => {
       relasi: new RelasiService({ maps, store: store.maps }),
       review: { review: new ReviewService(store.review, maps, store.sop, sop), annotations: new AnnotationsService(store.review, maps, store.sop), reviews: store.review, maps },
       accounts: new AccountsService(store.accounts, store.audit),
-      settings: await SettingsService.open(await tempDir()),
+      settings: new SettingsService(store.settings),
       clientDir: '/nonexistent',
     });
     await store.close();

@@ -90,8 +90,9 @@ describe('the revision diff page', () => {
     expect(elementEntries).toContainEqual(expect.stringContaining('Tujuan alur: “Menerbitkan surat penugasan” → “Memeriksa kelengkapan berkas”'));
     expect(await texts('diff-identity')).toEqual(['DiubahNama SOP“Penunjukan Pelaksana” → “Penunjukan Pelaksana Tugas”']);
     const rows = await texts('diff-row');
-    expect(rows).toContainEqual(expect.stringContaining('DitambahkanNo. 3: “Memeriksa kelengkapan berkas”'));
-    expect(rows).toContainEqual(expect.stringContaining('No. 3 → 4: “Menerbitkan surat tugas”'));
+    // The start terminator stands in the first activity row (PermenPANRB 35/2012), so the inserted check is No. 2.
+    expect(rows).toContainEqual(expect.stringContaining('DitambahkanNo. 2: “Memeriksa kelengkapan berkas”'));
+    expect(rows).toContainEqual(expect.stringContaining('No. 2 → 3: “Menerbitkan surat tugas”'));
 
     if (process.env.PETAKERJA_SCREENSHOT) {
       await page.screenshot({ path: process.env.PETAKERJA_SCREENSHOT });
