@@ -50,6 +50,7 @@ export interface Percentiles {
   n: number;
   p50: number;
   p95: number;
+  p99: number;
   max: number;
 }
 
@@ -239,7 +240,7 @@ async function memoryOf(pid: number): Promise<{ rssMb: number; peakRssMb: number
 export function percentiles(samples: number[]): Percentiles {
   const sorted = [...samples].sort((a, b) => a - b);
   const rank = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-  return { n: sorted.length, p50: rank(50), p95: rank(95), max: sorted.at(-1) ?? NaN };
+  return { n: sorted.length, p50: rank(50), p95: rank(95), p99: rank(99), max: sorted.at(-1) ?? NaN };
 }
 
 interface ListedMaps {
@@ -442,11 +443,11 @@ const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(byt
 
 export function formatStoreScale(results: StepResult[]): string {
   const rows = [
-    '| layout | maps × revisions | lowdb metadata (all files) | seed | start-up (spawn → listening) | server "siap dalam" | list body | list p50 / p95 (n) | list after a save p50 / p95 (n) | save p50 / p95 (n) | RSS after | peak RSS | result |',
+    '| layout | maps × revisions | lowdb metadata (all files) | seed | start-up (spawn → listening) | server "siap dalam" | list body | list p50 / p95 / p99 (n) | list after a save p50 / p95 / p99 (n) | save p50 / p95 / p99 (n) | RSS after | peak RSS | result |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
-    const pair = (p: Percentiles | undefined) => (p ? `${ms(p.p50)} / ${ms(p.p95)} ms (${p.n})` : '–');
+    const pair = (p: Percentiles | undefined) => (p ? `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)} ms (${p.n})` : '–');
     rows.push(
       `| ${r.layout} | ${r.maps.toLocaleString('en-US')} × ${r.revisions / r.maps} | ${mb(r.documentBytes)} | ` +
         `${r.seedSeconds === undefined ? '–' : `${r.seedSeconds.toFixed(1)} s`} | ${ms(r.startupMs)}${r.startupMs === undefined ? '' : ' ms'} | ` +
