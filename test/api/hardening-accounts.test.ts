@@ -12,6 +12,7 @@ import { openJsonlAuditLog } from '../../server/store/jsonl-audit-log';
 import { AUDIT_DIR } from '../../server/store/jsonl-audit-log';
 import { ApiClient, startTestServer, TEST_PASSWORD } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
+import { ambientLatency, BLOCKING_BOUND_MS } from '../helpers/probe';
 
 async function auditLines(dataDir: string): Promise<AuditEvent[]> {
   const dir = path.join(dataDir, AUDIT_DIR);
@@ -27,15 +28,16 @@ describe('throttled refusals in the audit log (item 5)', () => {
     const client = new ApiClient(running.url);
     await client.api('/api/setup', { method: 'POST', json: { username: 'admin', password: TEST_PASSWORD, name: 'Admin', jabatan: '', unit: '' } });
     const attacker = new ApiClient(running.url);
+    const ambientMs = await ambientLatency(() => client.api('/api/session'));
     const statuses: number[] = [];
     const flood = (async () => {
       for (let i = 0; i < 60; i++) statuses.push((await attacker.signIn('admin', `tebakan-${i}-salah`)).status);
     })();
-    // While the flood runs, a signed-in user is answered within 200 ms (an upper bound on blocking, not a benchmark).
+    // While the flood runs, a signed-in user is answered within 200 ms of the machine's own pace (probe.ts).
     while (statuses.length < 10) await attacker.api('/api/setup');
     const probeStart = performance.now();
     expect((await client.api('/api/session')).status).toBe(200);
-    expect(performance.now() - probeStart).toBeLessThan(200);
+    expect(performance.now() - probeStart - ambientMs).toBeLessThan(BLOCKING_BOUND_MS);
     await flood;
     const refused = statuses.filter((s) => s === 429).length;
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
