@@ -7,6 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MapKind } from '../server/domain/vocabulary';
 import { BlobStore, sha256 } from '../server/store/blob-store';
+import { hashPassword } from '../server/accounts/password';
+import { openLowdbAccountStore } from '../server/store/lowdb-account-store';
 import { BLOB_DIR, MAP_DIR, mapDocumentPath } from '../server/store/lowdb-map-store';
 import { MapDocument, type ProcessMap, type Revision } from '../server/store/records';
 import { ValidatedJsonFile } from '../server/store/validated-json-file';
@@ -131,6 +133,16 @@ export async function seedOurs(dir: string, ids: string[], target: number, revis
   const blobs = new BlobStore(path.join(dir, BLOB_DIR));
   await mkdir(path.join(dir, MAP_DIR), { recursive: true });
   const from = ids.length;
+  // The bench's account first: a data directory with maps and no account does not start (first-run setup is for an
+  // empty directory only, docs/security.md).
+  if (from === 0) {
+    const accounts = await openLowdbAccountStore(dir);
+    if ((await accounts.countUsers()) === 0) {
+      const passwordHash = await hashPassword(BENCH_USER.password);
+      await accounts.createUser({ username: BENCH_USER.username, name: BENCH_USER.name, jabatan: '', unit: '', roles: ['admin', 'penyusun'], disabled: false, passwordHash });
+    }
+    await accounts.close();
+  }
   while (ids.length < target) ids.push(randomUUID());
   for (let start = from; start < target; start += SEED_BATCH_MAPS) {
     checkDeadline(deadline, `seeding ${target} maps`);
@@ -249,7 +261,7 @@ interface ListedMaps {
 
 const BENCH_USER = { username: 'bench', password: 'bench-kata-sandi', name: 'Bench' };
 
-/** Signs in as the bench's account, creating it through first-run setup on a store without accounts. */
+/** Signs in as the bench's account (seedOurs creates it; first-run setup where a store has none). */
 async function signIn(url: string): Promise<{ cookie: string; csrfToken: string }> {
   const { needed } = (await (await fetch(`${url}/api/setup`)).json()) as { needed: boolean };
   const response = await fetch(`${url}/api/${needed ? 'setup' : 'session'}`, {
