@@ -49,8 +49,14 @@ const DI_NOUNS = new Set([
 ]);
 
 export const isActiveVerb = (word: string) => (ACTIVE_PREFIX.test(word) && !LOOK_ALIKES.has(word)) || ACTIVE_AS_THEY_ARE.has(word);
-/** A di- passive: di + a root of three letters or more, not a noun beginning with di-. */
-export const isPassiveVerb = (word: string) => /^di\p{L}{3,}/u.test(word) && !DI_NOUNS.has(word);
+/**
+ * Spelling Indonesian does not use (it writes sy, k, f, t, ks and single consonants): a double consonant other than the ng+g of "menggunakan" ("dinner"),
+ * ck, sh, ch, ph, th, q or x. A word spelt so is English, whatever prefix it seems to carry ("dispatch", "dinner").
+ */
+const NOT_INDONESIAN_SPELLING = /([b-dfhj-np-tv-z])\1|ck|sh|ch|ph|th|[qx]/u;
+
+/** A di- passive: di + a root of three letters or more spelt as Indonesian, not a noun beginning with di-. */
+export const isPassiveVerb = (word: string) => /^di\p{L}{3,}/u.test(word) && !DI_NOUNS.has(word) && !NOT_INDONESIAN_SPELLING.test(word);
 
 /** Indonesian function words and affixes that show a name is written in Indonesian. */
 const INDONESIAN_WORDS = new Set([
@@ -72,7 +78,10 @@ export function looksIndonesian(name: string): boolean {
   const indonesianWord = words.some((w) => INDONESIAN_WORDS.has(w));
   if (!indonesianWord && words.some((w) => ENGLISH_WORDS.has(w))) return false;
   // Only the affixed verb forms count: the bare verbs of ACTIVE_AS_THEY_ARE include English loans ("scan").
-  return indonesianWord || words.some((w) => (ACTIVE_PREFIX.test(w) && !LOOK_ALIKES.has(w)) || isPassiveVerb(w) || INDONESIAN_AFFIX.test(w));
+  return (
+    indonesianWord ||
+    words.some((w) => !NOT_INDONESIAN_SPELLING.test(w) && ((ACTIVE_PREFIX.test(w) && !LOOK_ALIKES.has(w)) || isPassiveVerb(w) || INDONESIAN_AFFIX.test(w)))
+  );
 }
 
 /** How many words at the start name a performer (a title the kamus jabatan reads, up to the first verb); 0 if none. */
