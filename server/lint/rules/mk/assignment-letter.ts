@@ -2,6 +2,7 @@
 // written proof of assignment, on paper or electronic (GMS Ps 12(6), 14(3) huruf d, 15(2) huruf c; BDG Lampiran I
 // BAB II B.2; DPS Lampiran A.3) — docs/rules/mk/assignment-letter.md.
 import type { RuleFactory } from 'bpmnlint/lib/types';
+import { describeDecision } from '../element-label';
 import { isStaffPerformer } from '../../map-model/kamus-jabatan';
 import { namesLetter, outputLettersOf } from '../../map-model/letters';
 import type { LaneFacts } from '../../map-model/map-model';
@@ -126,7 +127,7 @@ const assignmentLetter: RuleFactory = () => ({
       if (decided || !bareStaff) continue;
       reporter.report(
         gateway.id!,
-        `Persetujuan permohonan pelibatan pada keputusan "${gateway.name ?? gateway.id}" (jalur "${lane.name}") tidak berujung pada ` +
+        `Persetujuan permohonan pelibatan pada keputusan ${describeDecision(gateway)} (jalur "${lane.name}") tidak berujung pada ` +
           'Pejabat Fungsional/Pelaksana yang menerima surat penugasan atau bukti penugasan tertulis (fisik atau elektronik); menyetujui pelibatan berarti menetapkan penugasan',
         { inferred: lane.inferred || model.letters.some((l) => l.kind === 'permohonan-pelibatan' && l.inferred) },
       );

@@ -6,6 +6,7 @@ import type { RuleFactory } from 'bpmnlint/lib/types';
 import { outputLettersOf, type LetterFacts, type LetterKind } from '../../map-model/letters';
 import type { MapModel, Placement } from '../../map-model/map-model';
 import { isNo, isYes } from '../answers';
+import { describeDecision } from '../element-label';
 import { flowGraphOf } from '../flow-graph';
 import { isStaffPerformer } from '../../map-model/kamus-jabatan';
 import { isRoleMap, mapModelOf } from '../map-model-of';
@@ -119,7 +120,7 @@ const requestDecision: RuleFactory = () => ({
       ];
       reporter.report(
         nearest.gateway.id!,
-        `Keputusan "${nearest.gateway.name ?? nearest.gateway.id}" atas surat permohonan pelibatan "${letter.name}" tidak memiliki ${missing.join(' dan ')}`,
+        `Keputusan ${describeDecision(nearest.gateway)} atas surat permohonan pelibatan "${letter.name}" tidak memiliki ${missing.join(' dan ')}`,
         { inferred: inferred || isInferredAnswerLetter(model.letters), case: letterScope(model, letter) },
       );
     }
