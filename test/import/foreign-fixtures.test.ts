@@ -40,13 +40,14 @@ function readSourceRows(): SourceRow[] {
   });
 }
 
-/** Decodes by BOM or the XML declaration's encoding, as a reader of the file would. */
+/** Decodes by BOM or the XML declaration's encoding, as a reader of the file would; bytes invalid in that encoding throw. */
 function decode(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  const declared = /^(?:\uFEFF)?<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(bytes.subarray(0, 200).toString('latin1'));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes);
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const declared = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(bytes.subarray(start, start + 200).toString('latin1'));
   const label = declared?.[1].toLowerCase() ?? 'utf-8';
-  return new TextDecoder(label.startsWith('utf-16') ? 'utf-8' : label).decode(bytes);
+  return new TextDecoder(label.startsWith('utf-16') ? 'utf-8' : label, { fatal: true }).decode(bytes);
 }
 
 /** Parses the whole document; returns the root element's namespace and local name, or throws on malformed XML. */
