@@ -31,6 +31,11 @@ describe('open warnings', () => {
     expect(described.what).toMatch(what);
   });
 
+  it('says an element bpmn-js failed to draw is left out', () => {
+    const failed = { message: "Cannot read properties of undefined (reading 'length')", context: { element: { id: 'Asosiasi_1', $type: 'bpmn:Association' }, error: new TypeError('x') } };
+    expect(describeOpenWarning(failed)).toEqual({ element: 'Asosiasi_1', what: "Elemen ini tidak dapat digambar dan tidak ditampilkan (Cannot read properties of undefined (reading 'length'))." });
+  });
+
   it('keeps a message it does not know instead of dropping it, and merges repeated lines', () => {
     expect(describeOpenWarning({ message: 'something new\nsecond line' })).toEqual({ element: 'Diagram', what: 'Peringatan saat membuka: something new' });
     const same = { message: 'multiple DI elements defined for <bpmn:Task id="A" />' };

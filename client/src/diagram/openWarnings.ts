@@ -11,7 +11,7 @@ export interface OpenWarning {
 interface RawWarning {
   message?: unknown;
   element?: { id?: unknown; $type?: unknown };
-  context?: { element?: { id?: unknown; $type?: unknown } };
+  context?: { element?: { id?: unknown; $type?: unknown }; error?: unknown };
   value?: unknown;
   property?: unknown;
 }
@@ -104,6 +104,8 @@ export function describeOpenWarning(warning: unknown): OpenWarning {
     const described = rule.describe(match);
     return { element: element ?? tagToElement(described.element) ?? 'Diagram', what: described.what };
   }
+  // bpmn-js failed on one element while drawing it (its renderer or a listener threw): the element is left out.
+  if (raw.context?.error !== undefined && element) return { element, what: `Elemen ini tidak dapat digambar dan tidak ditampilkan (${message.split('\n')[0]}).` };
   return { element: element ?? 'Diagram', what: `Peringatan saat membuka: ${message.split('\n')[0]}` };
 }
 
