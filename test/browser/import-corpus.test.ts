@@ -1,10 +1,13 @@
 // Every valid BPMN file we have from other modellers, imported through the API and opened in the modeller in headless
 // Chromium (issue 14, "every map shown"): a file whose model holds flow nodes must open drawn. One browser and one
 // page for all files (the app's own hash navigation between maps); a summary line per source folder is printed:
-// files, imported, opened, drawn, opened with bpmn-js warnings, imported with import warnings.
+// files, imported, opened, drawn (and how many of those hold no flow node), opened with bpmn-js warnings, imported with
+// import warnings. A file that does not open is read in Node to know whether it held flow nodes.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { countFlowNodes } from '../../client/src/diagram/openWarnings';
+import { createModdle } from '../../server/bpmn/moddle';
 import { launchBrowser, openPage, useSession } from '../helpers/browser';
 import { startTestServer } from '../helpers/server';
 
@@ -116,6 +119,9 @@ describe('the foreign corpus in the modeller', () => {
       const title = await page.title();
       if (title.startsWith('Peta tidak dapat dibuka')) {
         outcome.openError = await page.$eval('.state-error', (el) => el.textContent ?? '').catch(() => title);
+        // What the stored model holds, read in Node since the modeller could not open it.
+        const stored = await server.api(`/api/maps/${imported.body.map.id}/revisions/1/xml`);
+        outcome.flowNodes = countFlowNodes((await createModdle().fromXML(stored.body, 'bpmn:Definitions')).rootElement);
         continue;
       }
       await page.waitForFunction(() => (window as unknown as { petakerja?: unknown }).petakerja !== undefined);
@@ -131,11 +137,15 @@ describe('the foreign corpus in the modeller', () => {
       const count = (test: (o: Outcome) => boolean) => of.filter(test).length;
       return (
         `${folder}: ${of.length} files, ${count((o) => o.status === 201)} imported, ${count((o) => o.opened)} opened, ` +
-        `${count((o) => o.opened && (o.flowNodes === 0 || o.drawnFlowNodes > 0))} drawn, ${count((o) => o.openWarnings)} opened with warnings, ` +
+        `${count((o) => o.opened && (o.flowNodes === 0 || o.drawnFlowNodes > 0))} drawn, ${count((o) => o.opened && o.flowNodes === 0)} of them without flow nodes, ` +
+        `${count((o) => o.openWarnings)} opened with warnings, ` +
         `${count((o) => o.importWarnings > 0)} with import warnings`
       );
     });
-    const notDrawn = outcomes.filter((o) => o.status === 201 && (!o.opened || (o.flowNodes > 0 && o.drawnFlowNodes === 0)));
+    // Not drawn: a model with flow nodes that did not open, or opened without drawing any of them.
+    const notDrawn = outcomes.filter((o) => o.status === 201 && o.flowNodes > 0 && o.drawnFlowNodes === 0);
+    // Files with no flow node in any process (an empty collaboration, a choreography) that the modeller cannot open.
+    const notOpenedEmpty = outcomes.filter((o) => o.status === 201 && !o.opened && o.flowNodes === 0);
     const refused = outcomes.filter((o) => o.status !== 201);
     console.log(
       [
@@ -143,6 +153,7 @@ describe('the foreign corpus in the modeller', () => {
         ...lines,
         ...refused.map((o) => `  refused ${o.file}: ${o.status} ${o.code ?? ''}`),
         ...outcomes.filter((o) => o.errors.length > 0).map((o) => `  errors on ${o.file}: ${o.errors.join(' | ').slice(0, 300)}`),
+        ...notOpenedEmpty.map((o) => `  not opened, no flow nodes ${o.file}: ${(o.openError ?? '').slice(0, 120)}`),
         ...notDrawn.map((o) => `  not drawn ${o.file}: ${o.openError ? `not opened (${o.openError.slice(0, 120)})` : `${o.flowNodes} flow nodes, none drawn${o.blankNotice ? ' (notice shown)' : ''}`}`),
       ].join('\n'),
     );
