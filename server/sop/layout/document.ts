@@ -5,7 +5,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { SopIdentityDraft } from '../identity.schema';
 import { LayoutSettings, SopDocument, type Arrow, type Band, type FlowSymbol, type LayoutSettingsInput, type Page, type Point, type Rect, type TextCell } from './document.schema';
-import { gutterTracks, paperSize, symbolRect, tableLayout, textHeight, TYPOGRAPHY, type TableLayout } from './page-geometry';
+import { gutterTracks, kegiatanHeight, paperSize, symbolRect, tableLayout, textHeight, TYPOGRAPHY, type TableLayout } from './page-geometry';
 import { placeLabel } from './labels';
 import { crossings, paginate, type Crossing } from './paging';
 import { readProcedure } from './procedure';
@@ -37,7 +37,10 @@ function rowTexts(row: ProcedureRow): Record<TextColumn, string> {
 
 function rowHeight(row: ProcedureRow, table: TableLayout, least: number, most: number): number {
   const texts = rowTexts(row);
-  const heights = TEXT_COLUMNS.map((key) => (texts[key] ? textHeight(texts[key], table.columns.find((column) => column.key === key)!.width) : 0));
+  const widthOf = (key: TextColumn) => table.columns.find((column) => column.key === key)!.width;
+  const heights = TEXT_COLUMNS.map((key) =>
+    key === 'kegiatan' ? kegiatanHeight(texts.kegiatan, widthOf(key), row.heading, row.frames.length) : texts[key] ? textHeight(texts[key], widthOf(key)) : 0,
+  );
   return Math.min(most, Math.max(least, ...heights));
 }
 
@@ -92,11 +95,13 @@ function layoutPage(plan: PagePlan, procedure: Procedure, table: TableLayout, he
   }
   const cells: TextCell[] = [];
   for (const band of tableBands) {
-    const texts = rowTexts(procedure.rows[band.row!]!);
+    const row = procedure.rows[band.row!]!;
+    const texts = rowTexts(row);
     for (const column of table.columns) {
       if (column.key === 'pelaksana') continue;
       const text = texts[column.key];
-      if (text) cells.push({ x: column.x, y: band.y, width: column.width, height: band.height, text, align: column.key === 'no' || column.key === 'waktu' ? 'center' : 'left', bold: false });
+      const frame = column.key === 'kegiatan' ? { ...(row.heading ? { heading: row.heading } : {}), ...(row.frames.length > 0 ? { depth: row.frames.length } : {}) } : {};
+      if (text) cells.push({ x: column.x, y: band.y, width: column.width, height: band.height, text, align: column.key === 'no' || column.key === 'waktu' ? 'center' : 'left', bold: false, ...frame });
     }
   }
 

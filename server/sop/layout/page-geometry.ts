@@ -42,6 +42,15 @@ export function lineCount(text: string, width: number): number {
 
 export const textHeight = (text: string, width: number): number => lineCount(text, width) * LINE_MM + 2 * PADDING_MM;
 
+/** Distance between the rules a Kegiatan cell draws at its left edge, one per sub-process its row lies in. */
+export const FRAME_RULE_MM = 1;
+
+/** Height of a Kegiatan cell: its heading, if any, above its text, right of the sub-processes' rules. */
+export function kegiatanHeight(text: string, width: number, heading: string | undefined, depth: number): number {
+  const room = width - depth * FRAME_RULE_MM;
+  return textHeight(text, room) + (heading ? lineCount(heading, room) * LINE_MM : 0);
+}
+
 /** Widths of the columns other than the performers', in mm, on a 277 mm wide table (A4 landscape). */
 const FIXED: ReadonlyArray<[TableColumn['key'], number]> = [
   ['no', 8],

@@ -9,7 +9,7 @@ import { isNo, isYes, normaliseAnswer } from '../../lint/rules/answers';
 import { flowOrder } from './flow-order';
 import { readPerformerColumns } from './performer-columns';
 import { Procedure, type Answer, type Connection, type MutuBakuCells, type ProcedureRow } from './procedure.schema';
-import { readRowGraph, type RowEdge } from './row-graph';
+import { isFrame, readRowGraph, type RowEdge } from './row-graph';
 import { foldTerminators, type FoldedRow } from './terminators';
 
 const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.replace(/\s+/g, ' ').trim() : undefined);
@@ -37,6 +37,19 @@ function noteOf(element: ModdleElement): string | undefined {
   const documentation = ((element.get('documentation') as ModdleElement[] | undefined) ?? []).map((doc) => textOf(doc.get('text'))).filter(Boolean);
   return documentation.length > 0 ? documentation.join(' ') : undefined;
 }
+
+/** The names of the expanded sub-processes around an element, outermost first (unnamed ones left out). */
+function framesOf(element: ModdleElement): string[] {
+  const names: string[] = [];
+  for (let parent = element.$parent; parent && isFrame(parent); parent = parent.$parent) {
+    const name = textOf(parent.name);
+    if (name) names.unshift(name);
+  }
+  return names;
+}
+
+/** The heading of a run of rows in the same sub-processes. */
+export const frameHeading = (frames: string[]): string => `Subproses: ${frames.join(' › ')}`;
 
 function kegiatanOf(row: FoldedRow): string {
   const name = textOf(row.element.name);
@@ -112,6 +125,10 @@ export function readProcedure(definitions: ModdleElement): Procedure {
     });
     const keterangan = sentences([noteOf(row.element), ...(row.kind === 'decision' ? [noBranchNote(numbers.get(row), edges, connections, order, numbers, flows)] : [])]);
     const no = numbers.get(row);
+    // A terminator standing alone is drawn with the rows around it and takes no heading of its own.
+    const frames = row.kind === 'terminator' ? [] : framesOf(row.element);
+    const previous = order.slice(0, index).findLast((other) => other.kind !== 'terminator');
+    const heading = frames.length > 0 && (previous === undefined || framesOf(previous.element).join('\u0000') !== frames.join('\u0000')) ? frameHeading(frames) : undefined;
     return {
       index,
       ...(no === undefined ? {} : { no }),
@@ -119,6 +136,8 @@ export function readProcedure(definitions: ModdleElement): Procedure {
       ...(row.terminal ? { terminal: row.terminal } : {}),
       elementId: row.element.id ?? `row-${index}`,
       kegiatan: kegiatanOf(row),
+      frames,
+      ...(heading ? { heading } : {}),
       column: performers.columnOf(row.element),
       mutuBaku: cells,
       ...(keterangan ? { keterangan } : {}),

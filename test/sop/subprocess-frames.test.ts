@@ -1,0 +1,86 @@
+// The SOP says what it draws (issue 14 item 7): an expanded sub-process's frame is not drawn, so its name is printed
+// as the heading of its rows (nested ones as a path); an event on the frame's border is reached from inside the frame,
+// never from the answer leading into it, so that answer does not seem to end the process.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBpmn } from '../../server/bpmn/moddle';
+import { layoutSopDocument } from '../../server/sop/layout/document';
+import type { ProcedureRow } from '../../server/sop/layout/procedure.schema';
+import { MIWG_DIR, readText, ROOT } from '../helpers/fixtures';
+
+const FIXTURE = path.join(ROOT, 'test/sop/fixtures/subprocess-frames.bpmn');
+
+async function documentOf(file: string) {
+  const { definitions } = await parseBpmn(readText(file));
+  return layoutSopDocument(definitions);
+}
+
+const byId = (rows: ProcedureRow[], id: string) => rows.find((row) => row.elementId === id)!;
+/** Where a row's connections lead: the element ids of their rows, with the label. */
+const targets = (rows: ProcedureRow[], row: ProcedureRow) => row.connections.map((connection) => [connection.label, rows[connection.to]!.elementId]);
+
+describe('expanded sub-processes in the SOP', () => {
+  it('heads the first row of each run of rows in a sub-process with its name, nested ones as a path', async () => {
+    const document = await documentOf(FIXTURE);
+    const rows = document.procedure.rows;
+    expect(rows.map((row) => [row.elementId, row.heading ?? null])).toEqual([
+      ['Terima', null],
+      ['Lengkap', null],
+      ['Periksa', 'Subproses: Verifikasi Permohonan'],
+      ['Lokasi', 'Subproses: Verifikasi Permohonan › Peninjauan Lapangan'],
+      ['BeritaAcara', null],
+      // Back in the outer frame after the inner one: its name again.
+      ['Sesuai', 'Subproses: Verifikasi Permohonan'],
+      ['Tandatangani', null],
+      ['EndDitolak', null],
+      ['Lapor', null],
+      ['Kembalikan', null],
+    ]);
+    expect(byId(rows, 'BeritaAcara').frames).toEqual(['Verifikasi Permohonan', 'Peninjauan Lapangan']);
+    expect(byId(rows, 'Tandatangani').frames).toEqual([]);
+    // The Kegiatan cell carries the heading and the depth of its rules; the row is tall enough for both.
+    const kegiatan = document.table.columns.find((column) => column.key === 'kegiatan')!;
+    const cells = document.pages.flatMap((page) => page.cells.filter((cell) => cell.x === kegiatan.x));
+    const cellOf = (text: string) => cells.find((cell) => cell.text === text)!;
+    expect(cellOf('Meninjau lokasi usaha')).toMatchObject({ heading: 'Subproses: Verifikasi Permohonan › Peninjauan Lapangan', depth: 2 });
+    expect(cellOf('Memeriksa dokumen teknis')).toMatchObject({ heading: 'Subproses: Verifikasi Permohonan', depth: 1 });
+    expect(cellOf('Menandatangani izin usaha').depth).toBeUndefined();
+    expect(cellOf('Menandatangani izin usaha').heading).toBeUndefined();
+  });
+
+  it('reaches the events on a frame\'s border from inside it: the answer into the frame does not end the process', async () => {
+    const rows = (await documentOf(FIXTURE)).procedure.rows;
+    // "Ya" leads into the frame, to its first row only — not to the end its error event leads to, nor to the report.
+    expect(targets(rows, byId(rows, 'Lengkap'))).toEqual([
+      ['Ya', 'Periksa'],
+      ['Tidak', 'Kembalikan'],
+    ]);
+    // The error thrown inside reaches the end through the border event; the frame's normal exit is the "Ya" branch.
+    expect(targets(rows, byId(rows, 'Sesuai'))).toEqual([
+      ['Ya', 'Tandatangani'],
+      ['Tidak', 'EndDitolak'],
+    ]);
+    // The timer may fire while the frame runs: it leaves from the frame's first row, labelled with its name.
+    expect(targets(rows, byId(rows, 'Periksa'))).toEqual([
+      [undefined, 'Lokasi'],
+      ['Lewat 5 hari', 'Lapor'],
+    ]);
+  });
+
+  it('reads the MIWG "Checkout" frame (C.2.0) so: "Done Shopping?" leads into Checkout, not to the end', async () => {
+    const rows = (await documentOf(path.join(MIWG_DIR, 'reference/C.2.0.bpmn'))).procedure.rows;
+    const done = rows.find((row) => row.kegiatan === 'Done Shopping?')!;
+    for (const connection of done.connections) expect(rows[connection.to]!.kind, `${connection.label} → ${rows[connection.to]!.kegiatan}`).not.toBe('terminator');
+    expect(done.connections.map((connection) => [connection.label, rows[connection.to]!.kegiatan])).toEqual([
+      ['Yes', 'Pay Order'],
+      ['No', 'Browse Products on Amazon'],
+    ]);
+    expect(rows.find((row) => row.kegiatan === 'Pay Order')!.heading).toBe('Subproses: Checkout');
+    // "Retry?" "No" throws the error the frame's border catches: the process ends there, it does not go on to ship.
+    const retry = rows.find((row) => row.kegiatan === 'Retry?')!;
+    expect(retry.connections.map((connection) => [connection.label, rows[connection.to]!.kind])).toEqual([
+      ['Yes', 'process'],
+      ['No', 'terminator'],
+    ]);
+  });
+});
