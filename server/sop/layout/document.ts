@@ -156,7 +156,8 @@ export function layoutProcedure(procedure: Procedure, record: SopRecordForLayout
   const settings = LayoutSettings.parse(input);
   const paper = paperSize(settings.paper, settings.orientation);
   const margin = settings.marginMm;
-  const table = tableLayout(procedure.columns, margin, margin, paper.width - 2 * margin);
+  const digits = String(Math.max(1, ...procedure.rows.map((row) => row.no ?? 1))).length;
+  const table = tableLayout(procedure.columns, margin, margin, paper.width - 2 * margin, digits);
   const available = paper.height - 2 * margin - table.headerHeight;
   // A row never outgrows a page that also holds a connector above and below it.
   const heights = procedure.rows.map((row) => rowHeight(row, table, settings.minRowHeightMm, Math.max(settings.minRowHeightMm, available - 2 * CONNECTOR_BAND_MM)));

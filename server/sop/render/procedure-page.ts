@@ -2,7 +2,7 @@
 // the symbols and the arrows as one SVG in page millimetres, the texts of the header and the rows as positioned HTML
 // boxes above it (real text that wraps, in the layout's typography).
 import type { Arrow, FlowSymbol, Page, SopDocument, TextCell } from '../layout/document.schema';
-import { FRAME_RULE_MM } from '../layout/page-geometry';
+import { EM_SHARE, FRAME_RULE_MM } from '../layout/page-geometry';
 import { escapeHtml, mm } from './html-escape';
 
 const LINE = 0.25;
@@ -13,8 +13,6 @@ const FRAME_RULE_LINE = 0.3;
 /** Text with break opportunities after slashes ("Fungsional/Pelaksana"), which no hyphenation finds. */
 const breakable = (text: string): string => escapeHtml(text).replace(/\//g, '/<wbr>');
 
-/** Mean width of a letter of Liberation Sans as a share of the font size, with a margin (bold is wider). */
-const EM_SHARE = { regular: 0.52, bold: 0.57 };
 const LEAST_SCALE = 0.7;
 
 /**
