@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBpmn } from '../../server/bpmn/moddle';
 import { layoutSopDocument } from '../../server/sop/layout/document';
+import { readProcedure } from '../../server/sop/layout/procedure';
 import type { ProcedureRow } from '../../server/sop/layout/procedure.schema';
 import { MIWG_DIR, readText, ROOT } from '../helpers/fixtures';
 
@@ -82,5 +83,29 @@ describe('expanded sub-processes in the SOP', () => {
       ['Yes', 'process'],
       ['No', 'terminator'],
     ]);
+  });
+
+  it('follows a link event to its catching twin, and says where a flow stops at an element it does not draw', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <bpmn:process id="P">
+    <bpmn:startEvent id="S" /><bpmn:task id="A" name="Memeriksa surat masuk" />
+    <bpmn:exclusiveGateway id="G" name="Surat lengkap?" />
+    <bpmn:intermediateThrowEvent id="ToArsip" name="Ke arsip"><bpmn:linkEventDefinition id="L1" name="Arsip" /></bpmn:intermediateThrowEvent>
+    <bpmn:intermediateCatchEvent id="FromArsip" name="Dari loket"><bpmn:linkEventDefinition id="L2" name="Arsip" /></bpmn:intermediateCatchEvent>
+    <bpmn:task id="Arsip" name="Mengarsipkan surat" /><bpmn:endEvent id="E" />
+    <bpmn:intermediateThrowEvent id="Lost" />
+    <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="A" /><bpmn:sequenceFlow id="F2" sourceRef="A" targetRef="G" />
+    <bpmn:sequenceFlow id="F3" name="Ya" sourceRef="G" targetRef="ToArsip" /><bpmn:sequenceFlow id="F4" name="Tidak" sourceRef="G" targetRef="Lost" />
+    <bpmn:sequenceFlow id="F5" sourceRef="FromArsip" targetRef="Arsip" /><bpmn:sequenceFlow id="F6" sourceRef="Arsip" targetRef="E" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    const procedure = readProcedure((await parseBpmn(xml)).definitions);
+    const rows = procedure.rows;
+    expect(targets(rows, byId(rows, 'G'))).toEqual([['Ya', 'Arsip']]);
+    expect(byId(rows, 'G').connections[0]!.flowIds).toEqual(['F3', 'F5']);
+    expect(procedure.warnings).toContain(
+      'Alur dari No. 2 "Surat lengkap?" berhenti di Peristiwa tanpa nama ke-3, yang tidak digambar di SOP dan tidak berlanjut ke mana pun; hubungkan ke kegiatan berikutnya atau ke peristiwa akhir.',
+    );
   });
 });

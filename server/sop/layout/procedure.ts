@@ -2,6 +2,7 @@
 // their performer, mutu baku and keterangan, and the connections between rows. Start and end events are the
 // terminators of the first and last activity rows (terminators.ts). Pure: no Node or DOM APIs.
 import type { ModdleElement } from 'bpmn-moddle';
+import { describeElement } from '../../bpmn/element-label';
 import { annotationTexts } from '../../lint/map-model/annotations';
 import { flowContent } from '../../lint/map-model/flow-content';
 import { mutuBakuOf, readMutuBaku, type MutuBaku } from '../../lint/map-model/mutu-baku';
@@ -150,6 +151,13 @@ export function readProcedure(definitions: ModdleElement): Procedure {
   const name = textOf(definitions.get('name')) ?? textOf(first?.process.name);
   const warnings = [...performers.warnings, ...rows.filter((row) => row.kind === 'decision').flatMap(decisionWarnings)];
   if (raw.starts.length === 0 && rows.length > 0) warnings.push('Peta tidak memiliki peristiwa mulai; urutan baris mengikuti urutan elemen di peta.');
+  // A flow that stops at an element the SOP does not draw: say so, rather than let the row seem to end the process.
+  const rowByElement = new Map(order.map((row, index) => [row.element, rows[index]!]));
+  for (const { from, at } of raw.deadEnds) {
+    const row = rowByElement.get(from);
+    if (!row) continue;
+    warnings.push(`Alur dari No. ${row.no ?? '-'} "${row.kegiatan}" berhenti di ${describeElement(at)}, yang tidak digambar di SOP dan tidak berlanjut ke mana pun; hubungkan ke kegiatan berikutnya atau ke peristiwa akhir.`);
+  }
   return Procedure.parse({ ...(name ? { name } : {}), columns: performers.columns, rows, warnings });
 }
 

@@ -5,7 +5,8 @@
 // sub-process itself (its frame is not drawn: the arrow into it goes to its first rows, its ends continue with its
 // outgoing flows). An event on the frame's border is not reached by entering the frame (issue 14 item 7: it would make
 // the answer leading into the frame seem to end the process): an error, escalation or cancel event is reached from
-// the end events inside that throw it, any other event (a timer, a message) leaves from the frame's first rows.
+// the end events inside that throw it, any other event (a timer, a message) leaves from the frame's first rows. A
+// throwing link event jumps to its catching twin.
 import type { ModdleElement } from 'bpmn-moddle';
 import type { RowKind } from './procedure.schema';
 
@@ -38,6 +39,13 @@ export interface RowGraph {
   edges: Map<ModdleElement, RowEdge[]>;
   /** Start events of top-level processes, in the order of `rows`. */
   starts: ModdleElement[];
+  /** Where a row's flow stops at an element the SOP does not draw, which leads nowhere: the SOP cannot show where it goes. */
+  deadEnds: DeadEnd[];
+}
+
+export interface DeadEnd {
+  from: ModdleElement;
+  at: ModdleElement;
 }
 
 const list = (value: unknown): ModdleElement[] => (Array.isArray(value) ? (value as ModdleElement[]) : []);
@@ -132,6 +140,28 @@ function catches(boundary: ModdleElement, thrower: ModdleElement): boolean {
 
 const isThrower = (node: ModdleElement) => (node.$instanceOf('bpmn:EndEvent') || node.$instanceOf('bpmn:IntermediateThrowEvent')) && thrownDefinition(node) !== undefined;
 
+const linkOf = (event: ModdleElement) => definitionsOf(event).find((definition) => definition.$instanceOf('bpmn:LinkEventDefinition'));
+const processOf = (node: ModdleElement): ModdleElement | undefined => {
+  let at = node.$parent;
+  while (at && !at.$instanceOf('bpmn:Process')) at = at.$parent;
+  return at;
+};
+
+/** Throwing link events and the catching link events they jump to: the one their definition targets, else those of the same name in the same process. */
+function linkPairs(nodes: ModdleElement[]): Array<[ModdleElement, ModdleElement]> {
+  const catchers = nodes.filter((node) => node.$instanceOf('bpmn:IntermediateCatchEvent') && linkOf(node));
+  const pairs: Array<[ModdleElement, ModdleElement]> = [];
+  for (const thrower of nodes.filter((node) => node.$instanceOf('bpmn:IntermediateThrowEvent') && linkOf(node))) {
+    const definition = linkOf(thrower)!;
+    const target = definition.get('target') as ModdleElement | undefined;
+    const name = textOf(definition.get('name')) ?? textOf(thrower.name);
+    const targeted = catchers.filter((catcher) => target !== undefined && linkOf(catcher) === target);
+    const named = catchers.filter((catcher) => name !== undefined && processOf(catcher) === processOf(thrower) && (textOf(linkOf(catcher)!.get('name')) ?? textOf(catcher.name)) === name);
+    for (const catcher of targeted.length > 0 ? targeted : named) pairs.push([thrower, catcher]);
+  }
+  return pairs;
+}
+
 export function readRowGraph(definitions: ModdleElement, processes: ModdleElement[]): RowGraph {
   const nodes = nodesInOrder(processes);
   const flows = flowsInOrder(definitions, processes);
@@ -152,6 +182,8 @@ export function readRowGraph(definitions: ModdleElement, processes: ModdleElemen
     const edge: RawEdge = { target, message: flow.$instanceOf('bpmn:MessageFlow'), ...(label ? { label } : {}), ...(flow.id ? { flowId: flow.id } : {}) };
     flowsOut.set(source, [...(flowsOut.get(source) ?? []), edge]);
   }
+  // A link event is a jump: the flow goes on from the catching link event of the same name (or the one it targets).
+  for (const [thrower, catcher] of linkPairs(nodes)) flowsOut.set(thrower, [...(flowsOut.get(thrower) ?? []), { target: catcher, message: false }]);
   const hasSequenceOut = (node: ModdleElement) => (flowsOut.get(node) ?? []).some((edge) => !edge.message);
   // Events on the borders of frames, by frame.
   const borderEvents = new Map<ModdleElement, ModdleElement[]>();
@@ -200,6 +232,7 @@ export function readRowGraph(definitions: ModdleElement, processes: ModdleElemen
     }
   }
 
+  const deadEnds: DeadEnd[] = [];
   /** The edges from a node to the rows it leads to, through the nodes that are not rows. */
   const resolve = (source: ModdleElement, raw: RawEdge[] = out.get(source) ?? [], resolved: RowEdge[] = []): RowEdge[] => {
     const eventLabels = source.$instanceOf('bpmn:EventBasedGateway');
@@ -216,7 +249,9 @@ export function readRowGraph(definitions: ModdleElement, processes: ModdleElemen
       }
       if (seen.has(edge.target)) return;
       seen.add(edge.target);
-      for (const next of out.get(edge.target) ?? []) walk(next, nextLabel, isMessage, ids, seen);
+      const onward = out.get(edge.target) ?? [];
+      if (onward.length === 0 && rowByElement.has(source)) deadEnds.push({ from: source, at: edge.target });
+      for (const next of onward) walk(next, nextLabel, isMessage, ids, seen);
     };
     for (const edge of raw) walk(edge, undefined, false, [], new Set([source]));
     return resolved;
@@ -232,5 +267,6 @@ export function readRowGraph(definitions: ModdleElement, processes: ModdleElemen
   }
 
   const rows = nodes.flatMap((node) => rowByElement.get(node) ?? []);
-  return { rows, edges, starts: rows.filter((row) => row.terminal === 'start').map((row) => row.element) };
+  const unique = deadEnds.filter((dead, i) => deadEnds.findIndex((other) => other.from === dead.from && other.at === dead.at) === i);
+  return { rows, edges, starts: rows.filter((row) => row.terminal === 'start').map((row) => row.element), deadEnds: unique };
 }
