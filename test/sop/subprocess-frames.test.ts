@@ -108,4 +108,19 @@ describe('expanded sub-processes in the SOP', () => {
       'Alur dari No. 2 "Surat lengkap?" berhenti di Peristiwa tanpa nama ke-3, yang tidak digambar di SOP dan tidak berlanjut ke mana pun; hubungkan ke kegiatan berikutnya atau ke peristiwa akhir.',
     );
   });
+
+  it('lets an error event on a frame\'s border that nothing inside throws leave from the frame\'s first rows', async () => {
+    const xml = readText(FIXTURE).replace(/<bpmn:endEvent id="Tolak"[\s\S]*?<\/bpmn:endEvent>/, '<bpmn:endEvent id="Tolak" name="Tolak permohonan" />');
+    const rows = readProcedure((await parseBpmn(xml)).definitions).rows;
+    // Raised by a task's implementation: it may come at any time the frame runs, like the timer.
+    expect(targets(rows, byId(rows, 'Periksa'))).toEqual([
+      [undefined, 'Lokasi'],
+      ['Ditolak', 'EndDitolak'],
+      ['Lewat 5 hari', 'Lapor'],
+    ]);
+    expect(targets(rows, byId(rows, 'Lengkap'))).toEqual([
+      ['Ya', 'Periksa'],
+      ['Tidak', 'Kembalikan'],
+    ]);
+  });
 });

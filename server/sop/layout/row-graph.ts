@@ -5,8 +5,8 @@
 // sub-process itself (its frame is not drawn: the arrow into it goes to its first rows, its ends continue with its
 // outgoing flows). An event on the frame's border is not reached by entering the frame (issue 14 item 7: it would make
 // the answer leading into the frame seem to end the process): an error, escalation or cancel event is reached from
-// the end events inside that throw it, any other event (a timer, a message) leaves from the frame's first rows. A
-// throwing link event jumps to its catching twin.
+// the end events inside that throw it, any other event (a timer, a message, an error nothing inside throws) leaves
+// from the frame's first rows. A throwing link event jumps to its catching twin.
 import type { ModdleElement } from 'bpmn-moddle';
 import type { RowKind } from './procedure.schema';
 
@@ -199,10 +199,12 @@ export function readRowGraph(definitions: ModdleElement, processes: ModdleElemen
     }
     return [];
   };
-  /** Border events that may interrupt a frame at any time (a timer, a message): they leave from its first rows. */
+  // Border events that may interrupt a frame at any time (a timer, a message), and those catching what nothing inside
+  // the frame throws (an error raised by a task's implementation): they leave from its first rows.
+  const thrownTo = new Set(nodes.filter(isThrower).flatMap(catchersOf));
   const interrupting = new Map<ModdleElement, ModdleElement[]>();
   for (const [frame, events] of borderEvents) {
-    const anytime = events.filter((event) => !thrownDefinition(event));
+    const anytime = events.filter((event) => !thrownDefinition(event) || !thrownTo.has(event));
     if (anytime.length > 0) interrupting.set(frame, anytime);
   }
   for (const node of nodes) {
