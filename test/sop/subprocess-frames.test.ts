@@ -123,4 +123,15 @@ describe('expanded sub-processes in the SOP', () => {
       ['Tidak', 'Kembalikan'],
     ]);
   });
+
+  it('repeats the heading on the first row of a page that opens inside a sub-process', async () => {
+    const { definitions } = await parseBpmn(readText(FIXTURE));
+    const document = layoutSopDocument(definitions, {}, { maxRowsPerPage: 4 });
+    const kegiatan = document.table.columns.find((column) => column.key === 'kegiatan')!;
+    const firstCells = document.pages.map((page) => page.cells.find((cell) => cell.x === kegiatan.x)!);
+    expect(document.pages[1]!.rows[0]).toBe(byId(document.procedure.rows, 'BeritaAcara').index);
+    expect(firstCells[1]).toMatchObject({ text: 'Menyusun berita acara peninjauan', heading: 'Subproses: Verifikasi Permohonan › Peninjauan Lapangan', depth: 2 });
+    // The procedure's own heading stays on the first row of the run.
+    expect(byId(document.procedure.rows, 'BeritaAcara').heading).toBeUndefined();
+  });
 });
