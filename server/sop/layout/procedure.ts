@@ -105,6 +105,8 @@ export function readProcedure(definitions: ModdleElement): Procedure {
   const numbers = new Map<FoldedRow, number>();
   for (const row of order) if (row.kind !== 'terminator') numbers.set(row, numbers.size + 1);
 
+  // The sub-processes of the last row that is not a terminator standing alone: a row in others starts a run.
+  let previousFrames: string | undefined;
   const rows: ProcedureRow[] = order.map((row, index) => {
     const quality = row.kind === 'process' ? mutuBaku.get(row.element.id ?? '') : row.kind === 'decision' ? decisions.get(row.element.id ?? '') : undefined;
     const cells: MutuBakuCells = {
@@ -128,8 +130,9 @@ export function readProcedure(definitions: ModdleElement): Procedure {
     const no = numbers.get(row);
     // A terminator standing alone is drawn with the rows around it and takes no heading of its own.
     const frames = row.kind === 'terminator' ? [] : framesOf(row.element);
-    const previous = order.slice(0, index).findLast((other) => other.kind !== 'terminator');
-    const heading = frames.length > 0 && (previous === undefined || framesOf(previous.element).join('\u0000') !== frames.join('\u0000')) ? frameHeading(frames) : undefined;
+    const key = frames.join('\u0000');
+    const heading = frames.length > 0 && key !== previousFrames ? frameHeading(frames) : undefined;
+    if (row.kind !== 'terminator') previousFrames = key;
     return {
       index,
       ...(no === undefined ? {} : { no }),
