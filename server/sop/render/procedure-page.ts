@@ -14,14 +14,15 @@ const FRAME_RULE_LINE = 0.3;
 const breakable = (text: string): string => escapeHtml(text).replace(/\//g, '/<wbr>');
 
 const LEAST_SCALE = 0.7;
+const HEADER_PADDING_X_MM = 0.6;
 
 /**
  * The font scale at which the longest word of a cell fits its width. The layout estimates heights with a mean letter
  * width, so a long word in a narrow column (a performer "Fungsional/Pelaksana" on portrait paper) would otherwise be
  * broken inside a word and overflow the cell's height; such a cell prints its text smaller instead.
  */
-function fitScale(text: string, width: number, bold: boolean, document: SopDocument): number {
-  const { fontSizeMm, paddingMm } = document.typography;
+function fitScale(text: string, width: number, bold: boolean, paddingMm: number, document: SopDocument): number {
+  const { fontSizeMm } = document.typography;
   const room = width - 2 * paddingMm;
   const longest = Math.max(0, ...text.split(/[\s/]+/).map((word) => word.length + 1));
   const needed = longest * fontSizeMm * (bold ? EM_SHARE.bold : EM_SHARE.regular);
@@ -32,9 +33,12 @@ function cellBox(cell: TextCell, className: string, document: SopDocument): stri
   const { paddingMm, fontSizeMm, lineHeightMm } = document.typography;
   // Rules of the sub-processes the row lies in take the left of the cell; the text stands right of them.
   const ruled = (cell.depth ?? 0) * FRAME_RULE_MM;
-  const scale = fitScale(cell.text, cell.width - ruled, cell.bold, document);
+  // A header's centred name takes the cell's width less a narrow margin: a performer's one long word ("Verifikator")
+  // in a narrow column then prints at full size or nearly.
+  const padX = className === 'header' ? Math.min(paddingMm, HEADER_PADDING_X_MM) : paddingMm;
+  const scale = fitScale(cell.text, cell.width - ruled, cell.bold, padX, document);
   const font = scale < 1 ? `;font-size:${mm(fontSizeMm * scale)}mm;line-height:${mm(lineHeightMm * scale)}mm` : '';
-  const style = `left:${mm(cell.x)}mm;top:${mm(cell.y)}mm;width:${mm(cell.width)}mm;height:${mm(cell.height)}mm;padding:${mm(Math.min(paddingMm, cell.height / 4))}mm ${mm(paddingMm)}mm${ruled > 0 ? `;padding-left:${mm(paddingMm + ruled)}mm` : ''}${font}`;
+  const style = `left:${mm(cell.x)}mm;top:${mm(cell.y)}mm;width:${mm(cell.width)}mm;height:${mm(cell.height)}mm;padding:${mm(Math.min(paddingMm, cell.height / 4))}mm ${mm(padX)}mm${ruled > 0 ? `;padding-left:${mm(padX + ruled)}mm` : ''}${font}`;
   const text = cell.heading ? `<div class="frame-heading">${breakable(cell.heading)}</div><div>${breakable(cell.text)}</div>` : breakable(cell.text);
   return `<div class="cell ${className} ${cell.align}${cell.bold ? ' bold' : ''}" style="${style}">${text}</div>`;
 }
