@@ -5,7 +5,7 @@ import type { ExportSummary } from './exportJob';
 
 /** "3 disahkan, 2 draf tidak disertakan" / "… 2 draf disertakan (ditandai DRAF)". */
 export function summaryLine(summary: Pick<ExportSummary, 'signed' | 'drafts'>, includeDrafts: boolean): string {
-  const signed = `${summary.signed.length} SOP disahkan disertakan`;
+  const signed = summary.signed.length === 0 ? 'Belum ada SOP yang disahkan' : `${summary.signed.length} SOP disahkan disertakan`;
   if (summary.drafts.length === 0) return `${signed}; tidak ada draf.`;
   return includeDrafts
     ? `${signed}, ${summary.drafts.length} draf disertakan (ditandai DRAF di setiap halaman).`
@@ -17,6 +17,13 @@ export const includedCount = (summary: Pick<ExportSummary, 'signed' | 'drafts'>,
   summary.signed.length + (includeDrafts ? summary.drafts.length : 0);
 
 export function renderSummary(area: HTMLElement, summary: ExportSummary, includeDrafts: boolean): void {
+  if (summary.signed.length === 0 && summary.drafts.length === 0) {
+    replaceChildren(
+      area,
+      h('p', { class: 'sop-export-count', 'data-testid': 'sop-export-count' }, `Unit ${summary.unit} belum memiliki peta lintas fungsi atau alur mekanisme kerja; tidak ada SOP untuk diekspor.`),
+    );
+    return;
+  }
   const signed = summary.signed.map((sop) =>
     h('li', { 'data-testid': 'sop-export-signed-item' }, sop.nomor ? `${sop.nomor} — ` : '', sop.title, h('span', { class: 'sop-export-hint' }, ` (revisi ${sop.revision}, kode ${sop.code})`)),
   );
