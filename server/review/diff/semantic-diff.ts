@@ -5,6 +5,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { diff as differ } from 'bpmn-js-differ';
 import { allElements } from '../../bpmn/moddle';
+import { describeElement } from '../../lint/rules/element-label';
 import type { AttributeChange, ElementChange, FlowEnds, LanePlace } from './diff.schema';
 
 /** Labels of the properties a reader meets, as the properties panel names them. */
@@ -184,13 +185,30 @@ function endsOf(flow: ModdleElement): FlowEnds {
   const end = (value: unknown) => (Array.isArray(value) ? value[0] : value) as ModdleElement | undefined;
   const source = end(flow.get('sourceRef'));
   const target = end(flow.get('targetRef'));
-  const nameOf = (element: ModdleElement | undefined) => display(element?.name);
+  const nameOf = (element: ModdleElement | undefined) => display(element?.name) ?? (element?.$instanceOf('bpmn:TextAnnotation') ? display(element.get('text')) : undefined);
   return {
     ...(source?.id ? { sourceId: source.id } : {}),
     ...(nameOf(source) ? { sourceName: nameOf(source) } : {}),
     ...(target?.id ? { targetId: target.id } : {}),
     ...(nameOf(target) ? { targetName: nameOf(target) } : {}),
+    ...(source ? { sourceLabel: endLabel(source) } : {}),
+    ...(target ? { targetLabel: endLabel(target) } : {}),
   };
+}
+
+/** A flow's end as a reader names it: “its name”, or its kind and place among the unnamed ones. */
+function endLabel(element: ModdleElement): string {
+  const name = display(element.name) ?? (element.$instanceOf('bpmn:TextAnnotation') ? display(element.get('text')) : undefined);
+  return name ? `“${name}”` : describeElement(element);
+}
+
+/** How the reader tells the element apart without its id (ElementChange.label); undefined for named non-flows. */
+function labelOf(element: ModdleElement): string | undefined {
+  if (isFlow(element)) {
+    const ends = endsOf(element);
+    return `${ends.sourceLabel ?? '(tidak tersambung)'} → ${ends.targetLabel ?? '(tidak tersambung)'}`;
+  }
+  return named(element).name ? undefined : describeElement(element);
 }
 
 const placeOf = (lane: ModdleElement | undefined): LanePlace => ({
@@ -213,11 +231,11 @@ export function semanticDiff(oldDefinitions: ModdleElement, newDefinitions: Modd
   const result: ElementChange[] = [];
   for (const id of added) {
     const element = after.byId.get(id)!;
-    result.push({ elementId: id, type: element.$type, ...named(element), change: 'added', attributes: [], layoutChanged: false });
+    result.push({ elementId: id, type: element.$type, ...named(element), ...labelled(element), change: 'added', attributes: [], layoutChanged: false });
   }
   for (const id of removed) {
     const element = before.byId.get(id)!;
-    result.push({ elementId: id, type: element.$type, ...named(element), change: 'removed', attributes: [], layoutChanged: false });
+    result.push({ elementId: id, type: element.$type, ...named(element), ...labelled(element), change: 'removed', attributes: [], layoutChanged: false });
   }
 
   // Elements in both revisions: what the differ saw, what it misses, the lane and the flow's ends.
@@ -240,6 +258,7 @@ export function semanticDiff(oldDefinitions: ModdleElement, newDefinitions: Modd
       elementId: id,
       type: newElement.$type,
       ...named(newElement),
+      ...labelled(newElement),
       change: attributes.length > 0 || reconnected ? 'changed' : 'moved',
       attributes,
       ...(reconnected ? { reconnected } : {}),
@@ -247,7 +266,12 @@ export function semanticDiff(oldDefinitions: ModdleElement, newDefinitions: Modd
       layoutChanged,
     });
   }
-  return result.sort((a, b) => KIND_ORDER[a.change] - KIND_ORDER[b.change] || (a.name ?? a.elementId).localeCompare(b.name ?? b.elementId, 'id'));
+  return result.sort((a, b) => KIND_ORDER[a.change] - KIND_ORDER[b.change] || (a.name ?? a.label ?? a.elementId).localeCompare(b.name ?? b.label ?? b.elementId, 'id'));
+}
+
+function labelled(element: ModdleElement): { label?: string } {
+  const label = labelOf(element);
+  return label ? { label } : {};
 }
 
 function named(element: ModdleElement): { name?: string } {
