@@ -1,35 +1,9 @@
 // Reading a change (issue 15, item 5) on real maps: a penyusun inserts one step early in the RSUD work mechanism
 // (processes/library/mk-rsud.bpmn, 13 SOP rows). Flows are told by their ends, never by their ids; unnamed ends by
 // kind and place; the nine rows that only moved down one number are one renumbering entry, not nine.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffRevisions } from '../../server/review/diff/revision-diff';
-import { readText, ROOT } from '../helpers/fixtures';
-
-const BEFORE = readText(path.join(ROOT, 'processes/library/mk-rsud.bpmn'));
-
-function edit(xml: string, from: string, to: string): string {
-  if (xml.split(from).length !== 2) throw new Error(`expected exactly one "${from}" in the map`);
-  return xml.replace(from, to);
-}
-
-/** mk-rsud with one task inserted after row 4 (Merumuskan strategi): Flow_5 now ends at it, Flow_15 leads on. */
-function withInsertedStep(xml: string, name = 'Membahas strategi bersama Kepala Bidang'): string {
-  const steps: Array<[string, string]> = [
-    ['        <bpmn:flowNodeRef>Activity_Strategi</bpmn:flowNodeRef>\n', '        <bpmn:flowNodeRef>Activity_Strategi</bpmn:flowNodeRef>\n        <bpmn:flowNodeRef>Activity_Membahas</bpmn:flowNodeRef>\n'],
-    [
-      '    <bpmn:task id="Activity_RencanaKegiatan"',
-      `    <bpmn:task id="Activity_Membahas" name="${name}" sk:phase="perencanaan" sk:time="1 hari">\n      <bpmn:incoming>Flow_5</bpmn:incoming>\n      <bpmn:outgoing>Flow_15</bpmn:outgoing>\n    </bpmn:task>\n    <bpmn:task id="Activity_RencanaKegiatan"`,
-    ],
-    ['<bpmn:sequenceFlow id="Flow_5" sourceRef="Activity_Strategi" targetRef="Activity_RencanaKegiatan" />', '<bpmn:sequenceFlow id="Flow_5" sourceRef="Activity_Strategi" targetRef="Activity_Membahas" />\n    <bpmn:sequenceFlow id="Flow_15" sourceRef="Activity_Membahas" targetRef="Activity_RencanaKegiatan" />'],
-    ['<bpmn:incoming>Flow_5</bpmn:incoming>\n      <bpmn:outgoing>Flow_6</bpmn:outgoing>', '<bpmn:incoming>Flow_15</bpmn:incoming>\n      <bpmn:outgoing>Flow_6</bpmn:outgoing>'],
-    [
-      '      <bpmndi:BPMNShape id="Activity_RencanaKegiatan_di"',
-      '      <bpmndi:BPMNShape id="Activity_Membahas_di" bpmnElement="Activity_Membahas">\n        <dc:Bounds x="1160" y="520" width="120" height="90" />\n      </bpmndi:BPMNShape>\n      <bpmndi:BPMNEdge id="Flow_15_di" bpmnElement="Flow_15">\n        <di:waypoint x="1280" y="565" />\n        <di:waypoint x="1300" y="710" />\n      </bpmndi:BPMNEdge>\n      <bpmndi:BPMNShape id="Activity_RencanaKegiatan_di"',
-    ],
-  ];
-  return steps.reduce((text, [from, to]) => edit(text, from, to), xml);
-}
+import { edit, MK_RSUD_XML as BEFORE, withInsertedStep } from './inserted-step';
 
 const diffOf = (oldXml: string, newXml: string) => diffRevisions({ mapId: 'peta', dari: 1, ke: 2, oldXml, newXml, sopVersions: [] });
 
