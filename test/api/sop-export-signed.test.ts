@@ -3,7 +3,7 @@
 // holds the SOPs in force exactly as signed — the stored PDF's bytes in the ZIP, its pages' content streams unchanged
 // in the book — and the decree counts only them; with includeDrafts the others come too, marked DRAF on every page.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { PDFArray, PDFDocument, PDFRawStream, PDFRef, type PDFPage } from 'pdf-lib';
@@ -183,5 +183,24 @@ describe('SOP export holds only what is signed', () => {
     const bad = await server.api(`/api/units/${encodeURIComponent(otherUnit)}/sop-exports`, { method: 'POST', json: { format: 'buku', includeDrafts: 'ya' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  // Last: it damages a stored file of this server's data directory.
+  it('stops with a clear error, rather than print something else, when a stored signed PDF no longer matches its sha256', async () => {
+    const { sha256 } = (await server.api(`/api/maps/${signedA}/review`)).body.signatures[0].pdf as { sha256: string };
+    const file = path.join(server.dataDir, 'review-files', sha256.slice(0, 2), `${sha256}.bin`);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 10] ^= 0xff;
+    writeFileSync(file, bytes);
+    const started = await server.api(`/api/units/${encodeURIComponent(UNIT)}/sop-exports`, { method: 'POST', json: { format: 'buku' } });
+    expect(started.status).toBe(202);
+    const text = await (await fetch(`${server.url}${started.body.eventsUrl}`, { headers: { cookie: server.admin.sessionCookie } })).text();
+    const last = text.trim().split('\n\n').at(-1)!;
+    expect(last).toMatch(/^id: \d+\nevent: error\n/);
+    const error = JSON.parse(last.slice(last.indexOf('data: ') + 6));
+    expect(error).toEqual({
+      code: 'SOP_SIGNED_PDF_DAMAGED',
+      message: `PDF SOP "Penerbitan surat keterangan sehat" yang disahkan (kode ${SIGNED[0]!.code}) hilang atau rusak di penyimpanan; ekspor dihentikan. Pulihkan dari cadangan atau hubungi admin.`,
+    });
   });
 });
