@@ -147,6 +147,7 @@ describe('SOP export holds only what is signed', () => {
     const { done, bytes } = await exported('buku', true);
     expect(done).toMatchObject({ count: 4, signed: 2, drafts: 2 });
     const bookFile = await saved(bytes, 'buku-draf.pdf');
+    if (process.env.PETAKERJA_SCREENSHOTS) writeFileSync(path.join(process.env.PETAKERJA_SCREENSHOTS, 'buku-sop-dengan-draf.pdf'), bytes);
     const decree = pdftotext(bookFile, 2).replace(/\s+/g, ' ');
     expect(decree).toContain('sebanyak 2 prosedur');
     expect(decree).toContain('2 draf yang dilampirkan dan ditandai DRAF belum ditetapkan');
