@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { ModdleElement } from 'bpmn-moddle';
 import { describe, expect, it } from 'vitest';
 import { allElements, parseBpmn } from '../../server/bpmn/moddle';
-import { describeElement } from '../../server/lint/rules/element-label';
+import { describeElement } from '../../server/bpmn/element-label';
 import { unnamedLabeller } from '../../server/review/diff/element-names';
 import { ROOT } from '../helpers/fixtures';
 
