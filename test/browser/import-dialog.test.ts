@@ -125,6 +125,7 @@ describe.skipIf(!previewAvailable)('the import dialog', () => {
     expect(await page.$eval(byTestId('import-refusal'), (el) => el.textContent)).toContain('tidak dapat diimpor');
     expect(await page.$eval(byTestId('import-error-code'), (el) => el.textContent)).toMatch(/^Kode galat: [A-Z_]+$/);
     expect(await page.$eval(byTestId('import-submit'), (el) => (el as HTMLButtonElement).disabled)).toBe(true);
+    if (process.env.PETAKERJA_SCREENSHOT) await page.screenshot({ path: process.env.PETAKERJA_SCREENSHOT.replace(/\.png$/, '-refused.png') });
     await page.keyboard.press('Escape');
     await page.waitForSelector('dialog.dialog-import', { hidden: true });
     expect(await mapCount()).toBe(before);
