@@ -49,6 +49,21 @@ export function openImportDialog(context: AppContext, meta: Meta, file: File): v
   const lanes = new LaneMatchSection();
   const refusal = h('div', { class: 'import-refusal', 'data-testid': 'import-refusal', 'aria-live': 'assertive' });
 
+  const layout = h(
+    'div',
+    { class: 'import-layout' },
+    h(
+      'div',
+      { class: 'import-fields' },
+      field('Nama peta', name),
+      field('Jenis peta', kind),
+      field('Unit kerja (opsional)', unit.input, 'Unit kerja atau perangkat daerah pemilik peta.'),
+      unit.datalist,
+      field('Profil regulasi', profile, 'Menentukan peraturan yang dipakai saat memeriksa peta.'),
+    ),
+    previewBox,
+  );
+
   let preview: ImportPreview | null = null;
   let viewer: NavigatedViewer | null = null;
   let closed = false;
@@ -61,21 +76,8 @@ export function openImportDialog(context: AppContext, meta: Meta, file: File): v
     errorTestId: 'import-error',
     className: 'dialog-import',
     fields: [
-      h(
-        'div',
-        { class: 'import-layout' },
-        h(
-          'div',
-          { class: 'import-fields' },
-          h('p', { class: 'field-hint import-file' }, `${file.name} · ${formatBytes(file.size)}`),
-          field('Nama peta', name),
-          field('Jenis peta', kind),
-          field('Unit kerja (opsional)', unit.input, 'Unit kerja atau perangkat daerah pemilik peta.'),
-          unit.datalist,
-          field('Profil regulasi', profile, 'Menentukan peraturan yang dipakai saat memeriksa peta.'),
-        ),
-        previewBox,
-      ),
+      h('p', { class: 'field-hint import-file' }, `${file.name} · ${formatBytes(file.size)}`),
+      layout,
       refusal,
       warnings.element,
       lanes.element,
@@ -133,8 +135,10 @@ export function openImportDialog(context: AppContext, meta: Meta, file: File): v
     } catch (error) {
       if (closed) return;
       form.setAttribute('aria-busy', 'false');
-      previewBox.remove();
+      // Nothing to choose for a file that cannot be imported: only why, and the way out.
+      layout.remove();
       replaceChildren(refusal, refusalView(error, `Berkas “${file.name}” tidak dapat diimpor`));
+      [...handle.element.querySelectorAll<HTMLButtonElement>('.dialog-actions button')].find((button) => !button.disabled)?.focus();
     }
   };
   void load();
