@@ -83,6 +83,8 @@ describe('the foreign corpus in the modeller', () => {
     const strict = (await server.api('/api/import/preview', { method: 'POST', body: '<x/>' })).status !== 404;
     const errors: string[] = [];
     const page = await openPage(browser, errors);
+    // Where an uncaught error came from, for the summary (openPage keeps only its message).
+    page.on('pageerror', (error) => console.log(`pageerror stack: ${(error as Error).stack ?? error}`));
     await useSession(page, server.url, server.admin.sessionCookie);
     await page.goto(`${server.url}/#/`, { waitUntil: 'networkidle0' });
     const outcomes: Outcome[] = [];
