@@ -39,6 +39,10 @@ export default defineConfig({
     emptyOutDir: true,
     // bpmn-js with the properties panel is one ~1.5 MB chunk, loaded only when a diagram opens.
     chunkSizeWarningLimit: 1800,
+    rolldownOptions: {
+      // No English "[PLUGIN_TIMINGS]" block in the log of a first `npm start` on a slow machine (issue 15, item 8).
+      checks: { bundlerTimings: false },
+    },
   },
   server: {
     proxy: {

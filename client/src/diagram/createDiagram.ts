@@ -9,6 +9,7 @@ import lintModule from '../features/lint';
 import skPropertiesModule from '../features/sk-properties';
 import type { SkVocabulary } from '../features/sk-properties/vocabulary';
 import translateModule from '../i18n';
+import propertiesPanelTranslateModule from '../i18n/propertiesPanelTranslate';
 
 const moddleExtensions = { sk: skDescriptor };
 
@@ -21,6 +22,7 @@ export function createModeler(options: { canvas: HTMLElement; propertiesPanel: H
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,
       skPropertiesModule,
+      propertiesPanelTranslateModule,
       changeTrackingModule,
       lintModule,
     ],
