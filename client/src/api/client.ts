@@ -16,6 +16,7 @@ import type {
   RevisionDiff,
   Session,
   Settings,
+  TimeZone,
   Letterhead,
   SetupInput,
   SopIdentityDraft,
@@ -213,6 +214,11 @@ export const api = {
   /** Confirms the public address printed in signed SOPs' QR codes (administrators). */
   async setPublicUrl(publicUrl: string): Promise<Settings['publicUrl']> {
     return (await json<{ publicUrl: Settings['publicUrl'] }>('/api/settings/public-url', 'PUT', { publicUrl })).publicUrl;
+  },
+
+  /** Sets the pemda's time zone, in which the public verification page shows times (administrators). */
+  async setTimeZone(timeZone: TimeZone): Promise<Settings['timeZone']> {
+    return (await json<{ timeZone: Settings['timeZone'] }>('/api/settings/time-zone', 'PUT', { timeZone })).timeZone;
   },
 
   /** A page of audit events, newest first, filtered (docs/api.md); `nextCursor` continues with older ones. */

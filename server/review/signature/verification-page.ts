@@ -4,6 +4,7 @@
 // none) and the server answers with the same page and the result. Standalone HTML, inline CSS, no outside requests.
 import { htmlPage } from '../../sop/render/html-page';
 import { formatTanggal } from '../../sop/render/identity-part';
+import { formatWaktuIn, type TimeZone } from '../../settings/time-zone';
 import { escapeHtml } from '../../sop/render/html-escape';
 import type { VerificationPageView, VerificationView } from './verification-view';
 
@@ -25,6 +26,8 @@ export interface VerificationPageOptions {
   check?: FileCheck;
   /** A refusal to show above the forms (the file was missing, too large, …). */
   error?: string;
+  /** The pemda's time zone, in which times are shown (settings; WIB when not given). */
+  timeZone?: TimeZone;
 }
 
 const EXAMPLE_CODE = '7KQM-2XH9-RT4B';
@@ -86,11 +89,6 @@ function page(title: string, body: string): string {
   });
 }
 
-/** "2026-11-26T01:15:00.000Z" → "26 November 2026 pukul 01.15 UTC". */
-export function formatWaktu(iso: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(iso);
-  return match ? `${formatTanggal(match[1]!)} pukul ${match[2]}.${match[3]} UTC` : iso;
-}
 
 const codeForm = (value = ''): string =>
   [
@@ -101,12 +99,12 @@ const codeForm = (value = ''): string =>
     '</form>',
   ].join('');
 
-function statusBox(view: VerificationView): string {
+function statusBox(view: VerificationView, timeZone: TimeZone): string {
   if (view.status === 'berlaku') {
     return '<section class="status berlaku" data-status="berlaku"><div class="word">BERLAKU</div><p>SOP ini telah disahkan dan masih berlaku.</p></section>';
   }
   const withdrawn = view.withdrawn;
-  const when = withdrawn ? ` pada ${escapeHtml(formatWaktu(withdrawn.at))}` : '';
+  const when = withdrawn ? ` pada ${escapeHtml(formatWaktuIn(withdrawn.at, timeZone))}` : '';
   const why =
     withdrawn?.reason === 'diganti'
       ? withdrawn.replacedBy
@@ -118,7 +116,7 @@ function statusBox(view: VerificationView): string {
 
 const fact = (label: string, value: string, className = ''): string => `<dt>${label}</dt><dd${className ? ` class="${className}"` : ''}>${value}</dd>`;
 
-function facts(view: VerificationView): string {
+function facts(view: VerificationView, timeZone: TimeZone): string {
   return [
     '<dl class="facts">',
     fact('Nomor SOP', view.nomor.trim() ? escapeHtml(view.nomor) : '–'),
@@ -127,7 +125,7 @@ function facts(view: VerificationView): string {
     fact('Revisi', `Revisi ${view.revision}`),
     fact('Tanggal Efektif', escapeHtml(formatTanggal(view.tanggalEfektif))),
     fact('Disahkan oleh', `${escapeHtml(view.signatory.jabatan)}<br>${escapeHtml(view.signatory.nama)}`),
-    fact('Waktu pengesahan', escapeHtml(formatWaktu(view.signedAt))),
+    fact('Waktu pengesahan', escapeHtml(formatWaktuIn(view.signedAt, timeZone))),
     fact('Kode verifikasi', escapeHtml(view.code), 'mono'),
     fact('Sidik SHA-256 PDF', escapeHtml(view.sha256), 'mono sha256'),
     '</dl>',
@@ -185,14 +183,15 @@ export function renderVerificationPage(view: VerificationPageView, options: Veri
     ].join('');
     return page('Kode verifikasi tidak ditemukan — Petakerja', body);
   }
+  const timeZone = options.timeZone ?? 'Asia/Jakarta';
   const body = [
-    statusBox(view),
+    statusBox(view, timeZone),
     options.check ? checkResult(options.check, view) : '',
     options.error ? errorBox(options.error) : '',
     '<section class="card">',
     `<h1>${escapeHtml(view.title)}</h1>`,
     `<p class="subtitle">Standar Operasional Prosedur${view.unit.trim() ? ` — ${escapeHtml(view.unit)}` : ''}</p>`,
-    facts(view),
+    facts(view, timeZone),
     '<div class="actions">',
     `<a class="button" href="${escapeHtml(view.pdfUrl)}">Lihat PDF yang disahkan</a>`,
     '</div>',
