@@ -309,10 +309,13 @@ export const api = {
     return json<SopRecordView>(mapPath(id) + '/sop');
   },
 
-  /** Saves the SOP record; `version` is the one the form was loaded from (0: none yet), SOP_CONFLICT when stale. */
-  async saveSop(id: string, input: { version: number; identity: SopIdentityDraft; settings: SopSettings }): Promise<SopVersion> {
-    const { record } = await json<{ record: SopVersion }>(mapPath(id) + '/sop', 'PUT', input);
-    return record;
+  /**
+   * Saves the SOP record; `version` is the one the form was loaded from (0: none yet), SOP_CONFLICT when stale.
+   * `unchanged`: the form equalled the current version, which the server kept (no new version).
+   */
+  async saveSop(id: string, input: { version: number; identity: SopIdentityDraft; settings: SopSettings }): Promise<{ record: SopVersion; unchanged: boolean }> {
+    const { record, unchanged } = await json<{ record: SopVersion; unchanged?: true }>(mapPath(id) + '/sop', 'PUT', input);
+    return { record, unchanged: unchanged === true };
   },
 
   /** The SOP document (HTML) of the map's current revision with an unsaved identity and settings: the live preview. */

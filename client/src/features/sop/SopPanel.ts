@@ -175,9 +175,9 @@ export class SopPanel {
     this.saveButton.disabled = true;
     this.status.textContent = 'Menyimpan…';
     try {
-      const record = await this.api.saveSop(this.mapId, { version: this.version, identity: this.form.identity(), settings: this.form.settings() });
+      const { record, unchanged } = await this.api.saveSop(this.mapId, { version: this.version, identity: this.form.identity(), settings: this.form.settings() });
       this.version = record.version;
-      this.status.textContent = `Tersimpan sebagai versi ${record.version}`;
+      this.status.textContent = unchanged ? `Tidak ada perubahan: tetap versi ${record.version}` : `Tersimpan sebagai versi ${record.version}`;
       this.current = record;
       this.savedState = state;
       this.showNote();
