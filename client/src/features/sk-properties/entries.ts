@@ -17,6 +17,8 @@ import { useService } from 'bpmn-js-properties-panel';
 import type Modeling from 'bpmn-js/lib/features/modeling/Modeling';
 import type { Element, ModdleElement } from 'bpmn-js/lib/model/Types';
 import { is } from 'bpmn-js/lib/util/ModelUtil';
+import './sk-properties.css';
+import { DURATION_UNITS, durationWarning, joinDuration, splitDuration, type DurationUnit } from './duration';
 import type { SkField, SkScope } from './fields';
 import type { SkOption } from './vocabulary';
 
@@ -162,12 +164,86 @@ const CheckboxAttributeEntry: FunctionComponent<SkEntryProps<FieldOfType<'checkb
   });
 };
 
+/**
+ * Mutu baku waktu: a number and a unit ("2" + "jam" is stored as "2 jam"), and the stored text itself, free to edit
+ * for what the two cannot say ("1 jam 30 menit", "PT2H"); a text the linter cannot read gets its warning here.
+ */
+const DurationEntry: FunctionComponent<SkEntryProps<FieldOfType<'duration'>>> = (props) => {
+  const { field, id } = props;
+  const attribute = useAttribute(props);
+  const text = textValue(attribute.value);
+  const split = splitDuration(text);
+  const warning = durationWarning(text);
+  const setAmount = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const unit = (input.parentElement?.querySelector('select') as HTMLSelectElement | null)?.value as DurationUnit | undefined;
+    if (input.value.trim() === '') return attribute.set(undefined);
+    const joined = joinDuration(input.value, unit ?? 'jam');
+    input.setCustomValidity(joined ? '' : 'Isi angka, mis. 2 atau 1,5.');
+    input.setAttribute('aria-invalid', String(!joined));
+    if (joined) attribute.set(joined);
+  };
+  const setUnit = (event: Event) => {
+    const unit = (event.target as HTMLSelectElement).value as DurationUnit;
+    const amount = (event.target as HTMLSelectElement).parentElement?.querySelector('input')?.value ?? '';
+    const joined = joinDuration(amount, unit);
+    if (joined) attribute.set(joined);
+  };
+  const setText = (event: Event) => {
+    const value = (event.target as HTMLInputElement).value.trim();
+    attribute.set(value === '' ? undefined : value);
+  };
+  return h(
+    'div',
+    { class: 'bio-properties-panel-entry sk-duration', 'data-entry-id': id },
+    h('label', { for: `${id}-amount`, class: 'bio-properties-panel-label' }, field.label),
+    h(
+      'div',
+      { class: 'sk-duration-row' },
+      h('input', {
+        id: `${id}-amount`,
+        name: `${id}-amount`,
+        type: 'text',
+        inputMode: 'decimal',
+        autoComplete: 'off',
+        class: 'bio-properties-panel-input sk-duration-amount',
+        'aria-describedby': `${id}-description`,
+        value: split?.amount ?? '',
+        onChange: setAmount,
+      }),
+      h(
+        'select',
+        { id: `${id}-unit`, name: `${id}-unit`, 'aria-label': 'Satuan waktu', class: 'bio-properties-panel-input sk-duration-unit', value: split?.unit ?? 'jam', onChange: setUnit },
+        DURATION_UNITS.map((unit) => h('option', { value: unit }, unit)),
+      ),
+    ),
+    h('label', { for: `${id}-text`, class: 'bio-properties-panel-label sk-duration-text-label' }, 'Tertulis sebagai'),
+    h('input', {
+      id: `${id}-text`,
+      name: `${id}-text`,
+      type: 'text',
+      autoComplete: 'off',
+      class: 'bio-properties-panel-input',
+      'aria-invalid': warning ? 'true' : 'false',
+      ...(warning ? { 'aria-errormessage': `${id}-warning` } : {}),
+      value: text,
+      onChange: setText,
+    }),
+    warning ? h('div', { id: `${id}-warning`, class: 'bio-properties-panel-error sk-duration-warning', role: 'alert' }, warning) : null,
+    h('div', { id: `${id}-description`, class: 'bio-properties-panel-description' }, field.description ?? ''),
+  );
+};
+
+/** A duration entry counts as edited when a time is stored. */
+const isDurationEdited: IsEdited = (node) => Boolean(node?.closest('.sk-duration')?.querySelector<HTMLInputElement>('input[id$="-text"]')?.value);
+
 const ENTRY_KINDS: { [T in SkField['type']]: { component: FunctionComponent<SkEntryProps<FieldOfType<T>>>; isEdited: IsEdited } } = {
   text: { component: TextEntry, isEdited: isTextFieldEntryEdited },
   textarea: { component: TextAreaAttributeEntry, isEdited: isTextAreaEntryEdited },
   select: { component: SelectAttributeEntry, isEdited: isSelectEntryEdited },
   integer: { component: IntegerEntry, isEdited: isNumberFieldEntryEdited },
   checkbox: { component: CheckboxAttributeEntry, isEdited: isCheckboxEntryEdited },
+  duration: { component: DurationEntry, isEdited: isDurationEdited },
 };
 
 export function panelEntry(element: Element, field: SkField, scope: SkScope): PanelEntry {

@@ -172,6 +172,12 @@ export class SopPanel {
     const state = this.formState();
     replaceChildren(this.alert);
     this.form.markInvalid([]);
+    const invalidDate = this.form.invalidDate();
+    if (invalidDate) {
+      this.showAlert(invalidDate.message);
+      invalidDate.control.focus();
+      return;
+    }
     this.saveButton.disabled = true;
     this.status.textContent = 'Menyimpan…';
     try {
