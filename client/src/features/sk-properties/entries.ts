@@ -170,36 +170,30 @@ const CheckboxAttributeEntry: FunctionComponent<SkEntryProps<FieldOfType<'checkb
  */
 const DurationEntry: FunctionComponent<SkEntryProps<FieldOfType<'duration'>>> = (props) => {
   const { field, id } = props;
+  const debounce = useService<DebounceInput>('debounceInput');
   const attribute = useAttribute(props);
   const text = textValue(attribute.value);
   const split = splitDuration(text);
-  const warning = durationWarning(text);
-  const setAmount = (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    const unit = (input.parentElement?.querySelector('select') as HTMLSelectElement | null)?.value as DurationUnit | undefined;
-    if (input.value.trim() === '') return attribute.set(undefined);
-    const joined = joinDuration(input.value, unit ?? 'jam');
-    input.setCustomValidity(joined ? '' : 'Isi angka, mis. 2 atau 1,5.');
-    input.setAttribute('aria-invalid', String(!joined));
+  const row = (event: Event) => (event.target as HTMLElement).closest('.sk-duration-row')!;
+  const commit = (event: Event) => {
+    const amountInput = row(event).querySelector('input') as HTMLInputElement;
+    const unit = (row(event).querySelector('select') as HTMLSelectElement).value as DurationUnit;
+    if (amountInput.value.trim() === '') {
+      amountInput.setCustomValidity('');
+      return attribute.set(undefined);
+    }
+    const joined = joinDuration(amountInput.value, unit);
+    amountInput.setCustomValidity(joined ? '' : 'Isi angka, mis. 2 atau 1,5.');
+    amountInput.setAttribute('aria-invalid', String(!joined));
     if (joined) attribute.set(joined);
-  };
-  const setUnit = (event: Event) => {
-    const unit = (event.target as HTMLSelectElement).value as DurationUnit;
-    const amount = (event.target as HTMLSelectElement).parentElement?.querySelector('input')?.value ?? '';
-    const joined = joinDuration(amount, unit);
-    if (joined) attribute.set(joined);
-  };
-  const setText = (event: Event) => {
-    const value = (event.target as HTMLInputElement).value.trim();
-    attribute.set(value === '' ? undefined : value);
   };
   return h(
     'div',
-    { class: 'bio-properties-panel-entry sk-duration', 'data-entry-id': id },
-    h('label', { for: `${id}-amount`, class: 'bio-properties-panel-label' }, field.label),
+    { class: 'sk-duration' },
     h(
       'div',
-      { class: 'sk-duration-row' },
+      { class: 'bio-properties-panel-entry sk-duration-row' },
+      h('label', { for: `${id}-amount`, class: 'bio-properties-panel-label' }, field.label),
       h('input', {
         id: `${id}-amount`,
         name: `${id}-amount`,
@@ -207,35 +201,29 @@ const DurationEntry: FunctionComponent<SkEntryProps<FieldOfType<'duration'>>> = 
         inputMode: 'decimal',
         autoComplete: 'off',
         class: 'bio-properties-panel-input sk-duration-amount',
-        'aria-describedby': `${id}-description`,
+        'aria-label': `${field.label}: angka`,
         value: split?.amount ?? '',
-        onChange: setAmount,
+        onChange: commit,
       }),
       h(
         'select',
-        { id: `${id}-unit`, name: `${id}-unit`, 'aria-label': 'Satuan waktu', class: 'bio-properties-panel-input sk-duration-unit', value: split?.unit ?? 'jam', onChange: setUnit },
+        { id: `${id}-unit`, name: `${id}-unit`, 'aria-label': `${field.label}: satuan`, class: 'bio-properties-panel-input sk-duration-unit', value: split?.unit ?? 'jam', onChange: commit },
         DURATION_UNITS.map((unit) => h('option', { value: unit }, unit)),
       ),
     ),
-    h('label', { for: `${id}-text`, class: 'bio-properties-panel-label sk-duration-text-label' }, 'Tertulis sebagai'),
-    h('input', {
-      id: `${id}-text`,
-      name: `${id}-text`,
-      type: 'text',
-      autoComplete: 'off',
-      class: 'bio-properties-panel-input',
-      'aria-invalid': warning ? 'true' : 'false',
-      ...(warning ? { 'aria-errormessage': `${id}-warning` } : {}),
-      value: text,
-      onChange: setText,
+    // The stored text, free to edit; a text the linter cannot read shows its warning but is kept (imported maps).
+    h(TextFieldEntry, {
+      id,
+      element: props.element,
+      label: 'Tertulis sebagai',
+      description: field.description,
+      debounce,
+      validate: (value: string) => durationWarning(value),
+      getValue: () => text,
+      setValue: (value: string) => attribute.set(value.trim() === '' ? undefined : value.trim()),
     }),
-    warning ? h('div', { id: `${id}-warning`, class: 'bio-properties-panel-error sk-duration-warning', role: 'alert' }, warning) : null,
-    h('div', { id: `${id}-description`, class: 'bio-properties-panel-description' }, field.description ?? ''),
   );
 };
-
-/** A duration entry counts as edited when a time is stored. */
-const isDurationEdited: IsEdited = (node) => Boolean(node?.closest('.sk-duration')?.querySelector<HTMLInputElement>('input[id$="-text"]')?.value);
 
 const ENTRY_KINDS: { [T in SkField['type']]: { component: FunctionComponent<SkEntryProps<FieldOfType<T>>>; isEdited: IsEdited } } = {
   text: { component: TextEntry, isEdited: isTextFieldEntryEdited },
@@ -243,7 +231,7 @@ const ENTRY_KINDS: { [T in SkField['type']]: { component: FunctionComponent<SkEn
   select: { component: SelectAttributeEntry, isEdited: isSelectEntryEdited },
   integer: { component: IntegerEntry, isEdited: isNumberFieldEntryEdited },
   checkbox: { component: CheckboxAttributeEntry, isEdited: isCheckboxEntryEdited },
-  duration: { component: DurationEntry, isEdited: isDurationEdited },
+  duration: { component: DurationEntry, isEdited: isTextFieldEntryEdited },
 };
 
 export function panelEntry(element: Element, field: SkField, scope: SkScope): PanelEntry {
