@@ -31,9 +31,42 @@ function propertiesPanelWithoutInlineStyles(): Plugin {
   };
 }
 
+/**
+ * bpmn-js draws the icons of "Ratakan elemen" and "Distribusikan elemen" (the context pad of a multiple selection, as
+ * the lasso makes it) from SVG text whose shapes carry style attributes: refused under style-src 'self', 27 CSP
+ * violations in a short lasso session. This rewrites each `style="fill:none;stroke:currentColor;…"` as the SVG
+ * presentation attributes it stands for (`fill="none" stroke="currentColor" …`), which no policy restricts. The build
+ * fails if the files no longer hold such attributes, so the patch never goes stale silently.
+ */
+function iconsWithoutInlineStyles(): Plugin {
+  const files = /[\\/]bpmn-js[\\/]lib[\\/]features[\\/](align-elements[\\/]AlignElementsIcons|distribute-elements[\\/]DistributeElementsIcons)\.js$/;
+  const PRESENTATION = new Set(['fill', 'stroke', 'stroke-width', 'stroke-linecap', 'stroke-linejoin', 'opacity']);
+  return {
+    name: 'petakerja:icons-without-inline-styles',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!files.test(id.split('?')[0])) return null;
+      if (!code.includes('style="')) this.error(`${id} no longer holds style attributes: review the CSP patch in client/vite.config.ts`);
+      const patched = code.replace(/style="([^"]*)"/g, (_all, declarations: string) =>
+        declarations
+          .split(';')
+          .map((declaration) => declaration.trim())
+          .filter(Boolean)
+          .map((declaration) => {
+            const [property, value] = declaration.split(':').map((part) => part.trim());
+            if (!property || !value || !PRESENTATION.has(property)) this.error(`${id}: no presentation attribute for "${declaration}"`);
+            return `${property}="${value}"`;
+          })
+          .join(' '),
+      );
+      return { code: patched, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: clientRoot,
-  plugins: [propertiesPanelWithoutInlineStyles()],
+  plugins: [propertiesPanelWithoutInlineStyles(), iconsWithoutInlineStyles()],
   build: {
     outDir: path.resolve(clientRoot, '../dist/client'),
     emptyOutDir: true,

@@ -71,6 +71,9 @@ label { display: block; margin-bottom: 6px; }
 .result.galat { border-color: #8a6100; background: #fff6df; }
 .result .verdict { font-size: 18px; font-weight: bold; margin: 0 0 6px; }
 .result dl.facts { grid-template-columns: minmax(120px, 30%) 1fr; }
+.skip-link { position: absolute; left: 8px; top: 8px; padding: 8px 14px; background: #fff; color: #123a5a; font-weight: bold; border-radius: 4px; transform: translateY(-200%); }
+.skip-link:focus { transform: none; }
+main:focus { outline: none; }
 footer { color: #4a5561; font-size: 13px; max-width: 760px; margin: 0 auto; padding: 0 16px 30px; }
 @media (max-width: 520px) { dl.facts, .result dl.facts { grid-template-columns: 1fr; gap: 2px; } dl.facts dd { margin-bottom: 8px; } }
 `;
@@ -82,8 +85,9 @@ function page(title: string, body: string): string {
     csp: VERIFICATION_PAGE_CSP,
     meta: ['<meta name="viewport" content="width=device-width, initial-scale=1">', '<meta name="referrer" content="no-referrer">', '<meta name="robots" content="noindex">'],
     body: [
+      '<a class="skip-link" href="#isi">Langsung ke konten</a>',
       '<header class="site"><div class="brand">Petakerja</div><div class="what">Verifikasi keaslian dokumen SOP</div></header>',
-      `<main>${body}</main>`,
+      `<main id="isi" tabindex="-1">${body}</main>`,
       '<footer>Halaman ini menampilkan catatan pengesahan SOP yang tersimpan di Petakerja. Dokumen yang sah adalah PDF yang sidik SHA-256-nya sama dengan yang tercatat di sini.</footer>',
     ],
   });
