@@ -64,9 +64,30 @@ function iconsWithoutInlineStyles(): Plugin {
   };
 }
 
+/**
+ * @bpmn-io/properties-panel translates its own tooltips ("Toggle section", "Open pop-up editor", …) only when each
+ * group and entry is handed a `translate` prop, which bpmn-js-properties-panel's entries (Name, Documentation, …) do
+ * not pass: they fell back to English. This makes the library's fallback our Indonesian translate()
+ * (client/src/i18n). The build fails if the fallback is no longer there.
+ */
+function propertiesPanelInIndonesian(): Plugin {
+  const fallback = 'function translateFallback(template, replacements) {';
+  const i18n = path.resolve(clientRoot, 'src/i18n/index.ts');
+  return {
+    name: 'petakerja:properties-panel-in-indonesian',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]@bpmn-io[\\/]properties-panel[\\/]dist[\\/]index\.esm\.js$/.test(id.split('?')[0])) return null;
+      if (!code.includes(fallback)) this.error(`@bpmn-io/properties-panel no longer contains ${JSON.stringify(fallback)}: review the patch in client/vite.config.ts`);
+      const patched = code.replace(fallback, `${fallback}\n  return petakerjaTranslate(template, replacements);`);
+      return { code: `import { translate as petakerjaTranslate } from ${JSON.stringify(i18n)};\n${patched}`, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: clientRoot,
-  plugins: [propertiesPanelWithoutInlineStyles(), iconsWithoutInlineStyles()],
+  plugins: [propertiesPanelWithoutInlineStyles(), iconsWithoutInlineStyles(), propertiesPanelInIndonesian()],
   build: {
     outDir: path.resolve(clientRoot, '../dist/client'),
     emptyOutDir: true,

@@ -6,10 +6,10 @@ import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js
 import skDescriptor from '../../../server/bpmn/sk-moddle.json';
 import changeTrackingModule from '../features/change-tracking';
 import lintModule from '../features/lint';
+import paletteKeyboardModule from '../features/palette-keyboard';
 import skPropertiesModule from '../features/sk-properties';
 import type { SkVocabulary } from '../features/sk-properties/vocabulary';
 import translateModule from '../i18n';
-import propertiesPanelTranslateModule from '../i18n/propertiesPanelTranslate';
 
 const moddleExtensions = { sk: skDescriptor };
 
@@ -22,9 +22,9 @@ export function createModeler(options: { canvas: HTMLElement; propertiesPanel: H
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,
       skPropertiesModule,
-      propertiesPanelTranslateModule,
       changeTrackingModule,
       lintModule,
+      paletteKeyboardModule,
     ],
     propertiesPanel: {
       parent: options.propertiesPanel,

@@ -12,4 +12,12 @@ export function installSkipLink(outlet: HTMLElement): void {
     if (!main.hasAttribute('tabindex')) main.setAttribute('tabindex', '-1');
     main.focus();
   });
+  // Each page starts where a freshly loaded one does: its first Tab reaches the skip link, not what follows the
+  // content of the page before (the browser's "focus navigation starting point" stays where that content was).
+  window.addEventListener('hashchange', () => {
+    const body = document.body;
+    body.setAttribute('tabindex', '-1');
+    body.focus({ preventScroll: true });
+    body.removeAttribute('tabindex');
+  });
 }

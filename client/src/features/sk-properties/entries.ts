@@ -80,14 +80,11 @@ const TextEntry: FunctionComponent<SkEntryProps<FieldOfType<'text'>>> = (props) 
   });
 };
 
-/** TextAreaEntry takes the translate() of its "Open pop-up editor" button, though its typings omit it. */
-const TranslatedTextAreaEntry = TextAreaEntry as FunctionComponent<Parameters<typeof TextAreaEntry>[0] & { translate: (template: string) => string }>;
-
 const TextAreaAttributeEntry: FunctionComponent<SkEntryProps<FieldOfType<'textarea'>>> = (props) => {
   const { field } = props;
   const debounce = useService<DebounceInput>('debounceInput');
   const attribute = useAttribute(props);
-  return h(TranslatedTextAreaEntry, {
+  return h(TextAreaEntry, {
     id: props.id,
     element: props.element,
     label: field.label,
@@ -95,7 +92,6 @@ const TextAreaAttributeEntry: FunctionComponent<SkEntryProps<FieldOfType<'textar
     debounce,
     rows: 2,
     autoResize: true,
-    translate: useService<(template: string) => string>('translate'),
     getValue: () => textValue(attribute.value),
     setValue: (value: string) => attribute.set(value === '' ? undefined : value),
   });
