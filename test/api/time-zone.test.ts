@@ -56,6 +56,10 @@ describe("the pemda's time zone", () => {
 
       expect(await page()).toContain(`Waktu pengesahan ${formatWaktuIn(signature.signedAt, 'Asia/Makassar')}`);
       expect(await page()).toMatch(/pukul \d\d\.\d\d WITA/);
+      // Its first tab stop skips to the content.
+      const html = await (await fetch(`${running.url}/verifikasi/${signature.code}`)).text();
+      expect(html).toMatch(/<body>\s*<a class="skip-link" href="#isi">Langsung ke konten<\/a>/);
+      expect(html).toContain('<main id="isi" tabindex="-1">');
 
       expect((await users.penyusun.api('/api/settings/time-zone', { method: 'PUT', json: { timeZone: 'Asia/Jayapura' } })).status).toBe(403);
       const bad = await admin.api('/api/settings/time-zone', { method: 'PUT', json: { timeZone: 'UTC' } });
