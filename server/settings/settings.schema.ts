@@ -1,6 +1,7 @@
 // The settings an administrator confirms (issue 13, item 9): today the public address printed in the QR code of
 // every signed SOP. Kept in settings.json of the data directory.
 import { z } from 'zod';
+import { TimeZone } from './time-zone';
 
 /** An http(s) address without credentials, query or fragment; stored without a trailing slash. */
 export const PublicUrl = z
@@ -25,7 +26,11 @@ export const SettingsDocument = z.object({
   publicUrl: z
     .object({ value: z.string().max(200), confirmedBy: z.string().max(200), confirmedAt: z.iso.datetime() })
     .optional(),
+  /** The pemda's time zone chosen by an administrator; absent: the default of the repository's profile. */
+  timeZone: z.object({ value: TimeZone, changedBy: z.string().max(200), changedAt: z.iso.datetime() }).optional(),
 });
 export type SettingsDocument = z.infer<typeof SettingsDocument>;
 
 export const PublicUrlBody = z.strictObject({ publicUrl: PublicUrl });
+
+export const TimeZoneBody = z.strictObject({ timeZone: TimeZone });

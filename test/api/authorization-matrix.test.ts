@@ -111,6 +111,7 @@ const POLICY: Policy[] = [
   { route: 'GET /api/audit', access: 'admin', ok: 200 },
   { route: 'GET /api/settings', access: 'signed-in', ok: 200 },
   { route: 'PUT /api/settings/public-url', access: 'admin', ok: 200 },
+  { route: 'PUT /api/settings/time-zone', access: 'admin', ok: 200 },
 ];
 /** Routes outside the matrix, each tested on its own in sessions.test.ts. */
 const PUBLIC_OR_SESSION_ROUTES = ['GET /api/setup', 'POST /api/setup', 'POST /api/session', 'DELETE /api/session'];
@@ -182,6 +183,7 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
     'POST /api/users': async () => ({ username: `baru${n}`, password: TEST_PASSWORD, name: `Baru ${n}`, jabatan: '', unit: OWN_UNIT, roles: ['pembaca'] }),
     'PATCH /api/users/:id': async () => ({ jabatan: `Jabatan ${n}` }),
     'PUT /api/settings/public-url': async () => ({ publicUrl: server.url }),
+    'PUT /api/settings/time-zone': async () => ({ timeZone: 'Asia/Makassar' }),
     'PUT /api/maps/:id/sop': async () => ({
       version: (await server.api(`/api/maps/${map.id}/sop`)).body.record?.version ?? 0,
       identity: { namaSop: `SOP matriks ${n}` },
