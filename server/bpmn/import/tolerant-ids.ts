@@ -6,6 +6,14 @@ import { BPMN_MODEL_NS } from '../xml-guard';
 import { warning, type ImportWarning } from './import-warning';
 import { attribute, elementsOf, localName, namespaceOf, prefixOf, setAttribute, setText, textOnly, type XmlElement } from './xml-tree';
 
+/** The namespaces of the elements whose ids moddle checks (extension elements keep whatever ids they have). */
+const CHECKED_NAMESPACES = new Set([
+  BPMN_MODEL_NS,
+  'http://www.omg.org/spec/BPMN/20100524/DI',
+  'http://www.omg.org/spec/DD/20100524/DI',
+  'http://www.omg.org/spec/DD/20100524/DC',
+]);
+
 /** The id moddle-xml accepts (moddle-xml's `addElement`): anything else drops the element and all it holds. */
 const MODDLE_ID = /^([a-z][\w-.]*:)?[a-z_][\w-.]*$/i;
 
@@ -52,7 +60,7 @@ export function fixIdsAndReferences(root: XmlElement): TolerantIds {
   const renamed = new Map<string, string>();
   for (const element of all) {
     const id = attribute(element, 'id');
-    if (id === undefined) continue;
+    if (id === undefined || !CHECKED_NAMESPACES.has(namespaceOf(element, prefixOf(element.name)) ?? '')) continue;
     const duplicate = seen.has(id);
     seen.add(id);
     if (MODDLE_ID.test(id) && !duplicate) continue;
