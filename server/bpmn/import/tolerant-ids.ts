@@ -75,7 +75,8 @@ export function fixIdsAndReferences(root: XmlElement): TolerantIds {
         duplicate
           ? 'Id yang sama sudah dipakai elemen lain dalam berkas; id harus unik.'
           : 'Id ini tidak dapat dipakai pemodel BPMN (memuat spasi, huruf non-ASCII atau tanda lain); tanpa diganti, elemen ini beserta isinya akan hilang.',
-        next,
+        // The id the user's own modeller shows; the new one is in `what`.
+        id,
       ),
     );
   }
