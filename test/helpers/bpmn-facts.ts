@@ -23,15 +23,17 @@ export interface BpmnFacts {
   /** Every id in the document (any namespace the moddle-checked ids live in). */
   ids: Set<string>;
   /** bpmnElement of each DI shape and edge, and of each plane. */
-  shapes: { id: string; target: string | undefined }[];
+  shapes: { id: string; target: string | undefined; plane?: string }[];
   planes: { id: string; target: string | undefined }[];
-  /** Ids of the flow nodes inside a process (not a choreography). */
-  processNodes: string[];
+  /** The flow nodes inside a process (not a choreography), and the process that holds each. */
+  processNodes: Map<string, string>;
+  /** The processes the pools of each collaboration stand for. */
+  pools: Map<string, string[]>;
 }
 
 const ns = (e: XmlElement) => namespaceOf(e, prefixOf(e.name));
 const children = (e: XmlElement) => e.children.filter((c): c is XmlElement => c.kind === 'element');
-const FLOW_NODE = /(Task|Event|Gateway|SubProcess|^task|^callActivity|^transaction)$/;
+const FLOW_NODE = /(Task|Event|Gateway|SubProcess|^task|^subProcess|^callActivity|^transaction)$/;
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export function bpmnFacts(xml: string): BpmnFacts {
@@ -47,10 +49,15 @@ export function bpmnFacts(xml: string): BpmnFacts {
   const elements = new Map<string, ElementFacts>();
   const shapes: BpmnFacts['shapes'] = [];
   const planes: BpmnFacts['planes'] = [];
-  const processNodes: string[] = [];
-  const inProcess = (e: XmlElement) => {
-    for (let p = e.parent; p; p = p.parent) if (localName(p.name) === 'process' && ns(p) === MODEL) return true;
-    return false;
+  const processNodes = new Map<string, string>();
+  const pools = new Map<string, string[]>();
+  const processOf = (e: XmlElement) => {
+    for (let p = e.parent; p; p = p.parent) if (localName(p.name) === 'process' && ns(p) === MODEL) return attribute(p, 'id');
+    return undefined;
+  };
+  const planeOf = (e: XmlElement) => {
+    for (let p = e.parent; p; p = p.parent) if (localName(p.name) === 'BPMNPlane') return attribute(p, 'id') ?? `<BPMNPlane> baris ${p.line}`;
+    return undefined;
   };
   for (const element of all) {
     const id = attribute(element, 'id');
@@ -58,7 +65,7 @@ export function bpmnFacts(xml: string): BpmnFacts {
     const local = localName(element.name);
     if (namespace === BPMNDI) {
       const di = { id: id ?? `<${local}> baris ${element.line}`, target: ref(attribute(element, 'bpmnElement')) };
-      if (local === 'BPMNShape' || local === 'BPMNEdge') shapes.push(di);
+      if (local === 'BPMNShape' || local === 'BPMNEdge') shapes.push({ ...di, plane: planeOf(element) });
       if (local === 'BPMNPlane') planes.push(di);
     }
     if (namespace !== MODEL || id === undefined) continue;
@@ -79,9 +86,15 @@ export function bpmnFacts(xml: string): BpmnFacts {
     const documentation = kids.filter((c) => localName(c.name) === 'documentation');
     if (documentation.length > 0) facts.documentation = documentation.map((c) => squash(textOnly(c) ?? ''));
     elements.set(id, facts);
-    if (FLOW_NODE.test(local) && inProcess(element)) processNodes.push(id);
+    const process = processOf(element);
+    if (FLOW_NODE.test(local) && process !== undefined) processNodes.set(id, process);
+    if (local === 'participant' && element.parent) {
+      const collaboration = attribute(element.parent, 'id') ?? '';
+      const processRef = ref(attribute(element, 'processRef'));
+      pools.set(collaboration, [...(pools.get(collaboration) ?? []), ...(processRef ? [processRef] : [])]);
+    }
   }
-  return { elements, ids, shapes, planes, processNodes };
+  return { elements, ids, shapes, planes, processNodes, pools };
 }
 
 /** Old id → new id of every ID_CHANGED warning. */
@@ -137,10 +150,15 @@ export function silentLosses(before: BpmnFacts, after: BpmnFacts, warnings: { co
 }
 
 
-/** Whether the stored map draws at least one flow node, when it has any, on a plane pointing at an existing root. */
+/**
+ * Whether the stored map, when a process has flow nodes, has a plane pointing at a process or collaboration that draws
+ * at least one of that root's flow nodes (what bpmn-js opens: anything else is a blank canvas).
+ */
 export function drawsFlowNodes(after: BpmnFacts): boolean {
-  const nodes = after.processNodes;
-  if (nodes.length === 0) return true;
-  const planeOk = after.planes.some((p) => p.target !== undefined && after.elements.has(p.target));
-  return planeOk && after.shapes.some((s) => s.target !== undefined && nodes.includes(s.target));
+  if (after.processNodes.size === 0) return true;
+  return after.planes.some((plane) => {
+    const type = plane.target === undefined ? undefined : after.elements.get(plane.target)?.type;
+    const processes = type === 'process' ? [plane.target!] : type === 'collaboration' ? (after.pools.get(plane.target!) ?? []) : [];
+    return after.shapes.some((s) => s.plane === plane.id && s.target !== undefined && processes.includes(after.processNodes.get(s.target) ?? ''));
+  });
 }

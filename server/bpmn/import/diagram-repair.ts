@@ -40,14 +40,75 @@ export function flowNodesOf(definitions: ModdleElement): ModdleElement[] {
   return nodes;
 }
 
-/** Whether some plane draws at least one flow node (or there is no flow node to draw). */
+/** The process a node belongs to (through its sub-processes). */
+function processOf(element: ModdleElement): ModdleElement | undefined {
+  for (let e = element.$parent; e; e = e.$parent) if (e.$instanceOf('bpmn:Process')) return e;
+  return undefined;
+}
+
+/**
+ * Whether the map opens drawn: some plane points at a process, or a collaboration whose pools stand for processes, and
+ * draws at least one flow node of those processes (or there is no flow node to draw). A plane of a sub-process only
+ * does not count: the process itself would open blank.
+ */
 export function drawsSomething(definitions: ModdleElement): boolean {
-  const nodes = new Set(flowNodesOf(definitions));
-  if (nodes.size === 0) return true;
+  const nodes = flowNodesOf(definitions);
+  if (nodes.length === 0) return true;
   return list(definitions, 'diagrams').some((d) => {
     const plane = d.get('plane') as ModdleElement | undefined;
-    return !!plane && list(plane, 'planeElement').some((di) => nodes.has(di.get('bpmnElement') as ModdleElement));
+    const root = plane?.get('bpmnElement') as ModdleElement | undefined;
+    if (!plane || !root) return false;
+    const processes = root.$instanceOf('bpmn:Process')
+      ? [root]
+      : root.$instanceOf('bpmn:Collaboration')
+        ? list(root, 'participants').flatMap((p) => (p.get('processRef') ? [p.get('processRef') as ModdleElement] : []))
+        : [];
+    return list(plane, 'planeElement').some((di) => {
+      const element = di.get('bpmnElement') as ModdleElement | undefined;
+      const process = element && element.$instanceOf('bpmn:FlowNode') ? processOf(element) : undefined;
+      return process !== undefined && processes.includes(process);
+    });
   });
+}
+
+/**
+ * A pool whose processRef named no process (a tool renamed the process and not the reference) stands for the one
+ * process no pool stands for, when there is exactly one of each: otherwise the pool opens empty.
+ */
+export function repairPools(definitions: ModdleElement, unresolvedPools: ModdleElement[]): ImportWarning[] {
+  const roots = list(definitions, 'rootElements');
+  const referenced = new Set(
+    roots.filter((r) => r.$instanceOf('bpmn:Collaboration')).flatMap((c) => list(c, 'participants').map((p) => p.get('processRef'))),
+  );
+  let orphans = roots.filter((r) => r.$instanceOf('bpmn:Process') && !referenced.has(r) && list(r, 'flowElements').length > 0);
+  const pools = unresolvedPools.filter((p) => !p.get('processRef'));
+  if (pools.length !== 1) return [];
+  const candidates = orphans.length;
+  const pool = pools[0]!;
+  if (orphans.length > 1) {
+    // Several candidates: the one whose nodes the pool's collaboration diagram draws most.
+    const drawn = new Set(
+      list(definitions, 'diagrams')
+        .map((d) => d.get('plane') as ModdleElement | undefined)
+        .filter((plane) => plane?.get('bpmnElement') === pool.$parent)
+        .flatMap((plane) => list(plane!, 'planeElement').map((di) => di.get('bpmnElement'))),
+    );
+    const count = (process: ModdleElement) => list(process, 'flowElements').filter((e) => drawn.has(e)).length;
+    const most = Math.max(...orphans.map(count));
+    orphans = most > 0 ? orphans.filter((process) => count(process) === most) : [];
+  }
+  if (orphans.length !== 1) return [];
+  const process = orphans[0]!;
+  const only = orphans.length === candidates;
+  pool.set('processRef', process);
+  return [
+    warning(
+      'DIAGRAM_REPAIRED',
+      `Kolam "${pool.name ?? pool.id}" dihubungkan dengan proses "${process.id}".`,
+      `Rujukan kolam ke prosesnya menunjuk id yang tidak ada, dan ${only ? 'hanya proses ini yang tidak berkolam' : 'gambar kolaborasinya paling banyak menggambar langkah proses ini'}; tanpa perbaikan kolam terbuka kosong.`,
+      pool.id,
+    ),
+  ];
 }
 
 /** Points each plane at the root its shapes belong to, when it points at something else. */

@@ -9,11 +9,11 @@ import { createModdle, parseBpmn } from '../moddle';
 import { assertOutputSize, assertSafeBpmnXml } from '../xml-guard';
 import { decodeBytes } from './decode-bytes';
 import { generateDiagram } from './diagram-layout';
-import { drawsSomething, repairPlanes } from './diagram-repair';
+import { drawsSomething, repairPlanes, repairPools } from './diagram-repair';
 import { warning, type ImportWarning } from './import-warning';
 import { fromModdleWarnings } from './moddle-warnings';
 import { fixIdsAndReferences } from './tolerant-ids';
-import { attribute, elementsOf, parseXmlTree, serializeXmlTree, type XmlElement } from './xml-tree';
+import { attribute, elementsOf, localName, parseXmlTree, serializeXmlTree, type XmlElement } from './xml-tree';
 
 export interface MapFactsOfImport {
   kind: MapKind;
@@ -51,6 +51,10 @@ export async function readImport({ bytes, given, defaultProfile, defaultName }: 
   const parsed = await parseBpmn(serializeXmlTree(tree), moddle);
   const { definitions } = parsed;
   const warnings = [...decoded.warnings, ...tolerant.warnings, ...fromModdleWarnings(parsed.warnings, tree)];
+  const unresolvedPools = parsed.warnings.flatMap((w) =>
+    w.element?.$instanceOf('bpmn:Participant') && /^unresolved reference/.test(w.message) ? [w.element] : [],
+  );
+  warnings.push(...repairPools(definitions, unresolvedPools));
   warnings.push(...repairPlanes(definitions));
   if (!drawsSomething(definitions)) {
     const hadDiagram = ((definitions.get('diagrams') as ModdleElement[] | undefined) ?? []).length > 0;
@@ -86,6 +90,7 @@ function lostIds(input: XmlElement, xml: string, warnings: ImportWarning[]): Imp
     if (id !== undefined) stored.add(id);
   }
   const named = new Set(warnings.flatMap((w) => w.element ?? []));
+  const regenerated = warnings.some((w) => w.code === 'DIAGRAM_GENERATED');
   const lost: ImportWarning[] = [];
   for (const element of elementsOf(input)) {
     const id = attribute(element, 'id');
@@ -96,7 +101,11 @@ function lostIds(input: XmlElement, xml: string, warnings: ImportWarning[]): Imp
       warning(
         'ELEMENT_DROPPED',
         `Elemen <${element.name}>${name ? ` "${name}"` : ''} (baris ${element.line}) tidak tersimpan.`,
-        container ? `Elemen ini berada di dalam "${container}", yang tidak tersimpan (lihat peringatan untuknya).` : 'Pembaca BPMN tidak dapat menyimpannya dalam model BPMN 2.0.',
+        container
+          ? `Elemen ini berada di dalam "${container}", yang tidak tersimpan (lihat peringatan untuknya).`
+          : regenerated && /^BPMN(Diagram|Plane|Shape|Edge|Label)/.test(localName(element.name))
+            ? 'Gambar lama dalam berkas tidak menggambar prosesnya dan diganti gambar yang dibuat otomatis.'
+            : 'Pembaca BPMN tidak dapat menyimpannya dalam model BPMN 2.0.',
         id,
       ),
     );
