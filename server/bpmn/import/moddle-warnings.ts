@@ -14,24 +14,21 @@ const nameOf = (e: ModdleElement | undefined) => (e && typeof e.id === 'string' 
 
 export function fromModdleWarnings(moddleWarnings: ModdleWarning[], tree: XmlElement): ImportWarning[] {
   const out: ImportWarning[] = [];
+  // Unknown attributes are kept as they are: one warning per attribute name, not one per element carrying it.
+  const unknownAttributes = new Map<string, string[]>();
   for (const w of moddleWarnings) {
     const message = w.message;
     if (message.startsWith('unsupported document encoding')) continue;
     let match: RegExpExecArray | null;
     if ((match = /^unknown attribute <(.+)>$/.exec(message))) {
-      out.push(
-        warning(
-          'UNKNOWN_ATTRIBUTE',
-          `Atribut "${match[1]}" tidak dikenal; disimpan apa adanya, tetapi tidak dipakai Petakerja.`,
-          'Atribut ini tidak ada dalam skema BPMN 2.0 untuk elemen ini.',
-          nameOf(w.element),
-        ),
-      );
+      const holders = unknownAttributes.get(match[1]!) ?? [];
+      holders.push(nameOf(w.element) ?? '?');
+      unknownAttributes.set(match[1]!, holders);
     } else if ((match = /^unresolved reference <(.+)>$/.exec(message))) {
       out.push(
         warning(
           'UNRESOLVED_REFERENCE',
-          `Rujukan "${w.property ?? ''}" ke "${match[1]}" dihapus.`,
+          `Rujukan "${(w.property ?? '').replace(/^bpmn(di)?:/, '')}" ke "${match[1]}" dihapus.`,
           `Tidak ada elemen dengan id "${match[1]}" dalam berkas.`,
           nameOf(w.element),
         ),
@@ -55,6 +52,17 @@ export function fromModdleWarnings(moddleWarnings: ModdleWarning[], tree: XmlEle
     } else {
       out.push(warning('IMPORT_NOTICE', `Pembaca BPMN melaporkan: ${message.split('\n')[0]}`, 'Bagian berkas ini mungkin tidak terbaca utuh.', nameOf(w.element)));
     }
+  }
+  for (const [name, holders] of unknownAttributes) {
+    const shown = holders.slice(0, 3).join(', ') + (holders.length > 3 ? ', …' : '');
+    out.push(
+      warning(
+        'UNKNOWN_ATTRIBUTE',
+        `Atribut "${name}" tidak dikenal pada ${holders.length} elemen (${shown}); disimpan apa adanya, tetapi tidak dipakai Petakerja.`,
+        'Atribut ini tidak ada dalam skema BPMN 2.0 untuk elemen itu; biasanya tambahan pemodel asalnya.',
+        holders[0],
+      ),
+    );
   }
   return out;
 }
