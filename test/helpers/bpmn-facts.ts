@@ -1,6 +1,6 @@
 // What a BPMN document says, read from its XML as written (not through moddle, which is what the import tests check):
 // per id its type, name, flow ends, lane members, event definitions and documentation; and where its diagram points.
-import { attribute, elementsOf, localName, namespaceOf, parseXmlTree, prefixOf, textOnly, type XmlElement } from '../../server/bpmn/import/xml-tree';
+import { attribute, deepText, elementsOf, localName, namespaceOf, parseXmlTree, prefixOf, textOnly, type XmlElement } from '../../server/bpmn/import/xml-tree';
 
 const MODEL = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 const BPMNDI = 'http://www.omg.org/spec/BPMN/20100524/DI';
@@ -84,7 +84,7 @@ export function bpmnFacts(xml: string): BpmnFacts {
     const definitions = kids.filter((c) => localName(c.name).endsWith('EventDefinition') || localName(c.name) === 'eventDefinitionRef');
     if (definitions.length > 0) facts.eventDefinitions = definitions.map((c) => localName(c.name)).sort();
     const documentation = kids.filter((c) => localName(c.name) === 'documentation');
-    if (documentation.length > 0) facts.documentation = documentation.map((c) => squash(textOnly(c) ?? ''));
+    if (documentation.length > 0) facts.documentation = documentation.map((c) => squash(deepText(c)));
     elements.set(id, facts);
     const process = processOf(element);
     if (FLOW_NODE.test(local) && process !== undefined) processNodes.set(id, process);

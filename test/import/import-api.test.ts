@@ -81,7 +81,7 @@ describe('each crafted loss pattern is kept or warned about', () => {
   const expected: Record<string, string[]> = {
     'aeneis-global-tasks.bpmn': [],
     'bonita-timer.bpmn': [],
-    'enterprise-explorer-documentation.bpmn': [],
+    'enterprise-explorer-documentation.bpmn': ['DOCUMENTATION_MARKUP'],
     'genmymodel-qname-refs.bpmn': [],
     'ibm-no-diagram.bpmn': ['DIAGRAM_GENERATED'],
     'invalid-utf8.bpmn': ['INVALID_UTF8'],

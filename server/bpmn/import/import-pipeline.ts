@@ -12,6 +12,7 @@ import { generateDiagram } from './diagram-layout';
 import { drawsSomething, repairPlanes, repairPools } from './diagram-repair';
 import { warning, type ImportWarning } from './import-warning';
 import { fromModdleWarnings } from './moddle-warnings';
+import { flattenMarkup } from './tolerant-content';
 import { fixIdsAndReferences } from './tolerant-ids';
 import { attribute, elementsOf, localName, parseXmlTree, serializeXmlTree, type XmlElement } from './xml-tree';
 
@@ -47,10 +48,11 @@ export async function readImport({ bytes, given, defaultProfile, defaultName }: 
   assertSafeBpmnXml(decoded.text);
   const tree = parseXmlTree(decoded.text);
   const tolerant = fixIdsAndReferences(tree);
+  const markup = flattenMarkup(tree);
   const moddle = createModdle();
   const parsed = await parseBpmn(serializeXmlTree(tree), moddle);
   const { definitions } = parsed;
-  const warnings = [...decoded.warnings, ...tolerant.warnings, ...fromModdleWarnings(parsed.warnings, tree)];
+  const warnings = [...decoded.warnings, ...tolerant.warnings, ...markup, ...fromModdleWarnings(parsed.warnings, tree)];
   const unresolvedPools = parsed.warnings.flatMap((w) =>
     w.element?.$instanceOf('bpmn:Participant') && /^unresolved reference/.test(w.message) ? [w.element] : [],
   );

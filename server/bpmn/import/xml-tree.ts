@@ -98,7 +98,19 @@ const escapeAttribute = (s: string) =>
   escapeText(s).replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 
 export function serializeXmlTree(root: XmlElement): string {
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${serializeNode(root)}`;
+}
+
+/** The text of a node and everything inside it, markup left out. */
+export function deepText(node: XmlNode): string {
+  if (node.kind === 'text' || node.kind === 'cdata') return node.text;
+  if (node.kind === 'comment') return '';
+  return node.children.map(deepText).join('');
+}
+
+/** One node as XML, as written (namespace declarations of its ancestors are not repeated). */
+export function serializeNode(node: XmlNode): string {
+  const out: string[] = [];
   const write = (node: XmlNode) => {
     if (node.kind === 'text') out.push(escapeText(node.text));
     else if (node.kind === 'cdata') out.push(`<![CDATA[${node.text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`);
@@ -115,6 +127,6 @@ export function serializeXmlTree(root: XmlElement): string {
       out.push(`</${node.name}>`);
     }
   };
-  write(root);
+  write(node);
   return out.join('');
 }
