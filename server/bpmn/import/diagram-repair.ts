@@ -145,3 +145,36 @@ export function repairPlanes(definitions: ModdleElement): ImportWarning[] {
   }
   return warnings;
 }
+
+const labelOf = (e: ModdleElement) => (e.name ? `"${e.name}"` : (e.id ?? e.$type));
+
+/**
+ * What the diagram leaves out: a process none of whose steps is drawn (one a call activity calls, say), or steps of a
+ * drawn process without a shape. The content is kept in the stored file; the modeller just does not show it.
+ */
+export function undrawnWarnings(definitions: ModdleElement): ImportWarning[] {
+  const drawn = new Set(
+    list(definitions, 'diagrams').flatMap((d) => {
+      const plane = d.get('plane') as ModdleElement | undefined;
+      return plane ? list(plane, 'planeElement').map((di) => di.get('bpmnElement')) : [];
+    }),
+  );
+  const warnings: ImportWarning[] = [];
+  for (const process of list(definitions, 'rootElements').filter((r) => r.$instanceOf('bpmn:Process'))) {
+    const nodes = flowNodesOf({ get: (p: string) => (p === 'rootElements' ? [process] : undefined) } as unknown as ModdleElement);
+    const undrawn = nodes.filter((n) => !drawn.has(n));
+    if (undrawn.length === 0) continue;
+    const shown = undrawn.slice(0, 3).map(labelOf).join(', ') + (undrawn.length > 3 ? ', …' : '');
+    warnings.push(
+      warning(
+        'NOT_DRAWN',
+        undrawn.length === nodes.length
+          ? `Proses ${labelOf(process)} (${nodes.length} langkah) tidak digambar pada peta; isinya tetap tersimpan.`
+          : `${undrawn.length} dari ${nodes.length} langkah proses ${labelOf(process)} tidak digambar (${shown}); isinya tetap tersimpan.`,
+        'Gambar dalam berkas tidak memuat bentuk untuk langkah itu, sehingga pemodel tidak menampilkannya.',
+        process.id,
+      ),
+    );
+  }
+  return warnings;
+}
