@@ -2,6 +2,7 @@
 // then pools and lanes are drawn around them, one row per lane (bpmn-auto-layout draws neither pools nor lanes).
 import type { BpmnModdle, ModdleElement } from 'bpmn-moddle';
 import { layoutProcess } from 'bpmn-auto-layout';
+import { allElements } from '../moddle';
 import { warning, type ImportWarning } from './import-warning';
 import { attribute, elementsOf, localName, parseXmlTree } from './xml-tree';
 
@@ -209,6 +210,8 @@ async function drawProcess(process: ModdleElement, participant: ModdleElement | 
 async function drawSubProcesses(moddle: BpmnModdle, container: ModdleElement, diagrams: ModdleElement[]): Promise<void> {
   for (const sub of list(container, 'flowElements').filter((e) => SUBPROCESS.some((t) => e.$instanceOf(t)))) {
     if (list(sub, 'flowElements').length === 0) continue;
+    // A plane the file already had for this sub-process is kept as it is.
+    if (diagrams.some((d) => (d.get('plane') as ModdleElement | undefined)?.get('bpmnElement') === sub)) continue;
     const drawn: Drawn = { shapes: [], edges: [] };
     await drawProcess(sub, undefined, 0, drawn);
     diagrams.push(diagramOf(moddle, sub, drawn, `${idOf(sub)}_plane`));
@@ -237,7 +240,13 @@ export async function generateDiagram(moddle: BpmnModdle, definitions: ModdleEle
   const collaboration = roots.find((r) => r.$instanceOf('bpmn:Collaboration') && list(r, 'participants').length > 0);
   const drawn: Drawn = { shapes: [], edges: [] };
   let top = 0;
-  const diagrams: ModdleElement[] = [];
+  // The file's planes of sub-processes that draw something stay: only the process level is laid out anew.
+  const diagrams: ModdleElement[] = list(definitions, 'diagrams').filter((d) => {
+    const plane = d.get('plane') as ModdleElement | undefined;
+    const root = plane?.get('bpmnElement') as ModdleElement | undefined;
+    return !!root && SUBPROCESS.some((t) => root.$instanceOf(t)) && list(plane!, 'planeElement').some((di) => di.get('bpmnElement'));
+  });
+  const kept = diagrams.length;
   if (collaboration) {
     for (const participant of list(collaboration, 'participants')) {
       const process = ref(participant, 'processRef');
@@ -273,6 +282,12 @@ export async function generateDiagram(moddle: BpmnModdle, definitions: ModdleEle
     await drawSubProcesses(moddle, process, diagrams);
     diagrams.unshift(diagramOf(moddle, process, drawn, 'Generated'));
   }
+  // Generated DI ids must not clash with the ids of the planes kept from the file.
+  const keptDiagrams = diagrams.filter((d) => d.$parent === definitions);
+  const taken = new Set(keptDiagrams.flatMap((d) => [...allElements(d)].flatMap((e) => (e.id ? [e.id] : []))));
+  for (const d of diagrams.filter((d) => !keptDiagrams.includes(d))) {
+    for (const e of allElements(d)) while (e.id && taken.has(e.id)) e.id = `${e.id}_gen`;
+  }
   definitions.set('diagrams', diagrams);
   for (const d of diagrams) d.$parent = definitions;
   const root = collaboration ?? processes[0]!;
@@ -280,9 +295,10 @@ export async function generateDiagram(moddle: BpmnModdle, definitions: ModdleEle
     warning(
       'DIAGRAM_GENERATED',
       `Gambar peta dibuat otomatis (${drawn.shapes.length} bentuk, ${drawn.edges.length} garis)${root ? ` untuk ${root.$type.replace('bpmn:', '')} "${root.id}"` : ''}; atur ulang letaknya bila perlu.`,
-      hadDiagram
+      (hadDiagram
         ? 'Gambar dalam berkas tidak menggambar satu pun langkah proses, sehingga peta akan terbuka sebagai kanvas kosong.'
-        : 'Berkas tidak memuat gambar peta (BPMNDiagram); pemodel asalnya hanya menyimpan isi prosesnya.',
+        : 'Berkas tidak memuat gambar peta (BPMNDiagram); pemodel asalnya hanya menyimpan isi prosesnya.') +
+        (kept > 0 ? ` Gambar ${kept} subproses dari berkas tetap dipakai.` : ''),
       root?.id,
     ),
   ];
