@@ -16,6 +16,17 @@ function declaredEncoding(bytes: Uint8Array): string | undefined {
   return match?.[1]?.toLowerCase();
 }
 
+/** windows-1252's characters at 0x80–0x9F (undefined bytes stay as they are), per the WHATWG index. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/**
+ * Node's TextDecoder decodes windows-1252 (and the labels mapped to it: iso-8859-1, latin1, ascii …) as ISO-8859-1,
+ * leaving 0x80–0x9F as C1 controls; the standard maps them to € ‚ ƒ … Ÿ.
+ */
+function windows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
 function supported(label: string): boolean {
   try {
     new TextDecoder(label);
@@ -33,7 +44,8 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (declared && !/^utf-?8$/.test(declared)) {
     if (supported(declared) && !declared.startsWith('utf-16')) {
       const decoder = new TextDecoder(declared);
-      return { text: decoder.decode(bytes), encoding: decoder.encoding, warnings: [] };
+      const text = decoder.decode(bytes);
+      return { text: decoder.encoding === 'windows-1252' ? windows1252(text) : text, encoding: decoder.encoding, warnings: [] };
     }
     const result = utf8(bytes);
     result.warnings.unshift(
