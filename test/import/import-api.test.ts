@@ -63,6 +63,13 @@ describe('POST /api/import and the original file', () => {
     expect(xml).toContain('name="Prüfung der Unterlagen"');
   });
 
+  it('takes the bytes whatever content type the browser gives the file', async () => {
+    for (const type of ['application/json', 'application/octet-stream', 'text/plain; charset=utf-16']) {
+      const answer = await api('/api/import?name=Jenis', { method: 'POST', headers: { 'content-type': type }, body: crafted('bonita-timer.bpmn') });
+      expect(answer.status, `${type}: ${JSON.stringify(answer.body)}`).toBe(201);
+    }
+  });
+
   it('names the download after the map when no file name was given', async () => {
     const { map } = await importFile(new TextEncoder().encode(minimalBpmn()), '?name=Peta%20Uji');
     expect((await download(map.id)).headers.get('content-disposition')).toContain('Peta Uji.bpmn');
