@@ -6,7 +6,9 @@ import { DEFAULT_PROFILE, MAP_KIND_LABELS, type Profile } from '../domain/vocabu
 import type { EditGate } from '../review/edit-gate';
 import { MapIndex, resolveCall, type LinkBasis } from '../repository/call-links';
 import { readMapFacts } from '../repository/map-facts';
-import type { MapPatch, MapStore, MapFilter } from '../store/map-store';
+import type { MapPatch, MapStore, MapFilter, OriginalFile } from '../store/map-store';
+import type { ImportInput, ImportOutput } from '../bpmn/import/import-pipeline';
+import type { ImportWarning } from '../bpmn/import/import-warning';
 import { compareCodes } from '../domain/hierarchy';
 import { ancestorsOf, planMove } from '../store/move-plan';
 import { parentNotFound } from '../store/store-errors';
@@ -26,6 +28,15 @@ export interface CallLink {
   basis?: LinkBasis;
   /** A target exists but belongs to a unit the reader may not see. */
   hidden?: true;
+}
+
+/** POST /api/import/preview: the map as an import would store it, and what the import would tell. */
+export interface ImportPreview {
+  xml: string;
+  suggested: ImportOutput['suggested'];
+  warnings: ImportWarning[];
+  /** The lanes and how the kamus jabatan places them (issue 14 item 4); empty until lane matching lands. */
+  lanes: unknown[];
 }
 
 export class MapsService {
@@ -90,14 +101,40 @@ export class MapsService {
    * Imports a BPMN file written by any modeller; kind and name are read from it when not given, and the map's
    * facts are written into it as sk: attributes (BPMN-CONVENTIONS.md: importers always write them).
    */
-  async import(actor: PublicUser, xml: string, query: ImportQuery): Promise<ProcessMap> {
-    const stamped = await this.work.stamp({
-      xml,
-      given: { ...(query.kind ? { kind: query.kind } : {}), ...(query.profile ? { profile: query.profile } : {}), unit: query.unit ?? '', ...(query.name ? { name: query.name } : {}) },
-      defaultProfile: this.defaultProfile,
-      defaultName: 'Peta impor',
+  async import(actor: PublicUser, bytes: Uint8Array, query: ImportQuery): Promise<{ map: ProcessMap; warnings: ImportWarning[] }> {
+    const read = await this.readImport(bytes, {
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(query.profile ? { profile: query.profile } : {}),
+      unit: query.unit ?? '',
+      ...(query.name ? { name: query.name } : {}),
     });
-    return this.store.createMap(stamped.facts, { xml: stamped.xml, author: actor.name, message: 'Diimpor dari berkas BPMN' });
+    const fileName = query.fileName ?? `${read.facts.name}.bpmn`;
+    const map = await this.store.createMap(read.facts, {
+      xml: read.xml,
+      author: actor.name,
+      message: 'Diimpor dari berkas BPMN',
+      original: { fileName, bytes },
+    });
+    return { map, warnings: read.warnings };
+  }
+
+  /** What an import of `bytes` would store and report, creating nothing (the import dialog's preview). */
+  async previewImport(bytes: Uint8Array): Promise<ImportPreview> {
+    const read = await this.readImport(bytes, {});
+    // Lanes matched to the kamus jabatan are added by the lane matching (issue 14 item 4).
+    return { xml: read.xml, suggested: read.suggested, warnings: read.warnings, lanes: [] };
+  }
+
+  /** The file an imported map was read from, byte for byte (ORIGINAL_NOT_FOUND for maps not imported). */
+  async original(actor: PublicUser, id: string): Promise<OriginalFile & { downloadName: string }> {
+    const map = await this.get(actor, id);
+    const original = await this.store.readOriginal(id);
+    const downloadName = /\.[A-Za-z0-9]{1,8}$/.test(original.fileName) ? original.fileName : `${original.fileName || map.name}.bpmn`;
+    return { ...original, downloadName };
+  }
+
+  private readImport(bytes: Uint8Array, given: ImportInput['given']): Promise<ImportOutput> {
+    return this.work.readImport({ bytes, given, defaultProfile: this.defaultProfile, defaultName: 'Peta impor' });
   }
 
   async update(actor: PublicUser, id: string, patch: MapPatch): Promise<ProcessMap> {

@@ -1,10 +1,10 @@
 // The expensive work on untrusted BPMN a request asks for (parse, stamp and re-serialise, lint), as plain jobs with
 // structured-clonable inputs and results: the worker pool runs them off the event loop, tools run them in process.
-import type { ModdleElement } from 'bpmn-moddle';
-import { DEFAULT_PROFILE, Profile, type MapKind } from '../../domain/vocabulary';
+import { DEFAULT_PROFILE, type Profile, type MapKind } from '../../domain/vocabulary';
 import type { LintResult } from '../../lint/findings';
 import type { LintContext } from '../../lint/lint-context';
 import { lintXml } from '../../lint/lint.service';
+import { declaredProfile, nameInFile, readImport, type ImportInput, type ImportOutput } from '../import/import-pipeline';
 import { readMapKind } from '../map-kind';
 import { stampMapFacts } from '../map-facts';
 import { parseBpmn } from '../moddle';
@@ -27,6 +27,7 @@ export interface StampOutput {
 
 export type BpmnJob =
   | { type: 'stamp'; input: StampInput }
+  | { type: 'import'; input: ImportInput }
   | { type: 'validate'; xml: string }
   | { type: 'lint'; xml: string; profile?: Profile; repositoryDefault: Profile; context?: LintContext }
   | { type: 'lintEncoded'; xml: string; profile?: Profile; repositoryDefault: Profile; context?: LintContext };
@@ -42,10 +43,12 @@ export interface EncodedLintResult {
 
 
 /** Runs one job in this thread. */
-export async function runBpmnJob(job: BpmnJob): Promise<StampOutput | LintResult | EncodedLintResult | null> {
+export async function runBpmnJob(job: BpmnJob): Promise<StampOutput | ImportOutput | LintResult | EncodedLintResult | null> {
   switch (job.type) {
     case 'stamp':
       return stamp(job.input);
+    case 'import':
+      return readImport(job.input);
     case 'validate':
       await parseBpmn(job.xml);
       return null;
@@ -68,21 +71,4 @@ async function stamp({ xml, given, defaultProfile, defaultName }: StampInput): P
   }));
   assertOutputSize(stamped.xml);
   return stamped;
-}
-
-/** The profile a BPMN file declares (sk:profile), which an import or a new map from the file keeps unless told otherwise. */
-function declaredProfile(definitions: ModdleElement): Profile | undefined {
-  const declared = Profile.safeParse(definitions.get('sk:profile'));
-  return declared.success ? declared.data : undefined;
-}
-
-/** The first name the file gives its model: a pool, a process, or the definitions themselves. */
-function nameInFile(definitions: ModdleElement): string | undefined {
-  const roots = (definitions.get('rootElements') as ModdleElement[] | undefined) ?? [];
-  const candidates = [
-    ...roots.filter((e) => e.$instanceOf('bpmn:Collaboration')).flatMap((c) => (c.get('participants') as ModdleElement[]) ?? []),
-    ...roots.filter((e) => e.$instanceOf('bpmn:Process')),
-    definitions,
-  ];
-  return candidates.map((e) => e.name?.trim().slice(0, 200)).find((n): n is string => !!n);
 }
