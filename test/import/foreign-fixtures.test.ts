@@ -92,9 +92,7 @@ describe('foreign BPMN fixtures', () => {
     for (const file of files) {
       const row = byFile.get(file);
       expect(row, `${file} is not listed in SOURCES.md`).toBeDefined();
-      // crafted/: files written for this project's tests the way other tools write (Apache-2.0, as the project).
-      if (file.startsWith('crafted/')) expect(row!.source, file).toBe('written for Petakerja');
-      else expect(row!.source, file).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}:.+/);
+      expect(row!.source, file).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}:.+/);
       expect(ALLOWED_LICENCES.has(row!.licence), `${file}: licence "${row!.licence}"`).toBe(true);
     }
     expect(rows.map((row) => row.file).filter((file) => !files.includes(file))).toEqual([]);
