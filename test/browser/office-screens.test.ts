@@ -79,8 +79,11 @@ function overlaps(list: Box[]): string[] {
   return found;
 }
 
-/** Nothing scrolls the page as a whole: the document fits the window and the top bar sits at its top. */
-async function expectNoPageScroll(page: Page, where: string): Promise<void> {
+/**
+ * Nothing scrolls the page as a whole: the document fits the window and the top bar sits at its top; the page's own
+ * area does not scroll either, unless `listScrolled` (a long list scrolls inside it, under the top bar).
+ */
+async function expectNoPageScroll(page: Page, where: string, listScrolled = false): Promise<void> {
   const state = await page.evaluate(() => {
     const root = document.scrollingElement!;
     const header = document.querySelector('.app-header')!.getBoundingClientRect();
@@ -89,10 +92,10 @@ async function expectNoPageScroll(page: Page, where: string): Promise<void> {
       overflowY: root.scrollHeight - root.clientHeight,
       overflowX: root.scrollWidth - root.clientWidth,
       headerTop: header.top,
-      pageTop: document.querySelector('.page')!.scrollTop,
+      pageScrolled: document.querySelector('.page')!.scrollTop > 0,
     };
   });
-  expect(state, where).toEqual({ scrollTop: 0, overflowY: 0, overflowX: 0, headerTop: 0, pageTop: 0 });
+  expect(state, where).toEqual({ scrollTop: 0, overflowY: 0, overflowX: 0, headerTop: 0, pageScrolled: listScrolled });
 }
 
 async function screenshot(page: Page, name: string, size: Size): Promise<void> {
@@ -182,6 +185,10 @@ describe('the everyday pages at office screen sizes', () => {
     const created = await server.api('/api/maps', { method: 'POST', json: { name: 'Penunjukan dalam unit', kind: 'mekanisme-kerja', unit: UNIT, xml: ORIGINAL_XML } });
     const diffId = created.body.map.id as string;
     expect((await server.api(`/api/maps/${diffId}/revisions`, { method: 'POST', json: { xml: revisedXml(), baseRevision: 1, message: 'Tambah pemeriksaan berkas' } })).status).toBe(201);
+    // A list longer than any window.
+    for (let i = 1; i <= 24; i++) {
+      expect((await server.api('/api/maps', { method: 'POST', json: { name: `Peta proses ${i}`, kind: 'proses', unit: UNIT } })).status).toBe(201);
+    }
 
     const errors: string[] = [];
     for (const size of SIZES) {
@@ -192,6 +199,9 @@ describe('the everyday pages at office screen sizes', () => {
         await page.waitForSelector(byTestId('map-row'));
         await expectNoPageScroll(page, `list at ${size.width}`);
         await screenshot(page, 'list', size);
+        // The last row, brought into view: the list's area scrolls, the top bar stays.
+        await page.$$eval(byTestId('map-row'), (rows) => rows.at(-1)!.scrollIntoView());
+        await expectNoPageScroll(page, `list scrolled to its end at ${size.width}`, true);
         await close();
       }
       // The modeller with its default panels, then the SOP view over it.
@@ -229,6 +239,27 @@ describe('the everyday pages at office screen sizes', () => {
         const reply = await page.$eval(byTestId('annotation-reply'), (e) => e.getBoundingClientRect().bottom);
         expect(reply).toBeLessThanOrEqual(size.height);
         await screenshot(page, 'review', size);
+        await close();
+      }
+      // The reviewer's read-only view of the same map: docked panels, zoom buttons.
+      {
+        const { page, close } = await pageAt(size, reviewer, errors);
+        await go(page, `#/peta/${reviewId}`);
+        await page.waitForSelector(`${byTestId('modeler-canvas')} svg .djs-element[data-element-id="${TASK}"]`);
+        await page.waitForSelector(byTestId('review-panel'), { visible: true });
+        const width = await canvasWidth(page);
+        record('viewer', size, width);
+        expect(width / size.width, `viewer canvas share at ${size.width}`).toBeGreaterThanOrEqual(size.canvasShare);
+        const frame = await boxes(page, ['.app-header', byTestId('modeler-canvas'), '.workspace > aside', byTestId('panel-strip'), byTestId('zoom-controls')]);
+        expect(overlaps(frame.filter((b) => b.name !== byTestId('modeler-canvas'))), `viewer at ${size.width}`).toEqual([]);
+        const transform = () => page.$eval(`${byTestId('modeler-canvas')} svg .viewport`, (g) => g.getAttribute('transform'));
+        const before = await transform();
+        await page.click(byTestId('zoom-in'));
+        expect(await transform()).not.toBe(before);
+        await page.click(byTestId('zoom-fit'));
+        expect(await transform()).toBe(before);
+        await expectNoPageScroll(page, `viewer at ${size.width}`);
+        await screenshot(page, 'viewer', size);
         await close();
       }
       // The diff of two revisions: both diagrams side by side.
