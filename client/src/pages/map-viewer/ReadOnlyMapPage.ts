@@ -85,11 +85,11 @@ export class ReadOnlyMapPage implements Page {
       const details = new ElementDetails(skVocabulary(meta));
       const banner = this.n === null ? this.notice() : this.banner(map, revision);
       this.dock?.destroy();
-      this.dock = new PanelDock([
-        { id: 'review', element: this.reviewPanel.element, toggleButton: this.reviewPanel.toggleButton, setOpen: (open, remember) => this.reviewPanel.setOpen(open, remember) },
-        dockablePanel({ id: 'details', element: details.element, label: 'Rincian', title: 'Rincian elemen terpilih', openByDefault: true }),
-        { id: 'history', element: this.revisionPanel.element, toggleButton: this.revisionPanel.toggleButton, setOpen: (open, remember) => this.revisionPanel.setOpen(open, remember) },
-      ]);
+      const review = { id: 'review', element: this.reviewPanel.element, toggleButton: this.reviewPanel.toggleButton, setOpen: (open: boolean, remember?: boolean) => this.reviewPanel.setOpen(open, remember) };
+      const facts = dockablePanel({ id: 'details', element: details.element, label: 'Rincian', title: 'Rincian elemen terpilih', openByDefault: true });
+      const history = { id: 'history', element: this.revisionPanel.element, toggleButton: this.revisionPanel.toggleButton, setOpen: (open: boolean, remember?: boolean) => this.revisionPanel.setOpen(open, remember) };
+      // A saved revision is reached from the history: there it keeps its place first.
+      this.dock = new PanelDock(this.n === null ? [review, facts, history] : [history, review, facts]);
       replaceChildren(
         this.main,
         this.breadcrumb.element,
