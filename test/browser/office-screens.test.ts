@@ -278,4 +278,67 @@ describe('the everyday pages at office screen sizes', () => {
     console.log(`canvas widths (px): ${JSON.stringify(widths)}`);
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it('collapse side panels to the tab strip, remember them, make room for the one opened; zoom keys leave fields alone', async () => {
+    const created = await server.admin.api('/api/maps', { method: 'POST', json: { name: 'Mekanisme kerja Setda (panel)', templateId: 'mk-setda', unit: 'Sekretariat Daerah' } });
+    const id = created.body.map.id as string;
+    const errors: string[] = [];
+    const { page, close } = await pageAt(SIZES[1], server.admin, errors);
+    const open = () =>
+      page.$$eval(`${byTestId('panel-strip')} button`, (tabs) => Object.fromEntries(tabs.map((t) => [t.getAttribute('data-testid'), t.getAttribute('aria-expanded') === 'true'])));
+    const visible = () => page.$$eval('.workspace > aside', (panels) => panels.filter((p) => p.checkVisibility()).length);
+    const load = async () => {
+      if (page.url().includes(id)) await page.reload({ waitUntil: 'networkidle0' });
+      else await go(page, `#/peta/${id}`);
+      await page.waitForSelector(`${byTestId('modeler-canvas')} svg .djs-element`);
+    };
+    await load();
+    // At 1366 px one panel fits: the properties, by default.
+    expect(await open()).toEqual({ 'review-toggle': false, 'properties-toggle': true, 'history-toggle': false });
+    expect(await visible()).toBe(1);
+    await page.click(byTestId('history-toggle'));
+    await page.waitForSelector('.revision-panel', { visible: true });
+    expect(await open()).toEqual({ 'review-toggle': false, 'properties-toggle': false, 'history-toggle': true });
+    expect(await visible()).toBe(1);
+    // A reload keeps the choice.
+    await load();
+    expect(await open()).toEqual({ 'review-toggle': false, 'properties-toggle': false, 'history-toggle': true });
+    await page.click(byTestId('history-toggle'));
+    expect(await visible()).toBe(0);
+    await load();
+    expect(await open()).toEqual({ 'review-toggle': false, 'properties-toggle': true, 'history-toggle': false });
+    // On a wide monitor two fit: the properties stay when the history opens.
+    await page.setViewport({ width: 1920, height: 1080 });
+    await page.click(byTestId('history-toggle'));
+    expect(await open()).toEqual({ 'review-toggle': false, 'properties-toggle': true, 'history-toggle': true });
+    expect(await visible()).toBe(2);
+    // Back on the laptop, the one opened last stays.
+    await page.setViewport({ width: 1366, height: 768 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.workspace > aside')].filter((p) => p.checkVisibility()).length === 1);
+    expect(await open()).toEqual({ 'review-toggle': false, 'properties-toggle': false, 'history-toggle': true });
+
+    // Ctrl+plus while typing in a field is the field's business; elsewhere on the page it zooms the diagram.
+    const zoom = () => page.evaluate(() => window.petakerja!.modeler.get<import('diagram-js/lib/core/Canvas').default>('canvas').zoom());
+    await page.click(byTestId('properties-toggle'));
+    await page.waitForSelector('#bio-properties-panel-id', { visible: true });
+    const fitted = await zoom();
+    await page.focus('#bio-properties-panel-id');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Equal');
+    await page.keyboard.up('Control');
+    expect(await zoom()).toBe(fitted);
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Equal');
+    await page.keyboard.up('Control');
+    expect(await zoom()).toBeGreaterThan(fitted);
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Minus');
+    await page.keyboard.press('Minus');
+    await page.keyboard.up('Control');
+    expect(await zoom()).toBeLessThan(fitted + 1e-9);
+    expect(await page.$eval(byTestId('zoom-fit'), (b) => b.getAttribute('title'))).toBe('Tampilkan seluruh diagram (Ctrl + 0)');
+    expect(errors).toEqual([]);
+    await close();
+  }, 120_000);
 });
