@@ -120,6 +120,9 @@ async function checkModellerLayout(page: Page, size: Size, name: string): Promis
   // The frame: top bar, canvas, the open panels, the tab strip and the findings panel side by side.
   const frame = await boxes(page, ['.app-header', byTestId('modeler-canvas'), '.workspace > aside', byTestId('panel-strip'), byTestId('lint-panel')]);
   expect(overlaps(frame), `${name} at ${size.width}`).toEqual([]);
+  // The tab strip closes the row at the window's right edge.
+  const strip = frame.find((b) => b.name === byTestId('panel-strip'))!;
+  expect(Math.round(strip.right)).toBe(size.width);
   // Over the canvas: the palette and the zoom buttons, apart from each other and from the pools' and lanes' headers.
   const controls = await boxes(page, ['.djs-palette', byTestId('zoom-controls')]);
   expect(controls.map((b) => b.name)).toEqual(['.djs-palette', byTestId('zoom-controls')]);
@@ -294,28 +297,30 @@ describe('the everyday pages at office screen sizes', () => {
     };
     await load();
     // At 1366 px one panel fits: the properties, by default.
-    expect(await open()).toEqual({ 'review-toggle': false, 'properties-toggle': true, 'history-toggle': false });
+    expect(await open()).toEqual({ 'history-toggle': false, 'properties-toggle': true, 'review-toggle': false });
     expect(await visible()).toBe(1);
+    // The tabs follow the panels, left to right.
+    expect(Object.keys(await open())).toEqual(['history-toggle', 'properties-toggle', 'review-toggle']);
     await page.click(byTestId('history-toggle'));
     await page.waitForSelector('.revision-panel', { visible: true });
-    expect(await open()).toEqual({ 'review-toggle': false, 'properties-toggle': false, 'history-toggle': true });
+    expect(await open()).toEqual({ 'history-toggle': true, 'properties-toggle': false, 'review-toggle': false });
     expect(await visible()).toBe(1);
     // A reload keeps the choice.
     await load();
-    expect(await open()).toEqual({ 'review-toggle': false, 'properties-toggle': false, 'history-toggle': true });
+    expect(await open()).toEqual({ 'history-toggle': true, 'properties-toggle': false, 'review-toggle': false });
     await page.click(byTestId('history-toggle'));
     expect(await visible()).toBe(0);
     await load();
-    expect(await open()).toEqual({ 'review-toggle': false, 'properties-toggle': true, 'history-toggle': false });
+    expect(await open()).toEqual({ 'history-toggle': false, 'properties-toggle': true, 'review-toggle': false });
     // On a wide monitor two fit: the properties stay when the history opens.
     await page.setViewport({ width: 1920, height: 1080 });
     await page.click(byTestId('history-toggle'));
-    expect(await open()).toEqual({ 'review-toggle': false, 'properties-toggle': true, 'history-toggle': true });
+    expect(await open()).toEqual({ 'history-toggle': true, 'properties-toggle': true, 'review-toggle': false });
     expect(await visible()).toBe(2);
     // Back on the laptop, the one opened last stays.
     await page.setViewport({ width: 1366, height: 768 });
     await page.waitForFunction(() => [...document.querySelectorAll('.workspace > aside')].filter((p) => p.checkVisibility()).length === 1);
-    expect(await open()).toEqual({ 'review-toggle': false, 'properties-toggle': false, 'history-toggle': true });
+    expect(await open()).toEqual({ 'history-toggle': true, 'properties-toggle': false, 'review-toggle': false });
 
     // Ctrl+plus while typing in a field is the field's business; elsewhere on the page it zooms the diagram.
     const zoom = () => page.evaluate(() => window.petakerja!.modeler.get<import('diagram-js/lib/core/Canvas').default>('canvas').zoom());

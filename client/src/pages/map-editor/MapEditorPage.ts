@@ -132,11 +132,14 @@ export class MapEditorPage implements Page {
       const properties = h('aside', { class: 'properties-panel', 'aria-label': 'Properti elemen' });
       const canvasColumn = h('div', { class: 'canvas-column' }, canvas);
       this.dock?.destroy();
-      this.dock = new PanelDock([
-        { id: 'review', element: this.reviewPanel.element, toggleButton: this.reviewPanel.toggleButton, setOpen: (open, remember) => this.reviewPanel.setOpen(open, remember) },
-        dockablePanel({ id: 'properties', element: properties, label: 'Properti', title: 'Properti elemen terpilih', openByDefault: true }),
-        { id: 'history', element: this.revisionPanel.element, toggleButton: this.revisionPanel.toggleButton, setOpen: (open, remember) => this.revisionPanel.setOpen(open, remember) },
-      ]);
+      this.dock = new PanelDock(
+        [
+          { id: 'history', element: this.revisionPanel.element, toggleButton: this.revisionPanel.toggleButton, setOpen: (open, remember) => this.revisionPanel.setOpen(open, remember) },
+          dockablePanel({ id: 'properties', element: properties, label: 'Properti', title: 'Properti elemen terpilih', openByDefault: true }),
+          { id: 'review', element: this.reviewPanel.element, toggleButton: this.reviewPanel.toggleButton, setOpen: (open, remember) => this.reviewPanel.setOpen(open, remember) },
+        ],
+        ['review', 'properties', 'history'],
+      );
       replaceChildren(
         this.main,
         this.breadcrumb.element,

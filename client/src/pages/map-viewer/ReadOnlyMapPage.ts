@@ -89,7 +89,7 @@ export class ReadOnlyMapPage implements Page {
       const facts = dockablePanel({ id: 'details', element: details.element, label: 'Rincian', title: 'Rincian elemen terpilih', openByDefault: true });
       const history = { id: 'history', element: this.revisionPanel.element, toggleButton: this.revisionPanel.toggleButton, setOpen: (open: boolean, remember?: boolean) => this.revisionPanel.setOpen(open, remember) };
       // A saved revision is reached from the history: there it keeps its place first.
-      this.dock = new PanelDock(this.n === null ? [review, facts, history] : [history, review, facts]);
+      this.dock = new PanelDock([history, facts, review], this.n === null ? ['review', 'details', 'history'] : ['history', 'review', 'details']);
       replaceChildren(
         this.main,
         this.breadcrumb.element,

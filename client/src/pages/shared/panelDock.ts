@@ -40,8 +40,14 @@ export class PanelDock {
   private order: string[];
   private readonly observer: MutationObserver;
 
-  /** `panels` in priority order: when nothing says otherwise, the first ones stay open. */
-  constructor(private readonly panels: DockedPanel[]) {
+  /**
+   * `panels` in the order they show, left to right (their tabs follow it, top to bottom); `priority` lists their ids,
+   * the one that stays open when nothing says otherwise first.
+   */
+  constructor(
+    private readonly panels: DockedPanel[],
+    priority: string[],
+  ) {
     this.strip = h(
       'nav',
       { class: 'panel-strip', 'aria-label': 'Panel samping', 'data-testid': 'panel-strip' },
@@ -51,7 +57,7 @@ export class PanelDock {
       }),
     );
     const stored = readOrder();
-    const ids = panels.map((panel) => panel.id);
+    const ids = [...priority, ...panels.map((panel) => panel.id).filter((id) => !priority.includes(id))];
     this.order = [...[...ids].reverse().filter((id) => !stored.includes(id)), ...stored.filter((id) => ids.includes(id))];
     // However a panel opens (its tab, a comment badge on the diagram), the others make room.
     this.observer = new MutationObserver((records) => {
