@@ -16,6 +16,9 @@ import { REPOSITORY_FINDINGS_CHANGED_EVENT, type RepositoryFindingsState } from 
 import type RepositoryFindings from './RepositoryFindings';
 import { eachInSlices } from './timeSlices';
 
+/** Whether the user left the findings collapsed (they stay so on the next map). */
+const COLLAPSED_KEY = 'petakerja.findingsCollapsed';
+
 export interface FindingsPanelOptions {
   profiles: ReadonlyArray<{ id: Profile; label: string }>;
   /** The map's profile, shown until the user picks another. */
@@ -113,13 +116,15 @@ export class FindingsPanel {
     });
     modeler.on('petakerja.lint.overlaysToggled', () => this.showOverlayState());
     this.show();
+    if (localStorage.getItem(COLLAPSED_KEY) === 'true') this.setCollapsed(true, false);
   }
 
   private isCollapsed(): boolean {
     return this.element.classList.contains('lint-panel-collapsed');
   }
 
-  private setCollapsed(collapsed: boolean): void {
+  private setCollapsed(collapsed: boolean, remember = true): void {
+    if (remember) localStorage.setItem(COLLAPSED_KEY, String(collapsed));
     this.element.classList.toggle('lint-panel-collapsed', collapsed);
     this.body.hidden = collapsed;
     this.collapseButton.setAttribute('aria-expanded', String(!collapsed));

@@ -5,11 +5,8 @@ import { menuButton } from '../../ui/menuButton';
 import { mapIdentity } from '../shared/mapIdentity';
 
 export interface EditorActions {
-  historyToggle: HTMLButtonElement;
-  /** Opens the SOP view (identity form and preview). */
+  /** Opens the SOP view (identity form and preview). The side panels' toggles live in their tab strip (panelDock.ts). */
   sopToggle?: HTMLButtonElement;
-  /** Opens the Reviu panel (review state, comments, signing). */
-  reviewToggle?: HTMLButtonElement;
   /** Opens Monitoring & Evaluasi of the SOP in force (docs/evaluation.md). */
   evaluationButton?: HTMLButtonElement;
   /** Opens the peta relasi of a proses/subproses map (docs/relasi.md). */
@@ -39,9 +36,7 @@ export class EditorHeader {
       h(
         'div',
         { class: 'header-actions', role: 'toolbar', 'aria-label': 'Tindakan peta' },
-        actions.historyToggle,
         actions.sopToggle,
-        actions.reviewToggle,
         actions.evaluationButton,
         actions.relasiButton,
         // The map's data and file actions share one menu: the toolbar keeps room for the views and Simpan.

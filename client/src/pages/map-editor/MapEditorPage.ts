@@ -5,6 +5,7 @@ import type { AppContext } from '../../context';
 import { downloadBpmn, downloadSvg, exportAction } from '../../diagram/diagramFiles';
 import { fitDiagram } from '../../diagram/viewport';
 import { showOpenWarnings } from '../../diagram/OpenWarningsNotice';
+import { addZoomControls } from '../../diagram/zoomControls';
 import { CHANGE_TRACKER_EVENT, type ChangeTrackerEvent } from '../../features/change-tracking/ChangeTracker';
 import { FindingsPanel } from '../../features/lint/FindingsPanel';
 import type RepositoryFindings from '../../features/lint/RepositoryFindings';
@@ -23,6 +24,7 @@ import { Toast } from '../../ui/toast';
 import { appHeader, pageShell } from '../shared/layout';
 import { skVocabulary } from '../shared/mapFields';
 import { RevisionPanel } from '../shared/RevisionPanel';
+import { dockablePanel, PanelDock } from '../shared/panelDock';
 import { openConflictDialog } from './conflictDialog';
 import { EditorHeader } from './EditorHeader';
 import { EditorSession, type SaveOutcome } from './EditorSession';
@@ -31,9 +33,6 @@ import { openSaveDialog } from './saveDialog';
 import { MapBreadcrumb } from '../../features/hierarchy/mapBreadcrumb';
 import { CallLinkLayer } from '../../features/hierarchy/CallLinkLayer';
 import { calledMapOptions } from '../../features/hierarchy/calledMapOptions';
-
-/** Room left of the diagram for bpmn-js's palette, which floats over the canvas. */
-const PALETTE_INSET = 96;
 
 declare global {
   interface Window {
@@ -62,6 +61,8 @@ export class MapEditorPage implements Page {
   private readonly breadcrumb: MapBreadcrumb;
   /** "Buka peta …" on call activities that stand for a child map; follows the saved revision. */
   private callLinks: CallLinkLayer | null = null;
+  /** The side panels' tab strip; keeps the open ones within the room the window has. */
+  private dock: PanelDock | null = null;
   /** Set once the map is open in the modeller. */
   private open: { session: EditorSession; header: EditorHeader; meta: Meta; canvas: HTMLElement } | null = null;
   private destroyed = false;
@@ -97,6 +98,7 @@ export class MapEditorPage implements Page {
     this.toast.hide();
     this.sopPanel.destroy();
     this.reviewPanel.destroy();
+    this.dock?.destroy();
     document.removeEventListener('keydown', this.onKeyDown);
     this.open?.session.modeler.destroy();
     this.open = null;
@@ -130,7 +132,21 @@ export class MapEditorPage implements Page {
       const canvas = h('div', { class: 'diagram-canvas', 'data-testid': 'modeler-canvas' });
       const properties = h('aside', { class: 'properties-panel', 'aria-label': 'Properti elemen' });
       const canvasColumn = h('div', { class: 'canvas-column' }, canvas);
-      replaceChildren(this.main, this.breadcrumb.element, this.lockBanner, h('div', { class: 'workspace' }, this.revisionPanel.element, canvasColumn, properties, this.reviewPanel.element, this.sopPanel.element));
+      this.dock?.destroy();
+      this.dock = new PanelDock(
+        [
+          { id: 'history', element: this.revisionPanel.element, toggleButton: this.revisionPanel.toggleButton, setOpen: (open, remember) => this.revisionPanel.setOpen(open, remember) },
+          dockablePanel({ id: 'properties', element: properties, label: 'Properti', title: 'Properti elemen terpilih', openByDefault: true }),
+          { id: 'review', element: this.reviewPanel.element, toggleButton: this.reviewPanel.toggleButton, setOpen: (open, remember) => this.reviewPanel.setOpen(open, remember) },
+        ],
+        ['review', 'properties', 'history'],
+      );
+      replaceChildren(
+        this.main,
+        this.breadcrumb.element,
+        this.lockBanner,
+        h('div', { class: 'workspace' }, canvasColumn, this.revisionPanel.element, properties, this.reviewPanel.element, this.dock.strip, this.sopPanel.element),
+      );
       modeler = createModeler({
         canvas,
         propertiesPanel: properties,
@@ -144,7 +160,8 @@ export class MapEditorPage implements Page {
         modeler.destroy();
         return;
       }
-      fitDiagram(modeler, PALETTE_INSET);
+      addZoomControls(modeler);
+      fitDiagram(modeler);
       showOpenWarnings(canvas, modeler, warnings);
       this.start(session, meta, canvas);
     } catch (error) {
@@ -160,9 +177,7 @@ export class MapEditorPage implements Page {
 
   private start(session: EditorSession, meta: Meta, canvas: HTMLElement): void {
     const header = new EditorHeader({
-      historyToggle: this.revisionPanel.toggleButton,
       sopToggle: this.sopPanel.toggleButton,
-      reviewToggle: this.reviewPanel.toggleButton,
       evaluationButton: evaluationButton(this.context, this.mapId),
       relasiButton: relasiButton(this.context, session.map),
       importInput: bpmnFileInput('import-input', (file) => void this.importFile(file)),
@@ -293,7 +308,7 @@ export class MapEditorPage implements Page {
     }
     try {
       const warnings = await session.replaceWith(await readTextFile(file, meta.limits.xmlBytes));
-      fitDiagram(session.modeler, PALETTE_INSET);
+      fitDiagram(session.modeler);
       showOpenWarnings(canvas, session.modeler, warnings);
       const notes = warnings.length > 0 ? ` Ada ${warnings.length} peringatan saat membaca berkas (daftarnya di atas diagram); periksa diagram sebelum menyimpan.` : '';
       this.toast.show(`Diagram diganti dengan isi "${file.name}". Simpan untuk mencatatnya sebagai revisi baru.${notes}`);
@@ -314,7 +329,7 @@ export class MapEditorPage implements Page {
     if (!confirmed) return;
     try {
       const warnings = await session.discardChanges();
-      fitDiagram(session.modeler, PALETTE_INSET);
+      fitDiagram(session.modeler);
       if (this.open) showOpenWarnings(this.open.canvas, session.modeler, warnings);
       this.toast.show(`Perubahan dibuang; diagram kembali ke revisi ${session.baseRevision}.`);
     } catch (error) {

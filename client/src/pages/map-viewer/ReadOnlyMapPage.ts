@@ -6,6 +6,7 @@ import type { AppContext } from '../../context';
 import { downloadBpmn, downloadSvg, exportAction, importDiagram } from '../../diagram/diagramFiles';
 import { fitDiagram } from '../../diagram/viewport';
 import { showOpenWarnings } from '../../diagram/OpenWarningsNotice';
+import { addZoomControls } from '../../diagram/zoomControls';
 import { href, type Page } from '../../router';
 import { rolesText } from '../../session/permissions';
 import { h, replaceChildren } from '../../ui/dom';
@@ -18,6 +19,7 @@ import { appHeader, pageShell } from '../shared/layout';
 import { skVocabulary } from '../shared/mapFields';
 import { mapIdentity } from '../shared/mapIdentity';
 import { RevisionPanel } from '../shared/RevisionPanel';
+import { dockablePanel, PanelDock } from '../shared/panelDock';
 import { ReviewPanel } from '../../features/review/ReviewPanel';
 import { evaluationButton } from '../../features/evaluation/EvaluationDialog';
 import { relasiButton } from '../../features/relasi/RelasiDialog';
@@ -32,6 +34,8 @@ export class ReadOnlyMapPage implements Page {
   /** The review cycle: state, comments on this revision, the actions open to the reader, signing. */
   private readonly reviewPanel: ReviewPanel;
   private viewer: NavigatedViewer | null = null;
+  /** The side panels' tab strip; keeps the open ones within the room the window has. */
+  private dock: PanelDock | null = null;
   /** The ancestors of the map, the way back up after drilling into a child map. */
   private readonly breadcrumb: MapBreadcrumb;
   private destroyed = false;
@@ -53,6 +57,7 @@ export class ReadOnlyMapPage implements Page {
   destroy(): void {
     this.destroyed = true;
     this.reviewPanel.destroy();
+    this.dock?.destroy();
     this.viewer?.destroy();
     this.viewer = null;
   }
@@ -80,12 +85,24 @@ export class ReadOnlyMapPage implements Page {
       const canvas = h('div', { class: 'diagram-canvas', 'data-testid': 'modeler-canvas' });
       const details = new ElementDetails(skVocabulary(meta));
       const banner = this.n === null ? this.notice() : this.banner(map, revision);
-      replaceChildren(this.main, this.breadcrumb.element, banner, h('div', { class: 'workspace workspace-readonly' }, this.revisionPanel.element, canvas, details.element, this.reviewPanel.element));
+      this.dock?.destroy();
+      const review = { id: 'review', element: this.reviewPanel.element, toggleButton: this.reviewPanel.toggleButton, setOpen: (open: boolean, remember?: boolean) => this.reviewPanel.setOpen(open, remember) };
+      const facts = dockablePanel({ id: 'details', element: details.element, label: 'Rincian', title: 'Rincian elemen terpilih', openByDefault: true });
+      const history = { id: 'history', element: this.revisionPanel.element, toggleButton: this.revisionPanel.toggleButton, setOpen: (open: boolean, remember?: boolean) => this.revisionPanel.setOpen(open, remember) };
+      // A saved revision is reached from the history: there it keeps its place first.
+      this.dock = new PanelDock([history, facts, review], this.n === null ? ['review', 'details', 'history'] : ['history', 'review', 'details']);
+      replaceChildren(
+        this.main,
+        this.breadcrumb.element,
+        banner,
+        h('div', { class: 'workspace workspace-readonly' }, canvas, this.revisionPanel.element, details.element, this.reviewPanel.element, this.dock.strip),
+      );
       this.revisionPanel.show(revisions, map.currentRevision);
       const viewer = createViewer(canvas);
       this.viewer = viewer;
       const warnings = await importDiagram(viewer, xml);
       if (this.destroyed) return;
+      addZoomControls(viewer);
       fitDiagram(viewer);
       showOpenWarnings(canvas, viewer, warnings);
       details.attach(viewer);
@@ -173,8 +190,6 @@ export class ReadOnlyMapPage implements Page {
         h(
           'div',
           { class: 'header-actions', role: 'toolbar', 'aria-label': n === undefined ? 'Tindakan peta' : 'Tindakan revisi' },
-          this.revisionPanel.toggleButton,
-          this.reviewPanel.toggleButton,
           evaluationButton(this.context, map.id),
           relasiButton(this.context, map),
           menuButton(

@@ -26,15 +26,16 @@ export class RevisionPanel {
       h('h2', { class: 'side-panel-title', id: `${id}-title` }, 'Riwayat revisi'),
       this.body,
     );
-    this.toggleButton = h('button', { type: 'button', class: 'button button-ghost', 'aria-controls': id, onClick: () => this.setOpen(!this.open) }, 'Riwayat');
-    this.setOpen(localStorage.getItem(OPEN_KEY) !== 'false');
+    this.toggleButton = h('button', { type: 'button', class: 'button button-ghost', 'aria-controls': id, title: 'Riwayat revisi peta', 'data-testid': 'history-toggle', onClick: () => this.setOpen(!this.open) }, 'Riwayat');
+    this.setOpen(localStorage.getItem(OPEN_KEY) !== 'false', false);
   }
 
-  setOpen(open: boolean): void {
+  /** `remember: false` collapses it for want of room (pages/shared/panelDock.ts), keeping the user's choice. */
+  setOpen(open: boolean, remember = true): void {
     this.open = open;
     this.element.hidden = !open;
     this.toggleButton.setAttribute('aria-expanded', String(open));
-    localStorage.setItem(OPEN_KEY, String(open));
+    if (remember) localStorage.setItem(OPEN_KEY, String(open));
   }
 
   showLoading(): void {
