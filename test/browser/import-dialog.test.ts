@@ -84,6 +84,8 @@ describe.skipIf(!previewAvailable)('the import dialog', () => {
     const map = (await server.api(`/api/maps/${id}`)).body.map;
     expect(map).toMatchObject({ name: 'Pengaduan masyarakat (impor)', kind: 'lintas-fungsi', unit: 'Dinas Kesehatan' });
     expect(await mapCount()).toBe(before + 1);
+    // the history panel is docked (one side panel open at a time on an office screen): open it from its tab
+    await page.click(byTestId('history-toggle'));
     const link = await page.waitForSelector(`${byTestId('revision-original')}`, { visible: true });
     expect(await link!.evaluate((el) => el.textContent)).toBe('Unduh berkas asli');
     const original = await server.api((await link!.evaluate((el) => el.getAttribute('href')))!);
