@@ -2,6 +2,7 @@
 import type { PublicUser } from '../accounts/accounts.records';
 import { canSeeUnit, forbiddenUnit, sameUnit, seesAllUnits } from '../accounts/permissions';
 import { inProcessBpmnWork, type BpmnWork } from '../bpmn/work/work-pool';
+import type { KamusSynonym } from '../lint/map-model/kamus-synonyms';
 import { DEFAULT_PROFILE, MAP_KIND_LABELS, type Profile } from '../domain/vocabulary';
 import type { EditGate } from '../review/edit-gate';
 import { MapIndex, resolveCall, type LinkBasis } from '../repository/call-links';
@@ -30,6 +31,11 @@ export interface CallLink {
 
 export class MapsService {
   private readonly listings: ListingCache;
+  /**
+   * The repository's synonyms of the kamus jabatan, for every lint of a map (the server sets it to the kamus
+   * service's; none in tools without a data directory).
+   */
+  synonyms: () => readonly KamusSynonym[] = () => [];
 
   constructor(
     private readonly store: MapStore,
