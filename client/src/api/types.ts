@@ -178,6 +178,7 @@ export interface AuditEvent {
 export type { SopIdentityDraft } from '../../../server/sop/identity.schema';
 export type { SopRecordView, SopSettings, SopVersion } from '../../../server/sop/sop.schema';
 export type { Letterhead, StoredLetterhead } from '../../../server/sop/letterhead.schema';
+export type { KamusSynonym } from '../../../server/lint/map-model/kamus-synonyms';
 export type { ElementChange, ElementChangeKind, IdentityFieldChange, RevisionDiff, SopRowChange } from '../../../server/review/diff/diff.schema';
 
 /** The review cycle (docs/review.md); the stored shapes are the server's zod schemas. */

@@ -19,6 +19,7 @@ import type { Element, ModdleElement } from 'bpmn-js/lib/model/Types';
 import { is } from 'bpmn-js/lib/util/ModelUtil';
 import type { SkField, SkScope } from './fields';
 import type { SkOption } from './vocabulary';
+import { performerChange, performerDescription, performerOptions, performerValue } from './lanePerformer';
 
 type AttributeValue = string | number | boolean | undefined;
 
@@ -158,12 +159,32 @@ const CheckboxAttributeEntry: FunctionComponent<SkEntryProps<FieldOfType<'checkb
   });
 };
 
+/** The lane's "Jabatan / peran" (lanePerformer.ts): several sk: attributes change in one undoable command. */
+const PerformerEntry: FunctionComponent<SkEntryProps<FieldOfType<'performer'>>> = (props) => {
+  const { field, element } = props;
+  const modeling = useService<Modeling>('modeling');
+  const lane = element.businessObject;
+  const attributes = () => ({ jabatan: lane.get('sk:jabatan'), role: lane.get('sk:role'), external: lane.get('sk:external') });
+  const name = typeof lane.name === 'string' ? lane.name : '';
+  return h(SelectEntry, {
+    id: props.id,
+    element,
+    label: field.label,
+    description: performerDescription(name, attributes(), field.synonyms),
+    getValue: () => performerValue(attributes()),
+    // The panel renders an option with `children` as an optgroup; its typings know only flat options.
+    getOptions: () => performerOptions(name, performerValue(attributes()), field.synonyms) as SkOption[],
+    setValue: (value: string) => modeling.updateModdleProperties(element, lane, performerChange(value, attributes())),
+  });
+};
+
 const ENTRY_KINDS: { [T in SkField['type']]: { component: FunctionComponent<SkEntryProps<FieldOfType<T>>>; isEdited: IsEdited } } = {
   text: { component: TextEntry, isEdited: isTextFieldEntryEdited },
   textarea: { component: TextAreaAttributeEntry, isEdited: isTextAreaEntryEdited },
   select: { component: SelectAttributeEntry, isEdited: isSelectEntryEdited },
   integer: { component: IntegerEntry, isEdited: isNumberFieldEntryEdited },
   checkbox: { component: CheckboxAttributeEntry, isEdited: isCheckboxEntryEdited },
+  performer: { component: PerformerEntry, isEdited: isSelectEntryEdited },
 };
 
 export function panelEntry(element: Element, field: SkField, scope: SkScope): PanelEntry {
