@@ -65,7 +65,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const maps = new MapsService(store.maps, await TemplateLibrary.load(), options.defaultProfile, editGate, bpmnWork);
     // The repository's synonyms of the kamus jabatan, read by every lint of a map (issue 14 item 4).
     const kamus = new KamusService(store.settings);
-    maps.synonyms = () => kamus.list();
+    maps.kamus = kamus;
     const sharedPool = () => (pdfPool ??= new PdfPool({ size: 2 }));
     const sop = new SopService(store.sop, maps, sharedPool, editGate);
     const review = new ReviewService(store.review, maps, store.sop, sop);

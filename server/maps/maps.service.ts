@@ -29,13 +29,26 @@ export interface CallLink {
   hidden?: true;
 }
 
+/** What the maps need of the kamus synonyms (server/settings/kamus.service.ts). */
+export interface KamusRepository {
+  list(): readonly KamusSynonym[];
+  putAll(synonyms: readonly KamusSynonym[]): Promise<void>;
+}
+
+const NO_KAMUS: KamusRepository = { list: () => [], putAll: async () => {} };
+
 export class MapsService {
   private readonly listings: ListingCache;
   /**
-   * The repository's synonyms of the kamus jabatan, for every lint of a map (the server sets it to the kamus
-   * service's; none in tools without a data directory).
+   * The repository's synonyms of the kamus jabatan: read by every lint of a map, taught by the lanes answered at import
+   * (the server sets it to its KamusService; tools without a data directory have none).
    */
-  synonyms: () => readonly KamusSynonym[] = () => [];
+  kamus: KamusRepository = NO_KAMUS;
+
+  /** The repository's synonyms of the kamus jabatan. */
+  synonyms(): readonly KamusSynonym[] {
+    return this.kamus.list();
+  }
 
   constructor(
     private readonly store: MapStore,
@@ -97,13 +110,19 @@ export class MapsService {
    * facts are written into it as sk: attributes (BPMN-CONVENTIONS.md: importers always write them).
    */
   async import(actor: PublicUser, xml: string, query: ImportQuery): Promise<ProcessMap> {
+    const synonyms = this.synonyms();
     const stamped = await this.work.stamp({
       xml,
       given: { ...(query.kind ? { kind: query.kind } : {}), ...(query.profile ? { profile: query.profile } : {}), unit: query.unit ?? '', ...(query.name ? { name: query.name } : {}) },
       defaultProfile: this.defaultProfile,
       defaultName: 'Peta impor',
+      ...(query.lanes ? { lanes: query.lanes } : {}),
+      ...(synonyms.length > 0 ? { synonyms: [...synonyms] } : {}),
     });
-    return this.store.createMap(stamped.facts, { xml: stamped.xml, author: actor.name, message: 'Diimpor dari berkas BPMN' });
+    const map = await this.store.createMap(stamped.facts, { xml: stamped.xml, author: actor.name, message: 'Diimpor dari berkas BPMN' });
+    // The answered lanes' names teach the kamus (issue 14 item 4): the next map with a lane of that name is read alike.
+    await this.kamus.putAll(stamped.learnt);
+    return map;
   }
 
   async update(actor: PublicUser, id: string, patch: MapPatch): Promise<ProcessMap> {

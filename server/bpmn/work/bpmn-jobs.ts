@@ -9,6 +9,8 @@ import { readMapKind } from '../map-kind';
 import { stampMapFacts } from '../map-facts';
 import { parseBpmn } from '../moddle';
 import { assertOutputSize } from '../xml-guard';
+import { applyLaneAnswers, matchLanes, synonymsFromAnswers, type LaneAnswers, type LaneMatch } from '../../import/lane-matching';
+import type { KamusSynonym } from '../../lint/map-model/kamus-synonyms';
 
 /** The facts an import or a new map from a file keeps; what is not given is read from the file. */
 export interface StampInput {
@@ -18,11 +20,19 @@ export interface StampInput {
   defaultProfile: Profile;
   /** Name when neither given nor found in the file. */
   defaultName: string;
+  /** The lanes answered in the import dialog: written as sk: attributes (lane-matching.ts); an unknown lane id is refused. */
+  lanes?: LaneAnswers;
+  /** The repository's synonyms of the kamus jabatan, for `lanes` of the output. */
+  synonyms?: KamusSynonym[];
 }
 
 export interface StampOutput {
   xml: string;
   facts: { kind: MapKind; profile: Profile; unit: string; name: string };
+  /** Every lane of the stamped map, matched to the kamus (lane-matching.ts): the import dialog's "Jalur dan jabatan". */
+  lanes: LaneMatch[];
+  /** The answered lanes' names, for the repository to learn as synonyms. */
+  learnt: KamusSynonym[];
 }
 
 export type BpmnJob =
@@ -59,15 +69,24 @@ export async function runBpmnJob(job: BpmnJob): Promise<StampOutput | LintResult
 }
 
 /** Parses the file, writes its facts as sk: attributes and re-serialises it, refusing an output over the limit. */
-async function stamp({ xml, given, defaultProfile, defaultName }: StampInput): Promise<StampOutput> {
-  const stamped = await stampMapFacts(xml, (definitions) => ({
-    kind: given.kind ?? readMapKind(definitions).kind,
-    profile: given.profile ?? declaredProfile(definitions) ?? defaultProfile,
-    unit: given.unit,
-    name: given.name ?? nameInFile(definitions) ?? defaultName,
-  }));
+async function stamp({ xml, given, defaultProfile, defaultName, lanes: answers, synonyms }: StampInput): Promise<StampOutput> {
+  let lanes: LaneMatch[] = [];
+  let learnt: KamusSynonym[] = [];
+  const stamped = await stampMapFacts(xml, (definitions) => {
+    if (answers) {
+      applyLaneAnswers(definitions, answers);
+      learnt = synonymsFromAnswers(definitions, answers);
+    }
+    lanes = matchLanes(definitions, synonyms);
+    return {
+      kind: given.kind ?? readMapKind(definitions).kind,
+      profile: given.profile ?? declaredProfile(definitions) ?? defaultProfile,
+      unit: given.unit,
+      name: given.name ?? nameInFile(definitions) ?? defaultName,
+    };
+  });
   assertOutputSize(stamped.xml);
-  return stamped;
+  return { ...stamped, lanes, learnt };
 }
 
 /** The profile a BPMN file declares (sk:profile), which an import or a new map from the file keeps unless told otherwise. */
