@@ -9,11 +9,11 @@ const server = await startTestServer();
 afterAll(() => server.close());
 
 const XML = readText(path.join(ROOT, 'test/import/lanes-import.bpmn'));
-const importWith = (lanes: unknown, name = 'Peta jalur') =>
+const importWith = (lanes: unknown, name = 'Peta jalur', xml = XML) =>
   server.api(`/api/import?name=${encodeURIComponent(name)}&kind=lintas-fungsi&unit=Dinas%20Kesehatan&lanes=${encodeURIComponent(typeof lanes === 'string' ? lanes : JSON.stringify(lanes))}`, {
     method: 'POST',
     headers: { 'content-type': 'application/xml' },
-    body: XML,
+    body: xml,
   });
 const laneRole = async (mapId: string) =>
   ((await server.api(`/api/maps/${mapId}/lint`)).body.findings as Array<{ rule: string; element: string }>).filter((f) => f.rule === 'mk/lane-role').map((f) => f.element);
@@ -52,5 +52,18 @@ describe('import with answered lanes', () => {
     ]);
     // The map imported before the answers now reads its lanes through the learnt synonyms.
     expect(await laneRole(plain.body.map.id)).toEqual([]);
+  });
+
+  it('does not block submission on unread lanes, but does on a declared unknown code', async () => {
+    const readinessLaneRole = async (mapId: string) =>
+      ((await server.api(`/api/maps/${mapId}/review/readiness`)).body.findings as Array<{ rule: string; element: string; severity: string }>)
+        .filter((f) => f.rule === 'mk/lane-role')
+        .map((f) => `${f.element} ${f.severity}`);
+    const unread = await importWith({}, 'Peta belum dijawab', XML.replace('name="Kasir"', 'name="Petugas Loket"'));
+    // "Ruang Control" was learnt as an outside party above.
+    expect(await laneRole(unread.body.map.id)).toEqual(['Lane_Kasir']);
+    expect(await readinessLaneRole(unread.body.map.id)).toEqual([]);
+    const declared = await importWith({}, 'Peta kode salah', XML.replace('name="Ruang Control"', 'name="Ruang Control" sk:jabatan="BOS"'));
+    expect(await readinessLaneRole(declared.body.map.id)).toEqual(['Lane_Ruang error']);
   });
 });

@@ -218,7 +218,9 @@ function readLane(lane: ModdleElement, pool: PoolFacts | undefined, synonyms?: r
   const placing = () => definedOnly({ poolId: pool?.id, processId: processOf(lane)?.id, parentLaneId: parentLaneOf(lane)?.id, unit });
   const synonym = synonymFor(name, synonyms);
   if (isDeclaredExternal(skExternal)) return { ...base, ...placing(), external: true, inferred: false };
-  const declaresCodes = isJabatanCode(skJabatan) || rolesOf(skRole).length > 0 || isLevel(skLevel);
+  // Any performer attribute, even an invalid code, keeps a lane from being read as an outside party: a wrong
+  // declaration is reported (mk/lane-role), not explained away by the name.
+  const declaresCodes = declared || isLevel(skLevel);
   if (!declaresCodes && synonym?.external) return { ...base, ...placing(), external: true, inferred: true, bySynonym: true };
   const reading = synonym && !synonym.external ? synonymReading(synonym) : readTitle(name);
   if (!declaresCodes && reading.matched.length === 0 && isOutsidePartyName(name)) return { ...base, ...placing(), external: true, inferred: true };

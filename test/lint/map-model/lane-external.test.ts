@@ -27,6 +27,12 @@ describe('outside parties in the map model', () => {
     expect(vendor.jabatan).toBe('PELAKSANA');
   });
 
+  it('never reads a lane declaring a code, even an invalid one, as an outside party', async () => {
+    const facts = await lane('Lane_Pemohon', XML.replace('name="Pemohon"', 'name="Pemohon" sk:role="BOS"'));
+    expect(facts.external).toBeUndefined();
+    expect(facts.declared).toBe(true);
+  });
+
   it('keeps unread lanes unread, with their suggestions', async () => {
     expect(await lane('Lane_Kasir')).toMatchObject({ declared: false, suggestions: [{ jabatan: 'PELAKSANA', label: 'Pelaksana' }] });
     expect((await lane('Lane_Ruang')).suggestions).toEqual([]);
