@@ -40,7 +40,9 @@ const ENGLISH_TITLES: readonly string[] = [
   'administrator', 'admin', 'cashier', 'receptionist', 'employee', 'head', 'lead', 'team leader', 'engineer', 'analyst',
   'controller', 'operator', 'agent', 'staff', 'worker', 'specialist', 'coordinator', 'executive', 'ceo', 'cfo', 'hr',
   'finance', 'sales', 'marketing', 'warehouse', 'purchasing', 'procurement', 'logistics', 'department', 'desk', 'back office',
-  'front office', 'helpdesk', 'help desk', 'call center', 'it', 'system', 'control', 'room',
+  'front office', 'helpdesk', 'help desk', 'call center', 'it', 'system', 'control', 'room', 'administration', 'accounting',
+  'management', 'recruitment', 'approver', 'requester', 'requestor', 'user', 'team', 'picker', 'packager', 'production',
+  'account', 'market', 'service', 'hiring', 'person', 'responsible', 'corporate', 'backend', 'portal', 'site', 'measure',
 ];
 
 /**
@@ -55,11 +57,21 @@ const PELAKSANA_WORDS: readonly string[] = [
 
 const containsPhrase = (normalised: string, phrase: string) => ` ${normalised} `.includes(` ${normalizeTitle(phrase)} `);
 
+/**
+ * Words of someone serving a party rather than the party itself: "Customer Service", "Private Customer Account
+ * Manager", "Petugas Layanan Pemohon" are staff.
+ */
+const SERVING_WORDS = new Set([
+  'manager', 'officer', 'service', 'services', 'clerk', 'agent', 'representative', 'assistant', 'account', 'support', 'desk',
+  'staff', 'admin', 'operator', 'petugas', 'staf', 'pelayanan', 'layanan', 'loket', 'bagian', 'seksi', 'bidang', 'kepala',
+  'kasir', 'verifikator', 'pengelola', 'pelaksana', 'pejabat', 'tim',
+]);
+
 /** The name states an outside party ("Pemohon", "Vendor 1", "Wajib Pajak"), not a pemda title ("Customer Service" is staff). */
 export function isOutsidePartyName(name: string): boolean {
   const normalised = normalizeTitle(name);
   if (!normalised) return false;
-  if (containsPhrase(normalised, 'customer service') || containsPhrase(normalised, 'pelayanan pelanggan')) return false;
+  if (normalised.split(' ').some((token) => SERVING_WORDS.has(token))) return false;
   return OUTSIDE_PARTIES.some((phrase) => containsPhrase(normalised, phrase));
 }
 

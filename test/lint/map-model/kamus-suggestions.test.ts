@@ -15,6 +15,10 @@ describe('kamus suggestions', () => {
     ['Manager', []],
     ['Clerk', []],
     ['Customer Service', []],
+    // "Administration" is one edit from nothing Indonesian: an English word, not a misspelt "Administrator".
+    ['Administration', []],
+    ['HR Department', []],
+    ['Hiring manager', []],
     // Outside parties.
     ['Customer', ['Bukan jabatan pemda']],
     ['Supplier', ['Bukan jabatan pemda']],
@@ -57,7 +61,10 @@ describe('kamus suggestions', () => {
   });
 
   it('reads outside parties from names, but not a pemda desk named after them', () => {
+    expect(isOutsidePartyName('Wajib Pajak Orang Pribadi')).toBe(true);
     expect(isOutsidePartyName('Wajib Pajak Badan')).toBe(true);
+    expect(isOutsidePartyName('Private Customer Account Manager')).toBe(false);
+    expect(isOutsidePartyName('Petugas Layanan Pemohon')).toBe(false);
     expect(isOutsidePartyName('Customer Service')).toBe(false);
     expect(isOutsidePartyName('Kasir')).toBe(false);
   });
