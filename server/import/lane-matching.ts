@@ -17,6 +17,7 @@ export interface LaneMatch {
   known: boolean;
   /** In Bahasa Indonesia: what the lane was read as ("Pejabat Administrator, Pimpinan Unit Organisasi"). */
   reading?: string;
+  /** Jabatan or roles the kamus suggests for an unknown lane (never "bukan jabatan pemda": the dialog always offers it). */
   suggestions: LaneSuggestion[];
 }
 
@@ -47,7 +48,9 @@ export function matchLanes(definitions: ModdleElement, synonyms: readonly KamusS
   return readMap(definitions, synonyms).lanes.map((lane) => {
     const known = isKnown(lane);
     const reading = known ? readingLabel(lane) : undefined;
-    return { laneId: lane.id, name: lane.name, known, ...(reading ? { reading } : {}), suggestions: known ? [] : (lane.suggestions ?? []) };
+    // "Bukan jabatan pemda" is a fixed choice of every lane in the dialog, not a suggestion of the list.
+    const suggestions = known ? [] : (lane.suggestions ?? []).filter((s) => !s.external);
+    return { laneId: lane.id, name: lane.name, known, ...(reading ? { reading } : {}), suggestions };
   });
 }
 

@@ -22,6 +22,11 @@ describe('matchLanes', () => {
     ]);
   });
 
+  it('never lists "bukan jabatan pemda" among the suggestions (the dialog always offers it)', async () => {
+    const matches = matchLanes(await parsed(XML.replace('name="Pemohon"', 'name="Pemohon" sk:role="BOS"')));
+    expect(matches.find((m) => m.laneId === 'Lane_Pemohon')).toEqual({ laneId: 'Lane_Pemohon', name: 'Pemohon', known: false, suggestions: [] });
+  });
+
   it('places a lane through a repository synonym', async () => {
     const matches = matchLanes(await parsed(), [{ name: 'kasir', jabatan: 'PELAKSANA' }, { name: 'Ruang Control', external: true }]);
     expect(matches.find((m) => m.laneId === 'Lane_Kasir')).toEqual({ laneId: 'Lane_Kasir', name: 'Kasir', known: true, reading: 'Pelaksana', suggestions: [] });
