@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXTERNAL_VALUE, performerChange, performerDescription, performerOptions, performerValue, type PerformerOption } from './lanePerformer';
+import { answerOf, EXTERNAL_VALUE, performerChange, performerDescription, performerOptions, performerValue, type PerformerOption } from './lanePerformer';
 
 const values = (options: PerformerOption[]) => options.flatMap((o) => ('children' in o ? o.children.map((c) => c.value) : [o.value]));
 
@@ -37,5 +37,13 @@ describe('the lane choice "Jabatan / peran"', () => {
     expect(performerDescription('Kabid Pelayanan', {})).toBe('Dibaca dari nama jalur: Pejabat Administrator.');
     expect(performerDescription('Kasir', {})).toBe('Nama jalur tidak dikenali kamus jabatan; saran: Pelaksana.');
     expect(performerDescription('Kasir', { jabatan: 'PELAKSANA' })).toBe('Dinyatakan pada jalur ini (sk:).');
+  });
+
+  it('turns a choice into the import answer', () => {
+    expect(answerOf('jabatan:PELAKSANA')).toEqual({ jabatan: 'PELAKSANA' });
+    expect(answerOf('role:KETUA_TIM')).toEqual({ role: 'KETUA_TIM' });
+    expect(answerOf(EXTERNAL_VALUE)).toEqual({ external: true });
+    expect(answerOf('')).toBeUndefined();
+    expect(performerOptions('Kasir', '', [], 'Nanti saja')[0]).toEqual({ value: '', label: 'Nanti saja' });
   });
 });

@@ -41,6 +41,15 @@ export function performerChange(value: string, current: LaneAttributes): Record<
   return shown.startsWith('jabatan:') ? { 'sk:jabatan': undefined } : shown.startsWith('role:') ? { 'sk:role': undefined } : {};
 }
 
+/** The import answer a choice makes (`lanes=` of POST /api/import); undefined for no choice. */
+export function answerOf(value: string): { jabatan?: string; role?: string; external?: true } | undefined {
+  if (value === EXTERNAL_VALUE) return { external: true };
+  const [kind, code] = value.split(':') as [string, string | undefined];
+  if (kind === 'jabatan' && code) return { jabatan: code };
+  if (kind === 'role' && code) return { role: code };
+  return undefined;
+}
+
 /** Suggestions for the lane's name (none when the kamus or a repository synonym reads it). */
 export function laneSuggestions(name: string, synonyms: readonly KamusSynonym[] = []): LaneSuggestion[] {
   if (synonymFor(name, synonyms) || readTitle(name).matched.length > 0) return [];
@@ -48,14 +57,14 @@ export function laneSuggestions(name: string, synonyms: readonly KamusSynonym[] 
 }
 
 /** Suggestions first, then "Bukan jabatan pemda", the jabatan and the roles; a value the lists do not know stays shown. */
-export function performerOptions(name: string, current: string, synonyms: readonly KamusSynonym[] = []): PerformerOption[] {
+export function performerOptions(name: string, current: string, synonyms: readonly KamusSynonym[] = [], none = '— Belum ditentukan —'): PerformerOption[] {
   const suggested = laneSuggestions(name, synonyms).map((s) => ({ value: valueOf(s), label: s.external ? EXTERNAL_OPTION.label : s.label }));
   const taken = new Set(suggested.map((s) => s.value));
   const jabatan = JABATAN.filter((o) => !taken.has(`jabatan:${o.value}`)).map((o) => ({ value: `jabatan:${o.value}`, label: o.label }));
   const roles = ROLES.filter((o) => !taken.has(`role:${o.value}`)).map((o) => ({ value: `role:${o.value}`, label: o.label }));
   const all = [...suggested, EXTERNAL_OPTION, ...jabatan, ...roles].map((o) => o.value);
   return [
-    { value: '', label: '— Belum ditentukan —' },
+    { value: '', label: none },
     ...(suggested.length > 0 ? [{ label: 'Saran dari nama jalur', children: suggested }] : []),
     ...(taken.has(EXTERNAL_VALUE) ? [] : [EXTERNAL_OPTION]),
     { label: 'Jabatan', children: jabatan },
