@@ -68,6 +68,8 @@ body {
 .procedure .cell.left { text-align: left; }
 .procedure .cell.bold { font-weight: bold; }
 .procedure .cell.header { background: transparent; }
+/* The sub-process a run of rows lies in (issue 14 item 7), above the first row's Kegiatan */
+.procedure .cell .frame-heading { font-style: italic; font-weight: bold; }
 .procedure .title { position: absolute; font-weight: bold; font-size: 3.2mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .procedure text { font-family: 'Liberation Sans', Arial, Helvetica, sans-serif; }
 

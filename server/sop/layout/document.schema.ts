@@ -45,6 +45,13 @@ export const TextCell = Rect.extend({
   text: z.string(),
   align: z.enum(['left', 'center']),
   bold: z.boolean(),
+  /** Printed above the text, set apart: the sub-processes a run of rows lies in (Kegiatan only). */
+  heading: z.string().optional(),
+  /**
+   * How many named sub-processes the row lies in (Kegiatan only): as many rules run down the cell's left edge, joined
+   * across the rows of a sub-process, and the text stands right of them.
+   */
+  depth: z.number().int().positive().optional(),
 });
 export type TextCell = z.infer<typeof TextCell>;
 

@@ -5,10 +5,10 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { SopIdentityDraft } from '../identity.schema';
 import { LayoutSettings, SopDocument, type Arrow, type Band, type FlowSymbol, type LayoutSettingsInput, type Page, type Point, type Rect, type TextCell } from './document.schema';
-import { gutterTracks, paperSize, symbolRect, tableLayout, textHeight, TYPOGRAPHY, type TableLayout } from './page-geometry';
+import { gutterTracks, kegiatanHeight, paperSize, symbolRect, tableLayout, textHeight, TYPOGRAPHY, type TableLayout } from './page-geometry';
 import { placeLabel } from './labels';
 import { crossings, paginate, type Crossing } from './paging';
-import { readProcedure } from './procedure';
+import { frameHeading, readProcedure } from './procedure';
 import type { Procedure, ProcedureRow } from './procedure.schema';
 import { Router, type RouteRequest, type RoutedSymbol } from './routing';
 
@@ -35,9 +35,12 @@ function rowTexts(row: ProcedureRow): Record<TextColumn, string> {
   };
 }
 
-function rowHeight(row: ProcedureRow, table: TableLayout, least: number, most: number): number {
+function rowHeight(row: ProcedureRow, heading: string | undefined, table: TableLayout, least: number, most: number): number {
   const texts = rowTexts(row);
-  const heights = TEXT_COLUMNS.map((key) => (texts[key] ? textHeight(texts[key], table.columns.find((column) => column.key === key)!.width) : 0));
+  const widthOf = (key: TextColumn) => table.columns.find((column) => column.key === key)!.width;
+  const heights = TEXT_COLUMNS.map((key) =>
+    key === 'kegiatan' ? kegiatanHeight(texts.kegiatan, widthOf(key), heading, row.frames.length) : texts[key] ? textHeight(texts[key], widthOf(key)) : 0,
+  );
   return Math.min(most, Math.max(least, ...heights));
 }
 
@@ -51,7 +54,7 @@ interface PagePlan {
   outgoing: Crossing[];
 }
 
-function layoutPage(plan: PagePlan, procedure: Procedure, table: TableLayout, heights: number[]): Page {
+function layoutPage(plan: PagePlan, procedure: Procedure, table: TableLayout, heights: number[], headings: ReadonlyMap<number, string>): Page {
   const bands: Band[] = [];
   const symbols: FlowSymbol[] = [];
   const routed = new Map<string, RoutedSymbol>();
@@ -92,11 +95,14 @@ function layoutPage(plan: PagePlan, procedure: Procedure, table: TableLayout, he
   }
   const cells: TextCell[] = [];
   for (const band of tableBands) {
-    const texts = rowTexts(procedure.rows[band.row!]!);
+    const row = procedure.rows[band.row!]!;
+    const texts = rowTexts(row);
     for (const column of table.columns) {
       if (column.key === 'pelaksana') continue;
       const text = texts[column.key];
-      if (text) cells.push({ x: column.x, y: band.y, width: column.width, height: band.height, text, align: column.key === 'no' || column.key === 'waktu' ? 'center' : 'left', bold: false });
+      const heading = headings.get(row.index);
+      const frame = column.key === 'kegiatan' ? { ...(heading ? { heading } : {}), ...(row.frames.length > 0 ? { depth: row.frames.length } : {}) } : {};
+      if (text) cells.push({ x: column.x, y: band.y, width: column.width, height: band.height, text, align: column.key === 'no' || column.key === 'waktu' ? 'center' : 'left', bold: false, ...frame });
     }
   }
 
@@ -151,11 +157,25 @@ export function layoutProcedure(procedure: Procedure, record: SopRecordForLayout
   const settings = LayoutSettings.parse(input);
   const paper = paperSize(settings.paper, settings.orientation);
   const margin = settings.marginMm;
-  const table = tableLayout(procedure.columns, margin, margin, paper.width - 2 * margin);
+  const digits = String(Math.max(1, ...procedure.rows.map((row) => row.no ?? 1))).length;
+  const table = tableLayout(procedure.columns, margin, margin, paper.width - 2 * margin, digits);
   const available = paper.height - 2 * margin - table.headerHeight;
   // A row never outgrows a page that also holds a connector above and below it.
-  const heights = procedure.rows.map((row) => rowHeight(row, table, settings.minRowHeightMm, Math.max(settings.minRowHeightMm, available - 2 * CONNECTOR_BAND_MM)));
-  const pageRows = paginate(procedure.rows, heights, available, CONNECTOR_BAND_MM, settings.maxRowsPerPage);
+  const most = Math.max(settings.minRowHeightMm, available - 2 * CONNECTOR_BAND_MM);
+  const headings = new Map(procedure.rows.flatMap((row) => (row.heading ? [[row.index, row.heading] as const] : [])));
+  const heights = procedure.rows.map((row) => rowHeight(row, headings.get(row.index), table, settings.minRowHeightMm, most));
+  let pageRows = paginate(procedure.rows, heights, available, CONNECTOR_BAND_MM, settings.maxRowsPerPage);
+  // A page that opens inside a sub-process repeats its heading on its first row (the row grows, so the pages are
+  // planned again; twice at most).
+  for (let pass = 0; pass < 2; pass += 1) {
+    const opening = pageRows.flatMap((rows) => (rows.length > 0 ? [procedure.rows[rows[0]!]!] : [])).filter((row) => row.frames.length > 0 && !headings.has(row.index));
+    if (opening.length === 0) break;
+    for (const row of opening) {
+      headings.set(row.index, frameHeading(row.frames));
+      heights[row.index] = rowHeight(row, headings.get(row.index), table, settings.minRowHeightMm, most);
+    }
+    pageRows = paginate(procedure.rows, heights, available, CONNECTOR_BAND_MM, settings.maxRowsPerPage);
+  }
   const pairs = crossings(procedure.rows, pageRows);
   const pages = pageRows.map((rows, index) =>
     layoutPage(
@@ -163,6 +183,7 @@ export function layoutProcedure(procedure: Procedure, record: SopRecordForLayout
       procedure,
       table,
       heights,
+      headings,
     ),
   );
   const warnings = [...procedure.warnings];

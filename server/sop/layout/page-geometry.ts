@@ -42,6 +42,21 @@ export function lineCount(text: string, width: number): number {
 
 export const textHeight = (text: string, width: number): number => lineCount(text, width) * LINE_MM + 2 * PADDING_MM;
 
+/**
+ * Mean width of a letter of Liberation Sans as a share of the font size, with a margin (bold is wider): the template
+ * prints a word wider than its cell smaller, so the layout gives the cells it sizes itself the room their words need.
+ */
+export const EM_SHARE = { regular: 0.52, bold: 0.57 } as const;
+
+/** Distance between the rules a Kegiatan cell draws at its left edge, one per sub-process its row lies in. */
+export const FRAME_RULE_MM = 1;
+
+/** Height of a Kegiatan cell: its heading, if any, above its text, right of the sub-processes' rules. */
+export function kegiatanHeight(text: string, width: number, heading: string | undefined, depth: number): number {
+  const room = width - depth * FRAME_RULE_MM;
+  return textHeight(text, room) + (heading ? lineCount(heading, room) * LINE_MM : 0);
+}
+
 /** Widths of the columns other than the performers', in mm, on a 277 mm wide table (A4 landscape). */
 const FIXED: ReadonlyArray<[TableColumn['key'], number]> = [
   ['no', 8],
@@ -65,12 +80,19 @@ export interface TableLayout {
   performerX(index: number): number;
 }
 
-export function tableLayout(performers: PerformerColumn[], x: number, y: number, width: number): TableLayout {
+/**
+ * The width of No that prints a number of `digits` digits at full size (issue 14 item 7: "10" printed smaller than
+ * "9"): the digits and one more letter of margin, as the template measures, and the cell's padding.
+ */
+export const numberColumnWidth = (digits: number): number => (digits + 1) * TYPOGRAPHY.fontSizeMm * EM_SHARE.regular + 2 * PADDING_MM + 0.1;
+
+/** `digits`: how many digits the largest row number has. */
+export function tableLayout(performers: PerformerColumn[], x: number, y: number, width: number, digits = 2): TableLayout {
   const n = Math.max(1, performers.length);
   const fixedTotal = FIXED.reduce((sum, [, w]) => sum + w, 0);
   const scale = Math.min(1, Math.max(0.55, (width - n * MIN_PERFORMER_MM) / fixedTotal));
-  const performerWidth = (width - fixedTotal * scale) / n;
-  const widthOf = (key: TableColumn['key']) => FIXED.find(([k]) => k === key)![1] * scale;
+  const widthOf = (key: TableColumn['key']) => (key === 'no' ? Math.max(FIXED[0]![1] * scale, numberColumnWidth(digits)) : FIXED.find(([k]) => k === key)![1] * scale);
+  const performerWidth = (width - FIXED.reduce((sum, [key]) => sum + widthOf(key), 0)) / n;
   const columns: TableColumn[] = [];
   let cursor = x;
   const push = (column: Omit<TableColumn, 'x'>) => {
@@ -84,15 +106,10 @@ export function tableLayout(performers: PerformerColumn[], x: number, y: number,
   const performerLeft = columns.find((column) => column.key === 'pelaksana')!.x;
 
   // Header: "Pelaksana" over the performers, one line per level of grouping, then the names; "Mutu Baku" over its three.
+  // A group's name (a pool's, a parent lane's) wraps inside its cell: its level is as tall as its longest name needs
+  // (issue 14 item 7: a long pool name overflowed its one-line cell).
   const depth = Math.max(0, ...performers.map((performer) => performer.path.length));
-  const nameHeight = Math.max(HEADER_LINE_MM, ...performers.map((performer) => textHeight(performer.name, performerWidth)));
-  const headerHeight = HEADER_LINE_MM * (1 + depth) + nameHeight;
-  const cell = (rect: Rect, text: string): TextCell => ({ ...rect, text, align: 'center', bold: true });
-  const header: TextCell[] = [];
-  const column = (key: TableColumn['key']) => columns.find((c) => c.key === key)!;
-  header.push(cell({ x: column('no').x, y, width: column('no').width, height: headerHeight }, 'No'));
-  header.push(cell({ x: column('kegiatan').x, y, width: column('kegiatan').width, height: headerHeight }, 'Kegiatan'));
-  header.push(cell({ x: performerLeft, y, width: performerWidth * n, height: HEADER_LINE_MM }, 'Pelaksana'));
+  const groups: Array<{ level: number; start: number; end: number; name: string }> = [];
   for (let level = 0; level < depth; level += 1) {
     // Consecutive columns sharing the path up to this level share one group cell.
     let start = 0;
@@ -100,20 +117,34 @@ export function tableLayout(performers: PerformerColumn[], x: number, y: number,
       const key = performers[start]!.path.slice(0, level + 1);
       let end = start + 1;
       while (end < performers.length && performers[end]!.path.slice(0, level + 1).join('\u0000') === key.join('\u0000')) end += 1;
-      if (key.length === level + 1) {
-        header.push(cell({ x: performerLeft + start * performerWidth, y: y + HEADER_LINE_MM * (1 + level), width: (end - start) * performerWidth, height: HEADER_LINE_MM }, key[level]!));
-      }
+      if (key.length === level + 1) groups.push({ level, start, end, name: key[level]! });
       start = end;
     }
   }
+  const levelHeights = Array.from({ length: depth }, (_, level) =>
+    Math.max(HEADER_LINE_MM, ...groups.filter((group) => group.level === level).map((group) => textHeight(group.name, (group.end - group.start) * performerWidth))),
+  );
+  const levelTop = (level: number) => y + HEADER_LINE_MM + levelHeights.slice(0, level).reduce((sum, h) => sum + h, 0);
+  const groupsBottom = levelTop(depth);
+  const nameHeight = Math.max(HEADER_LINE_MM, ...performers.map((performer) => textHeight(performer.name, performerWidth)));
+  const headerHeight = groupsBottom - y + nameHeight;
+  const cell = (rect: Rect, text: string): TextCell => ({ ...rect, text, align: 'center', bold: true });
+  const header: TextCell[] = [];
+  const column = (key: TableColumn['key']) => columns.find((c) => c.key === key)!;
+  header.push(cell({ x: column('no').x, y, width: column('no').width, height: headerHeight }, 'No'));
+  header.push(cell({ x: column('kegiatan').x, y, width: column('kegiatan').width, height: headerHeight }, 'Kegiatan'));
+  header.push(cell({ x: performerLeft, y, width: performerWidth * n, height: HEADER_LINE_MM }, 'Pelaksana'));
+  for (const group of groups) {
+    header.push(cell({ x: performerLeft + group.start * performerWidth, y: levelTop(group.level), width: (group.end - group.start) * performerWidth, height: levelHeights[group.level]! }, group.name));
+  }
   performers.forEach((performer, index) => {
-    const top = y + HEADER_LINE_MM * (1 + performer.path.length);
+    const top = levelTop(performer.path.length);
     header.push(cell({ x: performerLeft + index * performerWidth, y: top, width: performerWidth, height: y + headerHeight - top }, performer.name));
   });
   const mutuLeft = column('kelengkapan').x;
-  header.push(cell({ x: mutuLeft, y, width: column('keterangan').x - mutuLeft, height: HEADER_LINE_MM * (1 + depth) }, 'Mutu Baku'));
+  header.push(cell({ x: mutuLeft, y, width: column('keterangan').x - mutuLeft, height: groupsBottom - y }, 'Mutu Baku'));
   for (const [key, label] of [['kelengkapan', 'Kelengkapan'], ['waktu', 'Waktu'], ['output', 'Output']] as const) {
-    header.push(cell({ x: column(key).x, y: y + HEADER_LINE_MM * (1 + depth), width: column(key).width, height: nameHeight }, label));
+    header.push(cell({ x: column(key).x, y: groupsBottom, width: column(key).width, height: nameHeight }, label));
   }
   header.push(cell({ x: column('keterangan').x, y, width: column('keterangan').width, height: headerHeight }, 'Keterangan'));
 
@@ -152,7 +183,8 @@ export function gutterTracks(left: number, cellWidth: number, count: number): nu
   const half = free - 0.6;
   // The first track keeps its clearance from the grid line; in a narrow gutter it runs down its middle, yet never
   // closer to the line than the least clearance (the router still keeps every route clear of the symbols).
-  const first = Math.min(GRID_CLEARANCE_MM, Math.max(free / 2, GRID_CLEARANCE_MIN_MM));
+  // A hair more, so that rounding never brings a track under the least clearance.
+  const first = Math.min(GRID_CLEARANCE_MM, Math.max(free / 2, GRID_CLEARANCE_MIN_MM)) + 1e-9;
   const gutters: number[][] = [];
   for (let boundary = 0; boundary <= count; boundary += 1) {
     const x = left + boundary * cellWidth;

@@ -2,6 +2,7 @@
 // the columns' group), one per pool without lanes; pools in the order owner first, then as the map lists them. And
 // the column of each flow node: its innermost lane, else the lane its shape lies in, else its pool's first column.
 import type { ModdleElement } from 'bpmn-moddle';
+import { describeElement } from '../../bpmn/element-label';
 import { allElements } from '../../bpmn/moddle';
 import type { PerformerColumn } from './procedure.schema';
 
@@ -140,7 +141,7 @@ export function readPerformerColumns(definitions: ModdleElement): PerformerColum
       const hasLanes = [...columnOfLane.keys()].some((lane) => processOf(lane) === process);
       if (hasLanes) {
         unplaced.add(node.id);
-        warnings.push(`Elemen "${textOf(node.name) ?? node.id}" tidak berada di lajur mana pun; ditempatkan pada kolom pelaksana pertama kolamnya.`);
+        warnings.push(`${describeElement(node)} tidak berada di lajur mana pun; ditempatkan pada kolom pelaksana pertama kolamnya.`);
       }
     }
     return first ?? 0;

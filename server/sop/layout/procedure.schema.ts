@@ -61,6 +61,16 @@ export const ProcedureRow = z.strictObject({
   elementId: z.string(),
   /** Kegiatan: the activity's name, the decision's question, the event's name. */
   kegiatan: z.string(),
+  /**
+   * The names of the expanded sub-processes the row lies in, outermost first (issue 14 item 7: their frames are not
+   * drawn, their names are printed). Unnamed sub-processes are left out.
+   */
+  frames: z.array(z.string()),
+  /**
+   * Printed above Kegiatan on the first row of a run of rows in the same sub-processes: "Subproses: Checkout" (nested:
+   * "Subproses: Pemesanan › Pembayaran").
+   */
+  heading: z.string().optional(),
   /** Index into the performer columns. */
   column: z.number().int().nonnegative(),
   mutuBaku: MutuBakuCells,

@@ -2,6 +2,7 @@
 // their performer, mutu baku and keterangan, and the connections between rows. Start and end events are the
 // terminators of the first and last activity rows (terminators.ts). Pure: no Node or DOM APIs.
 import type { ModdleElement } from 'bpmn-moddle';
+import { describeElement } from '../../bpmn/element-label';
 import { annotationTexts } from '../../lint/map-model/annotations';
 import { flowContent } from '../../lint/map-model/flow-content';
 import { mutuBakuOf, readMutuBaku, type MutuBaku } from '../../lint/map-model/mutu-baku';
@@ -9,7 +10,7 @@ import { isNo, isYes, normaliseAnswer } from '../../lint/rules/answers';
 import { flowOrder } from './flow-order';
 import { readPerformerColumns } from './performer-columns';
 import { Procedure, type Answer, type Connection, type MutuBakuCells, type ProcedureRow } from './procedure.schema';
-import { readRowGraph, type RowEdge } from './row-graph';
+import { isFrame, readRowGraph, type RowEdge } from './row-graph';
 import { foldTerminators, type FoldedRow } from './terminators';
 
 const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.replace(/\s+/g, ' ').trim() : undefined);
@@ -37,6 +38,19 @@ function noteOf(element: ModdleElement): string | undefined {
   const documentation = ((element.get('documentation') as ModdleElement[] | undefined) ?? []).map((doc) => textOf(doc.get('text'))).filter(Boolean);
   return documentation.length > 0 ? documentation.join(' ') : undefined;
 }
+
+/** The names of the expanded sub-processes around an element, outermost first (unnamed ones left out). */
+function framesOf(element: ModdleElement): string[] {
+  const names: string[] = [];
+  for (let parent = element.$parent; parent && isFrame(parent); parent = parent.$parent) {
+    const name = textOf(parent.name);
+    if (name) names.unshift(name);
+  }
+  return names;
+}
+
+/** The heading of a run of rows in the same sub-processes. */
+export const frameHeading = (frames: string[]): string => `Subproses: ${frames.join(' › ')}`;
 
 function kegiatanOf(row: FoldedRow): string {
   const name = textOf(row.element.name);
@@ -91,6 +105,8 @@ export function readProcedure(definitions: ModdleElement): Procedure {
   const numbers = new Map<FoldedRow, number>();
   for (const row of order) if (row.kind !== 'terminator') numbers.set(row, numbers.size + 1);
 
+  // The sub-processes of the last row that is not a terminator standing alone: a row in others starts a run.
+  let previousFrames: string | undefined;
   const rows: ProcedureRow[] = order.map((row, index) => {
     const quality = row.kind === 'process' ? mutuBaku.get(row.element.id ?? '') : row.kind === 'decision' ? decisions.get(row.element.id ?? '') : undefined;
     const cells: MutuBakuCells = {
@@ -112,6 +128,11 @@ export function readProcedure(definitions: ModdleElement): Procedure {
     });
     const keterangan = sentences([noteOf(row.element), ...(row.kind === 'decision' ? [noBranchNote(numbers.get(row), edges, connections, order, numbers, flows)] : [])]);
     const no = numbers.get(row);
+    // A terminator standing alone is drawn with the rows around it and takes no heading of its own.
+    const frames = row.kind === 'terminator' ? [] : framesOf(row.element);
+    const key = frames.join('\u0000');
+    const heading = frames.length > 0 && key !== previousFrames ? frameHeading(frames) : undefined;
+    if (row.kind !== 'terminator') previousFrames = key;
     return {
       index,
       ...(no === undefined ? {} : { no }),
@@ -119,6 +140,8 @@ export function readProcedure(definitions: ModdleElement): Procedure {
       ...(row.terminal ? { terminal: row.terminal } : {}),
       elementId: row.element.id ?? `row-${index}`,
       kegiatan: kegiatanOf(row),
+      frames,
+      ...(heading ? { heading } : {}),
       column: performers.columnOf(row.element),
       mutuBaku: cells,
       ...(keterangan ? { keterangan } : {}),
@@ -131,6 +154,13 @@ export function readProcedure(definitions: ModdleElement): Procedure {
   const name = textOf(definitions.get('name')) ?? textOf(first?.process.name);
   const warnings = [...performers.warnings, ...rows.filter((row) => row.kind === 'decision').flatMap(decisionWarnings)];
   if (raw.starts.length === 0 && rows.length > 0) warnings.push('Peta tidak memiliki peristiwa mulai; urutan baris mengikuti urutan elemen di peta.');
+  // A flow that stops at an element the SOP does not draw: say so, rather than let the row seem to end the process.
+  const rowByElement = new Map(order.map((row, index) => [row.element, rows[index]!]));
+  for (const { from, at } of raw.deadEnds) {
+    const row = rowByElement.get(from);
+    if (!row) continue;
+    warnings.push(`Alur dari No. ${row.no ?? '-'} "${row.kegiatan}" berhenti di ${describeElement(at)}, yang tidak digambar di SOP dan tidak berlanjut ke mana pun; hubungkan ke kegiatan berikutnya atau ke peristiwa akhir.`);
+  }
   return Procedure.parse({ ...(name ? { name } : {}), columns: performers.columns, rows, warnings });
 }
 

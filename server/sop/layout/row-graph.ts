@@ -3,7 +3,10 @@
 // processes (terminators) are rows; every other node is passed through by the arrows: parallel, inclusive and
 // joining gateways, intermediate and boundary events, the start and end events inside an expanded sub-process and the
 // sub-process itself (its frame is not drawn: the arrow into it goes to its first rows, its ends continue with its
-// outgoing flows).
+// outgoing flows). An event on the frame's border is not reached by entering the frame (issue 14 item 7: it would make
+// the answer leading into the frame seem to end the process): an error, escalation or cancel event is reached from
+// the end events inside that throw it, any other event (a timer, a message, an error nothing inside throws) leaves
+// from the frame's first rows. A throwing link event jumps to its catching twin.
 import type { ModdleElement } from 'bpmn-moddle';
 import type { RowKind } from './procedure.schema';
 
@@ -36,6 +39,13 @@ export interface RowGraph {
   edges: Map<ModdleElement, RowEdge[]>;
   /** Start events of top-level processes, in the order of `rows`. */
   starts: ModdleElement[];
+  /** Where a row's flow stops at an element the SOP does not draw, which leads nowhere: the SOP cannot show where it goes. */
+  deadEnds: DeadEnd[];
+}
+
+export interface DeadEnd {
+  from: ModdleElement;
+  at: ModdleElement;
 }
 
 const list = (value: unknown): ModdleElement[] => (Array.isArray(value) ? (value as ModdleElement[]) : []);
@@ -111,6 +121,47 @@ function flowsInOrder(definitions: ModdleElement, processes: ModdleElement[]): M
   return flows;
 }
 
+/** Event definitions a thrown event is caught by on a frame's border, not by time or by a message from outside. */
+const THROWN = ['bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:CancelEventDefinition', 'bpmn:CompensateEventDefinition'] as const;
+const REF: Record<string, string> = { 'bpmn:ErrorEventDefinition': 'errorRef', 'bpmn:EscalationEventDefinition': 'escalationRef' };
+const definitionsOf = (event: ModdleElement) => list(event.get('eventDefinitions'));
+const thrownDefinition = (event: ModdleElement) => definitionsOf(event).find((definition) => THROWN.some((type) => definition.$instanceOf(type)));
+
+/** Whether a boundary event catches what a throwing event inside its host throws: same kind, and the same error or escalation when both name one. */
+function catches(boundary: ModdleElement, thrower: ModdleElement): boolean {
+  const caught = thrownDefinition(boundary);
+  const thrown = thrownDefinition(thrower);
+  if (!caught || !thrown || caught.$type !== thrown.$type) return false;
+  const ref = REF[caught.$type];
+  if (!ref) return true;
+  const [a, b] = [caught.get(ref), thrown.get(ref)];
+  return !a || !b || a === b;
+}
+
+const isThrower = (node: ModdleElement) => (node.$instanceOf('bpmn:EndEvent') || node.$instanceOf('bpmn:IntermediateThrowEvent')) && thrownDefinition(node) !== undefined;
+
+const linkOf = (event: ModdleElement) => definitionsOf(event).find((definition) => definition.$instanceOf('bpmn:LinkEventDefinition'));
+const processOf = (node: ModdleElement): ModdleElement | undefined => {
+  let at = node.$parent;
+  while (at && !at.$instanceOf('bpmn:Process')) at = at.$parent;
+  return at;
+};
+
+/** Throwing link events and the catching link events they jump to: the one their definition targets, else those of the same name in the same process. */
+function linkPairs(nodes: ModdleElement[]): Array<[ModdleElement, ModdleElement]> {
+  const catchers = nodes.filter((node) => node.$instanceOf('bpmn:IntermediateCatchEvent') && linkOf(node));
+  const pairs: Array<[ModdleElement, ModdleElement]> = [];
+  for (const thrower of nodes.filter((node) => node.$instanceOf('bpmn:IntermediateThrowEvent') && linkOf(node))) {
+    const definition = linkOf(thrower)!;
+    const target = definition.get('target') as ModdleElement | undefined;
+    const name = textOf(definition.get('name')) ?? textOf(thrower.name);
+    const targeted = catchers.filter((catcher) => target !== undefined && linkOf(catcher) === target);
+    const named = catchers.filter((catcher) => name !== undefined && processOf(catcher) === processOf(thrower) && (textOf(linkOf(catcher)!.get('name')) ?? textOf(catcher.name)) === name);
+    for (const catcher of targeted.length > 0 ? targeted : named) pairs.push([thrower, catcher]);
+  }
+  return pairs;
+}
+
 export function readRowGraph(definitions: ModdleElement, processes: ModdleElement[]): RowGraph {
   const nodes = nodesInOrder(processes);
   const flows = flowsInOrder(definitions, processes);
@@ -131,7 +182,31 @@ export function readRowGraph(definitions: ModdleElement, processes: ModdleElemen
     const edge: RawEdge = { target, message: flow.$instanceOf('bpmn:MessageFlow'), ...(label ? { label } : {}), ...(flow.id ? { flowId: flow.id } : {}) };
     flowsOut.set(source, [...(flowsOut.get(source) ?? []), edge]);
   }
+  // A link event is a jump: the flow goes on from the catching link event of the same name (or the one it targets).
+  for (const [thrower, catcher] of linkPairs(nodes)) flowsOut.set(thrower, [...(flowsOut.get(thrower) ?? []), { target: catcher, message: false }]);
   const hasSequenceOut = (node: ModdleElement) => (flowsOut.get(node) ?? []).some((edge) => !edge.message);
+  // Events on the borders of frames, by frame.
+  const borderEvents = new Map<ModdleElement, ModdleElement[]>();
+  for (const node of nodes) {
+    const host = node.$instanceOf('bpmn:BoundaryEvent') ? (node.get('attachedToRef') as ModdleElement | undefined) : undefined;
+    if (host && isFrame(host)) borderEvents.set(host, [...(borderEvents.get(host) ?? []), node]);
+  }
+  /** The border events that catch what a throwing event inside a frame throws: of the innermost frame around it that catches it. */
+  const catchersOf = (thrower: ModdleElement): ModdleElement[] => {
+    for (let frame = thrower.$parent; frame && isFrame(frame); frame = frame.$parent) {
+      const found = (borderEvents.get(frame) ?? []).filter((event) => catches(event, thrower));
+      if (found.length > 0) return found;
+    }
+    return [];
+  };
+  // Border events that may interrupt a frame at any time (a timer, a message), and those catching what nothing inside
+  // the frame throws (an error raised by a task's implementation): they leave from its first rows.
+  const thrownTo = new Set(nodes.filter(isThrower).flatMap(catchersOf));
+  const interrupting = new Map<ModdleElement, ModdleElement[]>();
+  for (const [frame, events] of borderEvents) {
+    const anytime = events.filter((event) => !thrownDefinition(event) || !thrownTo.has(event));
+    if (anytime.length > 0) interrupting.set(frame, anytime);
+  }
   for (const node of nodes) {
     if (isFrame(node)) {
       // Into the frame: to its start events, else to the nodes nothing inside leads to.
@@ -145,21 +220,24 @@ export function readRowGraph(definitions: ModdleElement, processes: ModdleElemen
     } else {
       for (const edge of flowsOut.get(node) ?? []) add(node, edge);
     }
-    // The last nodes inside a frame continue with the frame's outgoing flows.
+    // A throwing event inside a frame goes on with the border event catching it; the last other nodes inside a frame
+    // continue with the frame's outgoing flows.
     const parent = node.$parent;
-    if (parent && isFrame(parent) && !hasSequenceOut(node) && !parent.get('triggeredByEvent')) {
+    const caught = isThrower(node) ? catchersOf(node) : [];
+    for (const event of caught) add(node, { target: event, message: false, boundary: true });
+    if (caught.length === 0 && parent && isFrame(parent) && !hasSequenceOut(node) && !parent.get('triggeredByEvent')) {
       for (const edge of flowsOut.get(parent) ?? []) if (!edge.message) add(node, edge);
     }
     if (node.$instanceOf('bpmn:BoundaryEvent')) {
       const host = node.get('attachedToRef') as ModdleElement | undefined;
-      if (host) add(host, { target: node, message: false, boundary: true });
+      if (host && !isFrame(host)) add(host, { target: node, message: false, boundary: true });
     }
   }
 
-  const edges = new Map<ModdleElement, RowEdge[]>();
-  for (const row of rowByElement.values()) {
-    const eventLabels = row.element.$instanceOf('bpmn:EventBasedGateway');
-    const resolved: RowEdge[] = [];
+  const deadEnds: DeadEnd[] = [];
+  /** The edges from a node to the rows it leads to, through the nodes that are not rows. */
+  const resolve = (source: ModdleElement, raw: RawEdge[] = out.get(source) ?? [], resolved: RowEdge[] = []): RowEdge[] => {
+    const eventLabels = source.$instanceOf('bpmn:EventBasedGateway');
     const walk = (edge: RawEdge, label: string | undefined, message: boolean, flowIds: string[], seen: Set<ModdleElement>) => {
       const eventName = (edge.boundary || eventLabels) && edge.target.$instanceOf('bpmn:Event') ? textOf(edge.target.name) : undefined;
       const nextLabel = label ?? edge.label ?? eventName;
@@ -173,12 +251,24 @@ export function readRowGraph(definitions: ModdleElement, processes: ModdleElemen
       }
       if (seen.has(edge.target)) return;
       seen.add(edge.target);
-      for (const next of out.get(edge.target) ?? []) walk(next, nextLabel, isMessage, ids, seen);
+      const onward = out.get(edge.target) ?? [];
+      if (onward.length === 0 && rowByElement.has(source)) deadEnds.push({ from: source, at: edge.target });
+      for (const next of onward) walk(next, nextLabel, isMessage, ids, seen);
     };
-    for (const edge of out.get(row.element) ?? []) walk(edge, undefined, false, [], new Set([row.element]));
-    edges.set(row.element, resolved);
+    for (const edge of raw) walk(edge, undefined, false, [], new Set([source]));
+    return resolved;
+  };
+  const edges = new Map<ModdleElement, RowEdge[]>();
+  for (const row of rowByElement.values()) edges.set(row.element, resolve(row.element));
+  // A frame's timer or message event leaves from the rows the frame starts with, labelled with the event's name.
+  for (const [frame, events] of interrupting) {
+    for (const entry of resolve(frame).filter((edge) => !edge.message)) {
+      const resolved = edges.get(entry.target);
+      if (resolved) resolve(entry.target, events.map((event) => ({ target: event, message: false, boundary: true })), resolved);
+    }
   }
 
   const rows = nodes.flatMap((node) => rowByElement.get(node) ?? []);
-  return { rows, edges, starts: rows.filter((row) => row.terminal === 'start').map((row) => row.element) };
+  const unique = deadEnds.filter((dead, i) => deadEnds.findIndex((other) => other.from === dead.from && other.at === dead.at) === i);
+  return { rows, edges, starts: rows.filter((row) => row.terminal === 'start').map((row) => row.element), deadEnds: unique };
 }

@@ -2,26 +2,27 @@
 // the symbols and the arrows as one SVG in page millimetres, the texts of the header and the rows as positioned HTML
 // boxes above it (real text that wraps, in the layout's typography).
 import type { Arrow, FlowSymbol, Page, SopDocument, TextCell } from '../layout/document.schema';
+import { EM_SHARE, FRAME_RULE_MM } from '../layout/page-geometry';
 import { escapeHtml, mm } from './html-escape';
 
 const LINE = 0.25;
 const SYMBOL_LINE = 0.35;
 const ARROW_LINE = 0.3;
+const FRAME_RULE_LINE = 0.3;
 
 /** Text with break opportunities after slashes ("Fungsional/Pelaksana"), which no hyphenation finds. */
 const breakable = (text: string): string => escapeHtml(text).replace(/\//g, '/<wbr>');
 
-/** Mean width of a letter of Liberation Sans as a share of the font size, with a margin (bold is wider). */
-const EM_SHARE = { regular: 0.52, bold: 0.57 };
 const LEAST_SCALE = 0.7;
+const HEADER_PADDING_X_MM = 0.6;
 
 /**
  * The font scale at which the longest word of a cell fits its width. The layout estimates heights with a mean letter
  * width, so a long word in a narrow column (a performer "Fungsional/Pelaksana" on portrait paper) would otherwise be
  * broken inside a word and overflow the cell's height; such a cell prints its text smaller instead.
  */
-function fitScale(text: string, width: number, bold: boolean, document: SopDocument): number {
-  const { fontSizeMm, paddingMm } = document.typography;
+function fitScale(text: string, width: number, bold: boolean, paddingMm: number, document: SopDocument): number {
+  const { fontSizeMm } = document.typography;
   const room = width - 2 * paddingMm;
   const longest = Math.max(0, ...text.split(/[\s/]+/).map((word) => word.length + 1));
   const needed = longest * fontSizeMm * (bold ? EM_SHARE.bold : EM_SHARE.regular);
@@ -30,10 +31,27 @@ function fitScale(text: string, width: number, bold: boolean, document: SopDocum
 
 function cellBox(cell: TextCell, className: string, document: SopDocument): string {
   const { paddingMm, fontSizeMm, lineHeightMm } = document.typography;
-  const scale = fitScale(cell.text, cell.width, cell.bold, document);
+  // Rules of the sub-processes the row lies in take the left of the cell; the text stands right of them.
+  const ruled = (cell.depth ?? 0) * FRAME_RULE_MM;
+  // A header's centred name takes the cell's width less a narrow margin: a performer's one long word ("Verifikator")
+  // in a narrow column then prints at full size or nearly.
+  const padX = className === 'header' ? Math.min(paddingMm, HEADER_PADDING_X_MM) : paddingMm;
+  const scale = fitScale(cell.text, cell.width - ruled, cell.bold, padX, document);
   const font = scale < 1 ? `;font-size:${mm(fontSizeMm * scale)}mm;line-height:${mm(lineHeightMm * scale)}mm` : '';
-  const style = `left:${mm(cell.x)}mm;top:${mm(cell.y)}mm;width:${mm(cell.width)}mm;height:${mm(cell.height)}mm;padding:${mm(Math.min(paddingMm, cell.height / 4))}mm ${mm(paddingMm)}mm${font}`;
-  return `<div class="cell ${className} ${cell.align}${cell.bold ? ' bold' : ''}" style="${style}">${breakable(cell.text)}</div>`;
+  const style = `left:${mm(cell.x)}mm;top:${mm(cell.y)}mm;width:${mm(cell.width)}mm;height:${mm(cell.height)}mm;padding:${mm(Math.min(paddingMm, cell.height / 4))}mm ${mm(padX)}mm${ruled > 0 ? `;padding-left:${mm(padX + ruled)}mm` : ''}${font}`;
+  const text = cell.heading ? `<div class="frame-heading">${breakable(cell.heading)}</div><div>${breakable(cell.text)}</div>` : breakable(cell.text);
+  return `<div class="cell ${className} ${cell.align}${cell.bold ? ' bold' : ''}" style="${style}">${text}</div>`;
+}
+
+/** The rules of the sub-processes down the left of Kegiatan cells: joined across rows, they bracket each sub-process. */
+function frameRules(page: Page): string {
+  const lines = page.cells.flatMap((cell) =>
+    Array.from({ length: cell.depth ?? 0 }, (_, level) => {
+      const x = cell.x + FRAME_RULE_MM * (level + 0.6);
+      return `<line x1="${mm(x)}" y1="${mm(cell.y)}" x2="${mm(x)}" y2="${mm(cell.y + cell.height)}"/>`;
+    }),
+  );
+  return lines.length > 0 ? `<g class="frame-rules" stroke="#777" stroke-width="${FRAME_RULE_LINE}">${lines.join('')}</g>` : '';
 }
 
 const rect = (x: number, y: number, width: number, height: number, extra = ''): string =>
@@ -107,6 +125,7 @@ export function procedurePage(page: Page, document: SopDocument, frame: PageFram
     `<svg class="frame" xmlns="http://www.w3.org/2000/svg" width="${mm(width)}mm" height="${mm(height)}mm" viewBox="0 0 ${mm(width)} ${mm(height)}">`,
     `<defs><marker id="${marker}" viewBox="0 0 6 6" refX="6" refY="3" markerWidth="2.2" markerHeight="2.2" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L6,3 L0,6 z" fill="#000"/></marker></defs>`,
     grid(page, document),
+    frameRules(page),
     `<g class="arrows">${page.arrows.map((arrow) => arrowSvg(arrow, marker)).join('')}</g>`,
     `<g class="symbols" fill="#fff" stroke="#000" stroke-width="${SYMBOL_LINE}">${page.symbols.map(symbolSvg).join('')}</g>`,
     '</svg>',

@@ -2,7 +2,7 @@
 // exactly one lane (its pelaksana) — docs/rules/mk/activity-performer.md.
 import type { RuleFactory } from 'bpmnlint/lib/types';
 import { isRoleMap, mapModelOf } from '../map-model-of';
-import { describeElementById } from '../element-label';
+import { describeElementById } from '../../../bpmn/element-label';
 
 const activityPerformer: RuleFactory = () => ({
   check(node, reporter) {

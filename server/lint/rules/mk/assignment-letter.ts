@@ -2,7 +2,7 @@
 // written proof of assignment, on paper or electronic (GMS Ps 12(6), 14(3) huruf d, 15(2) huruf c; BDG Lampiran I
 // BAB II B.2; DPS Lampiran A.3) — docs/rules/mk/assignment-letter.md.
 import type { RuleFactory } from 'bpmnlint/lib/types';
-import { describeDecision } from '../element-label';
+import { describeDecision } from '../../../bpmn/element-label';
 import { isStaffPerformer } from '../../map-model/kamus-jabatan';
 import { namesLetter, outputLettersOf } from '../../map-model/letters';
 import type { LaneFacts } from '../../map-model/map-model';

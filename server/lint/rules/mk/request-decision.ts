@@ -6,7 +6,7 @@ import type { RuleFactory } from 'bpmnlint/lib/types';
 import { outputLettersOf, type LetterFacts, type LetterKind } from '../../map-model/letters';
 import type { MapModel, Placement } from '../../map-model/map-model';
 import { isNo, isYes } from '../answers';
-import { describeDecision } from '../element-label';
+import { describeDecision } from '../../../bpmn/element-label';
 import { flowGraphOf } from '../flow-graph';
 import { isStaffPerformer } from '../../map-model/kamus-jabatan';
 import { isRoleMap, mapModelOf } from '../map-model-of';

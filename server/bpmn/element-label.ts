@@ -1,6 +1,7 @@
-// How a finding names an element to its reader: by its name, or — when it has none — by its kind and position
-// ('Tugas tanpa nama ke-3 di jalur "Kasir"', 'Gerbang tanpa nama ke-1'), never by a raw id such as `sid-8EFE706F-…`
-// that the modeller does not show. Every message that names an element which may be unnamed goes through here.
+// How a message names an element to its reader (lint findings, the SOP's warnings): by its name, or — when it has
+// none — by its kind and position ('Tugas tanpa nama ke-3 di jalur "Kasir"', 'Gerbang tanpa nama ke-1'), never by a
+// raw id such as `sid-8EFE706F-…` that the modeller does not show. Every message that names an element which may be
+// unnamed goes through here.
 import type { ModdleElement } from 'bpmn-moddle';
 
 const KINDS: Array<[type: string, word: string]> = [
