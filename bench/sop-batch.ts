@@ -140,7 +140,7 @@ export async function runSopBatchBench(options: { sops?: number; progress?: (lin
       const sampler = new MemorySampler();
       sampler.start();
       const started = performance.now();
-      const job = await call(`/api/units/${encodeURIComponent(UNIT)}/sop-exports`, { method: 'POST', json: { format } });
+      const job = await call(`/api/units/${encodeURIComponent(UNIT)}/sop-exports`, { method: 'POST', json: { format, includeDrafts: true } }); // unsigned maps: printed as drafts (issue 15, item 3)
       if (job.status !== 202) throw new Error(`export: ${JSON.stringify(job.body)}`);
       const stream = await fetch(`${server.url}/api/sop-exports/${job.body.jobId}/events`, { headers: { cookie } });
       const text = await stream.text();

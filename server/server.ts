@@ -68,9 +68,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     maps.kamus = kamus;
     const sharedPool = () => (pdfPool ??= new PdfPool({ size: 2 }));
     const sop = new SopService(store.sop, maps, sharedPool, editGate);
-    const review = new ReviewService(store.review, maps, store.sop, sop);
+    const review = new ReviewService(store.review, maps, store.sop, sop, store.audit);
     // Jobs and their files are this process's own (memory, os.tmpdir()): see export-jobs.ts for several instances.
-    sopExports = new SopExportJobs({ maps, sop, pdfPool: sharedPool, letterhead: async (unit) => (await store.sop.getLetterhead(unit))?.letterhead });
+    sopExports = new SopExportJobs({ maps, sop, reviews: store.review, pdfPool: sharedPool, letterhead: async (unit) => (await store.sop.getLetterhead(unit))?.letterhead });
     lintSummaries = new LintSummaryCache(store.maps, { repositoryDefault: maps.defaultProfile, kamus });
     const repositoryLint = new RepositoryLintService(store.maps);
     const accounts = new AccountsService(store.accounts, store.audit);

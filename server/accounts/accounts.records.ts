@@ -58,7 +58,36 @@ export const AccountsDocument = z.object({
 });
 export type AccountsDocument = z.infer<typeof AccountsDocument>;
 
-export const AUDIT_EVENTS = ['login', 'login-failed', 'logout', 'permission-denied', 'setup', 'user-created', 'user-updated', 'password-changed', 'password-change-failed', 'settings-changed'] as const;
+/** The review cycle's steps a user takes (server/review/lifecycle.ts), one audit event each. */
+export const REVIEW_AUDIT_EVENTS = ['sop-ajukan', 'sop-tarik', 'sop-mulai-reviu', 'sop-minta-perbaikan', 'sop-setujui', 'sop-sahkan', 'sop-cabut'] as const;
+export const AUDIT_EVENTS = [
+  'login',
+  'login-failed',
+  'logout',
+  'permission-denied',
+  'setup',
+  'user-created',
+  'user-updated',
+  'password-changed',
+  'password-change-failed',
+  'settings-changed',
+  ...REVIEW_AUDIT_EVENTS,
+] as const;
+
+/** What a review event concerns: the map, the SOP state before and after, and the comment given with the step. */
+export const AuditReview = z.object({
+  mapId: z.string().max(100),
+  mapName: z.string().max(400),
+  unit: z.string().max(200).optional(),
+  revision: z.number().int().min(0).optional(),
+  from: z.string().max(40),
+  to: z.string().max(40),
+  comment: z.string().max(1000).optional(),
+  /** The verification code of the SOP signed or withdrawn. */
+  code: z.string().max(40).optional(),
+});
+export type AuditReview = z.infer<typeof AuditReview>;
+
 export const AuditEvent = z.object({
   at: z.iso.datetime(),
   event: z.enum(AUDIT_EVENTS),
@@ -67,5 +96,7 @@ export const AuditEvent = z.object({
   detail: z.string().max(1000).optional(),
   /** How many refusals one line stands for, when repeats were counted instead of written (RefusalTally). */
   count: z.number().int().min(1).optional(),
+  /** Set on review events (sop-…). */
+  review: AuditReview.optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;

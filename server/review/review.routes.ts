@@ -37,7 +37,7 @@ export function reviewRouter({ review, annotations, reviews, maps, publicUrl }: 
 
   // Roles are checked per transition by the lifecycle table (lifecycle.ts).
   router.post('/maps/:id/review/transitions', permit('maps:read'), validated({ params: MapParams, body: TransitionBody }, async ({ params, body }, req, res) => {
-    res.json(await review.transition(actor(req), params.id, body, baseUrl()));
+    res.json(await review.transition(actor(req), params.id, body, baseUrl(), req.ip ?? ''));
   }));
 
   router.get('/maps/:id/annotations', permit('maps:read'), validated({ params: MapParams, query: AnnotationsQuery }, async ({ params, query }, req, res) => {

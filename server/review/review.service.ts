@@ -26,6 +26,8 @@ import {
   type Transition,
 } from './review.schema';
 import type { ReviewStore } from './review-store';
+import type { AuditLog } from '../store/account-store';
+import { recordReviewStep } from './review-audit';
 import type { ScanUpload } from './signature/scan.routes';
 import { signedIdentity, sopVerification, verificationUrl } from './signature/sign-sop';
 import { verificationViewOf, type VerificationView } from './signature/verification-view';
@@ -81,6 +83,8 @@ export class ReviewService {
     private readonly maps: MapsService,
     private readonly sopStore: SopStore,
     private readonly sop: SopService,
+    /** Where each user's step is also written (issue 15, item 6); tests built without it skip that. */
+    private readonly audit?: AuditLog,
   ) {}
 
   async view(actor: PublicUser, mapId: string, baseUrl: string): Promise<ReviewView> {
@@ -142,7 +146,7 @@ export class ReviewService {
   }
 
   /** `baseUrl` is the confirmed public address; without it, signing (sahkan) is refused. */
-  async transition(actor: PublicUser, mapId: string, body: TransitionBody, baseUrl: string | undefined): Promise<ReviewView> {
+  async transition(actor: PublicUser, mapId: string, body: TransitionBody, baseUrl: string | undefined, ip = ''): Promise<ReviewView> {
     const map = await this.maps.get(actor, mapId);
     const before = await this.reviews.get(map.id);
     const edge = this.allowedEdge(actor, before, body);
@@ -199,6 +203,16 @@ export class ReviewService {
       }
       const next = { ...current, transitions: [...current.transitions, transition], signatures };
       return { next, result: next };
+    });
+    const done = doc.transitions.at(-1)!;
+    const concerned = done.action === 'sahkan' ? signature : done.action === 'cabut' ? doc.signatures.findLast((s) => s.withdrawn?.reason === 'dicabut') : undefined;
+    await recordReviewStep(this.audit, {
+      username: actor.username,
+      ip,
+      map: { id: map.id, name: map.name, unit: map.unit },
+      action: body.action,
+      transition: done,
+      ...(concerned ? { signature: concerned } : {}),
     });
     return this.viewOf(actor, doc, map.currentRevision, baseUrl ?? '');
   }

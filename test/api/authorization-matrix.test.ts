@@ -64,6 +64,7 @@ const POLICY: Policy[] = [
   { route: 'PUT /api/units/:unit/letterhead', access: 'bureau', ok: 200 },
   // Asynchronous: 202 with a job; its events and file are the starter's (see send()).
   { route: 'POST /api/units/:unit/sop-exports', access: 'signed-in', map: true, ok: 202 },
+  { route: 'GET /api/units/:unit/sop-exports/summary', access: 'signed-in', map: true, ok: 200 },
   { route: 'GET /api/sop-exports/:jobId/events', access: 'signed-in', ok: 200 },
   { route: 'GET /api/sop-exports/:jobId/file', access: 'signed-in', ok: 200 },
   { route: 'DELETE /api/sop-exports/:jobId', access: 'signed-in', ok: 204 },
@@ -211,7 +212,8 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
   };
   if (path.includes('sop-exports')) {
     const unitName = unit === 'own' ? OWN_UNIT : OTHER_UNIT;
-    const start = (by: ApiClient) => by.api(`/api/units/${encodeURIComponent(unitName)}/sop-exports`, { method: 'POST', json: { format: 'zip' } });
+    const start = (by: ApiClient) => by.api(`/api/units/${encodeURIComponent(unitName)}/sop-exports`, { method: 'POST', json: { format: 'zip', includeDrafts: true } });
+    if (path.endsWith('/summary')) return client.api(`/api/units/${encodeURIComponent(unitName)}/sop-exports/summary`);
     if (method === 'POST') {
       // A started job is cancelled at once: each user may run only two exports (docs/security.md).
       const started = await start(client);
@@ -272,7 +274,7 @@ describe(`authorization matrix (${cases.length} cases)`, () => {
     const app = createApp({
       maps,
       sop,
-      sopExports: new SopExportJobs({ maps, sop, pdfPool: noPdf, letterhead: async () => undefined }),
+      sopExports: new SopExportJobs({ maps, sop, reviews: store.review, pdfPool: noPdf, letterhead: async () => undefined }),
       evaluation: new EvaluationService({ reviews: store.review, maps, pdf: noPdf }),
       dashboard: new DashboardService({ maps: store.maps, reviews: store.review, lintSummaries: new LintSummaryCache(store.maps), repositoryLint }),
       repositoryLint,

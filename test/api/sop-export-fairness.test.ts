@@ -15,7 +15,7 @@ describe('SOP exports: a fair share per user and cancelling', async () => {
     expect((await server.api('/api/maps', { method: 'POST', json: { templateId, name: templateId, unit: UNIT } })).status).toBe(201);
   }
   const start = (client: ApiClient, format: 'zip' | 'buku' = 'buku') =>
-    client.api(`/api/units/${encodeURIComponent(UNIT)}/sop-exports`, { method: 'POST', json: { format } });
+    client.api(`/api/units/${encodeURIComponent(UNIT)}/sop-exports`, { method: 'POST', json: { format, includeDrafts: true } });
   /** The job's whole event stream (it ends with the job). */
   const stream = async (client: ApiClient, jobId: string) =>
     (await fetch(`${server.url}/api/sop-exports/${jobId}/events`, { headers: { cookie: client.sessionCookie } })).text();

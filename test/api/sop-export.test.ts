@@ -63,8 +63,9 @@ async function events(client: ApiClient, jobId: string): Promise<{ status: numbe
   return { status: response.status, contentType: response.headers.get('content-type'), events: parsed };
 }
 
+// None of these maps is signed: every export here asks for the drafts (test/api/sop-export-signed.test.ts has the default).
 async function startExport(client: ApiClient, format: 'zip' | 'buku', unit = UNIT) {
-  return client.api(`/api/units/${encodeURIComponent(unit)}/sop-exports`, { method: 'POST', json: { format } });
+  return client.api(`/api/units/${encodeURIComponent(unit)}/sop-exports`, { method: 'POST', json: { format, includeDrafts: true } });
 }
 
 async function download(client: ApiClient, url: string): Promise<{ status: number; bytes: Uint8Array; headers: Headers }> {
@@ -98,10 +99,10 @@ describe('SOP batch export', () => {
     const entries = unzipSync(file.bytes);
     expect(Object.keys(entries).sort()).toEqual(
       [
-        'SOP-Mekanisme-kerja-dinas-rev1.pdf',
-        'SOP-Pengajuan-Tugas-Secara-Sukarela-rev1.pdf',
-        'SOP-Penunjukan-pelaksana-tugas-rev1-2.pdf',
-        'SOP-Penunjukan-pelaksana-tugas-rev1.pdf',
+        'DRAF-SOP-Mekanisme-kerja-dinas-rev1.pdf',
+        'DRAF-SOP-Pengajuan-Tugas-Secara-Sukarela-rev1.pdf',
+        'DRAF-SOP-Penunjukan-pelaksana-tugas-rev1-2.pdf',
+        'DRAF-SOP-Penunjukan-pelaksana-tugas-rev1.pdf',
       ].sort(),
     );
     const dir = await tempDir('petakerja-sop-zip-');
@@ -109,7 +110,7 @@ describe('SOP batch export', () => {
       expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
       writeFileSync(path.join(dir, name), bytes);
     }
-    expect(pdftotext(path.join(dir, 'SOP-Pengajuan-Tugas-Secara-Sukarela-rev1.pdf')).replace(/\s+/g, ' ')).toContain(NAMED_SOP);
+    expect(pdftotext(path.join(dir, 'DRAF-SOP-Pengajuan-Tugas-Secara-Sukarela-rev1.pdf')).replace(/\s+/g, ' ')).toContain(NAMED_SOP);
   });
 
   it('prints the SOP book: cover, decree with the unit head, contents with the page each SOP starts on, guide, every SOP', async () => {
@@ -140,14 +141,17 @@ describe('SOP batch export', () => {
     const contents = pdftotext(book, 3);
     expect(contents).toContain('DAFTAR ISI');
     const rows = [...contents.matchAll(/^\s*(\d+)\.\s+(\S+)\s+(.+?)\s+(\d+)\s*$/gm)].map((m) => ({ title: m[3]!, page: Number(m[4]) }));
-    expect(rows.map((r) => r.title).sort()).toEqual([...TITLES].sort());
+    // Drafts (asked for) are listed as such, and the decree sets none of them.
+    expect(rows.map((r) => r.title).sort()).toEqual(TITLES.map((t) => `${t} (DRAF)`).sort());
+    expect(decree).toContain('sebanyak 0 prosedur');
     expect(rows.map((r) => r.page)).toEqual([...rows.map((r) => r.page)].sort((a, b) => a - b));
     expect(pdftotext(book, 4)).toContain('PENJELASAN SINGKAT PENGGUNAAN');
     expect(rows[0]!.page).toBe(5);
     for (const [index, row] of rows.entries()) {
       // Each SOP starts on the page the contents give: its identity page, first of its own pages, with the book's number.
       const start = pdftotext(book, row.page);
-      expect(start.replace(/\s+/g, ' '), row.title).toContain(row.title);
+      expect(start.replace(/\s+/g, ' '), row.title).toContain(row.title.replace(/ \(DRAF\)$/, ''));
+      expect(start).toContain('DRAF - belum disahkan');
       expect(start).toContain('Halaman 1 dari');
       // The book's number, stamped at the bottom centre: a line that begins with it.
       expect(start).toMatch(new RegExp(`^\\s*${row.page}(\\s|$)`, 'm'));
@@ -221,22 +225,22 @@ describe('SOP export jobs: time to live and cap', async () => {
   const admin = PublicUser.parse({ id: randomUUID(), username: 'admin', name: 'Admin', jabatan: '', unit: 'Bagian Organisasi', roles: ['admin', 'penyusun'], disabled: false, createdAt: now, updatedAt: now });
   await maps.create(admin, CreateMapBody.parse({ templateId: 'penunjukan-dalam-unit', name: 'Penunjukan', unit: UNIT }));
   const tmpRoot = await tempDir('petakerja-export-root-');
-  const jobs = new SopExportJobs({ maps, sop, pdfPool: () => pool, letterhead: async () => undefined }, { ttlMs: 300, maxJobs: 1, maxRunning: 1, tmpRoot });
+  const jobs = new SopExportJobs({ maps, sop, reviews: store.review, pdfPool: () => pool, letterhead: async () => undefined }, { ttlMs: 300, maxJobs: 1, maxRunning: 1, tmpRoot });
   afterAll(() => jobs.close());
   const finished = (job: { id: string }) =>
     new Promise<string>((resolve) => jobs.subscribe(jobs.get(admin, job.id), 0, (event) => event.type !== 'progress' && resolve(event.type)));
 
   it('refuses a second job while one runs and drops the oldest finished job to make room', async () => {
-    const first = await jobs.start(admin, UNIT, 'zip');
-    await expect(jobs.start(admin, UNIT, 'zip')).rejects.toMatchObject({ status: 429, code: 'SOP_EXPORT_BUSY' });
+    const first = await jobs.start(admin, UNIT, 'zip', { includeDrafts: true });
+    await expect(jobs.start(admin, UNIT, 'zip', { includeDrafts: true })).rejects.toMatchObject({ status: 429, code: 'SOP_EXPORT_BUSY' });
     expect(await finished(first)).toBe('done');
-    const second = await jobs.start(admin, UNIT, 'zip');
+    const second = await jobs.start(admin, UNIT, 'zip', { includeDrafts: true });
     expect(() => jobs.get(admin, first.id)).toThrow(expect.objectContaining({ code: 'SOP_EXPORT_NOT_FOUND' }));
     expect(await finished(second)).toBe('done');
   });
 
   it('removes a finished job and its file once its time to live is over, and everything on close', async () => {
-    const job = await jobs.start(admin, UNIT, 'buku');
+    const job = await jobs.start(admin, UNIT, 'buku', { includeDrafts: true });
     expect(await finished(job)).toBe('done');
     const file = jobs.file(admin, job.id);
     expect(file.path.startsWith(tmpRoot)).toBe(true);
@@ -246,6 +250,6 @@ describe('SOP export jobs: time to live and cap', async () => {
     expect(() => jobs.get(admin, job.id)).toThrow(expect.objectContaining({ code: 'SOP_EXPORT_NOT_FOUND' }));
     await jobs.close();
     expect(readdirSync(tmpRoot)).toEqual([]);
-    await expect(jobs.start(admin, UNIT, 'zip')).rejects.toMatchObject({ code: 'SOP_EXPORT_CLOSED' });
+    await expect(jobs.start(admin, UNIT, 'zip', { includeDrafts: true })).rejects.toMatchObject({ code: 'SOP_EXPORT_CLOSED' });
   });
 });

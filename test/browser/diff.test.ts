@@ -4,6 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, useSession } from '../helpers/browser';
 import { startTestServer } from '../helpers/server';
+import { MK_RSUD_XML, withInsertedStep } from '../review/inserted-step';
 import { ADDED_FLOW, ADDED_TASK, DRAGGED_EVENT, LANE_MOVED_TASK, ORIGINAL_XML, RECONNECTED_FLOW, RENAMED_TASK, revisedXml } from '../review/revised-map';
 
 const server = await startTestServer();
@@ -99,6 +100,36 @@ describe('the revision diff page', () => {
       // And the end of the list: the SOP identity and rows.
       await page.$eval('.diff-list-body', (body) => body.scrollTo(0, body.scrollHeight));
       await (await page.$(byTestId('diff-list')))!.screenshot({ path: process.env.PETAKERJA_SCREENSHOT.replace(/\.png$/, '-daftar.png') });
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reads a change without technical ids: flows by their ends, one entry for the renumbered rows (1366×768)', async () => {
+    const errors: string[] = [];
+    const page = await openPage(browser, errors);
+    await page.setViewport({ width: 1366, height: 768 });
+    const created = await api('/api/maps', { method: 'POST', json: { name: 'Mekanisme kerja RSUD', kind: 'mekanisme-kerja', unit: 'Dinas Kesehatan', xml: MK_RSUD_XML } });
+    const id = created.body.map.id as string;
+    await saveRevision(id, withInsertedStep(MK_RSUD_XML), 'Tambah pembahasan strategi');
+    await openDiff(page, id, 'dari=1&ke=2');
+
+    const texts = (testId: string) => page.$$eval(byTestId(testId), (items) => items.map((item) => (item.textContent ?? '').replace(/\s+/g, ' ')));
+    const elementEntries = await texts('diff-element');
+    expect(elementEntries).toContainEqual(expect.stringContaining('Alur Urutan: “Membahas strategi bersama Kepala Bidang” → “Menyusun rencana pelaksanaan kegiatan dan anggaran”'));
+    expect(elementEntries).toContainEqual(expect.stringContaining('Alur Urutan: “Merumuskan strategi pelaksanaan pencapaian target kinerja” → “Membahas strategi bersama Kepala Bidang”'));
+    for (const entry of elementEntries) expect(entry).not.toMatch(/Flow_|Activity_|Gateway_|Event_/);
+    // One inserted step: its own row, and one entry for the nine rows after it.
+    expect(await texts('diff-row')).toEqual(['DitambahkanNo. 5: “Membahas strategi bersama Kepala Bidang”']);
+    expect(await texts('diff-row-renumbered')).toEqual([
+      'Dinomori ulangBaris SOP dinomori ulang: 5–13Menjadi No. 6–14 (9 baris, nomor +1): ada baris yang ditambahkan atau dihapus sebelumnya',
+    ]);
+    // Choosing it shows the first renumbered row's element.
+    await page.click(`${byTestId('diff-row-renumbered')} button`);
+    await page.waitForSelector(`${byTestId('diff-new-canvas')} .djs-element.selected[data-element-id="Activity_RencanaKegiatan"]`);
+    if (process.env.PETAKERJA_SCREENSHOTS) {
+      await page.$eval('.diff-list-body', (body) => body.scrollTo(0, body.scrollHeight));
+      await page.screenshot({ path: `${process.env.PETAKERJA_SCREENSHOTS}/banding-nomor-ulang.png` });
     }
     expect(errors).toEqual([]);
     await page.close();

@@ -1,9 +1,11 @@
-// "Ekspor SOP unit" on the map list in Chromium: the bureau picks the unit and the format, the progress bar follows the
-// server's events to the end, the download link serves the file; a unit without SOP maps shows the Indonesian reason;
-// someone outside the bureau exports their own unit; Escape closes the dialog.
+// "Ekspor SOP unit" on the map list in Chromium: the bureau picks the unit and the format, the dialog says what will be
+// included (SOPs in force, drafts only when ticked), the progress bar follows the server's events to the end, the
+// download link serves the file; a unit without SOP maps shows the Indonesian reason; someone outside the bureau
+// exports their own unit; Escape closes the dialog.
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, useSession } from '../helpers/browser';
+import { newSopMap, signSop } from '../helpers/review-cycle';
 import { startTestServer } from '../helpers/server';
 
 const server = await startTestServer();
@@ -26,6 +28,10 @@ for (const templateId of ['penunjukan-dalam-unit', 'pengajuan-sukarela-dalam-uni
 // A unit the bureau sees (it has a map) but without any SOP map.
 expect((await server.api('/api/maps', { method: 'POST', json: { name: 'Subproses saja', kind: 'subproses', unit: 'Dinas Tanpa SOP' } })).status).toBe(201);
 
+const summaryIs = (page: Page, text: string) =>
+  page.waitForFunction((selector, expected) => document.querySelector(selector)?.textContent === expected, {}, byTestId('sop-export-count'), text);
+const startDisabled = (page: Page) => page.$eval(byTestId('sop-export-start'), (button) => (button as HTMLButtonElement).disabled);
+
 async function openExport(page: Page, cookie: string): Promise<void> {
   await useSession(page, server.url, cookie);
   await page.goto(`${server.url}/#/`, { waitUntil: 'networkidle0' });
@@ -43,17 +49,23 @@ describe('SOP export dialog', () => {
     // The admin's own unit has no map: the first unit with maps is proposed.
     expect(await page.$eval(byTestId('sop-export-unit'), (select) => (select as HTMLSelectElement).value)).toBe(UNIT);
     await page.select(byTestId('sop-export-unit'), 'Dinas Tanpa SOP');
-    await page.click(byTestId('sop-export-start'));
-    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('belum memiliki peta'), {}, byTestId('sop-export-error'));
+    await summaryIs(page, 'Unit Dinas Tanpa SOP belum memiliki peta lintas fungsi atau alur mekanisme kerja; tidak ada SOP untuk diekspor.');
+    expect(await startDisabled(page)).toBe(true);
 
+    // Nothing signed in this unit: only its drafts could go, and only when asked for.
     await page.select(byTestId('sop-export-unit'), UNIT);
+    await summaryIs(page, 'Belum ada SOP yang disahkan, 2 draf tidak disertakan.');
+    expect(await startDisabled(page)).toBe(true);
+    await page.click(byTestId('sop-export-include-drafts'));
+    await summaryIs(page, 'Belum ada SOP yang disahkan, 2 draf disertakan (ditandai DRAF di setiap halaman).');
+    expect(await startDisabled(page)).toBe(false);
     await page.click(byTestId('sop-export-format-buku'));
     await page.click(byTestId('sop-export-start'));
     const link = await page.waitForSelector(byTestId('sop-export-download'), { visible: true, timeout: 60_000 });
     expect(await page.$eval(byTestId('sop-export-error'), (element) => element.textContent)).toBe('');
     const progress = await page.$eval(byTestId('sop-export-progress'), (element) => ({ value: (element as HTMLProgressElement).value, max: (element as HTMLProgressElement).max }));
     expect(progress).toEqual({ value: 2, max: 2 });
-    expect(await page.$eval(byTestId('sop-export-status'), (element) => element.textContent)).toMatch(/^Selesai: 2 SOP, \d+ halaman\.$/);
+    expect(await page.$eval(byTestId('sop-export-status'), (element) => element.textContent)).toMatch(/^Selesai: 0 SOP disahkan dan 2 draf, \d+ halaman\.$/);
     // Focus moves to the link, so the keyboard reaches the file at once.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('sop-export-download');
     const href = await link!.evaluate((a) => (a as HTMLAnchorElement).href);
@@ -78,6 +90,8 @@ describe('SOP export dialog', () => {
     await openExport(page, reader.sessionCookie);
     expect(await page.$(byTestId('sop-export-unit'))).toBeNull();
     expect(await page.$eval(byTestId('sop-export-dialog'), (element) => element.textContent)).toContain(`Unit kerja: ${UNIT}`);
+    await summaryIs(page, 'Belum ada SOP yang disahkan, 2 draf tidak disertakan.');
+    await page.click(byTestId('sop-export-include-drafts'));
     await page.click(byTestId('sop-export-start'));
     const link = await page.waitForSelector(byTestId('sop-export-download'), { visible: true, timeout: 60_000 });
     expect(await link!.evaluate((a) => a.getAttribute('download'))).toMatch(/^SOP-Dinas-Kesehatan-\d{8}\.zip$/);
@@ -93,6 +107,8 @@ describe('SOP export dialog', () => {
     await openExport(page, server.admin.sessionCookie);
     expect(await page.$eval(byTestId('sop-export-cancel'), (button) => (button as HTMLButtonElement).hidden)).toBe(true);
     await page.select(byTestId('sop-export-unit'), BIG_UNIT);
+    await summaryIs(page, 'Belum ada SOP yang disahkan, 8 draf tidak disertakan.');
+    await page.click(byTestId('sop-export-include-drafts'));
     await page.click(byTestId('sop-export-format-buku'));
     await page.click(byTestId('sop-export-start'));
     await page.waitForSelector(byTestId('sop-export-cancel'), { visible: true });
@@ -102,9 +118,50 @@ describe('SOP export dialog', () => {
     expect(await page.$eval(byTestId('sop-export-cancel'), (button) => (button as HTMLButtonElement).hidden)).toBe(true);
     expect(await page.$eval(byTestId('sop-export-start'), (button) => (button as HTMLButtonElement).disabled)).toBe(false);
     // The cancelled job no longer counts against the user's share: two more start at once.
-    const starts = await Promise.all([1, 2].map(() => server.api(`/api/units/${encodeURIComponent(BIG_UNIT)}/sop-exports`, { method: 'POST', json: { format: 'zip' } })));
+    const starts = await Promise.all([1, 2].map(() => server.api(`/api/units/${encodeURIComponent(BIG_UNIT)}/sop-exports`, { method: 'POST', json: { format: 'zip', includeDrafts: true } })));
     expect(starts.map((r) => r.status)).toEqual([202, 202]);
     await Promise.all(starts.map((r) => server.api(`/api/sop-exports/${r.body.jobId}`, { method: 'DELETE' })));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says what will be included before export: the signed SOPs listed, drafts counted and left out until ticked', async () => {
+    const unit = 'Dinas Sosial';
+    const users = {
+      bureau: server.admin,
+      penyusun: await server.userWith(['penyusun'], unit, 'ekspor-penyusun'),
+      reviewer: await server.userWith(['reviewer'], unit, 'ekspor-reviewer'),
+      pengesah: await server.userWith(['pengesah'], unit, 'ekspor-pengesah'),
+    };
+    const signed = await newSopMap(users.penyusun, unit, 'Penyaluran bantuan sosial');
+    await signSop(users, signed, '2026-12-01');
+    const code = (await server.api(`/api/maps/${signed}/review`)).body.signatures[0].code as string;
+    await newSopMap(users.penyusun, unit, 'Pendataan penerima bantuan');
+
+    const errors: string[] = [];
+    const page = await openPage(browser, errors);
+    await page.setViewport({ width: 1366, height: 768 });
+    await openExport(page, server.admin.sessionCookie);
+    await page.select(byTestId('sop-export-unit'), unit);
+    await summaryIs(page, '1 SOP disahkan disertakan, 1 draf tidak disertakan.');
+    expect(await page.$$eval(byTestId('sop-export-signed-item'), (items) => items.map((li) => li.textContent))).toEqual([
+      `800/12/Org/2026 — Penyaluran bantuan sosial (revisi 1, kode ${code})`,
+    ]);
+    expect(await page.$$eval(byTestId('sop-export-draft-item'), (items) => items.map((li) => [li.textContent, li.className]))).toEqual([
+      ['Pendataan penerima bantuan (draf, revisi 1)', 'sop-export-excluded'],
+    ]);
+    expect(await startDisabled(page)).toBe(false);
+    if (process.env.PETAKERJA_SCREENSHOTS) await page.screenshot({ path: `${process.env.PETAKERJA_SCREENSHOTS}/ekspor-sop-ringkasan.png` });
+    await page.click(byTestId('sop-export-include-drafts'));
+    await summaryIs(page, '1 SOP disahkan disertakan, 1 draf disertakan (ditandai DRAF di setiap halaman).');
+    expect(await page.$eval(byTestId('sop-export-draft-item'), (li) => li.className)).toBe('');
+
+    // The default export: the signed SOP only.
+    await page.click(byTestId('sop-export-include-drafts'));
+    await summaryIs(page, '1 SOP disahkan disertakan, 1 draf tidak disertakan.');
+    await page.click(byTestId('sop-export-start'));
+    await page.waitForSelector(byTestId('sop-export-download'), { visible: true, timeout: 60_000 });
+    expect(await page.$eval(byTestId('sop-export-status'), (element) => element.textContent)).toBe('Selesai: 1 SOP disahkan.');
     expect(errors).toEqual([]);
     await page.close();
   });

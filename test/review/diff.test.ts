@@ -84,10 +84,12 @@ describe('the model diff of two revisions', () => {
   it('reports a reconnected flow with its old and new ends', async () => {
     const flow = (await elementsOf(ORIGINAL_XML, REVISED_XML)).get(RECONNECTED_FLOW);
     expect(flow?.change).toBe('changed');
+    const source = 'Memilih Pejabat Fungsional atau Pelaksana sesuai kompetensi';
     expect(flow?.reconnected).toEqual({
-      from: { sourceId: 'Activity_Memilih', sourceName: 'Memilih Pejabat Fungsional atau Pelaksana sesuai kompetensi', targetId: 'Activity_Menugaskan', targetName: 'Menerbitkan surat penugasan' },
-      to: { sourceId: 'Activity_Memilih', sourceName: 'Memilih Pejabat Fungsional atau Pelaksana sesuai kompetensi', targetId: ADDED_TASK, targetName: 'Memeriksa kelengkapan berkas' },
+      from: { sourceId: 'Activity_Memilih', sourceName: source, targetId: 'Activity_Menugaskan', targetName: 'Menerbitkan surat penugasan', sourceLabel: `“${source}”`, targetLabel: '“Menerbitkan surat penugasan”' },
+      to: { sourceId: 'Activity_Memilih', sourceName: source, targetId: ADDED_TASK, targetName: 'Memeriksa kelengkapan berkas', sourceLabel: `“${source}”`, targetLabel: '“Memeriksa kelengkapan berkas”' },
     });
+    expect(flow?.label).toBe(`“${source}” → “Memeriksa kelengkapan berkas”`);
   });
 
   it('reports a dragged shape as moved, and nothing else beyond the edits', async () => {

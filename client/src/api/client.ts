@@ -1,5 +1,6 @@
 // Thin typed wrapper over the HTTP API (docs/api.md); every failure becomes an ApiError with an Indonesian message.
 // Every state-changing request carries the session's CSRF token; an ended session is reported to the app.
+import type { ExportSummary } from '../../../server/sop/batch/export-contents';
 import type {
   AuditEvent,
   AuditFilter,
@@ -229,6 +230,11 @@ export const api = {
   /** A page of audit events, newest first, filtered (docs/api.md); `nextCursor` continues with older ones. */
   audit(limit: number, filter: AuditFilter = {}): Promise<{ items: AuditEvent[]; nextCursor?: string }> {
     return json<{ items: AuditEvent[]; nextCursor?: string }>(withQuery('/api/audit', { limit: String(limit), ...filter }));
+  },
+
+  /** What an export of the unit's SOPs holds: the SOPs in force and the drafts (docs/api.md, "SOP batch export"). */
+  sopExportSummary(unit: string): Promise<ExportSummary> {
+    return json<ExportSummary>(`/api/units/${encodeURIComponent(unit)}/sop-exports/summary`);
   },
 
   meta(): Promise<Meta> {

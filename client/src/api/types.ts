@@ -155,7 +155,14 @@ export type AuditEventKind =
   | 'user-updated'
   | 'password-changed'
   | 'password-change-failed'
-  | 'settings-changed';
+  | 'settings-changed'
+  | 'sop-ajukan'
+  | 'sop-tarik'
+  | 'sop-mulai-reviu'
+  | 'sop-minta-perbaikan'
+  | 'sop-setujui'
+  | 'sop-sahkan'
+  | 'sop-cabut';
 
 /** GET /api/audit filters: days YYYY-MM-DD (both included), a username, an event, and the cursor of the page before. */
 export interface AuditFilter {
@@ -172,6 +179,9 @@ export interface AuditEvent {
   username?: string;
   ip: string;
   detail?: string;
+  count?: number;
+  /** Review events (sop-…): the map, the SOP state before and after, the comment, the signed SOP's code. */
+  review?: import('../../../server/accounts/accounts.records').AuditReview;
 }
 
 /** SOP records (docs/api.md, "SOP documents"); the shapes are the server's zod schemas. */
@@ -179,7 +189,7 @@ export type { SopIdentityDraft } from '../../../server/sop/identity.schema';
 export type { SopRecordView, SopSettings, SopVersion } from '../../../server/sop/sop.schema';
 export type { Letterhead, StoredLetterhead } from '../../../server/sop/letterhead.schema';
 export type { KamusSynonym } from '../../../server/lint/map-model/kamus-synonyms';
-export type { ElementChange, ElementChangeKind, IdentityFieldChange, RevisionDiff, SopRowChange } from '../../../server/review/diff/diff.schema';
+export type { ElementChange, ElementChangeKind, FlowEnds, IdentityFieldChange, RevisionDiff, SopRenumbering, SopRowChange } from '../../../server/review/diff/diff.schema';
 
 /** The review cycle (docs/review.md); the stored shapes are the server's zod schemas. */
 export type {

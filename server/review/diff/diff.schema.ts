@@ -36,6 +36,9 @@ export const FlowEnds = z.strictObject({
   sourceName: z.string().optional(),
   targetId: z.string().optional(),
   targetName: z.string().optional(),
+  /** The ends as a reader names them: their name, or their kind and place when unnamed (never a bare id). */
+  sourceLabel: z.string().optional(),
+  targetLabel: z.string().optional(),
 });
 export type FlowEnds = z.infer<typeof FlowEnds>;
 
@@ -56,6 +59,11 @@ export const ElementChange = z.strictObject({
   type: z.string(),
   /** The element's name (the newer one when both have it). */
   name: z.string().optional(),
+  /**
+   * How the reader tells the element apart without its id: a flow by its ends (“Menyusun …” → “Memeriksa …”), an
+   * unnamed element by its kind and place ("Gerbang tanpa nama ke-1 di jalur "Kasir""). Absent for named non-flows.
+   */
+  label: z.string().optional(),
   change: ElementChangeKind,
   attributes: z.array(AttributeChange),
   /** Set when a sequence or message flow was reconnected. */
@@ -109,6 +117,20 @@ export const SopRowChange = z.strictObject({
 });
 export type SopRowChange = z.infer<typeof SopRowChange>;
 
+/**
+ * Rows whose only change is their number (a step inserted or removed before them), told as one entry: old numbers
+ * `fromNo`–`toNo` are now `newFromNo`–`newToNo`. One run per block of consecutive rows moved by the same amount.
+ */
+export const SopRenumbering = z.strictObject({
+  fromNo: z.number().int(),
+  toNo: z.number().int(),
+  newFromNo: z.number().int(),
+  newToNo: z.number().int(),
+  count: z.number().int().min(1),
+  elementIds: z.array(z.string()),
+});
+export type SopRenumbering = z.infer<typeof SopRenumbering>;
+
 export const RevisionDiff = z.strictObject({
   mapId: z.string(),
   dari: z.number().int(),
@@ -116,5 +138,7 @@ export const RevisionDiff = z.strictObject({
   elements: z.array(ElementChange),
   identity: IdentityDiff,
   sopRows: z.array(SopRowChange),
+  /** Renumbered rows, one entry per run (not in sopRows). */
+  sopRenumbered: z.array(SopRenumbering),
 });
 export type RevisionDiff = z.infer<typeof RevisionDiff>;

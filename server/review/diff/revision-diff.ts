@@ -8,7 +8,7 @@ import { versionAtRevision, type SopVersion } from '../../sop/sop.schema';
 import { RevisionDiff, type DiffQuery } from './diff.schema';
 import { identityDiff } from './identity-diff';
 import { semanticDiff } from './semantic-diff';
-import { sopRowDiff } from './sop-row-diff';
+import { collapseRenumbering, sopRowDiff } from './sop-row-diff';
 
 /** The SOP records of a map (SopService satisfies it); its `history` lists every version, newest first. */
 export interface SopHistory {
@@ -27,7 +27,7 @@ export async function diffRevisions(input: {
   const oldSop = versionAtRevision(input.sopVersions, input.dari);
   const newSop = versionAtRevision(input.sopVersions, input.ke);
   // The same file (a revision against itself, or saved again unchanged) has nothing to compare: skip the parsing.
-  const model = input.oldXml === input.newXml ? { elements: [], sopRows: [] } : await modelDiff(input.oldXml, input.newXml);
+  const model = input.oldXml === input.newXml ? { elements: [], sopRows: [], sopRenumbered: [] } : await modelDiff(input.oldXml, input.newXml);
   return RevisionDiff.parse({
     mapId: input.mapId,
     dari: input.dari,
@@ -39,13 +39,15 @@ export async function diffRevisions(input: {
       changes: identityDiff(oldSop?.identity, newSop?.identity),
     },
     sopRows: model.sopRows,
+    sopRenumbered: model.sopRenumbered,
   });
 }
 
-async function modelDiff(oldXml: string, newXml: string): Promise<Pick<RevisionDiff, 'elements' | 'sopRows'>> {
+async function modelDiff(oldXml: string, newXml: string): Promise<Pick<RevisionDiff, 'elements' | 'sopRows' | 'sopRenumbered'>> {
   const before = (await parseBpmn(oldXml)).definitions;
   const after = (await parseBpmn(newXml)).definitions;
-  return { elements: semanticDiff(before, after), sopRows: sopRowDiff(readProcedure(before), readProcedure(after)) };
+  const { rows, renumbered } = collapseRenumbering(sopRowDiff(readProcedure(before), readProcedure(after)));
+  return { elements: semanticDiff(before, after), sopRows: rows, sopRenumbered: renumbered };
 }
 
 export class RevisionDiffService {

@@ -5,6 +5,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { diff as differ } from 'bpmn-js-differ';
 import { allElements } from '../../bpmn/moddle';
+import { unnamedLabeller } from './element-names';
 import type { AttributeChange, ElementChange, FlowEnds, LanePlace } from './diff.schema';
 
 /** Labels of the properties a reader meets, as the properties panel names them. */
@@ -180,18 +181,38 @@ function attributeChanges(oldElement: ModdleElement, newElement: ModdleElement, 
   });
 }
 
-function endsOf(flow: ModdleElement): FlowEnds {
+/** Names an unnamed element by its kind and place in its own model (element-names.ts). */
+type Unnamed = (element: ModdleElement) => string;
+
+function endsOf(flow: ModdleElement, unnamed: Unnamed): FlowEnds {
   // A data input association's sourceRef is a list: its first entry is the data it reads.
   const end = (value: unknown) => (Array.isArray(value) ? value[0] : value) as ModdleElement | undefined;
   const source = end(flow.get('sourceRef'));
   const target = end(flow.get('targetRef'));
-  const nameOf = (element: ModdleElement | undefined) => display(element?.name);
+  const nameOf = (element: ModdleElement | undefined) => display(element?.name) ?? (element?.$instanceOf('bpmn:TextAnnotation') ? display(element.get('text')) : undefined);
   return {
     ...(source?.id ? { sourceId: source.id } : {}),
     ...(nameOf(source) ? { sourceName: nameOf(source) } : {}),
     ...(target?.id ? { targetId: target.id } : {}),
     ...(nameOf(target) ? { targetName: nameOf(target) } : {}),
+    ...(source ? { sourceLabel: endLabel(source, unnamed) } : {}),
+    ...(target ? { targetLabel: endLabel(target, unnamed) } : {}),
   };
+}
+
+/** A flow's end as a reader names it: “its name”, or its kind and place among the unnamed ones. */
+function endLabel(element: ModdleElement, unnamed: Unnamed): string {
+  const name = display(element.name) ?? (element.$instanceOf('bpmn:TextAnnotation') ? display(element.get('text')) : undefined);
+  return name ? `“${name}”` : unnamed(element);
+}
+
+/** How the reader tells the element apart without its id (ElementChange.label); undefined for named non-flows. */
+function labelOf(element: ModdleElement, unnamed: Unnamed): string | undefined {
+  if (isFlow(element)) {
+    const ends = endsOf(element, unnamed);
+    return `${ends.sourceLabel ?? '(tidak tersambung)'} → ${ends.targetLabel ?? '(tidak tersambung)'}`;
+  }
+  return named(element).name ? undefined : unnamed(element);
 }
 
 const placeOf = (lane: ModdleElement | undefined): LanePlace => ({
@@ -206,6 +227,8 @@ export function semanticDiff(oldDefinitions: ModdleElement, newDefinitions: Modd
   const changes = differ(oldDefinitions, newDefinitions);
   const before = indexModel(oldDefinitions);
   const after = indexModel(newDefinitions);
+  const unnamedBefore = unnamedLabeller(oldDefinitions);
+  const unnamedAfter = unnamedLabeller(newDefinitions);
   const isReported = (element: ModdleElement | undefined): element is ModdleElement =>
     !!element?.id && !element.$instanceOf('bpmn:Process') && !element.$instanceOf('bpmn:Collaboration') && !element.$instanceOf('bpmn:DataObject');
 
@@ -214,11 +237,11 @@ export function semanticDiff(oldDefinitions: ModdleElement, newDefinitions: Modd
   const result: ElementChange[] = [];
   for (const id of added) {
     const element = after.byId.get(id)!;
-    result.push({ elementId: id, type: element.$type, ...named(element), change: 'added', attributes: [], layoutChanged: false });
+    result.push({ elementId: id, type: element.$type, ...named(element), ...labelled(element, unnamedAfter), change: 'added', attributes: [], layoutChanged: false });
   }
   for (const id of removed) {
     const element = before.byId.get(id)!;
-    result.push({ elementId: id, type: element.$type, ...named(element), change: 'removed', attributes: [], layoutChanged: false });
+    result.push({ elementId: id, type: element.$type, ...named(element), ...labelled(element, unnamedBefore), change: 'removed', attributes: [], layoutChanged: false });
   }
 
   // Elements in both revisions: what the differ saw, what it misses, the lane and the flow's ends.
@@ -228,8 +251,8 @@ export function semanticDiff(oldDefinitions: ModdleElement, newDefinitions: Modd
     const newElement = after.byId.get(id);
     if (!isReported(oldElement) || !isReported(newElement)) continue;
     const attributes = attributeChanges(oldElement, newElement, differProperties(newElement, changes._changed[id]?.attrs ?? {}));
-    const oldEnds = isFlow(oldElement) ? endsOf(oldElement) : undefined;
-    const newEnds = isFlow(newElement) ? endsOf(newElement) : undefined;
+    const oldEnds = isFlow(oldElement) ? endsOf(oldElement, unnamedBefore) : undefined;
+    const newEnds = isFlow(newElement) ? endsOf(newElement, unnamedAfter) : undefined;
     const reconnected = oldEnds && newEnds && (oldEnds.sourceId !== newEnds.sourceId || oldEnds.targetId !== newEnds.targetId) ? { from: oldEnds, to: newEnds } : undefined;
     const oldLane = before.laneOf.get(id);
     const newLane = after.laneOf.get(id);
@@ -241,6 +264,7 @@ export function semanticDiff(oldDefinitions: ModdleElement, newDefinitions: Modd
       elementId: id,
       type: newElement.$type,
       ...named(newElement),
+      ...labelled(newElement, unnamedAfter),
       change: attributes.length > 0 || reconnected ? 'changed' : 'moved',
       attributes,
       ...(reconnected ? { reconnected } : {}),
@@ -248,7 +272,12 @@ export function semanticDiff(oldDefinitions: ModdleElement, newDefinitions: Modd
       layoutChanged,
     });
   }
-  return result.sort((a, b) => KIND_ORDER[a.change] - KIND_ORDER[b.change] || (a.name ?? a.elementId).localeCompare(b.name ?? b.elementId, 'id'));
+  return result.sort((a, b) => KIND_ORDER[a.change] - KIND_ORDER[b.change] || (a.name ?? a.label ?? a.elementId).localeCompare(b.name ?? b.label ?? b.elementId, 'id'));
+}
+
+function labelled(element: ModdleElement, unnamed: Unnamed): { label?: string } {
+  const label = labelOf(element, unnamed);
+  return label ? { label } : {};
 }
 
 function named(element: ModdleElement): { name?: string } {

@@ -17,6 +17,8 @@ export interface BookOfficial {
 export interface BookTocEntry {
   title: string;
   nomor?: string;
+  /** Not in force (printed only when asked for, marked DRAF): listed, but not set by the decree. */
+  draft?: boolean;
   /** The book page the SOP starts on. */
   page: number;
 }
@@ -64,6 +66,7 @@ h1, h2, h3 { margin: 0; font-weight: bold; }
 .toc .no, .toc .page { width: 14mm; text-align: right; }
 .toc .nomor { width: 45mm; }
 .toc tr { break-inside: avoid; }
+.toc .draft { color: #a01818; }
 .guide h3 { font-size: 11pt; margin: 5mm 0 2mm; }
 .guide table { width: 100%; border-collapse: collapse; }
 .guide td, .guide th { border: 0.2mm solid #000; padding: 1.5mm; vertical-align: middle; text-align: left; }
@@ -112,6 +115,9 @@ function cover(input: BookFrontMatterInput): string {
   ].join('\n');
 }
 
+const inForce = (input: BookFrontMatterInput): number => input.entries.filter((entry) => !entry.draft).length;
+const drafts = (input: BookFrontMatterInput): number => input.entries.filter((entry) => entry.draft).length;
+
 function decree(input: BookFrontMatterInput): string {
   const jabatan = input.head.jabatan?.trim() || `Kepala ${input.unit}`;
   return [
@@ -129,7 +135,7 @@ function decree(input: BookFrontMatterInput): string {
     '<p style="text-align:center"><b>MEMUTUSKAN:</b></p>',
     '<dl>',
     `<dt>Menetapkan</dt><dd>Keputusan ${escapeHtml(jabatan)} tentang Standar Operasional Prosedur Administrasi Pemerintahan di Lingkungan ${escapeHtml(input.unit)}.</dd>`,
-    `<dt>KESATU</dt><dd>Standar Operasional Prosedur Administrasi Pemerintahan di Lingkungan ${escapeHtml(input.unit)} sebanyak ${input.entries.length} prosedur sebagaimana tercantum dalam Lampiran Keputusan ini.</dd>`,
+    `<dt>KESATU</dt><dd>Standar Operasional Prosedur Administrasi Pemerintahan di Lingkungan ${escapeHtml(input.unit)} sebanyak <span data-decree-count>${inForce(input)}</span> prosedur sebagaimana tercantum dalam Lampiran Keputusan ini${drafts(input) ? `; ${drafts(input)} draf yang dilampirkan dan ditandai DRAF belum ditetapkan` : ''}.</dd>`,
     '<dt>KEDUA</dt><dd>Standar Operasional Prosedur sebagaimana dimaksud dalam Diktum KESATU menjadi pedoman pelaksanaan tugas di lingkungan unit kerja.</dd>',
     '<dt>KETIGA</dt><dd>Keputusan ini mulai berlaku pada tanggal ditetapkan.</dd>',
     '</dl>',
@@ -146,7 +152,7 @@ function decree(input: BookFrontMatterInput): string {
 function tableOfContents(input: BookFrontMatterInput): string {
   const rows = input.entries.map(
     (entry, index) =>
-      `<tr data-toc-page="${entry.page}"><td class="no">${index + 1}.</td><td class="nomor">${text(entry.nomor, '-')}</td><td>${escapeHtml(entry.title)}</td><td class="page">${entry.page}</td></tr>`,
+      `<tr data-toc-page="${entry.page}"><td class="no">${index + 1}.</td><td class="nomor">${text(entry.nomor, '-')}</td><td>${escapeHtml(entry.title)}${entry.draft ? ' <b class="draft">(DRAF)</b>' : ''}</td><td class="page">${entry.page}</td></tr>`,
   );
   return [
     '<section class="toc" data-part="daftar-isi">',
@@ -165,7 +171,7 @@ function guide(input: BookFrontMatterInput): string {
   return [
     '<section class="guide" data-part="penjelasan">',
     '<h2>PENJELASAN SINGKAT PENGGUNAAN</h2>',
-    `<p>Buku ini memuat ${input.entries.length} Standar Operasional Prosedur Administrasi Pemerintahan (SOP AP) ${escapeHtml(input.unit)}, disusun menurut Peraturan Menteri PANRB Nomor 35 Tahun 2012. Setiap SOP terdiri atas bagian identitas (nomor, tanggal, pengesahan, dasar hukum, kualifikasi pelaksana, keterkaitan, peralatan, peringatan, pencatatan) dan bagian prosedur berupa diagram alir bercabang.</p>`,
+    `<p>Buku ini memuat ${inForce(input)} Standar Operasional Prosedur Administrasi Pemerintahan (SOP AP) ${escapeHtml(input.unit)} yang disahkan dan berlaku${drafts(input) ? `, serta ${drafts(input)} draf yang belum disahkan (ditandai DRAF pada setiap halaman, tidak berlaku sebagai SOP)` : ''}, disusun menurut Peraturan Menteri PANRB Nomor 35 Tahun 2012. Setiap SOP terdiri atas bagian identitas (nomor, tanggal, pengesahan, dasar hukum, kualifikasi pelaksana, keterkaitan, peralatan, peringatan, pencatatan) dan bagian prosedur berupa diagram alir bercabang.</p>`,
     '<h3>Lima simbol diagram alir</h3>',
     `<table>${symbols.join('')}</table>`,
     '<h3>Cara membaca tabel prosedur</h3>',

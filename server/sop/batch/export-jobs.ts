@@ -13,11 +13,14 @@ import { canSeeUnit, forbiddenUnit } from '../../accounts/permissions';
 import type { MapKind } from '../../domain/vocabulary';
 import { AppError } from '../../errors';
 import type { MapsService } from '../../maps/maps.service';
+import type { ReviewStore } from '../../review/review-store';
 import type { ProcessMap } from '../../store/records';
 import type { Letterhead } from '../letterhead.schema';
 import { asBatchWork, type PdfPool } from '../pdf/pdf-pool';
 import type { SopService } from '../sop.service';
 import type { BookOfficial } from './book-front-matter';
+import { stampDraft } from './draft-stamp';
+import { exportItems, signedPdfBytes, summaryOf, type ExportItem, type ExportSummary } from './export-contents';
 import type { ExportEvent, ExportFormat } from './export.schema';
 import { exportFileName, UniqueFileNames } from './file-names';
 import { buildSopBook, pdfPageCount, type BookSop } from './sop-book';
@@ -29,6 +32,8 @@ export const SOP_MAP_KINDS: readonly MapKind[] = ['lintas-fungsi', 'mekanisme-ke
 export interface SopExportDeps {
   maps: MapsService;
   sop: SopService;
+  /** Review records and their files: which SOP is in force, and its signed PDF as stored. */
+  reviews: Pick<ReviewStore, 'get' | 'readFile'>;
   /** The unit's letterhead, read after the unit was checked for the actor. */
   letterhead: (unit: string) => Promise<Letterhead | undefined>;
   pdfPool: () => PdfPool;
@@ -55,6 +60,7 @@ export interface ExportJob {
   readonly ownerId: string;
   readonly unit: string;
   readonly format: ExportFormat;
+  readonly includeDrafts: boolean;
   state: JobState;
   readonly events: Array<ExportEvent & { id: number }>;
   readonly listeners: Set<Listener>;
@@ -92,13 +98,34 @@ export class SopExportJobs {
     this.tmpRoot = options.tmpRoot ?? tmpdir();
   }
 
-  /** Checks the unit and that it has SOPs to export, then runs the job in the background. */
-  async start(actor: PublicUser, unit: string, format: ExportFormat): Promise<ExportJob> {
+  /** What an export of the unit holds: the SOPs in force, and the drafts (left out unless asked for). */
+  async summary(actor: PublicUser, unit: string): Promise<ExportSummary> {
+    if (!canSeeUnit(actor, unit)) throw forbiddenUnit(unit);
+    const maps = await this.unitMaps(actor, unit);
+    return summaryOf(maps[0]?.unit || unit, await exportItems(this.deps.reviews, maps));
+  }
+
+  /**
+   * Checks the unit and that it has SOPs to export, then runs the job in the background. Only SOPs in force, as
+   * signed, unless `includeDrafts` adds the unit's other SOP maps, printed now and marked DRAF on every page.
+   */
+  async start(actor: PublicUser, unit: string, format: ExportFormat, options: { includeDrafts?: boolean } = {}): Promise<ExportJob> {
     if (this.closed) throw new AppError(503, 'SOP_EXPORT_CLOSED', 'Server sedang berhenti; ekspor SOP tidak dapat dimulai.');
     if (!canSeeUnit(actor, unit)) throw forbiddenUnit(unit);
+    const includeDrafts = options.includeDrafts ?? false;
     const maps = await this.unitMaps(actor, unit);
     if (maps.length === 0) {
       throw new AppError(422, 'SOP_EXPORT_EMPTY', `Unit ${unit} belum memiliki peta lintas fungsi atau alur mekanisme kerja; tidak ada SOP untuk diekspor.`);
+    }
+    const all = await exportItems(this.deps.reviews, maps);
+    const items = includeDrafts ? all : all.filter((item) => item.kind === 'disahkan');
+    if (items.length === 0) {
+      throw new AppError(
+        422,
+        'SOP_EXPORT_NONE_SIGNED',
+        `Unit ${unit} belum memiliki SOP yang disahkan dan berlaku (${all.length} SOP masih draf). Centang "Sertakan draf" untuk mengekspor draf yang ditandai DRAF.`,
+        { drafts: all.length },
+      );
     }
     this.makeRoom(actor);
     const job: ExportJob = {
@@ -106,16 +133,17 @@ export class SopExportJobs {
       ownerId: actor.id,
       unit: maps[0]!.unit || unit,
       format,
+      includeDrafts,
       state: 'running',
       events: [],
       listeners: new Set(),
       createdAt: Date.now(),
     };
     this.jobs.set(job.id, job);
-    this.emit(job, { type: 'progress', data: { done: 0, total: maps.length, current: '' } });
+    this.emit(job, { type: 'progress', data: { done: 0, total: items.length, current: '' } });
     this.activeRuns.set(actor.id, (this.activeRuns.get(actor.id) ?? 0) + 1);
     // Batch work: its prints wait behind single SOP PDFs in the shared pool.
-    job.stopped = asBatchWork(() => this.run(job, actor, maps)).finally(() => {
+    job.stopped = asBatchWork(() => this.run(job, actor, items)).finally(() => {
       const left = (this.activeRuns.get(actor.id) ?? 1) - 1;
       if (left > 0) this.activeRuns.set(actor.id, left);
       else this.activeRuns.delete(actor.id);
@@ -237,7 +265,35 @@ export class SopExportJobs {
     if (job.filePath) await rm(job.filePath, { force: true }).catch(() => undefined);
   }
 
-  private async run(job: ExportJob, actor: PublicUser, maps: ProcessMap[]): Promise<void> {
+  /** A signed SOP: its stored PDF as it is. A draft: printed now from the map's current revision, stamped DRAF. */
+  private async printed(actor: PublicUser, item: ExportItem): Promise<{ title: string; revision: number; nomor?: string; official?: BookOfficial; pdf: Uint8Array }> {
+    const { map } = item;
+    if (item.kind === 'disahkan') {
+      const { signature } = item;
+      return {
+        title: signature.title,
+        revision: signature.revision,
+        ...(signature.nomor ? { nomor: signature.nomor } : {}),
+        official: signature.signatory,
+        pdf: await signedPdfBytes(this.deps.reviews, signature.title, signature),
+      };
+    }
+    const [view, rendered] = await Promise.all([this.deps.sop.get(actor, map.id), this.deps.sop.pdf(actor, map.id)]).catch((error: unknown) => {
+      throw error instanceof AppError
+        ? new AppError(error.status, error.code, `SOP "${map.name}" gagal dicetak: ${error.message}`)
+        : new AppError(500, 'SOP_EXPORT_FAILED', `SOP "${map.name}" gagal dicetak. Periksa peta ini di modeler lalu coba lagi.`);
+    });
+    const identity = view.record?.identity;
+    return {
+      title: rendered.title,
+      revision: rendered.revision,
+      ...(identity?.nomor ? { nomor: identity.nomor } : {}),
+      ...(identity?.disahkanOleh ? { official: identity.disahkanOleh } : {}),
+      pdf: await stampDraft(rendered.pdf),
+    };
+  }
+
+  private async run(job: ExportJob, actor: PublicUser, items: ExportItem[]): Promise<void> {
     let zip: ZipFile | undefined;
     let filePath: string | undefined;
     /** A job that stopped (failed, cancelled, the server closing) leaves no file behind. */
@@ -256,29 +312,27 @@ export class SopExportJobs {
       const names = new UniqueFileNames();
       const book: Array<BookSop | undefined> = [];
       const officials: BookOfficial[] = [];
+      const draftOfficials: BookOfficial[] = [];
       let next = 0;
       let done = 0;
 
       const worker = async (): Promise<void> => {
-        while (next < maps.length && job.state === 'running') {
+        while (next < items.length && job.state === 'running') {
           const index = next++;
-          const map = maps[index]!;
-          const [view, rendered] = await Promise.all([this.deps.sop.get(actor, map.id), this.deps.sop.pdf(actor, map.id)]).catch((error: unknown) => {
-            throw error instanceof AppError
-              ? new AppError(error.status, error.code, `SOP "${map.name}" gagal dicetak: ${error.message}`)
-              : new AppError(500, 'SOP_EXPORT_FAILED', `SOP "${map.name}" gagal dicetak. Periksa peta ini di modeler lalu coba lagi.`);
-          });
+          const item = items[index]!;
+          const draft = item.kind === 'draf';
+          const sop = await this.printed(actor, item);
           if (job.state !== 'running') return;
-          const identity = view.record?.identity;
-          if (identity?.disahkanOleh) officials[index] = identity.disahkanOleh;
-          if (zip) zip.add(names.next(rendered.title, rendered.revision), rendered.pdf);
-          else book[index] = { title: rendered.title, ...(identity?.nomor ? { nomor: identity.nomor } : {}), pdf: rendered.pdf, pageCount: await pdfPageCount(rendered.pdf) };
+          // The decree is signed by the head who signed the SOPs in force; drafts name one only when none is signed.
+          if (sop.official) (draft ? draftOfficials : officials)[index] = sop.official;
+          if (zip) zip.add(`${draft ? 'DRAF-' : ''}${names.next(sop.title, sop.revision)}`, sop.pdf);
+          else book[index] = { title: sop.title, ...(sop.nomor ? { nomor: sop.nomor } : {}), ...(draft ? { draft } : {}), pdf: sop.pdf, pageCount: await pdfPageCount(sop.pdf) };
           done += 1;
-          this.emit(job, { type: 'progress', data: { done, total: maps.length, current: rendered.title } });
+          this.emit(job, { type: 'progress', data: { done, total: items.length, current: sop.title } });
         }
       };
       // One worker more than the pool has browsers: the next SOP is read and laid out while both browsers print.
-      await Promise.all(Array.from({ length: Math.min(pool.size + 1, maps.length) }, worker));
+      await Promise.all(Array.from({ length: Math.min(pool.size + 1, items.length) }, worker));
       if (job.state !== 'running') {
         await discard();
         return;
@@ -296,7 +350,7 @@ export class SopExportJobs {
             unit: letterhead?.unit || job.unit,
             ...(letterhead?.logoDataUrl ? { logoDataUrl: letterhead.logoDataUrl } : {}),
             year,
-            head: unitHead(officials),
+            head: officials.some(Boolean) ? unitHead(officials) : unitHead(draftOfficials),
           },
           book as BookSop[],
         );
@@ -310,7 +364,14 @@ export class SopExportJobs {
       job.filePath = filePath;
       this.emit(job, {
         type: 'done',
-        data: { downloadUrl: `/api/sop-exports/${job.id}/file`, fileName: job.fileName, count: maps.length, ...(pages ? { pages } : {}) },
+        data: {
+          downloadUrl: `/api/sop-exports/${job.id}/file`,
+          fileName: job.fileName,
+          count: items.length,
+          signed: items.filter((item) => item.kind === 'disahkan').length,
+          drafts: items.filter((item) => item.kind === 'draf').length,
+          ...(pages ? { pages } : {}),
+        },
       });
       this.finish(job, 'done');
     } catch (error) {

@@ -13,8 +13,13 @@ export function sopExportRouter(jobs: SopExportJobs): Router {
   const router = Router();
 
   router.post('/units/:unit/sop-exports', permit('maps:read'), validated({ params: UnitParams, body: StartExportBody }, async ({ params, body }, req, res) => {
-    const job = await jobs.start(actor(req), params.unit, body.format);
+    const job = await jobs.start(actor(req), params.unit, body.format, { includeDrafts: body.includeDrafts });
     res.status(202).json({ jobId: job.id, eventsUrl: `/api/sop-exports/${job.id}/events` });
+  }));
+
+  // What an export of the unit would hold: the SOPs in force and the drafts (left out unless asked for).
+  router.get('/units/:unit/sop-exports/summary', permit('maps:read'), validated({ params: UnitParams }, async ({ params }, req, res) => {
+    res.json(await jobs.summary(actor(req), params.unit));
   }));
 
   router.get('/sop-exports/:jobId/events', permit('maps:read'), validated({ params: JobParams }, async ({ params }, req, res) => {

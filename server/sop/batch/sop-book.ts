@@ -8,6 +8,8 @@ import { renderBookFrontMatter, type BookFrontMatterInput } from './book-front-m
 export interface BookSop {
   title: string;
   nomor?: string;
+  /** Not in force: listed as a draft, not counted by the decree. */
+  draft?: boolean;
   pdf: Uint8Array;
   pageCount: number;
 }
@@ -26,7 +28,7 @@ export async function buildSopBook(pool: PdfPool, front: Omit<BookFrontMatterInp
   for (let attempt = 0; attempt < 3; attempt++) {
     let page = frontPages + 1;
     const entries = sops.map((sop) => {
-      const entry = { title: sop.title, ...(sop.nomor ? { nomor: sop.nomor } : {}), page };
+      const entry = { title: sop.title, ...(sop.nomor ? { nomor: sop.nomor } : {}), ...(sop.draft ? { draft: true } : {}), page };
       page += sop.pageCount;
       return entry;
     });

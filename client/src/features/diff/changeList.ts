@@ -2,7 +2,9 @@
 // diagram element selects and centres it in both viewers.
 import type { RevisionDiff } from '../../api/types';
 import { h, type Child } from '../../ui/dom';
-import { CHANGE_LABELS, elementChangeLines, elementTitle, identityChangeLine, rowChangeLines, rowTitle } from './diffText';
+import { CHANGE_LABELS, elementChangeLines, elementTitle, identityChangeLine, renumberingLine, renumberingTitle, rowChangeLines, rowTitle } from './diffText';
+
+const KIND_LABELS: Record<string, string> = { ...CHANGE_LABELS, renumbered: 'Dinomori ulang' };
 
 export interface ChangeListOptions {
   typeLabel: (type: string) => string;
@@ -12,7 +14,7 @@ export interface ChangeListOptions {
 
 function entry(kind: string, title: string, lines: string[], elementId: string | undefined, options: ChangeListOptions, testId: string): HTMLElement {
   const content: Child[] = [
-    h('span', { class: `diff-kind diff-kind-${kind}` }, CHANGE_LABELS[kind as keyof typeof CHANGE_LABELS] ?? kind),
+    h('span', { class: `diff-kind diff-kind-${kind}` }, KIND_LABELS[kind] ?? kind),
     h('span', { class: 'diff-entry-title' }, title),
     lines.length > 0 && h('ul', { class: 'diff-entry-lines' }, lines.map((line) => h('li', {}, line))),
   ];
@@ -34,8 +36,8 @@ function group(title: string, testId: string, items: HTMLElement[], note: string
 }
 
 export function changeList(diff: RevisionDiff, options: ChangeListOptions): HTMLElement {
-  const { elements, identity, sopRows } = diff;
-  if (elements.length === 0 && identity.changes.length === 0 && sopRows.length === 0) {
+  const { elements, identity, sopRows, sopRenumbered } = diff;
+  if (elements.length === 0 && identity.changes.length === 0 && sopRows.length === 0 && sopRenumbered.length === 0) {
     return h(
       'div',
       { class: 'diff-empty', 'data-testid': 'diff-empty', role: 'status' },
@@ -68,7 +70,11 @@ export function changeList(diff: RevisionDiff, options: ChangeListOptions): HTML
     group(
       'Baris SOP',
       'diff-group-rows',
-      sopRows.map((row) => entry(row.change, rowTitle(row), rowChangeLines(row), row.elementId, options, 'diff-row')),
+      [
+        ...sopRows.map((row) => entry(row.change, rowTitle(row), rowChangeLines(row), row.elementId, options, 'diff-row')),
+        // One entry per run of renumbered rows; choosing it shows the first row of the run.
+        ...sopRenumbered.map((run) => entry('renumbered', renumberingTitle(run), [renumberingLine(run)], run.elementIds[0], options, 'diff-row-renumbered')),
+      ],
       'Tidak ada baris SOP yang berubah.',
     ),
   );

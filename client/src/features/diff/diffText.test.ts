@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementChange } from '../../api/types';
 import { href, parseHash } from '../../router';
-import { elementChangeLines, elementTitle, identityChangeLine, rowTitle } from './diffText';
+import { elementChangeLines, elementTitle, identityChangeLine, renumberingLine, renumberingTitle, rowTitle } from './diffText';
 
 const typeLabel = (type: string) => ({ 'bpmn:Task': 'Tugas', 'bpmn:UserTask': 'Tugas Pengguna', 'bpmn:SequenceFlow': 'Alur Urutan' })[type] ?? type;
 
@@ -34,6 +34,26 @@ describe('the lines of an element change', () => {
       'Lajur: “Kepala” → “(tanpa lajur)”',
       'Posisi atau ukuran di diagram berubah',
     ]);
+  });
+
+  it('titles a flow by its ends (its name first), an unnamed element by kind and place, and reconnections by the labels', () => {
+    const flow: ElementChange = {
+      ...change,
+      name: undefined,
+      label: '“Menyusun konsep” → Gerbang tanpa nama ke-1',
+      reconnected: { from: { sourceId: 'A', targetId: 'B', targetLabel: '“Periksa”' }, to: { sourceId: 'A', targetId: 'G', targetLabel: 'Gerbang tanpa nama ke-1' } },
+    };
+    expect(elementTitle(flow, typeLabel)).toBe('Alur Urutan: “Menyusun konsep” → Gerbang tanpa nama ke-1');
+    expect(elementTitle({ ...flow, name: 'Ya' }, typeLabel)).toBe('Alur Urutan “Ya”: “Menyusun konsep” → Gerbang tanpa nama ke-1');
+    expect(elementTitle({ ...flow, type: 'bpmn:Task', label: 'Tugas tanpa nama ke-3 di jalur "Kasir"' }, typeLabel)).toBe('Tugas tanpa nama ke-3 di jalur "Kasir"');
+    expect(elementChangeLines(flow, typeLabel)).toContain('Tujuan alur: “Periksa” → Gerbang tanpa nama ke-1');
+  });
+
+  it('tells a run of renumbered rows as one entry', () => {
+    const run = { fromNo: 5, toNo: 12, newFromNo: 6, newToNo: 13, count: 8, elementIds: ['A'] };
+    expect(renumberingTitle(run)).toBe('Baris SOP dinomori ulang: 5–12');
+    expect(renumberingLine(run)).toBe('Menjadi No. 6–13 (8 baris, nomor +1): ada baris yang ditambahkan atau dihapus sebelumnya');
+    expect(renumberingTitle({ ...run, toNo: 5, newToNo: 6, count: 1 })).toBe('Baris SOP dinomori ulang: 5');
   });
 
   it('names a row by its number, and both numbers when it moved', () => {

@@ -1,6 +1,6 @@
 // How the changes of a revision diff read in Bahasa Indonesia: change names, element kinds, and "old → new" lines.
 // Pure: no DOM, no bpmn-js (the element-type dictionary is passed in), so that it is tested on its own.
-import type { ElementChange, ElementChangeKind, IdentityFieldChange, SopRowChange } from '../../api/types';
+import type { ElementChange, ElementChangeKind, FlowEnds, IdentityFieldChange, SopRenumbering, SopRowChange } from '../../api/types';
 
 export const CHANGE_LABELS: Record<ElementChangeKind, string> = {
   added: 'Ditambahkan',
@@ -25,7 +25,14 @@ export function valueChangeLine(label: string, oldValue: string | string[] | und
   return `${label}: ${quoted(oldValue)} → ${quoted(newValue)}`;
 }
 
-const endName = (id: string | undefined, name: string | undefined) => name ?? id ?? '(tidak tersambung)';
+/** A flow's end: the server's label (its name, or kind and place when unnamed), never a bare id when it has one. */
+const endName = (ends: FlowEnds, end: 'source' | 'target'): string => {
+  const label = end === 'source' ? ends.sourceLabel : ends.targetLabel;
+  if (label) return label;
+  const name = end === 'source' ? ends.sourceName : ends.targetName;
+  const id = end === 'source' ? ends.sourceId : ends.targetId;
+  return quoted(name ?? id ?? '(tidak tersambung)');
+};
 
 /** The detail lines of an element's change, in the order a reader checks them. */
 export function elementChangeLines(change: ElementChange, typeLabel: (type: string) => string): string[] {
@@ -36,8 +43,8 @@ export function elementChangeLines(change: ElementChange, typeLabel: (type: stri
   );
   if (change.reconnected) {
     const { from, to } = change.reconnected;
-    if (from.sourceId !== to.sourceId) lines.push(`Sumber alur: ${quoted(endName(from.sourceId, from.sourceName))} → ${quoted(endName(to.sourceId, to.sourceName))}`);
-    if (from.targetId !== to.targetId) lines.push(`Tujuan alur: ${quoted(endName(from.targetId, from.targetName))} → ${quoted(endName(to.targetId, to.targetName))}`);
+    if (from.sourceId !== to.sourceId) lines.push(`Sumber alur: ${endName(from, 'source')} → ${endName(to, 'source')}`);
+    if (from.targetId !== to.targetId) lines.push(`Tujuan alur: ${endName(from, 'target')} → ${endName(to, 'target')}`);
   }
   if (change.lane) {
     lines.push(`Lajur: ${quoted(change.lane.from.laneName ?? change.lane.from.laneId ?? '(tanpa lajur)')} → ${quoted(change.lane.to.laneName ?? change.lane.to.laneId ?? '(tanpa lajur)')}`);
@@ -46,9 +53,17 @@ export function elementChangeLines(change: ElementChange, typeLabel: (type: stri
   return lines;
 }
 
-/** "Tugas “Memeriksa berkas”", or the kind and id when the element has no name. */
+const FLOW_TYPES = new Set(['bpmn:SequenceFlow', 'bpmn:MessageFlow', 'bpmn:Association', 'bpmn:DataInputAssociation', 'bpmn:DataOutputAssociation']);
+
+/**
+ * "Tugas “Memeriksa berkas”"; a flow by its ends ("Alur Urutan: “Menyusun …” → “Memeriksa …”", its name first when it
+ * has one); an unnamed element by its kind and place ("Gerbang tanpa nama ke-1"). The id only when nothing else is known.
+ */
 export function elementTitle(change: ElementChange, typeLabel: (type: string) => string): string {
-  return change.name ? `${typeLabel(change.type)} “${change.name}”` : `${typeLabel(change.type)} (${change.elementId})`;
+  const kind = typeLabel(change.type);
+  if (FLOW_TYPES.has(change.type) && change.label) return `${kind}${change.name ? ` “${change.name}”` : ''}: ${change.label}`;
+  if (change.name) return `${kind} “${change.name}”`;
+  return change.label ?? `${kind} (${change.elementId})`;
 }
 
 /** "“lama” → “baru”": the field's label is the entry's title already. */
@@ -64,4 +79,16 @@ export function rowTitle(row: SopRowChange): string {
 
 export function rowChangeLines(row: SopRowChange): string[] {
   return row.fields.filter((field) => field.column !== 'no').map((field) => valueChangeLine(field.label, field.oldValue, field.newValue));
+}
+
+/** "Baris SOP dinomori ulang: 5–12" (old numbers), one entry for a whole run of rows moved by one inserted step. */
+export function renumberingTitle(run: SopRenumbering): string {
+  return `Baris SOP dinomori ulang: ${run.fromNo === run.toNo ? run.fromNo : `${run.fromNo}–${run.toNo}`}`;
+}
+
+/** "Menjadi No. 6–13 (8 baris, nomor +1): ada baris yang ditambahkan atau dihapus sebelumnya". */
+export function renumberingLine(run: SopRenumbering): string {
+  const shift = run.newFromNo - run.fromNo;
+  const to = run.newFromNo === run.newToNo ? `No. ${run.newFromNo}` : `No. ${run.newFromNo}–${run.newToNo}`;
+  return `Menjadi ${to} (${run.count} baris, nomor ${shift > 0 ? '+' : '−'}${Math.abs(shift)}): ada baris yang ditambahkan atau dihapus sebelumnya`;
 }

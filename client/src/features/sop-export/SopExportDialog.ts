@@ -1,10 +1,11 @@
-// "Ekspor SOP unit": every SOP of a unit as one ZIP of PDFs or as the unit's SOP book, with a progress bar fed by the
+// "Ekspor SOP unit": the SOPs of a unit in force (as signed; drafts only when asked) as one ZIP of PDFs or as the unit's SOP book, with a progress bar fed by the
 // server (Server-Sent Events) and a download link at the end. A native <dialog>: focus stays inside, Escape or "Tutup"
 // closes it and stops following the job.
 import type { AppContext } from '../../context';
 import { h, replaceChildren, uniqueId } from '../../ui/dom';
 import { errorMessage } from '../../ui/errors';
-import { cancelExport, followExport, startExport, type ExportFormat } from './exportJob';
+import { includedCount, renderSummary } from './exportContents';
+import { cancelExport, followExport, startExport, type ExportFormat, type ExportSummary } from './exportJob';
 import './sop-export.css';
 
 export interface SopExportDialogOptions {
@@ -44,6 +45,14 @@ export function openSopExportDialog(context: AppContext, options: SopExportDialo
       ),
     ),
   );
+  const includeDrafts = h('input', { type: 'checkbox', name: 'includeDrafts', 'data-testid': 'sop-export-include-drafts' }) as HTMLInputElement;
+  const draftsField = h(
+    'label',
+    { class: 'sop-export-drafts' },
+    includeDrafts,
+    h('span', {}, 'Sertakan draf ', h('span', { class: 'sop-export-hint' }, 'SOP yang belum disahkan, dicetak dari revisi terakhir, setiap halamannya ditandai DRAF dan tidak dihitung pada keputusan.')),
+  );
+  const contents = h('div', { class: 'sop-export-contents', role: 'status', 'aria-live': 'polite', 'data-testid': 'sop-export-summary' }, 'Memuat daftar SOP…');
   const progress = h('progress', { class: 'sop-export-progress', max: 1, value: 0, hidden: true, 'aria-label': 'Kemajuan ekspor SOP', 'data-testid': 'sop-export-progress' });
   const status = h('p', { class: 'sop-export-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'sop-export-status' });
   const errorArea = h('div', { class: 'dialog-error', role: 'alert', 'data-testid': 'sop-export-error' });
@@ -55,20 +64,55 @@ export function openSopExportDialog(context: AppContext, options: SopExportDialo
   const form = h(
     'form',
     { class: 'dialog-content' },
-    h('div', { class: 'dialog-body' }, h('p', { class: 'dialog-intro' }, 'Semua SOP peta lintas fungsi dan alur mekanisme kerja unit, pada revisi terakhir.'), unitField, formats, progress, status, result, errorArea),
+    h('div', { class: 'dialog-body' }, h('p', { class: 'dialog-intro' }, 'SOP peta lintas fungsi dan alur mekanisme kerja unit yang disahkan dan berlaku, persis seperti PDF yang ditandatangani (dengan Tanggal Efektif dan kode QR).'), unitField, formats, contents, draftsField, progress, status, result, errorArea),
     h('div', { class: 'dialog-actions' }, close, cancel, submit),
   );
   const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': titleId, 'data-testid': 'sop-export-dialog' }, h('h2', { class: 'dialog-title', id: titleId }, 'Ekspor SOP unit'), form);
 
   let stop = (): void => undefined;
   let jobId: string | undefined;
-  const setRunning = (running: boolean) => {
-    submit.disabled = running;
-    cancel.hidden = !running;
+  let summary: ExportSummary | undefined;
+  let running = false;
+  /** Nothing to export (no SOP in force, drafts not asked for) or the summary not read yet: no start. */
+  const updateSubmit = () => {
+    submit.disabled = running || !summary || includedCount(summary, includeDrafts.checked) === 0;
+  };
+  const showSummary = () => {
+    if (summary) renderSummary(contents, summary, includeDrafts.checked);
+    updateSubmit();
+  };
+  let asked = 0;
+  const loadSummary = () => {
+    const unit = allUnits ? unitSelect.value : context.session.user.unit;
+    const ask = ++asked;
+    summary = undefined;
+    updateSubmit();
+    if (!unit) return void replaceChildren(contents, '');
+    replaceChildren(contents, 'Memuat daftar SOP…');
+    context.api.sopExportSummary(unit).then(
+      (answer) => {
+        if (ask !== asked) return;
+        summary = answer;
+        showSummary();
+      },
+      (error: unknown) => {
+        if (ask !== asked) return;
+        replaceChildren(contents, h('span', { class: 'dialog-error' }, errorMessage(error)));
+      },
+    );
+  };
+  unitSelect.addEventListener('change', loadSummary);
+  includeDrafts.addEventListener('change', showSummary);
+  const setRunning = (isRunning: boolean) => {
+    running = isRunning;
+    submit.disabled = isRunning;
+    cancel.hidden = !isRunning;
     cancel.disabled = false;
-    unitSelect.disabled = running;
-    for (const input of formats.querySelectorAll('input')) input.disabled = running;
-    form.setAttribute('aria-busy', String(running));
+    unitSelect.disabled = isRunning;
+    includeDrafts.disabled = isRunning;
+    for (const input of formats.querySelectorAll('input')) input.disabled = isRunning;
+    form.setAttribute('aria-busy', String(isRunning));
+    if (!isRunning) updateSubmit();
   };
 
   close.addEventListener('click', () => dialog.close());
@@ -109,7 +153,7 @@ export function openSopExportDialog(context: AppContext, options: SopExportDialo
     progress.hidden = false;
     progress.removeAttribute('value'); // indeterminate until the server counts
     status.textContent = 'Memulai ekspor…';
-    startExport(unit, format, context.session.csrfToken).then(
+    startExport(unit, format, includeDrafts.checked, context.session.csrfToken).then(
       (started) => {
         jobId = started.jobId;
         stop = followExport(started.eventsUrl, {
@@ -119,10 +163,10 @@ export function openSopExportDialog(context: AppContext, options: SopExportDialo
             status.textContent = done === 0 ? `Menyiapkan ${total} SOP…` : `${done} dari ${total} SOP selesai${current ? ` — ${current}` : ''}`;
             if (done === total) status.textContent += format === 'buku' ? '. Menyusun buku…' : '. Menyusun ZIP…';
           },
-          done({ downloadUrl, fileName, count, pages }) {
+          done({ downloadUrl, fileName, signed, drafts, pages }) {
             setRunning(false);
             progress.value = progress.max;
-            status.textContent = `Selesai: ${count} SOP${pages ? `, ${pages} halaman` : ''}.`;
+            status.textContent = `Selesai: ${signed} SOP disahkan${drafts ? ` dan ${drafts} draf` : ''}${pages ? `, ${pages} halaman` : ''}.`;
             submit.textContent = 'Ekspor lagi';
             const link = h('a', { class: 'sop-export-download', href: downloadUrl, download: fileName, 'data-testid': 'sop-export-download' }, `Unduh ${fileName}`);
             replaceChildren(result, link);
@@ -147,5 +191,6 @@ export function openSopExportDialog(context: AppContext, options: SopExportDialo
 
   document.body.appendChild(dialog);
   dialog.showModal();
+  loadSummary();
   return dialog;
 }

@@ -13,8 +13,12 @@ export interface ExportDone {
   downloadUrl: string;
   fileName: string;
   count: number;
+  signed: number;
+  drafts: number;
   pages?: number;
 }
+
+export type { ExportSummary } from '../../../../server/sop/batch/export-contents';
 
 export interface ExportHandlers {
   progress(progress: ExportProgress): void;
@@ -22,14 +26,14 @@ export interface ExportHandlers {
   failed(message: string): void;
 }
 
-export async function startExport(unit: string, format: ExportFormat, csrfToken: string | null): Promise<{ jobId: string; eventsUrl: string }> {
+export async function startExport(unit: string, format: ExportFormat, includeDrafts: boolean, csrfToken: string | null): Promise<{ jobId: string; eventsUrl: string }> {
   let response: Response;
   try {
     response = await fetch(`/api/units/${encodeURIComponent(unit)}/sop-exports`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(csrfToken ? { [CSRF_HEADER]: csrfToken } : {}) },
-      body: JSON.stringify({ format }),
+      body: JSON.stringify({ format, includeDrafts }),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', 'Tidak dapat menghubungi server. Periksa sambungan Anda lalu coba lagi.');

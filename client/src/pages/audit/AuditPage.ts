@@ -1,11 +1,12 @@
-// "Log audit" (administrators): sign-ins, refusals and account changes, newest first, a page at a time, filtered by
+// "Log audit" (administrators): sign-ins, refusals, account changes and SOP review steps, newest first, a page at a time, filtered by
 // days, user and event (the server reads only what a page needs: docs/api.md, GET /api/audit).
 import type { AuditEvent, AuditEventKind, AuditFilter } from '../../api/types';
 import type { AppContext } from '../../context';
 import { h } from '../../ui/dom';
 import { formatDateTime } from '../../ui/format';
 import { dataTable, ListingPage } from '../shared/ListingPage';
-import { AUDIT_EVENT_KINDS, auditDetail, auditEventLabel, isWarningEvent } from './auditLabels';
+import { href } from '../../router';
+import { AUDIT_EVENT_KINDS, auditDetail, auditEventLabel, isWarningEvent, reviewStepText } from './auditLabels';
 
 const LIMITS = [50, 200, 1000];
 const DEFAULT_LIMIT = 200;
@@ -41,7 +42,7 @@ export class AuditPage extends ListingPage<AuditEvent> {
     super(context, {
       pageClass: 'page-audit',
       title: 'Log audit',
-      lead: 'Peristiwa masuk dan keluar, akses yang ditolak, serta perubahan akun; yang terbaru di atas. Penolakan berulang dicatat sebagai satu baris dengan jumlahnya.',
+      lead: 'Peristiwa masuk dan keluar, akses yang ditolak, perubahan akun, serta langkah reviu SOP (diajukan, dikembalikan, disetujui, disahkan, dicabut); yang terbaru di atas. Penolakan berulang dicatat sebagai satu baris dengan jumlahnya.',
       controls: [from, to, user, event, select, newer, older],
       loadingText: 'Memuat log audit…',
       errorTitle: 'Log audit tidak dapat dimuat',
@@ -87,7 +88,16 @@ function table(events: AuditEvent[]): HTMLElement {
       h('td', {}, h('span', { class: isWarningEvent(event.event) ? 'event event-warning' : 'event' }, auditEventLabel(event.event))),
       h('td', { class: 'cell-code' }, event.username || h('span', { class: 'muted' }, '—')),
       h('td', { class: 'cell-code' }, event.ip || h('span', { class: 'muted' }, '—')),
-      h('td', { class: 'cell-detail', title: event.detail }, auditDetail(event.event, event.detail) || h('span', { class: 'muted' }, '—')),
+      event.review
+        ? h(
+            'td',
+            { class: 'cell-detail', 'data-testid': 'audit-review' },
+            h('a', { href: href.map(event.review.mapId) }, event.review.mapName),
+            event.review.unit ? h('span', { class: 'muted' }, ` (${event.review.unit})`) : '',
+            h('br'),
+            reviewStepText(event.review),
+          )
+        : h('td', { class: 'cell-detail', title: event.detail }, auditDetail(event.event, event.detail) || h('span', { class: 'muted' }, '—')),
     ),
   );
   return dataTable('audit-table', 'Log audit, terbaru di atas', ['Waktu', 'Peristiwa', 'Pengguna', 'Alamat', 'Rincian'], rows);
