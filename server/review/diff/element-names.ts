@@ -1,5 +1,5 @@
 // Names for the diff's reader (issue 15, item 5), in the words of the lint's messages
-// (server/lint/rules/element-label.ts: 'Tugas tanpa nama ke-3 di jalur "Kasir"'), but computed from one index of the
+// (server/bpmn/element-label.ts: 'Tugas tanpa nama ke-3 di jalur "Kasir"'), but computed from one index of the
 // model: describeElement walks the whole map for each element, fine for a few findings, quadratic for a diff in which
 // every element of a large map was added or removed. test/review/element-names.test.ts holds both to the same words.
 import type { ModdleElement } from 'bpmn-moddle';
