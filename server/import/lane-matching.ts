@@ -91,3 +91,13 @@ export function synonymsFromAnswers(definitions: ModdleElement, answers: LaneAns
   }
   return [...byName.values()];
 }
+
+/**
+ * The lane step of an import: the answers (if any) written onto the lanes, the answered names to learn, and every
+ * lane matched afterwards (with the repository's synonyms) for the dialog. 400 LANE_NOT_FOUND for an unknown lane id.
+ */
+export function answerLanes(definitions: ModdleElement, answers?: LaneAnswers, synonyms?: readonly KamusSynonym[]): { lanes: LaneMatch[]; learnt: KamusSynonym[] } {
+  if (answers) applyLaneAnswers(definitions, answers);
+  const learnt = answers ? synonymsFromAnswers(definitions, answers) : [];
+  return { lanes: matchLanes(definitions, synonyms), learnt };
+}

@@ -9,7 +9,7 @@ import { readMapKind } from '../map-kind';
 import { stampMapFacts } from '../map-facts';
 import { parseBpmn } from '../moddle';
 import { assertOutputSize } from '../xml-guard';
-import { applyLaneAnswers, matchLanes, synonymsFromAnswers, type LaneAnswers, type LaneMatch } from '../../import/lane-matching';
+import { answerLanes, type LaneAnswers, type LaneMatch } from '../../import/lane-matching';
 import type { KamusSynonym } from '../../lint/map-model/kamus-synonyms';
 
 /** The facts an import or a new map from a file keeps; what is not given is read from the file. */
@@ -70,14 +70,9 @@ export async function runBpmnJob(job: BpmnJob): Promise<StampOutput | LintResult
 
 /** Parses the file, writes its facts as sk: attributes and re-serialises it, refusing an output over the limit. */
 async function stamp({ xml, given, defaultProfile, defaultName, lanes: answers, synonyms }: StampInput): Promise<StampOutput> {
-  let lanes: LaneMatch[] = [];
-  let learnt: KamusSynonym[] = [];
+  let matched: { lanes: LaneMatch[]; learnt: KamusSynonym[] } = { lanes: [], learnt: [] };
   const stamped = await stampMapFacts(xml, (definitions) => {
-    if (answers) {
-      applyLaneAnswers(definitions, answers);
-      learnt = synonymsFromAnswers(definitions, answers);
-    }
-    lanes = matchLanes(definitions, synonyms);
+    matched = answerLanes(definitions, answers, synonyms);
     return {
       kind: given.kind ?? readMapKind(definitions).kind,
       profile: given.profile ?? declaredProfile(definitions) ?? defaultProfile,
@@ -86,7 +81,7 @@ async function stamp({ xml, given, defaultProfile, defaultName, lanes: answers, 
     };
   });
   assertOutputSize(stamped.xml);
-  return { ...stamped, lanes, learnt };
+  return { ...stamped, ...matched };
 }
 
 /** The profile a BPMN file declares (sk:profile), which an import or a new map from the file keeps unless told otherwise. */
