@@ -97,7 +97,15 @@ export function createApp({ maps, accounts, settings, kamus, sop, sopExports, ev
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY }, strictTransportSecurity: false }));
 
   // The public verification of signed SOPs (/verifikasi/<code>): no session, read-only but for checking a file.
-  if (review) app.use(verificationRouter({ lookup: (code) => review.review.lookup(code), readFile: (sha256) => review.reviews.readFile(sha256) }));
+  if (review) {
+    app.use(
+      verificationRouter({
+        lookup: (code) => review.review.lookup(code),
+        readFile: (sha256) => review.reviews.readFile(sha256),
+        ...(settings ? { timeZone: () => settings.timeZone().zone } : {}),
+      }),
+    );
+  }
 
   const api = express.Router();
   api.use((_req, res, next) => {

@@ -74,7 +74,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     lintSummaries = new LintSummaryCache(store.maps, { repositoryDefault: maps.defaultProfile, kamus });
     const repositoryLint = new RepositoryLintService(store.maps);
     const accounts = new AccountsService(store.accounts, store.audit);
-    const settings = new SettingsService(store.settings, options.publicUrl);
+    const settings = new SettingsService(store.settings, options.publicUrl, options.defaultProfile);
     const app = createApp({
       maps,
       sop,

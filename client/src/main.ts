@@ -1,5 +1,6 @@
 // Entry point: styles of bpmn-js and the properties panel, then the session (first-run setup, sign-in) and the
 // router over the pages.
+import './zodJitless';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -21,6 +22,7 @@ import { ADMIN_ONLY, MessagePage, NOT_FOUND } from './pages/MessagePage';
 import { UsersPage } from './pages/users/UsersPage';
 import { Router, type Page, type Route } from './router';
 import { redirectFor } from './session/access';
+import { installSkipLink } from './ui/skipLink';
 import { errorStateView, loadingView } from './ui/states';
 
 function renderRoute(route: Route, context: AppContext): Page {
@@ -58,6 +60,7 @@ function renderRoute(route: Route, context: AppContext): Page {
 
 const outlet = document.getElementById('app');
 if (!outlet) throw new Error('index.html has no #app element');
+installSkipLink(outlet);
 
 const router: Router = new Router(
   outlet,

@@ -5,7 +5,7 @@ import recommended from 'bpmnlint/config/recommended';
 import StaticResolver from 'bpmnlint/lib/resolver/static-resolver';
 import type { Config } from 'bpmnlint/lib/types';
 import type { ModdleElement } from 'bpmn-moddle';
-import { id as INDONESIAN } from '../../client/src/i18n/id';
+import { id as INDONESIAN } from '../domain/translations-id';
 import type { Profile } from '../domain/vocabulary';
 import type { OrgType } from './map-model/levels';
 import { completeFlowReferences } from './complete-flow-references';

@@ -1,11 +1,12 @@
-// HTTP routes of the settings an administrator confirms (docs/api.md, "Settings"): the public address.
+// HTTP routes of the settings an administrator confirms (docs/api.md, "Settings"): the public address and the
+// pemda's time zone.
 import { Router } from 'express';
 import type { AccountsService } from '../accounts/accounts.service';
 import { can } from '../accounts/permissions';
 import { AppError } from '../errors';
 import { actor, permit } from '../http/auth';
 import { validated } from '../http/validated';
-import { PublicUrlBody } from './settings.schema';
+import { PublicUrlBody, TimeZoneBody } from './settings.schema';
 import type { SettingsService } from './settings.service';
 
 export function settingsRouter(settings: SettingsService, accounts: AccountsService, trustProxy: boolean | number | string): Router {
@@ -15,6 +16,7 @@ export function settingsRouter(settings: SettingsService, accounts: AccountsServ
   router.get('/settings', permit('maps:read'), (req, res) => {
     res.json({
       publicUrl: settings.publicUrl() ?? null,
+      timeZone: settings.timeZone(),
       ...(can(actor(req), 'users:manage') ? { trustProxy: String(trustProxy) } : {}),
     });
   });
@@ -27,6 +29,13 @@ export function settingsRouter(settings: SettingsService, accounts: AccountsServ
     const publicUrl = await settings.confirmPublicUrl(username, body.publicUrl);
     await accounts.recordSettingChanged(username, req.ip ?? '', `alamat publik: ${body.publicUrl}`);
     res.json({ publicUrl });
+  }));
+
+  router.put('/settings/time-zone', permit('users:manage'), validated({ body: TimeZoneBody }, async ({ body }, req, res) => {
+    const username = actor(req).username;
+    const timeZone = await settings.setTimeZone(username, body.timeZone);
+    await accounts.recordSettingChanged(username, req.ip ?? '', `zona waktu: ${timeZone.abbreviation} (${timeZone.zone})`);
+    res.json({ timeZone });
   }));
 
   return router;

@@ -2,6 +2,7 @@
 // every signed SOP. Kept in settings.json of the data directory.
 import { z } from 'zod';
 import { KamusSynonym, MAX_SYNONYMS } from '../lint/map-model/kamus-synonyms';
+import { TimeZone } from './time-zone';
 
 /** An http(s) address without credentials, query or fragment; stored without a trailing slash. */
 export const PublicUrl = z
@@ -28,7 +29,11 @@ export const SettingsDocument = z.object({
     .optional(),
   /** The repository's synonyms of the kamus jabatan (issue 14 item 4; kamus.service.ts). */
   kamus: z.array(KamusSynonym).max(MAX_SYNONYMS).optional(),
+  /** The pemda's time zone chosen by an administrator; absent: the default of the repository's profile. */
+  timeZone: z.object({ value: TimeZone, changedBy: z.string().max(200), changedAt: z.iso.datetime() }).optional(),
 });
 export type SettingsDocument = z.infer<typeof SettingsDocument>;
 
 export const PublicUrlBody = z.strictObject({ publicUrl: PublicUrl });
+
+export const TimeZoneBody = z.strictObject({ timeZone: TimeZone });

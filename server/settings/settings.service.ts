@@ -1,7 +1,9 @@
 // The public address of the application (issue 13, item 9): set with --public-url / PETAKERJA_PUBLIC_URL, else
 // confirmed by an administrator (first-run setup, the admin page) and kept in settings.json. Never taken from a
 // request: a signed SOP's QR code must not carry 127.0.0.1 or a forged Host header.
+import type { Profile } from '../domain/vocabulary';
 import type { SettingsStore } from '../store/settings-store';
+import { defaultTimeZone, TIME_ZONE_ABBREVIATIONS, type TimeZone } from './time-zone';
 
 export interface PublicUrlSetting {
   url: string;
@@ -11,12 +13,22 @@ export interface PublicUrlSetting {
   confirmedAt?: string;
 }
 
+export interface TimeZoneSetting {
+  zone: TimeZone;
+  abbreviation: 'WIB' | 'WITA' | 'WIT';
+  /** `profile`: the default of the repository's regulation profile; `admin`: chosen by an administrator. */
+  source: 'profile' | 'admin';
+  changedBy?: string;
+  changedAt?: string;
+}
+
 export class SettingsService {
   private readonly cliPublicUrl: string | undefined;
 
   constructor(
     private readonly store: SettingsStore,
     cliPublicUrl?: string,
+    private readonly profile?: Profile,
   ) {
     this.cliPublicUrl = cliPublicUrl?.replace(/\/+$/, '');
   }
@@ -32,6 +44,19 @@ export class SettingsService {
   async confirmPublicUrl(actor: string, url: string): Promise<PublicUrlSetting> {
     await this.store.update((current) => ({ ...current, publicUrl: { value: url, confirmedBy: actor, confirmedAt: new Date().toISOString() } }));
     return this.publicUrl()!;
+  }
+
+  /** The pemda's time zone: the administrator's choice, else the default of the repository's profile. */
+  timeZone(): TimeZoneSetting {
+    const stored = this.store.read().timeZone;
+    if (stored) return { zone: stored.value, abbreviation: TIME_ZONE_ABBREVIATIONS[stored.value], source: 'admin', changedBy: stored.changedBy, changedAt: stored.changedAt };
+    const zone = defaultTimeZone(this.profile);
+    return { zone, abbreviation: TIME_ZONE_ABBREVIATIONS[zone], source: 'profile' };
+  }
+
+  async setTimeZone(actor: string, zone: TimeZone): Promise<TimeZoneSetting> {
+    await this.store.update((current) => ({ ...current, timeZone: { value: zone, changedBy: actor, changedAt: new Date().toISOString() } }));
+    return this.timeZone();
   }
 
   get overriddenByCli(): boolean {

@@ -16,7 +16,9 @@ export function sopRouter(sop: SopService): Router {
   }));
 
   router.put('/maps/:id/sop', permit('maps:write'), validated({ params: MapParams, body: PutSopBody }, async ({ params, body }, req, res) => {
-    res.json({ record: await sop.put(actor(req), params.id, body) });
+    const { record, unchanged } = await sop.put(actor(req), params.id, body);
+    // An unchanged identity keeps the current version (200, `unchanged: true`).
+    res.json({ record, ...(unchanged ? { unchanged: true } : {}) });
   }));
 
   router.get('/maps/:id/sop.html', permit('maps:read'), validated({ params: MapParams, query: SopRenderQuery }, async ({ params, query }, req, res) => {

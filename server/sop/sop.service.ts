@@ -9,6 +9,7 @@ import type { SopStore } from '../store/sop-store';
 import type { Letterhead, StoredLetterhead } from './letterhead.schema';
 import type { PdfPool } from './pdf/pdf-pool';
 import { renderSopHtml, type SopVerification } from './render/index';
+import { unchangedSop } from './unchanged';
 import { versionAtRevision, type PutSopBody, type SopPreviewBody, type SopRecordView, type SopVersion } from './sop.schema';
 
 export interface RenderedSop {
@@ -46,9 +47,12 @@ export class SopService {
     return { record: versions.at(-1) ?? null, history: [...versions].reverse(), mapRevision: map.currentRevision };
   }
 
-  async put(actor: PublicUser, mapId: string, body: PutSopBody): Promise<SopVersion> {
+  /** Saves a new version; `unchanged` when the identity and settings are those of the current version, which stays. */
+  async put(actor: PublicUser, mapId: string, body: PutSopBody): Promise<{ record: SopVersion; unchanged: boolean }> {
     let map = await this.maps.get(actor, mapId);
     await this.editGate?.assertEditable(map.id);
+    const current = (await this.store.listSopVersions(map.id)).at(-1);
+    if (unchangedSop(current, body)) return { record: current, unchanged: true };
     if (await this.editGate?.isSigned(map.id, map.currentRevision)) {
       // The signed revision keeps the identity it was signed with: the change goes to a new revision of the same map.
       const xml = await this.maps.revisionXml(actor, map.id, map.currentRevision);
@@ -66,7 +70,7 @@ export class SopService {
       savedBy: actor.name,
     });
     await this.editGate?.edited(actor, map.id, map.currentRevision);
-    return saved;
+    return { record: saved, unchanged: false };
   }
 
   /** Map revision `revision` (the current one when absent) with the SOP record in force at it. */

@@ -37,7 +37,7 @@ describe('the public address of signed SOPs', () => {
   it('refuses to sign while no address is confirmed, whatever Host the request carries, then signs with the confirmed one', async () => {
     const { running, admin, users } = await serverWith();
     try {
-      expect((await users.pengesah.api('/api/settings')).body).toEqual({ publicUrl: null });
+      expect((await users.pengesah.api('/api/settings')).body).toEqual({ publicUrl: null, timeZone: { zone: 'Asia/Jakarta', abbreviation: 'WIB', source: 'profile' } });
       const mapId = await newSopMap(users.penyusun, UNIT, 'SOP alamat publik');
       for (const [client, action] of [[users.penyusun, 'ajukan'], [users.reviewer, 'mulai-reviu'], [users.reviewer, 'setujui']] as const) {
         expect((await reviewStep(admin, client, mapId, action)).status).toBe(200);

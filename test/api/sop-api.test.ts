@@ -54,6 +54,24 @@ describe('SOP record API', () => {
     expect(read.body.history.map((v: any) => v.version)).toEqual([2, 1]);
   });
 
+  it('keeps the current version when a save changes nothing: 200 with that version and unchanged: true', async () => {
+    const map = await newMap();
+    const first = await putSop(map.id, { version: 0, identity: IDENTITY, settings: { paper: 'F4' } });
+    expect(first.body.unchanged).toBeUndefined();
+    // The same fields in another order, settings included.
+    const reordered = Object.fromEntries(Object.entries(IDENTITY).reverse());
+    const again = await putSop(map.id, { version: 1, identity: reordered, settings: { paper: 'F4' } });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ record: first.body.record, unchanged: true });
+    expect((await api(`/api/maps/${map.id}/sop`)).body.history.map((v: any) => v.version)).toEqual([1]);
+    // A change of the settings alone is a change.
+    const landscape = await putSop(map.id, { version: 1, identity: IDENTITY, settings: { paper: 'A4' } });
+    expect(landscape.body).toMatchObject({ record: { version: 2 } });
+    expect(landscape.body.unchanged).toBeUndefined();
+    // A stale form is still refused even when it matches an older version.
+    expect((await putSop(map.id, { version: 1, identity: IDENTITY, settings: { paper: 'F4' } })).status).toBe(409);
+  });
+
   it('refuses a save based on a stale version with 409 SOP_CONFLICT and keeps the newer one', async () => {
     const map = await newMap();
     expect((await putSop(map.id, { version: 0, identity: { namaSop: 'Pertama' } })).status).toBe(200);

@@ -138,7 +138,7 @@ describe('the review cycle in the browser', () => {
       expect(summary).toContain(SOP_IDENTITY.disahkanOleh.nama);
       // The address the QR code will carry: the one the admin confirmed at setup.
       expect(await p.$eval(byTestId('signing-public-url'), (e) => e.textContent)).toBe(`Alamat pada kode QR verifikasi: ${server.url}`);
-      expect(await p.$eval(byTestId('transition-date'), (e) => (e as HTMLInputElement).value)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(await p.$eval(byTestId('transition-date'), (e) => (e as HTMLInputElement).value)).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     });
     await page.waitForSelector(byTestId('signature-code'), { visible: true });
     const code = await page.$eval(byTestId('signature-code'), (e) => e.textContent ?? '');

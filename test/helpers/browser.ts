@@ -6,14 +6,15 @@ import { afterAll } from 'vitest';
 
 export const CHROMIUM = process.env.PETAKERJA_CHROMIUM ?? '/usr/bin/chromium';
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches, e.g. `--lang=en-US` to check the UI does not follow the browser's locale. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/setup.sh (installs Debian's chromium package)`);
   }
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
   afterAll(() => browser.close());
   return browser;

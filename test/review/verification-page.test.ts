@@ -138,7 +138,7 @@ describe('public verification page', () => {
     expect(superseded).toContain(`diganti oleh SOP berkode <a href="/verifikasi/${IN_FORCE}">${IN_FORCE}</a>`);
     expect(superseded).not.toContain('BERLAKU');
     const withdrawn = await (await get(`/verifikasi/${WITHDRAWN}`)).text();
-    expect(text(withdrawn)).toContain('DICABUT SOP ini telah dicabut pada 1 Oktober 2026 pukul 03.00 UTC dan tidak berlaku lagi.');
+    expect(text(withdrawn)).toContain('DICABUT SOP ini telah dicabut pada 1 Oktober 2026 pukul 10.00 WIB dan tidak berlaku lagi.');
     expect(text(withdrawn)).toContain('Revisi 1');
   });
 

@@ -18,6 +18,7 @@ import type {
   RevisionDiff,
   Session,
   Settings,
+  TimeZone,
   Letterhead,
   SetupInput,
   SopIdentityDraft,
@@ -227,6 +228,11 @@ export const api = {
     return (await json<{ publicUrl: Settings['publicUrl'] }>('/api/settings/public-url', 'PUT', { publicUrl })).publicUrl;
   },
 
+  /** Sets the pemda's time zone, in which the public verification page shows times (administrators). */
+  async setTimeZone(timeZone: TimeZone): Promise<Settings['timeZone']> {
+    return (await json<{ timeZone: Settings['timeZone'] }>('/api/settings/time-zone', 'PUT', { timeZone })).timeZone;
+  },
+
   /** A page of audit events, newest first, filtered (docs/api.md); `nextCursor` continues with older ones. */
   audit(limit: number, filter: AuditFilter = {}): Promise<{ items: AuditEvent[]; nextCursor?: string }> {
     return json<{ items: AuditEvent[]; nextCursor?: string }>(withQuery('/api/audit', { limit: String(limit), ...filter }));
@@ -320,10 +326,13 @@ export const api = {
     return json<SopRecordView>(mapPath(id) + '/sop');
   },
 
-  /** Saves the SOP record; `version` is the one the form was loaded from (0: none yet), SOP_CONFLICT when stale. */
-  async saveSop(id: string, input: { version: number; identity: SopIdentityDraft; settings: SopSettings }): Promise<SopVersion> {
-    const { record } = await json<{ record: SopVersion }>(mapPath(id) + '/sop', 'PUT', input);
-    return record;
+  /**
+   * Saves the SOP record; `version` is the one the form was loaded from (0: none yet), SOP_CONFLICT when stale.
+   * `unchanged`: the form equalled the current version, which the server kept (no new version).
+   */
+  async saveSop(id: string, input: { version: number; identity: SopIdentityDraft; settings: SopSettings }): Promise<{ record: SopVersion; unchanged: boolean }> {
+    const { record, unchanged } = await json<{ record: SopVersion; unchanged?: true }>(mapPath(id) + '/sop', 'PUT', input);
+    return { record, unchanged: unchanged === true };
   },
 
   /** The SOP document (HTML) of the map's current revision with an unsaved identity and settings: the live preview. */

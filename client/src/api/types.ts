@@ -1,4 +1,5 @@
 // Records exchanged with the server, as docs/api.md defines them.
+import type { TimeZoneSetting } from '../../../server/settings/settings.service';
 
 export type MapKind = 'proses' | 'subproses' | 'relasi' | 'lintas-fungsi' | 'mekanisme-kerja';
 export type Profile = 'nasional' | 'jembrana' | 'klungkung' | 'badung' | 'gunung-mas' | 'denpasar';
@@ -124,9 +125,10 @@ export interface SetupInput extends AccountInput {
   publicUrl?: string;
 }
 
-/** GET /api/settings: the confirmed public address (null while none is) and, for administrators, trust proxy. */
+/** GET /api/settings: the confirmed public address (null while none is), the pemda's time zone and, for administrators, trust proxy. */
 export interface Settings {
   publicUrl: { url: string; source: 'cli' | 'admin'; confirmedBy?: string; confirmedAt?: string } | null;
+  timeZone: TimeZoneSetting;
   trustProxy?: string;
 }
 
@@ -187,6 +189,8 @@ export interface AuditEvent {
 /** SOP records (docs/api.md, "SOP documents"); the shapes are the server's zod schemas. */
 export type { SopIdentityDraft } from '../../../server/sop/identity.schema';
 export type { SopRecordView, SopSettings, SopVersion } from '../../../server/sop/sop.schema';
+export type { TimeZoneSetting } from '../../../server/settings/settings.service';
+export type { TimeZone } from '../../../server/settings/time-zone';
 export type { Letterhead, StoredLetterhead } from '../../../server/sop/letterhead.schema';
 export type { KamusSynonym } from '../../../server/lint/map-model/kamus-synonyms';
 export type { ElementChange, ElementChangeKind, FlowEnds, IdentityFieldChange, RevisionDiff, SopRenumbering, SopRowChange } from '../../../server/review/diff/diff.schema';

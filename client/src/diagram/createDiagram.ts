@@ -6,6 +6,7 @@ import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js
 import skDescriptor from '../../../server/bpmn/sk-moddle.json';
 import changeTrackingModule from '../features/change-tracking';
 import lintModule from '../features/lint';
+import paletteKeyboardModule from '../features/palette-keyboard';
 import skPropertiesModule from '../features/sk-properties';
 import type { SkVocabulary } from '../features/sk-properties/vocabulary';
 import translateModule from '../i18n';
@@ -23,6 +24,7 @@ export function createModeler(options: { canvas: HTMLElement; propertiesPanel: H
       skPropertiesModule,
       changeTrackingModule,
       lintModule,
+      paletteKeyboardModule,
     ],
     propertiesPanel: {
       parent: options.propertiesPanel,

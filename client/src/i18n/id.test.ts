@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import translateModule, { translate } from './index';
-import { id } from './id';
+import { id } from '../../../server/domain/translations-id';
 
 // Keys of translations/en.js in the npm package bpmn-js-i18n@2.3.0 (not installed here).
 const BPMN_JS_I18N_EN_KEYS: readonly string[] = [

@@ -1,5 +1,5 @@
 /** Indonesian translate() for bpmn-js (as a didi module replacing diagram-js's default `translate` service) and for the rest of the Petakerja UI. */
-import { id } from './id';
+import { id } from '../../../server/domain/translations-id';
 
 export { id };
 

@@ -4,6 +4,7 @@
 // none) and the server answers with the same page and the result. Standalone HTML, inline CSS, no outside requests.
 import { htmlPage } from '../../sop/render/html-page';
 import { formatTanggal } from '../../sop/render/identity-part';
+import { formatWaktuIn, type TimeZone } from '../../settings/time-zone';
 import { escapeHtml } from '../../sop/render/html-escape';
 import type { VerificationPageView, VerificationView } from './verification-view';
 
@@ -25,6 +26,8 @@ export interface VerificationPageOptions {
   check?: FileCheck;
   /** A refusal to show above the forms (the file was missing, too large, …). */
   error?: string;
+  /** The pemda's time zone, in which times are shown (settings; WIB when not given). */
+  timeZone?: TimeZone;
 }
 
 const EXAMPLE_CODE = '7KQM-2XH9-RT4B';
@@ -68,6 +71,9 @@ label { display: block; margin-bottom: 6px; }
 .result.galat { border-color: #8a6100; background: #fff6df; }
 .result .verdict { font-size: 18px; font-weight: bold; margin: 0 0 6px; }
 .result dl.facts { grid-template-columns: minmax(120px, 30%) 1fr; }
+.skip-link { position: absolute; left: 8px; top: 8px; padding: 8px 14px; background: #fff; color: #123a5a; font-weight: bold; border-radius: 4px; transform: translateY(-200%); }
+.skip-link:focus { transform: none; }
+main:focus { outline: none; }
 footer { color: #4a5561; font-size: 13px; max-width: 760px; margin: 0 auto; padding: 0 16px 30px; }
 @media (max-width: 520px) { dl.facts, .result dl.facts { grid-template-columns: 1fr; gap: 2px; } dl.facts dd { margin-bottom: 8px; } }
 `;
@@ -79,18 +85,14 @@ function page(title: string, body: string): string {
     csp: VERIFICATION_PAGE_CSP,
     meta: ['<meta name="viewport" content="width=device-width, initial-scale=1">', '<meta name="referrer" content="no-referrer">', '<meta name="robots" content="noindex">'],
     body: [
+      '<a class="skip-link" href="#isi">Langsung ke konten</a>',
       '<header class="site"><div class="brand">Petakerja</div><div class="what">Verifikasi keaslian dokumen SOP</div></header>',
-      `<main>${body}</main>`,
+      `<main id="isi" tabindex="-1">${body}</main>`,
       '<footer>Halaman ini menampilkan catatan pengesahan SOP yang tersimpan di Petakerja. Dokumen yang sah adalah PDF yang sidik SHA-256-nya sama dengan yang tercatat di sini.</footer>',
     ],
   });
 }
 
-/** "2026-11-26T01:15:00.000Z" → "26 November 2026 pukul 01.15 UTC". */
-export function formatWaktu(iso: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(iso);
-  return match ? `${formatTanggal(match[1]!)} pukul ${match[2]}.${match[3]} UTC` : iso;
-}
 
 const codeForm = (value = ''): string =>
   [
@@ -101,12 +103,12 @@ const codeForm = (value = ''): string =>
     '</form>',
   ].join('');
 
-function statusBox(view: VerificationView): string {
+function statusBox(view: VerificationView, timeZone: TimeZone): string {
   if (view.status === 'berlaku') {
     return '<section class="status berlaku" data-status="berlaku"><div class="word">BERLAKU</div><p>SOP ini telah disahkan dan masih berlaku.</p></section>';
   }
   const withdrawn = view.withdrawn;
-  const when = withdrawn ? ` pada ${escapeHtml(formatWaktu(withdrawn.at))}` : '';
+  const when = withdrawn ? ` pada ${escapeHtml(formatWaktuIn(withdrawn.at, timeZone))}` : '';
   const why =
     withdrawn?.reason === 'diganti'
       ? withdrawn.replacedBy
@@ -118,7 +120,7 @@ function statusBox(view: VerificationView): string {
 
 const fact = (label: string, value: string, className = ''): string => `<dt>${label}</dt><dd${className ? ` class="${className}"` : ''}>${value}</dd>`;
 
-function facts(view: VerificationView): string {
+function facts(view: VerificationView, timeZone: TimeZone): string {
   return [
     '<dl class="facts">',
     fact('Nomor SOP', view.nomor.trim() ? escapeHtml(view.nomor) : '–'),
@@ -127,7 +129,7 @@ function facts(view: VerificationView): string {
     fact('Revisi', `Revisi ${view.revision}`),
     fact('Tanggal Efektif', escapeHtml(formatTanggal(view.tanggalEfektif))),
     fact('Disahkan oleh', `${escapeHtml(view.signatory.jabatan)}<br>${escapeHtml(view.signatory.nama)}`),
-    fact('Waktu pengesahan', escapeHtml(formatWaktu(view.signedAt))),
+    fact('Waktu pengesahan', escapeHtml(formatWaktuIn(view.signedAt, timeZone))),
     fact('Kode verifikasi', escapeHtml(view.code), 'mono'),
     fact('Sidik SHA-256 PDF', escapeHtml(view.sha256), 'mono sha256'),
     '</dl>',
@@ -185,14 +187,15 @@ export function renderVerificationPage(view: VerificationPageView, options: Veri
     ].join('');
     return page('Kode verifikasi tidak ditemukan — Petakerja', body);
   }
+  const timeZone = options.timeZone ?? 'Asia/Jakarta';
   const body = [
-    statusBox(view),
+    statusBox(view, timeZone),
     options.check ? checkResult(options.check, view) : '',
     options.error ? errorBox(options.error) : '',
     '<section class="card">',
     `<h1>${escapeHtml(view.title)}</h1>`,
     `<p class="subtitle">Standar Operasional Prosedur${view.unit.trim() ? ` — ${escapeHtml(view.unit)}` : ''}</p>`,
-    facts(view),
+    facts(view, timeZone),
     '<div class="actions">',
     `<a class="button" href="${escapeHtml(view.pdfUrl)}">Lihat PDF yang disahkan</a>`,
     '</div>',

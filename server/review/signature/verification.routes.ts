@@ -9,12 +9,15 @@ import { fileMissing, fileTooLarge, MAX_FILE_BYTES, MULTIPART_OVERHEAD_BYTES, pa
 import { normaliseCode } from './verification-code';
 import { renderVerificationIndex, renderVerificationPage, VERIFICATION_PAGE_CSP, type FileCheck } from './verification-page';
 import type { VerificationView } from './verification-view';
+import type { TimeZone } from '../../settings/time-zone';
 
 export interface VerificationRoutesDeps {
   /** The signed SOP with this code (already normalised to XXXX-XXXX-XXXX), or undefined when there is none. */
   lookup(code: string): Promise<VerificationView | undefined>;
   /** The stored bytes of a file by its sha256 (the store verifies them). */
   readFile(sha256: string): Promise<Uint8Array>;
+  /** The pemda's time zone (settings), read on each page: an administrator may change it. WIB when not given. */
+  timeZone?(): TimeZone;
 }
 
 /** The header form of the page's policy: also forbids framing (which a meta policy cannot). */
@@ -63,7 +66,7 @@ export function verificationRouter(deps: VerificationRoutesDeps): Router {
     if (!code || !view) return notFoundPage(res, asked);
     // One address per code: "7kqm2xh9rt4b" goes to "7KQM-2XH9-RT4B".
     if (asked !== code) return res.redirect(301, `/verifikasi/${code}`);
-    sendPage(res, 200, renderVerificationPage(view));
+    sendPage(res, 200, renderVerificationPage(view, { timeZone: deps.timeZone?.() }));
   });
 
   router.get('/verifikasi/:code/sop.pdf', async (req, res) => {
@@ -82,7 +85,7 @@ export function verificationRouter(deps: VerificationRoutesDeps): Router {
     try {
       const { asked, code, view } = await resolve(deps, req);
       if (!code || !view) return notFoundPage(res, asked);
-      sendPage(res, refusal.status, renderVerificationPage(view, { error: refusal.message }));
+      sendPage(res, refusal.status, renderVerificationPage(view, { error: refusal.message, timeZone: deps.timeZone?.() }));
     } catch (failure) {
       next(failure);
     }
@@ -94,7 +97,7 @@ export function verificationRouter(deps: VerificationRoutesDeps): Router {
     const file = parseMultipartFile(req.body, req.headers['content-type'], { field: 'berkas' });
     const sha256 = sha256Of(file.bytes);
     const check: FileCheck = { cocok: sha256 === view.sha256, sha256, expected: view.sha256, filename: file.filename, bytes: file.bytes.length };
-    sendPage(res, 200, renderVerificationPage(view, { check }));
+    sendPage(res, 200, renderVerificationPage(view, { check, timeZone: deps.timeZone?.() }));
   };
   router.post('/verifikasi/:code/periksa', multipartBody, checkFile, pageOfError);
 

@@ -4,6 +4,7 @@
 import type { Api } from '../../api/client';
 import type { EvaluationTemplate, MonitoringTemplate } from '../../api/types';
 import { field, openFormDialog } from '../../ui/dialog';
+import { dateInput, isoDate } from '../../ui/dateInput';
 import { h, uniqueId } from '../../ui/dom';
 import './evaluation.css';
 
@@ -14,7 +15,7 @@ export function today(): string {
 }
 
 function dateAndAssessor(defaultName: string, dateLabel: string): { tanggal: HTMLInputElement; penilai: HTMLInputElement; fields: HTMLElement } {
-  const tanggal = h('input', { type: 'date', name: 'tanggal', required: true, value: today(), 'data-testid': 'form-tanggal' });
+  const tanggal = dateInput({ name: 'tanggal', required: true, value: today(), 'data-testid': 'form-tanggal' });
   const penilai = h('input', { type: 'text', name: 'penilai', required: true, maxlength: 200, value: defaultName, autocomplete: 'name', 'data-testid': 'form-penilai' });
   return { tanggal, penilai, fields: h('div', { class: 'field-row' }, field(dateLabel, tanggal), field('Penilai', penilai, 'Nama yang membubuhkan paraf pada formulir.')) };
 }
@@ -112,7 +113,7 @@ export function openMonitoringForm(api: Api, mapId: string, template: Monitoring
       onSubmit: async () => {
         await api.addMonitoring(mapId, {
           code: template.code,
-          tanggal: tanggal.value,
+          tanggal: isoDate(tanggal) ?? '',
           penilai: penilai.value.trim(),
           rows: rows.map((row) => ({ prosedur: row.prosedur.value.trim(), berjalanBaik: row.judged.value()!, catatan: row.catatan.value.trim(), tindakan: row.tindakan.value.trim() })),
         });
@@ -170,7 +171,7 @@ export function openEvaluationForm(api: Api, mapId: string, template: Evaluation
       onSubmit: async () => {
         await api.addEvaluation(mapId, {
           code: template.code,
-          tanggal: tanggal.value,
+          tanggal: isoDate(tanggal) ?? '',
           penilai: penilai.value.trim(),
           answers: questions.flatMap(({ question, judged, catatan }) => {
             const ya = judged.value();

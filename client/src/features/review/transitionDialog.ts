@@ -2,6 +2,7 @@
 // sahkan, the Tanggal Efektif with a summary of what will be signed.
 import type { ReviewView, SopVersion } from '../../api/types';
 import { field, openFormDialog, type DialogHandle } from '../../ui/dialog';
+import { dateInput, isoDate } from '../../ui/dateInput';
 import { h } from '../../ui/dom';
 import { STATE_LABELS, todayIso } from './reviewLabels';
 
@@ -43,7 +44,7 @@ export function openTransitionDialog(options: {
     'data-testid': 'transition-comment',
   }) as HTMLTextAreaElement;
   const signing = action.action === 'sahkan';
-  const date = h('input', { type: 'date', name: 'tanggalEfektif', required: true, value: todayIso(), 'data-testid': 'transition-date' }) as HTMLInputElement;
+  const date = dateInput({ name: 'tanggalEfektif', required: true, value: todayIso(), 'data-testid': 'transition-date' });
   const danger = action.action === 'cabut';
   return openFormDialog({
     title: action.label,
@@ -69,7 +70,7 @@ export function openTransitionDialog(options: {
               { class: 'notice notice-error', role: 'alert', 'data-testid': 'signing-public-url' },
               'Alamat publik Petakerja belum dikonfirmasi administrator; SOP belum dapat disahkan. Minta administrator mengisinya di halaman Pengguna.',
             )),
-      signing && field('Tanggal Efektif', date, 'Tanggal berlakunya SOP; dicetak pada dokumen yang ditandatangani.'),
+      signing && field('Tanggal Efektif', date, 'Tanggal berlakunya SOP (hh/bb/tttt); dicetak pada dokumen yang ditandatangani.'),
       field(
         action.commentRequired ? 'Alasan' : 'Komentar (opsional)',
         comment,
@@ -77,6 +78,6 @@ export function openTransitionDialog(options: {
       ),
       signing && h('p', { class: 'dialog-note' }, 'PDF final dibuat sekali, diberi kode verifikasi dan kode QR, dan tidak dapat diubah lagi.'),
     ],
-    onSubmit: () => options.onSubmit({ comment: comment.value.trim(), tanggalEfektif: signing ? date.value : undefined }),
+    onSubmit: () => options.onSubmit({ comment: comment.value.trim(), tanggalEfektif: signing ? isoDate(date) : undefined }),
   });
 }

@@ -17,6 +17,8 @@ import { useService } from 'bpmn-js-properties-panel';
 import type Modeling from 'bpmn-js/lib/features/modeling/Modeling';
 import type { Element, ModdleElement } from 'bpmn-js/lib/model/Types';
 import { is } from 'bpmn-js/lib/util/ModelUtil';
+import './sk-properties.css';
+import { DURATION_UNITS, durationWarning, joinDuration, splitDuration, type DurationUnit } from './duration';
 import type { SkField, SkScope } from './fields';
 import type { SkOption } from './vocabulary';
 import { performerChange, performerDescription, performerOptions, performerValue } from './lanePerformer';
@@ -178,6 +180,67 @@ const PerformerEntry: FunctionComponent<SkEntryProps<FieldOfType<'performer'>>> 
   });
 };
 
+/**
+ * Mutu baku waktu: a number and a unit ("2" + "jam" is stored as "2 jam"), and the stored text itself, free to edit
+ * for what the two cannot say ("1 jam 30 menit", "PT2H"); a text the linter cannot read gets its warning here.
+ */
+const DurationEntry: FunctionComponent<SkEntryProps<FieldOfType<'duration'>>> = (props) => {
+  const { field, id } = props;
+  const debounce = useService<DebounceInput>('debounceInput');
+  const attribute = useAttribute(props);
+  const text = textValue(attribute.value);
+  const split = splitDuration(text);
+  const row = (event: Event) => (event.target as HTMLElement).closest('.sk-duration-row')!;
+  const commit = (event: Event) => {
+    const amountInput = row(event).querySelector('input') as HTMLInputElement;
+    const unit = (row(event).querySelector('select') as HTMLSelectElement).value as DurationUnit;
+    if (amountInput.value.trim() === '') {
+      amountInput.setCustomValidity('');
+      return attribute.set(undefined);
+    }
+    const joined = joinDuration(amountInput.value, unit);
+    amountInput.setCustomValidity(joined ? '' : 'Isi angka, mis. 2 atau 1,5.');
+    amountInput.setAttribute('aria-invalid', String(!joined));
+    if (joined) attribute.set(joined);
+  };
+  return h(
+    'div',
+    { class: 'sk-duration' },
+    h(
+      'div',
+      { class: 'bio-properties-panel-entry sk-duration-row' },
+      h('label', { for: `${id}-amount`, class: 'bio-properties-panel-label' }, field.label),
+      h('input', {
+        id: `${id}-amount`,
+        name: `${id}-amount`,
+        type: 'text',
+        inputMode: 'decimal',
+        autoComplete: 'off',
+        class: 'bio-properties-panel-input sk-duration-amount',
+        'aria-label': `${field.label}: angka`,
+        value: split?.amount ?? '',
+        onChange: commit,
+      }),
+      h(
+        'select',
+        { id: `${id}-unit`, name: `${id}-unit`, 'aria-label': `${field.label}: satuan`, class: 'bio-properties-panel-input sk-duration-unit', value: split?.unit ?? 'jam', onChange: commit },
+        DURATION_UNITS.map((unit) => h('option', { value: unit }, unit)),
+      ),
+    ),
+    // The stored text, free to edit; a text the linter cannot read shows its warning but is kept (imported maps).
+    h(TextFieldEntry, {
+      id,
+      element: props.element,
+      label: 'Tertulis sebagai',
+      description: field.description,
+      debounce,
+      validate: (value: string) => durationWarning(value),
+      getValue: () => text,
+      setValue: (value: string) => attribute.set(value.trim() === '' ? undefined : value.trim()),
+    }),
+  );
+};
+
 const ENTRY_KINDS: { [T in SkField['type']]: { component: FunctionComponent<SkEntryProps<FieldOfType<T>>>; isEdited: IsEdited } } = {
   text: { component: TextEntry, isEdited: isTextFieldEntryEdited },
   textarea: { component: TextAreaAttributeEntry, isEdited: isTextAreaEntryEdited },
@@ -185,6 +248,7 @@ const ENTRY_KINDS: { [T in SkField['type']]: { component: FunctionComponent<SkEn
   integer: { component: IntegerEntry, isEdited: isNumberFieldEntryEdited },
   checkbox: { component: CheckboxAttributeEntry, isEdited: isCheckboxEntryEdited },
   performer: { component: PerformerEntry, isEdited: isSelectEntryEdited },
+  duration: { component: DurationEntry, isEdited: isTextFieldEntryEdited },
 };
 
 export function panelEntry(element: Element, field: SkField, scope: SkScope): PanelEntry {

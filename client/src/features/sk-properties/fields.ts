@@ -28,7 +28,8 @@ export type SkField =
   | (FieldBase & { type: 'integer'; min: number; max: number })
   | (FieldBase & { type: 'checkbox' })
   /** The lane's "Jabatan / peran": sk:jabatan, sk:role or sk:external in one choice (lanePerformer.ts). */
-  | (FieldBase & { type: 'performer'; synonyms: SkVocabulary['kamus'] });
+  | (FieldBase & { type: 'performer'; synonyms: SkVocabulary['kamus'] })
+  | (FieldBase & { type: 'duration' });
 
 /** `definitions`: map-wide facts live on bpmn:Definitions; `element`: on the element's own business object. */
 export type SkScope = 'definitions' | 'element';
@@ -71,7 +72,7 @@ const ACTIVITY_FIELDS: SkField[] = [
   { type: 'select', property: 'processType', label: 'Jenis proses', options: PROCESS_TYPES },
   { type: 'select', property: 'activityKind', label: 'Jenis kegiatan', options: ACTIVITY_KINDS },
   { type: 'textarea', property: 'requirements', label: 'Mutu baku: kelengkapan', description: 'Dokumen atau bahan yang harus tersedia.' },
-  { type: 'text', property: 'time', label: 'Mutu baku: waktu', description: 'Mis. 30 menit, 2 jam, PT2H, P1D.' },
+  { type: 'duration', property: 'time', label: 'Mutu baku: waktu', description: 'Angka dan satuan, mis. 30 menit, 2 jam, 1 hari kerja; atau tulis langsung, mis. 1 jam 30 menit, PT2H.' },
   { type: 'textarea', property: 'output', label: 'Mutu baku: output' },
   { type: 'textarea', property: 'note', label: 'Keterangan' },
 ];

@@ -172,12 +172,18 @@ export class SopPanel {
     const state = this.formState();
     replaceChildren(this.alert);
     this.form.markInvalid([]);
+    const invalidDate = this.form.invalidDate();
+    if (invalidDate) {
+      this.showAlert(invalidDate.message);
+      invalidDate.control.focus();
+      return;
+    }
     this.saveButton.disabled = true;
     this.status.textContent = 'Menyimpan…';
     try {
-      const record = await this.api.saveSop(this.mapId, { version: this.version, identity: this.form.identity(), settings: this.form.settings() });
+      const { record, unchanged } = await this.api.saveSop(this.mapId, { version: this.version, identity: this.form.identity(), settings: this.form.settings() });
       this.version = record.version;
-      this.status.textContent = `Tersimpan sebagai versi ${record.version}`;
+      this.status.textContent = unchanged ? `Tidak ada perubahan: tetap versi ${record.version}` : `Tersimpan sebagai versi ${record.version}`;
       this.current = record;
       this.savedState = state;
       this.showNote();

@@ -2,6 +2,7 @@
 // the record the server keeps. List fields are textareas with one item per line.
 import type { SopIdentityDraft, SopSettings } from '../../api/types';
 import { field } from '../../ui/dialog';
+import { dateInput, isoDate, setIsoDate } from '../../ui/dateInput';
 import { h } from '../../ui/dom';
 
 type TextKey = 'nomor' | 'namaSop' | 'peringatan';
@@ -53,7 +54,7 @@ export class SopForm {
     const namaSop = input('namaSop');
     const peringatan = textarea('peringatan', 2);
     this.texts.set('nomor', nomor).set('namaSop', namaSop).set('peringatan', peringatan);
-    for (const { key } of DATES) this.dates.set(key, input(key, { type: 'date' }));
+    for (const { key } of DATES) this.dates.set(key, dateInput({ name: key, class: 'input' }));
     for (const { key } of LISTS) this.lists.set(key, textarea(key, 3));
     for (const { key } of OFFICIAL) this.official.set(key, input(`disahkanOleh.${key}`, key === 'nip' ? { inputmode: 'numeric' } : {}));
 
@@ -89,7 +90,7 @@ export class SopForm {
 
   fill(identity: SopIdentityDraft, settings: SopSettings): void {
     for (const [key, control] of this.texts) control.value = identity[key] ?? '';
-    for (const [key, control] of this.dates) control.value = identity[key] ?? '';
+    for (const [key, control] of this.dates) setIsoDate(control, identity[key] ?? '');
     for (const [key, control] of this.lists) control.value = (identity[key] ?? []).join('\n');
     for (const [key, control] of this.official) control.value = identity.disahkanOleh?.[key] ?? '';
     this.paper.value = settings.paper ?? 'A4';
@@ -97,11 +98,20 @@ export class SopForm {
     this.rows.value = settings.maxRowsPerPage === undefined ? '' : String(settings.maxRowsPerPage);
   }
 
+  /** The first date field whose text is not a date (with the Indonesian reason it shows), if any. */
+  invalidDate(): { control: HTMLInputElement; message: string } | undefined {
+    for (const control of this.dates.values()) {
+      if (isoDate(control) === undefined) return { control, message: control.validationMessage };
+    }
+    return undefined;
+  }
+
   /** The form's content as the record's identity: blank fields left out, list lines trimmed and blank lines dropped. */
   identity(): SopIdentityDraft {
     const identity: SopIdentityDraft = {};
     for (const [key, control] of this.texts) if (control.value.trim()) identity[key] = control.value.trim();
-    for (const [key, control] of this.dates) if (control.value) identity[key] = control.value;
+    // A date that is not one is sent as typed: the server refuses it naming the field (the field says why, too).
+    for (const [key, control] of this.dates) if (control.value.trim()) identity[key] = isoDate(control) || control.value.trim();
     for (const [key, control] of this.lists) {
       const items = control.value.split('\n').map((line) => line.trim()).filter(Boolean);
       if (items.length > 0) identity[key] = items;

@@ -2,6 +2,7 @@
 // days, user and event (the server reads only what a page needs: docs/api.md, GET /api/audit).
 import type { AuditEvent, AuditEventKind, AuditFilter } from '../../api/types';
 import type { AppContext } from '../../context';
+import { dateInput, isoDate } from '../../ui/dateInput';
 import { h } from '../../ui/dom';
 import { formatDateTime } from '../../ui/format';
 import { dataTable, ListingPage } from '../shared/ListingPage';
@@ -22,8 +23,8 @@ export class AuditPage extends ListingPage<AuditEvent> {
       { 'aria-label': 'Jumlah peristiwa per halaman', class: 'select-auto' },
       LIMITS.map((value) => h('option', { value, selected: value === limit }, `${value} peristiwa per halaman`)),
     );
-    const from = h('input', { type: 'date', 'aria-label': 'Dari tanggal', 'data-testid': 'audit-from' }) as HTMLInputElement;
-    const to = h('input', { type: 'date', 'aria-label': 'Sampai tanggal', 'data-testid': 'audit-to' }) as HTMLInputElement;
+    const from = dateInput({ 'aria-label': 'Dari tanggal', 'data-testid': 'audit-from' });
+    const to = dateInput({ 'aria-label': 'Sampai tanggal', 'data-testid': 'audit-to' });
     const user = h('input', { type: 'search', placeholder: 'Nama pengguna', 'aria-label': 'Nama pengguna', maxlength: 200, 'data-testid': 'audit-user' }) as HTMLInputElement;
     const event = h(
       'select',
@@ -34,8 +35,8 @@ export class AuditPage extends ListingPage<AuditEvent> {
     const newer = h('button', { type: 'button', class: 'button button-secondary', disabled: true, 'data-testid': 'audit-newer' }, 'Lebih baru');
     const older = h('button', { type: 'button', class: 'button button-secondary', disabled: true, 'data-testid': 'audit-older' }, 'Lebih lama');
     const filter = (): AuditFilter => ({
-      ...(from.value ? { from: from.value } : {}),
-      ...(to.value ? { to: to.value } : {}),
+      ...(isoDate(from) ? { from: isoDate(from) } : {}),
+      ...(isoDate(to) ? { to: isoDate(to) } : {}),
       ...(user.value.trim() ? { user: user.value.trim() } : {}),
       ...(event.value ? { event: event.value as AuditEventKind } : {}),
     });

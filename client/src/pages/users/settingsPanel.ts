@@ -1,8 +1,9 @@
 // "Pengaturan" on the Pengguna page (administrators): the public address printed in the QR code of every signed SOP,
-// shown and confirmed here (unless the server was started with --public-url), and the trust proxy setting, shown
-// with what it means (docs/security.md, Public address; Reverse proxy).
+// shown and confirmed here (unless the server was started with --public-url), the pemda's time zone (times on the
+// public verification page), and the trust proxy setting, shown with what it means (docs/security.md, Public
+// address; Reverse proxy).
 import type { AppContext } from '../../context';
-import type { Settings } from '../../api/types';
+import type { Settings, TimeZone } from '../../api/types';
 import { field } from '../../ui/dialog';
 import { h, replaceChildren } from '../../ui/dom';
 import { errorMessage } from '../../ui/errors';
@@ -10,7 +11,7 @@ import { errorMessage } from '../../ui/errors';
 export function settingsPanel(context: AppContext): HTMLElement {
   const body = h('div', {}, h('p', { class: 'muted' }, 'Memuat pengaturan…'));
   const panel = h('section', { class: 'settings-panel', 'aria-labelledby': 'settings-title', 'data-testid': 'settings-panel' }, h('h2', { id: 'settings-title' }, 'Pengaturan'), body);
-  const render = (settings: Settings) => replaceChildren(body, publicUrlForm(context, settings, render), trustProxyNote(settings));
+  const render = (settings: Settings) => replaceChildren(body, publicUrlForm(context, settings, render), timeZoneForm(context, settings, render), trustProxyNote(settings));
   context.api.settings().then(render, (error: unknown) => replaceChildren(body, h('p', { class: 'notice notice-error' }, errorMessage(error))));
   return panel;
 }
@@ -31,6 +32,35 @@ function publicUrlForm(context: AppContext, settings: Settings, render: (setting
     save.disabled = true;
     context.api.setPublicUrl(input.value.trim()).then(
       (publicUrl) => render({ ...settings, publicUrl }),
+      (error: unknown) => {
+        save.disabled = false;
+        status.textContent = errorMessage(error);
+      },
+    );
+  });
+  return form;
+}
+
+const TIME_ZONE_OPTIONS: Array<[TimeZone, string]> = [
+  ['Asia/Jakarta', 'WIB — Waktu Indonesia Barat (Asia/Jakarta)'],
+  ['Asia/Makassar', 'WITA — Waktu Indonesia Tengah (Asia/Makassar)'],
+  ['Asia/Jayapura', 'WIT — Waktu Indonesia Timur (Asia/Jayapura)'],
+];
+
+function timeZoneForm(context: AppContext, settings: Settings, render: (settings: Settings) => void): HTMLElement {
+  const current = settings.timeZone;
+  const select = h('select', { 'data-testid': 'settings-time-zone-select' },
+    ...TIME_ZONE_OPTIONS.map(([zone, label]) => h('option', { value: zone, ...(zone === current.zone ? { selected: true } : {}) }, label))) as HTMLSelectElement;
+  const status = h('p', { role: 'status', 'data-testid': 'settings-time-zone-status' },
+    current.source === 'admin' ? `Dipilih oleh ${current.changedBy ?? 'administrator'}.` : 'Bawaan menurut profil peraturan repositori.');
+  const save = h('button', { type: 'submit', class: 'button button-secondary', 'data-testid': 'settings-time-zone-save' }, 'Simpan zona waktu');
+  const form = h('form', { class: 'settings-form', 'data-testid': 'settings-time-zone' },
+    field('Zona waktu pemerintah daerah', select, 'Waktu pengesahan dan pencabutan pada halaman verifikasi publik ditampilkan dalam zona ini.'), save, status);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    save.disabled = true;
+    context.api.setTimeZone(select.value as TimeZone).then(
+      (timeZone) => render({ ...settings, timeZone }),
       (error: unknown) => {
         save.disabled = false;
         status.textContent = errorMessage(error);
