@@ -11,7 +11,7 @@ import type { ProcessMap, Revision } from '../server/store/records';
 import { newMapRecord } from '../server/store/new-map';
 import { planMove } from '../server/store/move-plan';
 import { SerialQueue } from '../server/store/serial-queue';
-import { codeTaken, mapNotFound, revisionConflict, revisionNotFound } from '../server/store/store-errors';
+import { codeTaken, mapNotFound, revisionConflict, revisionNotFound, originalNotFound } from '../server/store/store-errors';
 
 export const NAIVE_FILE = 'petakerja-naive.json';
 
@@ -139,6 +139,12 @@ class NaiveInlineStore implements MapStore {
     const revision = this.doc.revisions[id]?.find((r) => r.n === n);
     if (!revision) throw revisionNotFound(id, n);
     return revision.xml;
+  }
+
+  /** The benchmark never imports files: no map has an original. */
+  async readOriginal(id: string): Promise<never> {
+    this.findMap(this.doc, id);
+    throw originalNotFound(id);
   }
 
   async close(): Promise<void> {

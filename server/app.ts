@@ -112,7 +112,8 @@ export function createApp({ maps, accounts, settings, kamus, sop, sopExports, ev
     res.set('Cache-Control', 'no-store');
     next();
   });
-  api.use(express.json({ limit: JSON_LIMIT_BYTES }));
+  // Imports take the file's raw bytes whatever their content type (maps.routes.ts): JSON is not parsed there.
+  api.use(express.json({ limit: JSON_LIMIT_BYTES, type: (req) => !/^\/import(\/|$)/.test((req as express.Request).path) && !!(req as express.Request).is('application/json') }));
   api.use(cookieParser());
   api.use(authenticate(accounts));
   api.use(publicAccountRoutes(accounts, settings));

@@ -65,15 +65,28 @@ export function mapsRouter(maps: MapsService): Router {
     res.type('application/xml').send(xml);
   }));
 
+  // Imports take the file's bytes as they are (any content type): the import reader decodes them (docs/import.md).
+  const fileBytes = express.raw({ type: () => true, limit: MAX_XML_BYTES });
+  const bytesOf = (body: unknown): Uint8Array => (body instanceof Uint8Array ? body : new Uint8Array());
+
+  router.post('/import/preview', permit('maps:write'), fileBytes, async (req, res) => {
+    res.json(await maps.previewImport(bytesOf(req.body)));
+  });
+
   router.post(
     '/import',
     permit('maps:write'),
-    express.text({ type: () => true, limit: MAX_XML_BYTES }),
+    fileBytes,
     validated({ query: ImportQuery }, async ({ query }, req, res) => {
-      const xml = typeof req.body === 'string' ? req.body : '';
-      res.status(201).json({ map: await maps.import(actor(req), xml, query) });
+      res.status(201).json(await maps.import(actor(req), bytesOf(req.body), query));
     }),
   );
+
+  router.get('/maps/:id/original', permit('maps:read'), validated({ params: MapParams }, async ({ params }, req, res) => {
+    const original = await maps.original(actor(req), params.id);
+    res.attachment(original.downloadName);
+    res.type('application/octet-stream').send(Buffer.from(original.bytes));
+  }));
 
   return router;
 }

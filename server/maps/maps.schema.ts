@@ -83,6 +83,13 @@ export const ImportQuery = z.object({
   unit: optionalQuery(Unit),
   kind: optionalQuery(MapKind),
   profile: optionalQuery(Profile),
+  /** The uploaded file's name, kept with the original bytes (GET /api/maps/:id/original); folders are dropped. */
+  fileName: optionalQuery(
+    z
+      .string()
+      .transform((n) => n.split(/[\\/]/).pop()!.trim())
+      .pipe(z.string().min(1).max(255)),
+  ),
   /** The lanes answered in the import dialog, as JSON: `{ [laneId]: { jabatan?, role?, level?, external? } }` (lane-matching.ts). */
   lanes: optionalQuery(LanesQuery),
 });

@@ -7,7 +7,10 @@ import { DEFAULT_PROFILE, MAP_KIND_LABELS, type Profile } from '../domain/vocabu
 import type { EditGate } from '../review/edit-gate';
 import { MapIndex, resolveCall, type LinkBasis } from '../repository/call-links';
 import { readMapFacts } from '../repository/map-facts';
-import type { MapPatch, MapStore, MapFilter } from '../store/map-store';
+import type { MapPatch, MapStore, MapFilter, OriginalFile } from '../store/map-store';
+import type { ImportInput, ImportOutput } from '../bpmn/import/import-pipeline';
+import type { ImportWarning } from '../bpmn/import/import-warning';
+import type { LaneAnswers, LaneMatch } from '../import/lane-matching';
 import { compareCodes } from '../domain/hierarchy';
 import { ancestorsOf, planMove } from '../store/move-plan';
 import { parentNotFound } from '../store/store-errors';
@@ -36,6 +39,15 @@ export interface KamusRepository {
 }
 
 const NO_KAMUS: KamusRepository = { list: () => [], putAll: async () => {} };
+
+/** POST /api/import/preview: the map as an import would store it, and what the import would tell. */
+export interface ImportPreview {
+  xml: string;
+  suggested: ImportOutput['suggested'];
+  warnings: ImportWarning[];
+  /** Every lane and how the kamus jabatan (with the repository's synonyms) places it (lane-matching.ts). */
+  lanes: LaneMatch[];
+}
 
 export class MapsService {
   private readonly listings: ListingCache;
@@ -109,20 +121,53 @@ export class MapsService {
    * Imports a BPMN file written by any modeller; kind and name are read from it when not given, and the map's
    * facts are written into it as sk: attributes (BPMN-CONVENTIONS.md: importers always write them).
    */
-  async import(actor: PublicUser, xml: string, query: ImportQuery): Promise<ProcessMap> {
+  async import(actor: PublicUser, bytes: Uint8Array, query: ImportQuery): Promise<{ map: ProcessMap; warnings: ImportWarning[] }> {
+    const read = await this.readImport(
+      bytes,
+      {
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.profile ? { profile: query.profile } : {}),
+        unit: query.unit ?? '',
+        ...(query.name ? { name: query.name } : {}),
+      },
+      query.lanes,
+    );
+    const fileName = query.fileName ?? `${read.facts.name}.bpmn`;
+    const map = await this.store.createMap(read.facts, {
+      xml: read.xml,
+      author: actor.name,
+      message: 'Diimpor dari berkas BPMN',
+      original: { fileName, bytes },
+    });
+    // The answered lanes' names teach the kamus (issue 14 item 4): the next map with a lane of that name is read alike.
+    await this.kamus.putAll(read.learnt);
+    return { map, warnings: read.warnings };
+  }
+
+  /** What an import of `bytes` would store and report, creating nothing (the import dialog's preview). */
+  async previewImport(bytes: Uint8Array): Promise<ImportPreview> {
+    const read = await this.readImport(bytes, {});
+    return { xml: read.xml, suggested: read.suggested, warnings: read.warnings, lanes: read.lanes };
+  }
+
+  /** The file an imported map was read from, byte for byte (ORIGINAL_NOT_FOUND for maps not imported). */
+  async original(actor: PublicUser, id: string): Promise<OriginalFile & { downloadName: string }> {
+    const map = await this.get(actor, id);
+    const original = await this.store.readOriginal(id);
+    const downloadName = /\.[A-Za-z0-9]{1,8}$/.test(original.fileName) ? original.fileName : `${original.fileName || map.name}.bpmn`;
+    return { ...original, downloadName };
+  }
+
+  private readImport(bytes: Uint8Array, given: ImportInput['given'], lanes?: LaneAnswers): Promise<ImportOutput> {
     const synonyms = this.synonyms();
-    const stamped = await this.work.stamp({
-      xml,
-      given: { ...(query.kind ? { kind: query.kind } : {}), ...(query.profile ? { profile: query.profile } : {}), unit: query.unit ?? '', ...(query.name ? { name: query.name } : {}) },
+    return this.work.readImport({
+      bytes,
+      given,
       defaultProfile: this.defaultProfile,
       defaultName: 'Peta impor',
-      ...(query.lanes ? { lanes: query.lanes } : {}),
+      ...(lanes ? { lanes } : {}),
       ...(synonyms.length > 0 ? { synonyms: [...synonyms] } : {}),
     });
-    const map = await this.store.createMap(stamped.facts, { xml: stamped.xml, author: actor.name, message: 'Diimpor dari berkas BPMN' });
-    // The answered lanes' names teach the kamus (issue 14 item 4): the next map with a lane of that name is read alike.
-    await this.kamus.putAll(stamped.learnt);
-    return map;
   }
 
   async update(actor: PublicUser, id: string, patch: MapPatch): Promise<ProcessMap> {

@@ -1,5 +1,5 @@
 // Checks of a data directory's maps as a backup copies them or a restore unpacks them: every map document readable,
-// every revision's BPMN body present and matching the sha256 its record names, every file a review record names
+// every revision's BPMN body (and an imported map's original file) present and matching the sha256 its record names, every file a review record names
 // (signed PDFs, scans) present and matching its sha256.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -30,12 +30,19 @@ export async function findDamagedMaps(root: string): Promise<DamagedMap[]> {
     if (!document.ok) {
       found.problems.push(`berkas ${MAP_DIR}/${name} tidak terbaca (${document.error})`);
     } else {
-      const doc = document.value as { map?: { code?: unknown; name?: unknown }; revisions?: Array<{ n?: unknown; sha256?: unknown }> };
+      const doc = document.value as {
+        map?: { code?: unknown; name?: unknown };
+        revisions?: Array<{ n?: unknown; sha256?: unknown; original?: { sha256?: unknown } }>;
+      };
       if (typeof doc.map?.code === 'string') found.code = doc.map.code;
       if (typeof doc.map?.name === 'string') found.name = doc.map.name;
       for (const revision of Array.isArray(doc.revisions) ? doc.revisions : []) {
         const problem = await checkBlob(root, BLOB_DIR, '.bpmn', revision.sha256);
         if (problem) found.problems.push(`isi BPMN revisi ${String(revision.n)} ${problem}`);
+        if (revision.original) {
+          const lost = await checkBlob(root, BLOB_DIR, '.bpmn', revision.original.sha256);
+          if (lost) found.problems.push(`berkas asli impor revisi ${String(revision.n)} ${lost}`);
+        }
       }
     }
     const review = await readJson(path.join(root, REVIEW_DIR, `${id}.json`));

@@ -121,6 +121,8 @@ export async function restoreDataDir(archive: string, dataDir: string, options: 
       for (const map of maps) {
         for (const revision of await store.maps.listRevisions(map.id)) {
           await store.maps.readRevisionXml(map.id, revision.n);
+          // An imported map's original file is read back (and its sha256 checked) like every body.
+          if (revision.original) await store.maps.readOriginal(map.id);
           revisions++;
         }
       }

@@ -7,14 +7,14 @@ import { Low } from 'lowdb';
 import { StoreOpenError } from '../errors';
 import { BlobStore } from './blob-store';
 import { filterMaps, unitsOf } from './map-filter';
-import type { MapFilter, MapPatch, MapStore, NewMap, NewRevision } from './map-store';
+import type { MapFilter, MapPatch, MapStore, NewMap, NewRevision, OriginalFile } from './map-store';
 import { deleteMoveJournal, moveJournal, readMoveJournal, writeMoveJournal, type MoveJournal } from './move-journal';
 import { planMove, planRecode } from './move-plan';
 import { MapDocument, ProcessMap as ProcessMapSchema, type ProcessMap, type Revision } from './records';
 import { replaceDocument } from './replace-document';
 import { newMapRecord } from './new-map';
 import { SerialQueue } from './serial-queue';
-import { codeTaken, mapNotFound, revisionConflict, revisionNotFound } from './store-errors';
+import { codeTaken, mapNotFound, originalNotFound, revisionConflict, revisionNotFound } from './store-errors';
 import { DOCUMENT_LIMITS } from './document-limits';
 import { ValidatedJsonFile } from './validated-json-file';
 
@@ -98,11 +98,15 @@ class LowdbMapStore implements MapStore {
 
   async createMap(input: NewMap, first: NewRevision): Promise<ProcessMap> {
     const hash = await this.blobs.put(first.xml);
+    // The original is written before the document naming it, like every body (backup.ts relies on that order).
+    const original = first.original
+      ? { fileName: first.original.fileName, bytes: first.original.bytes.byteLength, sha256: await this.blobs.put(first.original.bytes) }
+      : undefined;
     return this.writes.run(async () => {
       await this.settle();
       const now = new Date().toISOString();
       const map = newMapRecord(input, this.maps(), now);
-      const revision: Revision = { n: 1, sha256: hash, author: first.author, createdAt: now, message: first.message };
+      const revision: Revision = { n: 1, sha256: hash, author: first.author, createdAt: now, message: first.message, ...(original ? { original } : {}) };
       const db = mapDb(this.dir, map.id, { format: 'petakerja-map', version: 1, map, revisions: [revision] });
       await db.write();
       this.dbs.set(map.id, db);
@@ -175,6 +179,12 @@ class LowdbMapStore implements MapStore {
     const revision = this.db(id).data.revisions[n - 1];
     if (!revision) throw revisionNotFound(id, n);
     return this.blobs.get(revision.sha256);
+  }
+
+  async readOriginal(id: string): Promise<OriginalFile> {
+    const original = this.db(id).data.revisions[0]?.original;
+    if (!original) throw originalNotFound(id);
+    return { fileName: original.fileName, sha256: original.sha256, bytes: await this.blobs.getBytes(original.sha256) };
   }
 
   async close(): Promise<void> {

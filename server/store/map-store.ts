@@ -16,6 +16,14 @@ export interface NewRevision {
   xml: string;
   author: string;
   message: string;
+  /** The uploaded file an imported map's first revision was read from, kept exactly (createMap only). */
+  original?: { fileName: string; bytes: Uint8Array };
+}
+
+export interface OriginalFile {
+  fileName: string;
+  bytes: Uint8Array;
+  sha256: string;
 }
 
 export interface MapFilter {
@@ -28,7 +36,7 @@ export interface MapFilter {
 export type MapPatch = Partial<Pick<ProcessMap, 'name' | 'kind' | 'unit' | 'profile' | 'code'>>;
 
 /**
- * Errors are AppErrors: MAP_NOT_FOUND, REVISION_NOT_FOUND, PARENT_NOT_FOUND, MAP_CODE_TAKEN, REVISION_CONFLICT,
+ * Errors are AppErrors: MAP_NOT_FOUND, REVISION_NOT_FOUND, ORIGINAL_NOT_FOUND, PARENT_NOT_FOUND, MAP_CODE_TAKEN, REVISION_CONFLICT,
  * MAP_MOVE_CYCLE, MAP_TOO_DEEP, MAP_CODE_INVALID.
  * Every mutation is atomic and durable when its promise resolves.
  */
@@ -52,6 +60,8 @@ export interface MapStore {
   /** Appends a revision when `baseRevision` is still the current one; REVISION_CONFLICT otherwise. */
   addRevision(id: string, baseRevision: number, revision: NewRevision): Promise<{ map: ProcessMap; revision: Revision }>;
   readRevisionXml(id: string, n: number): Promise<string>;
+  /** The file an imported map was read from, byte for byte; ORIGINAL_NOT_FOUND for a map not imported. */
+  readOriginal(id: string): Promise<OriginalFile>;
   /** Resolves once every write already started has finished. */
   close(): Promise<void>;
 }

@@ -32,6 +32,14 @@ export const Revision = z.object({
   author: z.string().min(1).max(200),
   createdAt: z.iso.datetime(),
   message: z.string().min(1).max(2000),
+  /** The file exactly as uploaded, kept beside revision 1 of an imported map (its bytes stored by sha256). */
+  original: z
+    .object({
+      fileName: z.string().min(1).max(255),
+      bytes: z.number().int().min(0),
+      sha256: Sha256,
+    })
+    .optional(),
 });
 export type Revision = z.infer<typeof Revision>;
 

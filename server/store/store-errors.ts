@@ -7,6 +7,9 @@ export const mapNotFound = (id: string) =>
 export const revisionNotFound = (id: string, n: number) =>
   new AppError(404, 'REVISION_NOT_FOUND', `Revisi ${n} dari peta "${id}" tidak ditemukan.`);
 
+export const originalNotFound = (id: string) =>
+  new AppError(404, 'ORIGINAL_NOT_FOUND', `Peta "${id}" tidak diimpor dari berkas, jadi tidak ada berkas asli yang disimpan.`);
+
 export const parentNotFound = (id: string) =>
   new AppError(400, 'PARENT_NOT_FOUND', `Peta induk dengan id "${id}" tidak ditemukan.`);
 

@@ -41,9 +41,12 @@ const POLICY: Policy[] = [
   { route: 'GET /api/templates', access: 'signed-in', ok: 200 },
   { route: 'POST /api/maps', access: 'penyusun', ok: 201 },
   { route: 'POST /api/import', access: 'penyusun', ok: 201 },
+  { route: 'POST /api/import/preview', access: 'penyusun', ok: 200 },
   { route: 'GET /api/maps/:id', access: 'signed-in', map: true, ok: 200 },
   { route: 'PATCH /api/maps/:id', access: 'penyusun', map: true, ok: 200 },
   { route: 'GET /api/maps/:id/revisions', access: 'signed-in', map: true, ok: 200 },
+  // The matrix's maps are created, not imported: past the permission checks the answer is ORIGINAL_NOT_FOUND.
+  { route: 'GET /api/maps/:id/original', access: 'signed-in', map: true, ok: 404 },
   // The hierarchy (docs/hierarchy.md): moving to the top level a map already at the top changes nothing (200).
   { route: 'POST /api/maps/:id/move', access: 'penyusun', map: true, ok: 200 },
   { route: 'GET /api/maps/:id/ancestors', access: 'signed-in', map: true, ok: 200 },
@@ -234,6 +237,9 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
   }
   if (policy.route === 'POST /api/import') {
     return client.api(`/api/import?unit=${encodeURIComponent(OWN_UNIT)}`, { method, headers: { 'content-type': 'application/xml' }, body: minimalBpmn() });
+  }
+  if (policy.route === 'POST /api/import/preview') {
+    return client.api('/api/import/preview', { method, headers: { 'content-type': 'application/xml' }, body: minimalBpmn() });
   }
   if (policy.route === 'POST /api/maps/:id/signatures/:code/scans') {
     return client.api(url, { method, headers: { 'content-type': 'application/pdf' }, body: new TextEncoder().encode('%PDF-1.4 pindaian') });

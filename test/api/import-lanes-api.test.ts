@@ -19,6 +19,19 @@ const laneRole = async (mapId: string) =>
   ((await server.api(`/api/maps/${mapId}/lint`)).body.findings as Array<{ rule: string; element: string }>).filter((f) => f.rule === 'mk/lane-role').map((f) => f.element);
 
 describe('import with answered lanes', () => {
+  it('lists the lanes in the preview, with what the kamus reads and suggests', async () => {
+    const preview = await server.api('/api/import/preview', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: XML });
+    expect(preview.status).toBe(200);
+    const lanes = preview.body.lanes as Array<{ laneId: string; known: boolean; suggestions: Array<{ label: string }> }>;
+    expect(lanes.map((l) => [l.laneId, l.known, l.suggestions.map((s) => s.label).join()])).toEqual([
+      ['Lane_Kabid', true, ''],
+      ['Lane_Kasir', false, 'Pelaksana'],
+      ['Lane_Pemohon', true, ''],
+      ['Lane_Vendor', true, ''],
+      ['Lane_Ruang', false, ''],
+    ]);
+  });
+
   it('refuses an answer for a lane the file lacks, or malformed answers, creating nothing', async () => {
     const before = (await server.api('/api/maps')).body.items.length;
     const unknown = await importWith({ Lane_Hilang: { jabatan: 'PELAKSANA' } });

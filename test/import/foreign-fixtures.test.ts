@@ -65,7 +65,11 @@ function rootOf(xml: string): { uri: string; local: string } {
   return root;
 }
 
-const files = listBpmnFiles(FOREIGN_DIR).sort();
+// crafted/ holds the import tests' own hand-written loss patterns (crafted/README.md), not copies of other tools'
+// files: no upstream source, and one is deliberately not valid in its encoding.
+const files = listBpmnFiles(FOREIGN_DIR)
+  .filter((file) => !file.startsWith('crafted/'))
+  .sort();
 const rows = readSourceRows();
 
 describe('foreign BPMN fixtures', () => {

@@ -1,16 +1,14 @@
 // The expensive work on untrusted BPMN a request asks for (parse, stamp and re-serialise, lint), as plain jobs with
 // structured-clonable inputs and results: the worker pool runs them off the event loop, tools run them in process.
-import type { ModdleElement } from 'bpmn-moddle';
-import { DEFAULT_PROFILE, Profile, type MapKind } from '../../domain/vocabulary';
+import { DEFAULT_PROFILE, type Profile, type MapKind } from '../../domain/vocabulary';
 import type { LintResult } from '../../lint/findings';
 import type { LintContext } from '../../lint/lint-context';
 import { lintXml } from '../../lint/lint.service';
+import { declaredProfile, nameInFile, readImport, type ImportInput, type ImportOutput } from '../import/import-pipeline';
 import { readMapKind } from '../map-kind';
 import { stampMapFacts } from '../map-facts';
 import { parseBpmn } from '../moddle';
 import { assertOutputSize } from '../xml-guard';
-import { answerLanes, type LaneAnswers, type LaneMatch } from '../../import/lane-matching';
-import type { KamusSynonym } from '../../lint/map-model/kamus-synonyms';
 
 /** The facts an import or a new map from a file keeps; what is not given is read from the file. */
 export interface StampInput {
@@ -20,23 +18,16 @@ export interface StampInput {
   defaultProfile: Profile;
   /** Name when neither given nor found in the file. */
   defaultName: string;
-  /** The lanes answered in the import dialog: written as sk: attributes (lane-matching.ts); an unknown lane id is refused. */
-  lanes?: LaneAnswers;
-  /** The repository's synonyms of the kamus jabatan, for `lanes` of the output. */
-  synonyms?: KamusSynonym[];
 }
 
 export interface StampOutput {
   xml: string;
   facts: { kind: MapKind; profile: Profile; unit: string; name: string };
-  /** Every lane of the stamped map, matched to the kamus (lane-matching.ts): the import dialog's "Jalur dan jabatan". */
-  lanes: LaneMatch[];
-  /** The answered lanes' names, for the repository to learn as synonyms. */
-  learnt: KamusSynonym[];
 }
 
 export type BpmnJob =
   | { type: 'stamp'; input: StampInput }
+  | { type: 'import'; input: ImportInput }
   | { type: 'validate'; xml: string }
   | { type: 'lint'; xml: string; profile?: Profile; repositoryDefault: Profile; context?: LintContext }
   | { type: 'lintEncoded'; xml: string; profile?: Profile; repositoryDefault: Profile; context?: LintContext };
@@ -52,10 +43,12 @@ export interface EncodedLintResult {
 
 
 /** Runs one job in this thread. */
-export async function runBpmnJob(job: BpmnJob): Promise<StampOutput | LintResult | EncodedLintResult | null> {
+export async function runBpmnJob(job: BpmnJob): Promise<StampOutput | ImportOutput | LintResult | EncodedLintResult | null> {
   switch (job.type) {
     case 'stamp':
       return stamp(job.input);
+    case 'import':
+      return readImport(job.input);
     case 'validate':
       await parseBpmn(job.xml);
       return null;
@@ -69,34 +62,13 @@ export async function runBpmnJob(job: BpmnJob): Promise<StampOutput | LintResult
 }
 
 /** Parses the file, writes its facts as sk: attributes and re-serialises it, refusing an output over the limit. */
-async function stamp({ xml, given, defaultProfile, defaultName, lanes: answers, synonyms }: StampInput): Promise<StampOutput> {
-  let matched: { lanes: LaneMatch[]; learnt: KamusSynonym[] } = { lanes: [], learnt: [] };
-  const stamped = await stampMapFacts(xml, (definitions) => {
-    matched = answerLanes(definitions, answers, synonyms);
-    return {
-      kind: given.kind ?? readMapKind(definitions).kind,
-      profile: given.profile ?? declaredProfile(definitions) ?? defaultProfile,
-      unit: given.unit,
-      name: given.name ?? nameInFile(definitions) ?? defaultName,
-    };
-  });
+async function stamp({ xml, given, defaultProfile, defaultName }: StampInput): Promise<StampOutput> {
+  const stamped = await stampMapFacts(xml, (definitions) => ({
+    kind: given.kind ?? readMapKind(definitions).kind,
+    profile: given.profile ?? declaredProfile(definitions) ?? defaultProfile,
+    unit: given.unit,
+    name: given.name ?? nameInFile(definitions) ?? defaultName,
+  }));
   assertOutputSize(stamped.xml);
-  return { ...stamped, ...matched };
-}
-
-/** The profile a BPMN file declares (sk:profile), which an import or a new map from the file keeps unless told otherwise. */
-function declaredProfile(definitions: ModdleElement): Profile | undefined {
-  const declared = Profile.safeParse(definitions.get('sk:profile'));
-  return declared.success ? declared.data : undefined;
-}
-
-/** The first name the file gives its model: a pool, a process, or the definitions themselves. */
-function nameInFile(definitions: ModdleElement): string | undefined {
-  const roots = (definitions.get('rootElements') as ModdleElement[] | undefined) ?? [];
-  const candidates = [
-    ...roots.filter((e) => e.$instanceOf('bpmn:Collaboration')).flatMap((c) => (c.get('participants') as ModdleElement[]) ?? []),
-    ...roots.filter((e) => e.$instanceOf('bpmn:Process')),
-    definitions,
-  ];
-  return candidates.map((e) => e.name?.trim().slice(0, 200)).find((n): n is string => !!n);
+  return stamped;
 }

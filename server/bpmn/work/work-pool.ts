@@ -6,12 +6,15 @@ import type { Profile } from '../../domain/vocabulary';
 import { AppError } from '../../errors';
 import type { LintResult } from '../../lint/findings';
 import type { LintContext } from '../../lint/lint-context';
+import type { ImportInput, ImportOutput } from '../import/import-pipeline';
 import { runBpmnJob, type BpmnJob, type EncodedLintResult, type StampInput, type StampOutput } from './bpmn-jobs';
 import type { JobReply, JobRequest } from './bpmn-worker';
 
 /** What the services ask of BPMN work; the pool and the in-process runner both answer it. */
 export interface BpmnWork {
   stamp(input: StampInput): Promise<StampOutput>;
+  /** Reads an uploaded file as an import stores it, with its warnings (import/import-pipeline.ts). */
+  readImport(input: ImportInput): Promise<ImportOutput>;
   validate(xml: string): Promise<void>;
   lint(xml: string, profile: Profile | undefined, repositoryDefault: Profile, context?: LintContext): Promise<LintResult>;
   /** The lint with its findings encoded as a JSON array, for an HTTP answer. */
@@ -26,6 +29,7 @@ function lintJob(xml: string, profile: Profile | undefined, repositoryDefault: P
 /** In this thread: for the CLI and tools that lint or import one file at a time, with the same limits. */
 export const inProcessBpmnWork: BpmnWork = {
   stamp: async (input) => (await runBpmnJob({ type: 'stamp', input })) as StampOutput,
+  readImport: async (input) => (await runBpmnJob({ type: 'import', input })) as ImportOutput,
   validate: async (xml) => void (await runBpmnJob({ type: 'validate', xml })),
   lint: async (xml, profile, repositoryDefault, context) => (await runBpmnJob(lintJob(xml, profile, repositoryDefault, context))) as LintResult,
   lintEncoded: async (xml, profile, repositoryDefault, context) =>
@@ -91,6 +95,10 @@ export class BpmnWorkPool implements BpmnWork {
 
   async stamp(input: StampInput): Promise<StampOutput> {
     return (await this.run({ type: 'stamp', input })) as StampOutput;
+  }
+
+  async readImport(input: ImportInput): Promise<ImportOutput> {
+    return (await this.run({ type: 'import', input })) as ImportOutput;
   }
 
   async validate(xml: string): Promise<void> {
