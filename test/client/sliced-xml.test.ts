@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateBpmn } from '../../bench/bpmn-generator';
-import { slicedXml, type XmlElement, type XmlModdle } from '../../client/src/features/lint/slicedXml';
+import { PIECE_ITEMS, slicedXml, type XmlElement, type XmlModdle } from '../../client/src/features/lint/slicedXml';
 import { createModdle } from '../../server/bpmn/moddle';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -33,7 +33,9 @@ async function bothWays(xml: string, pieceItems: number) {
   return { moddle, whole, sliced, pauses };
 }
 
-const files = [...bpmnFiles(corpus), ...bpmnFiles(path.join(repo, 'processes/templates'))];
+const foreign = path.join(repo, 'test/fixtures/foreign');
+const files = [...bpmnFiles(corpus), ...bpmnFiles(path.join(repo, 'processes/templates')), ...bpmnFiles(foreign)];
+const redeclared = path.join(foreign, 'crafted/client-default-ns-redeclared.bpmn');
 
 describe('slicedXml', () => {
   it('finds the MIWG corpus and the templates', () => {
@@ -51,6 +53,17 @@ describe('slicedXml', () => {
     const { xml: rewritten } = await moddle.toXML(again.rootElement, { format: false });
     expect(withoutDeclarations(rewritten)).toBe(withoutDeclarations(whole));
     expect(pauses).toBeGreaterThan(0);
+  });
+
+  // Bizagi / Enterprise Explorer style: the default namespace re-declared on the diagram and inside extension elements.
+  // At the modeller's own piece size the plane (> 60 shapes and edges) is split under a BPMNDiagram that declares
+  // xmlns="…/DI" itself; that declaration stays on the diagram's tag (it used to be moved to the root and clash).
+  it.each([1, 2, PIECE_ITEMS])('writes a map that re-declares the default namespace, in pieces of %i', async (pieceItems) => {
+    const { whole, sliced } = await bothWays(readFileSync(redeclared, 'utf8'), pieceItems);
+    expect(withoutDeclarations(sliced)).toBe(withoutDeclarations(whole));
+    expect(declarations(sliced)).toEqual(declarations(whole));
+    expect(sliced).toMatch(/<BPMNDiagram xmlns="http:\/\/www\.omg\.org\/spec\/BPMN\/20100524\/DI"/);
+    expect(sliced).toContain('<BizagiExtensions xmlns="http://www.bizagi.com/bpmn20">');
   });
 
   it('pauses between small pieces of a 2,000-node map', async () => {

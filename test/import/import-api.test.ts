@@ -92,6 +92,9 @@ describe('each crafted loss pattern is kept or warned about', () => {
   const expected: Record<string, string[]> = {
     'aeneis-global-tasks.bpmn': [],
     'bonita-timer.bpmn': [],
+    'client-blank-canvas.bpmn': ['DIAGRAM_GENERATED', 'ELEMENT_DROPPED', 'ELEMENT_DROPPED'],
+    'client-default-ns-redeclared.bpmn': [],
+    'client-open-warnings.bpmn': ['UNKNOWN_ELEMENT', 'UNRESOLVED_REFERENCE', 'UNRESOLVED_REFERENCE'],
     'enterprise-explorer-documentation.bpmn': ['DOCUMENTATION_MARKUP'],
     'genmymodel-qname-refs.bpmn': [],
     'ibm-no-diagram.bpmn': ['DIAGRAM_GENERATED'],

@@ -35,6 +35,7 @@ import type { RelasiView } from './types';
 import type { Dashboard } from './types';
 import type { MapRepositoryLint, RepositoryLintResult } from './types';
 import type { CallLink, MapMove } from './types';
+import type { ImportPreview, ImportWarning } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -311,14 +312,33 @@ export const api = {
     return diff;
   },
 
-  async importMap(xml: string, params: ImportParams): Promise<ProcessMap> {
-    const response = await send(withQuery('/api/import', { ...params }), {
+  /** What importing the file would store and propose, creating nothing; the file goes as its bytes. */
+  async previewImport(file: Blob | string): Promise<ImportPreview> {
+    const response = await send('/api/import/preview', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/xml', Accept: 'application/json' },
-      body: xml,
+      headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json' },
+      body: file,
     });
-    const { map } = (await response.json()) as { map: ProcessMap };
-    return map;
+    const preview = (await response.json()) as Partial<ImportPreview>;
+    return { ...(preview as ImportPreview), warnings: preview.warnings ?? [], lanes: preview.lanes ?? [] };
+  },
+
+  /** Creates a map from the file's bytes with the choices made; answers with what the import changed or dropped. */
+  async importMap(file: Blob | string, params: ImportParams): Promise<{ map: ProcessMap; warnings: ImportWarning[] }> {
+    const { lanes, ...rest } = params;
+    const query = { ...rest, lanes: lanes && Object.keys(lanes).length > 0 ? JSON.stringify(lanes) : undefined };
+    const response = await send(withQuery('/api/import', query), {
+      method: 'POST',
+      headers: { 'Content-Type': typeof file === 'string' ? 'application/xml' : 'application/octet-stream', Accept: 'application/json' },
+      body: file,
+    });
+    const { map, warnings } = (await response.json()) as { map: ProcessMap; warnings?: ImportWarning[] };
+    return { map, warnings: warnings ?? [] };
+  },
+
+  /** The uploaded file of an imported map, exactly as it came (a download). */
+  originalUrl(id: string): string {
+    return `${mapPath(id)}/original`;
   },
 
   /** The map's SOP record (null before the first save), its history newest first, and the map's current revision. */

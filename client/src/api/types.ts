@@ -24,6 +24,8 @@ export interface Revision {
   author: string;
   createdAt: string;
   message: string;
+  /** Revision 1 of an imported map: the uploaded file, downloadable from GET /api/maps/:id/original. */
+  original?: RevisionOriginal;
 }
 
 export interface LabelledOption<T extends string = string> {
@@ -85,8 +87,59 @@ export interface NewRevision {
   message: string;
 }
 
+/** A lane's answer in the import dialog (JSON in `lanes=`): which jabatan or role it is, or an outside party. */
+export interface LaneAnswer {
+  jabatan?: string;
+  role?: string;
+  level?: 1 | 2 | 3;
+  external?: true;
+}
+
 export interface ImportParams {
   name: string;
+  unit?: string;
+  kind?: MapKind;
+  profile?: Profile;
+  /** The uploaded file's name, kept with its bytes beside revision 1. */
+  fileName?: string;
+  /** Answers per lane id, from the "Jalur dan jabatan" section. */
+  lanes?: Record<string, LaneAnswer>;
+}
+
+/** Something an import changed or could not keep, told before the map is created (docs/import.md). */
+export interface ImportWarning {
+  /** Stable, UPPER_SNAKE: INVALID_UTF8, ID_CHANGED, UNKNOWN_ELEMENT, DIAGRAM_GENERATED … */
+  code: string;
+  /** The element's id, or a human label when it has none. */
+  element?: string;
+  what: string;
+  why: string;
+}
+
+/** A lane of an imported file and what the kamus jabatan makes of its name. */
+export interface LaneMatch {
+  laneId: string;
+  name: string;
+  /** Whether the kamus or the lane's sk: attributes place it. */
+  known: boolean;
+  /** Indonesian label of what it was read as. */
+  reading?: string;
+  suggestions: { jabatan?: string; role?: string; label: string }[];
+}
+
+/** POST /api/import/preview: the map as import would store it, what to propose, and what changed on the way. */
+export interface ImportPreview {
+  xml: string;
+  suggested: { name: string; kind: MapKind; profile: Profile; unit: string };
+  warnings: ImportWarning[];
+  lanes: LaneMatch[];
+}
+
+/** The file exactly as uploaded, kept beside revision 1 of an imported map. */
+export interface RevisionOriginal {
+  fileName: string;
+  bytes: number;
+  sha256: string;
 }
 
 export type Role = 'admin' | 'penyusun' | 'reviewer' | 'pengesah' | 'pembaca';

@@ -1,6 +1,7 @@
 // Every imported map opens drawn: a plane pointing at the definitions or at a process or collaboration it does not
 // draw is pointed at the root it does draw (DIAGRAM_REPAIRED); a file with nothing drawn is laid out (diagram-layout.ts).
-import type { ModdleElement } from 'bpmn-moddle';
+import type { BpmnModdle, ModdleElement } from 'bpmn-moddle';
+import { allElements } from '../moddle';
 import { warning, type ImportWarning } from './import-warning';
 
 const PLANE_ROOTS = ['bpmn:Process', 'bpmn:Collaboration', 'bpmn:SubProcess', 'bpmn:Choreography'];
@@ -177,4 +178,41 @@ export function undrawnWarnings(definitions: ModdleElement): ImportWarning[] {
     );
   }
   return warnings;
+}
+
+/**
+ * A file with no step to draw and no diagram (an empty collaboration, a choreography only) still opens: an empty plane
+ * on its collaboration or process — or, when it has neither, on a new empty process — with a warning saying why the
+ * canvas is empty. bpmn-js refuses a file without any diagram ("no diagram to display").
+ */
+export function ensureCanvas(moddle: BpmnModdle, definitions: ModdleElement): ImportWarning[] {
+  if (list(definitions, 'diagrams').some((d) => d.get('plane'))) return [];
+  const roots = list(definitions, 'rootElements');
+  let root = roots.find((r) => r.$instanceOf('bpmn:Collaboration')) ?? roots.find((r) => r.$instanceOf('bpmn:Process'));
+  const unsupported = roots.filter((r) => r.$instanceOf('bpmn:Choreography'));
+  let added = false;
+  if (!root) {
+    const taken = new Set([...allElements(definitions)].flatMap((e) => (e.id ? [e.id as string] : [])));
+    let id = 'Proses_kosong';
+    while (taken.has(id)) id = `${id}_1`;
+    root = moddle.create('bpmn:Process', { id, isExecutable: false });
+    root.$parent = definitions;
+    definitions.set('rootElements', [...roots, root]);
+    added = true;
+  }
+  const plane = moddle.create('bpmndi:BPMNPlane', { id: `${root.id}_BPMNPlane`, bpmnElement: root, planeElement: [] });
+  const diagram = moddle.create('bpmndi:BPMNDiagram', { id: `${root.id}_BPMNDiagram`, plane });
+  diagram.$parent = definitions;
+  definitions.set('diagrams', [diagram]);
+  const what = unsupported.length
+    ? `Berkas hanya memuat koreografi (${unsupported.map(labelOf).join(', ')}), yang tidak dapat digambar oleh pemodel Petakerja; isinya tetap tersimpan.`
+    : 'Berkas tidak memuat langkah proses apa pun untuk digambar.';
+  return [
+    warning(
+      'EMPTY_CANVAS',
+      added ? `${what} Sebuah proses kosong ditambahkan agar peta dapat dibuka.` : what,
+      'Tanpa bidang gambar peta tidak dapat dibuka sama sekali; peta terbuka sebagai kanvas kosong yang dapat Anda isi.',
+      root.id,
+    ),
+  ];
 }

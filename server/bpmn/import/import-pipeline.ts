@@ -11,7 +11,7 @@ import { answerLanes, type LaneAnswers, type LaneMatch } from '../../import/lane
 import type { KamusSynonym } from '../../lint/map-model/kamus-synonyms';
 import { decodeBytes } from './decode-bytes';
 import { generateDiagram } from './diagram-layout';
-import { drawsSomething, repairPlanes, repairPools, undrawnWarnings } from './diagram-repair';
+import { drawsSomething, ensureCanvas, repairPlanes, repairPools, undrawnWarnings } from './diagram-repair';
 import { warning, type ImportWarning } from './import-warning';
 import { fromModdleWarnings } from './moddle-warnings';
 import { flattenMarkup } from './tolerant-content';
@@ -72,6 +72,7 @@ export async function readImport({ bytes, given, defaultProfile, defaultName, la
     const hadDiagram = ((definitions.get('diagrams') as ModdleElement[] | undefined) ?? []).length > 0;
     warnings.push(...(await generateDiagram(moddle, definitions, hadDiagram)));
   }
+  warnings.push(...ensureCanvas(moddle, definitions));
   warnings.push(...undrawnWarnings(definitions));
   const suggested: MapFactsOfImport = {
     kind: readMapKind(definitions).kind,

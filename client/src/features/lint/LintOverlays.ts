@@ -47,6 +47,12 @@ export default class LintOverlays {
       this.repositoryFindings = state.result?.findings ?? [];
       this.render();
     });
+    // Leaving the map destroys the modeller while badges may still be added in slices: those slices stop (adding an
+    // overlay to a destroyed canvas throws; seen when moving quickly from map to map on a busy machine).
+    eventBus.on('diagram.destroy', () => {
+      this.renders++;
+      this.badges.clear();
+    });
   }
 
   isVisible(): boolean {

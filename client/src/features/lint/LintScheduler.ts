@@ -80,7 +80,7 @@ export default class LintScheduler {
     try {
       const definitions = this.source.getDefinitions() as XmlElement | undefined;
       if (!definitions) return;
-      const xml = await slicedXml(this.moddle, definitions, { pause: slicePauser(stale) });
+      const xml = await this.serialise(definitions, stale);
       if (stale()) return;
       const result: LintResult = await this.backend.lint(xml, this.profile, this.synonyms);
       if (generation !== this.generation || this.destroyed) return;
@@ -89,6 +89,20 @@ export default class LintScheduler {
       // A change during serialising has scheduled a fresh run already.
       if (error instanceof Cancelled || generation !== this.generation || this.destroyed) return;
       this.update({ status: 'failed', result: this.state.result, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /**
+   * The model's XML, in slices; should slicing ever fail on a file shaped in a way not foreseen, the whole model at
+   * once (one longer block) rather than no findings at all.
+   */
+  private async serialise(definitions: XmlElement, stale: () => boolean): Promise<string> {
+    try {
+      return await slicedXml(this.moddle, definitions, { pause: slicePauser(stale) });
+    } catch (error) {
+      if (error instanceof Cancelled || stale()) throw error;
+      console.warn('Sliced serialisation failed; serialising the whole model at once.', error);
+      return (await this.moddle.toXML(definitions, { format: false })).xml;
     }
   }
 

@@ -65,6 +65,16 @@ function collections(element: XmlElement): Array<{ property: PropertyDescriptor;
   return found;
 }
 
+/** The namespace declarations (`xmlns`, `xmlns:p`) written on one opening tag, by name. */
+function declarationsOf(tag: string): Map<string, string> {
+  return new Map([...tag.matchAll(/\s(xmlns(?::[\w.-]+)?)="([^"]*)"/g)].map((match) => [match[1]!, match[2]!]));
+}
+
+/** The declarations an element carries itself (kept from its file in `$attrs`), as its holder copies them. */
+function ownDeclarations(element: XmlElement): Map<string, string> {
+  return new Map(Object.entries(element.$attrs).filter(([name]) => name === 'xmlns' || name.startsWith('xmlns:')));
+}
+
 class Slicer {
   private readonly pieceItems: number;
   private readonly split = new Map<XmlElement, boolean>();
@@ -118,18 +128,24 @@ class Slicer {
       const open = /^<[^<>]*>/.exec(inner);
       const close = /<\/[^<>]*>$/.exec(inner);
       if (!open || !close || open[0].endsWith('/>')) throw new Error('unexpected serialisation of a piece');
-      this.collect(open[0]);
+      this.collect(open[0], level === 0 ? new Map() : ownDeclarations(path[level]!.element));
       inner = inner.slice(open[0].length, inner.length - close[0].length);
     }
     return inner;
   }
 
-  /** Remembers the namespace declarations a piece's holder needed; the document's root declares them all. */
-  private collect(tag: string): void {
-    for (const match of tag.matchAll(/\s(xmlns(?::[\w.-]+)?)="([^"]*)"/g)) {
-      const known = this.declarations.get(match[1]!);
-      if (known !== undefined && known !== match[2]) throw new Error(`namespace prefix ${match[1]} bound twice`);
-      this.declarations.set(match[1]!, match[2]!);
+  /**
+   * Remembers the namespace declarations a piece's holder needed; the document's root declares them all. A holder
+   * below the root repeats its element's own declarations (a BPMNDiagram or process that re-declares the default
+   * namespace, as Bizagi and Enterprise Explorer write): the element's own tag in the document declares those already,
+   * in its scope, so they stay there and are not moved to the root, where they would clash with the root's.
+   */
+  private collect(tag: string, own: ReadonlyMap<string, string>): void {
+    for (const [name, uri] of declarationsOf(tag)) {
+      if (own.get(name) === uri) continue;
+      const known = this.declarations.get(name);
+      if (known !== undefined && known !== uri) throw new Error(`namespace prefix ${name} bound twice`);
+      this.declarations.set(name, uri);
     }
   }
 
@@ -145,7 +161,9 @@ class Slicer {
     const slots: Array<{ id: string; property: PropertyDescriptor; items: XmlElement[] }> = [];
     for (const { property, items } of slotted) {
       const id = `${SLOT_PREFIX}${this.slots++}__`;
-      const placeholder = this.moddle.create(items[0]!.$type, { id });
+      const placeholder = this.moddle.create(items[0]!.$type, { id }) as XmlElement;
+      // Declared as the first item declares itself, so the writer needs no prefix at the root for the placeholder.
+      Object.assign(placeholder.$attrs, Object.fromEntries(ownDeclarations(items[0]!)));
       replace.set(property.name, property.isMany ? [placeholder] : placeholder);
       slots.push({ id, property, items });
     }
@@ -184,7 +202,7 @@ class Slicer {
   declareAll(xml: string): string {
     const open = /^<[^<>]*?(\/?>)/.exec(xml);
     if (!open) throw new Error('no root element');
-    const present = new Map([...open[0].matchAll(/\s(xmlns(?::[\w.-]+)?)="([^"]*)"/g)].map((match) => [match[1]!, match[2]!]));
+    const present = declarationsOf(open[0]);
     let extra = '';
     for (const [name, uri] of this.declarations) {
       const known = present.get(name);

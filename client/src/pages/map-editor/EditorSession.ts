@@ -37,8 +37,9 @@ export class EditorSession {
     return this.base;
   }
 
-  async open(): Promise<void> {
-    await importDiagram(this.modeler, this.savedXml);
+  /** Opens the saved revision; resolves with what bpmn-js warned about while reading and drawing it. */
+  async open(): Promise<string[]> {
+    return importDiagram(this.modeler, this.savedXml);
   }
 
   /** Commits a label still being typed on the canvas, so saving or exporting includes it. */
@@ -88,8 +89,8 @@ export class EditorSession {
     }
   }
 
-  async discardChanges(): Promise<void> {
-    await importDiagram(this.modeler, this.savedXml);
+  async discardChanges(): Promise<string[]> {
+    return importDiagram(this.modeler, this.savedXml);
   }
 
   /**

@@ -4,6 +4,7 @@ import type { Meta, ProcessMap } from '../../api/types';
 import type { AppContext } from '../../context';
 import { downloadBpmn, downloadSvg, exportAction } from '../../diagram/diagramFiles';
 import { fitDiagram } from '../../diagram/viewport';
+import { showOpenWarnings } from '../../diagram/OpenWarningsNotice';
 import { CHANGE_TRACKER_EVENT, type ChangeTrackerEvent } from '../../features/change-tracking/ChangeTracker';
 import { FindingsPanel } from '../../features/lint/FindingsPanel';
 import type RepositoryFindings from '../../features/lint/RepositoryFindings';
@@ -63,7 +64,7 @@ export class MapEditorPage implements Page {
   /** "Buka peta …" on call activities that stand for a child map; follows the saved revision. */
   private callLinks: CallLinkLayer | null = null;
   /** Set once the map is open in the modeller. */
-  private open: { session: EditorSession; header: EditorHeader; meta: Meta } | null = null;
+  private open: { session: EditorSession; header: EditorHeader; meta: Meta; canvas: HTMLElement } | null = null;
   private destroyed = false;
 
   constructor(
@@ -142,13 +143,14 @@ export class MapEditorPage implements Page {
       // Subscribes before the import, so the first lint (right after it) already fills the panel.
       canvasColumn.append(new FindingsPanel(modeler, { profiles: meta.profiles, mapProfile: map.profile }).element);
       const session = new EditorSession(modeler, this.context.api, map, xml);
-      await session.open();
+      const warnings = await session.open();
       if (this.destroyed) {
         modeler.destroy();
         return;
       }
       fitDiagram(modeler, PALETTE_INSET);
-      this.start(session, meta);
+      showOpenWarnings(canvas, modeler, warnings);
+      this.start(session, meta, canvas);
     } catch (error) {
       modeler?.destroy();
       if (this.destroyed) return;
@@ -160,7 +162,7 @@ export class MapEditorPage implements Page {
     }
   }
 
-  private start(session: EditorSession, meta: Meta): void {
+  private start(session: EditorSession, meta: Meta, canvas: HTMLElement): void {
     const header = new EditorHeader({
       historyToggle: this.revisionPanel.toggleButton,
       sopToggle: this.sopPanel.toggleButton,
@@ -180,7 +182,7 @@ export class MapEditorPage implements Page {
       onDiscard: () => void this.discard(),
       onSave: () => this.save(),
     });
-    this.open = { session, header, meta };
+    this.open = { session, header, meta, canvas };
     header.setLocked(this.reviewPanel.locked);
     this.reviewPanel.attach(session.modeler);
     this.showMap(session.map);
@@ -281,7 +283,7 @@ export class MapEditorPage implements Page {
 
   private async importFile(file: File): Promise<void> {
     if (!this.open) return;
-    const { session, meta } = this.open;
+    const { session, meta, canvas } = this.open;
     if (
       session.changeTracker.isDirty() &&
       !(await confirmDialog({
@@ -296,7 +298,8 @@ export class MapEditorPage implements Page {
     try {
       const warnings = await session.replaceWith(await readTextFile(file, meta.limits.xmlBytes));
       fitDiagram(session.modeler, PALETTE_INSET);
-      const notes = warnings.length > 0 ? ` Ada ${warnings.length} peringatan saat membaca berkas; periksa diagram sebelum menyimpan.` : '';
+      showOpenWarnings(canvas, session.modeler, warnings);
+      const notes = warnings.length > 0 ? ` Ada ${warnings.length} peringatan saat membaca berkas (daftarnya di atas diagram); periksa diagram sebelum menyimpan.` : '';
       this.toast.show(`Diagram diganti dengan isi "${file.name}". Simpan untuk mencatatnya sebagai revisi baru.${notes}`);
     } catch (error) {
       errorDialog(`Berkas "${file.name}" tidak dapat diimpor`, error);
@@ -314,8 +317,9 @@ export class MapEditorPage implements Page {
     });
     if (!confirmed) return;
     try {
-      await session.discardChanges();
+      const warnings = await session.discardChanges();
       fitDiagram(session.modeler, PALETTE_INSET);
+      if (this.open) showOpenWarnings(this.open.canvas, session.modeler, warnings);
       this.toast.show(`Perubahan dibuang; diagram kembali ke revisi ${session.baseRevision}.`);
     } catch (error) {
       errorDialog('Perubahan tidak dapat dibuang', error);

@@ -4,7 +4,8 @@ import type { AppContext } from '../../context';
 import { href, type Page } from '../../router';
 import { h, replaceChildren } from '../../ui/dom';
 import { errorView } from '../../ui/errors';
-import { baseName, bpmnFileInput, readTextFile } from '../../ui/files';
+import { bpmnFileInput } from '../../ui/files';
+import { openImportDialog } from '../../features/import/ImportDialog';
 import { formatDateTime } from '../../ui/format';
 import { errorStateView, loadingView } from '../../ui/states';
 import { appHeader, pageShell } from '../shared/layout';
@@ -79,6 +80,7 @@ export class MapListPage implements Page {
       ),
     );
     document.title = 'Peta proses — Petakerja';
+    if (session.canEditMaps) this.acceptDrops(this.element.querySelector<HTMLElement>('.list-main')!);
     this.renderViewSwitch();
     void this.load();
   }
@@ -299,20 +301,43 @@ export class MapListPage implements Page {
     }
   }
 
+  /** Opens the import dialog for a chosen or dropped file; nothing is created until the user confirms there. */
   private async importFile(file: File): Promise<void> {
     replaceChildren(this.notices);
-    this.importButton.disabled = true;
-    this.importButton.textContent = 'Mengimpor…';
     try {
-      const meta = await this.context.meta();
-      const xml = await readTextFile(file, meta.limits.xmlBytes);
-      const map = await this.context.api.importMap(xml, { name: baseName(file.name) });
-      this.context.router.navigate(href.map(map.id));
+      openImportDialog(this.context, await this.context.meta(), file);
     } catch (error) {
       replaceChildren(this.notices, errorView(error, `Berkas "${file.name}" tidak dapat diimpor.`));
-    } finally {
-      this.importButton.disabled = false;
-      this.importButton.textContent = 'Impor .bpmn';
     }
   }
+
+  /** A .bpmn file dragged from the desktop onto the list opens the import dialog, as "Impor .bpmn" does. */
+  private acceptDrops(target: HTMLElement): void {
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
+    let depth = 0;
+    target.addEventListener('dragenter', (event) => {
+      if (!hasFiles(event)) return;
+      depth++;
+      target.classList.add('is-drop-target');
+    });
+    target.addEventListener('dragleave', (event) => {
+      if (!hasFiles(event)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) target.classList.remove('is-drop-target');
+    });
+    target.addEventListener('dragover', (event) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    });
+    target.addEventListener('drop', (event) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      depth = 0;
+      target.classList.remove('is-drop-target');
+      const file = event.dataTransfer?.files[0];
+      if (file) void this.importFile(file);
+    });
+  }
+
 }

@@ -1,8 +1,9 @@
 // The collapsible "Riwayat revisi" side panel: newest revision first, each opening its read-only view.
+import { api } from '../../api/client';
 import type { Revision } from '../../api/types';
 import { href } from '../../router';
 import { h, replaceChildren, uniqueId } from '../../ui/dom';
-import { formatDateTime } from '../../ui/format';
+import { formatBytes, formatDateTime } from '../../ui/format';
 import { errorStateView, loadingView } from '../../ui/states';
 import '../../features/diff/revision-compare.css';
 
@@ -81,6 +82,19 @@ export class RevisionPanel {
             'a',
             { class: 'revision-compare', href: href.diff(this.mapId, revision.n - 1, revision.n), 'data-testid': 'revision-compare', 'data-revision': revision.n },
             'Bandingkan dengan sebelumnya',
+          ),
+        // The file exactly as uploaded, kept beside revision 1 of an imported map (issue 14): the user's evidence.
+        revision.original &&
+          h(
+            'a',
+            {
+              class: 'revision-compare revision-original',
+              href: api.originalUrl(this.mapId),
+              download: revision.original.fileName,
+              title: `${revision.original.fileName} · ${formatBytes(revision.original.bytes)} · sha256 ${revision.original.sha256}`,
+              'data-testid': 'revision-original',
+            },
+            'Unduh berkas asli',
           ),
       );
     });
