@@ -71,4 +71,29 @@ describe('lanes matched to jabatan in the modeller', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('answers lanes in the import dialog: stored as sk: attributes and learnt by the kamus', async () => {
+    const errors: string[] = [];
+    const page = await openPage(browser, errors);
+    await page.setViewport({ width: 1366, height: 768 });
+    await useSession(page, server.url, server.admin.sessionCookie);
+    await page.goto(`${server.url}/#/`, { waitUntil: 'networkidle0' });
+    await page.waitForSelector(byTestId('import-button'), { visible: true });
+    const input = (await page.$(byTestId('import-input'))) as import('puppeteer-core').ElementHandle<HTMLInputElement>;
+    await input.uploadFile(path.join(ROOT, 'test/import/lanes-import.bpmn'));
+    await page.waitForSelector(`${byTestId('import-lane')}[data-lane="Lane_Ruang"] select`);
+    // "Ruang Control" has no suggestion: the full list gives its jabatan; "Nanti saja" leaves a lane unanswered.
+    expect(await page.$eval(`${byTestId('import-lane')}[data-lane="Lane_Ruang"] select option`, (o) => o.textContent)).toBe('Nanti saja');
+    await page.select(`${byTestId('import-lane')}[data-lane="Lane_Ruang"] select`, 'jabatan:FUNGSIONAL');
+    await page.$eval(byTestId('import-name'), (el) => ((el as HTMLInputElement).value = ''));
+    await page.type(byTestId('import-name'), 'Peta dialog jalur');
+    await page.select(byTestId('import-kind'), 'lintas-fungsi');
+    await Promise.all([page.waitForFunction(() => location.hash.startsWith('#/peta/')), page.click(byTestId('import-submit'))]);
+    const id = decodeURIComponent(await page.evaluate(() => location.hash.split('/')[2]!));
+    const stored = (await server.api(`/api/maps/${id}/revisions/1/xml`)).body as string;
+    expect(stored).toContain('<bpmn:lane id="Lane_Ruang" name="Ruang Control" sk:jabatan="FUNGSIONAL">');
+    expect((await server.api('/api/kamus')).body.items).toContainEqual({ name: 'Ruang Control', jabatan: 'FUNGSIONAL' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
