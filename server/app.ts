@@ -32,6 +32,8 @@ import { sopRouter } from './sop/sop.routes';
 import type { SopService } from './sop/sop.service';
 import { settingsRouter } from './settings/settings.routes';
 import type { SettingsService } from './settings/settings.service';
+import { kamusRouter } from './settings/kamus.routes';
+import type { KamusService } from './settings/kamus.service';
 
 // Validation messages of zod reach users: make them Indonesian.
 z.config(z.locales.id());
@@ -55,6 +57,8 @@ export interface AppDeps {
   relasi?: RelasiService;
   /** The public address an admin confirms (docs/security.md, Public address); the routes are absent without it. */
   settings?: SettingsService;
+  /** The repository's synonyms of the kamus jabatan (GET/PUT/DELETE /api/kamus). */
+  kamus?: KamusService;
   /** The built client (dist/client); the SPA is served from here. */
   clientDir: string;
   /** Express's "trust proxy" setting, for deployments behind a reverse proxy terminating https. */
@@ -83,7 +87,7 @@ const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
-export function createApp({ maps, accounts, settings, sop, sopExports, evaluation, dashboard, repositoryLint, relasi, review, clientDir, trustProxy = false, log = console.error }: AppDeps): Express {
+export function createApp({ maps, accounts, settings, kamus, sop, sopExports, evaluation, dashboard, repositoryLint, relasi, review, clientDir, trustProxy = false, log = console.error }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
@@ -117,6 +121,7 @@ export function createApp({ maps, accounts, settings, sop, sopExports, evaluatio
   api.use(requireSession, requireCsrf);
   api.use(accountRoutes(accounts));
   if (settings) api.use(settingsRouter(settings, accounts, trustProxy));
+  if (kamus) api.use(kamusRouter(kamus, accounts));
   api.use(metaRouter(maps));
   api.use(mapsRouter(maps));
   api.use(lintRouter(maps, repositoryLint));

@@ -19,6 +19,7 @@ import { RelasiService } from './repository/relasi/relasi.service';
 import { SopExportJobs } from './sop/batch/export-jobs';
 import { PdfPool } from './sop/pdf/pdf-pool';
 import { SettingsService } from './settings/settings.service';
+import { KamusService } from './settings/kamus.service';
 import { SopService } from './sop/sop.service';
 import { checkDataDirBeforeServe } from './store/data-dir-check';
 import { openEmbeddedStore } from './store/store';
@@ -62,12 +63,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // Saves of a map or its SOP identity ask the review cycle first (frozen in review, a new draft after signing).
     const editGate = reviewEditGate(store.review, async (mapId) => (await store.sop.listSopVersions(mapId)).length);
     const maps = new MapsService(store.maps, await TemplateLibrary.load(), options.defaultProfile, editGate, bpmnWork);
+    // The repository's synonyms of the kamus jabatan, read by every lint of a map (issue 14 item 4).
+    const kamus = new KamusService(store.settings);
+    maps.kamus = kamus;
     const sharedPool = () => (pdfPool ??= new PdfPool({ size: 2 }));
     const sop = new SopService(store.sop, maps, sharedPool, editGate);
     const review = new ReviewService(store.review, maps, store.sop, sop, store.audit);
     // Jobs and their files are this process's own (memory, os.tmpdir()): see export-jobs.ts for several instances.
     sopExports = new SopExportJobs({ maps, sop, reviews: store.review, pdfPool: sharedPool, letterhead: async (unit) => (await store.sop.getLetterhead(unit))?.letterhead });
-    lintSummaries = new LintSummaryCache(store.maps, { repositoryDefault: maps.defaultProfile });
+    lintSummaries = new LintSummaryCache(store.maps, { repositoryDefault: maps.defaultProfile, kamus });
     const repositoryLint = new RepositoryLintService(store.maps);
     const accounts = new AccountsService(store.accounts, store.audit);
     const settings = new SettingsService(store.settings, options.publicUrl, options.defaultProfile);
@@ -88,6 +92,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       },
       accounts,
       settings,
+      kamus,
       clientDir: options.clientDir ?? CLIENT_DIR,
       trustProxy: options.trustProxy,
       log: options.log,

@@ -2,7 +2,7 @@
 import { AppError } from '../errors';
 import type { PublicUser, Role } from './accounts.records';
 
-export type Permission = 'maps:read' | 'maps:write' | 'users:manage' | 'audit:read' | 'review:annotate';
+export type Permission = 'maps:read' | 'maps:write' | 'users:manage' | 'audit:read' | 'review:annotate' | 'kamus:write';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'maps:read': ['admin', 'penyusun', 'reviewer', 'pengesah', 'pembaca'],
@@ -11,6 +11,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'audit:read': ['admin'],
   /** Everyone taking part in the review cycle comments; readers (pembaca) only read. */
   'review:annotate': ['admin', 'penyusun', 'reviewer', 'pengesah'],
+  /** The repository's synonyms of the kamus jabatan: the organisation bureau (admins and drafters) answers them. */
+  'kamus:write': ['admin', 'penyusun'],
 };
 
 /** The organisation bureau (admins and drafters) works on every unit's maps; everyone else on their own unit's. */

@@ -1,6 +1,8 @@
-// `petakerja lint [--profile ID] [--format text|json] [--stage draf|pengajuan] [--meta FILE.json] FILE|FOLDER…`:
-// exit 0 without errors, 1 with errors, 2 for unreadable input or bad usage. --stage and --meta form the lint context
-// (RULES.md §E): the stage of the SOP revision and its identity (server/sop/identity.schema.ts).
+// `petakerja lint [--profile ID] [--format text|json] [--stage draf|pengajuan] [--meta FILE.json]
+// [--kamus FILE.json | --data DIR] FILE|FOLDER…`: exit 0 without errors, 1 with errors, 2 for unreadable input or bad
+// usage. --stage and --meta form the lint context (RULES.md §E): the stage of the SOP revision and its identity
+// (server/sop/identity.schema.ts); --kamus (or a data directory's settings) gives the repository's synonyms of the
+// kamus jabatan (issue 14).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +12,7 @@ import type { Finding } from '../lint/findings';
 import { LintStage, type LintContext } from '../lint/lint-context';
 import { lintXml, summarise } from '../lint/lint.service';
 import { repositoryLintCommand } from './lint-repository';
+import { readKamusFile, readKamusOfDataDir } from './kamus-file';
 import { readMeta } from './sop-meta';
 import { UsageError } from './usage';
 
@@ -40,7 +43,14 @@ export async function lintCommand(args: string[]): Promise<void> {
   if (args.includes('--repository')) return repositoryLintCommand(args);
   const { values, positionals } = parseArgs({
     args,
-    options: { profile: { type: 'string' }, format: { type: 'string', default: 'text' }, stage: { type: 'string' }, meta: { type: 'string' } },
+    options: {
+      profile: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      stage: { type: 'string' },
+      meta: { type: 'string' },
+      kamus: { type: 'string' },
+      data: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -50,7 +60,10 @@ export async function lintCommand(args: string[]): Promise<void> {
   const stage = values.stage === undefined ? undefined : LintStage.safeParse(values.stage);
   if (stage && !stage.success) throw new UsageError('--stage harus draf atau pengajuan.');
   if (positionals.length === 0) throw new UsageError('Sebutkan berkas .bpmn atau folder yang akan diperiksa.');
+  if (values.kamus !== undefined && values.data !== undefined) throw new UsageError('Pakai --kamus atau --data, tidak keduanya.');
+  const synonyms = values.kamus !== undefined ? await readKamusFile(values.kamus) : values.data !== undefined ? await readKamusOfDataDir(values.data) : [];
   const context: LintContext = {
+    ...(synonyms.length > 0 ? { synonyms } : {}),
     ...(stage?.success ? { stage: stage.data } : {}),
     ...(values.meta !== undefined ? { sop: await readMeta(values.meta) } : {}),
   };

@@ -9,12 +9,12 @@ import { id as INDONESIAN } from '../domain/translations-id';
 import type { Profile } from '../domain/vocabulary';
 import type { OrgType } from './map-model/levels';
 import { completeFlowReferences } from './complete-flow-references';
-import type { Finding, Severity } from './findings';
+import { Severity, type Finding } from './findings';
 import type { LintContext, SopRuleOptions } from './lint-context';
 import { citationsFor } from './grounds';
 import { DEFAULT_ORG_TYPE } from './map-model/map-model';
 import { ruleSettings, type RuleSetting } from './profiles';
-import { mapModelOf } from './rules/map-model-of';
+import { mapModelOf, useKamusSynonyms } from './rules/map-model-of';
 import { RECOMMENDED_RULES } from './recommended-rules';
 import { PLUGIN_RULES } from './rules';
 
@@ -26,6 +26,16 @@ const resolver = new StaticResolver({
 
 const TO_CATEGORY: Record<Severity, 'error' | 'warn' | 'info'> = { error: 'error', warning: 'warn', info: 'info' };
 const FROM_CATEGORY: Record<string, Severity> = { error: 'error', warn: 'warning', info: 'info', 'rule-error': 'error' };
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * The severity of one report: the profile's for the rule, lowered to the report's `maxSeverity` when the rule set one
+ * (a report option: a rule caps what it cannot be sure of, e.g. mk/lane-role on a lane known only by its name).
+ */
+function cappedSeverity(severity: Severity, maxSeverity: unknown): Severity {
+  const cap = Severity.safeParse(maxSeverity);
+  return cap.success && RANK[cap.data] < RANK[severity] ? cap.data : severity;
+}
 
 /** The severity of a rule at the stage linted: at submission ('pengajuan') the profile's `atSubmission`, if any. */
 function severityAt(setting: RuleSetting, context: LintContext | undefined): Severity {
@@ -51,10 +61,12 @@ function configFor(profile: Profile, context?: LintContext): Config {
 
 /**
  * Lints `definitions` (completing their flow references first, see complete-flow-references.ts). The context, when
- * given, says the stage ('pengajuan' raises the rules RULES.md makes errors at submission) and the SOP identity.
+ * given, says the stage ('pengajuan' raises the rules RULES.md makes errors at submission), the SOP identity and the
+ * repository's synonyms of the kamus jabatan (lane names are read through them).
  */
 export async function lintDefinitions(definitions: ModdleElement, profile: Profile, context?: LintContext): Promise<Finding[]> {
   completeFlowReferences(definitions);
+  useKamusSynonyms(definitions, context?.synonyms);
   // A linter per lint: bpmnlint keeps rule instances per linter, and some rules keep state between lints in their
   // factory closure, so a shared linter would carry one map's findings into the next (tried; tests caught it).
   const linter = new Linter({ resolver, config: configFor(profile, context) });
@@ -73,7 +85,7 @@ export async function lintDefinitions(definitions: ModdleElement, profile: Profi
       const message = failed ? `Aturan ${rule} gagal dijalankan pada peta ini: ${report.message}` : (INDONESIAN[report.message] ?? report.message);
       findings.push({
         rule,
-        severity: FROM_CATEGORY[report.category] ?? 'error',
+        severity: failed ? 'error' : cappedSeverity(FROM_CATEGORY[report.category] ?? 'error', report.maxSeverity),
         ...(report.id ? { element: report.id } : {}),
         message: citations.length > 0 ? `${message} (${citations.join('; ')})` : message,
         citations,

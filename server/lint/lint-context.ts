@@ -3,11 +3,17 @@
 import { z } from 'zod';
 import type { Profile } from '../domain/vocabulary';
 import { SopIdentityDraft } from '../sop/identity.schema';
+import { KamusSynonym, MAX_SYNONYMS } from './map-model/kamus-synonyms';
 
 export const LintStage = z.enum(['draf', 'pengajuan']);
 export type LintStage = z.infer<typeof LintStage>;
 
-export const LintContext = z.strictObject({ stage: LintStage.optional(), sop: SopIdentityDraft.optional() });
+export const LintContext = z.strictObject({
+  stage: LintStage.optional(),
+  sop: SopIdentityDraft.optional(),
+  /** The repository's synonyms of the kamus jabatan (kamus-synonyms.ts): lane titles the pemda answered for. */
+  synonyms: z.array(KamusSynonym).max(MAX_SYNONYMS).optional(),
+});
 export type LintContext = z.infer<typeof LintContext>;
 
 /** What every sop/* rule factory receives, merged over the profile's own options for it. */

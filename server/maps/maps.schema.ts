@@ -1,5 +1,6 @@
 // Zod schemas of the maps API's inputs; handlers receive the parsed values.
 import { z } from 'zod';
+import { LaneAnswers } from '../import/lane-matching';
 import { MAP_KIND_LABELS, MapKind, Profile } from '../domain/vocabulary';
 import { MapCode, MapId } from '../store/records';
 import { libraryEntry } from './templates';
@@ -63,6 +64,20 @@ export const ListMapsQuery = z.object({
   q: optionalQuery(z.string().trim().max(200)),
 });
 
+/** A query parameter holding the lane answers as JSON. */
+const LanesQuery = z
+  .string()
+  .max(200_000)
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'Jawaban jalur (lanes) harus berupa JSON: { "<id jalur>": { "jabatan": "PELAKSANA" } }.' });
+      return z.NEVER;
+    }
+  })
+  .pipe(LaneAnswers);
+
 export const ImportQuery = z.object({
   name: optionalQuery(Name),
   unit: optionalQuery(Unit),
@@ -75,6 +90,8 @@ export const ImportQuery = z.object({
       .transform((n) => n.split(/[\\/]/).pop()!.trim())
       .pipe(z.string().min(1).max(255)),
   ),
+  /** The lanes answered in the import dialog, as JSON: `{ [laneId]: { jabatan?, role?, level?, external? } }` (lane-matching.ts). */
+  lanes: optionalQuery(LanesQuery),
 });
 export type ImportQuery = z.infer<typeof ImportQuery>;
 

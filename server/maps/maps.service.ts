@@ -2,6 +2,7 @@
 import type { PublicUser } from '../accounts/accounts.records';
 import { canSeeUnit, forbiddenUnit, sameUnit, seesAllUnits } from '../accounts/permissions';
 import { inProcessBpmnWork, type BpmnWork } from '../bpmn/work/work-pool';
+import type { KamusSynonym } from '../lint/map-model/kamus-synonyms';
 import { DEFAULT_PROFILE, MAP_KIND_LABELS, type Profile } from '../domain/vocabulary';
 import type { EditGate } from '../review/edit-gate';
 import { MapIndex, resolveCall, type LinkBasis } from '../repository/call-links';
@@ -9,6 +10,7 @@ import { readMapFacts } from '../repository/map-facts';
 import type { MapPatch, MapStore, MapFilter, OriginalFile } from '../store/map-store';
 import type { ImportInput, ImportOutput } from '../bpmn/import/import-pipeline';
 import type { ImportWarning } from '../bpmn/import/import-warning';
+import type { LaneAnswers, LaneMatch } from '../import/lane-matching';
 import { compareCodes } from '../domain/hierarchy';
 import { ancestorsOf, planMove } from '../store/move-plan';
 import { parentNotFound } from '../store/store-errors';
@@ -30,17 +32,35 @@ export interface CallLink {
   hidden?: true;
 }
 
+/** What the maps need of the kamus synonyms (server/settings/kamus.service.ts). */
+export interface KamusRepository {
+  list(): readonly KamusSynonym[];
+  putAll(synonyms: readonly KamusSynonym[]): Promise<void>;
+}
+
+const NO_KAMUS: KamusRepository = { list: () => [], putAll: async () => {} };
+
 /** POST /api/import/preview: the map as an import would store it, and what the import would tell. */
 export interface ImportPreview {
   xml: string;
   suggested: ImportOutput['suggested'];
   warnings: ImportWarning[];
-  /** The lanes and how the kamus jabatan places them (issue 14 item 4); empty until lane matching lands. */
-  lanes: unknown[];
+  /** Every lane and how the kamus jabatan (with the repository's synonyms) places it (lane-matching.ts). */
+  lanes: LaneMatch[];
 }
 
 export class MapsService {
   private readonly listings: ListingCache;
+  /**
+   * The repository's synonyms of the kamus jabatan: read by every lint of a map, taught by the lanes answered at import
+   * (the server sets it to its KamusService; tools without a data directory have none).
+   */
+  kamus: KamusRepository = NO_KAMUS;
+
+  /** The repository's synonyms of the kamus jabatan. */
+  synonyms(): readonly KamusSynonym[] {
+    return this.kamus.list();
+  }
 
   constructor(
     private readonly store: MapStore,
@@ -102,12 +122,16 @@ export class MapsService {
    * facts are written into it as sk: attributes (BPMN-CONVENTIONS.md: importers always write them).
    */
   async import(actor: PublicUser, bytes: Uint8Array, query: ImportQuery): Promise<{ map: ProcessMap; warnings: ImportWarning[] }> {
-    const read = await this.readImport(bytes, {
-      ...(query.kind ? { kind: query.kind } : {}),
-      ...(query.profile ? { profile: query.profile } : {}),
-      unit: query.unit ?? '',
-      ...(query.name ? { name: query.name } : {}),
-    });
+    const read = await this.readImport(
+      bytes,
+      {
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.profile ? { profile: query.profile } : {}),
+        unit: query.unit ?? '',
+        ...(query.name ? { name: query.name } : {}),
+      },
+      query.lanes,
+    );
     const fileName = query.fileName ?? `${read.facts.name}.bpmn`;
     const map = await this.store.createMap(read.facts, {
       xml: read.xml,
@@ -115,14 +139,15 @@ export class MapsService {
       message: 'Diimpor dari berkas BPMN',
       original: { fileName, bytes },
     });
+    // The answered lanes' names teach the kamus (issue 14 item 4): the next map with a lane of that name is read alike.
+    await this.kamus.putAll(read.learnt);
     return { map, warnings: read.warnings };
   }
 
   /** What an import of `bytes` would store and report, creating nothing (the import dialog's preview). */
   async previewImport(bytes: Uint8Array): Promise<ImportPreview> {
     const read = await this.readImport(bytes, {});
-    // Lanes matched to the kamus jabatan are added by the lane matching (issue 14 item 4).
-    return { xml: read.xml, suggested: read.suggested, warnings: read.warnings, lanes: [] };
+    return { xml: read.xml, suggested: read.suggested, warnings: read.warnings, lanes: read.lanes };
   }
 
   /** The file an imported map was read from, byte for byte (ORIGINAL_NOT_FOUND for maps not imported). */
@@ -133,8 +158,16 @@ export class MapsService {
     return { ...original, downloadName };
   }
 
-  private readImport(bytes: Uint8Array, given: ImportInput['given']): Promise<ImportOutput> {
-    return this.work.readImport({ bytes, given, defaultProfile: this.defaultProfile, defaultName: 'Peta impor' });
+  private readImport(bytes: Uint8Array, given: ImportInput['given'], lanes?: LaneAnswers): Promise<ImportOutput> {
+    const synonyms = this.synonyms();
+    return this.work.readImport({
+      bytes,
+      given,
+      defaultProfile: this.defaultProfile,
+      defaultName: 'Peta impor',
+      ...(lanes ? { lanes } : {}),
+      ...(synonyms.length > 0 ? { synonyms: [...synonyms] } : {}),
+    });
   }
 
   async update(actor: PublicUser, id: string, patch: MapPatch): Promise<ProcessMap> {

@@ -4,6 +4,7 @@
 import { LruMap } from './lru-map';
 import { DEFAULT_PROFILE, type Profile } from '../domain/vocabulary';
 import { lintXml, summarise } from '../lint/lint.service';
+import type { KamusSynonym } from '../lint/map-model/kamus-synonyms';
 import { currentRevisionOf, type MapStore } from '../store/map-store';
 import type { ProcessMap } from '../store/records';
 
@@ -23,6 +24,8 @@ export type LintSummary = LintCounts | 'unreadable';
 export interface LintKey {
   sha256: string;
   profile: Profile;
+  /** The version of the repository's kamus synonyms linted with (a change of the kamus is a new key). */
+  kamus?: number;
 }
 
 export interface LintSummaryCacheOptions {
@@ -30,14 +33,17 @@ export interface LintSummaryCacheOptions {
   maxEntries?: number;
   /** The repository's default profile, for lintXml (maps always name their own profile). */
   repositoryDefault?: Profile;
+  /** The repository's synonyms of the kamus jabatan, with the version that changes with them (kamus.service.ts). */
+  kamus?: { list(): readonly KamusSynonym[]; readonly version: number };
 }
 
-const keyText = (key: LintKey) => `${key.sha256}:${key.profile}`;
+const keyText = (key: LintKey) => `${key.sha256}:${key.profile}:${key.kamus ?? 0}`;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class LintSummaryCache {
   private readonly entries: LruMap<LintSummary>;
   private readonly repositoryDefault: Profile;
+  private readonly kamus: LintSummaryCacheOptions['kamus'];
   /** The warm-up loop running now, if any. */
   private warming: Promise<void> | undefined;
   private stopped = false;
@@ -50,6 +56,7 @@ export class LintSummaryCache {
   ) {
     this.entries = new LruMap(options.maxEntries ?? 20_000);
     this.repositoryDefault = options.repositoryDefault ?? DEFAULT_PROFILE;
+    this.kamus = options.kamus;
   }
 
   get size(): number {
@@ -64,7 +71,7 @@ export class LintSummaryCache {
   /** The key of the map's current revision. */
   async keyOf(map: ProcessMap): Promise<LintKey> {
     const current = await currentRevisionOf(this.store, map);
-    return { sha256: current.sha256, profile: map.profile };
+    return { sha256: current.sha256, profile: map.profile, ...(this.kamus ? { kamus: this.kamus.version } : {}) };
   }
 
   /** What is known for the key, without linting; undefined when not linted yet. */
@@ -133,7 +140,8 @@ export class LintSummaryCache {
   private async compute(key: LintKey, readXml: () => Promise<string>): Promise<LintSummary> {
     let summary: LintSummary;
     try {
-      const result = await lintXml(await readXml(), key.profile, this.repositoryDefault);
+      const synonyms = this.kamus?.list() ?? [];
+      const result = await lintXml(await readXml(), key.profile, this.repositoryDefault, synonyms.length > 0 ? { synonyms: [...synonyms] } : undefined);
       summary = summarise(result.findings);
     } catch {
       summary = 'unreadable';

@@ -131,7 +131,8 @@ export class ReviewService {
     const xml = await this.maps.revisionXml(actor, map.id, map.currentRevision);
     const versions = await this.sopStore.listSopVersions(map.id);
     const version = versionAtRevision(versions, map.currentRevision);
-    const context = { stage: 'pengajuan' as const, ...(version ? { sop: version.identity } : {}) };
+    const synonyms = this.maps.synonyms();
+    const context = { stage: 'pengajuan' as const, ...(version ? { sop: version.identity } : {}), ...(synonyms.length > 0 ? { synonyms: [...synonyms] } : {}) };
     const { findings } = await lintXml(xml, map.profile, this.maps.defaultProfile, context);
     const errors = findings.filter((f) => f.severity === 'error');
     const missingIdentity = version ? missingIdentityFields(version.identity) : [{ path: '', label: 'Identitas SOP belum disimpan' }];

@@ -21,6 +21,7 @@ import { minimalBpmn } from '../helpers/fixtures';
 import { startTestServer, TEST_PASSWORD, type ApiClient } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
 import { SettingsService } from '../../server/settings/settings.service';
+import { KamusService } from '../../server/settings/kamus.service';
 
 /** Who may call a route: anyone signed in, only holders of one role, or the bureau (admin, penyusun), which sees every unit. */
 type Access = 'signed-in' | 'penyusun' | 'admin' | 'bureau' | 'pengisi' | 'pemindai';
@@ -114,6 +115,10 @@ const POLICY: Policy[] = [
   { route: 'GET /api/audit', access: 'admin', ok: 200 },
   { route: 'GET /api/settings', access: 'signed-in', ok: 200 },
   { route: 'PUT /api/settings/public-url', access: 'admin', ok: 200 },
+  // The repository's synonyms of the kamus jabatan (issue 14): read by everyone, answered by the bureau.
+  { route: 'GET /api/kamus', access: 'signed-in', ok: 200 },
+  { route: 'PUT /api/kamus/:name', access: 'bureau', ok: 200 },
+  { route: 'DELETE /api/kamus/:name', access: 'bureau', ok: 204 },
   { route: 'PUT /api/settings/time-zone', access: 'admin', ok: 200 },
 ];
 /** Routes outside the matrix, each tested on its own in sessions.test.ts. */
@@ -169,7 +174,8 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
     .replace(':unit', encodeURIComponent(OWN_UNIT))
     .replace(':aid', await annotationOf(map.id))
     .replace(':code', 'ABCD-EFGH-JKMN')
-    .replace(':sha256', 'a'.repeat(64));
+    .replace(':sha256', 'a'.repeat(64))
+    .replace(':name', encodeURIComponent('Petugas Matriks'));
   const n = ++serial;
   const bodies: Record<string, () => Promise<unknown>> = {
     'POST /api/session/password': async () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
@@ -186,6 +192,7 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
     'POST /api/users': async () => ({ username: `baru${n}`, password: TEST_PASSWORD, name: `Baru ${n}`, jabatan: '', unit: OWN_UNIT, roles: ['pembaca'] }),
     'PATCH /api/users/:id': async () => ({ jabatan: `Jabatan ${n}` }),
     'PUT /api/settings/public-url': async () => ({ publicUrl: server.url }),
+    'PUT /api/kamus/:name': async () => ({ jabatan: 'PELAKSANA' }),
     'PUT /api/settings/time-zone': async () => ({ timeZone: 'Asia/Makassar' }),
     'PUT /api/maps/:id/sop': async () => ({
       version: (await server.api(`/api/maps/${map.id}/sop`)).body.record?.version ?? 0,
@@ -223,6 +230,10 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
     const jobId = (await start(starter)).body.jobId as string;
     if (path.endsWith('/file')) await starter.api(`/api/sop-exports/${jobId}/events`); // the stream ends with the job
     return client.api(path.replace(':jobId', jobId), { method });
+  }
+  if (policy.route === 'DELETE /api/kamus/:name') {
+    // Each allowed deletion finds the synonym there: the admin answers it again first.
+    await server.api(url, { method: 'PUT', json: { jabatan: 'PELAKSANA' } });
   }
   if (policy.route === 'POST /api/import') {
     return client.api(`/api/import?unit=${encodeURIComponent(OWN_UNIT)}`, { method, headers: { 'content-type': 'application/xml' }, body: minimalBpmn() });
@@ -279,6 +290,7 @@ describe(`authorization matrix (${cases.length} cases)`, () => {
       review: { review: new ReviewService(store.review, maps, store.sop, sop), annotations: new AnnotationsService(store.review, maps, store.sop), reviews: store.review, maps },
       accounts: new AccountsService(store.accounts, store.audit),
       settings: new SettingsService(store.settings),
+      kamus: new KamusService(store.settings),
       clientDir: '/nonexistent',
     });
     await store.close();

@@ -33,7 +33,11 @@ describe('POST /api/import/preview', () => {
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     expect(preview.body.suggested).toMatchObject({ name: 'Pelayanan KTP', unit: '' });
     expect(typeof preview.body.suggested.kind).toBe('string');
-    expect(preview.body.lanes).toEqual([]);
+    // The lanes and what the kamus jabatan suggests for them (issue 14 item 4, lane-matching.ts).
+    expect(preview.body.lanes).toEqual([
+      { laneId: 'ibm_l1', name: 'Petugas Pendaftaran', known: false, suggestions: [{ jabatan: 'PELAKSANA', label: 'Pelaksana' }] },
+      { laneId: 'ibm_l2', name: 'Kasir', known: false, suggestions: [{ jabatan: 'PELAKSANA', label: 'Pelaksana' }] },
+    ]);
     expect(preview.body.warnings.map((w: { code: string }) => w.code)).toContain('DIAGRAM_GENERATED');
     expect(preview.body.xml).toContain('BPMNShape');
     expect((await api('/api/maps')).body.items.length).toBe(before);

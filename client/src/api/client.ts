@@ -4,6 +4,7 @@ import type { ExportSummary } from '../../../server/sop/batch/export-contents';
 import type {
   AuditEvent,
   AuditFilter,
+  KamusSynonym,
   ImportParams,
   LibraryTemplate,
   MapFilter,
@@ -206,6 +207,16 @@ export const api = {
   async updateUser(id: string, patch: UserPatch): Promise<User> {
     const { user } = await json<{ user: User }>('/api/users/' + encodeURIComponent(id), 'PATCH', patch);
     return user;
+  },
+
+  /** The repository's synonyms of the kamus jabatan (lane titles answered for), read by the modeller's lint. */
+  async kamus(): Promise<KamusSynonym[]> {
+    return (await json<{ items: KamusSynonym[] }>('/api/kamus')).items;
+  },
+
+  /** Teaches the kamus what a lane title means (admins and drafters). */
+  putKamus(name: string, answer: Omit<KamusSynonym, 'name'>): Promise<KamusSynonym> {
+    return json<KamusSynonym>('/api/kamus/' + encodeURIComponent(name), 'PUT', answer);
   },
 
   /** The public address (and, for administrators, the trust proxy setting). */

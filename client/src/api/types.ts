@@ -245,6 +245,7 @@ export type { SopRecordView, SopSettings, SopVersion } from '../../../server/sop
 export type { TimeZoneSetting } from '../../../server/settings/settings.service';
 export type { TimeZone } from '../../../server/settings/time-zone';
 export type { Letterhead, StoredLetterhead } from '../../../server/sop/letterhead.schema';
+export type { KamusSynonym } from '../../../server/lint/map-model/kamus-synonyms';
 export type { ElementChange, ElementChangeKind, FlowEnds, IdentityFieldChange, RevisionDiff, SopRenumbering, SopRowChange } from '../../../server/review/diff/diff.schema';
 
 /** The review cycle (docs/review.md); the stored shapes are the server's zod schemas. */

@@ -7,6 +7,8 @@ import { writeMapFacts } from '../map-facts';
 import { readMapKind } from '../map-kind';
 import { createModdle, parseBpmn } from '../moddle';
 import { assertOutputSize, assertSafeBpmnXml } from '../xml-guard';
+import { answerLanes, type LaneAnswers, type LaneMatch } from '../../import/lane-matching';
+import type { KamusSynonym } from '../../lint/map-model/kamus-synonyms';
 import { decodeBytes } from './decode-bytes';
 import { generateDiagram } from './diagram-layout';
 import { drawsSomething, ensureCanvas, repairPlanes, repairPools, undrawnWarnings } from './diagram-repair';
@@ -31,6 +33,10 @@ export interface ImportInput {
   defaultProfile: Profile;
   /** Name when neither given nor found in the file. */
   defaultName: string;
+  /** The lanes answered in the import dialog (lane-matching.ts): written as sk: attributes; an unknown lane id is refused. */
+  lanes?: LaneAnswers;
+  /** The repository's synonyms of the kamus jabatan, for matching the lanes. */
+  synonyms?: KamusSynonym[];
 }
 
 export interface ImportOutput {
@@ -41,9 +47,13 @@ export interface ImportOutput {
   /** What the file says, or the defaults, regardless of what was given (the import dialog's suggestions). */
   suggested: MapFactsOfImport;
   warnings: ImportWarning[];
+  /** Every lane of the stored map and how the kamus jabatan places it (the dialog's "Jalur dan jabatan"). */
+  lanes: LaneMatch[];
+  /** The answered lanes' names, for the repository to learn as kamus synonyms. */
+  learnt: KamusSynonym[];
 }
 
-export async function readImport({ bytes, given, defaultProfile, defaultName }: ImportInput): Promise<ImportOutput> {
+export async function readImport({ bytes, given, defaultProfile, defaultName, lanes: answers, synonyms }: ImportInput): Promise<ImportOutput> {
   const decoded = decodeBytes(bytes);
   assertSafeBpmnXml(decoded.text);
   const tree = parseXmlTree(decoded.text);
@@ -77,10 +87,12 @@ export async function readImport({ bytes, given, defaultProfile, defaultName }: 
     name: given.name ?? suggested.name,
   };
   writeMapFacts(definitions, facts);
+  // The lanes answered in the dialog, on the lanes as the map stores them (their ids fixed above), and every lane matched.
+  const { lanes, learnt } = answerLanes(definitions, answers, synonyms);
   const { xml } = await moddle.toXML(definitions, { format: true });
   assertOutputSize(xml);
   warnings.push(...lostIds(tree, xml, warnings));
-  return { xml, facts, suggested, warnings };
+  return { xml, facts, suggested, warnings, lanes, learnt };
 }
 
 /**

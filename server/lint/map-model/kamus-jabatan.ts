@@ -173,38 +173,6 @@ export function isKnownTitle(name: string): boolean {
   return readTitle(name).matched.length > 0;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-/** 0 (far) … 1 (same): the better of edit-distance similarity and shared-token overlap. */
-function similarity(a: string, b: string): number {
-  const byEdits = 1 - editDistance(a, b) / Math.max(a.length, b.length, 1);
-  const tokensA = new Set(a.split(' '));
-  const tokensB = new Set(b.split(' '));
-  const shared = [...tokensA].filter((token) => tokensB.has(token)).length;
-  const byTokens = shared / Math.max(tokensA.size, tokensB.size);
-  return Math.max(byEdits, byTokens * 0.9);
-}
-
-/** The `n` known titles nearest to an unknown name, nearest first. */
-export function closestTitles(name: string, n = 3): string[] {
-  const wanted = normalizeTitle(name);
-  const scored = TITLES.map((entry) => ({
-    title: entry.title,
-    score: Math.max(...entry.aliases.map((alias) => similarity(wanted, normalizeTitle(alias)))),
-  }));
-  return scored.sort((a, b) => b.score - a.score).slice(0, n).map((candidate) => candidate.title);
-}
-
 /** What a lane says of its performer (LaneFacts has these). */
 export interface PerformerCodes {
   jabatan?: JabatanCode;

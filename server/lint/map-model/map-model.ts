@@ -1,6 +1,8 @@
 // The map model: who does what in a BPMN map (pools, lanes with jabatan/role/level, activities with their stage), from sk: attributes or, failing them, from names.
 import type { ModdleElement } from 'bpmn-moddle';
-import { closestTitles, readTitle, ROLE_CODES, type JabatanCode, type KoordinatorKind, type Office, type RoleCode } from './kamus-jabatan';
+import { readTitle, ROLE_CODES, type JabatanCode, type KoordinatorKind, type Office, type RoleCode, type TitleReading } from './kamus-jabatan';
+import { isOutsidePartyName, suggestionsFor, type LaneSuggestion } from './kamus-suggestions';
+import { synonymFor, type KamusSynonym } from './kamus-synonyms';
 import { isJabatanCode, isOrgType, isPimpinanUnit, isUnitKind, levelRowOfOffice, orgTypeFromName, perangkatDaerahFromName, type Level, type OrgType, type UnitKind } from './levels';
 import { isActivityKind, kindsFromName, type ActivityKind } from './activity-kind';
 import { definedOnly } from './defined-only';
@@ -60,8 +62,18 @@ export interface LaneFacts {
   koordinatorKind?: KoordinatorKind;
   /** True when any of jabatan, role or level came from the name rather than sk: attributes. */
   inferred: boolean;
-  /** Nearest known titles, when the name says nothing the kamus knows and no sk: attribute says it. */
-  closest?: string[];
+  /**
+   * An outside party, not a jabatan of the pemda (the public, a company, a bank): from sk:external="true", a repository
+   * synonym, or a name naming one ("Pemohon", "Wajib Pajak", "Vendor"; kamus-suggestions.ts). It holds no jabatan,
+   * role or level, and `inferred` says whether it came from the name.
+   */
+  external?: true;
+  /** True when the lane carries any of sk:jabatan, sk:role, sk:external (valid or not): its performer is declared. */
+  declared: boolean;
+  /** True when a repository synonym of the kamus (kamus-synonyms.ts) gave what the name says. */
+  bySynonym?: true;
+  /** What the kamus suggests, when neither the name nor an sk: attribute says who performs the lane (kamus-suggestions.ts). */
+  suggestions?: LaneSuggestion[];
 }
 
 export interface ActivityFacts {
@@ -182,17 +194,39 @@ function parentLaneOf(lane: ModdleElement): ModdleElement | undefined {
   return owner?.$type === 'bpmn:Lane' ? owner : undefined;
 }
 
-/** Jabatan, role and level of one lane: sk: attributes first, each missing fact read from the name. */
-function readLane(lane: ModdleElement, pool: PoolFacts | undefined): LaneFacts {
+/** What a repository synonym says, as the kamus would read it from the name. */
+function synonymReading(synonym: KamusSynonym): TitleReading {
+  return { matched: [synonym.name], ...(synonym.jabatan ? { jabatan: synonym.jabatan } : {}), ...(synonym.role ? { role: synonym.role, roles: [synonym.role] } : {}) };
+}
+
+/** The lane's sk:external: the moddle types it Boolean; an untyped copy keeps the string. */
+const isDeclaredExternal = (value: unknown) => value === true || value === 'true';
+
+/**
+ * Jabatan, role and level of one lane: sk: attributes first, each missing fact read from the name — through the
+ * repository's synonyms first, then the kamus jabatan. A lane declared or read as an outside party holds none.
+ */
+function readLane(lane: ModdleElement, pool: PoolFacts | undefined, synonyms?: readonly KamusSynonym[]): LaneFacts {
   const name = textOf(lane.name) ?? '';
-  const reading = readTitle(name);
-  const unit = textOf(skAttr(lane, 'unit')) ?? pool?.unit;
-  const orgType = (unit && unit !== pool?.unit ? orgTypeFromName(unit) : undefined) ?? pool?.orgType;
-  const table = orgType ?? DEFAULT_ORG_TYPE;
-  const row = reading.office ? levelRowOfOffice(reading.office, table) : undefined;
   const skJabatan = skAttr(lane, 'jabatan');
   const skRole = skAttr(lane, 'role');
   const skLevel = skAttr(lane, 'level');
+  const skExternal = skAttr(lane, 'external');
+  const declared = skJabatan !== undefined || skRole !== undefined || skExternal !== undefined;
+  const unit = textOf(skAttr(lane, 'unit')) ?? pool?.unit;
+  const base = { id: lane.id ?? '', name, koordinator: false, declared };
+  const placing = () => definedOnly({ poolId: pool?.id, processId: processOf(lane)?.id, parentLaneId: parentLaneOf(lane)?.id, unit });
+  const synonym = synonymFor(name, synonyms);
+  if (isDeclaredExternal(skExternal)) return { ...base, ...placing(), external: true, inferred: false };
+  // Any performer attribute, even an invalid code, keeps a lane from being read as an outside party: a wrong
+  // declaration is reported (mk/lane-role), not explained away by the name.
+  const declaresCodes = declared || isLevel(skLevel);
+  if (!declaresCodes && synonym?.external) return { ...base, ...placing(), external: true, inferred: true, bySynonym: true };
+  const reading = synonym && !synonym.external ? synonymReading(synonym) : readTitle(name);
+  if (!declaresCodes && reading.matched.length === 0 && isOutsidePartyName(name)) return { ...base, ...placing(), external: true, inferred: true };
+  const orgType = (unit && unit !== pool?.unit ? orgTypeFromName(unit) : undefined) ?? pool?.orgType;
+  const table = orgType ?? DEFAULT_ORG_TYPE;
+  const row = reading.office ? levelRowOfOffice(reading.office, table) : undefined;
   const nameJabatan = reading.jabatan ?? row?.jabatan;
   const nameRole = reading.role ?? (reading.office && isPimpinanUnit(reading.office, table) ? 'PIMPINAN_UNIT' : undefined);
   const jabatan = isJabatanCode(skJabatan) ? skJabatan : nameJabatan;
@@ -205,18 +239,17 @@ function readLane(lane: ModdleElement, pool: PoolFacts | undefined): LaneFacts {
   const leaderRoles = (declared: RoleCode[]) => (officeLeads && declared.every((r) => LEADING_ROLES.includes(r)) ? ['PIMPINAN_UNIT' as const] : []);
   const roles = [...new Set(declaredRoles.length > 0 ? [...declaredRoles, ...leaderRoles(declaredRoles)] : nameRoles)];
   const role = declaredRoles[0] ?? nameRole;
-  const level = isLevel(skLevel) ? skLevel : row?.level;
+  const nameLevel = synonym?.level ?? row?.level;
+  const level = isLevel(skLevel) ? skLevel : nameLevel;
   // A choice of jabatan is read from the name only when the lane declares neither jabatan nor role.
   const jabatanChoices = jabatan === undefined && declaredRoles.length === 0 ? reading.jabatanChoices : undefined;
   const inferred =
     (!isJabatanCode(skJabatan) && (nameJabatan !== undefined || jabatanChoices !== undefined)) ||
     (declaredRoles.length === 0 && nameRole !== undefined) ||
-    (!isLevel(skLevel) && row !== undefined);
-  const facts: LaneFacts = { id: lane.id ?? '', name, koordinator: reading.koordinator !== undefined, inferred };
-  const parent = parentLaneOf(lane);
-  const process = processOf(lane);
-  Object.assign(facts, definedOnly({ poolId: pool?.id, processId: process?.id, parentLaneId: parent?.id, jabatan, jabatanChoices, role, roles: roles.length > 0 ? roles : undefined, office: reading.office, level, unit, orgType, koordinatorKind: reading.koordinator }));
-  if (!jabatan && !jabatanChoices && !role && reading.matched.length === 0) facts.closest = closestTitles(name, 3);
+    (!isLevel(skLevel) && nameLevel !== undefined);
+  const facts: LaneFacts = { ...base, koordinator: reading.koordinator !== undefined, inferred };
+  Object.assign(facts, placing(), definedOnly({ jabatan, jabatanChoices, role, roles: roles.length > 0 ? roles : undefined, office: reading.office, level, orgType, koordinatorKind: reading.koordinator, bySynonym: synonym ? (true as const) : undefined }));
+  if (!jabatan && !jabatanChoices && !role && reading.matched.length === 0) facts.suggestions = suggestionsFor(name, 3);
   return facts;
 }
 
@@ -314,12 +347,12 @@ function lanesHolding(activity: ModdleElement, refs: Map<ModdleElement, string[]
 }
 
 /** Reads pools, lanes and activities of a parsed BPMN document. */
-export function readMap(definitions: ModdleElement): MapModel {
+export function readMap(definitions: ModdleElement, synonyms?: readonly KamusSynonym[]): MapModel {
   const elements = modelElements(definitions);
   const pools = readPools(elements);
   const poolByProcess = new Map(pools.flatMap((pool) => (pool.processId ? [[pool.processId, pool] as const] : [])));
   const laneElements = elements.filter((element) => element.$type === 'bpmn:Lane');
-  const lanes = laneElements.map((lane) => readLane(lane, poolByProcess.get(processOf(lane)?.id ?? '')));
+  const lanes = laneElements.map((lane) => readLane(lane, poolByProcess.get(processOf(lane)?.id ?? ''), synonyms));
   const refs = new Map<ModdleElement, string[]>();
   for (const lane of laneElements) {
     for (const node of asElements(lane.get('flowNodeRef'))) refs.set(node, [...(refs.get(node) ?? []), lane.id ?? '']);

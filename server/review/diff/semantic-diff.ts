@@ -32,6 +32,7 @@ const PROPERTY_LABELS: Record<string, string> = {
   'sk:role': 'Peran',
   'sk:level': 'Tingkat',
   'sk:unit': 'Unit',
+  'sk:external': 'Bukan jabatan pemda',
   'sk:unitKind': 'Jenis unit',
   'sk:orgType': 'Jenis organisasi',
   'sk:performanceOwner': 'Pemilik kinerja',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closestTitles, readTitle, type JabatanCode, type RoleCode } from '../../../server/lint/map-model/kamus-jabatan';
+import { suggestionsFor } from '../../../server/lint/map-model/kamus-suggestions';
+import { readTitle, type JabatanCode, type RoleCode } from '../../../server/lint/map-model/kamus-jabatan';
 import { levelOf, orgTypeFromName, type Level, type OrgType } from '../../../server/lint/map-model/levels';
 
 type Row = [name: string, jabatan: JabatanCode | undefined, role: RoleCode | undefined];
@@ -100,7 +101,7 @@ describe('kamus jabatan (ROLES.md §1–2)', () => {
     ['Anggota', 'Anggota Tim'],
   ])('suggests for the unknown "%s" the nearest title %s', (name, nearest) => {
     expect(readTitle(name).matched).toEqual([]);
-    expect(closestTitles(name, 3)).toContain(nearest);
+    expect(suggestionsFor(name, 3).map((s) => s.label)).toContain(nearest);
   });
 
   it.each(['Lane 1', 'Customer', 'Bagian Umum', ''])('knows nothing in "%s"', (name) => {

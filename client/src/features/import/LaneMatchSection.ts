@@ -3,6 +3,8 @@
 // item 4). A slot H3 extends: the choices come from the preview's `lanes`.
 import type { LaneAnswer, LaneMatch } from '../../api/types';
 import { h, replaceChildren, uniqueId } from '../../ui/dom';
+import { answerOf } from '../sk-properties/lanePerformer';
+import { JABATAN, ROLES } from '../sk-properties/vocabulary';
 
 const LEAVE = '';
 const EXTERNAL = 'external';
@@ -55,6 +57,12 @@ export class LaneMatchSection {
         answers[lane.laneId] = { external: true };
         continue;
       }
+      // A jabatan or role picked from the full lists (lanePerformer.ts values: jabatan:X, role:X).
+      const picked = answerOf(select.value);
+      if (picked) {
+        answers[lane.laneId] = picked as LaneAnswer;
+        continue;
+      }
       const suggestion = lane.suggestions[Number(select.value.slice(1))];
       if (!suggestion) continue;
       const answer: LaneAnswer = {};
@@ -69,9 +77,12 @@ export class LaneMatchSection {
     return h(
       'select',
       { id: uniqueId('lane'), class: 'import-lane-select', 'data-testid': 'import-lane-select' },
-      h('option', { value: LEAVE }, lane.known ? '— Sesuai bacaan kamus —' : '— Belum dipetakan —'),
+      h('option', { value: LEAVE }, lane.known ? '— Sesuai bacaan kamus —' : 'Nanti saja'),
       lane.suggestions.length > 0 ? h('optgroup', { label: 'Saran' }, lane.suggestions.map((suggestion, index) => h('option', { value: suggestionValue(index) }, suggestion.label))) : null,
       h('option', { value: EXTERNAL }, 'Bukan jabatan pemda (pihak luar)'),
+      // Every jabatan and role, for a lane the kamus has no suggestion for (issue 14 item 4).
+      h('optgroup', { label: 'Jabatan' }, JABATAN.map((o) => h('option', { value: `jabatan:${o.value}` }, o.label))),
+      h('optgroup', { label: 'Peran' }, ROLES.map((o) => h('option', { value: `role:${o.value}` }, o.label))),
     );
   }
 }

@@ -1,7 +1,7 @@
 // Re-lints the diagram shortly after the user stops editing, in the worker, and announces only the newest answer.
 // The XML for the worker is written in slices (slicedXml), so serialising a big map never blocks the main thread.
 import type EventBus from 'diagram-js/lib/core/EventBus';
-import { LINT_CHANGED_EVENT, type LintResult, type LintState, type Profile } from './lintProtocol';
+import { LINT_CHANGED_EVENT, type KamusSynonym, type LintResult, type LintState, type Profile } from './lintProtocol';
 import type { LintBackend } from './LintWorkerClient';
 import { slicedXml, type XmlElement, type XmlModdle } from './slicedXml';
 import { Cancelled, slicePauser } from './timeSlices';
@@ -19,6 +19,7 @@ export default class LintScheduler {
   /** Bumped by every run; an answer for an older run is stale and dropped. */
   private generation = 0;
   private profile: Profile | undefined;
+  private synonyms: readonly KamusSynonym[] = [];
   private state: LintState = { status: 'pending', result: null };
   private destroyed = false;
   /** Counts model changes; a serialisation under way stops when the model changes beneath it. */
@@ -56,6 +57,12 @@ export default class LintScheduler {
     this.schedule(0);
   }
 
+  /** The repository's synonyms of the kamus jabatan (GET /api/kamus) every lint reads lane names with. */
+  setSynonyms(synonyms: readonly KamusSynonym[]): void {
+    this.synonyms = synonyms;
+    this.schedule(0);
+  }
+
   schedule(delay = LINT_DEBOUNCE_MS): void {
     if (this.destroyed) return;
     if (this.timer !== null) clearTimeout(this.timer);
@@ -75,7 +82,7 @@ export default class LintScheduler {
       if (!definitions) return;
       const xml = await this.serialise(definitions, stale);
       if (stale()) return;
-      const result: LintResult = await this.backend.lint(xml, this.profile);
+      const result: LintResult = await this.backend.lint(xml, this.profile, this.synonyms);
       if (generation !== this.generation || this.destroyed) return;
       this.update({ status: 'done', result });
     } catch (error) {

@@ -1,9 +1,9 @@
 // Talks to the lint worker: one request id per message, each answer settles the promise of its own request.
-import type { LintRequest, LintResponse, LintResult, Profile } from './lintProtocol';
+import type { KamusSynonym, LintRequest, LintResponse, LintResult, Profile } from './lintProtocol';
 
 /** What the scheduler needs from a worker; tests give it a fake. */
 export interface LintBackend {
-  lint(xml: string, profile?: Profile): Promise<LintResult>;
+  lint(xml: string, profile?: Profile, synonyms?: readonly KamusSynonym[]): Promise<LintResult>;
   terminate(): void;
 }
 
@@ -26,11 +26,11 @@ export default class LintWorkerClient implements LintBackend {
     });
   }
 
-  lint(xml: string, profile?: Profile): Promise<LintResult> {
+  lint(xml: string, profile?: Profile, synonyms?: readonly KamusSynonym[]): Promise<LintResult> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, xml, profile } satisfies LintRequest);
+      this.worker.postMessage({ id, xml, profile, ...(synonyms?.length ? { synonyms: [...synonyms] } : {}) } satisfies LintRequest);
     });
   }
 

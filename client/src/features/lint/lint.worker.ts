@@ -5,8 +5,8 @@ import type { LintRequest, LintResponse } from './lintProtocol';
 const post = (message: LintResponse): void => (self as unknown as Worker).postMessage(message);
 
 self.addEventListener('message', (event: MessageEvent<LintRequest>) => {
-  const { id, xml, profile } = event.data;
-  lintXml(xml, profile).then(
+  const { id, xml, profile, synonyms } = event.data;
+  lintXml(xml, profile, undefined, synonyms?.length ? { synonyms } : undefined).then(
     (result) => post({ id, result }),
     (error: unknown) => post({ id, error: { message: error instanceof Error ? error.message : String(error) } }),
   );

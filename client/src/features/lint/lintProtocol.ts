@@ -1,8 +1,9 @@
 // The messages between the modeller and the lint worker, and the event through which the modeller hears the result.
 import type { Profile } from '../../../../server/domain/vocabulary';
 import type { LintResult } from '../../../../server/lint/findings';
+import type { KamusSynonym } from '../../../../server/lint/map-model/kamus-synonyms';
 
-export type { Profile, LintResult };
+export type { Profile, LintResult, KamusSynonym };
 export type { Finding, Severity } from '../../../../server/lint/findings';
 
 export interface LintRequest {
@@ -10,6 +11,8 @@ export interface LintRequest {
   xml: string;
   /** Absent: the map's own sk:profile, else the default profile. */
   profile?: Profile;
+  /** The repository's synonyms of the kamus jabatan (GET /api/kamus): lane names read as the repository answered them. */
+  synonyms?: KamusSynonym[];
 }
 
 export type LintResponse = { id: number; result: LintResult } | { id: number; error: { message: string } };

@@ -21,6 +21,7 @@ import './sk-properties.css';
 import { DURATION_UNITS, durationWarning, joinDuration, splitDuration, type DurationUnit } from './duration';
 import type { SkField, SkScope } from './fields';
 import type { SkOption } from './vocabulary';
+import { performerChange, performerDescription, performerOptions, performerValue } from './lanePerformer';
 
 type AttributeValue = string | number | boolean | undefined;
 
@@ -160,6 +161,25 @@ const CheckboxAttributeEntry: FunctionComponent<SkEntryProps<FieldOfType<'checkb
   });
 };
 
+/** The lane's "Jabatan / peran" (lanePerformer.ts): several sk: attributes change in one undoable command. */
+const PerformerEntry: FunctionComponent<SkEntryProps<FieldOfType<'performer'>>> = (props) => {
+  const { field, element } = props;
+  const modeling = useService<Modeling>('modeling');
+  const lane = element.businessObject;
+  const attributes = () => ({ jabatan: lane.get('sk:jabatan'), role: lane.get('sk:role'), external: lane.get('sk:external') });
+  const name = typeof lane.name === 'string' ? lane.name : '';
+  return h(SelectEntry, {
+    id: props.id,
+    element,
+    label: field.label,
+    description: performerDescription(name, attributes(), field.synonyms),
+    getValue: () => performerValue(attributes()),
+    // The panel renders an option with `children` as an optgroup; its typings know only flat options.
+    getOptions: () => performerOptions(name, performerValue(attributes()), field.synonyms) as SkOption[],
+    setValue: (value: string) => modeling.updateModdleProperties(element, lane, performerChange(value, attributes())),
+  });
+};
+
 /**
  * Mutu baku waktu: a number and a unit ("2" + "jam" is stored as "2 jam"), and the stored text itself, free to edit
  * for what the two cannot say ("1 jam 30 menit", "PT2H"); a text the linter cannot read gets its warning here.
@@ -227,6 +247,7 @@ const ENTRY_KINDS: { [T in SkField['type']]: { component: FunctionComponent<SkEn
   select: { component: SelectAttributeEntry, isEdited: isSelectEntryEdited },
   integer: { component: IntegerEntry, isEdited: isNumberFieldEntryEdited },
   checkbox: { component: CheckboxAttributeEntry, isEdited: isCheckboxEntryEdited },
+  performer: { component: PerformerEntry, isEdited: isSelectEntryEdited },
   duration: { component: DurationEntry, isEdited: isTextFieldEntryEdited },
 };
 

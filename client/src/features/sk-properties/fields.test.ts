@@ -18,7 +18,7 @@ describe('fieldSetFor', () => {
     expect(fieldsOf('bpmn:Process')?.scope).toBe('definitions');
   });
 
-  it('offers jabatan, role, level and unit on a lane', () => {
+  it('offers the jabatan / peran choice, role, level and unit on a lane', () => {
     expect(fieldsOf('bpmn:Lane')).toEqual({ scope: 'element', properties: ['jabatan', 'role', 'level', 'unit'] });
   });
 

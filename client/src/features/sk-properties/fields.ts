@@ -3,7 +3,6 @@ import { is, isAny } from 'bpmn-js/lib/util/ModelUtil';
 import type { Element } from 'bpmn-js/lib/model/Types';
 import {
   ACTIVITY_KINDS,
-  JABATAN,
   LANE_LEVELS,
   LETTERS,
   ORG_TYPES,
@@ -28,6 +27,8 @@ export type SkField =
   | (FieldBase & { type: 'select'; options: SkOption[]; integer?: boolean })
   | (FieldBase & { type: 'integer'; min: number; max: number })
   | (FieldBase & { type: 'checkbox' })
+  /** The lane's "Jabatan / peran": sk:jabatan, sk:role or sk:external in one choice (lanePerformer.ts). */
+  | (FieldBase & { type: 'performer'; synonyms: SkVocabulary['kamus'] })
   | (FieldBase & { type: 'duration' });
 
 /** `definitions`: map-wide facts live on bpmn:Definitions; `element`: on the element's own business object. */
@@ -59,9 +60,9 @@ const PARTICIPANT_FIELDS: SkField[] = [
   { type: 'checkbox', property: 'performanceOwner', label: 'Pemilik kinerja', description: 'Unit ini memiliki kinerja proses yang digambarkan.' },
 ];
 
-const LANE_FIELDS: SkField[] = [
-  { type: 'select', property: 'jabatan', label: 'Jabatan', options: JABATAN },
-  { type: 'select', property: 'role', label: 'Peran', options: ROLES },
+const laneFields = (vocabulary: SkVocabulary): SkField[] => [
+  { type: 'performer', property: 'jabatan', label: 'Jabatan / peran', synonyms: vocabulary.kamus },
+  { type: 'select', property: 'role', label: 'Peran', options: ROLES, description: 'Peran yang dipegang jalur ini di samping jabatannya.' },
   { type: 'select', property: 'level', label: 'Level', options: LANE_LEVELS, integer: true, description: 'Tingkat struktural jabatan ini di unitnya.' },
   unitField('Isi bila jalur ini milik unit lain daripada kolamnya.'),
 ];
@@ -98,7 +99,7 @@ function calledMapField(vocabulary: SkVocabulary): SkField {
 export function fieldSetFor(element: Element, vocabulary: SkVocabulary): SkFieldSet | null {
   if (isAny(element, ['bpmn:Process', 'bpmn:Collaboration'])) return { scope: 'definitions', fields: mapFields(vocabulary) };
   if (is(element, 'bpmn:Participant')) return { scope: 'element', fields: PARTICIPANT_FIELDS };
-  if (is(element, 'bpmn:Lane')) return { scope: 'element', fields: LANE_FIELDS };
+  if (is(element, 'bpmn:Lane')) return { scope: 'element', fields: laneFields(vocabulary) };
   if (isAny(element, ['bpmn:CallActivity', 'bpmn:SubProcess'])) return { scope: 'element', fields: [calledMapField(vocabulary), ...ACTIVITY_FIELDS] };
   if (is(element, 'bpmn:Activity')) return { scope: 'element', fields: ACTIVITY_FIELDS };
   if (isAny(element, ['bpmn:MessageFlow', 'bpmn:DataObjectReference'])) return { scope: 'element', fields: LETTER_FIELDS };

@@ -1,4 +1,5 @@
 // Codes the sk: attributes accept (shared/domain/BPMN-CONVENTIONS.md, ROLES.md) with their Indonesian labels.
+import type { KamusSynonym } from '../../../../server/lint/map-model/kamus-synonyms';
 
 export interface SkOption {
   value: string;
@@ -11,6 +12,8 @@ export interface SkVocabulary {
   profiles: SkOption[];
   /** The repository's maps a call activity or sub-process may open (sk:calledMap), children of the open map first. */
   maps?: SkOption[];
+  /** The repository's synonyms of the kamus jabatan (GET /api/kamus): a lane's "Jabatan / peran" says how its name reads. */
+  kamus?: KamusSynonym[];
 }
 
 export const JABATAN: SkOption[] = [

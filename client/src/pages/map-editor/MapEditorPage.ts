@@ -9,6 +9,7 @@ import { addZoomControls } from '../../diagram/zoomControls';
 import { CHANGE_TRACKER_EVENT, type ChangeTrackerEvent } from '../../features/change-tracking/ChangeTracker';
 import { FindingsPanel } from '../../features/lint/FindingsPanel';
 import type RepositoryFindings from '../../features/lint/RepositoryFindings';
+import type LintScheduler from '../../features/lint/LintScheduler';
 import { SopPanel } from '../../features/sop/SopPanel';
 import { ReviewPanel } from '../../features/review/ReviewPanel';
 import { evaluationButton } from '../../features/evaluation/EvaluationDialog';
@@ -120,12 +121,14 @@ export class MapEditorPage implements Page {
     let modeler: Modeler | null = null;
     try {
       // bpmn-js comes in its own chunk, fetched while the map loads, so the list page stays light.
-      const [{ createModeler }, meta, map, maps] = await Promise.all([
+      const [{ createModeler }, meta, map, maps, kamus] = await Promise.all([
         import('../../diagram/createDiagram'),
         this.context.meta(),
         this.context.api.getMap(this.mapId),
         // The choices of sk:calledMap; without them the field stays empty but the modeller still opens.
         this.context.api.listMaps().catch(() => []),
+        // The repository's synonyms of the kamus jabatan for the live lint; without them lanes are read by the kamus alone.
+        this.context.api.kamus().catch(() => []),
       ]);
       const xml = await this.context.api.revisionXml(this.mapId, map.currentRevision);
       if (this.destroyed) return;
@@ -150,8 +153,9 @@ export class MapEditorPage implements Page {
       modeler = createModeler({
         canvas,
         propertiesPanel: properties,
-        vocabulary: { ...skVocabulary(meta), maps: calledMapOptions(maps, this.mapId) },
+        vocabulary: { ...skVocabulary(meta), maps: calledMapOptions(maps, this.mapId), kamus },
       });
+      modeler.get<LintScheduler>('lintScheduler').setSynonyms(kamus);
       // Subscribes before the import, so the first lint (right after it) already fills the panel.
       canvasColumn.append(new FindingsPanel(modeler, { profiles: meta.profiles, mapProfile: map.profile }).element);
       const session = new EditorSession(modeler, this.context.api, map, xml);
