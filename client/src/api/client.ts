@@ -90,6 +90,10 @@ export function setSessionHooks(next: SessionHooks): void {
 }
 
 export const CSRF_HEADER = 'x-csrf-token';
+/** Names this page load on each request; the server puts it in the map events a write causes, so the page that made a
+ * change does not take its own event for someone else's (server/events/publish-map-events.ts). */
+export const PAGE_HEADER = 'x-petakerja-page';
+export const PAGE_ID = crypto.randomUUID();
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 interface SendOptions {
@@ -100,8 +104,10 @@ interface SendOptions {
 function withCsrf(init: RequestInit): RequestInit {
   const method = (init.method ?? 'GET').toUpperCase();
   const token = hooks.csrfToken();
-  if (SAFE_METHODS.has(method) || !token) return init;
+  if (SAFE_METHODS.has(method)) return init;
   const headers = new Headers(init.headers);
+  headers.set(PAGE_HEADER, PAGE_ID);
+  if (!token) return { ...init, headers };
   headers.set(CSRF_HEADER, token);
   return { ...init, headers };
 }
@@ -347,7 +353,13 @@ export const api = {
     return json<ReviewView>(mapPath(id) + '/review');
   },
 
+  /** The server-sent events of one map (`ready`, then `map` for each change: server/events/events.routes.ts). */
+  mapEventsUrl(id: string): string {
+    return mapPath(id) + '/events';
+  },
+
   /** Whether the current revision may be submitted (the lint at `pengajuan` with the SOP identity in force). */
+
   reviewReadiness(id: string): Promise<ReviewReadiness> {
     return json<ReviewReadiness>(mapPath(id) + '/review/readiness');
   },
