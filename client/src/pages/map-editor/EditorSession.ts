@@ -88,6 +88,15 @@ export class EditorSession {
     }
   }
 
+  /** Takes over a newer revision saved elsewhere; only called while nothing here is unsaved. */
+  async adoptRevision(map: ProcessMap, xml: string): Promise<void> {
+    await importDiagram(this.modeler, xml);
+    this.currentMap = map;
+    this.base = map.currentRevision;
+    this.savedXml = xml;
+    this.changeTracker.markSaved();
+  }
+
   async discardChanges(): Promise<void> {
     await importDiagram(this.modeler, this.savedXml);
   }

@@ -30,6 +30,9 @@ import { openSaveDialog } from './saveDialog';
 import { MapBreadcrumb } from '../../features/hierarchy/mapBreadcrumb';
 import { CallLinkLayer } from '../../features/hierarchy/CallLinkLayer';
 import { calledMapOptions } from '../../features/hierarchy/calledMapOptions';
+import { MapState } from '../../features/map-state/MapState';
+import type { MapEvent } from '../../api/types';
+import { remoteChangeText } from './remoteChange';
 
 /** Room left of the diagram for bpmn-js's palette, which floats over the canvas. */
 const PALETTE_INSET = 96;
@@ -57,6 +60,10 @@ export class MapEditorPage implements Page {
     h('strong', {}, 'Peta sedang dalam reviu.'),
     ' Peta dan identitas SOP dibekukan pada revisi yang diajukan; perubahan baru dapat disimpan setelah reviu meminta perbaikan atau pengajuan ditarik.',
   );
+  /** Someone else changed the map while unsaved changes are open here: said, never overwritten. */
+  private readonly remoteNotice = h('div', { class: 'review-lock-banner', role: 'status', hidden: true, 'data-testid': 'remote-change-notice' });
+  /** What every panel of the map reads; refreshed by the answers to writes made here and by the map's events. */
+  private readonly state: MapState;
   /** The ancestors of the map (the way back up after drilling into a child map). */
   private readonly breadcrumb: MapBreadcrumb;
   /** "Buka peta …" on call activities that stand for a child map; follows the saved revision. */
@@ -71,11 +78,15 @@ export class MapEditorPage implements Page {
   ) {
     this.revisionPanel = new RevisionPanel(mapId, null);
     this.breadcrumb = new MapBreadcrumb(context);
-    this.sopPanel = new SopPanel(context.api, mapId);
+    this.state = new MapState(context.api, mapId);
+    this.state.onRemoteChange((event) => void this.remoteChange(event));
+    this.state.connect();
+    this.sopPanel = new SopPanel(context.api, mapId, this.state);
     this.reviewPanel = new ReviewPanel({
       context,
       mapId,
       revision: null,
+      state: this.state,
       onChange: (view) => {
         this.lockBanner.hidden = !view.locked;
         this.open?.header.setLocked(view.locked);
@@ -96,6 +107,7 @@ export class MapEditorPage implements Page {
     this.toast.hide();
     this.sopPanel.destroy();
     this.reviewPanel.destroy();
+    this.state.destroy();
     document.removeEventListener('keydown', this.onKeyDown);
     this.open?.session.modeler.destroy();
     this.open = null;
@@ -129,7 +141,7 @@ export class MapEditorPage implements Page {
       const canvas = h('div', { class: 'diagram-canvas', 'data-testid': 'modeler-canvas' });
       const properties = h('aside', { class: 'properties-panel', 'aria-label': 'Properti elemen' });
       const canvasColumn = h('div', { class: 'canvas-column' }, canvas);
-      replaceChildren(this.main, this.breadcrumb.element, this.lockBanner, h('div', { class: 'workspace' }, this.revisionPanel.element, canvasColumn, properties, this.reviewPanel.element, this.sopPanel.element));
+      replaceChildren(this.main, this.breadcrumb.element, this.lockBanner, this.remoteNotice, h('div', { class: 'workspace' }, this.revisionPanel.element, canvasColumn, properties, this.reviewPanel.element, this.sopPanel.element));
       modeler = createModeler({
         canvas,
         propertiesPanel: properties,
@@ -162,7 +174,7 @@ export class MapEditorPage implements Page {
       sopToggle: this.sopPanel.toggleButton,
       reviewToggle: this.reviewPanel.toggleButton,
       evaluationButton: evaluationButton(this.context, this.mapId),
-      relasiButton: relasiButton(this.context, session.map),
+      relasiButton: relasiButton(this.context, session.map, this.state),
       importInput: bpmnFileInput('import-input', (file) => void this.importFile(file)),
       onEditMetadata: () => this.editMetadata(),
       onExportBpmn: exportAction(() => {
@@ -177,6 +189,7 @@ export class MapEditorPage implements Page {
       onSave: () => this.save(),
     });
     this.open = { session, header, meta };
+    this.state.setMap(session.map);
     header.setLocked(this.reviewPanel.locked);
     this.reviewPanel.attach(session.modeler);
     this.showMap(session.map);
@@ -258,6 +271,8 @@ export class MapEditorPage implements Page {
 
   private afterSave(session: EditorSession, outcome: SaveOutcome): void {
     if (outcome.status === 'saved') {
+      this.remoteNotice.hidden = true;
+      this.state.setMap(session.map);
       this.showMap(session.map);
       this.open?.header.setStatus(`Tersimpan sebagai revisi ${outcome.revision.n}`);
       this.sopPanel.mapSaved(outcome.revision.n);
@@ -273,6 +288,40 @@ export class MapEditorPage implements Page {
       onDownload: exportAction(() => downloadBpmn(session.modeler, session.map)),
       onReload: () => this.context.router.navigate(href.map(this.mapId)),
     });
+  }
+
+  /**
+   * Someone else changed the map. A newer revision replaces the diagram only when nothing here is unsaved; otherwise
+   * the notice says who changed it, and the unsaved work stays until the user saves (a conflict then offers the choices)
+   * or discards it.
+   */
+  private async remoteChange(event: MapEvent): Promise<void> {
+    const open = this.open;
+    if (!open) return;
+    const map = this.state.snapshot.map;
+    const newer = (event.kind === 'revision' || event.kind === 'map') && map !== null && map.currentRevision > open.session.baseRevision;
+    if (open.session.changeTracker.isDirty()) {
+      this.remoteNotice.textContent = remoteChangeText(event, map, true);
+      this.remoteNotice.hidden = false;
+      return;
+    }
+    if (newer && map) {
+      try {
+        const xml = await this.context.api.revisionXml(this.mapId, map.currentRevision);
+        if (this.open !== open || open.session.changeTracker.isDirty()) return;
+        await open.session.adoptRevision(map, xml);
+        this.showMap(map);
+        this.sopPanel.mapSaved(map.currentRevision);
+        void this.loadRevisions();
+        void this.loadCallLinks();
+        void this.loadRepositoryFindings();
+      } catch (error) {
+        errorDialog('Revisi terbaru tidak dapat dimuat', error);
+        return;
+      }
+    }
+    this.remoteNotice.hidden = true;
+    this.toast.show(remoteChangeText(event, map, false));
   }
 
   private async importFile(file: File): Promise<void> {
@@ -311,6 +360,14 @@ export class MapEditorPage implements Page {
     if (!confirmed) return;
     try {
       await session.discardChanges();
+      // A newer revision saved elsewhere meanwhile (the notice said so) comes in now that nothing here is unsaved.
+      const latest = this.state.snapshot.map;
+      if (latest && latest.currentRevision > session.baseRevision) {
+        await session.adoptRevision(latest, await this.context.api.revisionXml(this.mapId, latest.currentRevision));
+        this.showMap(latest);
+        void this.loadRevisions();
+      }
+      this.remoteNotice.hidden = true;
       fitDiagram(session.modeler, PALETTE_INSET);
       this.toast.show(`Perubahan dibuang; diagram kembali ke revisi ${session.baseRevision}.`);
     } catch (error) {
@@ -327,6 +384,7 @@ export class MapEditorPage implements Page {
       onSubmit: async (patch) => {
         const map = await this.context.api.updateMap(this.mapId, patch);
         const diagramChanged = session.updateMap(map);
+        this.state.setMap(map);
         this.showMap(map);
         void this.breadcrumb.show(map);
         void this.loadRepositoryFindings();
