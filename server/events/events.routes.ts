@@ -20,11 +20,14 @@ export function mapEventsRouter(bus: MapEventBus, maps: MapsService): Router {
     res.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ mapId: map.id })}\n\n`);
     const unsubscribe = bus.subscribe(map.id, (event) => res.write(`event: map\ndata: ${JSON.stringify(event)}\n\n`));
     const heartbeat = setInterval(() => res.write(': tetap tersambung\n\n'), HEARTBEAT_MS);
-    req.on('close', () => {
+    const end = (): void => {
       clearInterval(heartbeat);
       unsubscribe();
+      stopOnClose();
       if (!res.writableEnded) res.end();
-    });
+    };
+    const stopOnClose = bus.onClose(end);
+    req.on('close', end);
   }));
   return router;
 }

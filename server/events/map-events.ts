@@ -10,10 +10,14 @@ export interface MapEventBus {
   publish(event: MapEvent): void;
   /** Calls `listener` for each later event of the map; returns the unsubscribe function. */
   subscribe(mapId: string, listener: (event: MapEvent) => void): () => void;
+  /** Calls `listener` once when the bus closes (the server stops): open streams end, so the server can close. */
+  onClose(listener: () => void): () => void;
+  close(): void;
 }
 
 export class InProcessMapEventBus implements MapEventBus {
   private readonly emitter = new EventEmitter();
+  private readonly closers = new Set<() => void>();
 
   constructor() {
     // One listener per open page of a map: an office has many.
@@ -27,5 +31,17 @@ export class InProcessMapEventBus implements MapEventBus {
   subscribe(mapId: string, listener: (event: MapEvent) => void): () => void {
     this.emitter.on(mapId, listener);
     return () => this.emitter.off(mapId, listener);
+  }
+
+  onClose(listener: () => void): () => void {
+    this.closers.add(listener);
+    return () => this.closers.delete(listener);
+  }
+
+  close(): void {
+    const closers = [...this.closers];
+    this.closers.clear();
+    this.emitter.removeAllListeners();
+    for (const closer of closers) closer();
   }
 }
