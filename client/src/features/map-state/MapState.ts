@@ -88,13 +88,8 @@ export class MapState {
   /** The SOP identity as the server answered "Simpan SOP": readiness depends on it. */
   setSop(sop: SopVersion | null): void {
     this.update({ sop }, ['sop']);
-    void this.refreshReadiness();
-  }
-
-  /** A map was saved here as a new revision: the review (its current revision) and readiness follow. */
-  mapSaved(map: ProcessMap): void {
-    this.setMap(map);
-    void this.refreshReview();
+    // A failed check leaves the last readiness shown; the server checks again at submission.
+    this.refreshReadiness().catch(() => undefined);
   }
 
   hierarchyChanged(): void {
@@ -139,6 +134,8 @@ export class MapState {
       } else if (event.kind === 'review') {
         await this.refreshReview();
       } else {
+        // The map's own place (code, parent) may have changed too.
+        this.setMap(await this.api.getMap(this.mapId));
         this.hierarchyChanged();
       }
     } catch {

@@ -299,6 +299,7 @@ export class MapEditorPage implements Page {
     const open = this.open;
     if (!open) return;
     const map = this.state.snapshot.map;
+    if (event.kind === 'hierarchy' && map) void this.breadcrumb.show(map);
     const newer = (event.kind === 'revision' || event.kind === 'map') && map !== null && map.currentRevision > open.session.baseRevision;
     if (open.session.changeTracker.isDirty()) {
       this.remoteNotice.textContent = remoteChangeText(event, map, true);
