@@ -23,9 +23,16 @@ export function publishMapEvents(bus: MapEventBus, maps: MapsService): RequestHa
     const kind = match ? kindOf(req.method, match[2] ?? '') : null;
     const user = req.auth?.user;
     if (!match || !kind || !user) return next();
-    const mapId = decodeURIComponent(match[1]!);
+    let mapId: string;
+    try {
+      mapId = decodeURIComponent(match[1]!);
+    } catch {
+      // Not a map id: the route refuses it, and nothing is announced.
+      return next();
+    }
     const page = req.get('x-petakerja-page')?.slice(0, 64);
-    // A move changes the subtree of the old parents and of the new ones: each of them hears of it.
+    // A move changes the subtree of the old parents and of the new ones: each of them hears of it. The old ones are
+    // read before the move runs.
     const before = kind === 'hierarchy' ? ancestorIds(maps, user, mapId) : Promise.resolve([]);
     res.on('finish', () => {
       if (res.statusCode < 200 || res.statusCode >= 300) return;
@@ -35,7 +42,7 @@ export function publishMapEvents(bus: MapEventBus, maps: MapsService): RequestHa
         for (const id of new Set([mapId, ...old, ...now])) bus.publish({ mapId: id, kind, by: { id: user.id, name: user.name }, at, ...(page ? { page } : {}) });
       });
     });
-    next();
+    void before.then(() => next(), next);
   };
 }
 
