@@ -61,7 +61,7 @@ export class SopPanel {
       const record = state.snapshot.sop;
       if (!record || record.version === this.version) return;
       // Unsaved isian here are never replaced: the alert offers the newer version instead.
-      if (this.formState() === this.savedState) void this.reloadRecord();
+      if (this.formState() === this.savedState) void this.reloadRecord(false);
       else this.showAlert(`Identitas SOP diubah oleh ${event.by.name} (versi ${record.version}). Isian Anda belum disimpan dan tidak ditimpa.`, () => void this.reloadRecord(), 'Muat versi terbaru');
     });
     this.form = new SopForm(h('div', { class: 'sop-form-footer' }, this.saveButton, this.status), () => void this.save());
@@ -136,7 +136,8 @@ export class SopPanel {
     this.schedulePreview();
   }
 
-  private async load(): Promise<void> {
+  /** `focus`: the first field takes the focus once loaded (not when someone else's save is brought in). */
+  private async load(focus = true): Promise<void> {
     this.form.setDisabled(true);
     this.status.textContent = 'Memuat…';
     try {
@@ -149,7 +150,7 @@ export class SopPanel {
     } finally {
       this.form.setDisabled(false);
     }
-    if (this.isOpen()) this.focusForm();
+    if (focus && this.isOpen()) this.focusForm();
   }
 
   /** The first field of the form, so that typing can start at once. */
@@ -209,9 +210,9 @@ export class SopPanel {
     }
   }
 
-  private async reloadRecord(): Promise<void> {
+  private async reloadRecord(focus = true): Promise<void> {
     replaceChildren(this.alert);
-    await this.load();
+    await this.load(focus);
     this.reloadPreview();
   }
 

@@ -304,6 +304,8 @@ export class MapEditorPage implements Page {
     if (open.session.changeTracker.isDirty()) {
       this.remoteNotice.textContent = remoteChangeText(event, map, true);
       this.remoteNotice.hidden = false;
+      // The history lists the newer revision, which can be compared before deciding what to do.
+      if (newer) void this.loadRevisions();
       return;
     }
     if (newer && map) {
