@@ -124,6 +124,31 @@ describe('state that stays fresh in the modeller', () => {
     expect(errors).toEqual([]);
   });
 
+  it('brings in an SOP identity saved by someone else, and never over isian typed here', async () => {
+    const penyusun = await server.userWith(['penyusun'], UNIT, 'penyusun-form');
+    const lain = await server.userWith(['penyusun'], UNIT, 'penyusun-form-lain');
+    const mapId = await newMap(penyusun, 'Identitas diubah berdua');
+    await penyusun.api(`/api/maps/${mapId}/sop`, { method: 'PUT', json: { version: 0, identity: SOP_IDENTITY, settings: {} } });
+    const errors: string[] = [];
+    const page = await pageAs(browser, penyusun, errors);
+    await openEditor(page, mapId);
+    await page.click(byTestId('sop-toggle'));
+    await page.waitForFunction((nomor) => (document.querySelector('.sop-form [name="nomor"]') as HTMLInputElement | null)?.value === nomor, {}, SOP_IDENTITY.nomor);
+
+    // Clean form: the newer version fills it.
+    expect((await lain.api(`/api/maps/${mapId}/sop`, { method: 'PUT', json: { version: 1, identity: { ...SOP_IDENTITY, nomor: '800/99/Org/2026' }, settings: {} } })).status).toBe(200);
+    await page.waitForFunction(() => (document.querySelector('.sop-form [name="nomor"]') as HTMLInputElement).value === '800/99/Org/2026');
+
+    // Typed here, not saved: kept, and the view says who saved what.
+    await page.type('.sop-form [name="peringatan"]', ' — diketik di sini');
+    expect((await lain.api(`/api/maps/${mapId}/sop`, { method: 'PUT', json: { version: 2, identity: { ...SOP_IDENTITY, nomor: '800/100/Org/2026' }, settings: {} } })).status).toBe(200);
+    await page.waitForSelector(byTestId('sop-alert'), { visible: true });
+    expect(await page.$eval(byTestId('sop-alert'), (e) => e.textContent)).toContain('Identitas SOP diubah oleh Pengguna penyusun-form-lain (versi 3)');
+    expect(await page.$eval('.sop-form [name="peringatan"]', (e) => (e as HTMLTextAreaElement).value)).toContain('diketik di sini');
+    expect(await page.$eval('.sop-form [name="nomor"]', (e) => (e as HTMLInputElement).value)).toBe('800/99/Org/2026');
+    expect(errors).toEqual([]);
+  });
+
   it('Peta relasi counts the lintas fungsi maps moved under the process while it is open', async () => {
     const penyusun = await server.userWith(['penyusun'], UNIT, 'penyusun-relasi');
     const proses = await penyusun.api('/api/maps', { method: 'POST', json: { name: 'Penugasan pegawai', kind: 'proses', unit: UNIT } });
