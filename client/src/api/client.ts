@@ -93,7 +93,8 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** Names this page load on each request; the server puts it in the map events a write causes, so the page that made a
  * change does not take its own event for someone else's (server/events/publish-map-events.ts). */
 export const PAGE_HEADER = 'x-petakerja-page';
-export const PAGE_ID = crypto.randomUUID();
+// getRandomValues, not randomUUID: the latter exists only in secure contexts, and an office may serve plain http on its LAN.
+export const PAGE_ID = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 interface SendOptions {
