@@ -8,6 +8,9 @@ import { z } from 'zod';
 import { accountRoutes, publicAccountRoutes } from './accounts/accounts.routes';
 import type { AccountsService } from './accounts/accounts.service';
 import { MAX_XML_BYTES } from './bpmn/xml-guard';
+import { mapEventsRouter } from './events/events.routes';
+import { InProcessMapEventBus, type MapEventBus } from './events/map-events';
+import { publishMapEvents } from './events/publish-map-events';
 import { auditDenials, authenticate, requireCsrf, requireSession } from './http/auth';
 import { DEFAULT_RETRY_AFTER_SECONDS, errorHandler, notFoundHandler } from './http/error-handler';
 import { metaRouter } from './http/meta.routes';
@@ -59,6 +62,8 @@ export interface AppDeps {
   settings?: SettingsService;
   /** The repository's synonyms of the kamus jabatan (GET/PUT/DELETE /api/kamus). */
   kamus?: KamusService;
+  /** Where committed writes to a map are announced to its open pages; one process's own bus unless given. */
+  events?: MapEventBus;
   /** The built client (dist/client); the SPA is served from here. */
   clientDir: string;
   /** Express's "trust proxy" setting, for deployments behind a reverse proxy terminating https. */
@@ -87,7 +92,7 @@ const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
-export function createApp({ maps, accounts, settings, kamus, sop, sopExports, evaluation, dashboard, repositoryLint, relasi, review, clientDir, trustProxy = false, log = console.error }: AppDeps): Express {
+export function createApp({ maps, accounts, settings, kamus, sop, sopExports, evaluation, dashboard, repositoryLint, relasi, review, events = new InProcessMapEventBus(), clientDir, trustProxy = false, log = console.error }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
@@ -120,6 +125,8 @@ export function createApp({ maps, accounts, settings, kamus, sop, sopExports, ev
   // Everything below needs a session, and a CSRF token for any change: deny by default.
   api.use(requireSession, requireCsrf);
   api.use(accountRoutes(accounts));
+  api.use(publishMapEvents(events, maps));
+  api.use(mapEventsRouter(events, maps));
   if (settings) api.use(settingsRouter(settings, accounts, trustProxy));
   if (kamus) api.use(kamusRouter(kamus, accounts));
   api.use(metaRouter(maps));

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { AccountsService } from './accounts/accounts.service';
 import { BpmnWorkPool } from './bpmn/work/work-pool';
+import { InProcessMapEventBus } from './events/map-events';
 import { createApp } from './app';
 import type { Profile } from './domain/vocabulary';
 import { MapsService } from './maps/maps.service';
@@ -75,7 +76,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const repositoryLint = new RepositoryLintService(store.maps);
     const accounts = new AccountsService(store.accounts, store.audit);
     const settings = new SettingsService(store.settings, options.publicUrl, options.defaultProfile);
+    // One process's bus; several instances behind a balancer would put a shared broker behind MapEventBus.
+    const events = new InProcessMapEventBus();
     const app = createApp({
+      events,
       maps,
       sop,
       sopExports,
@@ -113,6 +117,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeIdleConnections();
+            // Open map event streams would hold server.close() until every page went away.
+            events.close();
           }),
           // At once: a running export's event stream stays open until its job ends, which would hold server.close().
           sopExports?.close(),

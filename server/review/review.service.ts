@@ -40,6 +40,53 @@ export interface Readiness {
   /** The lint errors at submission (stage 'pengajuan', with the SOP identity). */
   findings: Finding[];
   missingIdentity: Array<{ path: string; label: string }>;
+  /**
+   * Everything to fix before submitting, each once: the map's lint errors and the identity fields missing. The count
+   * the refusal (and the submit button) gives is this list's length, so the message always matches what is listed.
+   */
+  problems: ReadinessProblem[];
+  /** "SOP belum siap diajukan: N kesalahan (…)", null when ready; the same words as the SOP_NOT_READY refusal. */
+  summary: string | null;
+}
+
+export interface ReadinessProblem {
+  source: 'peta' | 'identitas';
+  message: string;
+  /** The BPMN element a map finding is on. */
+  element?: string;
+  rule?: string;
+  /** The identity field's path in the SOP form. */
+  path?: string;
+}
+
+/** The lint rule that repeats the identity check: its findings are the `identitas` problems already. */
+const IDENTITY_RULE = 'sop/identity-complete';
+
+const identityLine = (label: string) => (/^identitas sop\b|\bbelum\b/i.test(label) ? label : `Identitas SOP: ${label} belum diisi`);
+
+/** One list of what blocks submission, without repeats. */
+export function readinessProblems(errors: Finding[], missingIdentity: Array<{ path: string; label: string }>): ReadinessProblem[] {
+  const problems: ReadinessProblem[] = [
+    ...errors
+      .filter((finding) => finding.rule !== IDENTITY_RULE)
+      .map((finding): ReadinessProblem => ({ source: 'peta', message: finding.message, rule: finding.rule, ...(finding.element ? { element: finding.element } : {}) })),
+    ...missingIdentity.map((field): ReadinessProblem => ({ source: 'identitas', message: identityLine(field.label), ...(field.path ? { path: field.path } : {}) })),
+  ];
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.source}\u0000${problem.element ?? ''}\u0000${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function readinessSummary(problems: ReadinessProblem[]): string | null {
+  if (problems.length === 0) return null;
+  const onMap = problems.filter((p) => p.source === 'peta').length;
+  const onIdentity = problems.length - onMap;
+  const parts = [onMap > 0 ? `${onMap} pada peta` : '', onIdentity > 0 ? `${onIdentity} pada identitas SOP` : ''].filter(Boolean).join(', ');
+  return `SOP belum siap diajukan: ${problems.length} kesalahan (${parts}).`;
 }
 
 export type SignatureView = Signature & { status: 'berlaku' | 'dicabut'; verifyUrl: string; pdfUrl: string };
@@ -136,8 +183,11 @@ export class ReviewService {
     const { findings } = await lintXml(xml, map.profile, this.maps.defaultProfile, context);
     const errors = findings.filter((f) => f.severity === 'error');
     const missingIdentity = version ? missingIdentityFields(version.identity) : [{ path: '', label: 'Identitas SOP belum disimpan' }];
+    const problems = readinessProblems(errors, missingIdentity);
     return {
-      ready: errors.length === 0 && missingIdentity.length === 0,
+      ready: problems.length === 0,
+      problems,
+      summary: readinessSummary(problems),
       revision: map.currentRevision,
       sopVersion: version?.version ?? 0,
       findings: errors,
@@ -331,17 +381,11 @@ export const reviewConflict = (base: number, doc: ReviewDocument) =>
   );
 
 const notReady = (readiness: Readiness) =>
-  new AppError(
-    422,
-    'SOP_NOT_READY',
-    `SOP belum siap diajukan: ${[
-      readiness.findings.length > 0 ? `${readiness.findings.length} kesalahan pada peta` : '',
-      readiness.missingIdentity.length > 0 ? `identitas belum lengkap (${readiness.missingIdentity.map((f) => f.label).join(', ')})` : '',
-    ]
-      .filter(Boolean)
-      .join('; ')}. Perbaiki lalu ajukan kembali.`,
-    { findings: readiness.findings, missingIdentity: readiness.missingIdentity },
-  );
+  new AppError(422, 'SOP_NOT_READY', `${readiness.summary ?? 'SOP belum siap diajukan.'} Perbaiki lalu ajukan kembali.`, {
+    problems: readiness.problems,
+    findings: readiness.findings,
+    missingIdentity: readiness.missingIdentity,
+  });
 
 /** Signing prints the public address in the QR code: it must be one an administrator confirmed (issue 13, item 9). */
 const publicUrlNotConfirmed = () =>

@@ -50,6 +50,8 @@ const POLICY: Policy[] = [
   // The hierarchy (docs/hierarchy.md): moving to the top level a map already at the top changes nothing (200).
   { route: 'POST /api/maps/:id/move', access: 'penyusun', map: true, ok: 200 },
   { route: 'GET /api/maps/:id/ancestors', access: 'signed-in', map: true, ok: 200 },
+  // The map's changes as server-sent events (server/events): whoever may read the map.
+  { route: 'GET /api/maps/:id/events', access: 'signed-in', map: true, ok: 200 },
   { route: 'GET /api/maps/:id/children', access: 'signed-in', map: true, ok: 200 },
   { route: 'GET /api/maps/:id/links', access: 'signed-in', map: true, ok: 200 },
   { route: 'POST /api/maps/:id/revisions', access: 'penyusun', map: true, ok: 201 },
@@ -215,6 +217,15 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
       kesimpulan: '',
     }),
   };
+  if (policy.route === 'GET /api/maps/:id/events') {
+    // The stream stays open: its status is all the matrix asks, then the request is dropped.
+    const controller = new AbortController();
+    const response = await fetch(server.url + url, { headers: client.sessionCookie ? { cookie: client.sessionCookie } : {}, signal: controller.signal });
+    const refused = response.headers.get('content-type')?.includes('json');
+    const body = refused ? await response.json() : null;
+    controller.abort();
+    return { status: response.status, body, headers: response.headers };
+  }
   if (path.includes('sop-exports')) {
     const unitName = unit === 'own' ? OWN_UNIT : OTHER_UNIT;
     const start = (by: ApiClient) => by.api(`/api/units/${encodeURIComponent(unitName)}/sop-exports`, { method: 'POST', json: { format: 'zip', includeDrafts: true } });

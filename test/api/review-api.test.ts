@@ -55,11 +55,20 @@ describe('review lifecycle', () => {
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.error.details.missingIdentity.map((f: any) => f.path)).toEqual(['nomor', 'peringatan']);
     expect(incomplete.body.error.details.findings.some((f: any) => f.rule === 'sop/identity-complete')).toBe(true);
+    // One list of what to fix, each once: the identity fields the lint rule repeats are not counted twice, and the
+    // count in the message is the number of problems listed (it said "3 kesalahan" while two were listed).
+    const problems = incomplete.body.error.details.problems;
+    expect(problems.map((p: any) => [p.source, p.path])).toEqual([['identitas', 'nomor'], ['identitas', 'peringatan']]);
+    expect(incomplete.body.error.message).toContain(`${problems.length} kesalahan`);
+    expect(incomplete.body.error.message).not.toMatch(/\b3 kesalahan/);
+    const readiness = await penyusun.api(`/api/maps/${id}/review/readiness`);
+    expect(readiness.body.problems).toEqual(problems);
+    expect(incomplete.body.error.message.startsWith(readiness.body.summary)).toBe(true);
     await expectState(penyusun, id, 'draf');
 
     await penyusun.api(`/api/maps/${id}/sop`, { method: 'PUT', json: { version: 1, identity: SOP_IDENTITY } });
     const ready = await penyusun.api(`/api/maps/${id}/review/readiness`);
-    expect(ready.body, JSON.stringify(ready.body.findings)).toMatchObject({ ready: true, sopVersion: 2, findings: [], missingIdentity: [] });
+    expect(ready.body, JSON.stringify(ready.body.findings)).toMatchObject({ ready: true, sopVersion: 2, findings: [], missingIdentity: [], problems: [], summary: null });
   });
 
   it('runs draf → diajukan → direviu → perlu-perbaikan → diajukan → direviu → disetujui → disahkan with an audit entry each', async () => {

@@ -93,6 +93,11 @@ export function setSessionHooks(next: SessionHooks): void {
 }
 
 export const CSRF_HEADER = 'x-csrf-token';
+/** Names this page load on each request; the server puts it in the map events a write causes, so the page that made a
+ * change does not take its own event for someone else's (server/events/publish-map-events.ts). */
+export const PAGE_HEADER = 'x-petakerja-page';
+// getRandomValues, not randomUUID: the latter exists only in secure contexts, and an office may serve plain http on its LAN.
+export const PAGE_ID = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 interface SendOptions {
@@ -103,8 +108,10 @@ interface SendOptions {
 function withCsrf(init: RequestInit): RequestInit {
   const method = (init.method ?? 'GET').toUpperCase();
   const token = hooks.csrfToken();
-  if (SAFE_METHODS.has(method) || !token) return init;
+  if (SAFE_METHODS.has(method)) return init;
   const headers = new Headers(init.headers);
+  headers.set(PAGE_HEADER, PAGE_ID);
+  if (!token) return { ...init, headers };
   headers.set(CSRF_HEADER, token);
   return { ...init, headers };
 }
@@ -387,7 +394,13 @@ export const api = {
     return json<ReviewView>(mapPath(id) + '/review');
   },
 
+  /** The server-sent events of one map (`ready`, then `map` for each change: server/events/events.routes.ts). */
+  mapEventsUrl(id: string): string {
+    return mapPath(id) + '/events';
+  },
+
   /** Whether the current revision may be submitted (the lint at `pengajuan` with the SOP identity in force). */
+
   reviewReadiness(id: string): Promise<ReviewReadiness> {
     return json<ReviewReadiness>(mapPath(id) + '/review/readiness');
   },

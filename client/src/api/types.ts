@@ -261,7 +261,9 @@ export type {
   Transition,
 } from '../../../server/review/review.schema';
 /** The answers of the review routes, as the server builds them. */
-export type { Readiness as ReviewReadiness, ReviewView, SignatureView } from '../../../server/review/review.service';
+export type { Readiness as ReviewReadiness, ReadinessProblem, ReviewView, SignatureView } from '../../../server/review/review.service';
+/** A committed change to a map, as its event stream sends it. */
+export type { MapEvent } from '../../../server/events/map-event.schema';
 export type { AnnotationsAtRevision as AnnotationList, AnnotationView } from '../../../server/review/annotations.service';
 export type { InboxItem } from '../../../server/review/inbox';
 import type { TransitionBody } from '../../../server/review/review.api.schema';

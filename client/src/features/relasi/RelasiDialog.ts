@@ -11,17 +11,18 @@ import { openDialog } from '../../ui/dialog';
 import { h, replaceChildren, type Child } from '../../ui/dom';
 import { errorView } from '../../ui/errors';
 import { loadingView } from '../../ui/states';
+import type { MapState } from '../map-state/MapState';
 import './relasi.css';
 
 /** A peta relasi belongs to a process: only proses and subproses maps offer it. */
 export const hasRelasi = (map: Pick<ProcessMap, 'kind'>): boolean => map.kind === 'proses' || map.kind === 'subproses';
 
 /** The header button that opens the dialog; null for maps that are no process. */
-export function relasiButton(context: AppContext, map: ProcessMap): HTMLButtonElement | null {
+export function relasiButton(context: AppContext, map: ProcessMap, state?: MapState): HTMLButtonElement | null {
   if (!hasRelasi(map)) return null;
   return h(
     'button',
-    { type: 'button', class: 'button button-ghost', 'data-testid': 'relasi-toggle', onClick: () => openRelasiDialog(context, map.id) },
+    { type: 'button', class: 'button button-ghost', 'data-testid': 'relasi-toggle', onClick: () => openRelasiDialog(context, map.id, state) },
     'Peta relasi',
   );
 }
@@ -30,7 +31,8 @@ const mapLabel = (map: Pick<ProcessMap, 'code' | 'name'>) => `${map.code} ${map.
 const whatText = (relation: Relation) => relation.what.join(', ') || '(tanpa nama)';
 const relationText = (relation: Relation) => `${relation.from.name} → ${relation.to.name}`;
 
-export function openRelasiDialog(context: AppContext, processId: string): void {
+/** With the map's store, the dialog reloads when maps beneath the process are moved or saved meanwhile. */
+export function openRelasiDialog(context: AppContext, processId: string, state?: MapState): void {
   const { api, session } = context;
   const body = h('div', { class: 'relasi-overview', 'data-testid': 'relasi-dialog' }, loadingView('Memuat peta relasi…'));
   let viewer: NavigatedViewer | null = null;
@@ -42,9 +44,13 @@ export function openRelasiDialog(context: AppContext, processId: string): void {
     actions: [{ label: 'Tutup', variant: 'primary', onClick: () => handle.close() }],
     onClose: () => {
       closed = true;
+      unsubscribe();
       viewer?.destroy();
     },
   });
+  const unsubscribe = state?.subscribe((_snapshot, changed) => {
+    if (changed.has('hierarchy') && !closed) void load();
+  }) ?? (() => undefined);
   /** What the last save did, kept above the content when it reloads. */
   let notice: Child = null;
 
@@ -117,7 +123,7 @@ export function openRelasiDialog(context: AppContext, processId: string): void {
   };
 
   const render = async (view: RelasiView, createViewer: (canvas: HTMLElement) => NavigatedViewer): Promise<void> => {
-    const heading = h('p', { class: 'relasi-process' }, 'Proses ', h('strong', {}, mapLabel(view.process)), ` — ${view.sources.length} peta lintas fungsi di bawahnya.`);
+    const heading = h('p', { class: 'relasi-process', 'data-testid': 'relasi-heading' }, 'Proses ', h('strong', {}, mapLabel(view.process)), ` — ${view.sources.length} peta lintas fungsi di bawahnya.`);
     viewer?.destroy();
     viewer = null;
     if (view.sources.length === 0 || view.generated.relations.length === 0) {

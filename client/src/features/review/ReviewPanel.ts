@@ -5,6 +5,7 @@ import type { Element } from 'bpmn-js/lib/model/Types';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import { ApiError } from '../../api/client';
 import type { AnnotationList, ReviewReadiness, ReviewView } from '../../api/types';
+import { MapState } from '../map-state/MapState';
 import type { AppContext } from '../../context';
 import { h, replaceChildren, uniqueId } from '../../ui/dom';
 import { UserFacingError, errorView } from '../../ui/errors';
@@ -12,8 +13,7 @@ import { formatDateTime } from '../../ui/format';
 import { loadingView } from '../../ui/states';
 import { AnnotationLayer } from './AnnotationLayer';
 import { AnnotationThreads } from './AnnotationThreads';
-import type { Finding } from '../lint/lintProtocol';
-import { STATE_LABELS, canAnnotate, missingIdentityLine } from './reviewLabels';
+import { STATE_LABELS, canAnnotate } from './reviewLabels';
 import { stateBadge } from './stateBadge';
 import { SignatureList } from './SignatureList';
 import { openTransitionDialog, type ReviewActionOption, type TransitionInput } from './transitionDialog';
@@ -28,16 +28,14 @@ export interface ReviewPanelOptions {
   revision: number | null;
   /** The review was loaded or changed: the modeller freezes or frees Simpan. */
   onChange?(view: ReviewView): void;
+  /** The open map's store (the modeller's); a panel without one keeps its own. */
+  state?: MapState;
 }
 
-/** The lint findings a SOP_NOT_READY refusal carries, as lines for the user. */
+/** The problems a SOP_NOT_READY refusal carries (the same list readiness gives), as lines for the user. */
 export function readinessLines(details: Record<string, unknown>): string[] {
-  const findings = Array.isArray(details.findings) ? (details.findings as Finding[]) : [];
-  const missing = Array.isArray(details.missingIdentity) ? (details.missingIdentity as Array<{ label: string }>) : [];
-  return [
-    ...findings.filter((finding) => finding.severity === 'error').map((finding) => finding.message),
-    ...missing.map((field) => missingIdentityLine(field.label)),
-  ].filter((line, index, lines) => lines.indexOf(line) === index);
+  const problems = Array.isArray(details.problems) ? (details.problems as Array<{ message: string }>) : [];
+  return problems.map((problem) => problem.message);
 }
 
 export class ReviewPanel {
@@ -56,9 +54,17 @@ export class ReviewPanel {
   private view: ReviewView | null = null;
   private loads = 0;
   private destroyed = false;
+  private readonly state: MapState;
+  private readonly unsubscribe: () => void;
 
   constructor(private readonly options: ReviewPanelOptions) {
     const id = uniqueId('review-panel');
+    this.state = options.state ?? new MapState(options.context.api, options.mapId);
+    this.unsubscribe = this.state.subscribe((state, changed) => {
+      if (this.destroyed) return;
+      if (changed.has('review') && state.review) this.showView(state.review);
+      if (changed.has('review') || changed.has('readiness')) this.showReadinessState();
+    });
     const { api } = options.context;
     this.signatures = new SignatureList(api, options.mapId, () => void this.refresh());
     this.threads = new AnnotationThreads({
@@ -130,29 +136,32 @@ export class ReviewPanel {
 
   destroy(): void {
     this.destroyed = true;
+    this.unsubscribe();
   }
 
-  /** Loads the review, the threads and (when the user may submit) the readiness again. */
+  /** Loads the review, the threads and (when the user may submit) the readiness again, through the map's store. */
   async refresh(): Promise<void> {
     const load = ++this.loads;
     const { api } = this.options.context;
     try {
-      const [view, annotations] = await Promise.all([
-        api.getReview(this.options.mapId),
+      const [annotations] = await Promise.all([
         api.listAnnotations(this.options.mapId, this.options.revision ?? undefined),
+        this.state.refreshReview(),
       ]);
       if (load !== this.loads || this.destroyed) return;
-      this.show(view, annotations);
-      const submits = view.actions.some((action) => action.action === 'ajukan');
-      this.readiness.hidden = !submits;
-      if (submits) void this.loadReadiness(load);
+      this.showAnnotations(annotations);
     } catch (error) {
       if (load !== this.loads || this.destroyed) return;
       replaceChildren(this.summary, errorView(error, 'Reviu tidak dapat dimuat'), h('button', { type: 'button', class: 'button button-ghost', onClick: () => void this.refresh() }, 'Coba lagi'));
     }
   }
 
-  private show(view: ReviewView, annotations: AnnotationList): void {
+  private showAnnotations(annotations: AnnotationList): void {
+    this.threads.show(annotations);
+    this.layer?.show(annotations.items);
+  }
+
+  private showView(view: ReviewView): void {
     this.view = view;
     const submitted = view.submitted;
     replaceChildren(
@@ -183,8 +192,6 @@ export class ReviewPanel {
         ),
       ),
     );
-    this.threads.show(annotations);
-    this.layer?.show(annotations.items);
     this.signatureSection.hidden = view.signatures.length === 0;
     const roles = this.options.context.session.user.roles;
     // As the server's SCAN_ROLES: the signatory, the drafter and the administrator send the signed scan back.
@@ -214,40 +221,49 @@ export class ReviewPanel {
     this.options.onChange?.(view);
   }
 
-  private async loadReadiness(load: number): Promise<void> {
-    replaceChildren(this.readiness, h('h3', {}, 'Kesiapan pengajuan'), loadingView('Memeriksa kesiapan…'));
-    try {
-      const readiness = await this.options.context.api.reviewReadiness(this.options.mapId);
-      if (load !== this.loads || this.destroyed) return;
-      this.showReadiness(readiness);
-    } catch (error) {
-      if (load !== this.loads || this.destroyed) return;
-      replaceChildren(this.readiness, h('h3', {}, 'Kesiapan pengajuan'), errorView(error));
+  /** Readiness as the store holds it; "Ajukan untuk direviu" is disabled, with the reason, while the SOP is not ready. */
+  private showReadinessState(): void {
+    const { review, readiness } = this.state.snapshot;
+    const submits = review?.actions.some((action) => action.action === 'ajukan') ?? false;
+    this.readiness.hidden = !submits;
+    if (!submits) return;
+    const button = this.actions.querySelector<HTMLButtonElement>('[data-testid="review-action-ajukan"]');
+    // Until readiness is known, or when it cannot be asked, the server's check at submission still answers.
+    if (!readiness || readiness.revision !== review?.mapRevision) {
+      replaceChildren(this.readiness, h('h3', {}, 'Kesiapan pengajuan'), loadingView('Memeriksa kesiapan…'));
+      if (button) button.disabled = false;
+      return;
     }
+    if (button) {
+      button.disabled = !readiness.ready;
+      button.title = readiness.summary ?? '';
+      if (readiness.summary) button.setAttribute('aria-describedby', `${this.element.id}-readiness`);
+      else button.removeAttribute('aria-describedby');
+    }
+    this.showReadiness(readiness);
   }
 
   private showReadiness(readiness: ReviewReadiness): void {
-    const errors = readiness.findings.filter((finding) => finding.severity === 'error');
+    this.readiness.id = `${this.element.id}-readiness`;
     replaceChildren(
       this.readiness,
       h('h3', {}, 'Kesiapan pengajuan'),
       readiness.ready
         ? h('p', { class: 'review-ready', 'data-testid': 'readiness-ok' }, `Siap diajukan: revisi ${readiness.revision}, identitas SOP versi ${readiness.sopVersion}.`)
         : [
-            h('p', { class: 'review-not-ready' }, 'Belum siap diajukan. Perbaiki dulu:'),
+            h('p', { class: 'review-not-ready', 'data-testid': 'readiness-summary' }, `${readiness.summary ?? 'Belum siap diajukan.'} Perbaiki dulu:`),
             h(
               'ul',
               { class: 'review-findings', 'data-testid': 'readiness-findings' },
-              errors.map((finding) => this.findingItem(finding)),
-              readiness.missingIdentity
-                .filter((field) => !errors.some((finding) => finding.message.includes(field.label)))
-                .map((field) => h('li', {}, `${missingIdentityLine(field.label)} (isi pada tampilan SOP).`)),
+              readiness.problems.map((problem) =>
+                problem.source === 'peta' ? this.findingItem(problem) : h('li', {}, `${problem.message} (isi pada tampilan SOP).`),
+              ),
             ),
           ],
     );
   }
 
-  private findingItem(finding: Finding): HTMLElement {
+  private findingItem(finding: { element?: string; message: string }): HTMLElement {
     const elementId = finding.element;
     return h(
       'li',

@@ -121,12 +121,13 @@ describe('threads on the diagram and the SOP', () => {
 });
 
 describe('transitions and signing', () => {
-  it('turns a SOP_NOT_READY refusal into the lines to fix, errors only, without repeats', () => {
-    const finding = (severity: string, message: string) => ({ rule: 'x', severity, message, citations: [], inferred: false });
+  it('turns a SOP_NOT_READY refusal into the lines to fix: the problems the server listed and counted', () => {
     expect(
       readinessLines({
-        findings: [finding('error', 'Tugas tanpa pelaksana'), finding('warning', 'Nama terlalu panjang'), finding('error', 'Tugas tanpa pelaksana')],
-        missingIdentity: [{ path: 'namaSop', label: 'Nama SOP' }],
+        problems: [
+          { source: 'peta', message: 'Tugas tanpa pelaksana', element: 'Task_1' },
+          { source: 'identitas', message: 'Identitas SOP: Nama SOP belum diisi', path: 'namaSop' },
+        ],
       }),
     ).toEqual(['Tugas tanpa pelaksana', 'Identitas SOP: Nama SOP belum diisi']);
     expect(readinessLines({})).toEqual([]);

@@ -7,6 +7,7 @@ import { errorMessage } from '../../ui/errors';
 import { LetterheadForm } from './letterheadForm';
 import { SopForm } from './sopForm';
 import { SopRowComments } from '../review/SopRowComments';
+import type { MapState } from '../map-state/MapState';
 import './sop.css';
 
 /** Saves and map revisions in quick succession reload the preview once. */
@@ -52,7 +53,17 @@ export class SopPanel {
   constructor(
     private readonly api: Api,
     private readonly mapId: string,
+    /** The map's store: told of each save here (the Reviu panel's readiness follows), and of saves elsewhere. */
+    private readonly state?: MapState,
   ) {
+    state?.onRemoteChange((event) => {
+      if (event.kind !== 'sop' || !this.loaded) return;
+      const record = state.snapshot.sop;
+      if (!record || record.version === this.version) return;
+      // Unsaved isian here are never replaced: the alert offers the newer version instead.
+      if (this.formState() === this.savedState) void this.reloadRecord(false);
+      else this.showAlert(`Identitas SOP diubah oleh ${event.by.name} (versi ${record.version}). Isian Anda belum disimpan dan tidak ditimpa.`, () => void this.reloadRecord(), 'Muat versi terbaru');
+    });
     this.form = new SopForm(h('div', { class: 'sop-form-footer' }, this.saveButton, this.status), () => void this.save());
     this.letterhead = new LetterheadForm(api, () => this.schedulePreview());
     this.rowComments = new SopRowComments(api, mapId);
@@ -125,7 +136,8 @@ export class SopPanel {
     this.schedulePreview();
   }
 
-  private async load(): Promise<void> {
+  /** `focus`: the first field takes the focus once loaded (not when someone else's save is brought in). */
+  private async load(focus = true): Promise<void> {
     this.form.setDisabled(true);
     this.status.textContent = 'Memuat…';
     try {
@@ -138,7 +150,7 @@ export class SopPanel {
     } finally {
       this.form.setDisabled(false);
     }
-    if (this.isOpen()) this.focusForm();
+    if (focus && this.isOpen()) this.focusForm();
   }
 
   /** The first field of the form, so that typing can start at once. */
@@ -188,6 +200,7 @@ export class SopPanel {
       this.savedState = state;
       this.showNote();
       this.schedulePreview();
+      this.state?.setSop(record);
     } catch (error) {
       this.status.textContent = '';
       if (error instanceof ApiError && error.code === 'SOP_CONFLICT') {
@@ -203,9 +216,9 @@ export class SopPanel {
     }
   }
 
-  private async reloadRecord(): Promise<void> {
+  private async reloadRecord(focus = true): Promise<void> {
     replaceChildren(this.alert);
-    await this.load();
+    await this.load(focus);
     this.reloadPreview();
   }
 

@@ -89,6 +89,16 @@ export class EditorSession {
     }
   }
 
+  /** Takes over a newer revision saved elsewhere; only called while nothing here is unsaved. */
+  async adoptRevision(map: ProcessMap, xml: string): Promise<string[]> {
+    const warnings = await importDiagram(this.modeler, xml);
+    this.currentMap = map;
+    this.base = map.currentRevision;
+    this.savedXml = xml;
+    this.changeTracker.markSaved();
+    return warnings;
+  }
+
   async discardChanges(): Promise<string[]> {
     return importDiagram(this.modeler, this.savedXml);
   }

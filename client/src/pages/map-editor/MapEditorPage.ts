@@ -34,6 +34,9 @@ import { openSaveDialog } from './saveDialog';
 import { MapBreadcrumb } from '../../features/hierarchy/mapBreadcrumb';
 import { CallLinkLayer } from '../../features/hierarchy/CallLinkLayer';
 import { calledMapOptions } from '../../features/hierarchy/calledMapOptions';
+import { MapState } from '../../features/map-state/MapState';
+import type { MapEvent } from '../../api/types';
+import { remoteChangeText } from './remoteChange';
 
 declare global {
   interface Window {
@@ -58,6 +61,10 @@ export class MapEditorPage implements Page {
     h('strong', {}, 'Peta sedang dalam reviu.'),
     ' Peta dan identitas SOP dibekukan pada revisi yang diajukan; perubahan baru dapat disimpan setelah reviu meminta perbaikan atau pengajuan ditarik.',
   );
+  /** Someone else changed the map while unsaved changes are open here: said, never overwritten. */
+  private readonly remoteNotice = h('div', { class: 'review-lock-banner', role: 'status', hidden: true, 'data-testid': 'remote-change-notice' });
+  /** What every panel of the map reads; refreshed by the answers to writes made here and by the map's events. */
+  private readonly state: MapState;
   /** The ancestors of the map (the way back up after drilling into a child map). */
   private readonly breadcrumb: MapBreadcrumb;
   /** "Buka peta …" on call activities that stand for a child map; follows the saved revision. */
@@ -74,11 +81,15 @@ export class MapEditorPage implements Page {
   ) {
     this.revisionPanel = new RevisionPanel(mapId, null);
     this.breadcrumb = new MapBreadcrumb(context);
-    this.sopPanel = new SopPanel(context.api, mapId);
+    this.state = new MapState(context.api, mapId);
+    this.state.onRemoteChange((event) => void this.remoteChange(event));
+    this.state.connect();
+    this.sopPanel = new SopPanel(context.api, mapId, this.state);
     this.reviewPanel = new ReviewPanel({
       context,
       mapId,
       revision: null,
+      state: this.state,
       onChange: (view) => {
         this.lockBanner.hidden = !view.locked;
         this.open?.header.setLocked(view.locked);
@@ -100,6 +111,7 @@ export class MapEditorPage implements Page {
     this.sopPanel.destroy();
     this.reviewPanel.destroy();
     this.dock?.destroy();
+    this.state.destroy();
     document.removeEventListener('keydown', this.onKeyDown);
     this.open?.session.modeler.destroy();
     this.open = null;
@@ -148,6 +160,7 @@ export class MapEditorPage implements Page {
         this.main,
         this.breadcrumb.element,
         this.lockBanner,
+        this.remoteNotice,
         h('div', { class: 'workspace' }, canvasColumn, this.revisionPanel.element, properties, this.reviewPanel.element, this.dock.strip, this.sopPanel.element),
       );
       modeler = createModeler({
@@ -183,7 +196,7 @@ export class MapEditorPage implements Page {
     const header = new EditorHeader({
       sopToggle: this.sopPanel.toggleButton,
       evaluationButton: evaluationButton(this.context, this.mapId),
-      relasiButton: relasiButton(this.context, session.map),
+      relasiButton: relasiButton(this.context, session.map, this.state),
       importInput: bpmnFileInput('import-input', (file) => void this.importFile(file)),
       onEditMetadata: () => this.editMetadata(),
       onExportBpmn: exportAction(() => {
@@ -198,6 +211,7 @@ export class MapEditorPage implements Page {
       onSave: () => this.save(),
     });
     this.open = { session, header, meta, canvas };
+    this.state.setMap(session.map);
     header.setLocked(this.reviewPanel.locked);
     this.reviewPanel.attach(session.modeler);
     this.showMap(session.map);
@@ -279,6 +293,8 @@ export class MapEditorPage implements Page {
 
   private afterSave(session: EditorSession, outcome: SaveOutcome): void {
     if (outcome.status === 'saved') {
+      this.remoteNotice.hidden = true;
+      this.state.setMap(session.map);
       this.showMap(session.map);
       this.open?.header.setStatus(`Tersimpan sebagai revisi ${outcome.revision.n}`);
       this.sopPanel.mapSaved(outcome.revision.n);
@@ -294,6 +310,43 @@ export class MapEditorPage implements Page {
       onDownload: exportAction(() => downloadBpmn(session.modeler, session.map)),
       onReload: () => this.context.router.navigate(href.map(this.mapId)),
     });
+  }
+
+  /**
+   * Someone else changed the map. A newer revision replaces the diagram only when nothing here is unsaved; otherwise
+   * the notice says who changed it, and the unsaved work stays until the user saves (a conflict then offers the choices)
+   * or discards it.
+   */
+  private async remoteChange(event: MapEvent): Promise<void> {
+    const open = this.open;
+    if (!open) return;
+    const map = this.state.snapshot.map;
+    if (event.kind === 'hierarchy' && map) void this.breadcrumb.show(map);
+    const newer = (event.kind === 'revision' || event.kind === 'map') && map !== null && map.currentRevision > open.session.baseRevision;
+    if (open.session.changeTracker.isDirty()) {
+      this.remoteNotice.textContent = remoteChangeText(event, map, true);
+      this.remoteNotice.hidden = false;
+      // The history lists the newer revision, which can be compared before deciding what to do.
+      if (newer) void this.loadRevisions();
+      return;
+    }
+    if (newer && map) {
+      try {
+        const xml = await this.context.api.revisionXml(this.mapId, map.currentRevision);
+        if (this.open !== open || open.session.changeTracker.isDirty()) return;
+        showOpenWarnings(open.canvas, open.session.modeler, await open.session.adoptRevision(map, xml));
+        this.showMap(map);
+        this.sopPanel.mapSaved(map.currentRevision);
+        void this.loadRevisions();
+        void this.loadCallLinks();
+        void this.loadRepositoryFindings();
+      } catch (error) {
+        errorDialog('Revisi terbaru tidak dapat dimuat', error);
+        return;
+      }
+    }
+    this.remoteNotice.hidden = true;
+    this.toast.show(remoteChangeText(event, map, false));
   }
 
   private async importFile(file: File): Promise<void> {
@@ -332,7 +385,15 @@ export class MapEditorPage implements Page {
     });
     if (!confirmed) return;
     try {
-      const warnings = await session.discardChanges();
+      let warnings = await session.discardChanges();
+      // A newer revision saved elsewhere meanwhile (the notice said so) comes in now that nothing here is unsaved.
+      const latest = this.state.snapshot.map;
+      if (latest && latest.currentRevision > session.baseRevision) {
+        warnings = await session.adoptRevision(latest, await this.context.api.revisionXml(this.mapId, latest.currentRevision));
+        this.showMap(latest);
+        void this.loadRevisions();
+      }
+      this.remoteNotice.hidden = true;
       fitDiagram(session.modeler);
       if (this.open) showOpenWarnings(this.open.canvas, session.modeler, warnings);
       this.toast.show(`Perubahan dibuang; diagram kembali ke revisi ${session.baseRevision}.`);
@@ -350,6 +411,7 @@ export class MapEditorPage implements Page {
       onSubmit: async (patch) => {
         const map = await this.context.api.updateMap(this.mapId, patch);
         const diagramChanged = session.updateMap(map);
+        this.state.setMap(map);
         this.showMap(map);
         void this.breadcrumb.show(map);
         void this.loadRepositoryFindings();

@@ -21,6 +21,7 @@ import { mapIdentity } from '../shared/mapIdentity';
 import { RevisionPanel } from '../shared/RevisionPanel';
 import { dockablePanel, PanelDock } from '../shared/panelDock';
 import { ReviewPanel } from '../../features/review/ReviewPanel';
+import { MapState } from '../../features/map-state/MapState';
 import { evaluationButton } from '../../features/evaluation/EvaluationDialog';
 import { relasiButton } from '../../features/relasi/RelasiDialog';
 import { MapBreadcrumb } from '../../features/hierarchy/mapBreadcrumb';
@@ -39,6 +40,8 @@ export class ReadOnlyMapPage implements Page {
   /** The ancestors of the map, the way back up after drilling into a child map. */
   private readonly breadcrumb: MapBreadcrumb;
   private destroyed = false;
+  /** The current revision's page follows the map's changes (issue 15, item 2); an old revision never changes. */
+  private readonly state: MapState | null;
 
   /** `n` is the revision to show; null shows the current one to a user who may not change the map. */
   constructor(
@@ -47,7 +50,13 @@ export class ReadOnlyMapPage implements Page {
     private readonly n: number | null,
   ) {
     this.revisionPanel = new RevisionPanel(mapId, n);
-    this.reviewPanel = new ReviewPanel({ context, mapId, revision: n });
+    this.state = n === null ? new MapState(context.api, mapId) : null;
+    this.reviewPanel = new ReviewPanel({ context, mapId, revision: n, ...(this.state ? { state: this.state } : {}) });
+    // Nothing is edited here: a newer revision saved elsewhere is simply shown.
+    this.state?.onRemoteChange((event) => {
+      if (event.kind === 'revision' && !this.destroyed) void this.load();
+    });
+    this.state?.connect();
     this.breadcrumb = new MapBreadcrumb(context);
     this.element = pageShell(`page-editor ${n === null ? 'page-viewer' : 'page-revision'}`, appHeader(context, this.headerSlot), this.main);
     document.title = n === null ? 'Memuat peta — Petakerja' : `Revisi ${n} — Petakerja`;
@@ -58,6 +67,7 @@ export class ReadOnlyMapPage implements Page {
     this.destroyed = true;
     this.reviewPanel.destroy();
     this.dock?.destroy();
+    this.state?.destroy();
     this.viewer?.destroy();
     this.viewer = null;
   }
@@ -191,7 +201,7 @@ export class ReadOnlyMapPage implements Page {
           'div',
           { class: 'header-actions', role: 'toolbar', 'aria-label': n === undefined ? 'Tindakan peta' : 'Tindakan revisi' },
           evaluationButton(this.context, map.id),
-          relasiButton(this.context, map),
+          relasiButton(this.context, map, this.state ?? undefined),
           menuButton(
             'Berkas',
             [
