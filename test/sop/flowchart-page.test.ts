@@ -1,0 +1,81 @@
+// The SOP flowchart page (issue 15 item 9), on the computed layout: one spelling of the answers in the whole document,
+// no connector along a grid line, off-page connectors inside the rows they belong to, no last page of a row or two
+// standing alone.
+import { describe, expect, it } from 'vitest';
+import { parseBpmn } from '../../server/bpmn/moddle';
+import { layoutSopDocument } from '../../server/sop/layout/document';
+import type { SopDocument } from '../../server/sop/layout/document.schema';
+import { MIWG_DIR, readText } from '../helpers/fixtures';
+import { laneBpmn, type LaneSpec } from '../helpers/lane-bpmn';
+
+const layout = async (xml: string, settings: Parameters<typeof layoutSopDocument>[2] = {}) => layoutSopDocument((await parseBpmn(xml)).definitions, {}, settings);
+const miwg = (name: string) => readText(`${MIWG_DIR}/reference/${name}`);
+
+/** Every printed text of the flowchart that reads an answer: the arrows' labels and Keterangan. */
+const answerTexts = (document: SopDocument) => [
+  ...document.pages.flatMap((page) => page.arrows.flatMap((arrow) => (arrow.label ? [arrow.label.text] : []))),
+  ...document.procedure.rows.flatMap((row) => (row.keterangan ? [row.keterangan] : [])),
+];
+
+describe('the answers of decisions', () => {
+  const spec = (yes: string, no: string, other: string): LaneSpec => ({
+    lanes: [
+      ['Kepala', ['S', 'Cek', 'G', 'Sah', 'E', 'G2']],
+      ['Staf', ['Susun', 'Ulang', 'Arsip']],
+    ],
+    nodes: [
+      ['S', 'startEvent'],
+      ['Susun', 'task', 'Menyusun konsep'],
+      ['Cek', 'task', 'Memeriksa konsep'],
+      ['G', 'exclusiveGateway', 'Konsep benar?'],
+      ['Ulang', 'task', 'Memperbaiki konsep'],
+      ['Sah', 'task', 'Menandatangani surat'],
+      ['G2', 'exclusiveGateway', 'Perlu diarsip?'],
+      ['Arsip', 'task', 'Mengarsipkan surat'],
+      ['E', 'endEvent'],
+    ],
+    flows: [
+      ['S', 'Susun'],
+      ['Susun', 'Cek'],
+      ['Cek', 'G'],
+      ['G', 'Sah', yes],
+      ['G', 'Ulang', no],
+      ['Ulang', 'Cek', other],
+      ['Sah', 'G2'],
+      ['G2', 'Arsip', 'Ya'],
+      ['G2', 'E', 'Tidak'],
+      ['Arsip', 'E'],
+    ],
+  });
+
+  it('prints "Ya" and "Tidak" however the map spells them, English yes/no included, on arrows and in Keterangan', async () => {
+    for (const [yes, no] of [
+      ['ya', 'tidak'],
+      ['YA', 'TIDAK.'],
+      ['Yes', 'No'],
+      ['yes', 'no'],
+    ] as const) {
+      const document = await layout(laneBpmn(spec(yes, no, 'ya')), { maxRowsPerPage: 3 });
+      const texts = answerTexts(document);
+      expect(texts, `${yes}/${no}`).toContain('Ya');
+      expect(texts, `${yes}/${no}`).toContain('Tidak');
+      for (const text of texts) expect(text, `${yes}/${no}`).not.toMatch(/\b(ya|YA|TIDAK|Yes|yes|No|no)\b(?!\. \d)/);
+      // The "Tidak" branch's note reads as the document's own answer.
+      expect(document.procedure.rows.find((row) => row.kegiatan === 'Konsep benar?')!.keterangan).toMatch(/^Bila tidak, /);
+    }
+  });
+
+  it('keeps an answer that is not a bare yes or no as written', async () => {
+    const document = await layout(laneBpmn(spec('Approved', 'Not complete', 'Sesuai')));
+    const texts = answerTexts(document);
+    expect(texts).toEqual(expect.arrayContaining(['Approved', 'Not complete', 'Sesuai']));
+  });
+
+  it('spells the answers of an imported English map (MIWG C.1.0) "Ya"/"Tidak" on every page', async () => {
+    const document = await layout(miwg('C.1.0.bpmn'));
+    expect(document.pages.length).toBeGreaterThan(1);
+    const texts = answerTexts(document);
+    expect(texts).toContain('Ya');
+    for (const text of texts) expect(text).not.toMatch(/\b(Yes|No)\b(?!\. \d)/);
+  });
+});
