@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBpmn } from '../../server/bpmn/moddle';
 import { layoutSopDocument } from '../../server/sop/layout/document';
 import type { SopDocument } from '../../server/sop/layout/document.schema';
+import { GRID_CLEARANCE_MM } from '../../server/sop/layout/page-geometry';
 import { MIWG_DIR, readText } from '../helpers/fixtures';
 import { laneBpmn, type LaneSpec } from '../helpers/lane-bpmn';
 
@@ -77,5 +78,37 @@ describe('the answers of decisions', () => {
     const texts = answerTexts(document);
     expect(texts).toContain('Ya');
     for (const text of texts) expect(text).not.toMatch(/\b(Yes|No)\b(?!\. \d)/);
+  });
+});
+
+/** Every arrow segment running across, with its distance to the nearest row line. */
+function horizontalClearances(document: SopDocument): Array<{ page: number; arrow: string; distance: number }> {
+  const found: Array<{ page: number; arrow: string; distance: number }> = [];
+  for (const page of document.pages) {
+    const rowLines = [document.table.y + document.table.headerHeight, ...page.bands.map((band) => band.y + band.height)];
+    for (const arrow of page.arrows) {
+      for (let i = 1; i < arrow.points.length; i += 1) {
+        const [a, b] = [arrow.points[i - 1]!, arrow.points[i]!];
+        if (Math.abs(a.y - b.y) > 0.01 || Math.abs(a.x - b.x) < 0.01) continue;
+        found.push({ page: page.number, arrow: arrow.id, distance: Math.min(...rowLines.map((y) => Math.abs(a.y - y))) });
+      }
+    }
+  }
+  return found;
+}
+
+describe('no connector along a grid line', () => {
+  it('keeps an arrow running across into a decision in a row of the least height 1.5 mm off the row line (MIWG C.2.0)', async () => {
+    const document = await layout(miwg('C.2.0.bpmn'));
+    const across = horizontalClearances(document);
+    expect(across.length).toBeGreaterThan(0);
+    for (const { page, arrow, distance } of across) expect(distance, `${arrow} on page ${page}`).toBeGreaterThanOrEqual(GRID_CLEARANCE_MM - 0.001);
+  });
+
+  it.each(['A.4.1.bpmn', 'B.2.0.bpmn', 'C.1.0.bpmn', 'C.4.0.bpmn', 'C.5.0.bpmn'])('MIWG %s: every arrow across keeps 1.5 mm from the row lines, landscape and portrait', async (file) => {
+    for (const orientation of ['landscape', 'portrait'] as const) {
+      const document = await layout(miwg(file), { orientation });
+      for (const { page, arrow, distance } of horizontalClearances(document)) expect(distance, `${arrow} on page ${page} (${orientation})`).toBeGreaterThanOrEqual(GRID_CLEARANCE_MM - 0.001);
+    }
   });
 });

@@ -246,7 +246,7 @@ describe('"Ya" and "Tidak" spelt one way', () => {
 
 // ---- the flowchart's geometry ----
 
-/** Clearance an arrow keeps from a grid line it runs beside (the layout aims for 1.5 mm; a decision's tip leaves 1.3). */
+/** Clearance an arrow keeps from a grid line it runs beside (1.5 mm; down the narrow gutters of many portrait columns, 1.2). */
 const GRID_CLEARANCE = GRID_CLEARANCE_MIN_MM;
 
 function checkPages(document: SopDocument): void {
