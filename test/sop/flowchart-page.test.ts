@@ -3,7 +3,7 @@
 // standing alone.
 import { describe, expect, it } from 'vitest';
 import { parseBpmn } from '../../server/bpmn/moddle';
-import { layoutSopDocument } from '../../server/sop/layout/document';
+import { besideColumns, layoutSopDocument } from '../../server/sop/layout/document';
 import type { SopDocument } from '../../server/sop/layout/document.schema';
 import { GRID_CLEARANCE_MM } from '../../server/sop/layout/page-geometry';
 import { MIWG_DIR, readText } from '../helpers/fixtures';
@@ -109,6 +109,42 @@ describe('no connector along a grid line', () => {
     for (const orientation of ['landscape', 'portrait'] as const) {
       const document = await layout(miwg(file), { orientation });
       for (const { page, arrow, distance } of horizontalClearances(document)) expect(distance, `${arrow} on page ${page} (${orientation})`).toBeGreaterThanOrEqual(GRID_CLEARANCE_MM - 0.001);
+    }
+  });
+});
+
+describe('off-page connectors', () => {
+  /** Each connector with the row it stands in and that row's symbol. */
+  const placed = (document: SopDocument) =>
+    document.pages.flatMap((page) =>
+      page.symbols
+        .filter((symbol) => symbol.kind === 'off-page-connector')
+        .map((connector) => {
+          const pair = document.connectors.find((known) => known.label === connector.connector!.label)!;
+          const row = connector.connector!.direction === 'in' ? pair.toRow : pair.fromRow;
+          const symbol = page.symbols.find((candidate) => candidate.id === `row-${row}`)!;
+          const band = page.bands.find((candidate) => candidate.row === row)!;
+          const together = page.symbols.filter((other) => other.kind === 'off-page-connector' && other.y >= band.y && other.y + other.height <= band.y + band.height + 0.001).length;
+          return { page, connector, row: document.procedure.rows[row]!, symbol, band, together };
+        }),
+    );
+
+  it.each([
+    ['MIWG C.2.0', () => miwg('C.2.0.bpmn')],
+    ['MIWG C.5.0', () => miwg('C.5.0.bpmn')],
+    ['MIWG B.2.0', () => miwg('B.2.0.bpmn')],
+  ])('%s: a connector stands in the row it belongs to, beside its symbol and level with it, while the cells beside are free', async (_name, xml) => {
+    for (const orientation of ['landscape', 'portrait'] as const) {
+      const document = await layout(xml(), { orientation, maxRowsPerPage: 6 });
+      const connectors = placed(document);
+      expect(connectors.length).toBeGreaterThan(0);
+      for (const { connector, row, symbol, band, together } of connectors) {
+        expect(connector.y, connector.id).toBeGreaterThanOrEqual(band.y);
+        expect(connector.y + connector.height, connector.id).toBeLessThanOrEqual(band.y + band.height + 0.001);
+        if (together > besideColumns(row, document.procedure.columns.length).length) continue;
+        expect(connector.y + connector.height / 2, `${connector.id} level with row ${row.index}`).toBeCloseTo(symbol.y + symbol.height / 2, 5);
+        expect(Math.abs(connector.performer - symbol.performer), `${connector.id} in the next cell`).toBe(1);
+      }
     }
   });
 });

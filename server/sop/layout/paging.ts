@@ -25,16 +25,28 @@ export function connectorLabel(index: number): string {
   return label;
 }
 
-/** Connections between rows inside [first, last] and rows outside it, as bands needed at the top and the bottom. */
-function bandsFor(rows: ProcedureRow[], first: number, last: number): number {
-  let count = 0;
+/**
+ * The off-page connectors of a page of rows [first, last], by the row each stands in: a connection leaving the page
+ * has its connector in its source row, one resuming on it in its target row.
+ */
+export function connectorsByRow(rows: ProcedureRow[], first: number, last: number): Map<number, number> {
+  const count = new Map<number, number>();
+  const add = (row: number) => count.set(row, (count.get(row) ?? 0) + 1);
   for (const row of rows) {
     const inside = row.index >= first && row.index <= last;
     for (const connection of row.connections) {
       const targetInside = connection.to >= first && connection.to <= last;
-      if (inside !== targetInside) count += 1;
+      if (inside && !targetInside) add(row.index);
+      else if (!inside && targetInside) add(connection.to);
     }
   }
+  return count;
+}
+
+/** Connectors of the page that do not find room beside their row's symbol: each makes its row a band taller. */
+function bandsFor(rows: ProcedureRow[], first: number, last: number, beside: readonly number[]): number {
+  let count = 0;
+  for (const [row, connectors] of connectorsByRow(rows, first, last)) count += Math.max(0, connectors - (beside[row] ?? 0));
   return count;
 }
 
@@ -43,8 +55,11 @@ export function holdsOnlyTheEnd(rows: ProcedureRow[], page: number[]): boolean {
   return page.every((index) => rows[index]!.terminal === 'end') && page.filter((index) => rows[index]!.kind !== 'terminator').length <= 1;
 }
 
-/** Rows of each page (indices), filling pages greedily. */
-export function paginate(rows: ProcedureRow[], heights: number[], available: number, connectorBand: number, maxRows: number): number[][] {
+/**
+ * Rows of each page (indices), filling pages greedily. `beside`: per row, how many off-page connectors stand beside
+ * its symbol without making it taller (none when not given).
+ */
+export function paginate(rows: ProcedureRow[], heights: number[], available: number, connectorBand: number, maxRows: number, beside: readonly number[] = []): number[][] {
   const pages: number[][] = [];
   let first = 0;
   while (first < rows.length) {
@@ -52,7 +67,7 @@ export function paginate(rows: ProcedureRow[], heights: number[], available: num
     let height = heights[first]!;
     while (last + 1 < rows.length && last + 1 - first < maxRows) {
       const next = height + heights[last + 1]!;
-      const bands = bandsFor(rows, first, last + 1);
+      const bands = bandsFor(rows, first, last + 1, beside);
       if (next + bands * connectorBand > available) break;
       height = next;
       last += 1;
@@ -63,7 +78,7 @@ export function paginate(rows: ProcedureRow[], heights: number[], available: num
   // No page holds only the end: a page of end rows alone takes the rows before them from the page before, as many as
   // it needs and fit.
   const fits = (page: number[]) =>
-    page.length <= maxRows && page.reduce((sum, index) => sum + heights[index]!, 0) + bandsFor(rows, page[0]!, page.at(-1)!) * connectorBand <= available;
+    page.length <= maxRows && page.reduce((sum, index) => sum + heights[index]!, 0) + bandsFor(rows, page[0]!, page.at(-1)!, beside) * connectorBand <= available;
   for (let p = 1; p < pages.length; p += 1) {
     while (holdsOnlyTheEnd(rows, pages[p]!) && pages[p - 1]!.length > 1) {
       const moved = [pages[p - 1]!.at(-1)!, ...pages[p]!];
