@@ -148,3 +148,35 @@ describe('off-page connectors', () => {
     }
   });
 });
+
+describe('page breaks', () => {
+  it.each(['aris-10.2025.07', 'bpmn.io-camunda-modeler-18.6.1', 'trisotech-workflow-modeler-12.6.3'])(
+    'leaves no last page of one row when the page before can give one (MIWG C.4.0 from %s)',
+    async (tool) => {
+      for (const settings of [{ orientation: 'portrait' as const }, { maxRowsPerPage: 6 }, { paper: 'F4' as const, orientation: 'portrait' as const, maxRowsPerPage: 6 }]) {
+        const document = await layout(readText(`${MIWG_DIR}/${tool}/C.4.0-export.bpmn`), settings);
+        expect(document.pages.length).toBeGreaterThan(1);
+        expect(document.pages.at(-1)!.rows.length, JSON.stringify(settings)).toBeGreaterThanOrEqual(2);
+        expect(document.pages.flatMap((page) => page.rows)).toEqual(document.procedure.rows.map((row) => row.index));
+      }
+    },
+  );
+
+  it('keeps the end with the rows before it: a last page is never the end alone', async () => {
+    const tasks = Array.from({ length: 9 }, (_, i) => `T${i + 1}`);
+    const xml = laneBpmn({
+      lanes: [
+        ['Kepala Bagian', ['S', 'G', 'E', ...tasks.filter((_, i) => i % 2 === 0)]],
+        ['Staf', tasks.filter((_, i) => i % 2 === 1)],
+      ],
+      nodes: [['S', 'startEvent'], ...tasks.map((id) => [id, 'task', `Mengerjakan langkah ${id.slice(1)}`] as [string, string, string]), ['G', 'exclusiveGateway', 'Selesai?'], ['E', 'endEvent']],
+      flows: [['S', 'T1'], ...tasks.slice(1).map((id, i) => [tasks[i]!, id] as [string, string]), ['T9', 'G'], ['G', 'E', 'Ya'], ['G', 'T2', 'Tidak']],
+    });
+    for (const maxRowsPerPage of [2, 3, 4, 5, 10]) {
+      const document = await layout(xml, { maxRowsPerPage });
+      const last = document.pages.at(-1)!;
+      if (document.pages.length > 1) expect(last.rows.length, `max ${maxRowsPerPage}`).toBeGreaterThanOrEqual(2);
+      expect(last.rows.some((index) => document.procedure.rows[index]!.kind !== 'terminator' && document.procedure.rows[index]!.terminal !== 'end'), `max ${maxRowsPerPage}`).toBe(true);
+    }
+  });
+});

@@ -75,17 +75,33 @@ export function paginate(rows: ProcedureRow[], heights: number[], available: num
     pages.push(Array.from({ length: last - first + 1 }, (_, i) => first + i));
     first = last + 1;
   }
-  // No page holds only the end: a page of end rows alone takes the rows before them from the page before, as many as
-  // it needs and fit.
+  // No page holds only the end: a page of end rows alone takes the rows before them from the page before, as few as
+  // make it more than the end, when they fit.
   const fits = (page: number[]) =>
     page.length <= maxRows && page.reduce((sum, index) => sum + heights[index]!, 0) + bandsFor(rows, page[0]!, page.at(-1)!, beside) * connectorBand <= available;
   for (let p = 1; p < pages.length; p += 1) {
-    while (holdsOnlyTheEnd(rows, pages[p]!) && pages[p - 1]!.length > 1) {
-      const moved = [pages[p - 1]!.at(-1)!, ...pages[p]!];
+    const before = pages[p - 1]!;
+    const page = pages[p]!;
+    if (!holdsOnlyTheEnd(rows, page)) continue;
+    // The fewest rows of the page before that make this page more than the end, when they fit on it.
+    let taken = 0;
+    for (let count = 1; count < before.length; count += 1) {
+      const moved = [...before.slice(before.length - count), ...page];
       if (!fits(moved)) break;
-      pages[p - 1]!.pop();
-      pages[p] = moved;
+      if (!holdsOnlyTheEnd(rows, moved)) {
+        taken = count;
+        break;
+      }
     }
+    if (taken > 0) pages[p] = [...before.splice(before.length - taken, taken), ...page];
+  }
+  // No widow: the last page holds at least two rows when the page before can give one and keep two (keep with
+  // previous for the final rows).
+  while (pages.length > 1 && pages.at(-1)!.length < 2 && pages.at(-2)!.length > 2) {
+    const moved = [pages.at(-2)!.at(-1)!, ...pages.at(-1)!];
+    if (!fits(moved)) break;
+    pages.at(-2)!.pop();
+    pages[pages.length - 1] = moved;
   }
   return pages.length > 0 ? pages : [[]];
 }
