@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parseBpmn } from '../../server/bpmn/moddle';
 import { besideColumns, layoutSopDocument } from '../../server/sop/layout/document';
 import type { SopDocument } from '../../server/sop/layout/document.schema';
-import { GRID_CLEARANCE_MM } from '../../server/sop/layout/page-geometry';
+import { isShortened, shortenedLabelWarnings } from '../../server/sop/layout/label-notes';
+import { placeLabel } from '../../server/sop/layout/labels';
+import { GRID_CLEARANCE_MM, tableLayout } from '../../server/sop/layout/page-geometry';
 import { MIWG_DIR, readText } from '../helpers/fixtures';
 import { laneBpmn, type LaneSpec } from '../helpers/lane-bpmn';
 
@@ -178,5 +180,44 @@ describe('page breaks', () => {
       if (document.pages.length > 1) expect(last.rows.length, `max ${maxRowsPerPage}`).toBeGreaterThanOrEqual(2);
       expect(last.rows.some((index) => document.procedure.rows[index]!.kind !== 'terminator' && document.procedure.rows[index]!.terminal !== 'end'), `max ${maxRowsPerPage}`).toBe(true);
     }
+  });
+});
+
+describe('a label too long for any free place', () => {
+  it('is shortened inside one performer cell and named whole in a warning', async () => {
+    const columns = Array.from({ length: 5 }, (_, i) => ({ id: `c${i}`, name: `Pelaksana ${i + 1}`, path: [] }));
+    const table = tableLayout(columns, 10, 10, 190);
+    const band = { kind: 'row' as const, y: 60, height: 6, row: 0 };
+    const text = 'Surat jawaban beserta daftar pejabat fungsional yang bersedia ditugaskan dan rekomendasi pimpinan unit organisasi';
+    const source = { x: table.performerX(1) + 2, y: 61, width: 8, height: 4 };
+    // Every place is taken: a symbol over the whole table.
+    const label = placeLabel(text, [{ x: source.x + 8, y: 63 }, { x: table.performerX(3), y: 63 }], source, [band], table, columns.length, { segments: [], symbols: [{ x: 0, y: 0, width: 300, height: 300 }] }, []);
+    expect(isShortened(label)).toBe(true);
+    expect(label.lines.at(-1)).toMatch(/…$/);
+    const column = table.columns.find((candidate) => candidate.key === 'pelaksana' && label.box.x >= candidate.x - 0.01 && label.box.x + label.box.width <= candidate.x + candidate.width + 0.01);
+    expect(column, 'inside one performer column').toBeDefined();
+
+    const document = await layout(
+      laneBpmn({
+        lanes: [['Staf', ['S', 'A', 'B', 'E']]],
+        nodes: [
+          ['S', 'startEvent'],
+          ['A', 'task', 'Menyusun konsep'],
+          ['B', 'task', 'Mengirim konsep'],
+          ['E', 'endEvent'],
+        ],
+        flows: [
+          ['S', 'A'],
+          ['A', 'B', 'Konsep'],
+          ['B', 'E'],
+        ],
+      }),
+    );
+    expect(document.warnings.filter((warning) => warning.includes('dipendekkan'))).toEqual([]);
+    const page = document.pages[0]!;
+    const arrow = page.arrows.find((candidate) => candidate.label)!;
+    const cut = { ...page, arrows: [{ ...arrow, label: { ...label } }] };
+    const warnings = shortenedLabelWarnings([cut], document.procedure);
+    expect(warnings).toEqual([expect.stringContaining(`Label alur "${text}" dari No. 1 "Menyusun konsep" dipendekkan di halaman prosedur 1`)]);
   });
 });

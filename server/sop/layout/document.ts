@@ -6,6 +6,7 @@ import type { ModdleElement } from 'bpmn-moddle';
 import type { SopIdentityDraft } from '../identity.schema';
 import { LayoutSettings, SopDocument, type Arrow, type Band, type FlowSymbol, type LayoutSettingsInput, type Page, type Point, type Rect, type TextCell } from './document.schema';
 import { gutterTracks, kegiatanHeight, paperSize, symbolRect, tableLayout, textHeight, TYPOGRAPHY, type TableLayout } from './page-geometry';
+import { shortenedLabelWarnings } from './label-notes';
 import { placeLabel } from './labels';
 import { crossings, paginate, type Crossing } from './paging';
 import { frameHeading, readProcedure } from './procedure';
@@ -208,7 +209,7 @@ export function layoutProcedure(procedure: Procedure, record: SopRecordForLayout
       headings,
     ),
   );
-  const warnings = [...procedure.warnings];
+  const warnings = [...procedure.warnings, ...shortenedLabelWarnings(pages, procedure)];
   const overflowing = pages.filter((page) => page.tableBottom > paper.height - margin + 0.01).map((page) => page.number);
   if (overflowing.length > 0) warnings.push(`Tabel prosedur melebihi batas kertas pada halaman ${overflowing.join(', ')}; perkecil jumlah baris per halaman atau gunakan kertas F4.`);
   const title = record.title?.trim() || record.identity?.namaSop?.trim() || procedure.name || 'Standar Operasional Prosedur';
