@@ -8,7 +8,7 @@ import type { SopDocument } from '../../server/sop/layout/document.schema';
 import { isShortened, shortenedLabelWarnings } from '../../server/sop/layout/label-notes';
 import { placeLabel } from '../../server/sop/layout/labels';
 import { GRID_CLEARANCE_MM, tableLayout } from '../../server/sop/layout/page-geometry';
-import { MIWG_DIR, readText } from '../helpers/fixtures';
+import { MIWG_DIR, readText, ROOT } from '../helpers/fixtures';
 import { laneBpmn, type LaneSpec } from '../helpers/lane-bpmn';
 
 const layout = async (xml: string, settings: Parameters<typeof layoutSopDocument>[2] = {}) => layoutSopDocument((await parseBpmn(xml)).definitions, {}, settings);
@@ -163,6 +163,21 @@ describe('page breaks', () => {
       }
     },
   );
+
+  it('keeps the end every row leads to off a page of its own: the connections of a page to one row share a connector pair (jBPM transactions)', async () => {
+    const xml = readText(`${ROOT}/test/fixtures/foreign/jbpm/transactions-process.bpmn`);
+    for (const settings of [{}, { paper: 'F4' as const }, { maxRowsPerPage: 6 }]) {
+      const document = await layout(xml, settings);
+      const rows = document.procedure.rows;
+      const last = document.pages.at(-1)!;
+      expect(last.rows.some((index) => rows[index]!.terminal !== 'end'), JSON.stringify(settings)).toBe(true);
+      // One pair per page and target row (sequence or message flow): no two pairs share both.
+      const keys = document.connectors.map((pair) => `${pair.fromPage}:${pair.toRow}:${rows[pair.fromRow]!.connections.find((c) => c.to === pair.toRow)!.message}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      const crossing = rows.flatMap((row) => row.connections.filter((connection) => document.pages.findIndex((page) => page.rows.includes(connection.to)) !== document.pages.findIndex((page) => page.rows.includes(row.index))));
+      expect(document.connectors.length).toBeLessThan(crossing.length);
+    }
+  });
 
   it('keeps the end with the rows before it: a last page is never the end alone', async () => {
     const tasks = Array.from({ length: 9 }, (_, i) => `T${i + 1}`);

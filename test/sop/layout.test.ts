@@ -120,9 +120,10 @@ async function checkLayout(xml: string, settings: Parameters<typeof layoutSopDoc
       expect(arrow, `arrow ${row.no} → ${connection.to + 1}`).toBeDefined();
       if (pageOf.get(connection.to) === page.number) expect(arrow!.to).toBe(`row-${connection.to}`);
       else {
-        const pair = document.connectors.find((p) => p.fromRow === row.index && p.toRow === connection.to)!;
-        expect(arrow!.to).toBe(`connector-${pair.label}-out`);
-        const resumed = document.pages[pair.toPage - 1]!.arrows.find((a) => a.id === `arrow-${row.index}-${index}-resumed`);
+        // The connections of one page to one row share a pair (issue 15 item 9); the flow resumes once from its twin.
+        const pair = document.connectors.find((p) => p.fromPage === page.number && p.toRow === connection.to && arrow!.to === `connector-${p.label}-out`)!;
+        expect(pair, `pair of ${row.no} → ${connection.to + 1}`).toBeDefined();
+        const resumed = document.pages[pair.toPage - 1]!.arrows.find((a) => a.id === `arrow-${pair.fromRow}-${procedure.rows[pair.fromRow]!.connections.findIndex((c) => c.to === connection.to && c.message === connection.message)}-resumed`);
         expect(resumed?.from).toBe(`connector-${pair.label}-in`);
         expect(resumed?.to).toBe(`row-${connection.to}`);
       }

@@ -139,7 +139,7 @@ function layoutPage(plan: PagePlan, procedure: Procedure, table: TableLayout, he
       if (onPage.has(connection.to)) {
         requests.push({ from: routed.get(`row-${index}`)!, to: routed.get(`row-${connection.to}`)!, key: keyOf(row, c), arrow: { id: `arrow-${index}-${c}`, ...base, ...(labelText ? { labelText } : {}) } });
       } else {
-        const crossing = plan.outgoing.find((known) => known.fromRow === index && known.connection === c)!;
+        const crossing = plan.outgoing.find((known) => known.sources.some((source) => source.row === index && source.connection === c))!;
         requests.push({ from: routed.get(`row-${index}`)!, to: routed.get(`connector-${crossing.label}-out`)!, key: keyOf(row, c), arrow: { id: `arrow-${index}-${c}`, ...base, ...(labelText ? { labelText } : {}) } });
       }
     });

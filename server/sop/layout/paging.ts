@@ -5,12 +5,19 @@ import type { ProcedureRow } from './procedure.schema';
 
 export interface Crossing {
   label: string;
+  /** The last row the pair's connections leave from: its `out` connector stands in that row. */
   fromRow: number;
-  /** Index of the connection in its row. */
+  /** Index of that row's connection. */
   connection: number;
   toRow: number;
   fromPage: number;
   toPage: number;
+  message: boolean;
+  /**
+   * Every connection the pair stands for, in flow order: the connections of one page to one row (of one kind) share a
+   * pair (issue 15 item 9: an end every row leads to took a connector per row, and a page of its own).
+   */
+  sources: Array<{ row: number; connection: number }>;
 }
 
 /** A, B, …, Z, AA, AB, … */
@@ -26,27 +33,31 @@ export function connectorLabel(index: number): string {
 }
 
 /**
- * The off-page connectors of a page of rows [first, last], by the row each stands in: a connection leaving the page
- * has its connector in its source row, one resuming on it in its target row.
+ * The off-page connectors of a page of rows [first, last], by the row each stands in: the connections leaving the page
+ * for one row share a connector in the last of their source rows, those resuming on it from one page share one in
+ * their target row. `pageOf` gives the page of a row outside when known (a row of a page still to come counts alone).
  */
-export function connectorsByRow(rows: ProcedureRow[], first: number, last: number): Map<number, number> {
-  const count = new Map<number, number>();
-  const add = (row: number) => count.set(row, (count.get(row) ?? 0) + 1);
+export function connectorsByRow(rows: ProcedureRow[], first: number, last: number, pageOf: (row: number) => number | undefined = () => undefined): Map<number, number> {
+  const standing = new Map<string, number>();
   for (const row of rows) {
     const inside = row.index >= first && row.index <= last;
     for (const connection of row.connections) {
       const targetInside = connection.to >= first && connection.to <= last;
-      if (inside && !targetInside) add(row.index);
-      else if (!inside && targetInside) add(connection.to);
+      if (inside && !targetInside) standing.set(`out:${connection.to}:${connection.message}`, row.index);
+      else if (!inside && targetInside) standing.set(`in:${pageOf(row.index) ?? `row${row.index}`}:${connection.to}:${connection.message}`, connection.to);
     }
   }
+  const count = new Map<number, number>();
+  for (const row of standing.values()) count.set(row, (count.get(row) ?? 0) + 1);
   return count;
 }
 
 /** Connectors of the page that do not find room beside their row's symbol: each makes its row a band taller. */
-function bandsFor(rows: ProcedureRow[], first: number, last: number, beside: readonly number[]): number {
+function bandsFor(rows: ProcedureRow[], first: number, last: number, beside: readonly number[], pages: number[][]): number {
+  const pageOf = new Map<number, number>();
+  pages.forEach((page, index) => page.forEach((row) => pageOf.set(row, index)));
   let count = 0;
-  for (const [row, connectors] of connectorsByRow(rows, first, last)) count += Math.max(0, connectors - (beside[row] ?? 0));
+  for (const [row, connectors] of connectorsByRow(rows, first, last, (index) => pageOf.get(index))) count += Math.max(0, connectors - (beside[row] ?? 0));
   return count;
 }
 
@@ -67,7 +78,7 @@ export function paginate(rows: ProcedureRow[], heights: number[], available: num
     let height = heights[first]!;
     while (last + 1 < rows.length && last + 1 - first < maxRows) {
       const next = height + heights[last + 1]!;
-      const bands = bandsFor(rows, first, last + 1, beside);
+      const bands = bandsFor(rows, first, last + 1, beside, pages);
       if (next + bands * connectorBand > available) break;
       height = next;
       last += 1;
@@ -78,7 +89,7 @@ export function paginate(rows: ProcedureRow[], heights: number[], available: num
   // No page holds only the end: a page of end rows alone takes the rows before them from the page before, as few as
   // make it more than the end, when they fit.
   const fits = (page: number[]) =>
-    page.length <= maxRows && page.reduce((sum, index) => sum + heights[index]!, 0) + bandsFor(rows, page[0]!, page.at(-1)!, beside) * connectorBand <= available;
+    page.length <= maxRows && page.reduce((sum, index) => sum + heights[index]!, 0) + bandsFor(rows, page[0]!, page.at(-1)!, beside, pages) * connectorBand <= available;
   for (let p = 1; p < pages.length; p += 1) {
     const before = pages[p - 1]!;
     const page = pages[p]!;
@@ -106,16 +117,31 @@ export function paginate(rows: ProcedureRow[], heights: number[], available: num
   return pages.length > 0 ? pages : [[]];
 }
 
-/** The connector pairs of the page breaks, lettered in the order of their source rows. */
+/**
+ * The connector pairs of the page breaks, lettered in the order of their first source rows: the connections of one
+ * page to one row (sequence or message flows apart) share a pair.
+ */
 export function crossings(rows: ProcedureRow[], pages: number[][]): Crossing[] {
   const pageOf = new Map<number, number>();
   pages.forEach((page, index) => page.forEach((row) => pageOf.set(row, index + 1)));
   const found: Crossing[] = [];
+  const byKey = new Map<string, Crossing>();
   for (const row of rows) {
     row.connections.forEach((connection, index) => {
       const fromPage = pageOf.get(row.index)!;
       const toPage = pageOf.get(connection.to)!;
-      if (fromPage !== toPage) found.push({ label: connectorLabel(found.length), fromRow: row.index, connection: index, toRow: connection.to, fromPage, toPage });
+      if (fromPage === toPage) return;
+      const key = `${fromPage}:${connection.to}:${connection.message}`;
+      const known = byKey.get(key);
+      if (known) {
+        known.sources.push({ row: row.index, connection: index });
+        known.fromRow = row.index;
+        known.connection = index;
+        return;
+      }
+      const crossing: Crossing = { label: connectorLabel(found.length), fromRow: row.index, connection: index, toRow: connection.to, fromPage, toPage, message: connection.message, sources: [{ row: row.index, connection: index }] };
+      found.push(crossing);
+      byKey.set(key, crossing);
     });
   }
   return found;
