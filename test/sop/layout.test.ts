@@ -120,9 +120,10 @@ async function checkLayout(xml: string, settings: Parameters<typeof layoutSopDoc
       expect(arrow, `arrow ${row.no} → ${connection.to + 1}`).toBeDefined();
       if (pageOf.get(connection.to) === page.number) expect(arrow!.to).toBe(`row-${connection.to}`);
       else {
-        const pair = document.connectors.find((p) => p.fromRow === row.index && p.toRow === connection.to)!;
-        expect(arrow!.to).toBe(`connector-${pair.label}-out`);
-        const resumed = document.pages[pair.toPage - 1]!.arrows.find((a) => a.id === `arrow-${row.index}-${index}-resumed`);
+        // The connections of one page to one row share a pair (issue 15 item 9); the flow resumes once from its twin.
+        const pair = document.connectors.find((p) => p.fromPage === page.number && p.toRow === connection.to && arrow!.to === `connector-${p.label}-out`)!;
+        expect(pair, `pair of ${row.no} → ${connection.to + 1}`).toBeDefined();
+        const resumed = document.pages[pair.toPage - 1]!.arrows.find((a) => a.id === `arrow-${pair.fromRow}-${procedure.rows[pair.fromRow]!.connections.findIndex((c) => c.to === connection.to && c.message === connection.message)}-resumed`);
         expect(resumed?.from).toBe(`connector-${pair.label}-in`);
         expect(resumed?.to).toBe(`row-${connection.to}`);
       }
@@ -326,14 +327,20 @@ describe('SOP layout on small maps', () => {
       { label: 'B', fromPage: 2, toPage: 3 },
       { label: 'C', fromPage: 3, toPage: 1 },
     ]);
-    // The loop back to page 1 resumes from its twin at the top of page 1.
-    // It stands in the first row of page 1, above that row's symbol: no row of its own.
+    // The loop back to page 1 resumes from its twin in the row it leads to (T2's), beside that row's symbol and level
+    // with it, in the next performer cell: no row of its own, and the row no taller (issue 15 item 9).
     const first = document.pages[0]!;
     expect(first.bands.every((band) => band.kind === 'row' && band.row !== undefined)).toBe(true);
     const twin = first.symbols.find((symbol) => symbol.id === 'connector-C-in')!;
     expect(twin.text).toBe('C');
-    expect(twin.y).toBeGreaterThanOrEqual(first.bands[0]!.y);
-    expect(twin.y + twin.height).toBeLessThanOrEqual(first.symbols.find((symbol) => symbol.id === 'row-0')!.y);
+    const t2 = first.symbols.find((symbol) => symbol.id === 'row-1')!;
+    expect(document.procedure.rows[1]!.elementId).toBe('T2');
+    expect(twin.y + twin.height / 2).toBeCloseTo(t2.y + t2.height / 2, 5);
+    expect(Math.abs(twin.performer - t2.performer)).toBe(1);
+    expect(first.bands[1]!.height).toBe(first.bands[2]!.height);
+    const resumed = first.arrows.find((arrow) => arrow.from === 'connector-C-in')!;
+    expect(resumed.points).toHaveLength(2);
+    expect(resumed.points[0]!.y).toBeCloseTo(resumed.points[1]!.y, 5);
     const last = document.pages[2]!;
     expect(last.arrows.find((arrow) => arrow.to === 'connector-C-out')?.label?.text).toBe('Tidak');
     expect(document.procedure.rows.at(-1)).toMatchObject({ elementId: 'E', terminal: 'end' });

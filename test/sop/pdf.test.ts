@@ -101,7 +101,9 @@ describe('PdfPool', () => {
     // The start and end events are not rows: ten numbered rows, the first the first activity.
     expect(document.procedure.rows.map((row) => row.no)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(raw).not.toContain('Tahun anggaran dimulai');
-    expect(plain).toContain(squeeze('1 Menyusun dan menetapkan perjanjian kinerja'));
+    // Row 1 in No, beside its activity (the number stands level with the middle of its row's text).
+    expect(plain).toContain(squeeze('Menyusun dan menetapkan perjanjian kinerja'));
+    expect(raw).toMatch(/Menyusun dan menetapkan[^\n]*\n {0,3}1\s/);
     expect(plain).toContain(squeeze('Meninjau dan menerima hasil pelaksanaan kegiatan'));
     const numbers = raw.split(/\s+/).filter((word) => /^\d+$/.test(word)).map(Number);
     expect(numbers).toContain(10);

@@ -73,15 +73,15 @@ describe('expanded sub-processes in the SOP', () => {
     const done = rows.find((row) => row.kegiatan === 'Done Shopping?')!;
     for (const connection of done.connections) expect(rows[connection.to]!.kind, `${connection.label} → ${rows[connection.to]!.kegiatan}`).not.toBe('terminator');
     expect(done.connections.map((connection) => [connection.label, rows[connection.to]!.kegiatan])).toEqual([
-      ['Yes', 'Pay Order'],
-      ['No', 'Browse Products on Amazon'],
+      ['Ya', 'Pay Order'],
+      ['Tidak', 'Browse Products on Amazon'],
     ]);
     expect(rows.find((row) => row.kegiatan === 'Pay Order')!.heading).toBe('Subproses: Checkout');
-    // "Retry?" "No" throws the error the frame's border catches: the process ends there, it does not go on to ship.
+    // "Retry?" "No" (printed "Tidak") throws the error the frame's border catches: the process ends there, it does not go on to ship.
     const retry = rows.find((row) => row.kegiatan === 'Retry?')!;
     expect(retry.connections.map((connection) => [connection.label, rows[connection.to]!.kind])).toEqual([
-      ['Yes', 'process'],
-      ['No', 'terminator'],
+      ['Ya', 'process'],
+      ['Tidak', 'terminator'],
     ]);
   });
 

@@ -6,6 +6,7 @@ import type { ModdleElement } from 'bpmn-moddle';
 import type { SopIdentityDraft } from '../identity.schema';
 import { LayoutSettings, SopDocument, type Arrow, type Band, type FlowSymbol, type LayoutSettingsInput, type Page, type Point, type Rect, type TextCell } from './document.schema';
 import { gutterTracks, kegiatanHeight, paperSize, symbolRect, tableLayout, textHeight, TYPOGRAPHY, type TableLayout } from './page-geometry';
+import { shortenedLabelWarnings } from './label-notes';
 import { placeLabel } from './labels';
 import { crossings, paginate, type Crossing } from './paging';
 import { frameHeading, readProcedure } from './procedure';
@@ -54,8 +55,18 @@ interface PagePlan {
   outgoing: Crossing[];
 }
 
+/**
+ * The performer cells beside a row's symbol where its off-page connectors stand, level with the symbol, nearest
+ * first: the next column right, then left (issue 15 item 9: a connector no longer makes its row taller).
+ */
+export function besideColumns(row: ProcedureRow, columnCount: number): number[] {
+  return [row.column + 1, row.column - 1].filter((column) => column >= 0 && column < columnCount);
+}
+
 function layoutPage(plan: PagePlan, procedure: Procedure, table: TableLayout, heights: number[], headings: ReadonlyMap<number, string>): Page {
   const bands: Band[] = [];
+  /** The row each band belongs to: a connector's band is part of its row. */
+  const owners: number[] = [];
   const symbols: FlowSymbol[] = [];
   const routed = new Map<string, RoutedSymbol>();
   let y = table.y + table.headerHeight;
@@ -63,36 +74,46 @@ function layoutPage(plan: PagePlan, procedure: Procedure, table: TableLayout, he
     symbols.push(symbol);
     routed.set(symbol.id, { id: symbol.id, rect: { x: symbol.x, y: symbol.y, width: symbol.width, height: symbol.height }, band: bands.length - 1, distinctExits });
   };
-  const connectorBand = (crossing: Crossing, direction: 'out' | 'in') => {
-    bands.push({ kind: 'connector', y, height: CONNECTOR_BAND_MM });
-    const performer = procedure.rows[direction === 'out' ? crossing.fromRow : crossing.toRow]!.column;
-    const rect = symbolRect('off-page-connector', table.performerX(performer), table.performerWidth, y, CONNECTOR_BAND_MM);
+  const connectorSymbol = (crossing: Crossing, direction: 'out' | 'in', performer: number, band: { y: number; height: number }) => {
+    const rect = symbolRect('off-page-connector', table.performerX(performer), table.performerWidth, band.y, band.height);
     const twinPage = direction === 'out' ? crossing.toPage : crossing.fromPage;
     addSymbol({ id: `connector-${crossing.label}-${direction}`, kind: 'off-page-connector', ...rect, performer, text: crossing.label, connector: { label: crossing.label, direction, twinPage } }, false);
+  };
+  // A connector with no free cell beside its row's symbol takes a band of its own inside the row: above the symbol
+  // when the flow resumes there, below it when it leaves.
+  const connectorBand = (crossing: Crossing, direction: 'out' | 'in', row: number) => {
+    bands.push({ kind: 'connector', y, height: CONNECTOR_BAND_MM });
+    owners.push(row);
+    connectorSymbol(crossing, direction, procedure.rows[row]!.column, { y, height: CONNECTOR_BAND_MM });
     y += CONNECTOR_BAND_MM;
   };
 
-  for (const crossing of plan.incoming) connectorBand(crossing, 'in');
+  const connectors = [...plan.incoming.map((crossing) => ({ crossing, direction: 'in' as const, row: crossing.toRow })), ...plan.outgoing.map((crossing) => ({ crossing, direction: 'out' as const, row: crossing.fromRow }))];
   for (const index of plan.rows) {
     const row = procedure.rows[index]!;
+    const mine = connectors.filter((connector) => connector.row === index);
+    const cells = besideColumns(row, procedure.columns.length);
+    const beside = mine.slice(0, cells.length);
+    const stacked = mine.slice(cells.length);
+    for (const { crossing, direction } of stacked.filter((connector) => connector.direction === 'in')) connectorBand(crossing, direction, index);
     const height = heights[index]!;
-    bands.push({ kind: 'row', y, height, row: index });
+    const band = { kind: 'row' as const, y, height, row: index };
+    bands.push(band);
+    owners.push(index);
     const rect = symbolRect(symbolKindOf(row), table.performerX(row.column), table.performerWidth, y, height);
     addSymbol({ id: `row-${index}`, kind: symbolKindOf(row), row: index, ...rect, performer: row.column, text: '' }, row.kind === 'decision');
+    beside.forEach(({ crossing, direction }, i) => connectorSymbol(crossing, direction, cells[i]!, band));
     y += height;
+    for (const { crossing, direction } of stacked.filter((connector) => connector.direction === 'out')) connectorBand(crossing, direction, index);
   }
-  for (const crossing of plan.outgoing) connectorBand(crossing, 'out');
 
-  // The table's rows: an off-page connector shares a row with an activity (no row of its own): the connectors a page
-  // resumes from stand in its first row, above that row's symbol, those it leaves by in its last row, below it.
+  // The table's rows: an off-page connector shares a row with an activity (no row of its own).
   const tableBands: Band[] = [];
-  for (const band of bands) {
+  bands.forEach((band, i) => {
     const last = tableBands.at(-1);
-    const pending = last !== undefined && last.row === undefined;
-    if (band.kind === 'connector' && last !== undefined) tableBands[tableBands.length - 1] = { ...last, height: last.height + band.height };
-    else if (band.kind === 'row' && pending) tableBands[tableBands.length - 1] = { kind: 'row', y: last.y, height: last.height + band.height, row: band.row! };
-    else tableBands.push(band.kind === 'connector' ? { kind: 'row', y: band.y, height: band.height } : band);
-  }
+    if (last && last.row === owners[i]) tableBands[tableBands.length - 1] = { ...last, height: last.height + band.height };
+    else tableBands.push({ kind: 'row', y: band.y, height: band.height, row: owners[i]! });
+  });
   const cells: TextCell[] = [];
   for (const band of tableBands) {
     const row = procedure.rows[band.row!]!;
@@ -118,7 +139,7 @@ function layoutPage(plan: PagePlan, procedure: Procedure, table: TableLayout, he
       if (onPage.has(connection.to)) {
         requests.push({ from: routed.get(`row-${index}`)!, to: routed.get(`row-${connection.to}`)!, key: keyOf(row, c), arrow: { id: `arrow-${index}-${c}`, ...base, ...(labelText ? { labelText } : {}) } });
       } else {
-        const crossing = plan.outgoing.find((known) => known.fromRow === index && known.connection === c)!;
+        const crossing = plan.outgoing.find((known) => known.sources.some((source) => source.row === index && source.connection === c))!;
         requests.push({ from: routed.get(`row-${index}`)!, to: routed.get(`connector-${crossing.label}-out`)!, key: keyOf(row, c), arrow: { id: `arrow-${index}-${c}`, ...base, ...(labelText ? { labelText } : {}) } });
       }
     });
@@ -132,8 +153,9 @@ function layoutPage(plan: PagePlan, procedure: Procedure, table: TableLayout, he
       arrow: { id: `arrow-${crossing.fromRow}-${crossing.connection}-resumed`, source: { row: crossing.fromRow, connection: crossing.connection }, message: connection.message },
     });
   }
-  // Short downward arrows first (they take the natural ports), loops back up last.
-  const span = (request: RouteRequest) => (request.to.band > request.from.band ? 0 : 1000) + Math.abs(request.to.band - request.from.band);
+  // Arrows between a symbol and the connector beside it first (the straight line across), then short downward arrows
+  // (they take the natural ports), loops back up last.
+  const span = (request: RouteRequest) => (request.to.band === request.from.band && request.to !== request.from ? -1 : (request.to.band > request.from.band ? 0 : 1000) + Math.abs(request.to.band - request.from.band));
   const order = [...requests].sort((a, b) => span(a) - span(b));
   const router = new Router({ bands, symbols: [...routed.values()], gutters: gutterTracks(table.performerX(0), table.performerWidth, procedure.columns.length) });
   const routes = new Map(order.map((request) => [request, router.route(request)]));
@@ -164,7 +186,8 @@ export function layoutProcedure(procedure: Procedure, record: SopRecordForLayout
   const most = Math.max(settings.minRowHeightMm, available - 2 * CONNECTOR_BAND_MM);
   const headings = new Map(procedure.rows.flatMap((row) => (row.heading ? [[row.index, row.heading] as const] : [])));
   const heights = procedure.rows.map((row) => rowHeight(row, headings.get(row.index), table, settings.minRowHeightMm, most));
-  let pageRows = paginate(procedure.rows, heights, available, CONNECTOR_BAND_MM, settings.maxRowsPerPage);
+  const beside = procedure.rows.map((row) => besideColumns(row, procedure.columns.length).length);
+  let pageRows = paginate(procedure.rows, heights, available, CONNECTOR_BAND_MM, settings.maxRowsPerPage, beside);
   // A page that opens inside a sub-process repeats its heading on its first row (the row grows, so the pages are
   // planned again; twice at most).
   for (let pass = 0; pass < 2; pass += 1) {
@@ -174,7 +197,7 @@ export function layoutProcedure(procedure: Procedure, record: SopRecordForLayout
       headings.set(row.index, frameHeading(row.frames));
       heights[row.index] = rowHeight(row, headings.get(row.index), table, settings.minRowHeightMm, most);
     }
-    pageRows = paginate(procedure.rows, heights, available, CONNECTOR_BAND_MM, settings.maxRowsPerPage);
+    pageRows = paginate(procedure.rows, heights, available, CONNECTOR_BAND_MM, settings.maxRowsPerPage, beside);
   }
   const pairs = crossings(procedure.rows, pageRows);
   const pages = pageRows.map((rows, index) =>
@@ -186,7 +209,7 @@ export function layoutProcedure(procedure: Procedure, record: SopRecordForLayout
       headings,
     ),
   );
-  const warnings = [...procedure.warnings];
+  const warnings = [...procedure.warnings, ...shortenedLabelWarnings(pages, procedure)];
   const overflowing = pages.filter((page) => page.tableBottom > paper.height - margin + 0.01).map((page) => page.number);
   if (overflowing.length > 0) warnings.push(`Tabel prosedur melebihi batas kertas pada halaman ${overflowing.join(', ')}; perkecil jumlah baris per halaman atau gunakan kertas F4.`);
   const title = record.title?.trim() || record.identity?.namaSop?.trim() || procedure.name || 'Standar Operasional Prosedur';

@@ -154,7 +154,11 @@ export function tableLayout(performers: PerformerColumn[], x: number, y: number,
 /** Share of a performer cell's width a symbol may take: the rest is gutter. */
 export const SYMBOL_SHARE = 0.7;
 
-/** The symbol's box, centred in its cell. */
+/**
+ * The symbol's box, centred in its cell. A row's symbol leaves twice the grid clearance above and below it: an arrow
+ * runs across just above or below a symbol, halfway to the row's line, and so keeps its clearance from that line (issue
+ * 15 item 9: a decision in a row of the least height left 1.3 mm, and the arrow into its tip read as a second line).
+ */
 export function symbolRect(kind: 'terminator' | 'process' | 'decision' | 'off-page-connector', cellX: number, cellWidth: number, bandY: number, bandHeight: number): Rect {
   const [w, h] =
     kind === 'process'
@@ -164,7 +168,10 @@ export function symbolRect(kind: 'terminator' | 'process' | 'decision' | 'off-pa
         : kind === 'decision'
           ? [Math.min(cellWidth * 0.6, 18), Math.min(bandHeight * 0.65, 13)]
           : [Math.min(cellWidth * 0.45, 8), Math.min(bandHeight * 0.7, 8)];
-  return { x: cellX + (cellWidth - w) / 2, y: bandY + (bandHeight - h) / 2, width: w, height: h };
+  const room = kind === 'off-page-connector' ? h : Math.max(bandHeight * 0.3, Math.min(h, bandHeight - 4 * GRID_CLEARANCE_MM));
+  // A decision keeps its proportions when it gives up height.
+  const width = kind === 'decision' ? (w * room) / h : w;
+  return { x: cellX + (cellWidth - width) / 2, y: bandY + (bandHeight - room) / 2, width, height: room };
 }
 
 const TRACK_MM = 1.5;

@@ -20,13 +20,24 @@ const answerOf = (label: string | undefined): Answer | undefined => (isYes(label
 /** The two answers of SOP AP as the document spells them, everywhere. */
 export const ANSWER_TEXT: Record<Answer, string> = { ya: 'Ya', tidak: 'Tidak' };
 
+/** Labels that say yes or no and nothing more, in Indonesian or in English (a map imported from another modeller). */
+const BARE_ANSWERS = new Map<string, Answer>([
+  ['ya', 'ya'],
+  ['yes', 'ya'],
+  ['tidak', 'tidak'],
+  ['no', 'tidak'],
+]);
+
 /**
- * A decision's answer as printed: "Ya" and "Tidak" spelt so however the map writes them ("ya", "YA", "Tidak."), and
- * an unlabelled answer by its meaning; any other answer ("Sesuai", "Tidak lengkap") as written, with a capital.
+ * An answer as printed, on every page alike: "Ya" and "Tidak" spelt so however the map writes them ("ya", "YA",
+ * "Tidak.", "Yes", "No"), and a decision's unlabelled answer by its meaning; any other label ("Sesuai", "Tidak
+ * lengkap", "Approved") as written, with a capital.
  */
 export function answerText(label: string | undefined, answer: Answer | undefined): string | undefined {
   const normal = normaliseAnswer(label);
-  if (answer && (normal === '' || normal === answer)) return ANSWER_TEXT[answer];
+  const bare = BARE_ANSWERS.get(normal);
+  if (bare) return ANSWER_TEXT[bare];
+  if (answer && normal === '') return ANSWER_TEXT[answer];
   if (label === undefined) return undefined;
   return label.charAt(0).toLocaleUpperCase('id') + label.slice(1);
 }
@@ -117,7 +128,8 @@ export function readProcedure(definitions: ModdleElement): Procedure {
     const edges = edgesOf(row);
     const connections: Connection[] = edges.map((edge) => {
       const answer = row.kind === 'decision' ? answerOf(edge.label) : undefined;
-      const label = row.kind === 'decision' ? answerText(edge.label, answer) : edge.label;
+      // A bare yes or no reads "Ya"/"Tidak" wherever it stands, also on an exit that is not a decision's.
+      const label = row.kind === 'decision' ? answerText(edge.label, answer) : BARE_ANSWERS.has(normaliseAnswer(edge.label)) ? answerText(edge.label, undefined) : edge.label;
       return {
         to: indexOf.get(rowOf.get(edge.target)!)!,
         ...(label ? { label } : {}),

@@ -172,6 +172,10 @@ export class Router {
     const candidates: Candidate[] = [];
     const toward = (x: number, symbol: RoutedSymbol): Side => (x > centre(symbol.rect).x ? 'right' : 'left');
 
+    // Level with each other in one band (a symbol and the off-page connector beside it): straight across.
+    if (from.band === to.band && from !== to && Math.abs(s.y - t.y) < EPS && !sameColumn) {
+      candidates.push({ points: [port(from, toward(t.x, from)), port(to, toward(s.x, to))], exit: toward(t.x, from), entry: toward(s.x, to) });
+    }
     if (down && sameColumn) candidates.push({ points: [port(from, 'bottom'), port(to, 'top')], exit: 'bottom', entry: 'top' });
     if (down && !sameColumn) {
       const side = toward(t.x, from);
