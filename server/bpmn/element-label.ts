@@ -4,7 +4,8 @@
 // unnamed goes through here.
 import type { ModdleElement } from 'bpmn-moddle';
 
-const KINDS: Array<[type: string, word: string]> = [
+/** The kinds as messages word them, most specific first (the diff's element-names.ts reads them too). */
+export const KINDS: ReadonlyArray<[type: string, word: string]> = [
   ['bpmn:SubProcess', 'Subproses'],
   ['bpmn:CallActivity', 'Aktivitas panggilan'],
   ['bpmn:Task', 'Tugas'],

@@ -1,7 +1,6 @@
 // The SOP flowchart page as printed (issue 15 item 9), read back from the PDF with pdftotext -bbox: answers spelt
 // "Ya"/"Tidak", each arrow label inside its performer cell with no grid line through it, off-page connectors level with
 // the symbols of their rows, and no last page of one row.
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,33 +9,13 @@ import { PdfPool } from '../../server/sop/pdf/pdf-pool';
 import { renderSop } from '../../server/sop/render/index';
 import { MIWG_DIR, readText, ROOT } from '../helpers/fixtures';
 import { tempDir } from '../helpers/temp-dir';
+import { wordsOf } from '../helpers/pdf-words';
 
 const pool = new PdfPool({ size: 1 });
 afterAll(() => pool.close());
 
-const PT_PER_MM = 72 / 25.4;
 
-interface Word {
-  text: string;
-  page: number;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
 
-/** Every word of the PDF with its box in mm (pdftotext -bbox), by page (1 is the identity page). */
-function wordsOf(pdf: string): Word[] {
-  const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
-  const words: Word[] = [];
-  xml.split('<page ').slice(1).forEach((page, index) => {
-    for (const match of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-      const [xMin, yMin, xMax, yMax] = [match[1], match[2], match[3], match[4]].map((value) => Number(value) / PT_PER_MM) as [number, number, number, number];
-      words.push({ text: match[5]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'), page: index + 1, xMin, yMin, xMax, yMax });
-    }
-  });
-  return words;
-}
 
 async function printed(file: string, orientation: 'landscape' | 'portrait' = 'landscape') {
   const { definitions } = await parseBpmn(readText(file));

@@ -13,6 +13,7 @@ import { connectorLabel } from '../../server/sop/layout/paging';
 import { readProcedure } from '../../server/sop/layout/procedure';
 import { isFrame } from '../../server/sop/layout/row-graph';
 import { MIWG_DIR, miwgFiles, readText, ROOT } from '../helpers/fixtures';
+import { laneBpmn, type LaneSpec } from '../helpers/lane-bpmn';
 
 const EPS = 0.01;
 
@@ -216,23 +217,8 @@ describe('the mekanisme-kerja template as an SOP', () => {
 
 // ---- small maps written here ----
 
-interface Spec {
-  lanes: Array<[string, string[]]>;
-  nodes: Array<[id: string, type: string, name?: string, extra?: string]>;
-  flows: Array<[source: string, target: string, name?: string]>;
-}
-
-/** A one-pool BPMN document with lanes, without diagram. */
-function bpmn({ lanes, nodes, flows }: Spec): string {
-  const laneXml = lanes.map(([name, refs], i) => `<bpmn:lane id="Lane_${i}" name="${name}">${refs.map((ref) => `<bpmn:flowNodeRef>${ref}</bpmn:flowNodeRef>`).join('')}</bpmn:lane>`).join('');
-  const nodeXml = nodes.map(([id, type, name, extra]) => `<bpmn:${type} id="${id}"${name ? ` name="${name}"` : ''}>${extra ?? ''}</bpmn:${type}>`).join('');
-  const flowXml = flows.map(([source, target, name], i) => `<bpmn:sequenceFlow id="Flow_${i}" sourceRef="${source}" targetRef="${target}"${name ? ` name="${name}"` : ''} />`).join('');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:sk="urn:petakerja:bpmn:1" id="D" targetNamespace="http://bpmn.io/schema/bpmn">
-  <bpmn:collaboration id="C"><bpmn:participant id="Pool" name="Dinas" processRef="P" /></bpmn:collaboration>
-  <bpmn:process id="P" isExecutable="false"><bpmn:laneSet id="LS">${laneXml}</bpmn:laneSet>${nodeXml}${flowXml}</bpmn:process>
-</bpmn:definitions>`;
-}
+type Spec = LaneSpec;
+const bpmn = laneBpmn;
 
 const ids = (document: SopDocument) => document.procedure.rows.map((row) => row.elementId);
 

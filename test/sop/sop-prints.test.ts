@@ -12,34 +12,14 @@ import { PdfPool } from '../../server/sop/pdf/pdf-pool';
 import { renderSop } from '../../server/sop/render/index';
 import { readText, ROOT } from '../helpers/fixtures';
 import { tempDir } from '../helpers/temp-dir';
+import { wordsOf, type Word } from '../helpers/pdf-words';
 
 const pool = new PdfPool({ size: 1 });
 afterAll(() => pool.close());
 
-const PT_PER_MM = 72 / 25.4;
 const squeeze = (text: string) => text.replace(/-\s*\n\s*/g, '-').replace(/\s+/g, '');
 
-interface Word {
-  text: string;
-  page: number;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
 
-/** Every word of the PDF with its box in mm (pdftotext -bbox), by page. */
-function wordsOf(pdf: string): Word[] {
-  const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
-  const words: Word[] = [];
-  xml.split('<page ').slice(1).forEach((page, index) => {
-    for (const match of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-      const [xMin, yMin, xMax, yMax] = [match[1], match[2], match[3], match[4]].map((value) => Number(value) / PT_PER_MM) as [number, number, number, number];
-      words.push({ text: match[5]!, page: index + 1, xMin, yMin, xMax, yMax });
-    }
-  });
-  return words;
-}
 
 async function printed(fixture: string, portrait = false) {
   const { definitions } = await parseBpmn(readText(path.join(ROOT, 'test/sop/fixtures', fixture)));

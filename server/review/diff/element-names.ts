@@ -3,19 +3,8 @@
 // model: describeElement walks the whole map for each element, fine for a few findings, quadratic for a diff in which
 // every element of a large map was added or removed. test/review/element-names.test.ts holds both to the same words.
 import type { ModdleElement } from 'bpmn-moddle';
+import { KINDS } from '../../bpmn/element-label';
 
-/** The kinds as element-label.ts words them, most specific first. */
-const KINDS: Array<[type: string, word: string]> = [
-  ['bpmn:SubProcess', 'Subproses'],
-  ['bpmn:CallActivity', 'Aktivitas panggilan'],
-  ['bpmn:Task', 'Tugas'],
-  ['bpmn:Activity', 'Kegiatan'],
-  ['bpmn:Gateway', 'Gerbang'],
-  ['bpmn:Event', 'Peristiwa'],
-  ['bpmn:SequenceFlow', 'Alur'],
-  ['bpmn:Lane', 'Jalur'],
-  ['bpmn:Participant', 'Kolam'],
-];
 
 const CHILDREN = ['rootElements', 'participants', 'laneSets', 'lanes', 'childLaneSet', 'flowElements'];
 
