@@ -171,13 +171,16 @@ describe('the SOP view of the modeller', () => {
     const page = await openPage(browser, errors);
     const mapId = await newMap('Peta konflik SOP');
     await openSopView(page, mapId);
-    // Someone else saves first.
-    expect((await server.api(`/api/maps/${mapId}/sop`, { method: 'PUT', json: { version: 0, identity: { namaSop: 'Versi orang lain' } } })).status).toBe(200);
-
+    await page.waitForSelector('html[data-map-events="connected"]');
+    // Unsaved isian here, then someone else saves: the map's event says so and keeps the isian (never replaced).
     await page.type('[name="namaSop"]', 'Versi saya');
+    expect((await server.api(`/api/maps/${mapId}/sop`, { method: 'PUT', json: { version: 0, identity: { namaSop: 'Versi orang lain' } } })).status).toBe(200);
+    await page.waitForFunction((s) => document.querySelector(s)?.textContent?.includes('Identitas SOP diubah oleh'), {}, byTestId('sop-alert'));
+    expect(await page.$eval('[name="namaSop"]', (e) => (e as HTMLInputElement).value)).toBe('Versi saya');
+
+    // Saving anyway is refused by the server: the version it was based on is no longer the latest.
     await page.click(byTestId('sop-save'));
-    await page.waitForSelector(byTestId('sop-alert'), { visible: true });
-    expect(await page.$eval(byTestId('sop-alert'), (e) => e.textContent)).toContain('sudah diubah orang lain');
+    await page.waitForFunction((s) => document.querySelector(s)?.textContent?.includes('sudah diubah orang lain'), {}, byTestId('sop-alert'));
 
     await page.click(`${byTestId('sop-alert')} button`);
     await page.waitForFunction(() => (document.querySelector('[name="namaSop"]') as HTMLInputElement).value === 'Versi orang lain');
