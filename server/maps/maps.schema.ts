@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MAP_KIND_LABELS, MapKind, Profile } from '../domain/vocabulary';
 import { MapCode, MapId } from '../store/records';
+import { REVIEW_STATES } from '../review/review.schema';
 import { libraryEntry } from './templates';
 
 const Name = z.string().trim().min(1, 'Nama peta wajib diisi.').max(200);
@@ -61,6 +62,8 @@ export const ListMapsQuery = z.object({
   kind: optionalQuery(MapKind),
   unit: optionalQuery(Unit),
   q: optionalQuery(z.string().trim().max(200)),
+  /** Only maps whose SOP is in this lifecycle state (`draf` includes maps never submitted). */
+  sopState: optionalQuery(z.enum(REVIEW_STATES, { error: `Status SOP tidak dikenal; pilih salah satu dari: ${REVIEW_STATES.join(', ')}.` })),
 });
 
 export const ImportQuery = z.object({

@@ -6,14 +6,15 @@ import { DEFAULT_PROFILE, MAP_KIND_LABELS, type Profile } from '../domain/vocabu
 import type { EditGate } from '../review/edit-gate';
 import { MapIndex, resolveCall, type LinkBasis } from '../repository/call-links';
 import { readMapFacts } from '../repository/map-facts';
-import type { MapPatch, MapStore, MapFilter, OriginalFile } from '../store/map-store';
+import type { MapPatch, MapStore, OriginalFile } from '../store/map-store';
 import type { ImportInput, ImportOutput } from '../bpmn/import/import-pipeline';
 import type { ImportWarning } from '../bpmn/import/import-warning';
 import { compareCodes } from '../domain/hierarchy';
 import { ancestorsOf, planMove } from '../store/move-plan';
 import { parentNotFound } from '../store/store-errors';
 import type { ProcessMap, Revision } from '../store/records';
-import { EMPTY_LISTING, ListingCache, type EncodedListing } from './listing-cache';
+import { EMPTY_LISTING, ListingCache, type EncodedListing, type ListingFilter } from './listing-cache';
+import type { ReviewStates } from '../review/review-state-index';
 import type { CreateMapBody, ImportQuery, MoveMapBody, SaveRevisionBody } from './maps.schema';
 import { libraryEntry, type LibraryEntry, type TemplateLibrary } from './templates';
 
@@ -51,12 +52,14 @@ export class MapsService {
     private readonly editGate?: EditGate,
     /** Parsing, stamping and linting of posted BPMN: the server's worker pool; in process for tools. */
     readonly work: BpmnWork = inProcessBpmnWork,
+    /** Each map's SOP state, carried by the listing's items (`sopState`) and filtered on. */
+    reviewStates?: ReviewStates,
   ) {
-    this.listings = new ListingCache(store);
+    this.listings = new ListingCache(store, reviewStates);
   }
 
   /** The listing `{ items }` as encoded JSON, ready to send; users outside the bureau see their own unit only. */
-  listEncoded(actor: PublicUser, filter: MapFilter): Promise<EncodedListing> {
+  listEncoded(actor: PublicUser, filter: ListingFilter): Promise<EncodedListing> {
     if (seesAllUnits(actor)) return this.listings.get(filter);
     const otherUnit = filter.unit !== undefined && !sameUnit(filter.unit, actor.unit);
     if (actor.unit === '' || otherUnit) return Promise.resolve(EMPTY_LISTING);
