@@ -88,6 +88,15 @@ export const MoveMapBody = z.strictObject({
 });
 export type MoveMapBody = z.infer<typeof MoveMapBody>;
 
+/** POST /api/maps/:id/rincian: a detail map for the call activity `elementId` of revision `baseRevision`. */
+export const CreateDetailMapBody = z.strictObject({
+  elementId: z.string().trim().min(1).max(200),
+  baseRevision: z.number().int().min(1),
+  /** The new map's name; the activity's name when absent. */
+  name: Name.optional(),
+});
+export type CreateDetailMapBody = z.infer<typeof CreateDetailMapBody>;
+
 export const LinksQuery = z.object({ revision: optionalQuery(z.coerce.number().int().min(1)) });
 
 export const MapParams = z.object({ id: MapId });

@@ -15,7 +15,10 @@ import { parentNotFound } from '../store/store-errors';
 import type { ProcessMap, Revision } from '../store/records';
 import { EMPTY_LISTING, ListingCache, type EncodedListing, type ListingFilter } from './listing-cache';
 import type { ReviewStates } from '../review/review-state-index';
-import type { CreateMapBody, ImportQuery, MoveMapBody, SaveRevisionBody } from './maps.schema';
+import { callNotFound, writeCalledMap } from './call-link-writer';
+import { revisionConflict } from '../store/store-errors';
+import { AppError } from '../errors';
+import type { CreateDetailMapBody, CreateMapBody, ImportQuery, MoveMapBody, SaveRevisionBody } from './maps.schema';
 import { libraryEntry, type LibraryEntry, type TemplateLibrary } from './templates';
 
 /** A call activity or collapsed sub-process of a map and the map it stands for (GET /api/maps/:id/links). */
@@ -191,6 +194,38 @@ export class MapsService {
       return { ...link, target: { id: targetId, code, name, kind }, basis: resolved.basis };
     });
     return { revision, items };
+  }
+
+  /**
+   * "Buat peta rincian": a new subproses map under `id` for its call activity or collapsed sub-process that finds
+   * no map, named after the activity, with the parent's unit and profile; the parent gets a new revision whose
+   * element carries `sk:calledMap` (BPMN-CONVENTIONS.md). Everything is checked before anything is written: the
+   * review lock (409 REVIEW_LOCKED), a stale `baseRevision` (409 REVISION_CONFLICT), an element that is no call
+   * (400 CALL_NOT_FOUND) or already leads to a map (409 CALL_ALREADY_LINKED).
+   */
+  async createDetailMap(actor: PublicUser, id: string, body: CreateDetailMapBody): Promise<{ map: ProcessMap; parent: ProcessMap; revision: Revision }> {
+    const parent = await this.get(actor, id);
+    await this.editGate?.assertEditable(id);
+    if (body.baseRevision !== parent.currentRevision) throw revisionConflict(body.baseRevision, parent.currentRevision);
+    const xml = await this.store.readRevisionXml(id, parent.currentRevision);
+    const call = readMapFacts(xml).calls.find((c) => c.id === body.elementId);
+    if (!call) throw callNotFound(body.elementId);
+    const existing = resolveCall(call, parent, new MapIndex(await this.store.listMaps({})));
+    if (existing) {
+      throw new AppError(409, 'CALL_ALREADY_LINKED', `Aktivitas "${call.name || call.id}" sudah mengarah ke peta ${existing.target.code} ${existing.target.name}.`, {
+        mapId: existing.target.id,
+      });
+    }
+    const name = body.name ?? (call.name || `Rincian ${parent.name}`);
+    const map = await this.create(actor, { name, kind: 'subproses', unit: parent.unit, profile: parent.profile, parentId: parent.id });
+    // Only a save racing this one can still fail here (409); the new map then stays under its parent, unlinked, and
+    // the activity finds it by name (call-links.ts) — nothing is lost.
+    const saved = await this.saveRevision(actor, id, {
+      xml: await writeCalledMap(xml, call.id, map.id),
+      baseRevision: body.baseRevision,
+      message: `Peta rincian "${map.name}" (${map.code}) dibuat untuk aktivitas "${call.name || call.id}"`,
+    });
+    return { map, parent: saved.map, revision: saved.revision };
   }
 
   async revisions(actor: PublicUser, id: string): Promise<Revision[]> {
