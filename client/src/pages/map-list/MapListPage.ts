@@ -232,7 +232,7 @@ export class MapListPage implements Page {
       { class: 'table-wrap' },
       h(
         'table',
-        { class: 'data-table' },
+        { class: 'data-table map-table' },
         h('caption', { class: 'visually-hidden' }, 'Daftar peta proses'),
         h(
           'thead',
