@@ -8,6 +8,7 @@ import { launchBrowser, openPage, useSession } from '../helpers/browser';
 import { prosesWithCalls } from '../helpers/proses-bpmn';
 import { newSopMap, reviewStep, signSop } from '../helpers/review-cycle';
 import { startTestServer, type ApiClient } from '../helpers/server';
+import { SOP_IDENTITY } from '../helpers/sop-identity';
 
 const server = await startTestServer();
 const browser = await launchBrowser();
@@ -120,7 +121,7 @@ describe('"!" on an unresolved call: Buat peta rincian', () => {
     await page.close();
   });
 
-  it('says clearly why nothing is created when the map changed meanwhile (the review lock is answered the same way: API test)', async () => {
+  it('says clearly why nothing is created when the map changed meanwhile', async () => {
     const other = (
       await penyusun.api('/api/maps', {
         method: 'POST',
@@ -139,6 +140,30 @@ describe('"!" on an unresolved call: Buat peta rincian', () => {
     await page.click(byTestId('detail-map-submit'));
     await page.waitForSelector(`${byTestId('detail-map-error')} .notice-error`);
     expect(await page.$eval(byTestId('detail-map-error'), (e) => e.textContent)).toContain('Peta rincian tidak dibuat: peta ini sudah disimpan orang lain');
+    expect((await server.api('/api/maps')).body.items.length).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says clearly why nothing is created while the map’s SOP is in review (409 REVIEW_LOCKED)', async () => {
+    const locked = (
+      await penyusun.api('/api/maps', {
+        method: 'POST',
+        json: { name: 'Proses diajukan', kind: 'proses', unit: UNIT, xml: prosesWithCalls([{ id: 'Panggil_Rujukan', name: 'Merujuk pasien' }], 'Proses diajukan') },
+      })
+    ).body.map.id as string;
+    expect((await penyusun.api(`/api/maps/${locked}/sop`, { method: 'PUT', json: { version: 0, identity: SOP_IDENTITY } })).status).toBe(200);
+    const errors: string[] = [];
+    const page = await pageAs(penyusun, errors, `peta/${locked}`);
+    await page.waitForSelector(missing);
+    // Submitted for review after the page was opened: the server's refusal is what the user reads.
+    expect((await reviewStep(server.admin, penyusun, locked, 'ajukan')).status).toBe(200);
+    const before = (await server.api('/api/maps')).body.items.length;
+    await page.click(missing);
+    await page.waitForSelector(byTestId('detail-map-submit'));
+    await page.click(byTestId('detail-map-submit'));
+    await page.waitForSelector(`${byTestId('detail-map-error')} .notice-error`);
+    expect(await page.$eval(byTestId('detail-map-error'), (e) => e.textContent)).toContain('Peta rincian tidak dibuat: SOP peta ini berstatus diajukan');
     expect((await server.api('/api/maps')).body.items.length).toBe(before);
     expect(errors).toEqual([]);
     await page.close();
