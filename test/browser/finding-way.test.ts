@@ -168,4 +168,29 @@ describe('"!" on an unresolved call: Buat peta rincian', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('asks to save first when the modeller has unsaved changes, and creates nothing', async () => {
+    const dirty = (
+      await penyusun.api('/api/maps', {
+        method: 'POST',
+        json: { name: 'Proses belum disimpan', kind: 'proses', unit: UNIT, xml: prosesWithCalls([{ id: 'Panggil_Rujukan', name: 'Merujuk pasien' }], 'Proses belum disimpan') },
+      })
+    ).body.map.id as string;
+    const errors: string[] = [];
+    const page = await pageAs(penyusun, errors, `peta/${dirty}`);
+    await page.waitForSelector(missing);
+    await page.evaluate(() => {
+      const modeler = window.petakerja!.modeler;
+      const element = modeler.get<{ get(id: string): unknown }>('elementRegistry').get('Mulai');
+      modeler.get<{ updateLabel(element: unknown, text: string): void }>('modeling').updateLabel(element, 'Permohonan masuk');
+    });
+    const before = (await server.api('/api/maps')).body.items.length;
+    await page.click(missing);
+    await page.waitForSelector(byTestId('detail-map-unsaved'));
+    expect(await page.$eval(byTestId('detail-map-unsaved'), (p) => p.textContent)).toContain('Simpan revisinya dulu');
+    expect(await page.$(byTestId('detail-map-submit'))).toBeNull();
+    expect((await server.api('/api/maps')).body.items.length).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
