@@ -24,6 +24,7 @@ import { KamusService } from './settings/kamus.service';
 import { SopService } from './sop/sop.service';
 import { checkDataDirBeforeServe } from './store/data-dir-check';
 import { openEmbeddedStore } from './store/store';
+import { trackReviewStates } from './review/review-state-index';
 
 export const CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
@@ -62,16 +63,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // Setup only on an empty directory; no serving of map records whose bodies are gone (docs/security.md).
     await checkDataDirBeforeServe(options.dataDir, store);
     // Saves of a map or its SOP identity ask the review cycle first (frozen in review, a new draft after signing).
-    const editGate = reviewEditGate(store.review, async (mapId) => (await store.sop.listSopVersions(mapId)).length);
-    const maps = new MapsService(store.maps, await TemplateLibrary.load(), options.defaultProfile, editGate, bpmnWork);
+    // Every review record change goes through the tracked store, so the listing's SOP states stay current.
+    const { reviews, states: reviewStates } = trackReviewStates(store.review);
+    const editGate = reviewEditGate(reviews, async (mapId) => (await store.sop.listSopVersions(mapId)).length);
+    const maps = new MapsService(store.maps, await TemplateLibrary.load(), options.defaultProfile, editGate, bpmnWork, reviewStates);
     // The repository's synonyms of the kamus jabatan, read by every lint of a map (issue 14 item 4).
     const kamus = new KamusService(store.settings);
     maps.kamus = kamus;
     const sharedPool = () => (pdfPool ??= new PdfPool({ size: 2 }));
     const sop = new SopService(store.sop, maps, sharedPool, editGate);
-    const review = new ReviewService(store.review, maps, store.sop, sop, store.audit);
+    const review = new ReviewService(reviews, maps, store.sop, sop, store.audit);
     // Jobs and their files are this process's own (memory, os.tmpdir()): see export-jobs.ts for several instances.
-    sopExports = new SopExportJobs({ maps, sop, reviews: store.review, pdfPool: sharedPool, letterhead: async (unit) => (await store.sop.getLetterhead(unit))?.letterhead });
+    sopExports = new SopExportJobs({ maps, sop, reviews, pdfPool: sharedPool, letterhead: async (unit) => (await store.sop.getLetterhead(unit))?.letterhead });
     lintSummaries = new LintSummaryCache(store.maps, { repositoryDefault: maps.defaultProfile, kamus });
     const repositoryLint = new RepositoryLintService(store.maps);
     const accounts = new AccountsService(store.accounts, store.audit);
@@ -83,14 +86,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       maps,
       sop,
       sopExports,
-      evaluation: new EvaluationService({ reviews: store.review, maps, pdf: sharedPool }),
-      dashboard: new DashboardService({ maps: store.maps, reviews: store.review, lintSummaries, repositoryLint }),
+      evaluation: new EvaluationService({ reviews, maps, pdf: sharedPool }),
+      dashboard: new DashboardService({ maps: store.maps, reviews, lintSummaries, repositoryLint }),
       repositoryLint,
       relasi: new RelasiService({ maps, store: store.maps }),
       review: {
         review,
-        annotations: new AnnotationsService(store.review, maps, store.sop),
-        reviews: store.review,
+        annotations: new AnnotationsService(reviews, maps, store.sop),
+        reviews,
         maps,
         publicUrl: () => settings.publicUrl()?.url,
       },

@@ -3,7 +3,7 @@ import express, { Router } from 'express';
 import { MAX_XML_BYTES } from '../bpmn/xml-guard';
 import { actor, permit } from '../http/auth';
 import { validated } from '../http/validated';
-import { CreateMapBody, ImportQuery, LinksQuery, ListMapsQuery, MapParams, MoveMapBody, PatchMapBody, RevisionParams, SaveRevisionBody } from './maps.schema';
+import { CreateDetailMapBody, CreateMapBody, ImportQuery, LinksQuery, ListMapsQuery, MapParams, MoveMapBody, PatchMapBody, RevisionParams, SaveRevisionBody } from './maps.schema';
 import type { MapsService } from './maps.service';
 
 export function mapsRouter(maps: MapsService): Router {
@@ -38,6 +38,10 @@ export function mapsRouter(maps: MapsService): Router {
   // The hierarchy (docs/hierarchy.md): move a subtree, the breadcrumb, the children, and where call activities lead.
   router.post('/maps/:id/move', permit('maps:write'), validated({ params: MapParams, body: MoveMapBody }, async ({ params, body }, req, res) => {
     res.json(await maps.move(actor(req), params.id, body));
+  }));
+
+  router.post('/maps/:id/rincian', permit('maps:write'), validated({ params: MapParams, body: CreateDetailMapBody }, async ({ params, body }, req, res) => {
+    res.status(201).json(await maps.createDetailMap(actor(req), params.id, body));
   }));
 
   router.get('/maps/:id/ancestors', permit('maps:read'), validated({ params: MapParams }, async ({ params }, req, res) => {

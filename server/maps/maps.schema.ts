@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LaneAnswers } from '../import/lane-matching';
 import { MAP_KIND_LABELS, MapKind, Profile } from '../domain/vocabulary';
 import { MapCode, MapId } from '../store/records';
+import { REVIEW_STATES } from '../review/review.schema';
 import { libraryEntry } from './templates';
 
 const Name = z.string().trim().min(1, 'Nama peta wajib diisi.').max(200);
@@ -62,6 +63,8 @@ export const ListMapsQuery = z.object({
   kind: optionalQuery(MapKind),
   unit: optionalQuery(Unit),
   q: optionalQuery(z.string().trim().max(200)),
+  /** Only maps whose SOP is in this lifecycle state (`draf` includes maps never submitted). */
+  sopState: optionalQuery(z.enum(REVIEW_STATES, { error: `Status SOP tidak dikenal; pilih salah satu dari: ${REVIEW_STATES.join(', ')}.` })),
 });
 
 /** A query parameter holding the lane answers as JSON. */
@@ -101,6 +104,15 @@ export const MoveMapBody = z.strictObject({
   dryRun: z.boolean().default(false),
 });
 export type MoveMapBody = z.infer<typeof MoveMapBody>;
+
+/** POST /api/maps/:id/rincian: a detail map for the call activity `elementId` of revision `baseRevision`. */
+export const CreateDetailMapBody = z.strictObject({
+  elementId: z.string().trim().min(1).max(200),
+  baseRevision: z.number().int().min(1),
+  /** The new map's name; the activity's name when absent. */
+  name: Name.optional(),
+});
+export type CreateDetailMapBody = z.infer<typeof CreateDetailMapBody>;
 
 export const LinksQuery = z.object({ revision: optionalQuery(z.coerce.number().int().min(1)) });
 

@@ -7,7 +7,7 @@ import { DEFAULT_PROFILE, MAP_KIND_LABELS, type Profile } from '../domain/vocabu
 import type { EditGate } from '../review/edit-gate';
 import { MapIndex, resolveCall, type LinkBasis } from '../repository/call-links';
 import { readMapFacts } from '../repository/map-facts';
-import type { MapPatch, MapStore, MapFilter, OriginalFile } from '../store/map-store';
+import type { MapPatch, MapStore, OriginalFile } from '../store/map-store';
 import type { ImportInput, ImportOutput } from '../bpmn/import/import-pipeline';
 import type { ImportWarning } from '../bpmn/import/import-warning';
 import type { LaneAnswers, LaneMatch } from '../import/lane-matching';
@@ -15,8 +15,12 @@ import { compareCodes } from '../domain/hierarchy';
 import { ancestorsOf, planMove } from '../store/move-plan';
 import { parentNotFound } from '../store/store-errors';
 import type { ProcessMap, Revision } from '../store/records';
-import { EMPTY_LISTING, ListingCache, type EncodedListing } from './listing-cache';
-import type { CreateMapBody, ImportQuery, MoveMapBody, SaveRevisionBody } from './maps.schema';
+import { EMPTY_LISTING, ListingCache, type EncodedListing, type ListingFilter } from './listing-cache';
+import type { ReviewStates } from '../review/review-state-index';
+import { callNotFound, writeCalledMap } from './call-link-writer';
+import { revisionConflict } from '../store/store-errors';
+import { AppError } from '../errors';
+import type { CreateDetailMapBody, CreateMapBody, ImportQuery, MoveMapBody, SaveRevisionBody } from './maps.schema';
 import { libraryEntry, type LibraryEntry, type TemplateLibrary } from './templates';
 
 /** A call activity or collapsed sub-process of a map and the map it stands for (GET /api/maps/:id/links). */
@@ -71,12 +75,14 @@ export class MapsService {
     private readonly editGate?: EditGate,
     /** Parsing, stamping and linting of posted BPMN: the server's worker pool; in process for tools. */
     readonly work: BpmnWork = inProcessBpmnWork,
+    /** Each map's SOP state, carried by the listing's items (`sopState`) and filtered on. */
+    reviewStates?: ReviewStates,
   ) {
-    this.listings = new ListingCache(store);
+    this.listings = new ListingCache(store, reviewStates);
   }
 
   /** The listing `{ items }` as encoded JSON, ready to send; users outside the bureau see their own unit only. */
-  listEncoded(actor: PublicUser, filter: MapFilter): Promise<EncodedListing> {
+  listEncoded(actor: PublicUser, filter: ListingFilter): Promise<EncodedListing> {
     if (seesAllUnits(actor)) return this.listings.get(filter);
     const otherUnit = filter.unit !== undefined && !sameUnit(filter.unit, actor.unit);
     if (actor.unit === '' || otherUnit) return Promise.resolve(EMPTY_LISTING);
@@ -221,6 +227,38 @@ export class MapsService {
       return { ...link, target: { id: targetId, code, name, kind }, basis: resolved.basis };
     });
     return { revision, items };
+  }
+
+  /**
+   * "Buat peta rincian": a new subproses map under `id` for its call activity or collapsed sub-process that finds
+   * no map, named after the activity, with the parent's unit and profile; the parent gets a new revision whose
+   * element carries `sk:calledMap` (BPMN-CONVENTIONS.md). Everything is checked before anything is written: the
+   * review lock (409 REVIEW_LOCKED), a stale `baseRevision` (409 REVISION_CONFLICT), an element that is no call
+   * (400 CALL_NOT_FOUND) or already leads to a map (409 CALL_ALREADY_LINKED).
+   */
+  async createDetailMap(actor: PublicUser, id: string, body: CreateDetailMapBody): Promise<{ map: ProcessMap; parent: ProcessMap; revision: Revision }> {
+    const parent = await this.get(actor, id);
+    await this.editGate?.assertEditable(id);
+    if (body.baseRevision !== parent.currentRevision) throw revisionConflict(body.baseRevision, parent.currentRevision);
+    const xml = await this.store.readRevisionXml(id, parent.currentRevision);
+    const call = readMapFacts(xml).calls.find((c) => c.id === body.elementId);
+    if (!call) throw callNotFound(body.elementId);
+    const existing = resolveCall(call, parent, new MapIndex(await this.store.listMaps({})));
+    if (existing) {
+      throw new AppError(409, 'CALL_ALREADY_LINKED', `Aktivitas "${call.name || call.id}" sudah mengarah ke peta ${existing.target.code} ${existing.target.name}.`, {
+        mapId: existing.target.id,
+      });
+    }
+    const name = body.name ?? (call.name || `Rincian ${parent.name}`);
+    const map = await this.create(actor, { name, kind: 'subproses', unit: parent.unit, profile: parent.profile, parentId: parent.id });
+    // Only a save racing this one can still fail here (409); the new map then stays under its parent, unlinked, and
+    // the activity finds it by name (call-links.ts) — nothing is lost.
+    const saved = await this.saveRevision(actor, id, {
+      xml: await writeCalledMap(xml, call.id, map.id),
+      baseRevision: body.baseRevision,
+      message: `Peta rincian "${map.name}" (${map.code}) dibuat untuk aktivitas "${call.name || call.id}"`,
+    });
+    return { map, parent: saved.map, revision: saved.revision };
   }
 
   async revisions(actor: PublicUser, id: string): Promise<Revision[]> {

@@ -98,6 +98,8 @@ const POLICY: Policy[] = [
   // so an allowed save is refused for want of hand-offs to draw.
   { route: 'GET /api/maps/:id/relasi', access: 'signed-in', map: true, ok: 200 },
   { route: 'POST /api/maps/:id/relasi', access: 'penyusun', map: true, ok: 422 },
+  // "Buat peta rincian" (issue 15 item 4): the matrix's maps have no call activity, so an allowed request is refused.
+  { route: 'POST /api/maps/:id/rincian', access: 'penyusun', map: true, ok: 400 },
   { route: 'GET /api/maps/:id/review', access: 'signed-in', map: true, ok: 200 },
   { route: 'GET /api/maps/:id/review/readiness', access: 'signed-in', map: true, ok: 200 },
   // The drafter's submission of a map without an SOP identity: allowed, then refused as not ready (state unchanged).
@@ -186,6 +188,7 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
     'POST /api/maps/:id/move': async () => ({ parentId: null }),
     'POST /api/lint': async () => ({ xml: minimalBpmn(`Langkah ${n}`) }),
     'POST /api/maps/:id/relasi': async () => ({ target: 'baru' }),
+    'POST /api/maps/:id/rincian': async () => ({ elementId: 'Tidak_Ada', baseRevision: (await server.api(`/api/maps/${map.id}`)).body.map.currentRevision }),
     'POST /api/maps/:id/revisions': async () => ({
       xml: minimalBpmn(`Langkah ${n}`),
       baseRevision: (await server.api(`/api/maps/${map.id}`)).body.map.currentRevision,

@@ -127,7 +127,8 @@ describe('map hierarchy in the browser', () => {
     expect(links.sort()).toEqual(['Panggil_Pelayanan ↘ Buka peta 1.2', 'Sub_Keuangan ↘ Buka peta 1.3']);
     expect(await page.$eval(byTestId('call-link-missing'), (m) => [(m as HTMLElement).dataset.element, m.getAttribute('title')])).toEqual([
       'Panggil_Hilang',
-      'Peta anak tidak ditemukan',
+      // A drafter is offered to create it ("Buat peta rincian", test/browser/finding-way.test.ts).
+      'Peta anak tidak ditemukan — buat peta rincian',
     ]);
     // A top-level map has no breadcrumb.
     expect(await page.$eval(byTestId('map-breadcrumb'), (n) => (n as HTMLElement).hidden)).toBe(true);

@@ -286,6 +286,11 @@ export const api = {
     return json<MapMove>(mapPath(id) + '/move', 'POST', { parentId, dryRun });
   },
 
+  /** "Buat peta rincian": the child map of the unresolved call `elementId`, linked from it in a new revision of `id`. */
+  createDetailMap(id: string, input: { elementId: string; baseRevision: number; name?: string }): Promise<{ map: ProcessMap; parent: ProcessMap; revision: Revision }> {
+    return json<{ map: ProcessMap; parent: ProcessMap; revision: Revision }>(mapPath(id) + '/rincian', 'POST', input);
+  },
+
   /** The map's ancestors, the top-level map first (the breadcrumb). */
   async mapAncestors(id: string): Promise<ProcessMap[]> {
     const { items } = await json<{ items: ProcessMap[] }>(mapPath(id) + '/ancestors');

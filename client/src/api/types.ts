@@ -1,5 +1,6 @@
 // Records exchanged with the server, as docs/api.md defines them.
 import type { TimeZoneSetting } from '../../../server/settings/settings.service';
+import type { ReviewState } from '../../../server/review/review.schema';
 
 export type MapKind = 'proses' | 'subproses' | 'relasi' | 'lintas-fungsi' | 'mekanisme-kerja';
 export type Profile = 'nasional' | 'jembrana' | 'klungkung' | 'badung' | 'gunung-mas' | 'denpasar';
@@ -16,6 +17,8 @@ export interface ProcessMap {
   createdAt: string;
   updatedAt: string;
   currentRevision: number;
+  /** The SOP's lifecycle state, given by the listing (GET /api/maps); `draf` for a map never submitted. */
+  sopState?: ReviewState;
 }
 
 export interface Revision {
@@ -48,6 +51,8 @@ export interface MapFilter {
   q?: string;
   kind?: string;
   unit?: string;
+  /** Only maps whose SOP is in this state. */
+  sopState?: string;
 }
 
 export interface NewMap {

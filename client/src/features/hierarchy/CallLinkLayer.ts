@@ -1,6 +1,7 @@
 // On the diagram, a small "↘ Buka peta 1.2.3" under each call activity or collapsed sub-process that stands for a
 // child map (GET /api/maps/:id/links); clicking it drills into that map. One whose map is not found gets a warning
-// marker instead. In the read-only viewer a double-click on the element drills in as well.
+// marker instead; where the user may draft (`createDetail`), that marker is a button offering "Buat peta rincian".
+// In the read-only viewer a double-click on the element drills in as well.
 import type BaseViewer from 'bpmn-js/lib/BaseViewer';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type EventBus from 'diagram-js/lib/core/EventBus';
@@ -13,12 +14,14 @@ const OVERLAY_TYPE = 'petakerja-call-link';
 
 export class CallLinkLayer {
   private links: readonly CallLink[] = [];
+  private readonly createDetail: ((link: CallLink) => void) | undefined;
 
   constructor(
     private readonly diagram: BaseViewer,
     private readonly open: (mapId: string) => void,
-    options: { doubleClick?: boolean } = {},
+    options: { doubleClick?: boolean; createDetail?: (link: CallLink) => void } = {},
   ) {
+    this.createDetail = options.createDetail;
     const eventBus = diagram.get<EventBus>('eventBus');
     // The modeller imports again when changes are discarded or a file is imported: the links come back on it.
     eventBus.on('import.done', () => this.render());
@@ -63,7 +66,9 @@ export class CallLinkLayer {
             },
             `↘ Buka peta ${target.code}`,
           )
-        : h(
+        : !link.hidden && this.createDetail
+          ? this.createButton(link, this.createDetail)
+          : h(
             'span',
             {
               class: 'call-link-missing',
@@ -77,5 +82,26 @@ export class CallLinkLayer {
           );
       overlays.add(link.elementId, OVERLAY_TYPE, { position: { bottom: -4, left: 0 }, html, scale: { min: 0.8, max: 1.5 } });
     }
+  }
+
+  /** The "!" of a call whose map does not exist, as a button (click, Enter or Space) offering to create it. */
+  private createButton(link: CallLink, create: (link: CallLink) => void): HTMLButtonElement {
+    return h(
+      'button',
+      {
+        type: 'button',
+        class: 'call-link-missing is-action',
+        title: 'Peta anak tidak ditemukan — buat peta rincian',
+        'aria-label': `Peta anak "${link.name || link.elementId}" tidak ditemukan: buat peta rincian`,
+        'data-testid': 'call-link-missing',
+        'data-element': link.elementId,
+        onClick: (event: Event) => {
+          event.stopPropagation();
+          create(link);
+        },
+        onMousedown: (event: Event) => event.stopPropagation(),
+      },
+      '!',
+    );
   }
 }

@@ -33,6 +33,7 @@ import { openMetadataDialog } from './metadataDialog';
 import { openSaveDialog } from './saveDialog';
 import { MapBreadcrumb } from '../../features/hierarchy/mapBreadcrumb';
 import { CallLinkLayer } from '../../features/hierarchy/CallLinkLayer';
+import { openDetailMapDialog } from '../../features/hierarchy/detailMapDialog';
 import { calledMapOptions } from '../../features/hierarchy/calledMapOptions';
 import { MapState } from '../../features/map-state/MapState';
 import type { MapEvent } from '../../api/types';
@@ -218,7 +219,11 @@ export class MapEditorPage implements Page {
     replaceChildren(this.headerSlot, header.element);
     session.modeler.on<ChangeTrackerEvent>(CHANGE_TRACKER_EVENT, ({ dirty }) => header.setDirty(dirty));
     window.petakerja = { modeler: session.modeler };
-    this.callLinks = new CallLinkLayer(session.modeler, (id) => this.context.router.navigate(href.map(id)));
+    this.callLinks = new CallLinkLayer(session.modeler, (id) => this.context.router.navigate(href.map(id)), {
+      createDetail: this.context.session.canEditMaps
+        ? (link) => openDetailMapDialog(this.context, { map: session.map, link, baseRevision: session.baseRevision, dirty: session.changeTracker.isDirty() })
+        : undefined,
+    });
     void this.breadcrumb.show(session.map);
     void this.loadCallLinks();
     void this.loadRepositoryFindings();

@@ -13,12 +13,15 @@ import { kindLabel, profileLabel, shortProfileLabel } from '../shared/mapFields'
 import { openSopExportDialog } from '../../features/sop-export/SopExportDialog';
 import { openCreateMapDialog } from './createMapDialog';
 import { MapTreeView } from '../../features/hierarchy/MapTreeView';
+import { stateBadge } from '../../features/review/stateBadge';
+import { STATE_LABELS } from '../../features/review/reviewLabels';
+import { REVIEW_STATE_ORDER } from '../../features/dashboard/dashboardLabels';
 import { openMoveMapDialog } from '../../features/hierarchy/moveMapDialog';
 
 const SEARCH_DELAY_MS = 250;
 
 /** URL query keys of the filters, in Indonesian like the rest of the address. */
-const QUERY_KEYS = { q: 'q', kind: 'jenis', unit: 'unit' } as const;
+const QUERY_KEYS = { q: 'q', kind: 'jenis', unit: 'unit', sopState: 'status' } as const;
 
 /** The list as a table ("Daftar") or as the tree of the hierarchy ("Hierarki"); the choice is remembered. */
 type ListView = 'daftar' | 'hierarki';
@@ -46,6 +49,7 @@ export class MapListPage implements Page {
       q: query.get(QUERY_KEYS.q) ?? '',
       kind: query.get(QUERY_KEYS.kind) ?? '',
       unit: query.get(QUERY_KEYS.unit) ?? '',
+      sopState: query.get(QUERY_KEYS.sopState) ?? '',
     };
     this.importInput = bpmnFileInput('import-input', (file) => void this.importFile(file));
     this.importButton = h('button', { type: 'button', class: 'button button-secondary', 'data-testid': 'import-button', onClick: () => this.importInput.click() }, 'Impor .bpmn');
@@ -148,7 +152,7 @@ export class MapListPage implements Page {
   }
 
   private hasFilter(): boolean {
-    return Boolean(this.filter.q || this.filter.kind || this.filter.unit);
+    return Boolean(this.filter.q || this.filter.kind || this.filter.unit || this.filter.sopState);
   }
 
   private setFilter(meta: Meta, change: Partial<MapFilter>, delay = 0): void {
@@ -190,9 +194,17 @@ export class MapListPage implements Page {
     );
     unit.addEventListener('change', () => this.setFilter(meta, { unit: unit.value }));
 
+    const sopState = h(
+      'select',
+      { 'aria-label': 'Saring menurut status SOP', 'data-testid': 'sop-state-filter' },
+      h('option', { value: '' }, 'Semua status SOP'),
+      REVIEW_STATE_ORDER.map((state) => h('option', { value: state, selected: state === this.filter.sopState }, STATE_LABELS[state])),
+    );
+    sopState.addEventListener('change', () => this.setFilter(meta, { sopState: sopState.value }));
+
     // Someone who sees only their own unit has nothing to choose between.
     const showUnits = this.context.session.allUnits || units.length > 1;
-    return h('form', { class: 'filter-bar', role: 'search', onSubmit: (event: Event) => event.preventDefault() }, search, kind, showUnits && unit);
+    return h('form', { class: 'filter-bar', role: 'search', onSubmit: (event: Event) => event.preventDefault() }, search, kind, showUnits && unit, sopState);
   }
 
   private table(maps: ProcessMap[], meta: Meta): HTMLElement {
@@ -205,6 +217,7 @@ export class MapListPage implements Page {
         h('td', {}, kindLabel(meta, map.kind)),
         h('td', {}, map.unit || h('span', { class: 'muted' }, '—')),
         h('td', { title: profileLabel(meta, map.profile) }, shortProfileLabel(meta, map.profile)),
+        h('td', { class: 'cell-sop-state', 'data-testid': 'sop-state-cell' }, map.sopState ? stateBadge(map.sopState) : h('span', { class: 'muted' }, '—')),
         h('td', { class: 'cell-number' }, map.currentRevision),
         h('td', { class: 'cell-date' }, h('time', { datetime: map.updatedAt }, formatDateTime(map.updatedAt))),
       );
@@ -219,7 +232,7 @@ export class MapListPage implements Page {
       { class: 'table-wrap' },
       h(
         'table',
-        { class: 'data-table' },
+        { class: 'data-table map-table' },
         h('caption', { class: 'visually-hidden' }, 'Daftar peta proses'),
         h(
           'thead',
@@ -227,7 +240,7 @@ export class MapListPage implements Page {
           h(
             'tr',
             {},
-            ['Kode', 'Nama', 'Jenis', 'Unit', 'Profil', 'Revisi', 'Diubah'].map((title) => h('th', { scope: 'col' }, title)),
+            ['Kode', 'Nama', 'Jenis', 'Unit', 'Profil', 'Status SOP', 'Revisi', 'Diubah'].map((title) => h('th', { scope: 'col' }, title)),
           ),
         ),
         h('tbody', {}, rows),
@@ -287,7 +300,7 @@ export class MapListPage implements Page {
   }
 
   private clearFilters(): void {
-    this.filter = { q: '', kind: '', unit: '' };
+    this.filter = { q: '', kind: '', unit: '', sopState: '' };
     this.context.router.replace(href.list());
     void this.load();
   }

@@ -5,6 +5,7 @@ import { href, parseHash } from '../../router';
 import { h, type Child } from '../../ui/dom';
 import { userMenu } from './userMenu';
 import { inboxLink } from '../../features/review/inboxLink';
+import { navEntries, type NavEntry } from './navEntries';
 
 function navLink(label: string, target: string, testId: string): HTMLAnchorElement {
   const current = target === href.list() ? parseHash(location.hash).name === 'list' : location.hash === target;
@@ -18,6 +19,8 @@ function navLink(label: string, target: string, testId: string): HTMLAnchorEleme
 export function appHeader(context: AppContext, ...content: Child[]): HTMLElement {
   const { session } = context;
   const compact = content.length > 0;
+  const entries = session.signedIn ? navEntries(session.user, session.allUnits) : [];
+  const admin = entries.filter((e) => e.group === 'admin');
   return h(
     'header',
     { class: 'app-header' },
@@ -27,40 +30,16 @@ export function appHeader(context: AppContext, ...content: Child[]): HTMLElement
       h(
         'div',
         { class: 'header-end' },
-        !compact && h('nav', { class: 'app-nav', 'aria-label': 'Tugas reviu' }, inboxLink(context.api, 'nav-link'), navLink('Evaluasi SOP', href.evaluations(), 'evaluations-link'), session.allUnits && navLink('Dasbor', href.dashboard(), 'dashboard-link'), session.allUnits && navLink('Pemeriksaan repositori', href.repositoryLint(), 'repository-lint-link')),
-        session.isAdmin &&
-          !compact &&
-          h(
-            'nav',
-            { class: 'app-nav', 'aria-label': 'Administrasi' },
-            navLink('Peta proses', href.list(), 'maps-link'),
-            navLink('Pengguna', href.users(), 'users-link'),
-            navLink('Log audit', href.audit(), 'audit-link'),
-          ),
-        userMenu(context, { compact, links: compact ? [inboxLink(context.api, 'menu-item'), ...reviewLinks(session.allUnits), ...(session.isAdmin ? adminLinks() : [])] : [] }),
+        !compact && h('nav', { class: 'app-nav', 'aria-label': 'Navigasi utama' }, entries.filter((e) => e.group === 'kerja').map((e, i) => [navLink(e.label, e.href, e.testId), i === 0 && inboxLink(context.api, 'nav-link')])),
+        !compact && admin.length > 0 && h('nav', { class: 'app-nav', 'aria-label': 'Administrasi' }, admin.map((e) => navLink(e.label, e.href, e.testId))),
+        userMenu(context, { compact, links: compact ? [inboxLink(context.api, 'menu-item'), ...entries.map(menuLink)] : [] }),
       ),
   );
 }
 
-/** The review and repository pages, as entries of the user menu (the modeller's header has no room for them). */
-function reviewLinks(allUnits: boolean): HTMLAnchorElement[] {
-  return [
-    h('a', { class: 'menu-item', href: href.evaluations(), 'data-testid': 'evaluations-link' }, 'Evaluasi SOP'),
-    ...(allUnits
-      ? [
-          h('a', { class: 'menu-item', href: href.dashboard(), 'data-testid': 'dashboard-link' }, 'Dasbor'),
-          h('a', { class: 'menu-item', href: href.repositoryLint(), 'data-testid': 'repository-lint-link' }, 'Pemeriksaan repositori'),
-        ]
-      : []),
-  ];
-}
-
-/** The administrator's pages, as entries of the user menu. */
-function adminLinks(): HTMLAnchorElement[] {
-  return [
-    h('a', { class: 'menu-item', href: href.users(), 'data-testid': 'users-link' }, 'Pengguna'),
-    h('a', { class: 'menu-item', href: href.audit(), 'data-testid': 'audit-link' }, 'Log audit'),
-  ];
+/** A page of the navigation as an entry of the user menu (the modeller's header has no room for the bar). */
+function menuLink(entry: NavEntry): HTMLAnchorElement {
+  return h('a', { class: 'menu-item', href: entry.href, 'data-testid': entry.testId }, entry.label);
 }
 
 export function pageShell(className: string, header: HTMLElement, ...content: Child[]): HTMLElement {
