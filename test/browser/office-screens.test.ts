@@ -8,6 +8,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, useSession } from '../helpers/browser';
 import { newSopMap, reviewStep } from '../helpers/review-cycle';
+import { boxes, expectNoPageScroll, overlaps } from '../helpers/screen-layout';
 import { type ApiClient, startTestServer } from '../helpers/server';
 import { ORIGINAL_XML, revisedXml } from '../review/revised-map';
 
@@ -25,14 +26,6 @@ const SIZES = [
 ] as const;
 type Size = (typeof SIZES)[number];
 
-interface Box {
-  name: string;
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
 /** Canvas widths per page and window width, printed at the end (the issue's closing note asks for them). */
 const widths: Record<string, Record<number, number>> = {};
 
@@ -47,55 +40,6 @@ async function pageAt(size: Size, client: ApiClient, errors: string[]): Promise<
 
 async function go(page: Page, hash: string): Promise<void> {
   await page.goto(`${server.url}/${hash}`, { waitUntil: 'networkidle0' });
-}
-
-/** The boxes of the visible elements matching each selector, named by it (and their index when several match). */
-function boxes(page: Page, selectors: string[]): Promise<Box[]> {
-  return page.evaluate((selectors: string[]) => {
-    const found: Box[] = [];
-    for (const selector of selectors) {
-      const elements = [...document.querySelectorAll<HTMLElement>(selector)].filter((e) => e.checkVisibility() && e.getBoundingClientRect().width > 0);
-      elements.forEach((element, index) => {
-        const r = element.getBoundingClientRect();
-        found.push({ name: elements.length > 1 ? `${selector}#${index}` : selector, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
-      });
-    }
-    return found;
-  }, selectors);
-}
-
-/** Pairs of boxes that share more than a border line. */
-function overlaps(list: Box[]): string[] {
-  const found: string[] = [];
-  for (let i = 0; i < list.length; i++) {
-    for (let j = i + 1; j < list.length; j++) {
-      const a = list[i]!;
-      const b = list[j]!;
-      const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-      const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-      if (x > 1 && y > 1) found.push(`${a.name} × ${b.name}`);
-    }
-  }
-  return found;
-}
-
-/**
- * Nothing scrolls the page as a whole: the document fits the window and the top bar sits at its top; the page's own
- * area does not scroll either, unless `listScrolled` (a long list scrolls inside it, under the top bar).
- */
-async function expectNoPageScroll(page: Page, where: string, listScrolled = false): Promise<void> {
-  const state = await page.evaluate(() => {
-    const root = document.scrollingElement!;
-    const header = document.querySelector('.app-header')!.getBoundingClientRect();
-    return {
-      scrollTop: root.scrollTop,
-      overflowY: root.scrollHeight - root.clientHeight,
-      overflowX: root.scrollWidth - root.clientWidth,
-      headerTop: header.top,
-      pageScrolled: document.querySelector('.page')!.scrollTop > 0,
-    };
-  });
-  expect(state, where).toEqual({ scrollTop: 0, overflowY: 0, overflowX: 0, headerTop: 0, pageScrolled: listScrolled });
 }
 
 async function screenshot(page: Page, name: string, size: Size): Promise<void> {
