@@ -131,15 +131,23 @@ describe('"!" on an unresolved call: Buat peta rincian', () => {
     const errors: string[] = [];
     const page = await pageAs(penyusun, errors, `peta/${other}`);
     await page.waitForSelector(missing);
-    // Someone else saves a revision after the page was opened.
+    // Someone else saves a revision while the request is on its way — after the page took its base revision, so that
+    // the map's event stream (which would bring the newer revision into an unchanged modeller) cannot come first.
     const xml = prosesWithCalls([{ id: 'Panggil_Rujukan', name: 'Merujuk pasien' }], 'Proses berubah lagi');
-    expect((await penyusun.api(`/api/maps/${other}/revisions`, { method: 'POST', json: { xml, baseRevision: 1, message: 'Dari tempat lain' } })).status).toBe(201);
+    let saved: Promise<number> | null = null;
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.method() !== 'POST' || !request.url().endsWith('/rincian')) return void request.continue();
+      saved = penyusun.api(`/api/maps/${other}/revisions`, { method: 'POST', json: { xml, baseRevision: 1, message: 'Dari tempat lain' } }).then((r) => r.status);
+      void saved.then(() => request.continue());
+    });
     const before = (await server.api('/api/maps')).body.items.length;
     await page.click(missing);
     await page.waitForSelector(byTestId('detail-map-submit'));
     await page.click(byTestId('detail-map-submit'));
     await page.waitForSelector(`${byTestId('detail-map-error')} .notice-error`);
     expect(await page.$eval(byTestId('detail-map-error'), (e) => e.textContent)).toContain('Peta rincian tidak dibuat: peta ini sudah disimpan orang lain');
+    expect(await saved).toBe(201);
     expect((await server.api('/api/maps')).body.items.length).toBe(before);
     expect(errors).toEqual([]);
     await page.close();
