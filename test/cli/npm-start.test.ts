@@ -51,7 +51,8 @@ describe('npm start', () => {
     it(`stops the server and every process under it on ${signal}`, async () => {
       const npm = spawn('npm', ['start'], { cwd: ROOT, env: { ...process.env, PORT: '0', PETAKERJA_DATA: await tempDir() }, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
-      const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+      // 'close', not 'exit': the server's last lines are read only once npm's output streams have ended.
+      const exited = new Promise<number | null>((resolve) => npm.once('close', (code) => resolve(code)));
       const url = await new Promise<string>((resolve, reject) => {
         const read = (chunk: Buffer) => {
           output += chunk.toString();
