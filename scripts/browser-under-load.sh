@@ -20,10 +20,12 @@ for run in $(seq "$runs"); do
   start=$(date +%s)
   if npx vitest run test/browser >"$log" 2>&1; then result=passed; else result=FAILED; failed=1; fi
   end=$(date +%s)
-  summary="$(grep -E 'Tests +[0-9]' "$log" | tail -1 | sed 's/\x1b\[[0-9;]*m//g' | tr -s ' ')"
+  sed -i 's/\x1b\[[0-9;]*m//g' "$log"
+  summary="$(grep -E '^ +Tests +[0-9]' "$log" | tail -1 | tr -s ' ')"
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "run ${run}: ${result} in $((end - start)) s —${summary} — load ${load}"
-  [ "$result" = FAILED ] && grep -E '×|FAIL' "$log" | sed 's/\x1b\[[0-9;]*m//g' | head -20
+  # The failing tests with their errors, to find what a test waited for.
+  [ "$result" = FAILED ] && sed -n '/Failed Tests/,$p' "$log" | grep -v '^\s*$' | head -60
   rm -f "$log"
 done
 exit "$failed"
