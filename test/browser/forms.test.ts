@@ -4,22 +4,17 @@
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { readText, ROOT } from '../helpers/fixtures';
 import { launchBrowser, openPage, useSession } from '../helpers/browser';
+import { libraryMapMaker } from '../helpers/library-map';
 import { startTestServer } from '../helpers/server';
 
 const server = await startTestServer();
 const browser = await launchBrowser(['--lang=en-US']);
 const byTestId = (id: string) => `[data-testid="${id}"]`;
-const XML = readText(path.join(ROOT, 'processes/library/penunjukan-dalam-unit.bpmn'));
 /** Set PETAKERJA_SCREENSHOTS to a directory to keep the pictures at 1366×768. */
 const SCREENSHOTS = process.env.PETAKERJA_SCREENSHOTS;
 
-async function newMap(name: string): Promise<string> {
-  const created = await server.api('/api/maps', { method: 'POST', json: { name, kind: 'mekanisme-kerja', unit: 'Dinas Kesehatan', xml: XML } });
-  expect(created.status).toBe(201);
-  return created.body.map.id;
-}
+const newMap = libraryMapMaker(server);
 
 async function englishPage(errors: string[]): Promise<Page> {
   const page = await openPage(browser, errors);
