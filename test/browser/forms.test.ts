@@ -101,14 +101,24 @@ describe('forms that check what they take, in an English browser', () => {
     expect(await page.$(`${entry} .bio-properties-panel-error`)).toBeNull();
 
     // "dua jam" is read (as the linter reads it): shown as 2 jam, no warning. "segera" is not.
-    await page.$eval(`${entry} #bio-properties-panel-sk-time`, (e) => ((e as HTMLInputElement).value = ''));
-
-    await page.type(`${entry} #bio-properties-panel-sk-time`, 'dua jam');
+    // The field's whole text is replaced in one input event: clearing it first and typing key by key raced the panel's
+    // re-render after the previous commit, which put the old text back in between ("dua jamsegera").
+    const replaceText = (text: string) =>
+      page.$eval(
+        `${entry} #bio-properties-panel-sk-time`,
+        (e, value) => {
+          const input = e as HTMLInputElement;
+          input.focus();
+          input.value = value;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+        text,
+      );
+    await replaceText('dua jam');
     await page.keyboard.press('Tab');
     await page.waitForFunction((s) => (document.querySelector(s) as HTMLInputElement).value === '2', {}, `${entry} #sk-time-amount`);
     expect(await page.$(`${entry} .bio-properties-panel-error`)).toBeNull();
-    await page.$eval(`${entry} #bio-properties-panel-sk-time`, (e) => ((e as HTMLInputElement).value = ''));
-    await page.type(`${entry} #bio-properties-panel-sk-time`, 'segera');
+    await replaceText('segera');
     await page.keyboard.press('Tab');
     await page.waitForSelector(`${entry} .bio-properties-panel-error`, { visible: true });
     expect(await page.$eval(`${entry} .bio-properties-panel-error`, (e) => e.textContent)).toBe(
