@@ -2,7 +2,7 @@
 // counts, the lint error chart, the progress line while a new revision is being checked, and the switch to per kind.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, useSession } from '../helpers/browser';
+import { launchBrowser, openPage, useSession, WAIT_TIMEOUT_MS } from '../helpers/browser';
 import { newSopMap, signSop } from '../helpers/review-cycle';
 import { startTestServer } from '../helpers/server';
 
@@ -68,7 +68,7 @@ describe('Dasbor repositori', () => {
     await page.goto(`${server.url}/#/dasbor`, { waitUntil: 'networkidle0' });
     await page.waitForSelector(byTestId('dashboard-table'));
     expect(await page.$eval('.dashboard-progress', (e) => e.textContent)).toContain('Memeriksa 1 dari 4 peta…');
-    await page.waitForFunction(() => document.querySelector('.dashboard-progress')?.textContent === '', { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('.dashboard-progress')?.textContent === '', { timeout: WAIT_TIMEOUT_MS });
     expect(await page.$eval(byTestId('dashboard-link'), (e) => e.getAttribute('aria-current'))).toBe('page');
 
     const errorsA = (await errorCount(signed)) + (await errorCount(draft));

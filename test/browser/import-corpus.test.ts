@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countFlowNodes } from '../../client/src/diagram/openWarnings';
 import { createModdle } from '../../server/bpmn/moddle';
-import { launchBrowser, openPage, useSession } from '../helpers/browser';
+import { launchBrowser, openPage, useSession, WAIT_TIMEOUT_MS } from '../helpers/browser';
 import { startTestServer } from '../helpers/server';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -116,7 +116,7 @@ describe('the foreign corpus in the modeller', () => {
         document.title = 'menunggu';
         location.hash = hash;
       }, `#/peta/${encodeURIComponent(imported.body.map.id)}`);
-      await page.waitForFunction(() => document.title !== 'menunggu' && document.title !== 'Memuat peta — Petakerja', { timeout: 30_000 });
+      await page.waitForFunction(() => document.title !== 'menunggu' && document.title !== 'Memuat peta — Petakerja', { timeout: WAIT_TIMEOUT_MS });
       const title = await page.title();
       if (title.startsWith('Peta tidak dapat dibuka')) {
         outcome.openError = await page.$eval('.state-error', (el) => el.textContent ?? '').catch(() => title);

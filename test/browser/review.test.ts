@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, useSession } from '../helpers/browser';
+import { launchBrowser, openPage, useSession, WAIT_TIMEOUT_MS } from '../helpers/browser';
 import { type ApiClient, startTestServer } from '../helpers/server';
 import { newSopMap } from '../helpers/review-cycle';
 import { SOP_IDENTITY } from '../helpers/sop-identity';
@@ -43,7 +43,7 @@ async function takeAction(page: Page, action: string, expectedState: string, fil
   await page.waitForSelector(`dialog[open] ${byTestId('transition-submit')}`, { visible: true });
   await fill?.(page);
   await page.click(`dialog[open] ${byTestId('transition-submit')}`);
-  await page.waitForSelector(`${byTestId('review-state')}[data-state="${expectedState}"]`, { timeout: 30_000 });
+  await page.waitForSelector(`${byTestId('review-state')}[data-state="${expectedState}"]`, { timeout: WAIT_TIMEOUT_MS });
   // The new state may arrive by the map's event stream before the step's own answer closes its dialog: wait for that.
   await page.waitForFunction(() => !document.querySelector('dialog[open] [data-testid="transition-submit"]:disabled'));
   // No dialog is left open (its text, when one is, says which).
@@ -260,7 +260,7 @@ describe('the review cycle in the browser', () => {
     await page.waitForSelector(byTestId('save-message'), { visible: true });
     await page.type(byTestId('save-message'), 'Nama kegiatan diperjelas');
     await page.click(byTestId('save-submit'));
-    await page.waitForSelector(`${badge}.is-usang`, { timeout: 20_000 });
+    await page.waitForSelector(`${badge}.is-usang`, { timeout: WAIT_TIMEOUT_MS });
     const thread = `${byTestId('annotation-thread')}[data-element="${TASK}"]`;
     const text = await page.$eval(thread, (e) => e.textContent);
     expect(text).toContain('usang');

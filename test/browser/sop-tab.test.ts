@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import type { ElementHandle, Frame, HTTPRequest, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { readText, ROOT } from '../helpers/fixtures';
-import { launchBrowser, openPage, useSession } from '../helpers/browser';
+import { launchBrowser, openPage, useSession, WAIT_TIMEOUT_MS } from '../helpers/browser';
 import { startTestServer } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -35,7 +35,7 @@ async function previewText(page: Page, expected: string): Promise<string> {
   const frameOf = async (): Promise<Frame | null> => (await (await page.$(byTestId('sop-preview')))?.contentFrame()) ?? null;
   await page.waitForFunction(
     (selector, text) => (document.querySelector(selector) as HTMLIFrameElement | null)?.contentDocument?.body?.textContent?.includes(text),
-    { timeout: 15_000 },
+    { timeout: WAIT_TIMEOUT_MS },
     byTestId('sop-preview'),
     expected,
   );

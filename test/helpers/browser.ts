@@ -26,12 +26,16 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
  */
 const EXPECTED_NETWORK_LOG = /^Failed to load resource: the server responded with a status of 4\d\d/;
 
+/** How long one wait of a browser test may take before it fails naming what it waited for. */
+export const WAIT_TIMEOUT_MS = 45_000;
+
 /** A page that records uncaught script errors, console errors and CSP violations, and any alert() dialog. */
 export async function openPage(browser: Browser, errors: string[]): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewport({ width: 1440, height: 900 });
-  // A wait that hangs fails naming what it waited for, well within the test's own timeout.
-  page.setDefaultTimeout(10_000);
+  // A wait that hangs fails naming what it waited for, within the test's own timeout (120 s): long enough for a
+  // machine whose cores are all busy (scripts/browser-under-load.sh), where one navigation alone took over 10 s.
+  page.setDefaultTimeout(WAIT_TIMEOUT_MS);
   page.on('pageerror', (error) => errors.push(`pageerror: ${(error as Error).message}`));
   page.on('console', (message) => {
     if (message.type() === 'error' && !EXPECTED_NETWORK_LOG.test(message.text())) errors.push(`console: ${message.text()}`);
