@@ -1,6 +1,8 @@
 // Every map's listing item, encoded once and kept in the listing's order: the store's change feed and the SOP states'
 // re-encode and re-place only the map that changed, so a listing after a save never encodes or sorts the whole set.
-import { createHash } from 'node:crypto';
+// The order is kept as blocks of a few hundred items, each holding its items' bytes concatenated: the whole listing is
+// then these blocks as they are, and a change rebuilds the one or two blocks it touched (no megabytes copied per change).
+import { createHash, type Hash } from 'node:crypto';
 import type { ReviewStates } from '../review/review-state-index';
 import type { ReviewState } from '../review/review.schema';
 import { filterKeysOf, listingOrder, type FilterKeys } from '../store/map-filter';
@@ -14,11 +16,13 @@ export interface ListingEntry {
   readonly keys: FilterKeys;
   /** `,` then the item's JSON: an array body is these, concatenated, less the first byte. */
   readonly json: Buffer;
-  /** The first bytes of the JSON's sha256: a listing's ETag hashes these instead of the whole body. */
+  /** The first bytes of the JSON's sha256: a listing's ETag hashes these (listing-cache.ts) instead of the whole body. */
   readonly digest: Buffer;
 }
 
-export const DIGEST_BYTES = 12;
+const DIGEST_BYTES = 12;
+/** Items per block: a block is split past twice this. Small enough to rebuild in well under a millisecond. */
+export const BLOCK_ITEMS = 256;
 
 function entryOf(map: ProcessMap, sopState: ReviewState | undefined): ListingEntry {
   const item = sopState === undefined ? map : { ...map, sopState };
@@ -29,9 +33,32 @@ function entryOf(map: ProcessMap, sopState: ReviewState | undefined): ListingEnt
 
 const byListingOrder = (a: ListingEntry, b: ListingEntry) => listingOrder(a.map, b.map);
 
+/** Consecutive entries of the listing, with their bytes and digests concatenated on first use. */
+export class ListingBlock {
+  private bytes: Buffer | undefined;
+  private digests: Buffer | undefined;
+
+  constructor(readonly entries: ListingEntry[]) {}
+
+  /** The entries' JSON, each led by a comma. */
+  json(): Buffer {
+    return (this.bytes ??= Buffer.concat(this.entries.map((entry) => entry.json)));
+  }
+
+  /** Feeds the entries' digests, in order, to `hash`. */
+  hashInto(hash: Hash): void {
+    hash.update((this.digests ??= Buffer.concat(this.entries.map((entry) => entry.digest))));
+  }
+
+  /** Called after `entries` changed. */
+  changed(): void {
+    this.bytes = this.digests = undefined;
+  }
+}
+
 export class ListingIndex {
-  /** Every map, in the listing's order. */
-  private ordered: ListingEntry[] = [];
+  /** Every map, in the listing's order, in blocks; no block is empty. */
+  private blocks: ListingBlock[] = [];
   private readonly byId = new Map<string, ListingEntry>();
   private loading: Promise<void> | undefined;
   /** Changes heard while the first snapshot is read, applied over it (applying a change twice is harmless). */
@@ -42,6 +69,7 @@ export class ListingIndex {
   constructor(
     private readonly store: MapStore,
     private readonly states?: ReviewStates,
+    private readonly blockItems = BLOCK_ITEMS,
   ) {
     store.onChange((map) => (this.heard ? this.heard.maps.push(map) : this.put(map)));
     states?.onChange((mapId) => (this.heard ? this.heard.states.push(mapId) : this.restate(mapId)));
@@ -60,16 +88,17 @@ export class ListingIndex {
     return this.changes;
   }
 
-  /** Every entry in the listing's order (the index's own array: read it, never change it). */
-  entries(): readonly ListingEntry[] {
-    return this.ordered;
+  /** The whole listing in order (the index's own blocks: read them, never change them). */
+  listing(): readonly ListingBlock[] {
+    return this.blocks;
   }
 
   private async load(): Promise<void> {
     await this.states?.ready();
     const maps = await this.store.listMaps({});
-    this.ordered = maps.map((map) => entryOf(map, this.states?.stateOf(map.id))).sort(byListingOrder);
-    for (const entry of this.ordered) this.byId.set(entry.map.id, entry);
+    const ordered = maps.map((map) => entryOf(map, this.states?.stateOf(map.id))).sort(byListingOrder);
+    for (let i = 0; i < ordered.length; i += this.blockItems) this.blocks.push(new ListingBlock(ordered.slice(i, i + this.blockItems)));
+    for (const entry of ordered) this.byId.set(entry.map.id, entry);
     const heard = this.heard!;
     this.heard = undefined;
     for (const map of heard.maps) this.put(map);
@@ -82,8 +111,8 @@ export class ListingIndex {
     const old = this.byId.get(map.id);
     const next = entryOf(map, this.states?.stateOf(map.id));
     if (old?.json.equals(next.json)) return;
-    if (old) this.ordered.splice(this.positionOf(old), 1);
-    this.ordered.splice(this.insertionPoint(next), 0, next);
+    if (old) this.remove(old);
+    this.insert(next);
     this.byId.set(map.id, next);
     this.changes++;
   }
@@ -94,30 +123,68 @@ export class ListingIndex {
     if (!old) return;
     const next = entryOf(old.map, this.states?.stateOf(mapId));
     if (old.json.equals(next.json)) return;
-    this.ordered[this.positionOf(old)] = next;
+    const { block, at } = this.find(old);
+    block.entries[at] = next;
+    block.changed();
     this.byId.set(mapId, next);
     this.changes++;
   }
 
-  /** Where `entry` lies in `ordered` (the order is total: codes and ids are unique). */
-  private positionOf(entry: ListingEntry): number {
-    const at = this.insertionPoint(entry);
-    if (this.ordered[at] === entry) return at;
-    // Not where its order puts it: only a store breaking the order's assumptions (unique ids) gets here.
-    const found = this.ordered.indexOf(entry);
-    if (found < 0) throw new Error(`Listing index lost map ${entry.map.id}`);
-    return found;
+  private insert(entry: ListingEntry): void {
+    if (this.blocks.length === 0) {
+      this.blocks.push(new ListingBlock([entry]));
+      return;
+    }
+    const b = Math.min(this.blockFor(entry), this.blocks.length - 1);
+    const block = this.blocks[b]!;
+    block.entries.splice(insertionPoint(block.entries, entry), 0, entry);
+    block.changed();
+    if (block.entries.length > 2 * this.blockItems) {
+      this.blocks.splice(b, 1, new ListingBlock(block.entries.slice(0, this.blockItems)), new ListingBlock(block.entries.slice(this.blockItems)));
+    }
   }
 
-  /** The first position whose entry does not come before `entry`. */
-  private insertionPoint(entry: ListingEntry): number {
+  private remove(entry: ListingEntry): void {
+    const { block, at } = this.find(entry);
+    block.entries.splice(at, 1);
+    block.changed();
+    if (block.entries.length === 0) this.blocks.splice(this.blocks.indexOf(block), 1);
+  }
+
+  /** The block and position of an indexed entry (the order is total: ids are unique). */
+  private find(entry: ListingEntry): { block: ListingBlock; at: number } {
+    const block = this.blocks[this.blockFor(entry)];
+    const at = block ? insertionPoint(block.entries, entry) : -1;
+    if (block?.entries[at] === entry) return { block, at };
+    // Not where its order puts it: only a store breaking the order's assumptions (unique ids) gets here.
+    for (const other of this.blocks) {
+      const found = other.entries.indexOf(entry);
+      if (found >= 0) return { block: other, at: found };
+    }
+    throw new Error(`Listing index lost map ${entry.map.id}`);
+  }
+
+  /** The first block whose last entry does not come before `entry` (`blocks.length` when every block does). */
+  private blockFor(entry: ListingEntry): number {
     let low = 0;
-    let high = this.ordered.length;
+    let high = this.blocks.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (byListingOrder(this.ordered[middle]!, entry) < 0) low = middle + 1;
+      if (byListingOrder(this.blocks[middle]!.entries.at(-1)!, entry) < 0) low = middle + 1;
       else high = middle;
     }
     return low;
   }
+}
+
+/** The first position of `entries` whose entry does not come before `entry`. */
+function insertionPoint(entries: readonly ListingEntry[], entry: ListingEntry): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (byListingOrder(entries[middle]!, entry) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

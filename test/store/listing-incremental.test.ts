@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicUser } from '../../server/accounts/accounts.records';
 import { MAP_KINDS, type MapKind } from '../../server/domain/vocabulary';
-import type { EncodedListing, ListingFilter } from '../../server/maps/listing-cache';
+import { ListingCache, listingText, type EncodedListing, type ListingFilter } from '../../server/maps/listing-cache';
 import { MapsService } from '../../server/maps/maps.service';
 import { TemplateLibrary } from '../../server/maps/templates';
 import { edgeFrom, EDGES } from '../../server/review/lifecycle';
@@ -69,7 +69,9 @@ async function setUp() {
   const store = await openEmbeddedStore(dir);
   const { reviews, states } = trackReviewStates(store.review);
   const service = new MapsService(store.maps, await TemplateLibrary.load(), undefined, undefined, undefined, states);
-  return { store, reviews, states, service };
+  // Blocks of two items: the few maps of a test split, empty and re-form the index's blocks many times over.
+  const tiny = new ListingCache(store.maps, states, 2);
+  return { store, reviews, states, service, tiny };
 }
 
 /** Moves the map's SOP one step along a random edge of the lifecycle, as the review service records it. */
@@ -95,7 +97,7 @@ async function stepSop(reviews: ReviewStore, map: ProcessMap, pick: <T>(items: r
 
 describe('incremental map listing', () => {
   it('gives exactly the items and order of a from-scratch build after random changes, for every filter and view', async () => {
-    const { store, reviews, states, service } = await setUp();
+    const { store, reviews, states, service, tiny } = await setUp();
     const random = prng(16);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const bureau = user(['penyusun'], '');
@@ -109,15 +111,19 @@ describe('incremental map listing', () => {
         const key = JSON.stringify(filter);
         const listing = await service.listEncoded(bureau, filter);
         const expected = await fromScratch(store.maps, states, filter);
-        expect(listing.body.toString(), `step ${step} (${operations.at(-1)}), filter ${key}`).toBe(expected);
+        expect(listingText(listing), `step ${step} (${operations.at(-1)}), filter ${key}`).toBe(expected);
+        expect(listing.bytes).toBe(Buffer.byteLength(expected));
+        const small = await tiny.get(filter);
+        expect(listingText(small), `tiny blocks, step ${step}, filter ${key}`).toBe(expected);
+        expect(small.etag).toBe(listing.etag);
         // An unchanged body keeps its ETag (304 stays possible); a changed one never keeps it.
         const before = seen.get(key);
-        if (before) expect(listing.etag === before.etag, `ETag at step ${step}, filter ${key}`).toBe(listing.body.equals(before.body));
+        if (before) expect(listing.etag === before.etag, `ETag at step ${step}, filter ${key}`).toBe(listingText(listing) === listingText(before));
         seen.set(key, listing);
         // A user outside the bureau sees the unit's listing, whatever unit the query names.
         for (const reader of readers) {
           const own = await service.listEncoded(reader, { ...filter, unit: reader.unit });
-          expect(own.body.toString(), `step ${step}, ${reader.unit}, filter ${key}`).toBe(await fromScratch(store.maps, states, { ...filter, unit: reader.unit }));
+          expect(listingText(own), `step ${step}, ${reader.unit}, filter ${key}`).toBe(await fromScratch(store.maps, states, { ...filter, unit: reader.unit }));
         }
       }
     };
@@ -177,16 +183,16 @@ describe('incremental map listing', () => {
     try {
       const a = await store.maps.createMap({ name: 'Pelayanan A', kind: 'proses', unit: 'Bappeda', profile: 'nasional' }, { xml: minimalBpmn(), author: 'Ani', message: 'Versi awal' });
       const first = await service.listEncoded(user(['penyusun'], ''), {});
-      expect(first.body.toString()).toBe(await fromScratch(store.maps, states, {}));
+      expect(listingText(first)).toBe(await fromScratch(store.maps, states, {}));
       // A change to another unit's map leaves this unit's listing, and its ETag, as they were.
       const other = await service.listEncoded(user(['pembaca'], 'Dinas Sosial'), {});
       await store.maps.createMap({ name: 'Pelayanan B', kind: 'proses', unit: 'Bappeda', profile: 'nasional' }, { xml: minimalBpmn(), author: 'Ani', message: 'Versi awal' });
       expect((await service.listEncoded(user(['pembaca'], 'Dinas Sosial'), {})).etag).toBe(other.etag);
       const second = await service.listEncoded(user(['penyusun'], ''), {});
       expect(second.etag).not.toBe(first.etag);
-      expect(JSON.parse(second.body.toString()).items.map((m: ProcessMap) => m.name)).toEqual(['Pelayanan B', 'Pelayanan A']);
+      expect(JSON.parse(listingText(second)).items.map((m: ProcessMap) => m.name)).toEqual(['Pelayanan B', 'Pelayanan A']);
       await store.maps.addRevision(a.id, 1, { xml: minimalBpmn('Lagi'), author: 'Ani', message: 'Perbaikan' });
-      expect(JSON.parse((await service.listEncoded(user(['penyusun'], ''), {})).body.toString()).items.map((m: ProcessMap) => m.name)).toEqual(['Pelayanan A', 'Pelayanan B']);
+      expect(JSON.parse(listingText(await service.listEncoded(user(['penyusun'], ''), {}))).items.map((m: ProcessMap) => m.name)).toEqual(['Pelayanan A', 'Pelayanan B']);
     } finally {
       await store.close();
     }
