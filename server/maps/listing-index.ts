@@ -61,8 +61,12 @@ export class ListingIndex {
   private blocks: ListingBlock[] = [];
   private readonly byId = new Map<string, ListingEntry>();
   private loading: Promise<void> | undefined;
-  /** Changes heard while the first snapshot is read, applied over it (applying a change twice is harmless). */
-  private heard: { maps: ProcessMap[]; states: string[] } | undefined = { maps: [], states: [] };
+  /**
+   * Changes heard while the first snapshot is read, applied over it (applying a change twice is harmless); none are
+   * kept before loading starts (the snapshot will hold them), and none after it ends (they apply at once).
+   */
+  private heard: { maps: ProcessMap[]; states: string[] } | undefined;
+  private loaded = false;
   private changes = 0;
 
   /** `states`: each map's SOP state (absent in tools without a review cycle: the items then carry none). */
@@ -71,14 +75,20 @@ export class ListingIndex {
     private readonly states?: ReviewStates,
     private readonly blockItems = BLOCK_ITEMS,
   ) {
-    store.onChange((map) => (this.heard ? this.heard.maps.push(map) : this.put(map)));
-    states?.onChange((mapId) => (this.heard ? this.heard.states.push(mapId) : this.restate(mapId)));
+    store.onChange((map) => {
+      if (this.loaded) this.put(map);
+      else this.heard?.maps.push(map);
+    });
+    states?.onChange((mapId) => {
+      if (this.loaded) this.restate(mapId);
+      else this.heard?.states.push(mapId);
+    });
   }
 
   /** Resolves once every stored map is indexed. */
   ready(): Promise<void> {
     return (this.loading ??= this.load().catch((error: unknown) => {
-      this.loading = undefined;
+      this.loading = this.heard = undefined;
       throw error;
     }));
   }
@@ -94,6 +104,7 @@ export class ListingIndex {
   }
 
   private async load(): Promise<void> {
+    this.heard = { maps: [], states: [] };
     await this.states?.ready();
     const maps = await this.store.listMaps({});
     const ordered = maps.map((map) => entryOf(map, this.states?.stateOf(map.id))).sort(byListingOrder);
@@ -101,6 +112,7 @@ export class ListingIndex {
     for (const entry of ordered) this.byId.set(entry.map.id, entry);
     const heard = this.heard!;
     this.heard = undefined;
+    this.loaded = true;
     for (const map of heard.maps) this.put(map);
     for (const mapId of heard.states) this.restate(mapId);
     this.changes++;
