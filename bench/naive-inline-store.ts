@@ -6,7 +6,8 @@ import { JSONFile } from 'lowdb/node';
 import { sha256 } from '../server/store/blob-store';
 import { filterMaps, unitsOf } from '../server/store/map-filter';
 import { replaceDocument } from '../server/store/replace-document';
-import type { MapFilter, MapPatch, MapStore, NewMap, NewRevision } from '../server/store/map-store';
+import type { MapChangeListener, MapFilter, MapPatch, MapStore, NewMap, NewRevision } from '../server/store/map-store';
+import { ChangeFeed } from '../server/store/change-feed';
 import type { ProcessMap, Revision } from '../server/store/records';
 import { newMapRecord } from '../server/store/new-map';
 import { planMove } from '../server/store/move-plan';
@@ -46,6 +47,7 @@ const withoutXml = ({ xml: _xml, ...revision }: InlineRevision): Revision => rev
 class NaiveInlineStore implements MapStore {
   private readonly writes = new SerialQueue();
   private changes = 0;
+  private readonly changed = new ChangeFeed<ProcessMap>();
 
   constructor(private readonly db: Low<NaiveDocument>) {}
 
@@ -59,6 +61,10 @@ class NaiveInlineStore implements MapStore {
 
   async listingVersion(): Promise<string> {
     return String(this.changes);
+  }
+
+  onChange(listener: MapChangeListener): () => void {
+    return this.changed.subscribe(listener);
   }
 
   async listUnits(): Promise<string[]> {
@@ -160,9 +166,11 @@ class NaiveInlineStore implements MapStore {
   /** Serialised, all-or-nothing change, as in the embedded store: the whole document is rewritten each time. */
   private commit<T>(change: (doc: NaiveDocument) => { next: NaiveDocument; result: T }): Promise<T> {
     return this.writes.run(async () => {
+      const previous = new Set(this.db.data.maps);
       const { next, result } = change(this.db.data);
       await replaceDocument(this.db, next);
       this.changes++;
+      for (const map of next.maps) if (!previous.has(map)) this.changed.emit(map);
       return result;
     });
   }

@@ -1,4 +1,4 @@
-// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login|lint|main-thread|sop|sop-batch|dashboard|repository]`): runs the benchmarks and prints their results as Markdown.
+// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login|lint|main-thread|sop|sop-batch|dashboard|repository|listing]`): runs the benchmarks and prints their results as Markdown.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { MAP_KINDS } from '../server/domain/vocabulary';
 import { formatDashboardBench, runDashboardBench } from './dashboard';
 import { formatLintBench, runLintBench } from './lint';
+import { formatListingBench, runListingBench } from './listing';
 import { formatMainThread, runMainThreadBench } from './lint-main-thread';
 import { formatLogin, runLoginBench } from './login';
 import { formatRepositoryBench, runRepositoryBench } from './repository-lint';
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     options: { maps: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } },
     strict: true,
   });
-  if (values.only !== undefined && !['store', 'login', 'lint', 'main-thread', 'sop', 'sop-batch', 'dashboard', 'repository'].includes(values.only)) throw new Error('--only takes store, login, lint, main-thread, sop, sop-batch, dashboard or repository');
+  if (values.only !== undefined && !['store', 'login', 'lint', 'main-thread', 'sop', 'sop-batch', 'dashboard', 'repository', 'listing'].includes(values.only)) throw new Error('--only takes store, login, lint, main-thread, sop, sop-batch, dashboard, repository or listing');
   const header = [`Command: \`npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}\` (in ${REPO_ROOT.replace(/\/$/, '')})`, '', ...machineFacts(), ''];
   if (values.only === 'login') {
     console.log([...header, '## Sign-in', '', formatLogin(await runLoginBench())].join('\n'));
@@ -71,6 +72,11 @@ async function main(): Promise<void> {
   if (values.only === 'repository') {
     const result = await runRepositoryBench({ maps: values.maps === undefined ? 2000 : Number(values.maps), progress: (line) => console.error(`[bench] ${line}`) });
     console.log([...header, `## Repository-wide checks (${result.maps} maps)`, '', formatRepositoryBench(result)].join('\n'));
+    return;
+  }
+  if (values.only === 'listing') {
+    const result = await runListingBench({ sizes: values.quick ? [500, 1000, 2000] : [5000, 10_000, 20_000], rounds: 100, progress: (line) => console.error(`[bench] ${line}`) });
+    console.log([...header, '## Listing right after a save (real server; anchor: the same listing cached)', '', formatListingBench(result)].join('\n'));
     return;
   }
   if (values.only === 'lint') {

@@ -128,8 +128,18 @@ const seedRevision = (n: number, hash: string, createdAt: string): Revision => (
   message: n === 1 ? 'Peta dibuat' : `Perbaikan ke-${n - 1}`,
 });
 
-/** Grows our store in `dir` from its current maps to `target` maps, through the store's own BlobStore and ValidatedJsonFile. */
-export async function seedOurs(dir: string, ids: string[], target: number, revisions: number, deadline: number): Promise<void> {
+/**
+ * Grows our store in `dir` from its current maps to `target` maps, through the store's own BlobStore and ValidatedJsonFile.
+ * `bodyOf`: each revision's BPMN (a generated ~50 KB map by default; benches of metadata may give one body for all).
+ */
+export async function seedOurs(
+  dir: string,
+  ids: string[],
+  target: number,
+  revisions: number,
+  deadline: number,
+  bodyOf: (map: number, revision: number) => string = (map, revision) => generateBpmn({ map, revision }),
+): Promise<void> {
   const blobs = new BlobStore(path.join(dir, BLOB_DIR));
   await mkdir(path.join(dir, MAP_DIR), { recursive: true });
   const from = ids.length;
@@ -150,7 +160,7 @@ export async function seedOurs(dir: string, ids: string[], target: number, revis
     await Promise.all(
       batch.map(async (i) => {
         const { map, revisionTimes } = seededMap(i, ids, revisions);
-        const hashes = await Promise.all(revisionTimes.map((_, r) => blobs.put(generateBpmn({ map: i, revision: r + 1 }))));
+        const hashes = await Promise.all(revisionTimes.map((_, r) => blobs.put(bodyOf(i, r + 1))));
         const doc: MapDocument = {
           format: 'petakerja-map',
           version: 1,
@@ -194,7 +204,7 @@ interface Child {
 }
 
 /** Spawns a server and waits for its listening line; rejects with its exit code and last stderr line otherwise. */
-function startChild(args: string[], limitMs: number): Promise<Child> {
+export function startChild(args: string[], limitMs: number): Promise<Child> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
@@ -234,7 +244,7 @@ function startChild(args: string[], limitMs: number): Promise<Child> {
   });
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
@@ -262,7 +272,7 @@ interface ListedMaps {
 const BENCH_USER = { username: 'bench', password: 'bench-kata-sandi', name: 'Bench' };
 
 /** Signs in as the bench's account (seedOurs creates it; first-run setup where a store has none). */
-async function signIn(url: string): Promise<{ cookie: string; csrfToken: string }> {
+export async function signIn(url: string): Promise<{ cookie: string; csrfToken: string }> {
   const { needed } = (await (await fetch(`${url}/api/setup`)).json()) as { needed: boolean };
   const response = await fetch(`${url}/api/${needed ? 'setup' : 'session'}`, {
     method: 'POST',

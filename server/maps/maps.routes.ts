@@ -10,13 +10,21 @@ export function mapsRouter(maps: MapsService): Router {
   const router = Router();
 
   router.get('/maps', permit('maps:read'), validated({ query: ListMapsQuery }, async ({ query }, req, res) => {
-    const { body, etag } = await maps.listEncoded(actor(req), query);
+    const { chunks, bytes, etag } = await maps.listEncoded(actor(req), query);
     res.set({ ETag: etag, 'Cache-Control': 'no-cache' });
     if (req.headers['if-none-match'] === etag) {
       res.status(304).end();
       return;
     }
-    res.type('application/json').send(body);
+    // The listing's chunks as they are (the whole listing is the index's blocks): no body-sized copy per request.
+    res.set({ 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(bytes) });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    res.cork();
+    for (const chunk of chunks) res.write(chunk);
+    res.end();
   }));
 
   router.get('/templates', permit('maps:read'), (_req, res) => {

@@ -1,6 +1,7 @@
 // Each map's SOP lifecycle state, kept in memory for the map listing (issue 15 item 4). The index wraps the review
 // store: every change of a record goes through `update`, so a state change is seen there, whichever service made it
 // (a review step, a new draft cycle after an edit), and bumps `version`, which the listing cache keys on.
+import { ChangeFeed } from '../store/change-feed';
 import type { ReviewStore } from './review-store';
 import { stateOf, type ReviewState } from './review.schema';
 
@@ -11,12 +12,15 @@ export interface ReviewStates {
   version(): string;
   /** Resolves once the states of every stored record are known. */
   ready(): Promise<void>;
+  /** `listener` hears the id of each map whose state changes from now on (synchronously, after `version` moved). */
+  onChange(listener: (mapId: string) => void): () => void;
 }
 
 /** The review store, with the index of states that its updates keep current. */
 export function trackReviewStates(store: ReviewStore): { reviews: ReviewStore; states: ReviewStates } {
   const states = new Map<string, ReviewState>();
   let changes = 0;
+  const changed = new ChangeFeed<string>();
   let loading: Promise<void> | undefined;
   const ready = () =>
     (loading ??= store.list().then((docs) => {
@@ -42,6 +46,7 @@ export function trackReviewStates(store: ReviewStore): { reviews: ReviewStore; s
       if (written !== undefined && written !== (states.get(mapId) ?? 'draf')) {
         states.set(mapId, written);
         changes++;
+        changed.emit(mapId);
       }
       return result;
     },
@@ -55,6 +60,7 @@ export function trackReviewStates(store: ReviewStore): { reviews: ReviewStore; s
       stateOf: (mapId) => states.get(mapId) ?? 'draf',
       version: () => String(changes),
       ready,
+      onChange: (listener) => changed.subscribe(listener),
     },
   };
 }

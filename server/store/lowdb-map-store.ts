@@ -7,7 +7,8 @@ import { Low } from 'lowdb';
 import { StoreOpenError } from '../errors';
 import { BlobStore } from './blob-store';
 import { filterMaps, unitsOf } from './map-filter';
-import type { MapFilter, MapPatch, MapStore, NewMap, NewRevision, OriginalFile } from './map-store';
+import { ChangeFeed } from './change-feed';
+import type { MapChangeListener, MapFilter, MapPatch, MapStore, NewMap, NewRevision, OriginalFile } from './map-store';
 import { deleteMoveJournal, moveJournal, readMoveJournal, writeMoveJournal, type MoveJournal } from './move-journal';
 import { planMove, planRecode } from './move-plan';
 import { MapDocument, ProcessMap as ProcessMapSchema, type ProcessMap, type Revision } from './records';
@@ -73,6 +74,7 @@ class LowdbMapStore implements MapStore {
   private changes = 0;
   /** A journal written but not yet fully applied (a document write failed): finished before the next change. */
   private pending: MoveJournal | null = null;
+  private readonly changed = new ChangeFeed<ProcessMap>();
 
   constructor(
     private readonly dir: string,
@@ -86,6 +88,10 @@ class LowdbMapStore implements MapStore {
 
   async listingVersion(): Promise<string> {
     return String(this.changes);
+  }
+
+  onChange(listener: MapChangeListener): () => void {
+    return this.changed.subscribe(listener);
   }
 
   async listUnits(): Promise<string[]> {
@@ -111,6 +117,7 @@ class LowdbMapStore implements MapStore {
       await db.write();
       this.dbs.set(map.id, db);
       this.changes++;
+      this.changed.emit(map);
       return map;
     });
   }
@@ -225,6 +232,7 @@ class LowdbMapStore implements MapStore {
   private async replace(db: MapDb, next: MapDocument): Promise<void> {
     await replaceDocument(db, next);
     this.changes++;
+    this.changed.emit(next.map);
   }
 
   private maps(): ProcessMap[] {

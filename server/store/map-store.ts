@@ -36,6 +36,12 @@ export interface MapFilter {
 export type MapPatch = Partial<Pick<ProcessMap, 'name' | 'kind' | 'unit' | 'profile' | 'code'>>;
 
 /**
+ * Told of every map record a committed change created or changed (the record as stored now), synchronously, once the
+ * change is durable and before the mutation's promise resolves. Listeners must be cheap and must not throw.
+ */
+export type MapChangeListener = (map: ProcessMap) => void;
+
+/**
  * Errors are AppErrors: MAP_NOT_FOUND, REVISION_NOT_FOUND, ORIGINAL_NOT_FOUND, PARENT_NOT_FOUND, MAP_CODE_TAKEN, REVISION_CONFLICT,
  * MAP_MOVE_CYCLE, MAP_TOO_DEEP, MAP_CODE_INVALID.
  * Every mutation is atomic and durable when its promise resolves.
@@ -44,6 +50,13 @@ export interface MapStore {
   listMaps(filter: MapFilter): Promise<ProcessMap[]>;
   /** A token that changes whenever any map is created or changed; listings may be cached under it. */
   listingVersion(): Promise<string>;
+  /**
+   * The change feed: `listener` hears every record created or changed from now on (a subtree move: each record); the
+   * answer unsubscribes. Derived views (the encoded listing, maps/listing-index.ts) take `listMaps({})` once and then
+   * follow the feed. A store shared by several server processes (PostgreSQL) must feed it from the database's own
+   * notifications (LISTEN/NOTIFY), not only from its own writes.
+   */
+  onChange(listener: MapChangeListener): () => void;
   listUnits(): Promise<string[]>;
   getMap(id: string): Promise<ProcessMap>;
   /** Creates the map with `first` as revision 1. */

@@ -25,6 +25,7 @@ import type { ExportEvent, ExportFormat } from './export.schema';
 import { exportFileName, UniqueFileNames } from './file-names';
 import { buildSopBook, pdfPageCount, type BookSop } from './sop-book';
 import { ZipFile } from './zip-file';
+import { listingText } from '../../maps/listing-cache';
 
 /** The map kinds that have an SOP AP (SOP-FORMAT.md): cross-functional maps and work mechanisms. */
 export const SOP_MAP_KINDS: readonly MapKind[] = ['lintas-fungsi', 'mekanisme-kerja'];
@@ -202,7 +203,7 @@ export class SopExportJobs {
   /** The unit's maps that have an SOP, as the listing shows them to the actor, in order of code. */
   private async unitMaps(actor: PublicUser, unit: string): Promise<ProcessMap[]> {
     const lists = await Promise.all(
-      SOP_MAP_KINDS.map(async (kind) => (JSON.parse((await this.deps.maps.listEncoded(actor, { unit, kind })).body.toString('utf8')) as { items: ProcessMap[] }).items),
+      SOP_MAP_KINDS.map(async (kind) => (JSON.parse(listingText(await this.deps.maps.listEncoded(actor, { unit, kind }))) as { items: ProcessMap[] }).items),
     );
     return lists.flat().sort((a, b) => a.code.localeCompare(b.code, 'id', { numeric: true }) || a.name.localeCompare(b.name, 'id'));
   }
