@@ -87,7 +87,8 @@ export default class LintScheduler {
       const xml = await this.serialise(definitions, stale);
       if (stale()) return;
       const result: LintResult = await this.backend.lint(xml, this.profile, this.synonyms);
-      if (generation !== this.generation || this.destroyed) return;
+      // An answer for a model changed meanwhile is not announced: the change has scheduled a fresh run.
+      if (stale()) return;
       this.update({ status: 'done', result });
     } catch (error) {
       // A change during serialising has scheduled a fresh run already; a superseded request, a newer one.
