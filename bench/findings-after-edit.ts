@@ -27,6 +27,12 @@ export interface FindingsRun {
   shownMs: number;
   /** The same worker linting the same XML posted directly (the anchor). */
   anchorMs: number;
+  /** CPU time of the page's process (main thread and workers) from the edit to 500 ms after the findings were shown. */
+  cpuMs: number;
+  /** Of which the main thread's. */
+  mainCpuMs: number;
+  /** CPU time of the page's process for the anchor. */
+  anchorCpuMs: number;
   longestTaskMs: number;
   longTasks: number;
   findings: number;
@@ -118,6 +124,14 @@ export async function runFindingsBench({ sizes = FINDINGS_SIZES, runs = 5 } = {}
       body: JSON.stringify({ name: 'Peta besar', kind: 'lintas-fungsi', unit: 'Bagian Organisasi' }),
     });
     const page = await browser.newPage();
+    const cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable');
+    /** CPU seconds of the renderer process and of its main thread so far. */
+    const cpu = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const of = (name: string) => (metrics.find((metric) => metric.name === name)?.value ?? Number.NaN) * 1000;
+      return { process: of('ProcessTime'), main: of('ThreadTime') };
+    };
     await page.setViewport({ width: 1440, height: 900 });
     page.setDefaultTimeout(180_000);
     const [name, value] = session.cookie.split('=') as [string, string];
@@ -136,10 +150,16 @@ export async function runFindingsBench({ sizes = FINDINGS_SIZES, runs = 5 } = {}
       const results: FindingsRun[] = [];
       // One untimed warm-up edit, then edits and anchors in turn, so both see the same load.
       for (let run = -1; run < runs; run++) {
-        const edit = (await page.evaluate(`(${MEASURE_EDIT})(${JSON.stringify(`Memeriksa berkas ${nodes}-${run + 2}`)})`)) as Omit<FindingsRun, 'anchorMs'>;
+        const before = await cpu();
+        const edit = (await page.evaluate(`(${MEASURE_EDIT})(${JSON.stringify(`Memeriksa berkas ${nodes}-${run + 2}`)})`)) as FindingsRun;
+        const after = await cpu();
         await waitForLintDone(page);
+        const anchorBefore = await cpu();
         const anchorMs = (await page.evaluate(`(${MEASURE_ANCHOR})()`)) as number;
-        if (run >= 0) results.push({ ...edit, anchorMs });
+        const anchorAfter = await cpu();
+        if (run >= 0) {
+          results.push({ ...edit, anchorMs, cpuMs: after.process - before.process, mainCpuMs: after.main - before.main, anchorCpuMs: anchorAfter.process - anchorBefore.process });
+        }
       }
       rows.push({ nodes: counted, kilobytes: Buffer.byteLength(xml) / 1024, runs: results });
     }
@@ -172,7 +192,9 @@ export function formatFindingsBench(results: FindingsResults): string {
     const met = row.nodes >= 1900 ? (shown <= AIM_MS && longest <= LONG_TASK_AIM_MS ? 'met' : 'not met') : '–';
     return (
       `| ${row.nodes} | ${row.kilobytes.toFixed(0)} KB | ${ms(shown)} | ${ms(anchor)} | ${(shown / anchor).toFixed(2)} | ${aim} | ${met} | ` +
-      `${ms(median(row.runs.map((run) => run.commandMs)))} | ${ms(median(row.runs.map((run) => run.toWorkerMs)))} | ${ms(median(row.runs.map((run) => run.workerMs)))} | ${ms(longest)} | ${row.runs[0]?.findings ?? 0} |`
+      `${ms(median(row.runs.map((run) => run.commandMs)))} | ${ms(median(row.runs.map((run) => run.toWorkerMs)))} | ${ms(median(row.runs.map((run) => run.workerMs)))} | ${ms(longest)} | ${row.runs[0]?.findings ?? 0} | ` +
+      `${ms(median(row.runs.map((run) => run.cpuMs)))} (${ms(median(row.runs.map((run) => run.mainCpuMs)))}) | ${ms(median(row.runs.map((run) => run.anchorCpuMs)))} | ` +
+      `${(median(row.runs.map((run) => run.cpuMs)) / median(row.runs.map((run) => run.anchorCpuMs))).toFixed(2)} |`
     );
   });
   return [
@@ -181,11 +203,12 @@ export function formatFindingsBench(results: FindingsResults): string {
     `Generated maps, headless Chromium, one label edit per run through \`modeling.updateLabel\`; medians of ${rows[0]?.runs.length ?? 0} runs per size after one warm-up.`,
     'Anchor (same page, same run, taken between the edits): the lint worker parsing and linting the diagram\'s XML posted directly.',
     '',
-    '| shapes | XML | edit → findings shown | anchor: lint alone in the worker | ratio | aim | met | edit command | edit → XML sent to worker | worker answer | longest main-thread task | findings |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| shapes | XML | edit → findings shown | anchor: lint alone in the worker | ratio | aim | met | edit command | edit → XML sent to worker | worker answer | longest main-thread task | findings | CPU: edit (main thread) | CPU: anchor | CPU ratio |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...lines,
     '',
     `Growth exponent (log(t3/t1)/log(n3/n1)): edit → findings shown ${exponent(rows, (run) => run.shownMs)}, anchor ${exponent(rows, (run) => run.anchorMs)}.`,
+    `CPU (DevTools Performance.getMetrics ProcessTime/ThreadTime of the page's renderer, medians): the edit's from the edit to 500 ms after the findings were shown, badges included; the anchor's for its lint. Less sensitive to the machine's load than the times; growth exponent of the edit's CPU ${exponent(rows, (run) => run.cpuMs)}.`,
     `Main thread: longest task from the edit to 500 ms after the findings were shown (badges render then), aim under ${LONG_TASK_AIM_MS} ms.`,
   ].join('\n');
 }
