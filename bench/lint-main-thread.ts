@@ -9,10 +9,10 @@ import puppeteer from 'puppeteer-core';
 import { startServer } from '../server/server';
 import { generateBpmn } from './bpmn-generator';
 
-const CHROMIUM = process.env.PETAKERJA_CHROMIUM ?? '/usr/bin/chromium';
-const PASSWORD = 'bench-kata-sandi-1';
+export const CHROMIUM = process.env.PETAKERJA_CHROMIUM ?? '/usr/bin/chromium';
+export const PASSWORD = 'bench-kata-sandi-1';
 /** The generator writes ~950 bytes per node (element, flow, shape, edge). */
-const BYTES_PER_NODE = 950;
+export const BYTES_PER_NODE = 950;
 const AIM_MS = 100;
 
 export interface MainThreadRun {
@@ -30,7 +30,7 @@ export interface MainThreadResults {
   runs: MainThreadRun[];
 }
 
-async function json(url: string, init: RequestInit & { cookie?: string; csrf?: string; body?: string } = {}): Promise<{ body: any; cookie: string }> {
+export async function json(url: string, init: RequestInit & { cookie?: string; csrf?: string; body?: string } = {}): Promise<{ body: any; cookie: string }> {
   const headers = new Headers(init.headers);
   headers.set('content-type', 'application/json');
   if (init.cookie) headers.set('cookie', init.cookie);
@@ -46,7 +46,7 @@ async function json(url: string, init: RequestInit & { cookie?: string; csrf?: s
  * Page-side code as source text: tsx would wrap named functions in a helper that does not exist in the page.
  * Imports the map, fits it in view and counts its shapes.
  */
-const IMPORT_MAP = `async (bigXml) => {
+export const IMPORT_MAP = `async (bigXml) => {
   const { modeler } = window.petakerja;
   await modeler.importXML(bigXml);
   modeler.get('canvas').zoom('fit-viewport');
@@ -78,7 +78,7 @@ const MEASURE_EDIT = `(label) => new Promise((resolve) => {
 })`;
 
 /** A known 120 ms block, to prove the observer sees long tasks in this browser before trusting a "none". */
-const CALIBRATE = `new Promise((resolve) => {
+export const CALIBRATE = `new Promise((resolve) => {
   const durations = [];
   const observer = new PerformanceObserver((list) => { for (const entry of list.getEntries()) durations.push(entry.duration); });
   observer.observe({ type: 'longtask' });
@@ -133,7 +133,7 @@ export async function runMainThreadBench({ nodes = 2000, runs = 3 } = {}): Promi
   }
 }
 
-async function waitForLintDone(page: import('puppeteer-core').Page): Promise<void> {
+export async function waitForLintDone(page: import('puppeteer-core').Page): Promise<void> {
   await page.waitForFunction(() => {
     const summary = document.querySelector('[data-testid="lint-summary"]')?.textContent ?? '';
     const status = document.querySelector('.lint-status')?.textContent ?? '';

@@ -1,4 +1,4 @@
-// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login|lint|main-thread|sop|sop-batch|dashboard|repository|listing]`): runs the benchmarks and prints their results as Markdown.
+// Benchmark entry (`npm run bench [-- --maps N | --quick | --only NAME]`, NAME one of ONLY below): runs the benchmarks and prints their results as Markdown.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAP_KINDS } from '../server/domain/vocabulary';
 import { formatDashboardBench, runDashboardBench } from './dashboard';
+import { formatFindingsBench, runFindingsBench } from './findings-after-edit';
 import { formatLintBench, runLintBench } from './lint';
 import { formatListingBench, runListingBench } from './listing';
 import { formatMainThread, runMainThreadBench } from './lint-main-thread';
@@ -14,6 +15,9 @@ import { formatRepositoryBench, runRepositoryBench } from './repository-lint';
 import { formatSopBatchBench, runSopBatchBench } from './sop-batch';
 import { formatSopPdfBench, runSopPdfBench } from './sop-pdf';
 import { DEFAULT_LIMITS, REPO_ROOT, formatAims, formatStoreScale, runStoreScale } from './store-scale';
+
+/** The benchmarks `--only` can pick. */
+const ONLY = ['store', 'login', 'lint', 'rules', 'main-thread', 'sop', 'sop-batch', 'dashboard', 'repository', 'listing', 'findings', 'cli', 'open'];
 
 const LADDER = [250, 500, 1000, 2000, 5000];
 const QUICK_MAPS = 300;
@@ -42,7 +46,7 @@ async function main(): Promise<void> {
     options: { maps: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } },
     strict: true,
   });
-  if (values.only !== undefined && !['store', 'login', 'lint', 'main-thread', 'sop', 'sop-batch', 'dashboard', 'repository', 'listing'].includes(values.only)) throw new Error('--only takes store, login, lint, main-thread, sop, sop-batch, dashboard, repository or listing');
+  if (values.only !== undefined && !ONLY.includes(values.only)) throw new Error(`--only takes ${ONLY.join(', ')}`);
   const header = [`Command: \`npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}\` (in ${REPO_ROOT.replace(/\/$/, '')})`, '', ...machineFacts(), ''];
   if (values.only === 'login') {
     console.log([...header, '## Sign-in', '', formatLogin(await runLoginBench())].join('\n'));
@@ -50,6 +54,10 @@ async function main(): Promise<void> {
   }
   if (values.only === 'main-thread') {
     console.log([...header, '## Modeller main thread while linting', '', formatMainThread(await runMainThreadBench())].join('\n'));
+    return;
+  }
+  if (values.only === 'findings') {
+    console.log([...header, '## Findings after an edit (vs the lint alone in the same worker)', '', formatFindingsBench(await runFindingsBench())].join('\n'));
     return;
   }
   if (values.only === 'sop') {

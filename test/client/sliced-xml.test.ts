@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generateBpmn } from '../../bench/bpmn-generator';
 import { PIECE_ITEMS, slicedXml, type XmlElement, type XmlModdle } from '../../client/src/features/lint/slicedXml';
 import { createModdle } from '../../server/bpmn/moddle';
+import { lintXml } from '../../server/lint/lint.service';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const corpus = path.resolve(repo, '../shared/corpus/miwg');
@@ -85,5 +86,28 @@ describe('slicedXml', () => {
     });
     await expect(run).rejects.toThrow('model changed');
     expect(pauses).toBe(3);
+  });
+
+  // The modeller sends the lint worker a lean XML (no waypoints, no label DI): the findings must be the very same.
+  const library = bpmnFiles(path.join(repo, 'processes'));
+  const leanCases = [...library, ...bpmnFiles(foreign), ...bpmnFiles(corpus).filter((_file, index) => index % 4 === 0)];
+  it.each(leanCases.map((file) => [path.relative(path.dirname(repo), file), file]))('lints the lean XML of %s as the whole', async (_name, file) => {
+    const moddle = createModdle();
+    const { rootElement } = await moddle.fromXML(readFileSync(file, 'utf8'), 'bpmn:Definitions');
+    const { xml: whole } = await moddle.toXML(rootElement, { format: false });
+    const lean = await slicedXml(moddle as unknown as XmlModdle, rootElement as unknown as XmlElement, { lean: true, pause: async () => undefined });
+    expect(await lintXml(lean)).toEqual(await lintXml(whole));
+    // Something was left out wherever the whole had edges with waypoints.
+    if (/waypoint/.test(whole)) expect(lean.length).toBeLessThan(whole.length);
+    expect(lean).not.toMatch(/waypoint/);
+  });
+
+  it('lints a lean 2,000-node map as the whole, a third shorter', async () => {
+    const moddle = createModdle();
+    const { rootElement } = await moddle.fromXML(generateBpmn({ map: 2000, revision: 1, targetBytes: 2000 * 950 }), 'bpmn:Definitions');
+    const { xml: whole } = await moddle.toXML(rootElement, { format: false });
+    const lean = await slicedXml(moddle as unknown as XmlModdle, rootElement as unknown as XmlElement, { lean: true, pause: async () => undefined });
+    expect(lean).not.toMatch(/waypoint|BPMNLabel/);
+    expect(await lintXml(lean)).toEqual(await lintXml(whole));
   });
 });

@@ -48,6 +48,9 @@ export class FindingsPanel {
   private readonly overlays: LintOverlays;
   private readonly registry: ElementRegistry;
   private active: Finding | null = null;
+  /** The answers the list was last built from. */
+  private shownResult: LintState['result'] = null;
+  private shownRepository: RepositoryFindingsState['result'] = null;
   /** Bumped by each list render; the items of an older one stop being added. */
   private renders = 0;
   /** The cited articles' text, opened by clicking a finding. */
@@ -145,6 +148,10 @@ export class FindingsPanel {
     this.repositoryStatus.classList.toggle('lint-status-failed', repository.status === 'failed');
     const result = state.result;
     if (!result) return;
+    // A lint starting keeps the list as it is: only a new answer (or new repository findings) rebuilds it.
+    if (result === this.shownResult && repository.result === this.shownRepository) return;
+    this.shownResult = result;
+    this.shownRepository = repository.result;
     const across = repository.result?.findings ?? [];
     for (const finding of across) this.fromRepository.add(finding);
     const all = [...result.findings, ...across];

@@ -1,12 +1,16 @@
-// Re-lints the diagram shortly after the user stops editing, in the worker, and announces only the newest answer.
-// The XML for the worker is written in slices (slicedXml), so serialising a big map never blocks the main thread.
+// Re-lints the diagram right after an edit, in the worker, and announces only the newest answer. Edits in quick
+// succession coalesce: the short debounce gathers a burst, a change while the XML is written restarts the writing,
+// and the worker lints only the newest of the requests waiting for it (lint.worker.ts). The XML for the worker is
+// written in slices (slicedXml), so serialising a big map never blocks the main thread, and lean: without what no
+// rule reads (edges' waypoints, labels' DI).
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import { LINT_CHANGED_EVENT, type KamusSynonym, type LintResult, type LintState, type Profile } from './lintProtocol';
 import type { LintBackend } from './LintWorkerClient';
 import { slicedXml, type XmlElement, type XmlModdle } from './slicedXml';
 import { Cancelled, slicePauser } from './timeSlices';
 
-export const LINT_DEBOUNCE_MS = 400;
+/** Gathers the commands of one gesture (and a burst of typing); a lint under way does not hold the next one back. */
+export const LINT_DEBOUNCE_MS = 40;
 
 interface DefinitionsSource {
   getDefinitions(): unknown;
@@ -83,10 +87,11 @@ export default class LintScheduler {
       const xml = await this.serialise(definitions, stale);
       if (stale()) return;
       const result: LintResult = await this.backend.lint(xml, this.profile, this.synonyms);
-      if (generation !== this.generation || this.destroyed) return;
+      // An answer for a model changed meanwhile is not announced: the change has scheduled a fresh run.
+      if (stale()) return;
       this.update({ status: 'done', result });
     } catch (error) {
-      // A change during serialising has scheduled a fresh run already.
+      // A change during serialising has scheduled a fresh run already; a superseded request, a newer one.
       if (error instanceof Cancelled || generation !== this.generation || this.destroyed) return;
       this.update({ status: 'failed', result: this.state.result, message: error instanceof Error ? error.message : String(error) });
     }
@@ -98,7 +103,7 @@ export default class LintScheduler {
    */
   private async serialise(definitions: XmlElement, stale: () => boolean): Promise<string> {
     try {
-      return await slicedXml(this.moddle, definitions, { pause: slicePauser(stale) });
+      return await slicedXml(this.moddle, definitions, { pause: slicePauser(stale), lean: true });
     } catch (error) {
       if (error instanceof Cancelled || stale()) throw error;
       console.warn('Sliced serialisation failed; serialising the whole model at once.', error);

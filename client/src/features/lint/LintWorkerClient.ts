@@ -1,10 +1,18 @@
-// Talks to the lint worker: one request id per message, each answer settles the promise of its own request.
+// Talks to the lint worker: one request id per message, each answer settles the promise of its own request. A request
+// the worker skipped for a newer one rejects with Superseded.
 import type { KamusSynonym, LintRequest, LintResponse, LintResult, Profile } from './lintProtocol';
 
 /** What the scheduler needs from a worker; tests give it a fake. */
 export interface LintBackend {
   lint(xml: string, profile?: Profile, synonyms?: readonly KamusSynonym[]): Promise<LintResult>;
   terminate(): void;
+}
+
+export class Superseded extends Error {
+  constructor() {
+    super('superseded by a newer lint');
+    this.name = 'Superseded';
+  }
 }
 
 export default class LintWorkerClient implements LintBackend {
@@ -18,6 +26,7 @@ export default class LintWorkerClient implements LintBackend {
       if (!request) return;
       this.pending.delete(event.data.id);
       if ('result' in event.data) request.resolve(event.data.result);
+      else if ('superseded' in event.data) request.reject(new Superseded());
       else request.reject(new Error(event.data.error.message));
     });
     this.worker.addEventListener('error', (event) => {

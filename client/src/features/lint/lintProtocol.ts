@@ -15,7 +15,8 @@ export interface LintRequest {
   synonyms?: KamusSynonym[];
 }
 
-export type LintResponse = { id: number; result: LintResult } | { id: number; error: { message: string } };
+/** `superseded`: a newer request came before the worker reached this one, which it therefore skipped. */
+export type LintResponse = { id: number; result: LintResult } | { id: number; error: { message: string } } | { id: number; superseded: true };
 
 /** Fired on the modeller's event bus whenever a lint starts, finishes or fails. */
 export const LINT_CHANGED_EVENT = 'petakerja.lint.changed';

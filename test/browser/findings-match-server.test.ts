@@ -1,0 +1,92 @@
+// The findings the modeller shows after edits (linted in its worker from the lean XML it writes in slices) are exactly
+// the server's /api/lint findings for the diagram's saved XML: a library map with lanes, message flows and data
+// objects, edited by renaming a task and adding a sub-process with a task inside.
+import { describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, useSession } from '../helpers/browser';
+import { libraryMapMaker } from '../helpers/library-map';
+import { startTestServer } from '../helpers/server';
+
+const server = await startTestServer();
+const browser = await launchBrowser();
+const byTestId = (id: string) => `[data-testid="${id}"]`;
+const SEVERITY_ORDER = ['error', 'warning', 'info'];
+
+interface ShownFinding {
+  severity: string;
+  rule: string;
+  element: string;
+  message: string;
+}
+
+describe('findings after an edit', () => {
+  it('are the server lint of the saved XML, for a map with lanes, message flows, data objects and a new sub-process', async () => {
+    const mapId = await libraryMapMaker(server, 'penunjukan-lintas-instansi.bpmn')('Penunjukan lintas instansi');
+    const errors: string[] = [];
+    const page = await openPage(browser, errors);
+    await useSession(page, server.url, server.admin.sessionCookie);
+    await page.goto(`${server.url}/#/peta/${mapId}`, { waitUntil: 'networkidle0' });
+    await page.waitForSelector(`${byTestId('modeler-canvas')} svg .djs-element`);
+    await page.waitForFunction((s) => !document.querySelector(s)?.textContent?.includes('Memeriksa'), {}, byTestId('lint-summary'));
+
+    // when: a task is renamed and an expanded sub-process with a task inside is added to the pool, and the lint after
+    // those edits is announced
+    const facts = await page.evaluate(
+      () =>
+        new Promise<{ lanes: number; messageFlows: number; dataObjects: number; subProcesses: number }>((resolve) => {
+          const { modeler } = (window as unknown as { petakerja: { modeler: any } }).petakerja;
+          const registry = modeler.get('elementRegistry');
+          const modeling = modeler.get('modeling');
+          const factory = modeler.get('elementFactory');
+          const count = (type: string) => registry.filter((e: { type: string }) => e.type === type).length;
+          let edited = false;
+          const onChange = (state: { status: string }) => {
+            if (!edited || state.status !== 'done') return;
+            modeler.off('petakerja.lint.changed', onChange);
+            resolve({
+              lanes: count('bpmn:Lane'),
+              messageFlows: count('bpmn:MessageFlow'),
+              dataObjects: count('bpmn:DataObjectReference') + count('bpmn:DataStoreReference'),
+              subProcesses: count('bpmn:SubProcess'),
+            });
+          };
+          modeler.on('petakerja.lint.changed', onChange);
+          const task = registry.filter((e: { type: string }) => /Task$/.test(e.type))[0];
+          modeling.updateLabel(task, 'Memeriksa kelengkapan berkas usulan');
+          const pool = registry.filter((e: { type: string }) => e.type === 'bpmn:Participant')[0];
+          const sub = modeling.createShape(factory.createShape({ type: 'bpmn:SubProcess', isExpanded: true }), { x: pool.x + pool.width - 260, y: pool.y + 110 }, pool);
+          modeling.createShape(factory.createShape({ type: 'bpmn:Task' }), { x: sub.x + sub.width / 2, y: sub.y + sub.height / 2 }, sub);
+          edited = true;
+        }),
+    );
+    expect(facts.lanes).toBeGreaterThan(1);
+    expect(facts.messageFlows).toBeGreaterThan(0);
+    expect(facts.dataObjects).toBeGreaterThan(0);
+    expect(facts.subProcesses).toBe(1);
+
+    // then: the panel (every finding, the hidden ones too) lists the server's findings for the same XML, in its order
+    for (const more of await page.$$(byTestId('lint-more'))) await more.click();
+    const { xml, profile } = await page.evaluate(async (select) => {
+      const { modeler } = (window as unknown as { petakerja: { modeler: any } }).petakerja;
+      return { xml: (await modeler.saveXML({ format: true })).xml as string, profile: (document.querySelector(select) as HTMLSelectElement).value };
+    }, byTestId('lint-profile'));
+    const linted = await server.api('/api/lint', { method: 'POST', json: { xml, profile } });
+    expect(linted.status).toBe(200);
+    const fromServer = (linted.body.findings as Array<ShownFinding & { element?: string }>)
+      .map(({ severity, rule, element, message }) => ({ severity, rule, element: element ?? '', message }))
+      .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+    expect(fromServer.length).toBeGreaterThan(0);
+    expect(fromServer.some((finding) => finding.element.startsWith('SubProcess_') || finding.element.startsWith('Activity_'))).toBe(true);
+    await page.waitForFunction((selector, expected) => document.querySelectorAll(selector).length === expected, {}, `${byTestId('lint-finding')}[data-source="peta"]`, fromServer.length);
+    const shown = await page.$$eval(`${byTestId('lint-finding')}[data-source="peta"]`, (buttons) =>
+      buttons.map((button) => ({
+        severity: button.getAttribute('data-severity') ?? '',
+        rule: button.getAttribute('data-rule') ?? '',
+        element: button.getAttribute('data-element') ?? '',
+        message: button.querySelector('.lint-finding-message')?.textContent ?? '',
+      })),
+    );
+    expect(shown).toEqual(fromServer);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
