@@ -9,7 +9,7 @@ import { id as INDONESIAN } from '../domain/translations-id';
 import type { Profile } from '../domain/vocabulary';
 import type { OrgType } from './map-model/levels';
 import { completeFlowReferences } from './complete-flow-references';
-import { Severity, type Finding } from './findings';
+import type { Finding, Severity } from './findings';
 import type { LintContext, SopRuleOptions } from './lint-context';
 import { citationsFor } from './grounds';
 import { DEFAULT_ORG_TYPE } from './map-model/map-model';
@@ -33,8 +33,9 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
  * (a report option: a rule caps what it cannot be sure of, e.g. mk/lane-role on a lane known only by its name).
  */
 function cappedSeverity(severity: Severity, maxSeverity: unknown): Severity {
-  const cap = Severity.safeParse(maxSeverity);
-  return cap.success && RANK[cap.data] < RANK[severity] ? cap.data : severity;
+  // Compared rather than parsed (Severity.safeParse): a map can have thousands of reports.
+  const cap = maxSeverity === 'error' || maxSeverity === 'warning' || maxSeverity === 'info' ? maxSeverity : undefined;
+  return cap !== undefined && RANK[cap] < RANK[severity] ? cap : severity;
 }
 
 /** The severity of a rule at the stage linted: at submission ('pengajuan') the profile's `atSubmission`, if any. */

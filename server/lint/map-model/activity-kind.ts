@@ -1,4 +1,5 @@
 // The kind of an activity (sk:activityKind, BPMN-CONVENTIONS.md), or the kinds its name says through keywords.
+import { lowerCaseId } from '../lower-case';
 
 export const ACTIVITY_KINDS = [
   'perjanjian-kinerja',
@@ -33,6 +34,6 @@ export const isActivityKind = (value: unknown): value is ActivityKind => ACTIVIT
 
 /** Every kind whose keywords the name holds ("Meninjau dan menerima hasil" is both reviu and penerimaan). */
 export function kindsFromName(name: string): ActivityKind[] {
-  const text = name.toLocaleLowerCase('id').replace(/\s+/g, ' ');
+  const text = lowerCaseId(name).replace(/\s+/g, ' ');
   return ACTIVITY_KINDS.filter((kind) => KEYWORDS[kind].test(text) && !(kind === 'penetapan-penugasan' && (RECEIVING.test(text) || DRAFTING.test(text))));
 }

@@ -5,6 +5,7 @@ import { definedOnly } from './defined-only';
 import type { LetterFacts, LetterKind } from './letters';
 import { withoutOtherReports } from './report-name';
 import { normaliseUnit } from './unit-name';
+import { lowerCaseId } from '../lower-case';
 
 export interface HandOff {
   /** Id of the sequence or message flow. */
@@ -41,7 +42,7 @@ export interface Placement {
 const REPORT = /laporan|melaporkan|menyampaikan hasil|penyampaian hasil|serah(kan)? hasil/;
 /** Names of the step that makes a voluntary application (BDG Lampiran I BAB II B.2 huruf b; GMS Ps 15(2)–(3)). */
 const VOLUNTARY = /\b(mengajukan|menyampaikan|mengirim(kan)?|menyerahkan|membuat|menyusun)\b.*\b(sukarela|keinginan\w*)\b|\bpermohonan untuk (dapat )?dilibatkan\b|\b(pengajuan|mengajukan) diri\b/;
-const lower = (text: unknown) => (typeof text === 'string' ? text.toLocaleLowerCase('id') : '');
+const lower = (text: unknown) => (typeof text === 'string' ? lowerCaseId(text) : '');
 
 /**
  * The hand-offs of a map. `placeOf` says where an element id sits (map-model.ts knows lanes and pools); `letters`

@@ -4,6 +4,7 @@ import type { ModdleElement } from 'bpmn-moddle';
 import { annotationTexts } from './annotations';
 import { mutuBakuLines, mutuBakuOf } from './mutu-baku';
 import { withoutOtherReports } from './report-name';
+import { lowerCaseId } from '../lower-case';
 
 export const LETTER_KINDS = ['permohonan-pelibatan', 'jawaban-permohonan', 'penugasan', 'pengajuan-sukarela', 'laporan', 'perjanjian-kinerja'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -48,7 +49,7 @@ const CONTENT_KEYWORDS: Record<RequestContent, RegExp> = {
   duration: /durasi|jangka waktu|lama pelibatan|lamanya|masa (pelibatan|penugasan|tugas)|periode (pelibatan|penugasan)/,
 };
 
-const lower = (text: string) => text.toLocaleLowerCase('id').replace(/\s+/g, ' ');
+const lower = (text: string) => lowerCaseId(text).replace(/\s+/g, ' ');
 const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 const asElements = (value: unknown): ModdleElement[] => (Array.isArray(value) ? (value as ModdleElement[]) : []);
 
@@ -101,7 +102,12 @@ const documentationOf = (element: ModdleElement | undefined): string[] =>
 export function readLetters(elements: ModdleElement[]): LetterFacts[] {
   const annotations = annotationTexts(elements);
   const { senders, receivers, dataOf } = dataAssociations(elements);
-  const byId = new Map(elements.flatMap((e) => (e.id ? [[e.id, e] as const] : [])));
+  // Only requests for involvement look their senders up: the index is built for the first of them.
+  let index: Map<string, ModdleElement> | undefined;
+  const byId = (id: string) => {
+    index ??= new Map(elements.flatMap((e) => (e.id ? [[e.id, e] as const] : [])));
+    return index.get(id);
+  };
   const associated = associatedElements(elements);
   const referenced = new Set(elements.flatMap((e) => (e.$type === 'bpmn:DataObjectReference' ? [e.get('dataObjectRef') as ModdleElement] : [])));
   const letters: LetterFacts[] = [];
@@ -118,7 +124,7 @@ export function readLetters(elements: ModdleElement[]): LetterFacts[] {
     const letterSenders = type === 'bpmn:MessageFlow' ? idOf(element.get('sourceRef')) : (senders.get(element) ?? []);
     const attached: Attached =
       kind === 'permohonan-pelibatan'
-        ? attachedTo(element, object, letterSenders.flatMap((id) => byId.get(id) ?? []), dataOf, associated)
+        ? attachedTo(element, object, letterSenders.flatMap((id) => byId(id) ?? []), dataOf, associated)
         : { senders: [], dataObjects: [] };
     const { contents, inferred: contentsInferred } = readContents(element, object, annotations, attached);
     letters.push({
@@ -218,8 +224,9 @@ function dataAssociations(elements: ModdleElement[]): {
   };
   for (const node of elements) {
     if (!node.$instanceOf('bpmn:FlowNode')) continue;
-    for (const output of asElements(node.get('dataOutputAssociations'))) add(senders, output.get('targetRef') as ModdleElement | undefined, node);
-    for (const input of asElements(node.get('dataInputAssociations'))) {
+    // Read as properties: get() would give every node without data associations two empty lists to keep.
+    for (const output of asElements(node.dataOutputAssociations)) add(senders, output.get('targetRef') as ModdleElement | undefined, node);
+    for (const input of asElements(node.dataInputAssociations)) {
       for (const source of asElements(input.get('sourceRef'))) add(receivers, source, node);
     }
   }

@@ -108,9 +108,16 @@ const add = (a: WorkingDuration, b: WorkingDuration): WorkingDuration => ({ minu
 const ZERO: WorkingDuration = { minutes: 0, days: 0, weeks: 0 };
 const toNumber = (text: string) => Number(text.replace(',', '.'));
 
+// The patterns are compiled once (String.replace resets a global pattern's lastIndex before and after each use).
+const ISO_DURATION = new RegExp(`^P(?:(${NUMBER})W)?(?:(${NUMBER})D)?(?:T(?:(${NUMBER})H)?(?:(${NUMBER})M)?(?:(${NUMBER})S)?)?$`, 'i');
+const NUMBER_WORD = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'g');
+const TIMES_24_HOURS = new RegExp(`(${NUMBER})\\s*[x×]\\s*24\\s*jam`, 'g');
+const RANGE = new RegExp(`(${NUMBER})\\s*(?:-|–|—|s\\.\\s?d\\.?|s\\/d|sd|sampai(?: dengan)?|hingga)\\s*(${NUMBER})`, 'g');
+const AMOUNT = new RegExp(`(${NUMBER})\\s*(${UNIT_WORDS})\\b\\.?`, 'g');
+
 /** ISO 8601 durations as BPMN timers write them (`PT2H`, `P1D`, `P1DT4H`, `P1W`); a day is a working day. */
 function parseIsoDuration(text: string): WorkingDuration | undefined {
-  const match = new RegExp(`^P(?:(${NUMBER})W)?(?:(${NUMBER})D)?(?:T(?:(${NUMBER})H)?(?:(${NUMBER})M)?(?:(${NUMBER})S)?)?$`, 'i').exec(text);
+  const match = ISO_DURATION.exec(text);
   if (!match || match.slice(1).every((part) => part === undefined) || /T$/i.test(text)) return undefined;
   const [weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => (part === undefined ? 0 : toNumber(part)));
   return { weeks: weeks!, days: days!, minutes: hours! * 60 + minutes! + seconds! / 60 };
@@ -123,18 +130,31 @@ function parseIsoDuration(text: string): WorkingDuration | undefined {
  * these (e.g. "segera", "1 bulan", "3 hari kalender").
  */
 export function parseDuration(raw: string): WorkingDuration | undefined {
+  // A map repeats its times ("1 jam", "15 menit"): each text is read once, and every caller gets its own copy.
+  if (!durations.has(raw)) {
+    if (durations.size >= MAX_REMEMBERED_DURATIONS) durations.clear();
+    durations.set(raw, readDuration(raw));
+  }
+  const duration = durations.get(raw);
+  return duration && { ...duration };
+}
+
+const durations = new Map<string, WorkingDuration | undefined>();
+const MAX_REMEMBERED_DURATIONS = 2000;
+
+function readDuration(raw: string): WorkingDuration | undefined {
   const text = raw.trim();
   if (/^P[\dT]/i.test(text)) return parseIsoDuration(text);
   let rest = ` ${text.toLowerCase().replace(/\s+/g, ' ')} `;
   rest = rest.replace(/[±~≈]/g, ' ').replace(/\b(maks(imal|imum)?|paling (lama|lambat)|selambat-lambatnya|kurang lebih|lebih kurang|sekitar|kira-kira|dalam waktu|waktu|lamanya|lama)\b\.?/g, ' ');
   rest = rest.replace(/\bse(hari|jam|menit|minggu|pekan)\b/g, ' 1 $1');
-  rest = rest.replace(new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'g'), (word) => NUMBER_WORDS[word]!);
-  rest = rest.replace(new RegExp(`(${NUMBER})\\s*[x×]\\s*24\\s*jam`, 'g'), '$1 hari');
+  rest = rest.replace(NUMBER_WORD, (word) => NUMBER_WORDS[word]!);
+  rest = rest.replace(TIMES_24_HOURS, '$1 hari');
   // A range counts at its upper bound.
-  rest = rest.replace(new RegExp(`(${NUMBER})\\s*(?:-|–|—|s\\.\\s?d\\.?|s\\/d|sd|sampai(?: dengan)?|hingga)\\s*(${NUMBER})`, 'g'), '$2');
+  rest = rest.replace(RANGE, '$2');
   let total = ZERO;
   let parts = 0;
-  rest = rest.replace(new RegExp(`(${NUMBER})\\s*(${UNIT_WORDS})\\b\\.?`, 'g'), (_all, amount: string, unit: string) => {
+  rest = rest.replace(AMOUNT, (_all, amount: string, unit: string) => {
     const value = UNITS.find(([pattern]) => pattern.test(unit))![1](toNumber(amount));
     total = add(total, value);
     parts += 1;

@@ -3,6 +3,7 @@
 // such activities as of kind `penetapan-penugasan`.
 import type { ModdleElement } from 'bpmn-moddle';
 import type { LetterFacts } from './letters';
+import { lowerCaseId } from '../lower-case';
 
 /** An activity that names the approval of an involvement ("Menyetujui permohonan pelibatan", "Persetujuan pelibatan"). */
 const APPROVES_INVOLVEMENT = /menyetujui (usulan |surat )?(permohonan )?pelibatan|persetujuan pelibatan/;
@@ -10,7 +11,7 @@ const APPROVES_INVOLVEMENT = /menyetujui (usulan |surat )?(permohonan )?pelibata
 const APPROVAL = /^menyetujui\b.*\bpermohonan\b/;
 const NOT_THE_REQUEST = /\b(jawaban|laporan|hasil|pengajuan|sukarela)\b/;
 
-const lower = (name: unknown) => (typeof name === 'string' ? name.toLocaleLowerCase('id').replace(/\s+/g, ' ').trim() : '');
+const lower = (name: unknown) => (typeof name === 'string' ? lowerCaseId(name).replace(/\s+/g, ' ').trim() : '');
 
 /**
  * Ids of the activities that approve a request for involvement: those whose name says so, and those named as an

@@ -1,4 +1,5 @@
 // The answers a decision's exits are labelled with (BPMN-CONVENTIONS.md, decisions): yes, and its negative.
+import { lowerCaseId } from '../lower-case';
 
 /**
  * Answers that mean yes; the negative is "tidak …", "belum …", "tolak" or "ditolak". A map drawn in English answers
@@ -8,6 +9,9 @@ const YES = ['ya', 'sesuai', 'setuju', 'lengkap', 'benar', 'diterima', 'disetuju
 const NO = [/^tidak\b/, /^belum\b/, /^(di)?tolak$/, /^no$/, /^not\b/, /^rejected$/];
 
 export const normaliseAnswer = (label: unknown) =>
-  String(label ?? '').toLocaleLowerCase('id').replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  lowerCaseId(String(label ?? '')).replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
 export const isYes = (label: unknown) => YES.includes(normaliseAnswer(label));
-export const isNo = (label: unknown) => NO.some((pattern) => pattern.test(normaliseAnswer(label)));
+export const isNo = (label: unknown) => {
+  const answer = normaliseAnswer(label);
+  return NO.some((pattern) => pattern.test(answer));
+};

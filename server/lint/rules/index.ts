@@ -31,7 +31,7 @@ import qualityStandard from './sop/quality-standard';
  * A rule that reads the whole map at its root (bpmn:Definitions) through the map model. bpmnlint walks the tree once
  * per rule and calls `check` on every element; answering `false` at the root spares that walk (bpmnlint
  * lib/traverse.js skips the subtree of an element whose visitor returns false). Rules that look at elements one by
- * one (mk/decision-binary) are registered as they are.
+ * one (mk/decision-binary) are registered as they are, and prune the subtrees they have nothing to look at.
  */
 function wholeMap(factory: RuleFactory): RuleFactory {
   return (options) => {
@@ -47,9 +47,9 @@ export const PLUGIN_RULES: Record<string, RuleFactory> = {
   'mk/decision-binary': decisionBinary,
   'mk/no-koordinator': wholeMap(noKoordinator),
   'mk/three-phases': wholeMap(threePhases),
-  'mk/acceptance-by-level1': acceptanceByLevel1,
+  'mk/acceptance-by-level1': wholeMap(acceptanceByLevel1),
   'mk/monitoring': wholeMap(monitoring),
-  'mk/results-to-level2': resultsToLevel2,
+  'mk/results-to-level2': wholeMap(resultsToLevel2),
   'mk/rework-path': wholeMap(reworkPath),
   'mk/planning-steps': wholeMap(planningSteps),
   'mk/review-chain': wholeMap(reviewChain),

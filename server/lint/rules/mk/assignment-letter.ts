@@ -26,6 +26,8 @@ const assignmentLetter: RuleFactory = () => ({
     if (!isRoleMap(model)) return;
     const { next } = flowGraphOf(node);
     const activityIds = new Set(model.activities.map((a) => a.id));
+    const activityById = new Map<string, (typeof model.activities)[number]>();
+    for (const activity of model.activities) if (!activityById.has(activity.id)) activityById.set(activity.id, activity);
     const laneOfElement = (id: string) => {
       const lane = model.placement(id).lane;
       return lane ? model.lane(lane) : undefined;
@@ -69,9 +71,10 @@ const assignmentLetter: RuleFactory = () => ({
     const steps = [...new Set([...model.activities.filter((a) => a.kinds.includes('penetapan-penugasan')).map((a) => a.id), ...proofs.keys()])].filter(
       (id) => activityIds.has(id) && laneOfElement(id) !== undefined && !isStaff(laneOfElement(id)),
     );
+    const isStep = new Set(steps);
     const following = (id: string) => (next.get(id) ?? []).flatMap((target) => firstActivities(next, target, (a) => activityIds.has(a)));
     /** A staff lane receiving a surat penugasan by name ("Menerima surat penugasan", "Menerima surat jawaban dan surat tugas"). */
-    const receivesByName = (id: string) => isStaff(laneOfElement(id)) && namesLetter(model.activities.find((a) => a.id === id)?.name ?? '', 'penugasan');
+    const receivesByName = (id: string) => isStaff(laneOfElement(id)) && namesLetter(activityById.get(id)?.name ?? '', 'penugasan');
 
     /**
      * Whether a step's assignment reaches the JF/Pelaksana in writing: its surat penugasan is delivered to a
@@ -97,7 +100,7 @@ const assignmentLetter: RuleFactory = () => ({
         if (seen.has(activity)) continue;
         seen.add(activity);
         if (isStaff(laneOfElement(activity))) ok = receivesByName(activity) || carriesOwnLetter;
-        else if (steps.includes(activity)) ok = reachesStaff(activity);
+        else if (isStep.has(activity)) ok = reachesStaff(activity);
         else queue.push(...following(activity));
       }
       verdicts.set(id, ok);
@@ -121,7 +124,7 @@ const assignmentLetter: RuleFactory = () => ({
         if (isStaff(laneOfElement(activity))) {
           if (receivesByName(activity)) decided = true;
           else bareStaff = true;
-        } else if (steps.includes(activity)) decided = true;
+        } else if (isStep.has(activity)) decided = true;
         else queue.push(...following(activity));
       }
       if (decided || !bareStaff) continue;
@@ -135,7 +138,7 @@ const assignmentLetter: RuleFactory = () => ({
 
     for (const id of steps) {
       if (reachesStaff(id)) continue;
-      const activity = model.activities.find((a) => a.id === id);
+      const activity = activityById.get(id);
       const lane = laneOfElement(id);
       const proof = proofs.get(id);
       const inferred = (activity?.kindsInferred ?? false) || (lane?.inferred ?? false) || (proof?.inferred ?? false);

@@ -2,6 +2,7 @@
 // passive ("Surat diterima oleh Kasubag") nor a performer first ("Kasubag menerima surat"). Heuristics on the words,
 // tuned to stay quiet on good names: see docs/rules/sop/activity-verb.md.
 import { readTitle } from '../../map-model/kamus-jabatan';
+import { lowerCaseId } from '../../lower-case';
 
 export type NameVerdict =
   | { kind: 'active' }
@@ -12,8 +13,7 @@ export type NameVerdict =
   | { kind: 'not-indonesian' };
 
 const wordsOf = (name: string) =>
-  name
-    .toLocaleLowerCase('id')
+  lowerCaseId(name)
     .replace(/\([^)]*\)/g, ' ')
     .split(/[^\p{L}\p{N}-]+/u)
     .map((w) => w.replace(/^-+|-+$/g, ''))
