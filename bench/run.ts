@@ -1,10 +1,11 @@
-// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login|lint|main-thread|sop|sop-batch|dashboard|repository]`): runs the benchmarks and prints their results as Markdown.
+// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login|lint|main-thread|sop|sop-batch|dashboard|repository|cli]`): runs the benchmarks and prints their results as Markdown.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAP_KINDS } from '../server/domain/vocabulary';
+import { formatCliBench, runCliBench } from './cli';
 import { formatDashboardBench, runDashboardBench } from './dashboard';
 import { formatLintBench, runLintBench } from './lint';
 import { formatMainThread, runMainThreadBench } from './lint-main-thread';
@@ -41,8 +42,13 @@ async function main(): Promise<void> {
     options: { maps: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } },
     strict: true,
   });
-  if (values.only !== undefined && !['store', 'login', 'lint', 'main-thread', 'sop', 'sop-batch', 'dashboard', 'repository'].includes(values.only)) throw new Error('--only takes store, login, lint, main-thread, sop, sop-batch, dashboard or repository');
+  if (values.only !== undefined && !['store', 'login', 'lint', 'main-thread', 'sop', 'sop-batch', 'dashboard', 'repository', 'cli'].includes(values.only)) throw new Error('--only takes store, login, lint, main-thread, sop, sop-batch, dashboard, repository or cli');
   const header = [`Command: \`npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}\` (in ${REPO_ROOT.replace(/\/$/, '')})`, '', ...machineFacts(), ''];
+  if (values.only === 'cli') {
+    const result = await runCliBench({ progress: (line) => console.error(`[bench] ${line}`) });
+    console.log([...header, '## CLI, whole process (vs bpmnlint CLI, node -e 0, chromium --print-to-pdf)', '', formatCliBench(result)].join('\n'));
+    return;
+  }
   if (values.only === 'login') {
     console.log([...header, '## Sign-in', '', formatLogin(await runLoginBench())].join('\n'));
     return;

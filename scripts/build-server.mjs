@@ -29,7 +29,15 @@ export function serverBuildIsStale() {
 }
 
 /**
- * Keeps npm packages external, like `packages: 'external'`, and completes extensionless deep imports of CommonJS
+ * The packages of the lint path are bundled in: Node loads each file of a package as a module of its own (zod is 95
+ * files, bpmnlint's rules 33 CommonJS files lexed one by one), and that loading, not the code, was most of a one-shot
+ * `lint`'s start-up. They are pure JavaScript without run-time file lookups. The heavy packages of the other
+ * subcommands (express, puppeteer-core, pdf-lib, qrcode, lowdb, tar, …) stay external and load only with their chunk.
+ */
+const BUNDLED_PACKAGES = new Set(['zod', 'bpmnlint', 'bpmnlint-utils', 'bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'saxes', 'xmlchars', 'min-dash']);
+
+/**
+ * Keeps the other npm packages external, like `packages: 'external'`, and completes extensionless deep imports of CommonJS
  * packages without an exports map (`bpmnlint/rules/label-required`): tsx resolved those, Node's ESM loader does not.
  */
 const externalPackages = {
@@ -37,6 +45,7 @@ const externalPackages = {
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, ({ path: specifier, resolveDir }) => {
       const deep = /^((?:@[^/]+\/)?[^/]+)\/(.+)$/.exec(specifier);
+      if (BUNDLED_PACKAGES.has(deep?.[1] ?? specifier)) return undefined;
       if (specifier.startsWith('node:') || !deep || path.extname(deep[2])) return { path: specifier, external: true };
       const resolved = createRequire(path.join(resolveDir, 'index.js')).resolve(specifier);
       const extension = path.extname(resolved);
