@@ -88,7 +88,7 @@ function pairs(runs: number, ours: () => Timing, anchor: () => Timing): { ours: 
 }
 
 export async function runCliBench(options: { runs?: number; progress?: (line: string) => void } = {}): Promise<CliBenchResult> {
-  const runs = Math.max(5, options.runs ?? 7);
+  const runs = Math.max(5, options.runs ?? 5);
   const progress = options.progress ?? (() => undefined);
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-server.mjs'), '--if-needed'], { cwd: ROOT, stdio: 'inherit' });
   if (!existsSync(DEFAULT_CHROMIUM)) throw new Error(`Chromium not found at ${DEFAULT_CHROMIUM}`);

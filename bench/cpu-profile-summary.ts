@@ -1,6 +1,7 @@
 // Summarises a V8 CPU profile (`node --cpu-prof`) of one CLI run into shares of wall time: module loading and compiling,
 // garbage collection, XML parsing, linting, idle (waiting: I/O, the loader thread), other. Usage:
-// `tsx bench/cpu-profile-summary.ts FILE.cpuprofile [--top N]`.
+// `tsx bench/cpu-profile-summary.ts FILE.cpuprofile… [--top N] [--median]` (--median: one table, the median share of
+// each category over the files).
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
@@ -21,7 +22,7 @@ interface CpuProfile {
   endTime: number;
 }
 
-export const CATEGORIES = ['module loading / compile', 'garbage collection', 'parse (moddle-xml, saxen)', 'lint (bpmnlint, our rules)', 'idle (waiting)', 'other'] as const;
+export const CATEGORIES = ['module loading / compile', 'garbage collection', 'parse (XML guard, moddle-xml)', 'lint (bpmnlint, our rules)', 'idle (waiting)', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export interface ProfileSummary {
@@ -32,8 +33,11 @@ export interface ProfileSummary {
 
 const isLoader = (f: CallFrame) =>
   /^node:internal\/(modules|bootstrap\/realm|vm)/.test(f.url) || /node_modules\/(tsx|esbuild|get-tsconfig)\//.test(f.url) || f.functionName === '(program)';
-const isParse = (f: CallFrame) => /node_modules\/(saxen|saxes|moddle-xml)\//.test(f.url);
-const isLint = (f: CallFrame) => /node_modules\/(bpmnlint|bpmnlint-utils)\//.test(f.url) || /\/server\/lint\//.test(f.url);
+// By file where packages load from node_modules, by function name where they are bundled into dist/server chunks.
+const isParse = (f: CallFrame) =>
+  /node_modules\/(saxen|saxes|moddle-xml)\//.test(f.url) || /^(Reader\.fromXML|BpmnModdle\.fromXML|assertSafeBpmnXml)$/.test(f.functionName);
+const isLint = (f: CallFrame) =>
+  /node_modules\/(bpmnlint|bpmnlint-utils)\//.test(f.url) || /\/server\/lint\//.test(f.url) || /^(lintDefinitions|testRule|Linter\d*\.\w+)$/.test(f.functionName);
 
 /**
  * Each sample's time goes to one category, by its stack: GC and idle by the leaf; otherwise module loading when the
@@ -52,7 +56,7 @@ export function summariseProfile(profile: CpuProfile, topN = 15): ProfileSummary
     const stack: CallFrame[] = [];
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) stack.push(byId.get(at)!.callFrame);
     if (stack.some(isLoader)) return 'module loading / compile';
-    if (stack.some(isParse)) return 'parse (moddle-xml, saxen)';
+    if (stack.some(isParse)) return 'parse (XML guard, moddle-xml)';
     if (stack.some(isLint)) return 'lint (bpmnlint, our rules)';
     return 'other';
   };
@@ -88,8 +92,28 @@ export function formatProfileSummary(summary: ProfileSummary): string {
   ].join('\n');
 }
 
+/** The median over several profiles of each category's share, and of the profiled time. */
+export function formatMedianShares(summaries: ProfileSummary[]): string {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  return [
+    `Median of ${summaries.length} profiles; profiled main thread ${median(summaries.map((s) => s.totalMs)).toFixed(0)} ms (median)`,
+    '',
+    '| share (median) | shares of each profile | category |',
+    '|---:|---|---|',
+    ...CATEGORIES.map((c) => {
+      const shares = summaries.map((s) => (100 * s.byCategory[c]) / s.totalMs);
+      return `| ${median(shares).toFixed(1)} % | ${shares.map((x) => x.toFixed(1)).join(', ')} | ${c} |`;
+    }),
+  ].join('\n');
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values, positionals } = parseArgs({ options: { top: { type: 'string', default: '15' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: { top: { type: 'string', default: '15' }, median: { type: 'boolean' } }, allowPositionals: true });
+  if (values.median) {
+    const summaries = await Promise.all(positionals.map(async (file) => summariseProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile)));
+    console.log(formatMedianShares(summaries));
+    process.exit(0);
+  }
   for (const file of positionals) {
     console.log(`### ${file}\n`);
     console.log(formatProfileSummary(summariseProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, Number(values.top))));
