@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAP_KINDS } from '../server/domain/vocabulary';
+import { formatCliBench, runCliBench } from './cli';
 import { formatDashboardBench, runDashboardBench } from './dashboard';
 import { formatFindingsBench, runFindingsBench } from './findings-after-edit';
 import { formatLintBench, runLintBench } from './lint';
@@ -48,6 +49,11 @@ async function main(): Promise<void> {
   });
   if (values.only !== undefined && !ONLY.includes(values.only)) throw new Error(`--only takes ${ONLY.join(', ')}`);
   const header = [`Command: \`npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}\` (in ${REPO_ROOT.replace(/\/$/, '')})`, '', ...machineFacts(), ''];
+  if (values.only === 'cli') {
+    const result = await runCliBench({ progress: (line) => console.error(`[bench] ${line}`) });
+    console.log([...header, '## CLI, whole process (vs bpmnlint CLI, node -e 0, chromium --print-to-pdf)', '', formatCliBench(result)].join('\n'));
+    return;
+  }
   if (values.only === 'login') {
     console.log([...header, '## Sign-in', '', formatLogin(await runLoginBench())].join('\n'));
     return;

@@ -28,3 +28,6 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   echo "Memasang paket npm…"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+# The server and CLI run as compiled JavaScript (dist/server/); npm start and npm run petakerja rebuild it when stale.
+node scripts/build-server.mjs --if-needed

@@ -1,19 +1,19 @@
+#!/usr/bin/env node
 // The petakerja command line: one entry, subcommands calling the same services as the API.
-import { backupCommand, restoreCommand } from './cli/backup';
-import { lintCommand } from './cli/lint';
-import { serveCommand } from './cli/serve';
-import { sopCommand } from './cli/sop';
+// Each subcommand is loaded when it runs, with its dependencies: `lint` never loads express, puppeteer-core, pdf-lib or
+// qrcode, and `help` loads nothing but the usage text (the compiled CLI keeps each import() in a chunk of its own).
 import { USAGE, UsageError } from './cli/usage';
-import { userCommand } from './cli/user';
 import { AppError, StoreOpenError } from './errors';
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
-  serve: serveCommand,
-  lint: lintCommand,
-  sop: sopCommand,
-  user: userCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
+type Command = (args: string[]) => Promise<void>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./cli/serve')).serveCommand,
+  lint: async () => (await import('./cli/lint')).lintCommand,
+  sop: async () => (await import('./cli/sop')).sopCommand,
+  user: async () => (await import('./cli/user')).userCommand,
+  backup: async () => (await import('./cli/backup')).backupCommand,
+  restore: async () => (await import('./cli/backup')).restoreCommand,
 };
 
 async function main([command, ...rest]: string[]): Promise<void> {
@@ -21,9 +21,9 @@ async function main([command, ...rest]: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const run = COMMANDS[command];
-  if (!run) throw new UsageError(`Perintah tidak dikenal: ${command}`);
-  await run(rest);
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) throw new UsageError(`Perintah tidak dikenal: ${command}`);
+  await (await load())(rest);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

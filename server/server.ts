@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { projectUrl } from './project-root';
 import { AccountsService } from './accounts/accounts.service';
 import { BpmnWorkPool } from './bpmn/work/work-pool';
 import { InProcessMapEventBus } from './events/map-events';
@@ -26,7 +27,7 @@ import { checkDataDirBeforeServe } from './store/data-dir-check';
 import { openEmbeddedStore } from './store/store';
 import { trackReviewStates } from './review/review-state-index';
 
-export const CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
+export const CLIENT_DIR = fileURLToPath(projectUrl('dist/client/'));
 
 export interface ServeOptions {
   dataDir: string;

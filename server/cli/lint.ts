@@ -11,7 +11,6 @@ import { AppError } from '../errors';
 import type { Finding } from '../lint/findings';
 import { LintStage, type LintContext } from '../lint/lint-context';
 import { lintXml, summarise } from '../lint/lint.service';
-import { repositoryLintCommand } from './lint-repository';
 import { readKamusFile, readKamusOfDataDir } from './kamus-file';
 import { readMeta } from './sop-meta';
 import { UsageError } from './usage';
@@ -40,7 +39,7 @@ interface FileResult {
 
 export async function lintCommand(args: string[]): Promise<void> {
   // The repository-wide checks (RULES.md §F) read a data directory instead of files.
-  if (args.includes('--repository')) return repositoryLintCommand(args);
+  if (args.includes('--repository')) return (await import('./lint-repository')).repositoryLintCommand(args);
   const { values, positionals } = parseArgs({
     args,
     options: {

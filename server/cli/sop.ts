@@ -34,23 +34,24 @@ export async function sopCommand(args: string[]): Promise<void> {
   if (paper && !paper.success) throw new UsageError('--paper harus A4 atau F4.');
   // The layout has no per-profile settings yet: the profile is checked so a typo is not silently ignored.
   if (values.profile !== undefined && !Profile.safeParse(values.profile).success) throw new UsageError(`Profil tidak dikenal: ${values.profile}. Profil: ${PROFILES.join(', ')}.`);
-  const identity = values.meta === undefined ? undefined : await readMeta(values.meta);
-  const letterhead = values.letterhead === undefined ? undefined : await readLetterhead(values.letterhead);
-
-  const file = positionals[0]!;
-  const xml = await readFile(file, 'utf8').catch(() => {
-    throw new UsageError(`Berkas BPMN tidak dapat dibaca: ${file}`);
-  });
-  const definitions = await parseBpmn(xml).then(
-    (parsed) => parsed.definitions,
-    (error: unknown) => {
-      throw new UsageError(`Berkas BPMN tidak dapat dibaca: ${file} (${error instanceof AppError ? error.message : (error as Error).message})`);
-    },
-  );
-  const settings = { ...(paper?.success ? { paper: paper.data } : {}), ...(values.portrait ? { orientation: 'portrait' as const } : {}) };
   // One browser serves both the appendix diagram (drawn by bpmn-js) and the PDF; HTML without --lampiran needs none.
+  // It is launched first, so Chromium starts while the files are read, parsed and laid out.
   const pool = format === '.pdf' || values.lampiran ? new PdfPool({ size: 1 }) : undefined;
   try {
+    const identity = values.meta === undefined ? undefined : await readMeta(values.meta);
+    const letterhead = values.letterhead === undefined ? undefined : await readLetterhead(values.letterhead);
+
+    const file = positionals[0]!;
+    const xml = await readFile(file, 'utf8').catch(() => {
+      throw new UsageError(`Berkas BPMN tidak dapat dibaca: ${file}`);
+    });
+    const definitions = await parseBpmn(xml).then(
+      (parsed) => parsed.definitions,
+      (error: unknown) => {
+        throw new UsageError(`Berkas BPMN tidak dapat dibaca: ${file} (${error instanceof AppError ? error.message : (error as Error).message})`);
+      },
+    );
+    const settings = { ...(paper?.success ? { paper: paper.data } : {}), ...(values.portrait ? { orientation: 'portrait' as const } : {}) };
     const appendixSvg = values.lampiran ? await pool!.diagramSvg(xml) : undefined;
     // Nama SOP until --meta sets one: the map's own name (its definitions' or process's), else the file's.
     const mapName = readProcedure(definitions).name ?? path.basename(file).replace(/\.bpmn$/i, '');

@@ -7,9 +7,10 @@ import libraryCatalog from '../../processes/library/catalog.json';
 import { writeMapFacts } from '../bpmn/map-facts';
 import { createModdle, parseBpmn } from '../bpmn/moddle';
 import { MAP_KINDS, MapKind, Profile } from '../domain/vocabulary';
+import { projectUrl } from '../project-root';
 
-export const TEMPLATE_DIR = new URL('../../processes/templates/', import.meta.url);
-export const LIBRARY_DIR = new URL('../../processes/library/', import.meta.url);
+export const TEMPLATE_DIR = projectUrl('processes/templates/');
+export const LIBRARY_DIR = projectUrl('processes/library/');
 
 /** One map of the library, as scripts/processes/build.ts writes catalog.json. */
 export const LibraryEntry = z.object({

@@ -17,7 +17,9 @@ const isIsoDate = (value: string) => {
 
 /** Field lengths of the identity (docs/security.md): a name or number, a paragraph, a list's items and their count. */
 export const IDENTITY_LIMITS = { short: 200, title: 500, paragraph: 5000, item: 500, items: 30 } as const;
-const max = (n: number) => [n, `Paling banyak ${n.toLocaleString('id-ID')} karakter`] as const;
+/** An integer grouped as toLocaleString('id-ID') writes it (5.000), without initialising ICU's number formats at import. */
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+const max = (n: number) => [n, `Paling banyak ${grouped(n)} karakter`] as const;
 const maxItems = [IDENTITY_LIMITS.items, `Paling banyak ${IDENTITY_LIMITS.items} butir`] as const;
 
 /** A date as YYYY-MM-DD. */

@@ -69,7 +69,7 @@ describe('backup of a data directory with a damaged BPMN body', () => {
     const third = await runCli(['backup', '--data', data, '--out', out]);
     expect(third.code, third.stderr).toBe(0);
     expect(existsSync(out)).toBe(true);
-    // Several start-ups of the CLI (tsx) on 2 shared cores: more than the default 120 s under load.
+    // Several start-ups of the CLI on 2 shared cores: more than the default 120 s under load.
   }, 300_000);
 });
 
@@ -109,6 +109,6 @@ describe('restore of an archive holding a damaged map', () => {
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     await exited;
-    // Several start-ups of the CLI (tsx) on 2 shared cores: more than the default 120 s under load.
+    // Several start-ups of the CLI on 2 shared cores: more than the default 120 s under load.
   }, 300_000);
 });

@@ -80,6 +80,6 @@ describe('Chromium of a killed server', () => {
       // Whatever this test started and is still running is ended here, not left on a shared machine.
       for (const proc of left) if (await running(proc)) process.kill(proc.pid, 'SIGKILL');
     }
-    // Several start-ups of the CLI (tsx) on 2 shared cores: more than the default 120 s under load.
+    // Several start-ups of the CLI on 2 shared cores: more than the default 120 s under load.
   }, 300_000);
 });

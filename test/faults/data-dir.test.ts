@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, serveCli, spawnCli } from '../helpers/cli';
+import { CLI_ENTRY, runCli, serveCli, spawnCli } from '../helpers/cli';
 import { minimalBpmn, ROOT } from '../helpers/fixtures';
 import { ApiClient, TEST_PASSWORD } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
@@ -141,7 +141,7 @@ describe('the data directory lock of a server that ran as PID 1', () => {
     const { data, mapId } = await usedDataDir();
     const started = namespaced;
     const inContainer = () => {
-      const child = spawn('/usr/bin/unshare', ['--pid', '--fork', '--mount-proc', process.execPath, '--import', 'tsx', path.join(ROOT, 'server/cli.ts'), 'serve', '--port', '0', '--data', data], {
+      const child = spawn('/usr/bin/unshare', ['--pid', '--fork', '--mount-proc', process.execPath, CLI_ENTRY, 'serve', '--port', '0', '--data', data], {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -201,6 +201,6 @@ describe('the data directory lock of a server that ran as PID 1', () => {
       // A namespaced server still running (a failed assertion above) is ended here: unshare does not pass SIGTERM on.
       for (const c of started) if (c.exitCode === null && c.signalCode === null) for (const pid of await childrenOf(c.pid!)) process.kill(pid, 'SIGKILL');
     }
-    // Five start-ups of the CLI (tsx) on 2 shared cores: the default 120 s is not enough under load.
+    // Five start-ups of the CLI on 2 shared cores: the default 120 s is not enough under load.
   }, 360_000);
 });

@@ -1,4 +1,5 @@
-// Runs the petakerja CLI as a separate process, the way a user or a service manager does.
+// Runs the petakerja CLI as a separate process, the way a user or a service manager does: the compiled
+// dist/server/cli.js that ships (test/global-setup.ts rebuilds it when stale).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './fixtures';
@@ -15,8 +16,10 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli.ts'), ...args], {
+export const CLI_ENTRY = path.join(ROOT, 'dist/server/cli.js');
+
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}, nodeOptions: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeOptions, CLI_ENTRY, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -30,8 +33,8 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProc
  * Runs the CLI to completion, collecting its output. No clock of its own: on a loaded machine a start-up takes what
  * it takes, and a CLI that hangs is ended by the test's own time-out (vitest.config.ts) and the worker's exit.
  */
-export function runCli(args: string[], options: { input?: string } = {}): Promise<CliRun> {
-  const child = spawnCli(args);
+export function runCli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; nodeOptions?: string[] } = {}): Promise<CliRun> {
+  const child = spawnCli(args, options.env, options.nodeOptions);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));

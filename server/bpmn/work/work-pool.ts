@@ -74,7 +74,9 @@ interface Slot {
   timer?: NodeJS.Timeout;
 }
 
-const WORKER_URL = new URL('./bpmn-worker.mjs', import.meta.url);
+// Run from source (tsx), the .mjs entry registers tsx in the new thread first; compiled (dist/server/, every chunk
+// beside the others), the worker is the compiled bpmn-worker.js (scripts/build-server.mjs).
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './bpmn-worker.mjs' : './bpmn-worker.js', import.meta.url);
 
 export class BpmnWorkPool implements BpmnWork {
   readonly size: number;
