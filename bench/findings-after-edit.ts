@@ -1,14 +1,10 @@
 // Edit → findings shown in the modeller, at three map sizes, beside its anchor measured in the same page: the lint
 // alone (the same worker parsing and linting the same XML, posted directly). The real server, the built client in
 // headless Chromium, generated maps, one label edit per run through bpmn-js. `npm run bench -- --only findings`.
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { startServer } from '../server/server';
+import { readFileSync } from 'node:fs';
+import { startBenchModeller } from './bench-modeller';
 import { generateBpmn } from './bpmn-generator';
-import { BYTES_PER_NODE, CALIBRATE, CHROMIUM, IMPORT_MAP, json, PASSWORD, waitForLintDone } from './lint-main-thread';
+import { BYTES_PER_NODE, CALIBRATE, IMPORT_MAP, waitForLintDone } from './lint-main-thread';
 import { percentiles } from './store-scale';
 
 export const FINDINGS_SIZES = [200, 800, 2000];
@@ -102,27 +98,9 @@ const MEASURE_ANCHOR = `async () => {
 }`;
 
 export async function runFindingsBench({ sizes = FINDINGS_SIZES, runs = 5 } = {}): Promise<FindingsResults> {
-  if (!existsSync(path.resolve(import.meta.dirname, '../dist/client/index.html'))) throw new Error('dist/client is missing: run `npm run build` first');
   const loadStart = readFileSync('/proc/loadavg', 'utf8').trim();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'petakerja-bench-findings-'));
-  const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', log: () => undefined });
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const { server, browser, session, mapId, close } = await startBenchModeller('findings');
   try {
-    const setup = await json(`${server.url}/api/setup`, {
-      method: 'POST',
-      body: JSON.stringify({ username: 'bench', password: PASSWORD, name: 'Bench', jabatan: 'Analis Organisasi', unit: 'Bagian Organisasi' }),
-    });
-    const session = await json(`${server.url}/api/session`, { method: 'POST', body: JSON.stringify({ username: 'bench', password: PASSWORD }), cookie: setup.cookie });
-    const created = await json(`${server.url}/api/maps`, {
-      method: 'POST',
-      cookie: session.cookie,
-      csrf: session.body.csrfToken,
-      body: JSON.stringify({ name: 'Peta besar', kind: 'lintas-fungsi', unit: 'Bagian Organisasi' }),
-    });
     const page = await browser.newPage();
     const cdp = await page.createCDPSession();
     await cdp.send('Performance.enable');
@@ -136,7 +114,7 @@ export async function runFindingsBench({ sizes = FINDINGS_SIZES, runs = 5 } = {}
     page.setDefaultTimeout(180_000);
     const [name, value] = session.cookie.split('=') as [string, string];
     await page.setCookie({ name, value, url: server.url });
-    await page.goto(`${server.url}/#/peta/${created.body.map.id}`, { waitUntil: 'networkidle0' });
+    await page.goto(`${server.url}/#/peta/${mapId}`, { waitUntil: 'networkidle0' });
     await page.waitForFunction(() => Boolean((window as any).petakerja?.modeler));
     await waitForLintDone(page);
     const calibration = (await page.evaluate(CALIBRATE)) as number;
@@ -165,9 +143,7 @@ export async function runFindingsBench({ sizes = FINDINGS_SIZES, runs = 5 } = {}
     }
     return { rows, loadStart, loadEnd: readFileSync('/proc/loadavg', 'utf8').trim() };
   } finally {
-    await browser.close();
-    await server.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 

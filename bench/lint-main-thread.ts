@@ -1,16 +1,11 @@
 // The modeller's main thread while a big map is linted after an edit: the real server, the built client in headless
 // Chromium, a generated map of ~2,000 nodes, one label edit through bpmn-js, and every long task (> 50 ms) until the
 // worker's findings are on screen. `npm run bench -- --only main-thread`.
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { startServer } from '../server/server';
+import { startBenchModeller } from './bench-modeller';
 import { generateBpmn } from './bpmn-generator';
 
-export const CHROMIUM = process.env.PETAKERJA_CHROMIUM ?? '/usr/bin/chromium';
-export const PASSWORD = 'bench-kata-sandi-1';
+export { CHROMIUM, json, PASSWORD } from './bench-modeller';
+
 /** The generator writes ~950 bytes per node (element, flow, shape, edge). */
 export const BYTES_PER_NODE = 950;
 const AIM_MS = 100;
@@ -28,18 +23,6 @@ export interface MainThreadResults {
   nodes: number;
   kilobytes: number;
   runs: MainThreadRun[];
-}
-
-export async function json(url: string, init: RequestInit & { cookie?: string; csrf?: string; body?: string } = {}): Promise<{ body: any; cookie: string }> {
-  const headers = new Headers(init.headers);
-  headers.set('content-type', 'application/json');
-  if (init.cookie) headers.set('cookie', init.cookie);
-  if (init.csrf) headers.set('x-csrf-token', init.csrf);
-  const response = await fetch(url, { ...init, headers });
-  const body = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}: ${JSON.stringify(body)}`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => !/=$/.test(c)) ?? init.cookie ?? '';
-  return { body, cookie };
 }
 
 /**
@@ -87,26 +70,8 @@ export const CALIBRATE = `new Promise((resolve) => {
 })`;
 
 export async function runMainThreadBench({ nodes = 2000, runs = 3 } = {}): Promise<MainThreadResults> {
-  if (!existsSync(path.resolve(import.meta.dirname, '../dist/client/index.html'))) throw new Error('dist/client is missing: run `npm run build` first');
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'petakerja-bench-main-thread-'));
-  const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', log: () => undefined });
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const { server, browser, session, mapId, close } = await startBenchModeller('main-thread');
   try {
-    const setup = await json(`${server.url}/api/setup`, {
-      method: 'POST',
-      body: JSON.stringify({ username: 'bench', password: PASSWORD, name: 'Bench', jabatan: 'Analis Organisasi', unit: 'Bagian Organisasi' }),
-    });
-    const session = await json(`${server.url}/api/session`, { method: 'POST', body: JSON.stringify({ username: 'bench', password: PASSWORD }), cookie: setup.cookie });
-    const created = await json(`${server.url}/api/maps`, {
-      method: 'POST',
-      cookie: session.cookie,
-      csrf: session.body.csrfToken,
-      body: JSON.stringify({ name: 'Peta besar', kind: 'lintas-fungsi', unit: 'Bagian Organisasi' }),
-    });
     const xml = generateBpmn({ map: nodes, revision: 1, targetBytes: nodes * BYTES_PER_NODE + 3500 });
 
     const page = await browser.newPage();
@@ -114,7 +79,7 @@ export async function runMainThreadBench({ nodes = 2000, runs = 3 } = {}): Promi
     page.setDefaultTimeout(120_000);
     const [name, value] = session.cookie.split('=') as [string, string];
     await page.setCookie({ name, value, url: server.url });
-    await page.goto(`${server.url}/#/peta/${created.body.map.id}`, { waitUntil: 'networkidle0' });
+    await page.goto(`${server.url}/#/peta/${mapId}`, { waitUntil: 'networkidle0' });
     await page.waitForFunction(() => Boolean((window as any).petakerja?.modeler));
     const counted = (await page.evaluate(`(${IMPORT_MAP})(${JSON.stringify(xml)})`)) as number;
     await waitForLintDone(page);
@@ -127,9 +92,7 @@ export async function runMainThreadBench({ nodes = 2000, runs = 3 } = {}): Promi
     }
     return { nodes: counted, kilobytes: Buffer.byteLength(xml) / 1024, runs: results };
   } finally {
-    await browser.close();
-    await server.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 
