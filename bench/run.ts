@@ -1,4 +1,4 @@
-// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login|lint|main-thread|sop|sop-batch|dashboard|repository]`): runs the benchmarks and prints their results as Markdown.
+// Benchmark entry (`npm run bench [-- --maps N | --quick | --only store|login|lint|main-thread|sop|sop-batch|dashboard|repository|open]`): runs the benchmarks and prints their results as Markdown.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -8,6 +8,7 @@ import { MAP_KINDS } from '../server/domain/vocabulary';
 import { formatDashboardBench, runDashboardBench } from './dashboard';
 import { formatLintBench, runLintBench } from './lint';
 import { formatMainThread, runMainThreadBench } from './lint-main-thread';
+import { formatOpenBench, runOpenBench } from './modeller-open';
 import { formatLogin, runLoginBench } from './login';
 import { formatRepositoryBench, runRepositoryBench } from './repository-lint';
 import { formatSopBatchBench, runSopBatchBench } from './sop-batch';
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     options: { maps: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } },
     strict: true,
   });
-  if (values.only !== undefined && !['store', 'login', 'lint', 'main-thread', 'sop', 'sop-batch', 'dashboard', 'repository'].includes(values.only)) throw new Error('--only takes store, login, lint, main-thread, sop, sop-batch, dashboard or repository');
+  if (values.only !== undefined && !['store', 'login', 'lint', 'main-thread', 'sop', 'sop-batch', 'dashboard', 'repository', 'open'].includes(values.only)) throw new Error('--only takes store, login, lint, main-thread, sop, sop-batch, dashboard, repository or open');
   const header = [`Command: \`npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}\` (in ${REPO_ROOT.replace(/\/$/, '')})`, '', ...machineFacts(), ''];
   if (values.only === 'login') {
     console.log([...header, '## Sign-in', '', formatLogin(await runLoginBench())].join('\n'));
@@ -49,6 +50,10 @@ async function main(): Promise<void> {
   }
   if (values.only === 'main-thread') {
     console.log([...header, '## Modeller main thread while linting', '', formatMainThread(await runMainThreadBench())].join('\n'));
+    return;
+  }
+  if (values.only === 'open') {
+    console.log([...header, '## Opening a map in the modeller (cold cache, vs bare bpmn-js on the same XML)', '', formatOpenBench(await runOpenBench())].join('\n'));
     return;
   }
   if (values.only === 'sop') {
