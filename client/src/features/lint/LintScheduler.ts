@@ -7,6 +7,8 @@ import { slicedXml, type XmlElement, type XmlModdle } from './slicedXml';
 import { Cancelled, slicePauser } from './timeSlices';
 
 export const LINT_DEBOUNCE_MS = 400;
+/** The longest wait for a frame before the first lint of an imported diagram starts anyway (background pages). */
+const AFTER_PAINT_FALLBACK_MS = 250;
 
 interface DefinitionsSource {
   getDefinitions(): unknown;
@@ -33,7 +35,7 @@ export default class LintScheduler {
   ) {
     eventBus.on('import.done', (event: { error?: unknown }) => {
       this.changes++;
-      if (!event.error) this.schedule(0);
+      if (!event.error) this.scheduleAfterPaint();
     });
     eventBus.on('commandStack.changed', () => {
       this.changes++;
@@ -70,6 +72,23 @@ export default class LintScheduler {
       this.timer = null;
       void this.run();
     }, delay);
+  }
+
+  /**
+   * The first lint of an imported diagram starts once the diagram is painted, so serialising it (and the worker's
+   * parsing, on the other core) does not delay the first paint of a big map (issue 16). A page in the background
+   * paints no frames: the timer starts it there.
+   */
+  private scheduleAfterPaint(): void {
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      clearTimeout(fallback);
+      this.schedule(0);
+    };
+    const fallback = setTimeout(start, AFTER_PAINT_FALLBACK_MS);
+    requestAnimationFrame(start);
   }
 
   private async run(): Promise<void> {
