@@ -5,10 +5,9 @@ import { LINT_CHANGED_EVENT, type KamusSynonym, type LintResult, type LintState,
 import type { LintBackend } from './LintWorkerClient';
 import { slicedXml, type XmlElement, type XmlModdle } from './slicedXml';
 import { Cancelled, slicePauser } from './timeSlices';
+import { afterNextPaint } from '../../ui/afterPaint';
 
 export const LINT_DEBOUNCE_MS = 400;
-/** The longest wait for a frame before the first lint of an imported diagram starts anyway (background pages). */
-const AFTER_PAINT_FALLBACK_MS = 250;
 
 interface DefinitionsSource {
   getDefinitions(): unknown;
@@ -35,7 +34,9 @@ export default class LintScheduler {
   ) {
     eventBus.on('import.done', (event: { error?: unknown }) => {
       this.changes++;
-      if (!event.error) this.scheduleAfterPaint();
+      // The first lint of an imported diagram waits for it to be painted: serialising a big map (and the worker's
+      // parsing, on the other core) would delay its first sight (issue 16).
+      if (!event.error) void afterNextPaint().then(() => this.schedule(0));
     });
     eventBus.on('commandStack.changed', () => {
       this.changes++;
@@ -72,23 +73,6 @@ export default class LintScheduler {
       this.timer = null;
       void this.run();
     }, delay);
-  }
-
-  /**
-   * The first lint of an imported diagram starts once the diagram is painted, so serialising it (and the worker's
-   * parsing, on the other core) does not delay the first paint of a big map (issue 16). A page in the background
-   * paints no frames: the timer starts it there.
-   */
-  private scheduleAfterPaint(): void {
-    let started = false;
-    const start = () => {
-      if (started) return;
-      started = true;
-      clearTimeout(fallback);
-      this.schedule(0);
-    };
-    const fallback = setTimeout(start, AFTER_PAINT_FALLBACK_MS);
-    requestAnimationFrame(start);
   }
 
   private async run(): Promise<void> {

@@ -18,6 +18,7 @@ import { reviewLockedError, reviewLockedNotice } from '../../features/review/rev
 import { href, type Page } from '../../router';
 import { confirmDialog, errorDialog } from '../../ui/dialog';
 import { h, replaceChildren } from '../../ui/dom';
+import { afterNextPaint } from '../../ui/afterPaint';
 import { errorView } from '../../ui/errors';
 import { bpmnFileInput, readTextFile } from '../../ui/files';
 import { loadingView } from '../../ui/states';
@@ -190,6 +191,14 @@ export class MapEditorPage implements Page {
       fitDiagram(modeler, inset);
       showOpenWarnings(canvas, modeler, warnings);
       this.start(session, meta, canvas);
+      // What the first sight of the map does not need comes once it is painted.
+      await afterNextPaint();
+      if (this.open?.session !== session) return;
+      this.reviewPanel.attach(modeler);
+      void this.breadcrumb.show(session.map);
+      void this.loadCallLinks();
+      void this.loadRepositoryFindings();
+      void this.loadRevisions();
       void this.addPropertiesPanel(modeler, properties);
     } catch (error) {
       modeler?.destroy();
@@ -223,7 +232,6 @@ export class MapEditorPage implements Page {
     this.open = { session, header, meta, canvas };
     this.state.setMap(session.map);
     header.setLocked(this.reviewPanel.locked);
-    this.reviewPanel.attach(session.modeler);
     this.showMap(session.map);
     replaceChildren(this.headerSlot, header.element);
     session.modeler.on<ChangeTrackerEvent>(CHANGE_TRACKER_EVENT, ({ dirty }) => header.setDirty(dirty));
@@ -233,10 +241,6 @@ export class MapEditorPage implements Page {
         ? (link) => openDetailMapDialog(this.context, { map: session.map, link, baseRevision: session.baseRevision, dirty: session.changeTracker.isDirty() })
         : undefined,
     });
-    void this.breadcrumb.show(session.map);
-    void this.loadCallLinks();
-    void this.loadRepositoryFindings();
-    void this.loadRevisions();
   }
 
   /** The properties panel's code is fetched once the diagram is shown (diagram/lateProperties.ts). */
