@@ -128,7 +128,9 @@ async function timeOpen(browser: Browser, url: string, cookie: { name: string; v
 }
 
 export async function runOpenBench({ sizes = [200, 800, 2000], runs = 5 } = {}): Promise<OpenResults> {
-  if (!existsSync(path.resolve(import.meta.dirname, '../dist/client/index.html'))) throw new Error('dist/client is missing: run `npm run build` first');
+  // PETAKERJA_BENCH_CLIENT_DIR: another build of the client (e.g. of an earlier commit), for a before/after in one go.
+  const clientDir = process.env.PETAKERJA_BENCH_CLIENT_DIR ? path.resolve(process.env.PETAKERJA_BENCH_CLIENT_DIR) : undefined;
+  if (!existsSync(path.join(clientDir ?? path.resolve(import.meta.dirname, '../dist/client'), 'index.html'))) throw new Error('dist/client is missing: run `npm run build` first');
   const loadBefore = readFileSync('/proc/loadavg', 'utf8').trim();
   const bareDir = await mkdtemp(path.join(os.tmpdir(), 'petakerja-bench-bare-'));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'petakerja-bench-open-'));
@@ -139,7 +141,7 @@ export async function runOpenBench({ sizes = [200, 800, 2000], runs = 5 } = {}):
     logLevel: 'warn',
     build: { outDir: bareDir, emptyOutDir: true, chunkSizeWarningLimit: 4000 },
   });
-  const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', log: () => undefined });
+  const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', log: () => undefined, ...(clientDir ? { clientDir } : {}) });
   addBareRoute(server.server, bareDir);
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
