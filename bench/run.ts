@@ -11,6 +11,7 @@ import { formatFindingsBench, runFindingsBench } from './findings-after-edit';
 import { formatLintBench, runLintBench } from './lint';
 import { formatListingBench, runListingBench } from './listing';
 import { formatMainThread, runMainThreadBench } from './lint-main-thread';
+import { formatOpenBench, runOpenBench } from './modeller-open';
 import { formatLogin, runLoginBench } from './login';
 import { formatRepositoryBench, runRepositoryBench } from './repository-lint';
 import { formatSopBatchBench, runSopBatchBench } from './sop-batch';
@@ -64,6 +65,10 @@ async function main(): Promise<void> {
   }
   if (values.only === 'findings') {
     console.log([...header, '## Findings after an edit (vs the lint alone in the same worker)', '', formatFindingsBench(await runFindingsBench())].join('\n'));
+    return;
+  }
+  if (values.only === 'open') {
+    console.log([...header, '## Opening a map in the modeller (cold cache, vs bare bpmn-js on the same XML)', '', formatOpenBench(await runOpenBench())].join('\n'));
     return;
   }
   if (values.only === 'sop') {

@@ -16,6 +16,7 @@ import { LoginPage } from './pages/account/LoginPage';
 import { SetupPage } from './pages/account/SetupPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { MapEditorPage } from './pages/map-editor/MapEditorPage';
+import { dropOpenedAhead, openAhead } from './pages/map-editor/openAhead';
 import { MapListPage } from './pages/map-list/MapListPage';
 import { ReadOnlyMapPage } from './pages/map-viewer/ReadOnlyMapPage';
 import { ADMIN_ONLY, MessagePage, NOT_FOUND } from './pages/MessagePage';
@@ -36,7 +37,9 @@ function renderRoute(route: Route, context: AppContext): Page {
       return new MapListPage(context, route.query);
     case 'map':
       // Only drafters get the modeller; everyone else sees the map read-only.
-      return session.canEditMaps ? new MapEditorPage(context, route.id) : new ReadOnlyMapPage(context, route.id, null);
+      if (session.canEditMaps) return new MapEditorPage(context, route.id);
+      dropOpenedAhead();
+      return new ReadOnlyMapPage(context, route.id, null);
     case 'revision':
       return new ReadOnlyMapPage(context, route.id, route.n);
     case 'diff':
@@ -71,6 +74,9 @@ const context = createContext(router);
 
 // Versions before accounts remembered the author's name for saving; the server now records the signed-in user.
 localStorage.removeItem('petakerja.author');
+
+// A map opened by its address starts loading its code and XML now, beside the session requests.
+openAhead(location.hash);
 
 async function boot(app: HTMLElement): Promise<void> {
   app.replaceChildren(loadingView('Memuat Petakerja…'));

@@ -2,12 +2,10 @@
 import Modeler from 'bpmn-js/lib/Modeler';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import OutlineModule from 'bpmn-js/lib/features/outline';
-import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import skDescriptor from '../../../server/bpmn/sk-moddle.json';
 import changeTrackingModule from '../features/change-tracking';
 import lintModule from '../features/lint';
 import paletteKeyboardModule from '../features/palette-keyboard';
-import skPropertiesModule from '../features/sk-properties';
 import type { SkVocabulary } from '../features/sk-properties/vocabulary';
 import translateModule from '../i18n';
 
@@ -19,9 +17,7 @@ export function createModeler(options: { canvas: HTMLElement; propertiesPanel: H
     moddleExtensions,
     additionalModules: [
       translateModule,
-      BpmnPropertiesPanelModule,
-      BpmnPropertiesProviderModule,
-      skPropertiesModule,
+      // The properties panel comes after the first paint: lateProperties.ts.
       changeTrackingModule,
       lintModule,
       paletteKeyboardModule,

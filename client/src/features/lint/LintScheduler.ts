@@ -8,6 +8,7 @@ import { LINT_CHANGED_EVENT, type KamusSynonym, type LintResult, type LintState,
 import type { LintBackend } from './LintWorkerClient';
 import { slicedXml, type XmlElement, type XmlModdle } from './slicedXml';
 import { Cancelled, slicePauser } from './timeSlices';
+import { afterNextPaint } from '../../ui/afterPaint';
 
 /** Gathers the commands of one gesture (and a burst of typing); a lint under way does not hold the next one back. */
 export const LINT_DEBOUNCE_MS = 40;
@@ -37,7 +38,9 @@ export default class LintScheduler {
   ) {
     eventBus.on('import.done', (event: { error?: unknown }) => {
       this.changes++;
-      if (!event.error) this.schedule(0);
+      // The first lint of an imported diagram waits for it to be painted: serialising a big map (and the worker's
+      // parsing, on the other core) would delay its first sight (issue 16).
+      if (!event.error) void afterNextPaint().then(() => this.schedule(0));
     });
     eventBus.on('commandStack.changed', () => {
       this.changes++;

@@ -16,12 +16,15 @@ export class Superseded extends Error {
 }
 
 export default class LintWorkerClient implements LintBackend {
-  private readonly worker = new Worker(new URL('./lint.worker.ts', import.meta.url), { type: 'module', name: 'petakerja-lint' });
+  /** Started by the first lint, which comes after the first paint of the map (issue 16): not with the modeller. */
+  private worker: Worker | null = null;
   private readonly pending = new Map<number, { resolve(result: LintResult): void; reject(error: Error): void }>();
   private nextId = 1;
 
-  constructor() {
-    this.worker.addEventListener('message', (event: MessageEvent<LintResponse>) => {
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./lint.worker.ts', import.meta.url), { type: 'module', name: 'petakerja-lint' });
+    worker.addEventListener('message', (event: MessageEvent<LintResponse>) => {
       const request = this.pending.get(event.data.id);
       if (!request) return;
       this.pending.delete(event.data.id);
@@ -29,22 +32,24 @@ export default class LintWorkerClient implements LintBackend {
       else if ('superseded' in event.data) request.reject(new Superseded());
       else request.reject(new Error(event.data.error.message));
     });
-    this.worker.addEventListener('error', (event) => {
+    worker.addEventListener('error', (event) => {
       event.preventDefault();
       this.failAll(new Error(`Pemeriksa peta tidak dapat berjalan: ${event.message || 'worker gagal dimuat'}`));
     });
+    this.worker = worker;
+    return worker;
   }
 
   lint(xml: string, profile?: Profile, synonyms?: readonly KamusSynonym[]): Promise<LintResult> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, xml, profile, ...(synonyms?.length ? { synonyms: [...synonyms] } : {}) } satisfies LintRequest);
+      this.started().postMessage({ id, xml, profile, ...(synonyms?.length ? { synonyms: [...synonyms] } : {}) } satisfies LintRequest);
     });
   }
 
   terminate(): void {
-    this.worker.terminate();
+    this.worker?.terminate();
     this.failAll(new Error('Pemeriksa peta dihentikan.'));
   }
 

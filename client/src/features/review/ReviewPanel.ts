@@ -100,7 +100,8 @@ export class ReviewPanel {
     const stored = localStorage.getItem(OPEN_KEY);
     // Reviewers and signatories come to a map to review it: the panel starts open for them.
     this.setOpen(stored === null ? !options.context.session.canEditMaps : stored === 'true', false);
-    void this.refresh();
+    // Loaded by attach(), once the diagram is shown: the readiness check is heavy on the server and would hold up
+    // the modeller's code and the map's XML while a page opens (issue 16).
   }
 
   get locked(): boolean {
@@ -118,7 +119,7 @@ export class ReviewPanel {
     if (remember) localStorage.setItem(OPEN_KEY, String(open));
   }
 
-  /** Puts the comment badges on the diagram and follows its selection. */
+  /** Puts the comment badges on the diagram, follows its selection and loads the review. */
   attach(diagram: BaseViewer): void {
     this.layer = new AnnotationLayer(diagram, (elementId) => {
       this.setOpen(true);

@@ -3,7 +3,7 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import type { Meta, ProcessMap } from '../../api/types';
 import type { AppContext } from '../../context';
 import { downloadBpmn, downloadSvg, exportAction } from '../../diagram/diagramFiles';
-import { fitDiagram } from '../../diagram/viewport';
+import { fitDiagram, paletteInset } from '../../diagram/viewport';
 import { showOpenWarnings } from '../../diagram/OpenWarningsNotice';
 import { addZoomControls } from '../../diagram/zoomControls';
 import { CHANGE_TRACKER_EVENT, type ChangeTrackerEvent } from '../../features/change-tracking/ChangeTracker';
@@ -18,6 +18,8 @@ import { reviewLockedError, reviewLockedNotice } from '../../features/review/rev
 import { href, type Page } from '../../router';
 import { confirmDialog, errorDialog } from '../../ui/dialog';
 import { h, replaceChildren } from '../../ui/dom';
+import { afterNextPaint } from '../../ui/afterPaint';
+import { errorView } from '../../ui/errors';
 import { bpmnFileInput, readTextFile } from '../../ui/files';
 import { loadingView } from '../../ui/states';
 import { mapUnavailableView } from '../shared/mapUnavailable';
@@ -38,6 +40,7 @@ import { calledMapOptions } from '../../features/hierarchy/calledMapOptions';
 import { MapState } from '../../features/map-state/MapState';
 import type { MapEvent } from '../../api/types';
 import { remoteChangeText } from './remoteChange';
+import { loadDiagramCode, takeOpenedAhead } from './openAhead';
 
 declare global {
   interface Window {
@@ -133,17 +136,21 @@ export class MapEditorPage implements Page {
     replaceChildren(this.main, loadingView('Memuat peta…'));
     let modeler: Modeler | null = null;
     try {
+      // The map and its XML, fetched ahead when the page was opened by its address, else asked for now.
+      const opened = (takeOpenedAhead(this.mapId) ?? Promise.reject(new Error('not fetched ahead'))).catch(async () => {
+        const map = await this.context.api.getMap(this.mapId);
+        return { map, xml: await this.context.api.revisionXml(this.mapId, map.currentRevision) };
+      });
       // bpmn-js comes in its own chunk, fetched while the map loads, so the list page stays light.
-      const [{ createModeler }, meta, map, maps, kamus] = await Promise.all([
-        import('../../diagram/createDiagram'),
+      const [{ createModeler }, meta, { map, xml }, maps, kamus] = await Promise.all([
+        loadDiagramCode(),
         this.context.meta(),
-        this.context.api.getMap(this.mapId),
+        opened,
         // The choices of sk:calledMap; without them the field stays empty but the modeller still opens.
         this.context.api.listMaps().catch(() => []),
         // The repository's synonyms of the kamus jabatan for the live lint; without them lanes are read by the kamus alone.
         this.context.api.kamus().catch(() => []),
       ]);
-      const xml = await this.context.api.revisionXml(this.mapId, map.currentRevision);
       if (this.destroyed) return;
       const canvas = h('div', { class: 'diagram-canvas', 'data-testid': 'modeler-canvas' });
       const properties = h('aside', { class: 'properties-panel', 'aria-label': 'Properti elemen' });
@@ -173,15 +180,26 @@ export class MapEditorPage implements Page {
       // Subscribes before the import, so the first lint (right after it) already fills the panel.
       canvasColumn.append(new FindingsPanel(modeler, { profiles: meta.profiles, mapProfile: map.profile }).element);
       const session = new EditorSession(modeler, this.context.api, map, xml);
+      // Measured on the empty canvas: afterwards it would force one more layout of every shape before the first paint.
+      const inset = paletteInset(modeler);
       const warnings = await session.open();
       if (this.destroyed) {
         modeler.destroy();
         return;
       }
       addZoomControls(modeler);
-      fitDiagram(modeler);
+      fitDiagram(modeler, inset);
       showOpenWarnings(canvas, modeler, warnings);
       this.start(session, meta, canvas);
+      // What the first sight of the map does not need comes once it is painted.
+      await afterNextPaint();
+      if (this.open?.session !== session) return;
+      this.reviewPanel.attach(modeler);
+      void this.breadcrumb.show(session.map);
+      void this.loadCallLinks();
+      void this.loadRepositoryFindings();
+      void this.loadRevisions();
+      void this.addPropertiesPanel(modeler, properties);
     } catch (error) {
       modeler?.destroy();
       if (this.destroyed) return;
@@ -214,7 +232,6 @@ export class MapEditorPage implements Page {
     this.open = { session, header, meta, canvas };
     this.state.setMap(session.map);
     header.setLocked(this.reviewPanel.locked);
-    this.reviewPanel.attach(session.modeler);
     this.showMap(session.map);
     replaceChildren(this.headerSlot, header.element);
     session.modeler.on<ChangeTrackerEvent>(CHANGE_TRACKER_EVENT, ({ dirty }) => header.setDirty(dirty));
@@ -224,10 +241,19 @@ export class MapEditorPage implements Page {
         ? (link) => openDetailMapDialog(this.context, { map: session.map, link, baseRevision: session.baseRevision, dirty: session.changeTracker.isDirty() })
         : undefined,
     });
-    void this.breadcrumb.show(session.map);
-    void this.loadCallLinks();
-    void this.loadRepositoryFindings();
-    void this.loadRevisions();
+  }
+
+  /** The properties panel's code is fetched once the diagram is shown (diagram/lateProperties.ts). */
+  private async addPropertiesPanel(modeler: Modeler, aside: HTMLElement): Promise<void> {
+    try {
+      const { addPropertiesPanel } = await import('../../diagram/lateProperties');
+      if (this.open?.session.modeler !== modeler) return;
+      replaceChildren(aside);
+      addPropertiesPanel(modeler);
+    } catch (error) {
+      if (this.open?.session.modeler !== modeler) return;
+      replaceChildren(aside, errorView(error, 'Panel properti tidak dapat dimuat'), h('button', { type: 'button', class: 'button button-ghost', onClick: () => void this.addPropertiesPanel(modeler, aside) }, 'Coba lagi'));
+    }
   }
 
   /** The repository checks' findings on the saved revision, shown in the findings panel beside the in-browser lint. */
