@@ -178,24 +178,22 @@ export class ListingIndex {
 
   /** The first block whose last entry does not come before `entry` (`blocks.length` when every block does). */
   private blockFor(entry: ListingEntry): number {
-    let low = 0;
-    let high = this.blocks.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (byListingOrder(this.blocks[middle]!.entries.at(-1)!, entry) < 0) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return lowerBound(this.blocks.length, (i) => byListingOrder(this.blocks[i]!.entries.at(-1)!, entry) < 0);
   }
 }
 
 /** The first position of `entries` whose entry does not come before `entry`. */
 function insertionPoint(entries: readonly ListingEntry[], entry: ListingEntry): number {
+  return lowerBound(entries.length, (i) => byListingOrder(entries[i]!, entry) < 0);
+}
+
+/** The first index in [0, length) for which `before` is false, `before` being true up to some index and false after. */
+function lowerBound(length: number, before: (index: number) => boolean): number {
   let low = 0;
-  let high = entries.length;
+  let high = length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (byListingOrder(entries[middle]!, entry) < 0) low = middle + 1;
+    if (before(middle)) low = middle + 1;
     else high = middle;
   }
   return low;

@@ -1,6 +1,6 @@
 // Each map's SOP lifecycle state, kept in memory for the map listing (issue 15 item 4). The index wraps the review
 // store: every change of a record goes through `update`, so a state change is seen there, whichever service made it
-// (a review step, a new draft cycle after an edit), and bumps `version`, which the listing cache keys on.
+// (a review step, a new draft cycle after an edit), and told to `onChange` listeners (the listing index).
 import { ChangeFeed } from '../store/change-feed';
 import type { ReviewStore } from './review-store';
 import { stateOf, type ReviewState } from './review.schema';
@@ -8,18 +8,18 @@ import { stateOf, type ReviewState } from './review.schema';
 export interface ReviewStates {
   /** The map's SOP state; `draf` for a map without any review record (see `stateOfMap`). */
   stateOf(mapId: string): ReviewState;
-  /** Changes whenever any map's state changes (not on comments or evaluations, which leave the state as it was). */
-  version(): string;
   /** Resolves once the states of every stored record are known. */
   ready(): Promise<void>;
-  /** `listener` hears the id of each map whose state changes from now on (synchronously, after `version` moved). */
+  /**
+   * `listener` hears the id of each map whose state changes from now on, synchronously, once `stateOf` answers the new
+   * state (not on comments or evaluations, which leave the state as it was).
+   */
   onChange(listener: (mapId: string) => void): () => void;
 }
 
 /** The review store, with the index of states that its updates keep current. */
 export function trackReviewStates(store: ReviewStore): { reviews: ReviewStore; states: ReviewStates } {
   const states = new Map<string, ReviewState>();
-  let changes = 0;
   const changed = new ChangeFeed<string>();
   let loading: Promise<void> | undefined;
   const ready = () =>
@@ -45,7 +45,6 @@ export function trackReviewStates(store: ReviewStore): { reviews: ReviewStore; s
       // Only a stored record counts: the store throws (and we never get here) when it refuses the next one.
       if (written !== undefined && written !== (states.get(mapId) ?? 'draf')) {
         states.set(mapId, written);
-        changes++;
         changed.emit(mapId);
       }
       return result;
@@ -58,7 +57,6 @@ export function trackReviewStates(store: ReviewStore): { reviews: ReviewStore; s
       // A map nobody has submitted yet has no review record: its SOP is a draft (the review store answers the same
       // empty record, state draf), so the listing says "Draf" rather than "—"; every map kind can carry an SOP.
       stateOf: (mapId) => states.get(mapId) ?? 'draf',
-      version: () => String(changes),
       ready,
       onChange: (listener) => changed.subscribe(listener),
     },
