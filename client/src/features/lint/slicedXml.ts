@@ -42,6 +42,8 @@ export interface SliceOptions {
   lean?: boolean;
 }
 
+const NO_REPLACEMENTS: ReadonlyMap<string, unknown> = new Map();
+
 /** What `lean` leaves out, by DI type. */
 const LEFT_OUT: Readonly<Record<string, readonly string[]>> = {
   'bpmndi:BPMNEdge': ['waypoint', 'label'],
@@ -118,10 +120,14 @@ class Slicer {
     return items.length > this.pieceItems || items.some((item) => this.needsSplit(item));
   }
 
-  /** A copy of an element with the same properties and attributes; `replace` swaps some properties' values. */
-  private copy(element: XmlElement, replace: Map<string, unknown>): XmlElement {
+  /**
+   * A copy of an element with the same properties and attributes; `replace` swaps some properties' values, and the
+   * properties `leave` names are left out.
+   */
+  private copy(element: XmlElement, replace: ReadonlyMap<string, unknown>, leave: readonly string[] = []): XmlElement {
     const copy = this.moddle.create(element.$type) as XmlElement;
     for (const property of element.$descriptor.properties) {
+      if (leave.includes(property.name)) continue;
       if (replace.has(property.name)) copy.set(property.name, replace.get(property.name));
       else if (has(element, property.name)) copy.set(property.name, element.get(property.name));
     }
@@ -133,12 +139,7 @@ class Slicer {
   private lean(element: XmlElement): XmlElement {
     const left = this.options.lean ? LEFT_OUT[element.$type] : undefined;
     if (!left || !left.some((name) => has(element, name))) return element;
-    const copy = this.moddle.create(element.$type) as XmlElement;
-    for (const property of element.$descriptor.properties) {
-      if (!left.includes(property.name) && has(element, property.name)) copy.set(property.name, element.get(property.name));
-    }
-    Object.assign(copy.$attrs, element.$attrs);
-    return copy;
+    return this.copy(element, NO_REPLACEMENTS, left);
   }
 
   /** An empty element of an ancestor's type with its namespace declarations, holding `child` in `property`. */
