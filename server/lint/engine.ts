@@ -33,8 +33,8 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
  * (a report option: a rule caps what it cannot be sure of, e.g. mk/lane-role on a lane known only by its name).
  */
 function cappedSeverity(severity: Severity, maxSeverity: unknown): Severity {
-  // Compared rather than parsed (Severity.safeParse): a map can have thousands of reports.
-  const cap = maxSeverity === 'error' || maxSeverity === 'warning' || maxSeverity === 'info' ? maxSeverity : undefined;
+  // Looked up in RANK (one entry per Severity) rather than parsed with Severity.safeParse: a map can have thousands of reports.
+  const cap = typeof maxSeverity === 'string' && Object.hasOwn(RANK, maxSeverity) ? (maxSeverity as Severity) : undefined;
   return cap !== undefined && RANK[cap] < RANK[severity] ? cap : severity;
 }
 
