@@ -4,28 +4,22 @@
 // missing or older than any file it was built from (the metafile of the last build lists them), package-lock.json,
 // this script, or any file under server/ (a file added there since).
 import { createRequire } from 'node:module';
-import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestMtime } from './newest-mtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist/server');
 const entry = path.join(outDir, 'cli.js');
 const metaFile = path.join(outDir, 'meta.json');
 
-function newestMtime(p) {
-  if (!existsSync(p)) return Infinity;
-  const stat = statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(p).map((name) => newestMtime(path.join(p, name))));
-}
-
 export function serverBuildIsStale() {
   if (!existsSync(entry) || !existsSync(metaFile)) return true;
   const built = statSync(metaFile).mtimeMs;
   const inputs = Object.keys(JSON.parse(readFileSync(metaFile, 'utf8')).inputs).map((p) => path.join(root, p));
   const sources = [...inputs, path.join(root, 'server'), path.join(root, 'package-lock.json'), fileURLToPath(import.meta.url)];
-  return sources.some((p) => newestMtime(p) > built);
+  return sources.some((p) => newestMtime(p, Infinity) > built);
 }
 
 /**
