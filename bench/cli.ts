@@ -16,6 +16,7 @@ import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../server/sop/pdf/launch-chromi
 import { generateBpmn } from './bpmn-generator';
 import { formatProfileSummary, summariseProfile } from './cpu-profile-summary';
 import { sopBenchBpmn } from './sop-pdf';
+import { growthExponent, median } from './stats';
 import { REPO_ROOT } from './store-scale';
 
 const ROOT = REPO_ROOT.replace(/\/$/, '');
@@ -57,12 +58,6 @@ export interface CliBenchResult {
 }
 
 const loadavg = async () => (await readFile('/proc/loadavg', 'utf8')).trim();
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 /** One process to completion under /usr/bin/time: its wall time here, its user + sys CPU time from time(1). */
 function timed(command: string, args: string[], cwd: string, timesFile: string): Timing {
   const started = performance.now();
@@ -163,9 +158,7 @@ export async function runCliBench(options: { runs?: number; progress?: (line: st
   }
 }
 
-/** log(t3/t1) / log(n3/n1): 1 is linear growth. */
-const exponent = (rows: CliBenchRow[], side: 'ours' | 'anchor') =>
-  Math.log(rows.at(-1)![side].wallMs / rows[0]![side].wallMs) / Math.log(rows.at(-1)!.size / rows[0]!.size);
+const exponent = (rows: CliBenchRow[], side: 'ours' | 'anchor') => growthExponent(rows.map((r) => [r.size, r[side].wallMs]));
 
 const ms = (t: Timing) => `${t.wallMs.toFixed(0)} ms (CPU ${t.cpuMs.toFixed(0)})`;
 

@@ -12,6 +12,7 @@ import { allElements, createModdle } from '../server/bpmn/moddle';
 import type { Profile } from '../server/domain/vocabulary';
 import { lintDefinitions } from '../server/lint/engine';
 import { RECOMMENDED_RULES } from '../server/lint/recommended-rules';
+import { growthExponent } from './stats';
 import { generateBpmn } from './bpmn-generator';
 import { percentiles, REPO_ROOT } from './store-scale';
 
@@ -121,13 +122,6 @@ export async function runLintBench(profile: Profile = 'nasional'): Promise<LintB
   return { rows, library: { files: files.length, ms: performance.now() - started }, load: { start, end: await loadAverage() } };
 }
 
-/** The growth exponent of a time across the sizes measured: log(t3/t1) / log(n3/n1). */
-export function growthExponent(rows: readonly LintBenchRow[], time: (row: LintBenchRow) => number): number {
-  const first = rows[0]!;
-  const last = rows.at(-1)!;
-  return Math.log(time(last) / time(first)) / Math.log(last.elements / first.elements);
-}
-
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(0)}`;
 
 export function formatLintBench({ rows, library, load }: LintBenchResult): string {
@@ -152,7 +146,7 @@ export function formatLintBench({ rows, library, load }: LintBenchResult): strin
 /** The rules aim of issue 16, per size: parse + ours against the anchor parse + recommended, measured in the same runs. */
 export function formatRulesAim({ rows, load }: LintBenchResult): string {
   const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
-  const exponent = (time: (row: LintBenchRow) => number) => growthExponent(rows, time).toFixed(2);
+  const exponent = (time: (row: LintBenchRow) => number) => growthExponent(rows.map((r) => [r.elements, time(r)])).toFixed(2);
   const lines = [
     '| flow elements | parse + ours | anchor: parse + recommended | ratio | aim | met | our rules alone (ours − recommended) | ratio in CPU time |',
     '|---|---|---|---|---|---|---|---|',
