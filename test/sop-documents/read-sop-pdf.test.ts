@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseBpmn } from '../../server/bpmn/moddle';
+import type { SopIdentityDraft } from '../../server/sop/identity.schema';
 import { readProcedure } from '../../server/sop/layout/procedure';
 import { PdfPool } from '../../server/sop/pdf/pdf-pool';
 import { renderSop } from '../../server/sop/render/index';
@@ -14,6 +15,20 @@ import { procedureToTable } from '../../server/sop-documents/procedure-to-table'
 import { structure } from '../helpers/sop-table-structure';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const IDENTITY: SopIdentityDraft = {
+  nomor: '065/12/Diskominfo/2026',
+  tanggalPembuatan: '2026-01-02',
+  tanggalRevisi: '2026-07-01',
+  tanggalEfektif: '2026-01-15',
+  disahkanOleh: { jabatan: 'Kepala Dinas Komunikasi dan Informatika', nama: 'I Made Contoh, S.Kom.', pangkat: 'Pembina Tingkat I (IV/b)', nip: '197001011995031001' },
+  namaSop: 'Pencapaian Target Kinerja Dinas',
+  dasarHukum: ['Peraturan Menteri PANRB Nomor 35 Tahun 2012', 'Peraturan Bupati Klungkung Nomor 12 Tahun 2024'],
+  keterkaitan: ['SOP Penyusunan Perjanjian Kinerja'],
+  peringatan: 'Target kinerja tidak tercapai tepat waktu',
+  kualifikasiPelaksana: ['Memahami perencanaan kinerja'],
+  peralatan: ['Komputer', 'Jaringan internet'],
+  pencatatan: ['Buku agenda kegiatan'],
+};
 const pool = new PdfPool({ size: 1 });
 afterAll(() => pool.close());
 
@@ -36,10 +51,27 @@ describe('an SOP PDF Petakerja printed, read back', () => {
       if (expected.rows.length === 0) return;
       const rendered = renderSop({ definitions, settings: { paper: 'A4', orientation: 'landscape' } });
       const pdf = await pool.pdf(rendered.html, { paper: 'A4', landscape: true });
-      const read = await readSopPdf(new Uint8Array(pdf));
-      expect(structure(read, { labels: false })).toEqual(structure(expected, { labels: false }));
+      const { table } = await readSopPdf(new Uint8Array(pdf));
+      expect(structure(table, { labels: false })).toEqual(structure(expected, { labels: false }));
     });
   }
+});
+
+describe('the identity part read back', () => {
+  it('gives every field as it was filled in, dates and NIP in their stored forms', async () => {
+    const { definitions } = await parseBpmn(readFileSync(path.join(ROOT, 'processes/library/penunjukan-lintas-unit.bpmn'), 'utf8'));
+    const rendered = renderSop({ definitions, identity: IDENTITY, settings: { paper: 'A4', orientation: 'landscape' } });
+    const { identity, table } = await readSopPdf(new Uint8Array(await pool.pdf(rendered.html, { paper: 'A4', landscape: true })));
+    expect(identity).toEqual(IDENTITY);
+    expect(table.name).toBe(IDENTITY.namaSop);
+  });
+
+  it('leaves out what a blank identity shows as placeholders', async () => {
+    const { definitions } = await parseBpmn(readFileSync(path.join(ROOT, 'processes/templates/lintas-fungsi.bpmn'), 'utf8'));
+    const rendered = renderSop({ definitions, mapName: 'Peta uji', settings: { paper: 'A4', orientation: 'landscape' } });
+    const { identity } = await readSopPdf(new Uint8Array(await pool.pdf(rendered.html, { paper: 'A4', landscape: true })));
+    expect(identity).toEqual({ namaSop: 'Peta uji' });
+  });
 });
 
 describe('a PDF that is not a vector SOP', () => {

@@ -3,6 +3,8 @@
 // text beside their start), off-page connectors joined across pages by their letters. What it had to guess is listed.
 import { AppError } from '../../errors';
 import { isNo, isYes } from '../../lint/rules/answers';
+import type { SopIdentityDraft } from '../../sop/identity.schema';
+import { readIdentity } from '../read-identity';
 import { SopTable, type TableGuess, type TableLink, type TableRow } from '../sop-table.schema';
 import { readPdfGraphics, type PageGraphics, type Point, type TextRun } from './page-graphics';
 import { boxOf, centre, inside, pageShapes, type Box, type Line, type ShapeOnPage } from './shapes';
@@ -80,6 +82,7 @@ function segmentDistance(box: Box, a: Point, b: Point): number {
 }
 
 interface PageRead {
+  page: number;
   grid: PageGrid;
   drafts: RowDraft[];
   nodes: Node[];
@@ -162,7 +165,7 @@ function readPage(page: PageGraphics, grid: PageGrid, firstRow: number, guesses:
     const arrow = placed.get(index);
     if (arrow) arrow.label = arrow.label ? `${arrow.label} ${block.text}` : block.text;
   });
-  return { grid, drafts, nodes, arrows };
+  return { page: page.number, grid, drafts, nodes, arrows };
 }
 
 /** Where one end of a line stops: at a symbol, on another line (arrows merging into a trunk or leaving one), or nowhere. */
@@ -220,8 +223,15 @@ function arrowsOf(lines: Line[], tips: Point[], nodes: Node[]): Array<Arrow & { 
   });
 }
 
-/** The SOP table of a vector PDF printed from an SOP AP; a PDF without a flowchart table is refused. */
-export async function readSopPdf(bytes: Uint8Array): Promise<SopTable> {
+export interface SopDocument {
+  table: SopTable;
+  /** The identity part's fields the document states. */
+  identity: SopIdentityDraft;
+  pages: number;
+}
+
+/** The SOP of a vector PDF printed from an SOP AP: its flowchart table and identity; a PDF without the table is refused. */
+export async function readSopPdf(bytes: Uint8Array): Promise<SopDocument> {
   const { pages } = await readPdfGraphics(bytes);
   const guesses: string[] = [];
   const reads: PageRead[] = [];
@@ -301,10 +311,17 @@ export async function readSopPdf(bytes: Uint8Array): Promise<SopTable> {
     ),
   ];
   const columns = reads[0]!.grid.columns.filter((c) => c.role === 'pelaksana').map((c) => c.name || 'Pelaksana');
-  return SopTable.parse({
+  // The identity part stands on the pages before the first flowchart page, or above the table on it.
+  const first = reads[0]!;
+  const identity = readIdentity(
+    pages.flatMap((page) => (page.number < first.page ? page.texts : page.number === first.page ? page.texts.filter((t) => t.y < first.grid.headerTop - 20) : [])),
+  );
+  const table = SopTable.parse({
+    ...(identity.namaSop ? { name: identity.namaSop } : {}),
     columns,
     rows: tableRows,
     links: answered.map(({ guessed: _guessed, ...link }) => link),
     guesses: tableGuesses,
   });
+  return { table, identity, pages: pages.length };
 }

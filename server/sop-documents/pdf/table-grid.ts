@@ -21,7 +21,8 @@ export interface GridRow {
 export interface PageGrid {
   columns: GridColumn[];
   rows: GridRow[];
-  /** The header's bottom edge. */
+  /** The header's top and bottom edges. */
+  headerTop: number;
   bodyTop: number;
 }
 
@@ -109,7 +110,7 @@ export function readGrid(cells: Box[], texts: TextRun[]): PageGrid | undefined {
     .filter((box) => box.y >= bodyTop - 0.5 && Math.abs(box.x - no.box.x) <= 0.6 && Math.abs(box.width - no.box.width) <= 0.6)
     .sort((a, b) => a.y - b.y)
     .map((box) => ({ y: box.y, height: box.height }));
-  return { columns, rows, bodyTop };
+  return { columns, rows, headerTop, bodyTop };
 }
 
 export const rowAt = (grid: PageGrid, y: number): number => grid.rows.findIndex((row) => y >= row.y - 0.5 && y <= row.y + row.height + 0.5);
