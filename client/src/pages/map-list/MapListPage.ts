@@ -13,6 +13,7 @@ import { appHeader, pageShell } from '../shared/layout';
 import { kindLabel, profileLabel, shortProfileLabel } from '../shared/mapFields';
 import { openSopExportDialog } from '../../features/sop-export/SopExportDialog';
 import { openCreateMapDialog } from './createMapDialog';
+import { countText, MAP_LIST_PAGE_SIZE, pageFrom, pagesOf } from './mapListPaging';
 import { MapTreeView } from '../../features/hierarchy/MapTreeView';
 import { stateBadge } from '../../features/review/stateBadge';
 import { STATE_LABELS } from '../../features/review/reviewLabels';
@@ -24,21 +25,9 @@ const SEARCH_DELAY_MS = 250;
 /** URL query keys of the filters, in Indonesian like the rest of the address. */
 const QUERY_KEYS = { q: 'q', kind: 'jenis', unit: 'unit', sopState: 'status' } as const;
 
-/** Maps per page of the table ("Daftar"); the tree of the hierarchy shows every map. */
-const PAGE_SIZE = 100;
 /** URL query key of the table's page (1 is the first; left out on the first). */
 const PAGE_KEY = 'halaman';
-/** The highest page an address may ask for (beyond the end, the last page is shown). */
-const MAX_PAGE = 1_000_000;
 const count = new Intl.NumberFormat('id-ID');
-
-/** The page an address asks for: a whole number from 1, else the first. */
-function pageFrom(value: string | null): number {
-  const page = value !== null && /^\d{1,7}$/.test(value) ? Number(value) : 1;
-  return Math.min(Math.max(page, 1), MAX_PAGE);
-}
-
-const pagesOf = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
 
 /** The list as a table ("Daftar") or as the tree of the hierarchy ("Hierarki"); the choice is remembered. */
 type ListView = 'daftar' | 'hierarki';
@@ -185,10 +174,8 @@ export class MapListPage implements Page {
         if (request !== this.request) return;
       }
       this.total = page.total;
-      const first = (this.page - 1) * PAGE_SIZE + 1;
-      this.count.textContent =
-        page.total === 0 ? '' : page.total <= PAGE_SIZE ? `${count.format(page.total)} peta` : `${count.format(first)}–${count.format(first + page.items.length - 1)} dari ${count.format(page.total)} peta`;
-      this.showPages(page.total > PAGE_SIZE ? { page: this.page, pages: pagesOf(page.total) } : null);
+      this.count.textContent = countText(this.page, page.items.length, page.total);
+      this.showPages(page.total > MAP_LIST_PAGE_SIZE ? { page: this.page, pages: pagesOf(page.total) } : null);
       replaceChildren(this.results, page.items.length > 0 ? this.table(page.items, meta) : this.emptyState());
     } catch (error) {
       if (request !== this.request) return;
@@ -202,7 +189,7 @@ export class MapListPage implements Page {
 
   /** The table's current page of the filtered listing. */
   private listPage(): Promise<MapPage> {
-    return this.context.api.listMapsPage(this.filter, { limit: PAGE_SIZE, offset: (this.page - 1) * PAGE_SIZE });
+    return this.context.api.listMapsPage(this.filter, { limit: MAP_LIST_PAGE_SIZE, offset: (this.page - 1) * MAP_LIST_PAGE_SIZE });
   }
 
   private showPages(state: { page: number; pages: number } | null): void {
