@@ -14,7 +14,7 @@ const byTestId = (id: string) => `[data-testid="${id}"]`;
 const TOTAL = 205;
 const UNIT_A = 'Dinas Arsip';
 const UNIT_B = 'Dinas Budaya';
-/** Set PETAKERJA_SCREENSHOTS to a folder to keep the list's second page at 1366×768, top and bottom. */
+/** Set PETAKERJA_SCREENSHOTS to a folder to keep the list's second page at 1024×768 and 1366×768 (top and bottom). */
 const SHOTS = process.env.PETAKERJA_SCREENSHOTS;
 
 for (let i = 1; i <= TOTAL; i++) {
@@ -85,13 +85,18 @@ describe('the map list in pages', () => {
     await page.reload({ waitUntil: 'networkidle0' });
     await countIs(page, '101–200 dari 205 peta');
     expect(await rowIds(page)).toEqual(all.slice(100, 200));
+    // At the narrowest office screen the pager fits beside the count and the view switch: no sideways scrolling.
+    await page.setViewport({ width: 1024, height: 768 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     if (SHOTS) {
       await mkdir(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, 'daftar-peta-halaman-1024.png') });
       await page.setViewport({ width: 1366, height: 768 });
       await page.screenshot({ path: path.join(SHOTS, 'daftar-peta-halaman-1366.png') });
       await page.$eval(byTestId('pager-below'), (e) => e.scrollIntoView({ block: 'end' }));
       await page.screenshot({ path: path.join(SHOTS, 'daftar-peta-halaman-bawah-1366.png') });
     }
+    await page.setViewport({ width: 1440, height: 900 });
 
     // To another page of the app and back: still page 2.
     await page.evaluate(() => (location.hash = '#/audit'));
