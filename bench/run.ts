@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   }
   if (values.only === 'listing') {
     const result = await runListingBench({ sizes: values.quick ? [500, 1000, 2000] : [5000, 10_000, 20_000], rounds: 100, progress: (line) => console.error(`[bench] ${line}`) });
-    console.log([...header, '## Listing right after a save (real server; anchor: the same listing cached)', '', formatListingBench(result)].join('\n'));
+    console.log([...header, '## Listing right after a save (real server; anchor: the same request again)', '', formatListingBench(result)].join('\n'));
     return;
   }
   if (values.only === 'lint' || values.only === 'rules') {

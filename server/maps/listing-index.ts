@@ -103,6 +103,28 @@ export class ListingIndex {
     return this.blocks;
   }
 
+  /** How many maps the listing holds. */
+  size(): number {
+    return this.byId.size;
+  }
+
+  /** Up to `limit` entries from position `offset` on, in the listing's order: whole blocks before it are skipped by their length. */
+  slice(offset: number, limit: number): ListingEntry[] {
+    const entries: ListingEntry[] = [];
+    let skip = offset;
+    for (const block of this.blocks) {
+      if (entries.length >= limit) break;
+      const length = block.entries.length;
+      if (skip >= length) {
+        skip -= length;
+        continue;
+      }
+      for (let i = skip; i < length && entries.length < limit; i++) entries.push(block.entries[i]!);
+      skip = 0;
+    }
+    return entries;
+  }
+
   private async load(): Promise<void> {
     this.heard = { maps: [], states: [] };
     await this.states?.ready();

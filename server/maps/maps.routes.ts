@@ -10,7 +10,9 @@ export function mapsRouter(maps: MapsService): Router {
   const router = Router();
 
   router.get('/maps', permit('maps:read'), validated({ query: ListMapsQuery }, async ({ query }, req, res) => {
-    const { chunks, bytes, etag } = await maps.listEncoded(actor(req), query);
+    const { limit, offset, ...filter } = query;
+    // With `limit`, one page `{ items, total }`; without, the whole listing `{ items }` as ever (the CLI, the hierarchy).
+    const { chunks, bytes, etag } = limit === undefined ? await maps.listEncoded(actor(req), filter) : await maps.listPage(actor(req), filter, { limit, offset: offset ?? 0 });
     res.set({ ETag: etag, 'Cache-Control': 'no-cache' });
     if (req.headers['if-none-match'] === etag) {
       res.status(304).end();

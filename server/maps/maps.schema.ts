@@ -59,13 +59,34 @@ export const SaveRevisionBody = z.strictObject({
 });
 export type SaveRevisionBody = z.infer<typeof SaveRevisionBody>;
 
-export const ListMapsQuery = z.object({
-  kind: optionalQuery(MapKind),
-  unit: optionalQuery(Unit),
-  q: optionalQuery(z.string().trim().max(200)),
-  /** Only maps whose SOP is in this lifecycle state (`draf` includes maps never submitted). */
-  sopState: optionalQuery(z.enum(REVIEW_STATES, { error: `Status SOP tidak dikenal; pilih salah satu dari: ${REVIEW_STATES.join(', ')}.` })),
-});
+/** The most items one page of the map listing holds (`?limit=`). */
+export const MAX_PAGE_ITEMS = 500;
+
+/** A whole number written in decimal digits, within [min, max]; `what` names it in the messages. */
+const WholeNumber = (what: string, min: number, max: number) =>
+  z
+    .string({ error: `${what} harus berupa satu bilangan bulat.` })
+    .regex(/^\d{1,9}$/, `${what} harus berupa bilangan bulat tanpa tanda, mis. 100.`)
+    .transform(Number)
+    .pipe(z.number().min(min, `${what} paling kecil ${min}.`).max(max, `${what} paling besar ${max}.`));
+
+export const ListMapsQuery = z
+  .object({
+    kind: optionalQuery(MapKind),
+    unit: optionalQuery(Unit),
+    q: optionalQuery(z.string().trim().max(200)),
+    /** Only maps whose SOP is in this lifecycle state (`draf` includes maps never submitted). */
+    sopState: optionalQuery(z.enum(REVIEW_STATES, { error: `Status SOP tidak dikenal; pilih salah satu dari: ${REVIEW_STATES.join(', ')}.` })),
+    /** A page of the listing (`{ items, total }`) instead of the whole of it (`{ items }`): at most this many items. */
+    limit: optionalQuery(WholeNumber('Jumlah per halaman (limit)', 1, MAX_PAGE_ITEMS)),
+    /** The page's first item's position in the listing (0: the first); only with `limit`. */
+    offset: optionalQuery(WholeNumber('Posisi awal halaman (offset)', 0, 999_999_999)),
+  })
+  .superRefine((query, ctx) => {
+    if (query.offset !== undefined && query.limit === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['offset'], message: 'Posisi awal halaman (offset) hanya berlaku bersama jumlah per halaman (limit).' });
+    }
+  });
 
 /** A query parameter holding the lane answers as JSON. */
 const LanesQuery = z

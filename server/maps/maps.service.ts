@@ -15,7 +15,7 @@ import { compareCodes } from '../domain/hierarchy';
 import { ancestorsOf, planMove } from '../store/move-plan';
 import { parentNotFound } from '../store/store-errors';
 import type { ProcessMap, Revision } from '../store/records';
-import { EMPTY_LISTING, ListingCache, type EncodedListing, type ListingFilter } from './listing-cache';
+import { EMPTY_LISTING, EMPTY_PAGE, ListingCache, type EncodedListing, type ListingFilter, type ListingPage } from './listing-cache';
 import type { ReviewStates } from '../review/review-state-index';
 import { callNotFound, writeCalledMap } from './call-link-writer';
 import { revisionConflict } from '../store/store-errors';
@@ -83,10 +83,21 @@ export class MapsService {
 
   /** The listing `{ items }` as encoded JSON, ready to send; users outside the bureau see their own unit only. */
   listEncoded(actor: PublicUser, filter: ListingFilter): Promise<EncodedListing> {
-    if (seesAllUnits(actor)) return this.listings.get(filter);
+    const seen = this.visibleListing(actor, filter);
+    return seen ? this.listings.get(seen) : Promise.resolve(EMPTY_LISTING);
+  }
+
+  /** One page `{ items, total }` of the listing `listEncoded` gives. */
+  listPage(actor: PublicUser, filter: ListingFilter, page: ListingPage): Promise<EncodedListing> {
+    const seen = this.visibleListing(actor, filter);
+    return seen ? this.listings.page(seen, page) : Promise.resolve(EMPTY_PAGE);
+  }
+
+  /** The filter as `actor` may list: their own unit's maps when outside the bureau; none when that lists nothing. */
+  private visibleListing(actor: PublicUser, filter: ListingFilter): ListingFilter | undefined {
+    if (seesAllUnits(actor)) return filter;
     const otherUnit = filter.unit !== undefined && !sameUnit(filter.unit, actor.unit);
-    if (actor.unit === '' || otherUnit) return Promise.resolve(EMPTY_LISTING);
-    return this.listings.get({ ...filter, unit: actor.unit });
+    return actor.unit === '' || otherUnit ? undefined : { ...filter, unit: actor.unit };
   }
 
   async units(actor: PublicUser): Promise<string[]> {

@@ -76,6 +76,16 @@ describe('the client API module against the real server', () => {
     expect(ended[0]).toBeInstanceOf(ApiError);
   });
 
+  it('reads a page of the listing beside the whole of it, with the filters and the total', async () => {
+    await signInAs('penyusun-klien');
+    for (const name of ['Halaman satu', 'Halaman dua', 'Halaman tiga']) await api.createMap({ name, kind: 'proses', unit: 'Dinas Arsip' });
+    const whole = await api.listMaps({ unit: 'Dinas Arsip' });
+    expect(whole.map((m) => m.name).sort()).toEqual(['Halaman dua', 'Halaman satu', 'Halaman tiga']);
+    expect(await api.listMapsPage({ unit: 'Dinas Arsip' }, { limit: 2, offset: 0 })).toEqual({ items: whole.slice(0, 2), total: 3 });
+    expect(await api.listMapsPage({ unit: 'Dinas Arsip', q: 'satu' }, { limit: 2, offset: 0 })).toEqual({ items: whole.filter((m) => m.name === 'Halaman satu'), total: 1 });
+    expect(await api.listMapsPage({ unit: 'Dinas Arsip' }, { limit: 2, offset: 2 })).toEqual({ items: whole.slice(2), total: 3 });
+  });
+
   it('does not take a wrong password, or asking who is signed in, for an ended session', async () => {
     page.cookie = '';
     await expect(api.signIn('penyusun-klien', 'bukan-sandinya')).rejects.toMatchObject({ code: 'LOGIN_FAILED' });

@@ -16,6 +16,7 @@ import type { ProcessMap } from '../../server/store/records';
 import { openEmbeddedStore } from '../../server/store/store';
 import { prng } from '../../bench/bpmn-generator';
 import { minimalBpmn } from '../helpers/fixtures';
+import { joinPages } from '../helpers/listing-pages';
 import { tempDir } from '../helpers/temp-dir';
 
 const UNITS = ['Dinas Kesehatan', 'Dinas Sosial', 'Bappeda', ''];
@@ -103,7 +104,10 @@ describe('incremental map listing', () => {
     const bureau = user(['penyusun'], '');
     const readers = UNITS.filter((unit) => unit !== '').map((unit) => user(['pembaca'], unit));
     const seen = new Map<string, EncodedListing>();
+    const seenFirstPages = new Map<string, EncodedListing>();
     const operations: string[] = [];
+    // Page sizes drawn apart from the operations' sequence; small, so that pages cross the tiny cache's blocks.
+    const sizes = prng(61);
 
     const compare = async (step: number) => {
       const maps = await store.maps.listMaps({});
@@ -120,10 +124,28 @@ describe('incremental map listing', () => {
         const before = seen.get(key);
         if (before) expect(listing.etag === before.etag, `ETag at step ${step}, filter ${key}`).toBe(listingText(listing) === listingText(before));
         seen.set(key, listing);
+        // Every page in turn makes the whole listing again, byte for byte, with its total; in blocks of two as well.
+        const limit = 1 + Math.floor(sizes() * 6);
+        const total = (JSON.parse(expected) as { items: unknown[] }).items.length;
+        const pages = await joinPages(async (offset) => listingText(await service.listPage(bureau, filter, { limit, offset })), limit);
+        expect(pages, `pages of ${limit}, step ${step}, filter ${key}`).toEqual({ text: expected, total });
+        expect(await joinPages(async (offset) => listingText(await tiny.page(filter, { limit, offset })), limit), `tiny blocks, pages of ${limit}`).toEqual({ text: expected, total });
+        // A page keeps its ETag exactly as long as its items and the total stay the same.
+        const firstPage = await service.listPage(bureau, filter, { limit: 3, offset: 0 });
+        expect((await tiny.page(filter, { limit: 3, offset: 0 })).etag).toBe(firstPage.etag);
+        const pageBefore = seenFirstPages.get(key);
+        if (pageBefore) expect(firstPage.etag === pageBefore.etag, `page ETag at step ${step}, filter ${key}`).toBe(listingText(firstPage) === listingText(pageBefore));
+        seenFirstPages.set(key, firstPage);
         // A user outside the bureau sees the unit's listing, whatever unit the query names.
         for (const reader of readers) {
           const own = await service.listEncoded(reader, { ...filter, unit: reader.unit });
-          expect(listingText(own), `step ${step}, ${reader.unit}, filter ${key}`).toBe(await fromScratch(store.maps, states, { ...filter, unit: reader.unit }));
+          const ownExpected = await fromScratch(store.maps, states, { ...filter, unit: reader.unit });
+          expect(listingText(own), `step ${step}, ${reader.unit}, filter ${key}`).toBe(ownExpected);
+          const ownPages = await joinPages(async (offset) => listingText(await service.listPage(reader, { ...filter, unit: reader.unit }, { limit, offset })), limit);
+          expect(ownPages.text, `pages, step ${step}, ${reader.unit}, filter ${key}`).toBe(ownExpected);
+          // Another unit's maps: no items, whatever the page.
+          const other = UNITS.find((unit) => unit !== '' && unit !== reader.unit)!;
+          expect(listingText(await service.listPage(reader, { ...filter, unit: other }, { limit, offset: 0 }))).toBe('{"items":[],"total":0}');
         }
       }
     };

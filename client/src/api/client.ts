@@ -8,6 +8,7 @@ import type {
   ImportParams,
   LibraryTemplate,
   MapFilter,
+  MapPage,
   MapPatch,
   Meta,
   NewMap,
@@ -258,6 +259,11 @@ export const api = {
   async listMaps(filter: MapFilter = {}): Promise<ProcessMap[]> {
     const { items } = await json<{ items: ProcessMap[] }>(withQuery('/api/maps', { ...filter }));
     return items;
+  },
+
+  /** `limit` maps of the listing from position `offset` (0: the first) on, and the filtered listing's total. */
+  listMapsPage(filter: MapFilter, page: { limit: number; offset: number }): Promise<MapPage> {
+    return json<MapPage>(withQuery('/api/maps', { ...filter, limit: String(page.limit), offset: String(page.offset) }));
   },
 
   /** The reference library's maps, offered as templates when a map is created. */

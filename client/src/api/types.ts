@@ -55,6 +55,12 @@ export interface MapFilter {
   sopState?: string;
 }
 
+/** A page of the map listing (GET /api/maps?limit=&offset=): its maps and how many the whole filtered listing holds. */
+export interface MapPage {
+  items: ProcessMap[];
+  total: number;
+}
+
 export interface NewMap {
   name: string;
   kind: MapKind;

@@ -1,5 +1,5 @@
 // The list of process maps: search, filters, creating a map and importing a .bpmn file.
-import type { MapFilter, Meta, ProcessMap } from '../../api/types';
+import type { MapFilter, MapPage, Meta, ProcessMap } from '../../api/types';
 import type { AppContext } from '../../context';
 import { href, type Page } from '../../router';
 import { h, replaceChildren } from '../../ui/dom';
@@ -8,10 +8,12 @@ import { bpmnFileInput } from '../../ui/files';
 import { openImportDialog } from '../../features/import/ImportDialog';
 import { formatDateTime } from '../../ui/format';
 import { errorStateView, loadingView } from '../../ui/states';
+import { Pager, type PagerMove } from '../../ui/pager';
 import { appHeader, pageShell } from '../shared/layout';
 import { kindLabel, profileLabel, shortProfileLabel } from '../shared/mapFields';
 import { openSopExportDialog } from '../../features/sop-export/SopExportDialog';
 import { openCreateMapDialog } from './createMapDialog';
+import { countText, MAP_LIST_PAGE_SIZE, pageFrom, pagesOf } from './mapListPaging';
 import { MapTreeView } from '../../features/hierarchy/MapTreeView';
 import { stateBadge } from '../../features/review/stateBadge';
 import { STATE_LABELS } from '../../features/review/reviewLabels';
@@ -22,6 +24,10 @@ const SEARCH_DELAY_MS = 250;
 
 /** URL query keys of the filters, in Indonesian like the rest of the address. */
 const QUERY_KEYS = { q: 'q', kind: 'jenis', unit: 'unit', sopState: 'status' } as const;
+
+/** URL query key of the table's page (1 is the first; left out on the first). */
+const PAGE_KEY = 'halaman';
+const count = new Intl.NumberFormat('id-ID');
 
 /** The list as a table ("Daftar") or as the tree of the hierarchy ("Hierarki"); the choice is remembered. */
 type ListView = 'daftar' | 'hierarki';
@@ -40,6 +46,15 @@ export class MapListPage implements Page {
   private readonly viewSwitch = h('div', { class: 'view-switch', role: 'group', 'aria-label': 'Tampilan daftar peta' });
   private request = 0;
   private searchTimer: number | undefined;
+  /** The table's page (1 is the first), kept in the address. */
+  private page: number;
+  /** The filtered listing's total as last shown: the pagers move within it until the next answer. */
+  private total = 0;
+  private meta: Meta | undefined;
+  private readonly pagers = {
+    above: new Pager('Halaman daftar peta', (page, move) => void this.goToPage(page, move, 'above'), 'pager'),
+    below: new Pager('Halaman daftar peta (bawah)', (page, move) => void this.goToPage(page, move, 'below'), 'pager-below'),
+  };
 
   constructor(
     private readonly context: AppContext,
@@ -51,6 +66,8 @@ export class MapListPage implements Page {
       unit: query.get(QUERY_KEYS.unit) ?? '',
       sopState: query.get(QUERY_KEYS.sopState) ?? '',
     };
+    this.page = pageFrom(query.get(PAGE_KEY));
+    this.pagers.below.element.classList.add('pager-below');
     this.importInput = bpmnFileInput('import-input', (file) => void this.importFile(file));
     this.importButton = h('button', { type: 'button', class: 'button button-secondary', 'data-testid': 'import-button', onClick: () => this.importInput.click() }, 'Impor .bpmn');
     const { session } = context;
@@ -79,8 +96,9 @@ export class MapListPage implements Page {
         h('div', { class: 'page-heading' }, h('div', {}, h('h1', {}, 'Peta proses'), h('p', { class: 'lead', 'data-testid': 'list-lead' }, lead)), actions),
         this.notices,
         this.filters,
-        h('div', { class: 'list-bar' }, this.count, this.viewSwitch),
+        h('div', { class: 'list-bar' }, this.count, this.pagers.above.element, this.viewSwitch),
         this.results,
+        this.pagers.below.element,
       ),
     );
     document.title = 'Peta proses — Petakerja';
@@ -125,6 +143,7 @@ export class MapListPage implements Page {
       replaceChildren(this.results, errorStateView('Daftar peta tidak dapat dimuat', error, () => void this.load()));
       return;
     }
+    this.meta = meta;
     replaceChildren(this.filters, this.filterControls(meta));
     await this.refresh(meta);
   }
@@ -133,22 +152,70 @@ export class MapListPage implements Page {
     const request = ++this.request;
     this.results.setAttribute('aria-busy', 'true');
     try {
-      const [maps, all] = await Promise.all([
-        this.context.api.listMaps(this.filter),
-        // The tree needs every map to place the matches of a filter under their ancestors.
-        this.view === 'hierarki' && this.hasFilter() ? this.context.api.listMaps() : null,
-      ]);
+      if (this.view === 'hierarki') {
+        const [maps, all] = await Promise.all([
+          this.context.api.listMaps(this.filter),
+          // The tree needs every map to place the matches of a filter under their ancestors.
+          this.hasFilter() ? this.context.api.listMaps() : null,
+        ]);
+        if (request !== this.request) return;
+        this.count.textContent = maps.length > 0 ? `${count.format(maps.length)} peta` : '';
+        this.showPages(null);
+        replaceChildren(this.results, maps.length > 0 ? this.tree(all ?? maps, all ? new Set(maps.map((m) => m.id)) : null, meta) : this.emptyState());
+        return;
+      }
+      let page = await this.listPage();
       if (request !== this.request) return;
-      this.count.textContent = maps.length > 0 ? `${maps.length} peta` : '';
-      const view = this.view === 'hierarki' ? this.tree(all ?? maps, all ? new Set(maps.map((m) => m.id)) : null, meta) : this.table(maps, meta);
-      replaceChildren(this.results, maps.length > 0 ? view : this.emptyState());
+      if (page.items.length === 0 && page.total > 0) {
+        // The maps changed since this page was chosen (or the address asks past the end): the last page instead.
+        this.page = pagesOf(page.total);
+        this.writeQuery();
+        page = await this.listPage();
+        if (request !== this.request) return;
+      }
+      this.total = page.total;
+      this.count.textContent = countText(this.page, page.items.length, page.total);
+      this.showPages(page.total > MAP_LIST_PAGE_SIZE ? { page: this.page, pages: pagesOf(page.total) } : null);
+      replaceChildren(this.results, page.items.length > 0 ? this.table(page.items, meta) : this.emptyState());
     } catch (error) {
       if (request !== this.request) return;
       this.count.textContent = '';
+      this.showPages(null);
       replaceChildren(this.results, errorStateView('Daftar peta tidak dapat dimuat', error, () => void this.refresh(meta)));
     } finally {
       if (request === this.request) this.results.removeAttribute('aria-busy');
     }
+  }
+
+  /** The table's current page of the filtered listing. */
+  private listPage(): Promise<MapPage> {
+    return this.context.api.listMapsPage(this.filter, { limit: MAP_LIST_PAGE_SIZE, offset: (this.page - 1) * MAP_LIST_PAGE_SIZE });
+  }
+
+  private showPages(state: { page: number; pages: number } | null): void {
+    this.pagers.above.update(state);
+    this.pagers.below.update(state);
+  }
+
+  /** Shows page `page` of the table; from the pager below the table, the focus goes up to the one above it. */
+  private async goToPage(page: number, move: PagerMove, from: 'above' | 'below'): Promise<void> {
+    if (!this.meta || page === this.page) return;
+    this.page = page;
+    this.showPages({ page, pages: pagesOf(this.total) });
+    this.writeQuery();
+    window.clearTimeout(this.searchTimer);
+    await this.refresh(this.meta);
+    if (from === 'below') this.pagers.above.focus(move);
+  }
+
+  /** The filters and the page into the address (replacing it: reload and back keep them). */
+  private writeQuery(): void {
+    const query = new URLSearchParams();
+    for (const [key, name] of Object.entries(QUERY_KEYS) as [keyof MapFilter, string][]) {
+      if (this.filter[key]) query.set(name, this.filter[key]);
+    }
+    if (this.page > 1) query.set(PAGE_KEY, String(this.page));
+    this.context.router.replace(href.list(query));
   }
 
   private hasFilter(): boolean {
@@ -157,11 +224,9 @@ export class MapListPage implements Page {
 
   private setFilter(meta: Meta, change: Partial<MapFilter>, delay = 0): void {
     this.filter = { ...this.filter, ...change };
-    const query = new URLSearchParams();
-    for (const [key, name] of Object.entries(QUERY_KEYS) as [keyof MapFilter, string][]) {
-      if (this.filter[key]) query.set(name, this.filter[key]);
-    }
-    this.context.router.replace(href.list(query));
+    // Another filter lists other maps: from its first page.
+    this.page = 1;
+    this.writeQuery();
     window.clearTimeout(this.searchTimer);
     this.searchTimer = window.setTimeout(() => void this.refresh(meta), delay);
   }
@@ -301,6 +366,7 @@ export class MapListPage implements Page {
 
   private clearFilters(): void {
     this.filter = { q: '', kind: '', unit: '', sopState: '' };
+    this.page = 1;
     this.context.router.replace(href.list());
     void this.load();
   }
