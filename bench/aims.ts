@@ -25,7 +25,8 @@ export interface AimRow {
   points: AimPoint[];
   /** The aim as the issue states it. */
   target: string;
-  met: boolean;
+  /** Undefined for a row shown for reference only. */
+  met: boolean | undefined;
   load: { start: string; end: string };
   note?: string;
 }
@@ -118,18 +119,33 @@ export function findingsAim(results: FindingsResults): AimRow {
   };
 }
 
-export function listingAim({ rows, loadStart, loadEnd }: ListingBenchResult): AimRow {
-  const points = rows.map((r) => point(r.maps, r.afterSave.p95, r.cached.p95));
-  const exponent = growthExponent(points.map((p) => [p.size, p.ours]));
-  return {
-    aim: 'listing right after a save, p95',
-    unit: 'maps',
-    anchorName: 'the same listing cached',
-    points,
-    target: `p95 ≤ ${LISTING_AIM_MS} ms at 20,000, growth ≤ 1`,
-    met: points.at(-1)!.ours <= LISTING_AIM_MS && !(exponent > 1),
-    load: { start: loadStart, end: loadEnd },
-  };
+/** The listing's aim is the page the list view asks for; the whole listing (CLI, hierarchy) is shown beside it. */
+export function listingAims({ rows, loadStart, loadEnd }: ListingBenchResult): AimRow[] {
+  const view = (key: string) => rows.map((r) => ({ maps: r.maps, view: r.views.find((v) => v.key === key)! }));
+  const points = (key: string) => view(key).map(({ maps, view: v }) => point(maps, v.afterSave.p95, v.cached.p95));
+  const page = points('page');
+  const exponent = growthExponent(page.map((p) => [p.size, p.ours]));
+  const load = { start: loadStart, end: loadEnd };
+  return [
+    {
+      aim: 'listing right after a save, p95: the page the list view asks for',
+      unit: 'maps',
+      anchorName: 'the same request again (cached)',
+      points: page,
+      target: `p95 ≤ ${LISTING_AIM_MS} ms at 20,000, growth ≤ 1`,
+      met: page.at(-1)!.ours <= LISTING_AIM_MS && !(exponent > 1),
+      load,
+    },
+    {
+      aim: 'for reference: the whole listing right after a save, p95 (CLI, hierarchy view)',
+      unit: 'maps',
+      anchorName: 'the same request again (cached)',
+      points: points('whole'),
+      target: '–',
+      met: undefined,
+      load,
+    },
+  ];
 }
 
 const num = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
@@ -148,7 +164,7 @@ export function formatAimsTable(rows: AimRow[]): string {
       return (
         `| ${row.aim}${row.note ? ` (${row.note})` : ''} | ${sizes(row)} | ${row.points.map((p) => num(p.ours)).join(' / ')} | ` +
         `${row.anchorName}: ${row.points.map((p) => num(p.anchor)).join(' / ')} | ${row.points.map((p) => `${p.ratio.toFixed(2)}×`).join(' / ')} | ` +
-        `${row.target} | ${row.met ? '**met**' : 'not met'} | ${growth} | ${load} |`
+        `${row.target} | ${row.met === undefined ? '–' : row.met ? '**met**' : 'not met'} | ${growth} | ${load} |`
       );
     }),
   ];
@@ -175,7 +191,7 @@ export async function runAims(progress: (line: string) => void): Promise<string>
   await step('CLI, whole process', () => runCliBench({ progress }), cliAims, formatCliBench);
   await step('Opening a map in the modeller', () => runOpenBench(), (r) => [openAim(r)], formatOpenBench);
   await step('Findings after an edit', () => runFindingsBench(), (r) => [findingsAim(r)], formatFindingsBench);
-  await step('Listing right after a save', () => runListingBench({ sizes: [5000, 10_000, 20_000], rounds: 100, progress }), (r) => [listingAim(r)], formatListingBench);
+  await step('Listing right after a save', () => runListingBench({ sizes: [5000, 10_000, 20_000], rounds: 100, progress }), listingAims, formatListingBench);
   return [
     '## Aims of issue 16, one run',
     '',
