@@ -22,6 +22,7 @@ import { SopExportJobs } from './sop/batch/export-jobs';
 import { PdfPool } from './sop/pdf/pdf-pool';
 import { SettingsService } from './settings/settings.service';
 import { KamusService } from './settings/kamus.service';
+import { PutSopBody } from './sop/sop.schema';
 import { SopService } from './sop/sop.service';
 import { checkDataDirBeforeServe } from './store/data-dir-check';
 import { openEmbeddedStore } from './store/store';
@@ -73,6 +74,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     maps.kamus = kamus;
     const sharedPool = () => (pdfPool ??= new PdfPool({ size: 2 }));
     const sop = new SopService(store.sop, maps, sharedPool, editGate);
+    // An imported SOP document's identity part is the new map's first SOP version (issue 17).
+    maps.sopIdentity = { putIdentity: async (actor, mapId, identity) => void (await sop.put(actor, mapId, PutSopBody.parse({ version: 0, identity }))) };
     const review = new ReviewService(reviews, maps, store.sop, sop, store.audit);
     // Jobs and their files are this process's own (memory, os.tmpdir()): see export-jobs.ts for several instances.
     sopExports = new SopExportJobs({ maps, sop, reviews, pdfPool: sharedPool, letterhead: async (unit) => (await store.sop.getLetterhead(unit))?.letterhead });

@@ -8,7 +8,8 @@ import type { EditGate } from '../review/edit-gate';
 import { MapIndex, resolveCall, type LinkBasis } from '../repository/call-links';
 import { readMapFacts } from '../repository/map-facts';
 import type { MapPatch, MapStore, OriginalFile } from '../store/map-store';
-import type { ImportInput, ImportOutput } from '../bpmn/import/import-pipeline';
+import type { ImportedDocument, ImportInput, ImportOutput } from '../bpmn/import/import-pipeline';
+import type { SopIdentityDraft } from '../sop/identity.schema';
 import type { ImportWarning } from '../bpmn/import/import-warning';
 import type { LaneAnswers, LaneMatch } from '../import/lane-matching';
 import { compareCodes } from '../domain/hierarchy';
@@ -51,6 +52,13 @@ export interface ImportPreview {
   warnings: ImportWarning[];
   /** Every lane and how the kamus jabatan (with the repository's synonyms) places it (lane-matching.ts). */
   lanes: LaneMatch[];
+  /** For an SOP AP document: what was read besides the map (identity, rows) and what the reader guessed (issue 17). */
+  document?: ImportedDocument;
+}
+
+/** Where an imported document's identity part goes: the new map's SOP record (the server sets it to its SopService). */
+export interface SopIdentityWriter {
+  putIdentity(actor: PublicUser, mapId: string, identity: SopIdentityDraft): Promise<void>;
 }
 
 export class MapsService {
@@ -60,6 +68,8 @@ export class MapsService {
    * (the server sets it to its KamusService; tools without a data directory have none).
    */
   kamus: KamusRepository = NO_KAMUS;
+  /** Where an imported SOP document's identity is saved; none in tools without SOP records. */
+  sopIdentity?: SopIdentityWriter;
 
   /** The repository's synonyms of the kamus jabatan. */
   synonyms(): readonly KamusSynonym[] {
@@ -149,13 +159,15 @@ export class MapsService {
       },
       query.lanes,
     );
-    const fileName = query.fileName ?? `${read.facts.name}.bpmn`;
+    const fileName = query.fileName ?? `${read.facts.name}.${read.document?.format === 'pdf' ? 'pdf' : 'bpmn'}`;
     const map = await this.store.createMap(read.facts, {
       xml: read.xml,
       author: actor.name,
-      message: 'Diimpor dari berkas BPMN',
+      message: read.document ? `Diimpor dari dokumen SOP (${read.document.format.toUpperCase()}, ${read.document.pages} halaman)` : 'Diimpor dari berkas BPMN',
       original: { fileName, bytes },
     });
+    // An SOP document's identity part becomes the map's SOP record (its first version).
+    if (read.document && Object.keys(read.document.identity).length > 0) await this.sopIdentity?.putIdentity(actor, map.id, read.document.identity);
     // The answered lanes' names teach the kamus (issue 14 item 4): the next map with a lane of that name is read alike.
     await this.kamus.putAll(read.learnt);
     return { map, warnings: read.warnings };
@@ -164,7 +176,7 @@ export class MapsService {
   /** What an import of `bytes` would store and report, creating nothing (the import dialog's preview). */
   async previewImport(bytes: Uint8Array): Promise<ImportPreview> {
     const read = await this.readImport(bytes, {});
-    return { xml: read.xml, suggested: read.suggested, warnings: read.warnings, lanes: read.lanes };
+    return { xml: read.xml, suggested: read.suggested, warnings: read.warnings, lanes: read.lanes, ...(read.document ? { document: read.document } : {}) };
   }
 
   /** The file an imported map was read from, byte for byte (ORIGINAL_NOT_FOUND for maps not imported). */

@@ -8,6 +8,9 @@ import { readMapKind } from '../map-kind';
 import { createModdle, parseBpmn } from '../moddle';
 import { assertOutputSize, assertSafeBpmnXml } from '../xml-guard';
 import { answerLanes, type LaneAnswers, type LaneMatch } from '../../import/lane-matching';
+import type { SopIdentityDraft } from '../../sop/identity.schema';
+import { sniffDocument, type DocumentFormat } from '../../sop-documents/document-format';
+import type { TableGuess } from '../../sop-documents/sop-table.schema';
 import type { KamusSynonym } from '../../lint/map-model/kamus-synonyms';
 import { decodeBytes } from './decode-bytes';
 import { generateDiagram } from './diagram-layout';
@@ -51,9 +54,47 @@ export interface ImportOutput {
   lanes: LaneMatch[];
   /** The answered lanes' names, for the repository to learn as kamus synonyms. */
   learnt: KamusSynonym[];
+  /** For an SOP AP document (issue 17): what was read from it besides the map, and what the reader guessed. */
+  document?: ImportedDocument;
 }
 
-export async function readImport({ bytes, given, defaultProfile, defaultName, lanes: answers, synonyms }: ImportInput): Promise<ImportOutput> {
+export interface ImportedDocument {
+  format: DocumentFormat;
+  pages: number;
+  /** The identity part's fields the document states, for the map's SOP record. */
+  identity: SopIdentityDraft;
+  /** The Pelaksana columns, the numbered rows and the arrows read. */
+  columns: string[];
+  rows: number;
+  links: number;
+  guesses: TableGuess[];
+}
+
+/** The unit a document's pool is named after when the import does not name one yet (the preview). */
+const DOCUMENT_UNIT_PLACEHOLDER = 'Unit kerja';
+
+export async function readImport(input: ImportInput): Promise<ImportOutput> {
+  // An SOP AP document (PDF, Word, Excel) becomes a draft map first; the map then goes through the BPMN import below.
+  if (!sniffDocument(input.bytes)) return readBpmnImport(input);
+  const { readSopDocument } = await import('../../sop-documents/read-document');
+  const read = await readSopDocument(input.bytes, { unit: input.given.unit || DOCUMENT_UNIT_PLACEHOLDER, name: input.given.name ?? input.defaultName });
+  // The map's name is the SOP's (Nama SOP, else the title over its table), not its pool's, which is the unit's.
+  const name = read.table.name;
+  const given = { ...input.given, ...(input.given.name === undefined && name ? { name } : {}) };
+  const output = await readBpmnImport({ ...input, given, bytes: new TextEncoder().encode(read.xml) });
+  const document: ImportedDocument = {
+    format: read.format,
+    pages: read.pages,
+    identity: read.identity,
+    columns: read.table.columns,
+    rows: read.table.rows.filter((row) => row.no !== undefined).length,
+    links: read.table.links.length,
+    guesses: read.table.guesses,
+  };
+  return { ...output, suggested: { ...output.suggested, ...(name ? { name } : {}) }, document };
+}
+
+async function readBpmnImport({ bytes, given, defaultProfile, defaultName, lanes: answers, synonyms }: ImportInput): Promise<ImportOutput> {
   const decoded = decodeBytes(bytes);
   assertSafeBpmnXml(decoded.text);
   const tree = parseXmlTree(decoded.text);

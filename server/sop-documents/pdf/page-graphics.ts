@@ -1,6 +1,7 @@
 // What a vector PDF page draws, as plain geometry in page units from the top-left corner: the positioned text runs
 // and the painted paths (their points, whether stroked or filled, dashed or not), read with pdfjs-dist from the
 // page's drawing operations. The SOP readers work on this, never on pdfjs objects.
+import { AppError } from '../../errors';
 import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface Point {
@@ -141,12 +142,36 @@ async function readPage(page: PDFPageProxy): Promise<PageGraphics> {
   return { number: page.pageNumber, width, height, texts, paths };
 }
 
-/** Opens a PDF (no scripts, no fonts loaded into anything) and reads its pages' geometry, at most `maxPages`. */
-export async function readPdfGraphics(bytes: Uint8Array, maxPages = 200): Promise<{ pages: PageGraphics[]; pageCount: number }> {
-  const document: PDFDocumentProxy = await getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+/** An SOP AP document runs to a few pages; a unit's book of SOPs is imported as one file per SOP. */
+export const MAX_PDF_PAGES = 60;
+
+async function open(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   try {
+    // A copy: pdfjs takes the buffer over.
+    return await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'PasswordException') {
+      throw new AppError(422, 'DOCUMENT_ENCRYPTED', 'PDF ini dilindungi kata sandi. Buka dengan kata sandinya lalu simpan tanpa kata sandi sebelum diimpor.');
+    }
+    throw new AppError(422, 'DOCUMENT_UNREADABLE', 'Berkas ini tidak dapat dibaca sebagai PDF: mungkin rusak atau terpotong saat diunggah.', {
+      reason: (error as Error).message?.split('\n')[0] ?? String(error),
+    });
+  }
+}
+
+/** Opens a PDF (no scripts run, no fonts installed) and reads its pages' geometry; too many pages are refused first. */
+export async function readPdfGraphics(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): Promise<{ pages: PageGraphics[]; pageCount: number }> {
+  const document = await open(bytes);
+  try {
+    if (document.numPages > maxPages) {
+      throw new AppError(413, 'DOCUMENT_TOO_MANY_PAGES', `PDF ini ${document.numPages} halaman; dokumen SOP yang dapat diimpor paling banyak ${maxPages} halaman. Impor satu SOP per berkas.`, {
+        pages: document.numPages,
+        limit: maxPages,
+      });
+    }
     const pages: PageGraphics[] = [];
-    for (let n = 1; n <= Math.min(document.numPages, maxPages); n++) pages.push(await readPage(await document.getPage(n)));
+    for (let n = 1; n <= document.numPages; n++) pages.push(await readPage(await document.getPage(n)));
     return { pages, pageCount: document.numPages };
   } finally {
     await document.destroy();
