@@ -175,7 +175,7 @@ export class MapsService {
 
   /** What an import of `bytes` would store and report, creating nothing (the import dialog's preview). */
   async previewImport(bytes: Uint8Array): Promise<ImportPreview> {
-    const read = await this.readImport(bytes, {});
+    const read = await this.readImport(bytes, {}, undefined, true);
     return { xml: read.xml, suggested: read.suggested, warnings: read.warnings, lanes: read.lanes, ...(read.document ? { document: read.document } : {}) };
   }
 
@@ -187,7 +187,7 @@ export class MapsService {
     return { ...original, downloadName };
   }
 
-  private readImport(bytes: Uint8Array, given: ImportInput['given'], lanes?: LaneAnswers): Promise<ImportOutput> {
+  private readImport(bytes: Uint8Array, given: ImportInput['given'], lanes?: LaneAnswers, drawDocument = false): Promise<ImportOutput> {
     const synonyms = this.synonyms();
     return this.work.readImport({
       bytes,
@@ -196,6 +196,7 @@ export class MapsService {
       defaultName: 'Peta impor',
       ...(lanes ? { lanes } : {}),
       ...(synonyms.length > 0 ? { synonyms: [...synonyms] } : {}),
+      ...(drawDocument ? { drawDocument } : {}),
     });
   }
 

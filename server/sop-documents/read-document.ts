@@ -3,6 +3,7 @@
 // files are recognised and refused with the way round (save or print them as PDF) until their readers land.
 import { AppError } from '../errors';
 import type { SopIdentityDraft } from '../sop/identity.schema';
+import type { PageImage } from './pdf/read-sop-pdf';
 import type { SopTable } from './sop-table.schema';
 import { sniffDocument, type DocumentFormat } from './document-format';
 import { tableToMap } from './table-to-map';
@@ -14,13 +15,15 @@ export interface DocumentRead {
   identity: SopIdentityDraft;
   /** The draft map built from the table. */
   xml: string;
+  /** The first pages drawn as PNG, for the import dialog. */
+  images: PageImage[];
 }
 
 /**
  * Reads the document and builds its draft map: one pool named `unit` (the unit the map is imported for), a lane per
  * Pelaksana column. PDF only for now; other documents are refused with DOCUMENT_FORMAT_NOT_READ_YET.
  */
-export async function readSopDocument(bytes: Uint8Array, options: { unit: string; name: string }): Promise<DocumentRead> {
+export async function readSopDocument(bytes: Uint8Array, options: { unit: string; name: string; draw?: boolean }): Promise<DocumentRead> {
   const format = sniffDocument(bytes);
   if (format !== 'pdf') {
     throw new AppError(
@@ -32,7 +35,7 @@ export async function readSopDocument(bytes: Uint8Array, options: { unit: string
   }
   // pdfjs-dist loads only when a PDF is read.
   const { readSopPdf } = await import('./pdf/read-sop-pdf');
-  const { table, identity, pages } = await readSopPdf(bytes);
+  const { table, identity, pages, images } = await readSopPdf(bytes, { draw: options.draw ?? false });
   const xml = await tableToMap(table, { unit: options.unit, name: table.name ?? options.name });
-  return { format, pages, table, identity, xml };
+  return { format, pages, table, identity, xml, images };
 }

@@ -43,6 +43,8 @@ export const TableGuess = z.strictObject({
   link: z.number().int().nonnegative().optional(),
   /** In Bahasa Indonesia: what was guessed and why. */
   message: z.string().min(1),
+  /** Where on the original it stands: page (from 1) and box in page units from the top left, when the reader knows. */
+  where: z.strictObject({ page: z.number().int().positive(), x: z.number(), y: z.number(), width: z.number().nonnegative(), height: z.number().nonnegative() }).optional(),
 });
 export type TableGuess = z.infer<typeof TableGuess>;
 

@@ -1,4 +1,5 @@
 // Records exchanged with the server, as docs/api.md defines them.
+import type { ImportedDocument } from '../../../server/bpmn/import/import-pipeline';
 import type { TimeZoneSetting } from '../../../server/settings/settings.service';
 import type { ReviewState } from '../../../server/review/review.schema';
 
@@ -144,6 +145,8 @@ export interface ImportPreview {
   suggested: { name: string; kind: MapKind; profile: Profile; unit: string };
   warnings: ImportWarning[];
   lanes: LaneMatch[];
+  /** For an SOP AP document (PDF): what was read besides the map, and what the reader guessed (issue 17). */
+  document?: ImportedDocument;
 }
 
 /** The file exactly as uploaded, kept beside revision 1 of an imported map. */

@@ -40,6 +40,8 @@ export interface ImportInput {
   lanes?: LaneAnswers;
   /** The repository's synonyms of the kamus jabatan, for matching the lanes. */
   synonyms?: KamusSynonym[];
+  /** For an SOP document: draw its first pages (the import dialog's preview shows them). */
+  drawDocument?: boolean;
 }
 
 export interface ImportOutput {
@@ -68,6 +70,8 @@ export interface ImportedDocument {
   rows: number;
   links: number;
   guesses: TableGuess[];
+  /** The first pages of the original as PNG (base64), with their size in page units: the guesses' boxes are in those. */
+  images: Array<{ page: number; width: number; height: number; png: string }>;
 }
 
 /** The unit a document's pool is named after when the import does not name one yet (the preview). */
@@ -77,7 +81,8 @@ export async function readImport(input: ImportInput): Promise<ImportOutput> {
   // An SOP AP document (PDF, Word, Excel) becomes a draft map first; the map then goes through the BPMN import below.
   if (!sniffDocument(input.bytes)) return readBpmnImport(input);
   const { readSopDocument } = await import('../../sop-documents/read-document');
-  const read = await readSopDocument(input.bytes, { unit: input.given.unit || DOCUMENT_UNIT_PLACEHOLDER, name: input.given.name ?? input.defaultName });
+  // The pages are drawn for the dialog's preview only, not for the import itself.
+  const read = await readSopDocument(input.bytes, { unit: input.given.unit || DOCUMENT_UNIT_PLACEHOLDER, name: input.given.name ?? input.defaultName, draw: input.drawDocument ?? false });
   // The map's name is the SOP's (Nama SOP, else the title over its table), not its pool's, which is the unit's.
   const name = read.table.name;
   const given = { ...input.given, ...(input.given.name === undefined && name ? { name } : {}) };
@@ -90,6 +95,7 @@ export async function readImport(input: ImportInput): Promise<ImportOutput> {
     rows: read.table.rows.filter((row) => row.no !== undefined).length,
     links: read.table.links.length,
     guesses: read.table.guesses,
+    images: read.images.map(({ png, ...image }) => ({ ...image, png: Buffer.from(png).toString('base64') })),
   };
   return { ...output, suggested: { ...output.suggested, ...(name ? { name } : {}) }, document };
 }

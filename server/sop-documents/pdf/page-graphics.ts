@@ -39,6 +39,8 @@ export interface PageGraphics {
   height: number;
   texts: TextRun[];
   paths: PaintedPath[];
+  /** The page drawn as PNG, when asked for (the import dialog shows the original beside the map). */
+  png?: Uint8Array;
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -160,8 +162,33 @@ async function open(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   }
 }
 
+/** The page drawn as a PNG at `scale` (1 = 72 dpi); undefined where no canvas is installed (@napi-rs/canvas is optional). */
+async function drawPage(page: PDFPageProxy, scale: number): Promise<Uint8Array | undefined> {
+  let canvasModule: typeof import('@napi-rs/canvas');
+  try {
+    canvasModule = await import('@napi-rs/canvas');
+  } catch {
+    return undefined;
+  }
+  const viewport = page.getViewport({ scale });
+  const canvas = canvasModule.createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  await page.render({ canvasContext: context as unknown as CanvasRenderingContext2D, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
+  return new Uint8Array(await canvas.encode('png'));
+}
+
+export interface ReadPdfOptions {
+  maxPages?: number;
+  /** Draw the first this many pages as PNG. */
+  drawPages?: number;
+  /** Their scale (1 = 72 dpi). */
+  drawScale?: number;
+}
+
 /** Opens a PDF (no scripts run, no fonts installed) and reads its pages' geometry; too many pages are refused first. */
-export async function readPdfGraphics(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): Promise<{ pages: PageGraphics[]; pageCount: number }> {
+export async function readPdfGraphics(bytes: Uint8Array, { maxPages = MAX_PDF_PAGES, drawPages = 0, drawScale = 1.25 }: ReadPdfOptions = {}): Promise<{ pages: PageGraphics[]; pageCount: number }> {
   const document = await open(bytes);
   try {
     if (document.numPages > maxPages) {
@@ -171,7 +198,12 @@ export async function readPdfGraphics(bytes: Uint8Array, maxPages = MAX_PDF_PAGE
       });
     }
     const pages: PageGraphics[] = [];
-    for (let n = 1; n <= document.numPages; n++) pages.push(await readPage(await document.getPage(n)));
+    for (let n = 1; n <= document.numPages; n++) {
+      const page = await document.getPage(n);
+      const graphics = await readPage(page);
+      const png = n <= drawPages ? await drawPage(page, drawScale) : undefined;
+      pages.push(png ? { ...graphics, png } : graphics);
+    }
     return { pages, pageCount: document.numPages };
   } finally {
     await document.destroy();

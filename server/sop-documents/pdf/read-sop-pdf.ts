@@ -30,13 +30,18 @@ interface Arrow {
   to: Node;
   label?: string;
   guessed?: string;
+  /** Where it is drawn (its own line), for marking a guess on the original. */
+  where?: TableGuess['where'];
 }
 
 interface RowDraft {
+  page: number;
   cells: Partial<Record<ColumnRole, string>>;
   symbol?: ShapeOnPage;
   column: number;
 }
+
+const symbolWhere = (draft: RowDraft): TableGuess['where'] => ({ page: draft.page, ...draft.symbol!.box });
 
 const clean = (text: string | undefined) => {
   const t = text?.replace(/\s+/g, ' ').trim();
@@ -99,6 +104,7 @@ function readPage(page: PageGraphics, grid: PageGrid, firstRow: number, guesses:
     height: Math.max(...grid.rows.map((r) => r.y + r.height)) - grid.bodyTop,
   };
   const drafts: RowDraft[] = grid.rows.map((row) => ({
+    page: page.number,
     cells: Object.fromEntries(
       grid.columns
         .filter((c) => c.role !== 'pelaksana')
@@ -219,8 +225,18 @@ function arrowsOf(lines: Line[], tips: Point[], nodes: Node[]): Array<Arrow & { 
     // A trunk that only carries other arrows (both its ends on symbols already counted) is itself an arrow; a branch
     // that joins a trunk is the arrow from its own start to where the trunk leads.
     const guessed = arrow.guessed ?? (from.guessed || to.guessed ? 'ujungnya tidak menyentuh simbol: simbol terdekat dipakai' : undefined);
-    return [{ from: from.node, to: to.node, ownPoints: arrow.points, ...(guessed ? { guessed } : {}) }];
+    const box = boxOf(arrow.points);
+    const where = { page: from.node.page, x: box.x, y: box.y, width: box.width, height: box.height };
+    return [{ from: from.node, to: to.node, ownPoints: arrow.points, where, ...(guessed ? { guessed } : {}) }];
   });
+}
+
+export interface PageImage {
+  page: number;
+  /** The page's size in page units (1/72 in), which the guesses' boxes are given in. */
+  width: number;
+  height: number;
+  png: Uint8Array;
 }
 
 export interface SopDocument {
@@ -228,11 +244,16 @@ export interface SopDocument {
   /** The identity part's fields the document states. */
   identity: SopIdentityDraft;
   pages: number;
+  /** The first pages drawn, for the import dialog to show beside the map. */
+  images: PageImage[];
 }
 
+/** Pages drawn for the import dialog: an SOP's identity page and its first flowchart pages. */
+const DRAWN_PAGES = 8;
+
 /** The SOP of a vector PDF printed from an SOP AP: its flowchart table and identity; a PDF without the table is refused. */
-export async function readSopPdf(bytes: Uint8Array): Promise<SopDocument> {
-  const { pages } = await readPdfGraphics(bytes);
+export async function readSopPdf(bytes: Uint8Array, { draw = false }: { draw?: boolean } = {}): Promise<SopDocument> {
+  const { pages } = await readPdfGraphics(bytes, { drawPages: draw ? DRAWN_PAGES : 0 });
   const guesses: string[] = [];
   const reads: PageRead[] = [];
   let rows = 0;
@@ -261,14 +282,21 @@ export async function readSopPdf(bytes: Uint8Array): Promise<SopDocument> {
   for (const letter of letters) {
     const into = arrows.filter((arrow) => arrow.to.connector === letter && arrow.from.row !== undefined);
     const outOf = arrows.filter((arrow) => arrow.from.connector === letter && arrow.to.row !== undefined);
-    for (const a of into) for (const b of outOf) joined.push({ from: a.from, to: b.to, ...(a.label ?? b.label ? { label: (a.label ?? b.label)! } : {}), ...(a.guessed ?? b.guessed ? { guessed: (a.guessed ?? b.guessed)! } : {}) });
+    for (const a of into) {
+      for (const b of outOf) {
+        const label = a.label ?? b.label;
+        const guessed = a.guessed ?? b.guessed;
+        joined.push({ from: a.from, to: b.to, ...(label ? { label } : {}), ...(guessed ? { guessed, where: (a.guessed ? a.where : b.where)! } : { where: a.where! }) });
+      }
+    }
   }
   const kept = drafts.map((draft, index) => ({ draft, index })).filter(({ draft }) => draft.symbol);
   const position = new Map(kept.map(({ index }, at) => [index, at]));
-  const links: Array<TableLink & { guessed?: string }> = joined.flatMap((arrow) => {
+  type ReadLink = TableLink & { guessed?: string; where?: TableGuess['where'] };
+  const links: ReadLink[] = joined.flatMap((arrow) => {
     const from = position.get(arrow.from.row!);
     const to = position.get(arrow.to.row!);
-    return from === undefined || to === undefined ? [] : [{ from, to, ...(arrow.label ? { label: arrow.label } : {}), ...(arrow.guessed ? { guessed: arrow.guessed } : {}) }];
+    return from === undefined || to === undefined ? [] : [{ from, to, ...(arrow.label ? { label: arrow.label } : {}), ...(arrow.guessed ? { guessed: arrow.guessed, ...(arrow.where ? { where: arrow.where } : {}) } : {}) }];
   });
   const tableRows: TableRow[] = kept.map(({ draft }, at) => {
     const shape = draft.symbol!.shape;
@@ -297,16 +325,18 @@ export async function readSopPdf(bytes: Uint8Array): Promise<SopDocument> {
   const answered = links.map((link) => {
     if (tableRows[link.from]!.kind !== 'decision') return link;
     const answer = isYes(link.label) ? 'ya' : isNo(link.label) ? 'tidak' : undefined;
-    return { ...link, ...(answer ? { answer } : {}) } as TableLink & { guessed?: string };
+    return { ...link, ...(answer ? { answer } : {}) } as ReadLink;
   });
   const rank = (link: TableLink) => (link.answer === 'ya' ? 0 : link.answer === 'tidak' ? 2 : 1);
   answered.sort((a, b) => a.from - b.from || rank(a) - rank(b) || a.to - b.to);
   const tableGuesses: TableGuess[] = [
     ...guesses.map((message) => ({ kind: 'symbol-column' as const, message })),
-    ...answered.flatMap((link, index) => (link.guessed ? [{ kind: 'arrow-end' as const, link: index, message: `Panah dari No. ${tableRows[link.from]!.no ?? '-'} ke No. ${tableRows[link.to]!.no ?? '-'} ${link.guessed}.` }] : [])),
+    ...answered.flatMap((link, index) =>
+      link.guessed ? [{ kind: 'arrow-end' as const, link: index, message: `Panah dari No. ${tableRows[link.from]!.no ?? '-'} ke No. ${tableRows[link.to]!.no ?? '-'} ${link.guessed}.`, ...(link.where ? { where: link.where } : {}) }] : [],
+    ),
     ...tableRows.flatMap((row, index) =>
       row.kind === 'decision' && answered.filter((link) => link.from === index).length < 2
-        ? [{ kind: 'decision-branch' as const, row: index, message: `Keputusan No. ${row.no ?? '-'} "${row.kegiatan}" hanya memiliki satu jalur keluar yang tergambar.` }]
+        ? [{ kind: 'decision-branch' as const, row: index, message: `Keputusan No. ${row.no ?? '-'} "${row.kegiatan}" hanya memiliki satu jalur keluar yang tergambar.`, where: symbolWhere(kept[index]!.draft) }]
         : [],
     ),
   ];
@@ -320,8 +350,9 @@ export async function readSopPdf(bytes: Uint8Array): Promise<SopDocument> {
     ...(identity.namaSop ? { name: identity.namaSop } : {}),
     columns,
     rows: tableRows,
-    links: answered.map(({ guessed: _guessed, ...link }) => link),
+    links: answered.map(({ guessed: _guessed, where: _where, ...link }) => link),
     guesses: tableGuesses,
   });
-  return { table, identity, pages: pages.length };
+  const images = pages.flatMap((page) => (page.png ? [{ page: page.number, width: page.width, height: page.height, png: page.png }] : []));
+  return { table, identity, pages: pages.length, images };
 }

@@ -1,6 +1,7 @@
-// "Impor .bpmn": the file is read by the server without creating anything (POST /api/import/preview); the dialog
-// shows the map as it would be stored, what changed on the way, and asks name, kind, unit and profile (and, for the
-// lanes, which jabatan they are). "Impor" creates the map and opens it; "Batal" creates nothing (issue 14 item 3).
+// "Impor": the file is read by the server without creating anything (POST /api/import/preview); the dialog shows the
+// map as it would be stored, what changed on the way, and asks name, kind, unit and profile (and, for the lanes, which
+// jabatan they are). "Impor" creates the map and opens it; "Batal" creates nothing (issue 14 item 3). An SOP document
+// (PDF, issue 17) is shown beside the map read from it, with what was read and the guesses to confirm first.
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { ApiError } from '../../api/client';
 import type { ImportPreview, MapKind, Meta, Profile } from '../../api/types';
@@ -14,6 +15,7 @@ import { formatBytes } from '../../ui/format';
 import { loadingView } from '../../ui/states';
 import { nameControl, selectControl, unitControl } from '../../pages/shared/mapFields';
 import { showPreviewDiagram } from './importPreviewDiagram';
+import { DocumentReadSection, originalDocumentView } from './DocumentReadSection';
 import { ImportWarningsList } from './ImportWarningsList';
 import { LaneMatchSection } from './LaneMatchSection';
 
@@ -47,6 +49,8 @@ export function openImportDialog(context: AppContext, meta: Meta, file: File): v
   const previewBox = h('div', { class: 'import-preview-box', role: 'img', 'aria-label': 'Pratinjau peta (baca saja)' }, canvas, previewState);
   const warnings = new ImportWarningsList();
   const lanes = new LaneMatchSection();
+  const documentRead = new DocumentReadSection();
+  let original: ReturnType<typeof originalDocumentView> | undefined;
   const refusal = h('div', { class: 'import-refusal', 'data-testid': 'import-refusal', 'aria-live': 'assertive' });
 
   const layout = h(
@@ -79,11 +83,17 @@ export function openImportDialog(context: AppContext, meta: Meta, file: File): v
       h('p', { class: 'field-hint import-file' }, `${file.name} · ${formatBytes(file.size)}`),
       layout,
       refusal,
+      documentRead.element,
       warnings.element,
       lanes.element,
     ],
     onSubmit: async () => {
       if (!preview) throw new UserFacingError('Berkas belum selesai dibaca; tunggu pratinjaunya.');
+      const unconfirmed = documentRead.unconfirmed();
+      if (unconfirmed > 0) {
+        documentRead.focusUnconfirmed();
+        throw new UserFacingError(`Centang dulu ${unconfirmed} bagian yang ditebak, setelah membandingkannya dengan dokumen asli.`);
+      }
       const { map } = await context.api.importMap(file, {
         name: name.value.trim(),
         kind: kind.value as MapKind,
@@ -103,6 +113,7 @@ export function openImportDialog(context: AppContext, meta: Meta, file: File): v
   handle.element.addEventListener('close', () => {
     closed = true;
     viewer?.destroy();
+    original?.dispose();
   });
 
   const load = async () => {
@@ -119,6 +130,15 @@ export function openImportDialog(context: AppContext, meta: Meta, file: File): v
       fill.profile(answer.suggested.profile);
       warnings.show(answer.warnings);
       lanes.show(answer.lanes);
+      if (answer.document) {
+        // An SOP document: its original beside the map read from it, what was read, and what was guessed.
+        documentRead.show(answer.document);
+        original = originalDocumentView(file, answer.document);
+        layout.classList.add('import-layout-document');
+        const compare = h('div', { class: 'import-compare' });
+        previewBox.replaceWith(compare);
+        compare.append(original.element, previewBox);
+      }
       submit.disabled = false;
       form.setAttribute('aria-busy', 'false');
       try {

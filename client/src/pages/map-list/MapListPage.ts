@@ -68,8 +68,12 @@ export class MapListPage implements Page {
     };
     this.page = pageFrom(query.get(PAGE_KEY));
     this.pagers.below.element.classList.add('pager-below');
-    this.importInput = bpmnFileInput('import-input', (file) => void this.importFile(file));
-    this.importButton = h('button', { type: 'button', class: 'button button-secondary', 'data-testid': 'import-button', onClick: () => this.importInput.click() }, 'Impor .bpmn');
+    this.importInput = bpmnFileInput('import-input', (file) => void this.importFile(file), { documents: true });
+    this.importButton = h(
+      'button',
+      { type: 'button', class: 'button button-secondary', 'data-testid': 'import-button', title: 'Impor peta BPMN dari modeller lain, atau dokumen SOP AP yang sudah ada (PDF)', onClick: () => this.importInput.click() },
+      'Impor .bpmn / SOP PDF',
+    );
     const { session } = context;
     // Only drafters create and import maps; the server refuses anyone else, so nobody else is offered it.
     // Everyone may export their unit's SOPs (the bureau picks the unit in the dialog).
@@ -354,12 +358,12 @@ export class MapListPage implements Page {
       'div',
       { class: 'state state-empty' },
       h('h2', {}, 'Belum ada peta proses'),
-      h('p', {}, 'Belum ada peta proses. Buat peta pertama atau impor berkas .bpmn.'),
+      h('p', {}, 'Belum ada peta proses. Buat peta pertama, impor berkas .bpmn, atau impor dokumen SOP yang sudah ada (PDF).'),
       h(
         'div',
         { class: 'state-actions' },
         h('button', { type: 'button', class: 'button button-primary', onClick: () => void this.openCreate() }, 'Buat peta pertama'),
-        h('button', { type: 'button', class: 'button button-secondary', onClick: () => this.importInput.click() }, 'Impor berkas .bpmn'),
+        h('button', { type: 'button', class: 'button button-secondary', onClick: () => this.importInput.click() }, 'Impor berkas .bpmn atau SOP PDF'),
       ),
     );
   }
@@ -390,7 +394,7 @@ export class MapListPage implements Page {
     }
   }
 
-  /** A .bpmn file dragged from the desktop onto the list opens the import dialog, as "Impor .bpmn" does. */
+  /** A .bpmn or SOP PDF file dragged from the desktop onto the list opens the import dialog, as the import button does. */
   private acceptDrops(target: HTMLElement): void {
     const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
     let depth = 0;
