@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAP_KINDS } from '../server/domain/vocabulary';
 import { runAims } from './aims';
+import { formatDocumentsBench, runDocumentsBench } from './sop-documents';
 import { formatCliBench, runCliBench } from './cli';
 import { formatDashboardBench, runDashboardBench } from './dashboard';
 import { formatFindingsBench, runFindingsBench } from './findings-after-edit';
@@ -20,7 +21,7 @@ import { formatSopPdfBench, runSopPdfBench } from './sop-pdf';
 import { DEFAULT_LIMITS, REPO_ROOT, formatAims, formatStoreScale, runStoreScale } from './store-scale';
 
 /** The benchmarks `--only` can pick. */
-const ONLY = ['aims', 'store', 'login', 'lint', 'rules', 'main-thread', 'sop', 'sop-batch', 'dashboard', 'repository', 'listing', 'findings', 'cli', 'open'];
+const ONLY = ['aims', 'documents', 'store', 'login', 'lint', 'rules', 'main-thread', 'sop', 'sop-batch', 'dashboard', 'repository', 'listing', 'findings', 'cli', 'open'];
 
 const LADDER = [250, 500, 1000, 2000, 5000];
 const QUICK_MAPS = 300;
@@ -51,6 +52,11 @@ async function main(): Promise<void> {
   });
   if (values.only !== undefined && !ONLY.includes(values.only)) throw new Error(`--only takes ${ONLY.join(', ')}`);
   const header = [`Command: \`npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}\` (in ${REPO_ROOT.replace(/\/$/, '')})`, '', ...machineFacts(), ''];
+  if (values.only === 'documents') {
+    const result = await runDocumentsBench((line) => console.error(`[bench] ${line}`));
+    console.log([...header, '## Importing SOP documents (issue 17)', '', formatDocumentsBench(result)].join('\n'));
+    return;
+  }
   if (values.only === 'aims') {
     console.log([...header, await runAims((line) => console.error(`[bench] ${line}`))].join('\n'));
     return;

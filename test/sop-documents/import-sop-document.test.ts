@@ -14,7 +14,7 @@ import { renderSop } from '../../server/sop/render/index';
 import { procedureToTable } from '../../server/sop-documents/procedure-to-table';
 import { ROOT } from '../helpers/fixtures';
 import { startTestServer } from '../helpers/server';
-import { structure } from '../helpers/sop-table-structure';
+import { structure } from '../../server/sop-documents/table-structure';
 
 const server = await startTestServer();
 const { api } = server;

@@ -12,7 +12,7 @@ import { PdfPool } from '../../server/sop/pdf/pdf-pool';
 import { renderSop } from '../../server/sop/render/index';
 import { readSopPdf } from '../../server/sop-documents/pdf/read-sop-pdf';
 import { procedureToTable } from '../../server/sop-documents/procedure-to-table';
-import { structure } from '../helpers/sop-table-structure';
+import { structure } from '../../server/sop-documents/table-structure';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const IDENTITY: SopIdentityDraft = {

@@ -10,7 +10,7 @@ import { readProcedure } from '../../server/sop/layout/procedure';
 import { procedureToTable } from '../../server/sop-documents/procedure-to-table';
 import { SopTable } from '../../server/sop-documents/sop-table.schema';
 import { tableToMap } from '../../server/sop-documents/table-to-map';
-import { oneArrowDecisions, structure } from '../helpers/sop-table-structure';
+import { oneArrowDecisions, structure } from '../../server/sop-documents/table-structure';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MIWG = path.resolve(ROOT, '../shared/corpus/miwg');

@@ -1,6 +1,6 @@
-// What reading an SOP table back must keep (issue 17), shared by the round-trip tests of the map builder and of the
-// document readers.
-import type { SopTable } from '../../server/sop-documents/sop-table.schema';
+// What reading an SOP table back must keep (issue 17): the comparison the round-trip tests of the map builder and of
+// the document readers, and the document bench's "read back exactly", are made on.
+import type { SopTable } from './sop-table.schema';
 
 /** Decisions printed with a single arrow: their answers joined the same row in the source, which the table cannot say. */
 export const oneArrowDecisions = (table: SopTable) =>

@@ -1,0 +1,118 @@
+// SOP document import benchmark (`npm run bench -- --only documents`, issue 17): 100 SOP AP documents — every map of
+// processes/ and every MIWG reference file with lanes printed as PDF, and generated maps of 5 to 100 activities to make
+// up the hundred — each read as the import reads it (the PDF's geometry → table → draft map → the BPMN import
+// pipeline), in process, one after another. Printing is not timed. Reports total, p50/p95/max per document, CPU, and
+// the share of documents whose structure came back exactly (performers, numbered rows in order with symbol, activity,
+// performer, mutu baku, arrows and answers; and the same with every label's text).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readImport } from '../server/bpmn/import/import-pipeline';
+import { parseBpmn } from '../server/bpmn/moddle';
+import { readProcedure } from '../server/sop/layout/procedure';
+import { PdfPool } from '../server/sop/pdf/pdf-pool';
+import { renderSop } from '../server/sop/render/index';
+import { readSopPdf } from '../server/sop-documents/pdf/read-sop-pdf';
+import { procedureToTable } from '../server/sop-documents/procedure-to-table';
+import { structure } from '../server/sop-documents/table-structure';
+import type { SopTable } from '../server/sop-documents/sop-table.schema';
+import { sopBenchBpmn } from './sop-pdf';
+import { median } from './stats';
+import { percentiles, REPO_ROOT } from './store-scale';
+
+const DOCUMENTS = 100;
+const AIM_MS = 2000;
+
+interface DocumentRun {
+  name: string;
+  pages: number;
+  bytes: number;
+  rows: number;
+  ms: number;
+  cpuMs: number;
+  exact: boolean;
+  exactWithLabels: boolean;
+  guesses: number;
+}
+
+export interface DocumentsBenchResult {
+  runs: DocumentRun[];
+  loadStart: string;
+  loadEnd: string;
+}
+
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
+const same = (a: SopTable, b: SopTable, labels: boolean) => JSON.stringify(structure(a, { labels })) === JSON.stringify(structure(b, { labels }));
+
+function sources(): Array<{ name: string; xml: string }> {
+  const files = (dir: string) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.bpmn'))
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort();
+  const root = REPO_ROOT.replace(/\/$/, '');
+  const fixed = [
+    ...files(path.join(root, 'processes')),
+    ...files(path.resolve(root, '../shared/corpus/miwg/reference')).filter((file) => /<([\w-]+:)?lane[\s>]/.test(readFileSync(file, 'utf8'))),
+  ].map((file) => ({ name: path.relative(path.dirname(root), file), xml: readFileSync(file, 'utf8') }));
+  const generated = Array.from({ length: DOCUMENTS }, (_, i) => 5 + Math.round((95 * i) / (DOCUMENTS - 1))).map((activities) => ({ name: `generated-${activities}`, xml: sopBenchBpmn(activities) }));
+  return [...fixed, ...generated];
+}
+
+export async function runDocumentsBench(progress: (line: string) => void = () => undefined): Promise<DocumentsBenchResult> {
+  const pool = new PdfPool({ size: 1 });
+  const loadStart = loadavg();
+  const runs: DocumentRun[] = [];
+  try {
+    for (const source of sources()) {
+      if (runs.length >= DOCUMENTS) break;
+      const { definitions } = await parseBpmn(source.xml);
+      const expected = procedureToTable(readProcedure(definitions));
+      if (expected.rows.length === 0) continue;
+      const pdf = new Uint8Array(await pool.pdf(renderSop({ definitions, settings: { paper: 'A4', orientation: 'landscape' } }).html, { paper: 'A4', landscape: true }));
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      const read = await readImport({ bytes: pdf, given: { unit: 'Dinas Uji' }, defaultProfile: 'nasional', defaultName: 'Peta' });
+      const ms = performance.now() - started;
+      const used = process.cpuUsage(cpu);
+      // The table read, compared apart from the import's timing (the reader runs again, untimed).
+      const { table } = await readSopPdf(pdf);
+      runs.push({
+        name: source.name,
+        pages: read.document?.pages ?? 0,
+        bytes: pdf.byteLength,
+        rows: read.document?.rows ?? 0,
+        ms,
+        cpuMs: (used.user + used.system) / 1000,
+        exact: same(table, expected, false),
+        exactWithLabels: same(table, expected, true),
+        guesses: table.guesses.length,
+      });
+      if (runs.length % 10 === 0) progress(`${runs.length} documents`);
+    }
+  } finally {
+    await pool.close();
+  }
+  return { runs, loadStart, loadEnd: loadavg() };
+}
+
+export function formatDocumentsBench({ runs, loadStart, loadEnd }: DocumentsBenchResult): string {
+  const times = percentiles(runs.map((r) => r.ms));
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
+  const total = runs.reduce((sum, r) => sum + r.ms, 0);
+  const exact = runs.filter((r) => r.exact).length;
+  const exactLabels = runs.filter((r) => r.exactWithLabels).length;
+  const missed = runs.filter((r) => !r.exact).map((r) => r.name);
+  return [
+    `Load average at start: ${loadStart}; at end: ${loadEnd} (\`cat /proc/loadavg\`; 2 cores).`,
+    '',
+    '| format | documents | pages (median) | rows (median) | total | per document p50 / p95 / max | CPU per document (median) | aim p95 | met | structure read back exactly | … and every label\'s text | documents with guesses |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    `| PDF (printed by Petakerja) | ${runs.length} | ${median(runs.map((r) => r.pages))} | ${median(runs.map((r) => r.rows))} | ${(total / 1000).toFixed(1)} s | ${ms(times.p50)} / ${ms(times.p95)} / ${ms(times.max)} | ${ms(median(runs.map((r) => r.cpuMs)))} | < ${AIM_MS} ms | ${times.p95 < AIM_MS ? 'met' : 'not met'} | ${exact} / ${runs.length} (${((100 * exact) / runs.length).toFixed(0)} %) | ${exactLabels} / ${runs.length} | ${runs.filter((r) => r.guesses > 0).length} |`,
+    '| Word (.docx/.doc), Excel (.xlsx/.xls) | – | – | – | – | – | – | – | – | not read yet: refused with DOCUMENT_FORMAT_NOT_READ_YET | – | – |',
+    '',
+    'Per document: the import as the server runs it in its worker (PDF geometry with pdfjs-dist → SOP table → draft map → BPMN import pipeline), in this process, without drawing the pages; printing the PDFs is not timed.',
+    ...(missed.length > 0 ? ['', `Not read back exactly: ${missed.join(', ')}.`] : []),
+    ...(runs.some((r) => !r.exactWithLabels) ? ['', `A label's text on another arrow: ${runs.filter((r) => !r.exactWithLabels).map((r) => r.name).join(', ')}.`] : []),
+    ...(runs.some((r) => r.guesses > 0) ? ['', `With guesses to confirm: ${runs.filter((r) => r.guesses > 0).map((r) => `${r.name} (${r.guesses})`).join(', ')}.`] : []),
+  ].join('\n');
+}
