@@ -36,7 +36,7 @@ export type TableLink = z.infer<typeof TableLink>;
 
 /** What the reader could not read for certain: shown beside the map until the user confirms it (issue 17). */
 export const TableGuess = z.strictObject({
-  kind: z.enum(['arrow-end', 'symbol-column', 'decision-branch', 'symbol-kind', 'row-order']),
+  kind: z.enum(['arrow-end', 'arrow-label', 'symbol-column', 'decision-branch', 'symbol-kind', 'row-order']),
   /** The row it concerns. */
   row: z.number().int().nonnegative().optional(),
   /** The link it concerns (index into `links`). */

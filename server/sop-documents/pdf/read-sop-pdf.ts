@@ -32,6 +32,8 @@ interface Arrow {
   guessed?: string;
   /** Where it is drawn (its own line), for marking a guess on the original. */
   where?: TableGuess['where'];
+  /** Labels given to it that stood as near another arrow. */
+  labelGuesses?: Array<{ text: string; where: NonNullable<TableGuess['where']> }>;
 }
 
 interface RowDraft {
@@ -169,7 +171,12 @@ function readPage(page: PageGraphics, grid: PageGrid, firstRow: number, guesses:
   for (const { block, arrow } of candidates) if (!placed.has(block)) placed.set(block, arrow);
   blocks.forEach((block, index) => {
     const arrow = placed.get(index);
-    if (arrow) arrow.label = arrow.label ? `${arrow.label} ${block.text}` : block.text;
+    if (!arrow) return;
+    arrow.label = arrow.label ? `${arrow.label} ${block.text}` : block.text;
+    // Another arrow, to elsewhere, as near the label (lines drawn over one another): the choice is a guess.
+    const mine = candidates.find((c) => c.block === index && c.arrow === arrow)!;
+    const rival = candidates.find((c) => c.block === index && c.arrow !== arrow && (c.arrow.from !== arrow.from || c.arrow.to !== arrow.to) && c.score[0] === mine.score[0] && Math.abs(c.score[2] - mine.score[2]) <= 1.5);
+    if (rival) arrow.labelGuesses = [...(arrow.labelGuesses ?? []), { text: block.text, where: { page: page.number, ...block.box } }];
   });
   return { page: page.number, grid, drafts, nodes, arrows };
 }
@@ -188,8 +195,18 @@ function onLine(p: Point, line: Line): boolean {
  * The arrows of a page: each line's ends placed on symbols, or on other lines whose ends are followed (arrows that
  * merge into a trunk, or leave one), directed by their arrowheads.
  */
-function arrowsOf(lines: Line[], tips: Point[], nodes: Node[]): Array<Arrow & { ownPoints: Point[] }> {
-  const tipNear = (p: Point) => tips.some((tip) => Math.hypot(tip.x - p.x, tip.y - p.y) <= 7);
+function arrowsOf(drawn: Line[], tips: Point[], nodes: Node[]): Array<Arrow & { ownPoints: Point[] }> {
+  let lines = drawn;
+  const tipAt = (p: Point) => tips.find((tip) => Math.hypot(tip.x - p.x, tip.y - p.y) <= 7);
+  const tipNear = (p: Point) => tipAt(p) !== undefined;
+  // An arrow ends at its arrowhead's tip: a line stops at the head's base (a dashed one up to a gap before it).
+  lines = lines.map((line) => {
+    const points = [...line.points];
+    const [first, last] = [tipAt(points[0]!), tipAt(points.at(-1)!)];
+    if (last) points[points.length - 1] = last;
+    else if (first) points[0] = first;
+    return { ...line, points };
+  });
   const endOf = (p: Point, self: number): End => {
     const touching = nodes.filter((node) => inside(p, node.box, TOUCH));
     if (touching.length > 0) return { node: touching.sort((a, b) => distanceToBox(p, a.box) - distanceToBox(p, b.box))[0]!, guessed: false };
@@ -292,11 +309,20 @@ export async function readSopPdf(bytes: Uint8Array, { draw = false }: { draw?: b
   }
   const kept = drafts.map((draft, index) => ({ draft, index })).filter(({ draft }) => draft.symbol);
   const position = new Map(kept.map(({ index }, at) => [index, at]));
-  type ReadLink = TableLink & { guessed?: string; where?: TableGuess['where'] };
+  type ReadLink = TableLink & { guessed?: string; where?: TableGuess['where']; labelGuesses?: Arrow['labelGuesses'] };
   const links: ReadLink[] = joined.flatMap((arrow) => {
     const from = position.get(arrow.from.row!);
     const to = position.get(arrow.to.row!);
-    return from === undefined || to === undefined ? [] : [{ from, to, ...(arrow.label ? { label: arrow.label } : {}), ...(arrow.guessed ? { guessed: arrow.guessed, ...(arrow.where ? { where: arrow.where } : {}) } : {}) }];
+    if (from === undefined || to === undefined) return [];
+    return [
+      {
+        from,
+        to,
+        ...(arrow.label ? { label: arrow.label } : {}),
+        ...(arrow.guessed ? { guessed: arrow.guessed, ...(arrow.where ? { where: arrow.where } : {}) } : {}),
+        ...(arrow.labelGuesses ? { labelGuesses: arrow.labelGuesses } : {}),
+      },
+    ];
   });
   const tableRows: TableRow[] = kept.map(({ draft }, at) => {
     const shape = draft.symbol!.shape;
@@ -334,6 +360,14 @@ export async function readSopPdf(bytes: Uint8Array, { draw = false }: { draw?: b
     ...answered.flatMap((link, index) =>
       link.guessed ? [{ kind: 'arrow-end' as const, link: index, message: `Panah dari No. ${tableRows[link.from]!.no ?? '-'} ke No. ${tableRows[link.to]!.no ?? '-'} ${link.guessed}.`, ...(link.where ? { where: link.where } : {}) }] : [],
     ),
+    ...answered.flatMap((link, index) =>
+      (link.labelGuesses ?? []).map(({ text, where }) => ({
+        kind: 'arrow-label' as const,
+        link: index,
+        message: `Tulisan "${text}" berdiri sama dekat dengan beberapa panah; dipasang pada panah dari No. ${tableRows[link.from]!.no ?? '-'} ke No. ${tableRows[link.to]!.no ?? '-'}.`,
+        where,
+      })),
+    ),
     ...tableRows.flatMap((row, index) =>
       row.kind === 'decision' && answered.filter((link) => link.from === index).length < 2
         ? [{ kind: 'decision-branch' as const, row: index, message: `Keputusan No. ${row.no ?? '-'} "${row.kegiatan}" hanya memiliki satu jalur keluar yang tergambar.`, where: symbolWhere(kept[index]!.draft) }]
@@ -350,7 +384,7 @@ export async function readSopPdf(bytes: Uint8Array, { draw = false }: { draw?: b
     ...(identity.namaSop ? { name: identity.namaSop } : {}),
     columns,
     rows: tableRows,
-    links: answered.map(({ guessed: _guessed, where: _where, ...link }) => link),
+    links: answered.map(({ guessed: _guessed, where: _where, labelGuesses: _labels, ...link }) => link),
     guesses: tableGuesses,
   });
   const images = pages.flatMap((page) => (page.png ? [{ page: page.number, width: page.width, height: page.height, png: page.png }] : []));
