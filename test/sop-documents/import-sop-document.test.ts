@@ -50,7 +50,14 @@ describe('an SOP document imported', () => {
     const before = (await api('/api/maps')).body.items.length;
     const preview = await api('/api/import/preview', { method: 'POST', body: await printedSop() });
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
-    expect(preview.body.document).toMatchObject({ format: 'pdf', pages: 2, rows: 7, identity: PRINTED_IDENTITY, guesses: [] });
+    expect(preview.body.document).toMatchObject({ format: 'pdf', pages: 2, rows: 7, identity: PRINTED_IDENTITY });
+    // Two message labels stand beside a message drawn over a sequence flow: which line each belongs to is a guess,
+    // marked where it stands on its page (which the preview draws).
+    const { guesses, images } = preview.body.document;
+    expect(guesses.map((g: { kind: string }) => g.kind)).toEqual(['arrow-label', 'arrow-label']);
+    for (const guess of guesses) expect(guess.where).toMatchObject({ page: 2 });
+    expect(images.map((image: { page: number }) => image.page)).toEqual([1, 2]);
+    expect(Buffer.from(images[1].png, 'base64').subarray(1, 4).toString()).toBe('PNG');
     expect(preview.body.document.columns).toHaveLength(4);
     expect(preview.body.suggested.name).toBe(IDENTITY.namaSop);
     expect(preview.body.lanes.map((lane: { name: string }) => lane.name)).toEqual(preview.body.document.columns);
