@@ -1,12 +1,12 @@
 // Re-lints the diagram right after an edit, in the worker, and announces only the newest answer. Edits in quick
 // succession coalesce: the short debounce gathers a burst, a change while the XML is written restarts the writing,
 // and the worker lints only the newest of the requests waiting for it (lint.worker.ts). The XML for the worker is
-// written in slices (slicedXml), so serialising a big map never blocks the main thread, and lean: without what no
-// rule reads (edges' waypoints, labels' DI).
+// written in slices (slicedXml), so serialising a big map never blocks the main thread, lean: without what no rule
+// reads (edges' waypoints, labels' DI), and re-using the pieces of the last XML that the edit left unchanged.
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import { LINT_CHANGED_EVENT, type KamusSynonym, type LintResult, type LintState, type Profile } from './lintProtocol';
 import type { LintBackend } from './LintWorkerClient';
-import { slicedXml, type XmlElement, type XmlModdle } from './slicedXml';
+import { PieceCache, slicedXml, type XmlElement, type XmlModdle } from './slicedXml';
 import { Cancelled, slicePauser } from './timeSlices';
 import { afterNextPaint } from '../../ui/afterPaint';
 
@@ -29,6 +29,8 @@ export default class LintScheduler {
   private destroyed = false;
   /** Counts model changes; a serialisation under way stops when the model changes beneath it. */
   private changes = 0;
+  /** The XML of the pieces of the diagram an edit left unchanged, re-used by the next lint (slicedXml's PieceCache). */
+  private pieces = new PieceCache();
 
   constructor(
     private readonly eventBus: EventBus,
@@ -38,6 +40,7 @@ export default class LintScheduler {
   ) {
     eventBus.on('import.done', (event: { error?: unknown }) => {
       this.changes++;
+      this.pieces = new PieceCache();
       // The first lint of an imported diagram waits for it to be painted: serialising a big map (and the worker's
       // parsing, on the other core) would delay its first sight (issue 16).
       if (!event.error) void afterNextPaint().then(() => this.schedule(0));
@@ -106,7 +109,7 @@ export default class LintScheduler {
    */
   private async serialise(definitions: XmlElement, stale: () => boolean): Promise<string> {
     try {
-      return await slicedXml(this.moddle, definitions, { pause: slicePauser(stale), lean: true });
+      return await slicedXml(this.moddle, definitions, { pause: slicePauser(stale), lean: true, cache: this.pieces });
     } catch (error) {
       if (error instanceof Cancelled || stale()) throw error;
       console.warn('Sliced serialisation failed; serialising the whole model at once.', error);
