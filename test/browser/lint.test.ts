@@ -36,6 +36,26 @@ describe('lint findings in the modeller', () => {
     const summary = await page.$eval(byTestId('lint-summary'), (el) => el.textContent ?? '');
     expect(summary).toMatch(/\d+ galat/);
 
+    // A lint whose answer would list the same leaves the list as it is (issue 16): an edit undone in the same moment
+    // is linted once more, to the same findings, and the very same item elements stay on screen.
+    await page.$eval(finding, (el) => el.setAttribute('data-kept', 'ya'));
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const { modeler } = (window as unknown as { petakerja: { modeler: any } }).petakerja;
+          const onChange = (state: { status: string }) => {
+            if (state.status !== 'done') return;
+            modeler.off('petakerja.lint.changed', onChange);
+            resolve();
+          };
+          modeler.on('petakerja.lint.changed', onChange);
+          const task = modeler.get('elementRegistry').filter((e: { type: string }) => /Task$/.test(e.type))[0];
+          modeler.get('modeling').updateLabel(task, 'Nama sementara');
+          modeler.get('commandStack').undo();
+        }),
+    );
+    expect(await page.$(`${finding}[data-kept="ya"]`)).not.toBeNull();
+
     // The regulation texts are a chunk of their own, fetched only when a finding's articles are first shown.
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
