@@ -32,9 +32,11 @@ export interface BenchModeller {
 }
 
 export async function startBenchModeller(name: string): Promise<BenchModeller> {
-  if (!existsSync(path.resolve(import.meta.dirname, '../dist/client/index.html'))) throw new Error('dist/client is missing: run `npm run build` first');
+  // PETAKERJA_BENCH_CLIENT_DIR: another build of the client (e.g. of an earlier commit), for a before/after in one session.
+  const clientDir = process.env.PETAKERJA_BENCH_CLIENT_DIR ? path.resolve(process.env.PETAKERJA_BENCH_CLIENT_DIR) : undefined;
+  if (!existsSync(path.join(clientDir ?? path.resolve(import.meta.dirname, '../dist/client'), 'index.html'))) throw new Error('dist/client is missing: run `npm run build` first');
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `petakerja-bench-${name}-`));
-  const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', log: () => undefined });
+  const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', log: () => undefined, ...(clientDir ? { clientDir } : {}) });
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -1,6 +1,5 @@
 // Lints a parsed BPMN map under a profile: bpmnlint's recommended structural rules plus our plugin, through a
 // static resolver, so that the same code runs on the server, in the CLI and in the browser (no Node or DOM APIs).
-import { Linter } from 'bpmnlint';
 import recommended from 'bpmnlint/config/recommended';
 import StaticResolver from 'bpmnlint/lib/resolver/static-resolver';
 import type { Config } from 'bpmnlint/lib/types';
@@ -14,12 +13,13 @@ import type { LintContext, SopRuleOptions } from './lint-context';
 import { citationsFor } from './grounds';
 import { DEFAULT_ORG_TYPE } from './map-model/map-model';
 import { ruleSettings, type RuleSetting } from './profiles';
+import { OnePassLinter } from './one-pass-linter';
 import { mapModelOf, useKamusSynonyms } from './rules/map-model-of';
 import { RECOMMENDED_RULES } from './recommended-rules';
 import { PLUGIN_RULES } from './rules';
 
 /** bpmnlint resolves a rule `mk/x` from the package `bpmnlint-plugin-mk`, and `x` from `bpmnlint`. */
-const resolver = new StaticResolver({
+export const ruleResolver = new StaticResolver({
   ...Object.fromEntries(Object.entries(RECOMMENDED_RULES).map(([name, rule]) => [`rule:bpmnlint/${name}`, rule])),
   ...Object.fromEntries(Object.entries(PLUGIN_RULES).map(([id, rule]) => [`rule:bpmnlint-plugin-${id}`, rule])),
 });
@@ -51,7 +51,7 @@ function optionsFor(id: string, setting: RuleSetting, profile: Profile, context:
 }
 
 /** bpmnlint's recommended rules as it configures them, and the profile's rules of ours. */
-function configFor(profile: Profile, context?: LintContext): Config {
+export function configFor(profile: Profile, context?: LintContext): Config {
   const ours = Object.entries(ruleSettings(profile)).map(([id, setting]) => {
     const options = optionsFor(id, setting, profile, context);
     const category = TO_CATEGORY[severityAt(setting, context)];
@@ -70,7 +70,8 @@ export async function lintDefinitions(definitions: ModdleElement, profile: Profi
   useKamusSynonyms(definitions, context?.synonyms);
   // A linter per lint: bpmnlint keeps rule instances per linter, and some rules keep state between lints in their
   // factory closure, so a shared linter would carry one map's findings into the next (tried; tests caught it).
-  const linter = new Linter({ resolver, config: configFor(profile, context) });
+  // All rules in one walk of the model (one-pass-linter.ts): the same reports as bpmnlint's Linter, one walk per rule.
+  const linter = new OnePassLinter({ resolver: ruleResolver, config: configFor(profile, context) });
   const results = await linter.lint(definitions);
   const orgType = mapOrgType(definitions);
   const findings: Finding[] = [];

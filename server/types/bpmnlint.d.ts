@@ -12,6 +12,10 @@ declare module 'bpmnlint' {
   export class Linter {
     constructor(options: { config?: Config; resolver: Resolver; transformRule?: TransformRuleFn });
     lint(moddleRoot: unknown, config?: Config): Promise<Record<string, LintReport[]>>;
+    /** The configuration given to the constructor. */
+    config: Config;
+    /** The enabled rules of a configuration, resolved, in configuration order (server/lint/one-pass-linter.ts). */
+    resolveRules(config: Config): Promise<Array<{ name: string; category: string; config: unknown; rule: import('bpmnlint/lib/types').RuleDefinition }>>;
   }
 }
 

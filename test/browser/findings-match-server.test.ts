@@ -1,6 +1,7 @@
 // The findings the modeller shows after edits (linted in its worker from the lean XML it writes in slices) are exactly
 // the server's /api/lint findings for the diagram's saved XML: a library map with lanes, message flows and data
-// objects, edited by renaming a task and adding a sub-process with a task inside.
+// objects, edited by renaming a task and adding a sub-process with a task inside, then by edits of every other kind.
+import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, useSession } from '../helpers/browser';
 import { libraryMapMaker } from '../helpers/library-map';
@@ -16,6 +17,31 @@ interface ShownFinding {
   rule: string;
   element: string;
   message: string;
+}
+
+/** The panel's findings of the map (every one, the hidden ones too) and the server's for the diagram's saved XML. */
+async function panelAndServer(page: Page): Promise<{ shown: ShownFinding[]; server: ShownFinding[] }> {
+  for (const more of await page.$$(byTestId('lint-more'))) await more.click();
+  const { xml, profile } = await page.evaluate(async (select) => {
+    const { modeler } = (window as unknown as { petakerja: { modeler: any } }).petakerja;
+    return { xml: (await modeler.saveXML({ format: true })).xml as string, profile: (document.querySelector(select) as HTMLSelectElement).value };
+  }, byTestId('lint-profile'));
+  const linted = await server.api('/api/lint', { method: 'POST', json: { xml, profile } });
+  expect(linted.status).toBe(200);
+  const fromServer = (linted.body.findings as Array<ShownFinding & { element?: string }>)
+    .map(({ severity, rule, element, message }) => ({ severity, rule, element: element ?? '', message }))
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  expect(fromServer.length).toBeGreaterThan(0);
+  await page.waitForFunction((selector, expected) => document.querySelectorAll(selector).length === expected, {}, `${byTestId('lint-finding')}[data-source="peta"]`, fromServer.length);
+  const shown = await page.$$eval(`${byTestId('lint-finding')}[data-source="peta"]`, (buttons) =>
+    buttons.map((button) => ({
+      severity: button.getAttribute('data-severity') ?? '',
+      rule: button.getAttribute('data-rule') ?? '',
+      element: button.getAttribute('data-element') ?? '',
+      message: button.querySelector('.lint-finding-message')?.textContent ?? '',
+    })),
+  );
+  return { shown, server: fromServer };
 }
 
 describe('findings after an edit', () => {
@@ -64,28 +90,51 @@ describe('findings after an edit', () => {
     expect(facts.subProcesses).toBe(1);
 
     // then: the panel (every finding, the hidden ones too) lists the server's findings for the same XML, in its order
-    for (const more of await page.$$(byTestId('lint-more'))) await more.click();
-    const { xml, profile } = await page.evaluate(async (select) => {
-      const { modeler } = (window as unknown as { petakerja: { modeler: any } }).petakerja;
-      return { xml: (await modeler.saveXML({ format: true })).xml as string, profile: (document.querySelector(select) as HTMLSelectElement).value };
-    }, byTestId('lint-profile'));
-    const linted = await server.api('/api/lint', { method: 'POST', json: { xml, profile } });
-    expect(linted.status).toBe(200);
-    const fromServer = (linted.body.findings as Array<ShownFinding & { element?: string }>)
-      .map(({ severity, rule, element, message }) => ({ severity, rule, element: element ?? '', message }))
-      .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
-    expect(fromServer.length).toBeGreaterThan(0);
-    expect(fromServer.some((finding) => finding.element.startsWith('SubProcess_') || finding.element.startsWith('Activity_'))).toBe(true);
-    await page.waitForFunction((selector, expected) => document.querySelectorAll(selector).length === expected, {}, `${byTestId('lint-finding')}[data-source="peta"]`, fromServer.length);
-    const shown = await page.$$eval(`${byTestId('lint-finding')}[data-source="peta"]`, (buttons) =>
-      buttons.map((button) => ({
-        severity: button.getAttribute('data-severity') ?? '',
-        rule: button.getAttribute('data-rule') ?? '',
-        element: button.getAttribute('data-element') ?? '',
-        message: button.querySelector('.lint-finding-message')?.textContent ?? '',
-      })),
-    );
-    expect(shown).toEqual(fromServer);
+    const first = await panelAndServer(page);
+    expect(first.server.some((finding) => finding.element.startsWith('SubProcess_') || finding.element.startsWith('Activity_'))).toBe(true);
+    expect(first.shown).toEqual(first.server);
+
+    // and so after each further edit, of every kind, with the XML of unchanged pieces re-used from the lint before
+    // (slicedXml's PieceCache): a lane change, a connection, a reconnection, a deletion, an id renamed, undo and redo
+    const edits = ['move a task into another lane', 'connect two tasks', 'reconnect a flow', 'delete a task', 'rename an id others refer to', 'undo twice', 'redo'];
+    for (const name of edits) {
+      await page.evaluate(
+        (edit) =>
+          new Promise<void>((resolve) => {
+            const { modeler } = (window as unknown as { petakerja: { modeler: any } }).petakerja;
+            const registry = modeler.get('elementRegistry');
+            const modeling = modeler.get('modeling');
+            const tasks = () => registry.filter((e: { type: string }) => /Task$/.test(e.type));
+            const middle = (shape: any) => ({ x: shape.x + shape.width / 2, y: shape.y + shape.height / 2 });
+            let edited = false;
+            const onChange = (state: { status: string }) => {
+              if (!edited || state.status !== 'done') return;
+              modeler.off('petakerja.lint.changed', onChange);
+              resolve();
+            };
+            modeler.on('petakerja.lint.changed', onChange);
+            if (edit === 'move a task into another lane') {
+              const task = tasks()[1];
+              const lane = registry.filter((e: any) => e.type === 'bpmn:Lane' && !e.children?.length).find((l: any) => middle(task).y < l.y || middle(task).y > l.y + l.height);
+              modeling.moveElements([task], { x: 0, y: middle(lane).y - middle(task).y }, task.parent);
+            } else if (edit === 'connect two tasks') modeling.connect(tasks()[0], tasks()[2]);
+            else if (edit === 'reconnect a flow') {
+              const flow = registry.filter((e: any) => e.type === 'bpmn:SequenceFlow')[0];
+              const target = tasks().find((t: any) => t !== flow.target && t !== flow.source);
+              modeling.reconnectEnd(flow, target, middle(target));
+            } else if (edit === 'delete a task') modeling.removeElements([tasks()[3]]);
+            else if (edit === 'rename an id others refer to') modeling.updateProperties(tasks()[2], { id: 'Activity_Diganti' });
+            else if (edit === 'undo twice') {
+              modeler.get('commandStack').undo();
+              modeler.get('commandStack').undo();
+            } else modeler.get('commandStack').redo();
+            edited = true;
+          }),
+        name,
+      );
+      const { shown, server: fromServer } = await panelAndServer(page);
+      expect(shown, name).toEqual(fromServer);
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

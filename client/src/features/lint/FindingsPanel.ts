@@ -53,6 +53,8 @@ export class FindingsPanel {
   private shownRepository: RepositoryFindingsState['result'] = null;
   /** Bumped by each list render; the items of an older one stop being added. */
   private renders = 0;
+  /** Everything the list on screen shows (see listed()); an answer that would show the same leaves it untouched. */
+  private listedText: string | null = null;
   /** The cited articles' text, opened by clicking a finding. */
   private readonly articles = new ArticleDialog();
 
@@ -160,7 +162,24 @@ export class FindingsPanel {
     this.renderList(all, across.length > 0 ? repository.result : null);
   }
 
+  /**
+   * What the list shows of these findings, as text: each finding's severity, rule, element and its label, message,
+   * whether inferred and where from, and the repository note. An edit usually leaves most findings as they were; a
+   * list that would look the same is not built again (at 2,000 shapes, hundreds of items re-laid out after each lint).
+   */
+  private listed(findings: readonly Finding[], repository: { revision: number; findings: readonly Finding[] } | null): string {
+    let text = repository ? `${repository.revision}:${repository.findings.length}` : '-';
+    for (const finding of findings) {
+      const label = finding.element ? elementLabel(this.registry, finding.element) : '';
+      text += `\n${finding.severity}\t${finding.rule}\t${finding.element ?? ''}\t${label}\t${finding.inferred}\t${this.fromRepository.has(finding)}\t${finding.message}`;
+    }
+    return text;
+  }
+
   private renderList(findings: readonly Finding[], repository: { revision: number; findings: readonly Finding[] } | null): void {
+    const listed = this.listed(findings, repository);
+    if (listed === this.listedText) return;
+    this.listedText = listed;
     const render = ++this.renders;
     const groups = findingsBySeverity(findings);
     const note = repository

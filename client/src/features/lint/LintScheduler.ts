@@ -1,17 +1,21 @@
 // Re-lints the diagram right after an edit, in the worker, and announces only the newest answer. Edits in quick
 // succession coalesce: the short debounce gathers a burst, a change while the XML is written restarts the writing,
 // and the worker lints only the newest of the requests waiting for it (lint.worker.ts). The XML for the worker is
-// written in slices (slicedXml), so serialising a big map never blocks the main thread, and lean: without what no
-// rule reads (edges' waypoints, labels' DI).
+// written in slices (slicedXml), so serialising a big map never blocks the main thread, lean: without what no rule
+// reads (edges' waypoints, labels' DI), and re-using the pieces of the last XML that the edit left unchanged.
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import { LINT_CHANGED_EVENT, type KamusSynonym, type LintResult, type LintState, type Profile } from './lintProtocol';
 import type { LintBackend } from './LintWorkerClient';
-import { slicedXml, type XmlElement, type XmlModdle } from './slicedXml';
+import { PieceCache, slicedXml, type XmlElement, type XmlModdle } from './slicedXml';
 import { Cancelled, slicePauser } from './timeSlices';
 import { afterNextPaint } from '../../ui/afterPaint';
 
-/** Gathers the commands of one gesture (and a burst of typing); a lint under way does not hold the next one back. */
-export const LINT_DEBOUNCE_MS = 40;
+/**
+ * Gathers the commands of one gesture (they come in one task) and a quick burst (arrow-key nudges); a lint under way
+ * does not hold the next one back, a change stops a serialisation under way and the worker lints only the newest
+ * request, so a burst the debounce misses costs little. One frame: 40 ms before issue 16's last step.
+ */
+export const LINT_DEBOUNCE_MS = 16;
 
 interface DefinitionsSource {
   getDefinitions(): unknown;
@@ -29,6 +33,8 @@ export default class LintScheduler {
   private destroyed = false;
   /** Counts model changes; a serialisation under way stops when the model changes beneath it. */
   private changes = 0;
+  /** The XML of the pieces of the diagram an edit left unchanged, re-used by the next lint (slicedXml's PieceCache). */
+  private pieces = new PieceCache();
 
   constructor(
     private readonly eventBus: EventBus,
@@ -38,6 +44,7 @@ export default class LintScheduler {
   ) {
     eventBus.on('import.done', (event: { error?: unknown }) => {
       this.changes++;
+      this.pieces = new PieceCache();
       // The first lint of an imported diagram waits for it to be painted: serialising a big map (and the worker's
       // parsing, on the other core) would delay its first sight (issue 16).
       if (!event.error) void afterNextPaint().then(() => this.schedule(0));
@@ -106,7 +113,7 @@ export default class LintScheduler {
    */
   private async serialise(definitions: XmlElement, stale: () => boolean): Promise<string> {
     try {
-      return await slicedXml(this.moddle, definitions, { pause: slicePauser(stale), lean: true });
+      return await slicedXml(this.moddle, definitions, { pause: slicePauser(stale), lean: true, cache: this.pieces });
     } catch (error) {
       if (error instanceof Cancelled || stale()) throw error;
       console.warn('Sliced serialisation failed; serialising the whole model at once.', error);

@@ -3,7 +3,7 @@
 // piece's ancestors that carry the same namespace declarations, and the pieces are joined where they belong.
 // Pure (no DOM): the caller decides how to pause. The result parses to the same model as `moddle.toXML`'s; with
 // `lean`, to that model without what no lint rule reads (edges' waypoints, labels' DI), which is a third less to
-// write and parse.
+// write and parse. With a PieceCache, pieces whose elements are unchanged since an earlier call are not written again.
 
 /** What this needs of a moddle element (bpmn-moddle's objects). */
 export interface XmlElement {
@@ -40,6 +40,11 @@ export interface SliceOptions {
    * map model's lanes and stage groups); test/client/sliced-xml.test.ts checks the findings stay the same.
    */
   lean?: boolean;
+  /**
+   * Pieces written by an earlier call, re-used where nothing they were written from has changed since (see PieceCache);
+   * the result is the same text as without it.
+   */
+  cache?: PieceCache;
 }
 
 const NO_REPLACEMENTS: ReadonlyMap<string, unknown> = new Map();
@@ -53,6 +58,143 @@ const LEFT_OUT: Readonly<Record<string, readonly string[]>> = {
 export const PIECE_ITEMS = 60;
 const PREAMBLE = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const SLOT_PREFIX = '__petakerja_slot_';
+
+/** Marks a property that is not set, in a snapshot. */
+const ABSENT = Symbol('absent');
+
+/**
+ * Everything moddle's writer reads of an element and its contained elements, in order: type, `$attrs`, and each
+ * property it would write (own, not virtual) — values, contained elements (recursively), and references as the
+ * object and the id written for it. Two snapshots equal value for value (===) mean the same XML. `visit` answers
+ * false to stop (a difference found). Generic elements (unknown extensions) are not followed: an element holding one
+ * answers false, and its piece is never cached.
+ */
+function snapshot(element: XmlElement, visit: (value: unknown) => boolean): boolean {
+  const descriptor = element.$descriptor as { isGeneric?: boolean; properties: PropertyDescriptor[] };
+  if (descriptor.isGeneric) return false;
+  if (!visit(element)) return false;
+  for (const name in element.$attrs) if (!visit(name) || !visit(element.$attrs[name])) return false;
+  for (const property of descriptor.properties) {
+    if (property.isVirtual) continue;
+    if (!has(element, property.name)) {
+      if (!visit(ABSENT)) return false;
+      continue;
+    }
+    const value = (element as unknown as Record<string, unknown>)[property.name];
+    if (property.isMany) {
+      if (!Array.isArray(value)) return false;
+      if (!visit(value.length)) return false;
+      for (const item of value) if (!snapshotValue(item, property, visit)) return false;
+    } else if (!snapshotValue(value, property, visit)) return false;
+  }
+  return true;
+}
+
+function snapshotValue(value: unknown, property: PropertyDescriptor, visit: (value: unknown) => boolean): boolean {
+  if (property.isReference) return visit(value) && visit(typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined);
+  if (typeof value === 'object' && value !== null) return isTyped(value) && snapshot(value, visit);
+  return visit(value);
+}
+
+/** A snapshot of items as a list of values, or null when one holds something not followed (a generic element). */
+function takeSnapshot(items: readonly XmlElement[]): unknown[] | null {
+  const values: unknown[] = [];
+  const push = (value: unknown) => {
+    values.push(value);
+    return true;
+  };
+  for (const item of items) if (!snapshot(item, push)) return null;
+  return values;
+}
+
+function sameSnapshot(items: readonly XmlElement[], values: readonly unknown[]): boolean {
+  let index = 0;
+  const same = (value: unknown) => index < values.length && values[index++] === value;
+  for (const item of items) if (!snapshot(item, same)) return false;
+  return index === values.length;
+}
+
+interface CachedPiece {
+  /** The ancestors' identities, properties and namespace declarations the piece was written inside. */
+  context: string;
+  items: readonly XmlElement[];
+  values: readonly unknown[];
+  xml: string;
+  /** The holders' opening tags, whose declarations the document's root must carry. */
+  tags: readonly string[];
+  /** The last call that used the piece; pieces a whole call did not use are dropped. */
+  used: number;
+}
+
+/**
+ * The pieces of one model's XML from earlier calls (one per modeller). A piece is re-used only when it is the same
+ * items (the same objects, in order) inside the same ancestors and a fresh snapshot of them equals the one taken when
+ * it was written: any change bpmn-js makes anywhere in those elements — a name, a reference's target or that
+ * target's id, a lane's or a flow's list — makes the snapshot differ, whichever command made it.
+ */
+export class PieceCache {
+  private readonly pieces = new Map<XmlElement, CachedPiece>();
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 1;
+  private call = 0;
+  /** Pieces re-used and written by the last call (tests and benchmarks read them). */
+  hits = 0;
+  misses = 0;
+
+  begin(): void {
+    this.call++;
+    this.hits = 0;
+    this.misses = 0;
+  }
+
+  /** Drops the pieces the last complete call did not use (elements deleted, batches shifted). */
+  sweep(): void {
+    for (const [first, piece] of this.pieces) if (piece.used !== this.call) this.pieces.delete(first);
+  }
+
+  context(path: readonly Step[], lean: boolean): string {
+    let key = lean ? 'lean' : 'whole';
+    for (const step of path) key += `/${this.idOf(step.element)}.${step.property.name}${JSON.stringify([...ownDeclarations(step.element)])}`;
+    return key;
+  }
+
+  get(context: string, items: readonly XmlElement[]): CachedPiece | undefined {
+    const piece = this.pieces.get(items[0]!);
+    const hit =
+      piece !== undefined &&
+      piece.context === context &&
+      piece.items.length === items.length &&
+      piece.items.every((item, index) => item === items[index]) &&
+      sameSnapshot(items, piece.values);
+    if (!hit) return undefined;
+    piece.used = this.call;
+    this.hits++;
+    return piece;
+  }
+
+  set(context: string, items: readonly XmlElement[], values: readonly unknown[] | null, xml: string, tags: readonly string[]): void {
+    this.misses++;
+    if (values === null) {
+      this.pieces.delete(items[0]!);
+      return;
+    }
+    this.pieces.set(items[0]!, { context, items: [...items], values, xml, tags, used: this.call });
+  }
+
+  /** A piece boundary after every `every`-th element in the order first seen; elements added later fall in between. */
+  endsPiece(element: XmlElement, every: number): boolean {
+    return this.idOf(element) % every === 0;
+  }
+
+  private idOf(element: object): number {
+    let id = this.ids.get(element);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.ids.set(element, id);
+    }
+    return id;
+  }
+}
 
 /** A piece's place: the real ancestor and the property of it that holds the next one down. */
 interface Step {
@@ -104,6 +246,17 @@ class Slicer {
     this.pieceItems = options.pieceItems ?? PIECE_ITEMS;
   }
 
+  /**
+   * Whether a piece ends after `item`, its `length`-th. Without a cache, every PIECE_ITEMS items. With one, where the
+   * item's cache number says (about as often), so that an element added or deleted changes only its own piece and not
+   * every later one, with a piece never over twice the size.
+   */
+  private endsPiece(item: XmlElement, length: number): boolean {
+    const cache = this.options.cache;
+    if (!cache) return length >= this.pieceItems;
+    return cache.endsPiece(item, this.pieceItems) || length >= 2 * this.pieceItems;
+  }
+
   /** Whether an element is too big to serialise in one piece. */
   needsSplit(element: XmlElement): boolean {
     const known = this.split.get(element);
@@ -152,7 +305,7 @@ class Slicer {
   }
 
   /** The XML of `items` as children of the last step's property, inside copies of the ancestors. */
-  private async serialiseWithin(path: readonly Step[], items: XmlElement[]): Promise<string> {
+  private async serialiseWithin(path: readonly Step[], items: XmlElement[], tags: string[] = []): Promise<string> {
     let content: unknown = items;
     for (let index = path.length - 1; index >= 0; index--) content = this.holder(path[index]!, index === path.length - 1 ? items : content);
     const { xml } = await this.moddle.toXML(content, { format: false, preamble: false });
@@ -161,10 +314,32 @@ class Slicer {
       const open = /^<[^<>]*>/.exec(inner);
       const close = /<\/[^<>]*>$/.exec(inner);
       if (!open || !close || open[0].endsWith('/>')) throw new Error('unexpected serialisation of a piece');
+      tags.push(open[0]);
       this.collect(open[0], level === 0 ? new Map() : ownDeclarations(path[level]!.element));
       inner = inner.slice(open[0].length, inner.length - close[0].length);
     }
     return inner;
+  }
+
+  /**
+   * A batch of a collection's items (`originals`, written as `items`: their lean copies or themselves): from the cache
+   * when it holds them unchanged, else written and remembered.
+   */
+  private async piece(path: readonly Step[], items: XmlElement[], originals: XmlElement[]): Promise<string> {
+    const cache = this.options.cache;
+    if (!cache) return this.serialiseWithin(path, items);
+    const context = cache.context(path, this.options.lean === true);
+    const cached = cache.get(context, originals);
+    if (cached) {
+      cached.tags.forEach((tag, level) => this.collect(tag, level === 0 ? new Map() : ownDeclarations(path[level]!.element)));
+      return cached.xml;
+    }
+    // Taken in the same task as the writing (toXML does not yield), so it describes exactly what was written.
+    const values = takeSnapshot(originals);
+    const tags: string[] = [];
+    const xml = await this.serialiseWithin(path, items, tags);
+    cache.set(context, originals, values, xml, tags);
+    return xml;
   }
 
   /**
@@ -207,10 +382,12 @@ class Slicer {
       const inner = [...path, { element, property: slot.property }];
       const parts: string[] = [];
       let batch: XmlElement[] = [];
+      let originals: XmlElement[] = [];
       const flush = async () => {
         if (batch.length === 0) return;
-        parts.push(await this.serialiseWithin(inner, batch));
+        parts.push(await this.piece(inner, batch, originals));
         batch = [];
+        originals = [];
         await this.options.pause();
       };
       for (const original of slot.items) {
@@ -220,7 +397,8 @@ class Slicer {
           parts.push(await this.element(item, inner));
         } else {
           batch.push(item);
-          if (batch.length >= this.pieceItems) await flush();
+          originals.push(original);
+          if (this.endsPiece(original, batch.length)) await flush();
         }
       }
       await flush();
@@ -251,6 +429,8 @@ class Slicer {
 /** The model's XML, as `moddle.toXML(definitions, { format: false })` writes it, built piece by piece with pauses. */
 export async function slicedXml(moddle: XmlModdle, definitions: XmlElement, options: SliceOptions): Promise<string> {
   const slicer = new Slicer(moddle, options);
+  options.cache?.begin();
   const xml = await slicer.element(definitions, []);
+  options.cache?.sweep();
   return PREAMBLE + slicer.declareAll(xml);
 }

@@ -1,0 +1,98 @@
+// The one-walk linter (server/lint/one-pass-linter.ts) answers exactly what bpmnlint's own Linter answers, report for
+// report and in the same order, on every map we have: the library, every fixture, the MIWG corpus and a big generated
+// map (the library's maps under every profile at both stages, the others under the default profile at both stages);
+// and it fails a throwing rule as bpmnlint does.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Linter } from 'bpmnlint';
+import StaticResolver from 'bpmnlint/lib/resolver/static-resolver';
+import { describe, expect, it, vi } from 'vitest';
+import { generateBpmn } from '../../bench/bpmn-generator';
+import { parseBpmn } from '../../server/bpmn/moddle';
+import { PROFILES } from '../../server/domain/vocabulary';
+import { completeFlowReferences } from '../../server/lint/complete-flow-references';
+import { configFor, ruleResolver } from '../../server/lint/engine';
+import { OnePassLinter } from '../../server/lint/one-pass-linter';
+import { miwgFiles, readText, ROOT } from '../helpers/fixtures';
+
+function bpmnFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.bpmn'))
+    .map((file) => path.join(dir, file))
+    .sort();
+}
+
+const library = bpmnFiles(path.join(ROOT, 'processes'));
+const files = [...library, ...bpmnFiles(path.join(ROOT, 'test')), ...miwgFiles()];
+
+/** Both linters' answers on two fresh parses of the same XML (flow references completed, as the engine does). */
+async function both(xml: string, config: ReturnType<typeof configFor>) {
+  const [a, b] = await Promise.all([parseBpmn(xml), parseBpmn(xml)]);
+  completeFlowReferences(a.definitions);
+  completeFlowReferences(b.definitions);
+  const expected = await new Linter({ resolver: ruleResolver, config }).lint(a.definitions);
+  const actual = await new OnePassLinter({ resolver: ruleResolver, config }).lint(b.definitions);
+  // The engine lists findings in the order of the rules' keys, so that order is compared too.
+  expect(Object.keys(actual)).toEqual(Object.keys(expected));
+  return { expected: JSON.parse(JSON.stringify(expected)), actual: JSON.parse(JSON.stringify(actual)) };
+}
+
+describe('one-pass linter', () => {
+  it('finds maps to compare', () => {
+    expect(files.length).toBeGreaterThan(300);
+  });
+
+  it.each(files.map((file) => [path.relative(path.dirname(ROOT), file), file]))('answers as bpmnlint on %s', async (_name, file) => {
+    const xml = readText(file);
+    try {
+      await parseBpmn(xml);
+    } catch {
+      return; // not a map (hostile or broken fixtures): nothing to lint
+    }
+    for (const profile of library.includes(file) ? PROFILES : (['nasional'] as const)) {
+      for (const stage of [undefined, 'pengajuan'] as const) {
+        const { expected, actual } = await both(xml, configFor(profile, stage ? { stage } : undefined));
+        expect(actual, `${profile} ${stage ?? 'draf'}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('answers as bpmnlint on a generated map of 2,000 shapes', async () => {
+    const { expected, actual } = await both(generateBpmn({ map: 2000, revision: 1, targetBytes: 2000 * 950 }), configFor('nasional'));
+    expect(Object.values(actual).flat().length).toBeGreaterThan(1000);
+    expect(actual).toEqual(expected);
+  });
+
+  it('fails a rule that throws, or has no check, as bpmnlint does, and walks the others on', async () => {
+    const throwing = () => ({
+      check: (node: { $type: string }) => {
+        if (node.$type === 'bpmn:Task') throw new Error('rusak di tugas');
+      },
+    });
+    const reporting = () => ({
+      check: {
+        enter: (node: { $type: string; id: string }, reporter: { report(id: string, message: string, path?: unknown): void }) => {
+          if (node.$type === 'bpmn:Process') return false;
+          reporter.report(node.id, 'dilihat', ['a']);
+        },
+        leave: (node: { id: string }, reporter: { report(id: string, message: string, path?: unknown): void }) => reporter.report(node.id, 'ditinggalkan', { extra: 1 }),
+      },
+    });
+    const resolver = new StaticResolver({ 'rule:bpmnlint/throwing': throwing, 'rule:bpmnlint/reporting': reporting, 'rule:bpmnlint/empty': () => ({ check: {} }) });
+    const config = { rules: { throwing: 'error', reporting: 'warn', empty: 'info' } } as const;
+    const xml = readText(path.join(ROOT, 'processes/templates/lintas-fungsi.bpmn'));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const [a, b] = await Promise.all([parseBpmn(xml), parseBpmn(xml)]);
+      const expected = await new Linter({ resolver, config }).lint(a.definitions);
+      const actual = await new OnePassLinter({ resolver, config }).lint(b.definitions);
+      expect(expected.throwing).toEqual([{ message: 'rusak di tugas', category: 'rule-error' }]);
+      expect(expected.empty).toEqual([{ message: 'no check implemented', category: 'rule-error' }]);
+      expect(expected.reporting!.length).toBeGreaterThan(2);
+      expect(actual).toEqual(expected);
+      expect(Object.keys(actual)).toEqual(Object.keys(expected));
+    } finally {
+      error.mockRestore();
+    }
+  });
+});
