@@ -57,6 +57,50 @@ describe('an SOP PDF Petakerja printed, read back', () => {
   }
 });
 
+/**
+ * The same SOP with its table's borders drawn another way, as Word, Excel and LibreOffice write them to PDF: each cell's
+ * four edges as separate lines, or as thin filled bars; header backgrounds as fills of their own.
+ */
+function bordersRedrawn(html: string, as: 'lines' | 'bars'): string {
+  return html.replace(/<g class="grid" stroke="#000" stroke-width="([\d.]+)">([\s\S]*?)<\/g>/g, (_all, width: string, body: string) => {
+    const w = Number(width);
+    const cells = body.replace(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="([^"]+)"\/>/g, (_cell, ...values: string[]) => {
+      const [x, y, width, height] = values.slice(0, 4).map(Number) as [number, number, number, number];
+      const fill = values[4]!;
+      const background = fill === 'none' ? '' : `<rect x="${x}" y="${y}" width="${width}" height="${height}" fill="${fill}" stroke="none"/>`;
+      const edges: Array<[number, number, number, number]> = [[x, y, x + width, y], [x + width, y, x + width, y + height], [x, y + height, x + width, y + height], [x, y, x, y + height]];
+      return (
+        background +
+        edges
+          .map(([x1, y1, x2, y2]) =>
+            as === 'lines'
+              ? `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}"/>`
+              : `<rect x="${Math.min(x1, x2) - w / 2}" y="${Math.min(y1, y2) - w / 2}" width="${Math.abs(x2 - x1) + w}" height="${Math.abs(y2 - y1) + w}" fill="#000" stroke="none"/>`,
+          )
+          .join('')
+      );
+    });
+    return `<g class="grid" stroke="#000" stroke-width="${width}">${cells}</g>`;
+  });
+}
+
+describe('an SOP whose table borders are drawn as separate lines or bars, read back', () => {
+  const some = maps.filter((file) => /penunjukan-lintas-pd|mk-setda|lintas-fungsi|subproses|C\.1\.0/.test(file));
+  for (const as of ['lines', 'bars'] as const) {
+    for (const file of some) {
+      it(`${as}: ${path.basename(file)}`, async () => {
+        const { definitions } = await parseBpmn(readFileSync(file, 'utf8'));
+        const expected = procedureToTable(readProcedure(definitions));
+        const rendered = renderSop({ definitions, settings: { paper: 'A4', orientation: 'landscape' } });
+        const html = bordersRedrawn(rendered.html, as);
+        expect(html).not.toBe(rendered.html);
+        const { table } = await readSopPdf(new Uint8Array(await pool.pdf(html, { paper: 'A4', landscape: true })));
+        expect(structure(table, { labels: false })).toEqual(structure(expected, { labels: false }));
+      });
+    }
+  }
+});
+
 describe('the identity part read back', () => {
   it('gives every field as it was filled in, dates and NIP in their stored forms', async () => {
     const { definitions } = await parseBpmn(readFileSync(path.join(ROOT, 'processes/library/penunjukan-lintas-unit.bpmn'), 'utf8'));

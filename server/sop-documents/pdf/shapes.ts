@@ -1,6 +1,7 @@
 // The painted paths of a page sorted into what an SOP flowchart table is made of: table cells (rectangles that share
 // their edges with others), the five symbols of SOP AP (kotak, kapsul, belah ketupat, segilima; SOP-FORMAT.md §2),
 // arrowheads, and lines (dashed lines a PDF writer drew as rows of small filled dashes joined back into one line).
+import { cellsFromSegments, type Segment } from './grid-lines';
 import type { PaintedPath, Point } from './page-graphics';
 
 export interface Box {
@@ -126,6 +127,8 @@ export function pageShapes(paths: PaintedPath[]): PageShapes {
   const symbols: ShapeOnPage[] = [];
   const arrowTips: Point[] = [];
   const lines: Line[] = [];
+  /** Straight pieces that may be table borders drawn line by line (grid-lines.ts sorts them out). */
+  const segments: Segment[] = [];
   for (const path of paths) {
     const dashed = dashesAsLine(path);
     if (dashed) {
@@ -137,6 +140,7 @@ export function pageShapes(paths: PaintedPath[]): PageShapes {
       const points = corners(part);
       if (!closed && path.stroked) {
         if (points.length >= 2) lines.push({ points: simplify(points), dashed: path.dashed });
+        if (!path.dashed) points.slice(1).forEach((point, i) => segments.push({ from: points[i]!, to: point }));
         continue;
       }
       if (points.length === 3 && path.filled) {
@@ -145,6 +149,15 @@ export function pageShapes(paths: PaintedPath[]): PageShapes {
         const shortest = sides.indexOf(Math.min(...sides));
         arrowTips.push(points[(shortest + 2) % 3]!);
         continue;
+      }
+      // A thin filled bar is a border drawn as a fill (as Word writes table borders to PDF).
+      if (!path.stroked && points.length === 4 && isAxisAligned(points)) {
+        const bar = boxOf(points);
+        if (Math.min(bar.width, bar.height) < 1.5 && Math.max(bar.width, bar.height) > 6) {
+          const c = centre(bar);
+          segments.push(bar.width > bar.height ? { from: { x: bar.x, y: c.y }, to: { x: bar.x + bar.width, y: c.y } } : { from: { x: c.x, y: bar.y }, to: { x: c.x, y: bar.y + bar.height } });
+          continue;
+        }
       }
       // Only stroked outlines are cells or symbols; a fill alone is a background (a header's grey, a label's white).
       if (!path.stroked) continue;
@@ -170,5 +183,7 @@ export function pageShapes(paths: PaintedPath[]): PageShapes {
     if (unique.some((other) => other !== box && touches(box, other))) cells.push(box);
     else symbols.push({ shape: 'process', box });
   }
+  // Cells drawn as border lines, beside those drawn as rectangles.
+  for (const cell of cellsFromSegments(segments)) if (!cells.some((other) => sameBox(other, cell))) cells.push(cell);
   return { cells, symbols, arrowTips, lines };
 }
