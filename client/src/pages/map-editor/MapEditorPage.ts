@@ -3,7 +3,7 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import type { Meta, ProcessMap } from '../../api/types';
 import type { AppContext } from '../../context';
 import { downloadBpmn, downloadSvg, exportAction } from '../../diagram/diagramFiles';
-import { fitDiagram, paletteInset } from '../../diagram/viewport';
+import { fitBeforeFirstLayout, fitDiagram, paletteInset } from '../../diagram/viewport';
 import { showOpenWarnings } from '../../diagram/OpenWarningsNotice';
 import { addZoomControls } from '../../diagram/zoomControls';
 import { CHANGE_TRACKER_EVENT, type ChangeTrackerEvent } from '../../features/change-tracking/ChangeTracker';
@@ -182,6 +182,7 @@ export class MapEditorPage implements Page {
       const session = new EditorSession(modeler, this.context.api, map, xml);
       // Measured on the empty canvas: afterwards it would force one more layout of every shape before the first paint.
       const inset = paletteInset(modeler);
+      fitBeforeFirstLayout(modeler, inset);
       const warnings = await session.open();
       if (this.destroyed) {
         modeler.destroy();
