@@ -19,11 +19,10 @@ export class SessionState {
 
   constructor(private readonly api: Api) {}
 
-  /** Asks the server whether setup is needed and, if not, who is signed in (both at once: one round trip, issue 16). */
+  /** Asks the server whether setup is needed and, if not, who is signed in. */
   async load(): Promise<void> {
-    const [setupNeeded, session] = await Promise.all([this.api.setupNeeded(), this.api.session()]);
-    this.setupNeeded = setupNeeded;
-    this.set(setupNeeded ? null : session);
+    this.setupNeeded = await this.api.setupNeeded();
+    this.set(this.setupNeeded ? null : await this.api.session());
   }
 
   get current(): Session | null {
