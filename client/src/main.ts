@@ -1,6 +1,7 @@
 // Entry point: styles of bpmn-js and the properties panel, then the session (first-run setup, sign-in) and the
 // router over the pages.
 import './zodJitless';
+import './bootAhead';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -16,7 +17,7 @@ import { LoginPage } from './pages/account/LoginPage';
 import { SetupPage } from './pages/account/SetupPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { MapEditorPage } from './pages/map-editor/MapEditorPage';
-import { dropOpenedAhead, openAhead } from './pages/map-editor/openAhead';
+import { dropOpenedAhead } from './pages/map-editor/openAhead';
 import { MapListPage } from './pages/map-list/MapListPage';
 import { ReadOnlyMapPage } from './pages/map-viewer/ReadOnlyMapPage';
 import { ADMIN_ONLY, MessagePage, NOT_FOUND } from './pages/MessagePage';
@@ -74,9 +75,6 @@ const context = createContext(router);
 
 // Versions before accounts remembered the author's name for saving; the server now records the signed-in user.
 localStorage.removeItem('petakerja.author');
-
-// A map opened by its address starts loading its code and XML now, beside the session requests.
-openAhead(location.hash);
 
 async function boot(app: HTMLElement): Promise<void> {
   app.replaceChildren(loadingView('Memuat Petakerja…'));

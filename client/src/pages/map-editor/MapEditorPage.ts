@@ -3,7 +3,7 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import type { Meta, ProcessMap } from '../../api/types';
 import type { AppContext } from '../../context';
 import { downloadBpmn, downloadSvg, exportAction } from '../../diagram/diagramFiles';
-import { fitDiagram, paletteInset } from '../../diagram/viewport';
+import { fitBeforeFirstLayout, fitDiagram, paletteInset } from '../../diagram/viewport';
 import { showOpenWarnings } from '../../diagram/OpenWarningsNotice';
 import { addZoomControls } from '../../diagram/zoomControls';
 import { CHANGE_TRACKER_EVENT, type ChangeTrackerEvent } from '../../features/change-tracking/ChangeTracker';
@@ -26,6 +26,7 @@ import { mapUnavailableView } from '../shared/mapUnavailable';
 import { Toast } from '../../ui/toast';
 import { appHeader, pageShell } from '../shared/layout';
 import { skVocabulary } from '../shared/mapFields';
+import type { SkVocabulary } from '../../features/sk-properties/vocabulary';
 import { RevisionPanel } from '../shared/RevisionPanel';
 import { dockablePanel, PanelDock } from '../shared/panelDock';
 import { openConflictDialog } from './conflictDialog';
@@ -136,20 +137,21 @@ export class MapEditorPage implements Page {
     replaceChildren(this.main, loadingView('Memuat peta…'));
     let modeler: Modeler | null = null;
     try {
-      // The map and its XML, fetched ahead when the page was opened by its address, else asked for now.
-      const opened = (takeOpenedAhead(this.mapId) ?? Promise.reject(new Error('not fetched ahead'))).catch(async () => {
+      // The map, its XML, meta and kamus, fetched ahead when the page was opened by its address, else asked for now.
+      const ahead = takeOpenedAhead(this.mapId);
+      const notAhead = Promise.reject(new Error('not fetched ahead'));
+      notAhead.catch(() => undefined);
+      const opened = (ahead?.opened ?? notAhead).catch(async () => {
         const map = await this.context.api.getMap(this.mapId);
         return { map, xml: await this.context.api.revisionXml(this.mapId, map.currentRevision) };
       });
       // bpmn-js comes in its own chunk, fetched while the map loads, so the list page stays light.
-      const [{ createModeler }, meta, { map, xml }, maps, kamus] = await Promise.all([
+      const [{ createModeler }, meta, { map, xml }, kamus] = await Promise.all([
         loadDiagramCode(),
-        this.context.meta(),
+        (ahead?.meta ?? notAhead).catch(() => this.context.meta()),
         opened,
-        // The choices of sk:calledMap; without them the field stays empty but the modeller still opens.
-        this.context.api.listMaps().catch(() => []),
         // The repository's synonyms of the kamus jabatan for the live lint; without them lanes are read by the kamus alone.
-        this.context.api.kamus().catch(() => []),
+        (ahead?.kamus ?? notAhead).catch(() => this.context.api.kamus()).catch(() => []),
       ]);
       if (this.destroyed) return;
       const canvas = h('div', { class: 'diagram-canvas', 'data-testid': 'modeler-canvas' });
@@ -171,17 +173,16 @@ export class MapEditorPage implements Page {
         this.remoteNotice,
         h('div', { class: 'workspace' }, canvasColumn, this.revisionPanel.element, properties, this.reviewPanel.element, this.dock.strip, this.sopPanel.element),
       );
-      modeler = createModeler({
-        canvas,
-        propertiesPanel: properties,
-        vocabulary: { ...skVocabulary(meta), maps: calledMapOptions(maps, this.mapId), kamus },
-      });
+      // The choices of sk:calledMap (`maps`) come with the properties panel, after the first paint.
+      const vocabulary: SkVocabulary = { ...skVocabulary(meta), kamus };
+      modeler = createModeler({ canvas, propertiesPanel: properties, vocabulary });
       modeler.get<LintScheduler>('lintScheduler').setSynonyms(kamus);
       // Subscribes before the import, so the first lint (right after it) already fills the panel.
       canvasColumn.append(new FindingsPanel(modeler, { profiles: meta.profiles, mapProfile: map.profile }).element);
       const session = new EditorSession(modeler, this.context.api, map, xml);
       // Measured on the empty canvas: afterwards it would force one more layout of every shape before the first paint.
       const inset = paletteInset(modeler);
+      fitBeforeFirstLayout(modeler, inset);
       const warnings = await session.open();
       if (this.destroyed) {
         modeler.destroy();
@@ -199,7 +200,7 @@ export class MapEditorPage implements Page {
       void this.loadCallLinks();
       void this.loadRepositoryFindings();
       void this.loadRevisions();
-      void this.addPropertiesPanel(modeler, properties);
+      void this.addPropertiesPanel(modeler, properties, vocabulary);
     } catch (error) {
       modeler?.destroy();
       if (this.destroyed) return;
@@ -243,16 +244,29 @@ export class MapEditorPage implements Page {
     });
   }
 
-  /** The properties panel's code is fetched once the diagram is shown (diagram/lateProperties.ts). */
-  private async addPropertiesPanel(modeler: Modeler, aside: HTMLElement): Promise<void> {
+  /**
+   * The properties panel's code is fetched once the diagram is shown (diagram/lateProperties.ts), beside the listing
+   * that gives its "Peta yang dirinci" (sk:calledMap) its choices: the biggest answer on the way to a map at 20,000
+   * maps, so no longer awaited before the map is drawn (issue 16). Without the listing the field has no choices; the
+   * rest of the panel works.
+   */
+  private async addPropertiesPanel(modeler: Modeler, aside: HTMLElement, vocabulary: SkVocabulary): Promise<void> {
     try {
-      const { addPropertiesPanel } = await import('../../diagram/lateProperties');
+      const [{ addPropertiesPanel }] = await Promise.all([
+        import('../../diagram/lateProperties'),
+        vocabulary.maps
+          ? undefined
+          : this.context.api.listMaps().then(
+              (maps) => void (vocabulary.maps = calledMapOptions(maps, this.mapId)),
+              () => void (vocabulary.maps = []),
+            ),
+      ]);
       if (this.open?.session.modeler !== modeler) return;
       replaceChildren(aside);
       addPropertiesPanel(modeler);
     } catch (error) {
       if (this.open?.session.modeler !== modeler) return;
-      replaceChildren(aside, errorView(error, 'Panel properti tidak dapat dimuat'), h('button', { type: 'button', class: 'button button-ghost', onClick: () => void this.addPropertiesPanel(modeler, aside) }, 'Coba lagi'));
+      replaceChildren(aside, errorView(error, 'Panel properti tidak dapat dimuat'), h('button', { type: 'button', class: 'button button-ghost', onClick: () => void this.addPropertiesPanel(modeler, aside, vocabulary) }, 'Coba lagi'));
     }
   }
 

@@ -1,6 +1,7 @@
-// Opening a map starts before the session and the router are ready: the modeller's code and the map's current XML
-// are asked for at once, side by side, so neither waits on the other nor on the session requests (issue 16).
-import type { ProcessMap } from '../../api/types';
+// Opening a map starts before the session and the router are ready: the modeller's code, the map's current XML and
+// what the modeller is built with (meta, kamus) are asked for at once, side by side, so none waits on another nor on
+// the session requests (issue 16).
+import type { KamusSynonym, Meta, ProcessMap } from '../../api/types';
 import { parseHash } from '../../router';
 
 export interface OpenedAhead {
@@ -8,7 +9,16 @@ export interface OpenedAhead {
   xml: string;
 }
 
-let ahead: { mapId: string; result: Promise<OpenedAhead> } | null = null;
+/** What the modeller waits for before it draws the map, each asked for at boot; a rejected one is asked again by the page. */
+export interface FetchedAhead {
+  /** The map's record and its current XML. */
+  opened: Promise<OpenedAhead>;
+  meta: Promise<Meta>;
+  /** The repository's synonyms of the kamus jabatan, for the live lint. */
+  kamus: Promise<KamusSynonym[]>;
+}
+
+let ahead: ({ mapId: string } & FetchedAhead) | null = null;
 
 /** The modeller's code (bpmn-js and what it brings), one chunk shared by the editor and the read-only viewer. */
 export function loadDiagramCode(): Promise<typeof import('../../diagram/createDiagram')> {
@@ -26,26 +36,32 @@ export function openAhead(hash: string): void {
   void loadDiagramCode().catch(() => undefined);
   if (route.name !== 'map') return;
   const path = `/api/maps/${encodeURIComponent(route.id)}`;
-  const result = (async () => {
-    const { map } = (await ok(fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } })).then((response) => response.json())) as { map: ProcessMap };
+  const opened = (async () => {
+    const { map } = await getJson<{ map: ProcessMap }>(path);
     const xml = await ok(fetch(`${path}/revisions/${map.currentRevision}/xml`, { credentials: 'same-origin', headers: { Accept: 'application/xml' } })).then((response) => response.text());
     return { map, xml };
   })();
-  result.catch(() => undefined);
-  ahead = { mapId: route.id, result };
+  const meta = getJson<Meta>('/api/meta');
+  const kamus = getJson<{ items: KamusSynonym[] }>('/api/kamus').then(({ items }) => items);
+  for (const pending of [opened, meta, kamus]) pending.catch(() => undefined);
+  ahead = { mapId: route.id, opened, meta, kamus };
 }
 
 /** What openAhead fetched for `mapId`, once; null when nothing was started for it (or it was taken already). */
-export function takeOpenedAhead(mapId: string): Promise<OpenedAhead> | null {
+export function takeOpenedAhead(mapId: string): FetchedAhead | null {
   if (ahead?.mapId !== mapId) return null;
-  const { result } = ahead;
+  const { opened, meta, kamus } = ahead;
   ahead = null;
-  return result;
+  return { opened, meta, kamus };
 }
 
 /** Drops what was fetched ahead (the page that opened does not use it). */
 export function dropOpenedAhead(): void {
   ahead = null;
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  return (await ok(fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } })).then((response) => response.json())) as T;
 }
 
 async function ok(pending: Promise<Response>): Promise<Response> {

@@ -4,7 +4,7 @@ import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type { Meta, ProcessMap, Revision } from '../../api/types';
 import type { AppContext } from '../../context';
 import { downloadBpmn, downloadSvg, exportAction, importDiagram } from '../../diagram/diagramFiles';
-import { fitDiagram } from '../../diagram/viewport';
+import { fitBeforeFirstLayout, fitDiagram, paletteInset } from '../../diagram/viewport';
 import { showOpenWarnings } from '../../diagram/OpenWarningsNotice';
 import { addZoomControls } from '../../diagram/zoomControls';
 import { href, type Page } from '../../router';
@@ -110,6 +110,8 @@ export class ReadOnlyMapPage implements Page {
       this.revisionPanel.show(revisions, map.currentRevision);
       const viewer = createViewer(canvas);
       this.viewer = viewer;
+      // The fitted scale before the first layout of the drawing (diagram/viewport.ts): one layout of every label, not two.
+      fitBeforeFirstLayout(viewer, paletteInset(viewer));
       const warnings = await importDiagram(viewer, xml);
       if (this.destroyed) return;
       addZoomControls(viewer);
