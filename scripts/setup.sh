@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything Petakerja needs on a Debian machine with Node 20: Debian's Chromium and fonts
-# (SOP PDFs and browser tests), poppler-utils (PDF checks in tests), then the npm packages. Idempotent.
+# (SOP PDFs and browser tests), poppler-utils (PDF checks in tests), LibreOffice headless (Word and Excel SOP
+# documents are drawn as PDF to be read; its Python scripting draws the test documents), then the npm packages.
+# Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +17,9 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-liberation >/dev/null 2>&1 || missing+=(fonts-liberation)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || dpkg -s libreoffice-writer >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || dpkg -s libreoffice-calc >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+dpkg -s python3-uno >/dev/null 2>&1 || missing+=(python3-uno)
 if ((${#missing[@]} > 0)); then
   echo "Memasang paket Debian: ${missing[*]}"
   sudo=""

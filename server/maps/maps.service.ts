@@ -159,11 +159,11 @@ export class MapsService {
       },
       query.lanes,
     );
-    const fileName = query.fileName ?? `${read.facts.name}.${read.document?.format === 'pdf' ? 'pdf' : 'bpmn'}`;
+    const fileName = query.fileName ?? `${read.facts.name}.${read.document ? read.document.label.split('.')[1] ?? 'pdf' : 'bpmn'}`;
     const map = await this.store.createMap(read.facts, {
       xml: read.xml,
       author: actor.name,
-      message: read.document ? `Diimpor dari dokumen SOP (${read.document.format.toUpperCase()}, ${read.document.pages} halaman)` : 'Diimpor dari berkas BPMN',
+      message: read.document ? `Diimpor dari dokumen SOP (${read.document.label}, ${read.document.pages} halaman)` : 'Diimpor dari berkas BPMN',
       original: { fileName, bytes },
     });
     // An SOP document's identity part becomes the map's SOP record (its first version).

@@ -1,6 +1,6 @@
 // An uploaded SOP AP document (issue 17) → its flowchart table, identity and the draft map built from the table.
-// Which reader runs is decided by the file's first bytes, never by its name. Vector PDF is read today; Word and Excel
-// files are recognised and refused with the way round (save or print them as PDF) until their readers land.
+// Which reader runs is decided by the file's first bytes, never by its name: a vector PDF is read as it is; a Word or
+// Excel file (.docx, .xlsx, .doc, .xls) is checked as a package and drawn as PDF by LibreOffice first.
 import { AppError } from '../errors';
 import type { SopIdentityDraft } from '../sop/identity.schema';
 import type { PageImage } from './pdf/read-sop-pdf';
@@ -10,6 +10,8 @@ import { tableToMap } from './table-to-map';
 
 export interface DocumentRead {
   format: DocumentFormat;
+  /** The file's kind as a user knows it: "PDF", "Excel .xlsx", "Word .doc", … */
+  label: string;
   pages: number;
   table: SopTable;
   identity: SopIdentityDraft;
@@ -21,21 +23,24 @@ export interface DocumentRead {
 
 /**
  * Reads the document and builds its draft map: one pool named `unit` (the unit the map is imported for), a lane per
- * Pelaksana column. PDF only for now; other documents are refused with DOCUMENT_FORMAT_NOT_READ_YET.
+ * Pelaksana column.
  */
 export async function readSopDocument(bytes: Uint8Array, options: { unit: string; name: string; draw?: boolean }): Promise<DocumentRead> {
   const format = sniffDocument(bytes);
+  if (!format) throw new AppError(415, 'DOCUMENT_FORMAT_UNKNOWN', 'Berkas ini bukan PDF, dokumen Word, atau lembar kerja Excel.');
+  // Word and Excel files are checked as packages, then drawn as PDF by LibreOffice; every format is then read alike.
+  let pdf = bytes;
+  let label = 'PDF';
   if (format !== 'pdf') {
-    throw new AppError(
-      415,
-      'DOCUMENT_FORMAT_NOT_READ_YET',
-      'Dokumen Word atau Excel belum dapat dibaca langsung. Simpan atau cetak dokumen SOP itu sebagai PDF (Berkas › Simpan sebagai › PDF), lalu impor berkas PDF-nya.',
-      { format },
-    );
+    const { officeKind } = await import('./office/office-package');
+    const { officeToPdf } = await import('./office/convert-to-pdf');
+    const kind = officeKind(bytes, format);
+    label = `${kind.startsWith('doc') ? 'Word' : 'Excel'} .${kind}`;
+    pdf = await officeToPdf(bytes, kind);
   }
   // pdfjs-dist loads only when a PDF is read.
   const { readSopPdf } = await import('./pdf/read-sop-pdf');
-  const { table, identity, pages, images } = await readSopPdf(bytes, { draw: options.draw ?? false });
+  const { table, identity, pages, images } = await readSopPdf(pdf, { draw: options.draw ?? false });
   const xml = await tableToMap(table, { unit: options.unit, name: table.name ?? options.name });
-  return { format, pages, table, identity, xml, images };
+  return { format, label, pages, table, identity, xml, images };
 }

@@ -64,7 +64,7 @@ describe('importing an SOP document (PDF)', () => {
     const page = await listPage(errors);
     await choose(page, await printed('sop-tim-kerja.pdf'));
     const summary = await page.$eval(byTestId('import-document-summary'), (e) => e.textContent ?? '');
-    expect(summary).toContain('8 kegiatan, 3 pelaksana');
+    expect(summary).toContain('Dibaca dari PDF, 2 halaman: 8 kegiatan, 3 pelaksana');
     expect(summary).toContain('Nomor SOP');
     expect(await page.$(byTestId('import-guesses-none'))).not.toBeNull();
     // The original's pages as drawn by the server, every one loaded.

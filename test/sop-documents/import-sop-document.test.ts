@@ -91,15 +91,27 @@ describe('an SOP document imported', () => {
     expect(lint.body.findings.filter((f: { message: string }) => f.message.startsWith('Aturan '))).toEqual([]);
   });
 
-  it('refuses Word and Excel files for now, saying how to go round', async () => {
-    const docx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('[Content_Types].xml')]);
+  it('reads an Excel SOP through LibreOffice, and keeps the spreadsheet as the original', async () => {
+    const xlsx = new Uint8Array(readFileSync(path.join(ROOT, 'test/fixtures/sop-documents/office/lintas-fungsi.xlsx')));
+    const preview = await api('/api/import/preview', { method: 'POST', body: xlsx });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body.document).toMatchObject({ format: 'office-open-xml', rows: 8, columns: ['Kepala Bidang', 'Ketua Tim', 'Pelaksana'] });
+    const answer = await api('/api/import?fileName=sop-tim-kerja.xlsx', { method: 'POST', body: xlsx });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    const original = await fetch(`${server.url}/api/maps/${answer.body.map.id}/original`, { headers: { cookie: server.admin.sessionCookie } });
+    expect(Buffer.from(await original.arrayBuffer()).equals(Buffer.from(xlsx))).toBe(true);
+    const revisions = await api(`/api/maps/${answer.body.map.id}/revisions`);
+    expect(revisions.body.items[0].message).toBe('Diimpor dari dokumen SOP (Excel .xlsx, 1 halaman)');
+  }, 60_000);
+
+  it('refuses an Office file that is neither a document nor a spreadsheet, and a broken package', async () => {
     const doc = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    for (const body of [docx, doc]) {
-      const answer = await api('/api/import/preview', { method: 'POST', body });
-      expect(answer.status).toBe(415);
-      expect(answer.body.error).toMatchObject({ code: 'DOCUMENT_FORMAT_NOT_READ_YET' });
-      expect(answer.body.error.message).toContain('PDF');
-    }
+    const unknown = await api('/api/import/preview', { method: 'POST', body: doc });
+    expect(unknown.status).toBe(415);
+    expect(unknown.body.error.code).toBe('DOCUMENT_FORMAT_UNKNOWN');
+    const broken = await api('/api/import/preview', { method: 'POST', body: new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('[Content_Types].xml')]) });
+    expect(broken.status).toBe(422);
+    expect(broken.body.error.code).toBe('DOCUMENT_UNREADABLE');
   });
 
   it('refuses a scanned PDF, a PDF of too many pages and a broken PDF, each with its code', async () => {

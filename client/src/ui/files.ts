@@ -43,11 +43,11 @@ export function downloadText(fileName: string, content: string, type: string): v
 }
 
 /** A hidden file input for .bpmn files; a visible button opens it with click(). */
-/** BPMN files; with `documents`, SOP AP documents too (PDF, issue 17). */
+/** BPMN files; with `documents`, SOP AP documents too (PDF, Word, Excel; issue 17). */
 export function bpmnFileInput(testId: string, onFile: (file: File) => void, { documents = false } = {}): HTMLInputElement {
   const input = document.createElement('input');
   input.type = 'file';
-  input.accept = `.bpmn,.bpmn2,.xml,application/xml,text/xml${documents ? ',.pdf,application/pdf' : ''}`;
+  input.accept = `.bpmn,.bpmn2,.xml,application/xml,text/xml${documents ? ',.pdf,application/pdf,.docx,.doc,.xlsx,.xls' : ''}`;
   input.className = 'visually-hidden';
   input.tabIndex = -1;
   input.setAttribute('aria-hidden', 'true');

@@ -62,6 +62,8 @@ export interface ImportOutput {
 
 export interface ImportedDocument {
   format: DocumentFormat;
+  /** "PDF", "Excel .xlsx", "Word .doc", … */
+  label: string;
   pages: number;
   /** The identity part's fields the document states, for the map's SOP record. */
   identity: SopIdentityDraft;
@@ -89,6 +91,7 @@ export async function readImport(input: ImportInput): Promise<ImportOutput> {
   const output = await readBpmnImport({ ...input, given, bytes: new TextEncoder().encode(read.xml) });
   const document: ImportedDocument = {
     format: read.format,
+    label: read.label,
     pages: read.pages,
     identity: read.identity,
     columns: read.table.columns,

@@ -1,5 +1,5 @@
 // Table cells drawn as separate border lines (Word, Excel and LibreOffice draw a table's borders so, as strokes or as
-// thin filled bars): the horizontal and vertical segments that meet other borders at both ends are the grid; the
+// thin filled bars): the horizontal and vertical segments that cross two borders or more are the grid; the
 // cells are the grid's rectangles, merged where a border between two of them is missing (a merged header cell).
 import type { Point } from './page-graphics';
 import type { Box } from './shapes';
@@ -49,11 +49,15 @@ export function cellsFromSegments(segments: Segment[]): Box[] {
   let vertical = merge(
     segments.filter((s) => Math.abs(s.from.x - s.to.x) <= 0.3 && Math.abs(s.from.y - s.to.y) > 2).map((s) => ({ at: (s.from.x + s.to.x) / 2, start: Math.min(s.from.y, s.to.y), end: Math.max(s.from.y, s.to.y) })),
   );
-  // A border meets other borders at both ends; an arrow's straight piece ends at a symbol. Prune until stable.
-  const meets = (x: number, y: number, across: Rule[]) => across.some((rule) => Math.abs(rule.at - x) <= EPS && rule.start - EPS <= y && y <= rule.end + EPS);
+  // A border meets at least two borders across it (at its ends or along it: a table cut at the page edge, a border
+  // running on past a junction); an arrow's straight piece ends at symbols and crosses one border at most. Prune
+  // until stable. A long arrow that crosses two borders stays, and only splits cells of the Pelaksana columns, which
+  // the grid reader does not take from cells.
+  const crossings = (rule: Rule, across: Rule[]) =>
+    across.filter((other) => other.at >= rule.start - EPS && other.at <= rule.end + EPS && other.start - EPS <= rule.at && rule.at <= other.end + EPS).length;
   for (let changed = true; changed; ) {
-    const h = horizontal.filter((r) => meets(r.start, r.at, vertical) && meets(r.end, r.at, vertical));
-    const v = vertical.filter((r) => meets(r.start, r.at, h) && meets(r.end, r.at, h));
+    const h = horizontal.filter((r) => crossings(r, vertical) >= 2);
+    const v = vertical.filter((r) => crossings(r, h) >= 2);
     changed = h.length !== horizontal.length || v.length !== vertical.length;
     horizontal = h;
     vertical = v;

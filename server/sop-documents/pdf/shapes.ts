@@ -51,7 +51,13 @@ function corners(points: Point[]): Point[] {
   const distinct = points.filter((p, i) => i === 0 || Math.hypot(p.x - points[i - 1]!.x, p.y - points[i - 1]!.y) > EPS);
   const last = distinct.at(-1);
   if (distinct.length > 1 && last && Math.hypot(last.x - distinct[0]!.x, last.y - distinct[0]!.y) <= EPS) distinct.pop();
-  return distinct;
+  // A point on a straight side is no corner (LibreOffice starts a rectangle's outline in the middle of a side).
+  const turning = distinct.filter((p, i) => {
+    const a = distinct[(i - 1 + distinct.length) % distinct.length]!;
+    const b = distinct[(i + 1) % distinct.length]!;
+    return Math.abs((p.x - a.x) * (b.y - p.y) - (p.y - a.y) * (b.x - p.x)) > EPS * Math.hypot(b.x - a.x, b.y - a.y);
+  });
+  return distinct.length >= 3 && turning.length >= 3 ? turning : distinct;
 }
 
 const isAxisAligned = (points: Point[]) =>
@@ -77,7 +83,7 @@ function dashesAsLine(path: PaintedPath): Line | undefined {
   const dashes = pieces.map((part) => corners(part));
   const boxes = dashes.map(boxOf);
   // Every piece small; a straight one (four corners) thin as a line.
-  const isDash = (dash: Point[], box: Box) => dash.length >= 4 && dash.length <= 10 && Math.max(box.width, box.height) < 8 && (dash.length > 4 || Math.min(box.width, box.height) < 2.5);
+  const isDash = (dash: Point[], box: Box) => dash.length >= 3 && dash.length <= 10 && Math.max(box.width, box.height) < 8 && (dash.length > 4 || Math.min(box.width, box.height) < 2.5);
   if (!dashes.every((dash, i) => isDash(dash, boxes[i]!))) return undefined;
   const distance = (p: Point, q: Point) => Math.hypot(p.x - q.x, p.y - q.y);
   const points: Point[] = [];

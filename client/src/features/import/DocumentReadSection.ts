@@ -65,7 +65,7 @@ export class DocumentReadSection {
     const read = h(
       'p',
       { class: 'field-hint', 'data-testid': 'import-document-summary' },
-      `Dibaca dari ${document.pages} halaman: ${document.rows} kegiatan, ${document.columns.length} pelaksana, ${document.links} panah. `,
+      `Dibaca dari ${document.label}, ${document.pages} halaman: ${document.rows} kegiatan, ${document.columns.length} pelaksana, ${document.links} panah. `,
       identity.length > 0
         ? `Identitas SOP (${identity.map((key) => IDENTITY_LABELS[key]).join(', ')}) disimpan sebagai identitas SOP peta ini.`
         : 'Bagian identitas SOP tidak terbaca; isi identitasnya di tab SOP setelah impor.',

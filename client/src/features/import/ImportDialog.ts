@@ -1,7 +1,7 @@
 // "Impor": the file is read by the server without creating anything (POST /api/import/preview); the dialog shows the
 // map as it would be stored, what changed on the way, and asks name, kind, unit and profile (and, for the lanes, which
 // jabatan they are). "Impor" creates the map and opens it; "Batal" creates nothing (issue 14 item 3). An SOP document
-// (PDF, issue 17) is shown beside the map read from it, with what was read and the guesses to confirm first.
+// (PDF, Word, Excel; issue 17) is shown beside the map read from it, with what was read and the guesses to confirm first.
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { ApiError } from '../../api/client';
 import type { ImportPreview, MapKind, Meta, Profile } from '../../api/types';

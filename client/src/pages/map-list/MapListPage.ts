@@ -71,8 +71,8 @@ export class MapListPage implements Page {
     this.importInput = bpmnFileInput('import-input', (file) => void this.importFile(file), { documents: true });
     this.importButton = h(
       'button',
-      { type: 'button', class: 'button button-secondary', 'data-testid': 'import-button', title: 'Impor peta BPMN dari modeller lain, atau dokumen SOP AP yang sudah ada (PDF)', onClick: () => this.importInput.click() },
-      'Impor .bpmn / SOP PDF',
+      { type: 'button', class: 'button button-secondary', 'data-testid': 'import-button', title: 'Impor peta BPMN dari modeller lain, atau dokumen SOP AP yang sudah ada (PDF, Word, Excel)', onClick: () => this.importInput.click() },
+      'Impor .bpmn / dokumen SOP',
     );
     const { session } = context;
     // Only drafters create and import maps; the server refuses anyone else, so nobody else is offered it.
@@ -358,12 +358,12 @@ export class MapListPage implements Page {
       'div',
       { class: 'state state-empty' },
       h('h2', {}, 'Belum ada peta proses'),
-      h('p', {}, 'Belum ada peta proses. Buat peta pertama, impor berkas .bpmn, atau impor dokumen SOP yang sudah ada (PDF).'),
+      h('p', {}, 'Belum ada peta proses. Buat peta pertama, impor berkas .bpmn, atau impor dokumen SOP yang sudah ada (PDF, Word, Excel).'),
       h(
         'div',
         { class: 'state-actions' },
         h('button', { type: 'button', class: 'button button-primary', onClick: () => void this.openCreate() }, 'Buat peta pertama'),
-        h('button', { type: 'button', class: 'button button-secondary', onClick: () => this.importInput.click() }, 'Impor berkas .bpmn atau SOP PDF'),
+        h('button', { type: 'button', class: 'button button-secondary', onClick: () => this.importInput.click() }, 'Impor berkas .bpmn atau dokumen SOP'),
       ),
     );
   }
@@ -394,7 +394,7 @@ export class MapListPage implements Page {
     }
   }
 
-  /** A .bpmn or SOP PDF file dragged from the desktop onto the list opens the import dialog, as the import button does. */
+  /** A .bpmn file or an SOP document dragged from the desktop onto the list opens the import dialog, as the import button does. */
   private acceptDrops(target: HTMLElement): void {
     const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
     let depth = 0;
