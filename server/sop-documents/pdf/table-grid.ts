@@ -40,7 +40,7 @@ const HEADER_ROLES: Array<[RegExp, Exclude<ColumnRole, 'pelaksana'>]> = [
 /**
  * Runs joined into lines (same baseline), lines joined into one text: a word broken at the end of a line is joined
  * again — after a slash, or at a hyphen (dropped before a small letter, "permo-" "honan"; kept before a capital,
- * "Sub-" "Process").
+ * "Sub-" "Process"); a line that starts with closing punctuation (a word processor moves ")" alone) joins without a space.
  */
 export function joinLines(runs: TextRun[]): string {
   const sorted = [...runs].sort((a, b) => (Math.abs(a.y - b.y) > a.size * 0.4 ? a.y - b.y : a.x - b.x));
@@ -54,10 +54,11 @@ export function joinLines(runs: TextRun[]): string {
     previous = run;
   }
   let text = '';
-  for (const line of lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean)) {
+  // Zero-width spaces and soft hyphens are break opportunities, not text.
+  for (const line of lines.map((l) => l.replace(/[\u200B\u00AD]/g, '').replace(/\s+/g, ' ').trim()).filter(Boolean)) {
     if (text === '') text = line;
     else if (/\p{L}-$/u.test(text)) text = (/^\p{Ll}/u.test(line) ? text.slice(0, -1) : text) + line;
-    else if (/\S\/$/.test(text)) text += line;
+    else if (/\S\/$/.test(text) || /^[)\],.;:!?]/.test(line)) text += line;
     else text += ` ${line}`;
   }
   return text;

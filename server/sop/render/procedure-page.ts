@@ -14,14 +14,14 @@ const FRAME_RULE_LINE = 0.3;
 const breakable = (text: string): string => escapeHtml(text).replace(/\//g, '/<wbr>');
 
 const LEAST_SCALE = 0.7;
-const HEADER_PADDING_X_MM = 0.6;
+export const HEADER_PADDING_X_MM = 0.6;
 
 /**
  * The font scale at which the longest word of a cell fits its width. The layout estimates heights with a mean letter
  * width, so a long word in a narrow column (a performer "Fungsional/Pelaksana" on portrait paper) would otherwise be
  * broken inside a word and overflow the cell's height; such a cell prints its text smaller instead.
  */
-function fitScale(text: string, width: number, bold: boolean, paddingMm: number, document: SopDocument): number {
+export function fitScale(text: string, width: number, bold: boolean, paddingMm: number, document: SopDocument): number {
   const { fontSizeMm } = document.typography;
   const room = width - 2 * paddingMm;
   const longest = Math.max(0, ...text.split(/[\s/]+/).map((word) => word.length + 1));
