@@ -39,6 +39,12 @@ export function sopRouter(sop: SopService): Router {
     res.type('application/pdf').send(Buffer.from(rendered.pdf));
   }));
 
+  router.get('/maps/:id/sop.docx', permit('maps:read'), validated({ params: MapParams, query: SopRenderQuery }, async ({ params, query }, req, res) => {
+    const { docx, title, revision } = await sop.docx(actor(req), params.id, query.revision);
+    res.set('Content-Disposition', `attachment; filename="${sopFileName(title, revision).replace(/\.pdf$/, '.docx')}"`);
+    res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(Buffer.from(docx));
+  }));
+
   router.get('/units/:unit/letterhead', permit('maps:read'), validated({ params: UnitParams }, async ({ params }, req, res) => {
     res.json({ letterhead: await sop.letterhead(actor(req), params.unit) });
   }));

@@ -2,6 +2,7 @@
 // unit letterheads, and the SOP rendered as HTML or PDF for a map revision.
 import type { PublicUser } from '../accounts/accounts.records';
 import { forbidden, seesAllUnits } from '../accounts/permissions';
+import { sopDocx } from './docx/sop-docx';
 import { parseBpmn } from '../bpmn/moddle';
 import type { MapsService } from '../maps/maps.service';
 import type { EditGate } from '../review/edit-gate';
@@ -106,6 +107,17 @@ export class SopService {
     const rendered = await this.render(actor, mapId, revision, options);
     const pdf = await this.pdfPool().pdf(rendered.html, { paper: rendered.paper, landscape: rendered.landscape });
     return { ...rendered, pdf };
+  }
+
+  /** The SOP as an editable Word document ("Unduh Word", issue 17): the same layout as the PDF, as Word tables and shapes. */
+  async docx(actor: PublicUser, mapId: string, revision?: number): Promise<{ docx: Uint8Array; title: string; revision: number }> {
+    const map = await this.maps.get(actor, mapId);
+    const n = revision ?? map.currentRevision;
+    const { definitions } = await parseBpmn(await this.maps.revisionXml(actor, map.id, n));
+    const version = versionAtRevision(await this.store.listSopVersions(map.id), n);
+    const identity = version?.identity;
+    const docx = sopDocx({ definitions, mapName: map.name, ...(identity ? { identity } : {}), settings: version?.settings ?? {} });
+    return { docx, title: identity?.namaSop?.trim() || map.name, revision: n };
   }
 
   /** Letterheads are the organisation bureau's to set, for any unit. */

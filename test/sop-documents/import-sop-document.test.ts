@@ -104,6 +104,19 @@ describe('an SOP document imported', () => {
     expect(revisions.body.items[0].message).toBe('Diimpor dari dokumen SOP (Excel .xlsx, 1 halaman)');
   }, 60_000);
 
+  it('gives the SOP as Word ("Unduh Word"), which imports back as the same table', async () => {
+    const created = await api(`/api/import?unit=${encodeURIComponent('Bagian Organisasi')}&fileName=sop.pdf`, { method: 'POST', body: await printedSop() });
+    const id = created.body.map.id;
+    const response = await fetch(`${server.url}/api/maps/${id}/sop.docx`, { headers: { cookie: server.admin.sessionCookie } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('wordprocessingml');
+    expect(response.headers.get('content-disposition')).toMatch(/filename="SOP-.*-rev1\.docx"/);
+    const docx = new Uint8Array(await response.arrayBuffer());
+    const preview = await api('/api/import/preview', { method: 'POST', body: docx });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body.document).toMatchObject({ label: 'Word .docx', rows: 7, identity: PRINTED_IDENTITY });
+  }, 60_000);
+
   it('refuses an Office file that is neither a document nor a spreadsheet, and a broken package', async () => {
     const doc = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     const unknown = await api('/api/import/preview', { method: 'POST', body: doc });

@@ -396,7 +396,7 @@ export const api = {
 
   /** Where the SOP document of the map (of revision `n`, or the current one) is served as HTML or PDF. */
   /** The SOP document of a map (current revision unless `n`); `appendix` adds the BPMN diagram as the last page. */
-  sopUrl(id: string, format: 'html' | 'pdf', n?: number, appendix = false): string {
+  sopUrl(id: string, format: 'html' | 'pdf' | 'docx', n?: number, appendix = false): string {
     return withQuery(`${mapPath(id)}/sop.${format}`, { revision: n === undefined ? undefined : String(n), lampiran: appendix ? 'diagram' : undefined });
   },
 

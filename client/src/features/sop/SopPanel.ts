@@ -96,6 +96,8 @@ export class SopPanel {
           h('button', { type: 'button', class: 'button button-ghost', onClick: () => this.reloadPreview() }, 'Muat ulang'),
           this.appendixToggle,
           this.pdfLink,
+          // An editable Word copy for offices that must amend the SOP in Word (issue 17); the PDF stays the one signed.
+          h('a', { class: 'button button-ghost', href: api.sopUrl(mapId, 'docx'), download: '', 'data-testid': 'sop-docx', title: 'SOP sebagai dokumen Word yang dapat diubah (tabel dan bentuk Word)' }, 'Unduh Word'),
         ),
         this.rowComments.element,
         this.frame,
