@@ -148,7 +148,7 @@ export class MapsService {
    * Imports a BPMN file written by any modeller; kind and name are read from it when not given, and the map's
    * facts are written into it as sk: attributes (BPMN-CONVENTIONS.md: importers always write them).
    */
-  async import(actor: PublicUser, bytes: Uint8Array, query: ImportQuery): Promise<{ map: ProcessMap; warnings: ImportWarning[] }> {
+  async import(actor: PublicUser, bytes: Uint8Array, query: ImportQuery): Promise<{ map: ProcessMap; warnings: ImportWarning[]; document?: ImportedDocument }> {
     const read = await this.readImport(
       bytes,
       {
@@ -170,7 +170,8 @@ export class MapsService {
     if (read.document && Object.keys(read.document.identity).length > 0) await this.sopIdentity?.putIdentity(actor, map.id, read.document.identity);
     // The answered lanes' names teach the kamus (issue 14 item 4): the next map with a lane of that name is read alike.
     await this.kamus.putAll(read.learnt);
-    return { map, warnings: read.warnings };
+    // A document's reading comes back too (what was read, what was guessed): a batch import lists it per file.
+    return { map, warnings: read.warnings, ...(read.document ? { document: read.document } : {}) };
   }
 
   /** What an import of `bytes` would store and report, creating nothing (the import dialog's preview). */

@@ -342,7 +342,7 @@ export const api = {
   },
 
   /** Creates a map from the file's bytes with the choices made; answers with what the import changed or dropped. */
-  async importMap(file: Blob | string, params: ImportParams): Promise<{ map: ProcessMap; warnings: ImportWarning[] }> {
+  async importMap(file: Blob | string, params: ImportParams): Promise<{ map: ProcessMap; warnings: ImportWarning[]; document?: ImportPreview['document'] }> {
     const { lanes, ...rest } = params;
     const query = { ...rest, lanes: lanes && Object.keys(lanes).length > 0 ? JSON.stringify(lanes) : undefined };
     const response = await send(withQuery('/api/import', query), {
@@ -350,8 +350,8 @@ export const api = {
       headers: { 'Content-Type': typeof file === 'string' ? 'application/xml' : 'application/octet-stream', Accept: 'application/json' },
       body: file,
     });
-    const { map, warnings } = (await response.json()) as { map: ProcessMap; warnings?: ImportWarning[] };
-    return { map, warnings: warnings ?? [] };
+    const { map, warnings, document } = (await response.json()) as { map: ProcessMap; warnings?: ImportWarning[]; document?: ImportPreview['document'] };
+    return { map, warnings: warnings ?? [], ...(document ? { document } : {}) };
   },
 
   /** The uploaded file of an imported map, exactly as it came (a download). */

@@ -108,7 +108,8 @@ export interface LaneAnswer {
 }
 
 export interface ImportParams {
-  name: string;
+  /** The map's name; when absent, the file's own (a document's Nama SOP). */
+  name?: string;
   unit?: string;
   kind?: MapKind;
   profile?: Profile;

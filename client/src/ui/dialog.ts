@@ -101,10 +101,11 @@ export interface FormDialogOptions {
   errorTestId?: string;
   className?: string;
   /**
-   * Resolving closes the dialog, unless with `false` (the user thought better of it in a question on top);
+   * Resolving closes the dialog, unless with `false` (the user thought better of it in a question on top) or with
+   * `{ then }` (the work is done and shown in the dialog; the submit button now reads `then` and closes it);
    * throwing shows the error inside it and keeps what the user typed.
    */
-  onSubmit: () => Promise<void | false>;
+  onSubmit: () => Promise<void | false | { then: string }>;
 }
 
 export function openFormDialog(options: FormDialogOptions): DialogHandle {
@@ -120,11 +121,12 @@ export function openFormDialog(options: FormDialogOptions): DialogHandle {
   const dialog = frame(options.title, options.className, undefined, form);
   let busy = false;
 
+  let done: string | undefined;
   const setBusy = (value: boolean): void => {
     busy = value;
     submit.disabled = value;
     cancel.disabled = value;
-    submit.textContent = value ? options.busyLabel : options.submitLabel;
+    submit.textContent = value ? options.busyLabel : (done ?? options.submitLabel);
     form.setAttribute('aria-busy', String(value));
   };
 
@@ -135,12 +137,20 @@ export function openFormDialog(options: FormDialogOptions): DialogHandle {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (busy) return;
+    if (done !== undefined) {
+      dialog.close();
+      return;
+    }
     if (!checkForm(form, errorArea)) return;
     setBusy(true);
     options.onSubmit().then(
       (result) => {
+        if (typeof result === 'object') {
+          done = result.then;
+          cancel.hidden = true;
+        }
         setBusy(false);
-        if (result !== false) dialog.close();
+        if (result === undefined) dialog.close();
       },
       (error: unknown) => {
         setBusy(false);

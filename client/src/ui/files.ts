@@ -43,19 +43,24 @@ export function downloadText(fileName: string, content: string, type: string): v
 }
 
 /** A hidden file input for .bpmn files; a visible button opens it with click(). */
-/** BPMN files; with `documents`, SOP AP documents too (PDF, Word, Excel; issue 17). */
-export function bpmnFileInput(testId: string, onFile: (file: File) => void, { documents = false } = {}): HTMLInputElement {
+/**
+ * BPMN files; with `onFiles`, SOP AP documents too (PDF, Word, Excel; issue 17), several at once or a ZIP of them:
+ * one file goes to `onFile`, several (or a ZIP) to `onFiles`.
+ */
+export function bpmnFileInput(testId: string, onFile: (file: File) => void, { onFiles }: { onFiles?: (files: File[]) => void } = {}): HTMLInputElement {
   const input = document.createElement('input');
   input.type = 'file';
-  input.accept = `.bpmn,.bpmn2,.xml,application/xml,text/xml${documents ? ',.pdf,application/pdf,.docx,.doc,.xlsx,.xls' : ''}`;
+  input.accept = `.bpmn,.bpmn2,.xml,application/xml,text/xml${onFiles ? ',.pdf,application/pdf,.docx,.doc,.xlsx,.xls,.zip' : ''}`;
+  input.multiple = onFiles !== undefined;
   input.className = 'visually-hidden';
   input.tabIndex = -1;
   input.setAttribute('aria-hidden', 'true');
   input.dataset.testid = testId;
   input.addEventListener('change', () => {
-    const file = input.files?.[0];
+    const files = [...(input.files ?? [])];
     input.value = '';
-    if (file) onFile(file);
+    if (files.length === 1 && !/\.zip$/i.test(files[0]!.name)) onFile(files[0]!);
+    else if (files.length > 0) onFiles?.(files);
   });
   return input;
 }

@@ -5,6 +5,7 @@ import { href, type Page } from '../../router';
 import { h, replaceChildren } from '../../ui/dom';
 import { errorView } from '../../ui/errors';
 import { bpmnFileInput } from '../../ui/files';
+import { openBatchImportDialog } from '../../features/import/BatchImportDialog';
 import { openImportDialog } from '../../features/import/ImportDialog';
 import { formatDateTime } from '../../ui/format';
 import { errorStateView, loadingView } from '../../ui/states';
@@ -68,7 +69,7 @@ export class MapListPage implements Page {
     };
     this.page = pageFrom(query.get(PAGE_KEY));
     this.pagers.below.element.classList.add('pager-below');
-    this.importInput = bpmnFileInput('import-input', (file) => void this.importFile(file), { documents: true });
+    this.importInput = bpmnFileInput('import-input', (file) => void this.importFile(file), { onFiles: (files) => void this.importFiles(files) });
     this.importButton = h(
       'button',
       { type: 'button', class: 'button button-secondary', 'data-testid': 'import-button', title: 'Impor peta BPMN dari modeller lain, atau dokumen SOP AP yang sudah ada (PDF, Word, Excel)', onClick: () => this.importInput.click() },
@@ -394,6 +395,16 @@ export class MapListPage implements Page {
     }
   }
 
+  /** Several files, or a ZIP of a unit's SOPs: imported in turn with progress (issue 17). */
+  private async importFiles(files: File[]): Promise<void> {
+    replaceChildren(this.notices);
+    try {
+      await openBatchImportDialog(this.context, await this.context.meta(), files);
+    } catch (error) {
+      replaceChildren(this.notices, errorView(error, 'Berkas-berkas itu tidak dapat diimpor.'));
+    }
+  }
+
   /** A .bpmn file or an SOP document dragged from the desktop onto the list opens the import dialog, as the import button does. */
   private acceptDrops(target: HTMLElement): void {
     const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
@@ -418,8 +429,9 @@ export class MapListPage implements Page {
       event.preventDefault();
       depth = 0;
       target.classList.remove('is-drop-target');
-      const file = event.dataTransfer?.files[0];
-      if (file) void this.importFile(file);
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (files.length === 1 && !/\.zip$/i.test(files[0]!.name)) void this.importFile(files[0]!);
+      else if (files.length > 0) void this.importFiles(files);
     });
   }
 
