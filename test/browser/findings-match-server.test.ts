@@ -1,6 +1,8 @@
 // The findings the modeller shows after edits (linted in its worker from the lean XML it writes in slices) are exactly
 // the server's /api/lint findings for the diagram's saved XML: a library map with lanes, message flows and data
-// objects, edited by renaming a task and adding a sub-process with a task inside, then by edits of every other kind.
+// objects, edited by renaming a task and adding a sub-process with a task inside, then by edits of every other kind;
+// an edit the lean XML does not show (a label moved) and an undo / redo back to a state just linted are answered
+// without the worker (lintAnswers.ts), a profile change is not.
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, useSession } from '../helpers/browser';
@@ -95,22 +97,50 @@ describe('findings after an edit', () => {
     expect(first.shown).toEqual(first.server);
 
     // and so after each further edit, of every kind, with the XML of unchanged pieces re-used from the lint before
-    // (slicedXml's PieceCache): a lane change, a connection, a reconnection, a deletion, an id renamed, undo and redo
-    const edits = ['move a task into another lane', 'connect two tasks', 'reconnect a flow', 'delete a task', 'rename an id others refer to', 'undo twice', 'redo'];
-    for (const name of edits) {
-      await page.evaluate(
+    // (slicedXml's PieceCache): a lane change, a connection, a reconnection, a deletion, an id renamed, undo and redo,
+    // a paste; then edits whose lean XML was linted moments ago, answered without the worker, and a profile change.
+    // The number is the worker requests the edit's lint is expected to make (undefined: not checked).
+    const edits: Array<[string, number | undefined]> = [
+      ['move a task into another lane', 1],
+      ['connect two tasks', 1],
+      ['reconnect a flow', 1],
+      ['delete a task', 1],
+      ['rename an id others refer to', 1],
+      ['undo twice', undefined],
+      ['redo', undefined],
+      ['paste a task', 1],
+      // (each check below saves the XML, and bpmn-js's saveXML re-sorts the plane's DI: a state linted before a save
+      // that re-sorted it writes differently after; a rename adds nothing to re-sort)
+      ['rename a task', 1],
+      ['move a label', 0],
+      ['undo', 0],
+      ['undo', undefined],
+      ['redo', undefined],
+      ['redo', 0],
+      ['change the profile', 1],
+    ];
+    for (const [name, requests] of edits) {
+      const made = await page.evaluate(
         (edit) =>
-          new Promise<void>((resolve) => {
+          new Promise<number>((resolve) => {
             const { modeler } = (window as unknown as { petakerja: { modeler: any } }).petakerja;
             const registry = modeler.get('elementRegistry');
             const modeling = modeler.get('modeling');
+            const backend = modeler.get('lintBackend');
             const tasks = () => registry.filter((e: { type: string }) => /Task$/.test(e.type));
             const middle = (shape: any) => ({ x: shape.x + shape.width / 2, y: shape.y + shape.height / 2 });
             let edited = false;
+            let requests = 0;
+            const lint = backend.lint;
+            backend.lint = function (...args: unknown[]) {
+              requests++;
+              return lint.apply(this, args);
+            };
             const onChange = (state: { status: string }) => {
               if (!edited || state.status !== 'done') return;
               modeler.off('petakerja.lint.changed', onChange);
-              resolve();
+              backend.lint = lint;
+              resolve(requests);
             };
             modeler.on('petakerja.lint.changed', onChange);
             if (edit === 'move a task into another lane') {
@@ -127,11 +157,26 @@ describe('findings after an edit', () => {
             else if (edit === 'undo twice') {
               modeler.get('commandStack').undo();
               modeler.get('commandStack').undo();
-            } else modeler.get('commandStack').redo();
+            } else if (edit === 'paste a task') {
+              const task = tasks()[0];
+              modeler.get('copyPaste').copy([task]);
+              modeler.get('copyPaste').paste({ element: task.parent, point: { x: task.x + task.width / 2 + 40, y: task.y + task.height + 60 } });
+            } else if (edit === 'move a label') {
+              const label = registry.filter((e: any) => e.type === 'label')[0];
+              modeling.moveShape(label, { x: 15, y: 25 });
+            } else if (edit === 'rename a task') modeling.updateLabel(tasks()[1], 'Menyusun ulang berkas usulan');
+            else if (edit === 'undo') modeler.get('commandStack').undo();
+            else if (edit === 'redo') modeler.get('commandStack').redo();
+            else if (edit === 'change the profile') {
+              const select = document.querySelector('[data-testid="lint-profile"]') as HTMLSelectElement;
+              select.value = [...select.options].map((o) => o.value).find((v) => v && v !== select.value)!;
+              select.dispatchEvent(new Event('change'));
+            }
             edited = true;
           }),
         name,
       );
+      if (requests !== undefined) expect(made, `${name}: worker requests`).toBe(requests);
       const { shown, server: fromServer } = await panelAndServer(page);
       expect(shown, name).toEqual(fromServer);
     }

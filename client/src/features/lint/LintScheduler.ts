@@ -2,20 +2,22 @@
 // succession coalesce: the short debounce gathers a burst, a change while the XML is written restarts the writing,
 // and the worker lints only the newest of the requests waiting for it (lint.worker.ts). The XML for the worker is
 // written in slices (slicedXml), so serialising a big map never blocks the main thread, lean: without what no rule
-// reads (edges' waypoints, labels' DI), and re-using the pieces of the last XML that the edit left unchanged.
+// reads (edges' waypoints, labels' DI), and re-using the pieces of the last XML that the edit left unchanged. XML the
+// worker answered for moments ago (a label moved, an undo) gets that answer again without the worker (lintAnswers).
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import { LINT_CHANGED_EVENT, type KamusSynonym, type LintResult, type LintState, type Profile } from './lintProtocol';
 import type { LintBackend } from './LintWorkerClient';
+import { LintAnswers } from './lintAnswers';
 import { PieceCache, slicedXml, type XmlElement, type XmlModdle } from './slicedXml';
 import { Cancelled, slicePauser } from './timeSlices';
 import { afterNextPaint } from '../../ui/afterPaint';
 
 /**
- * Gathers the commands of one gesture (they come in one task) and a quick burst (arrow-key nudges); a lint under way
- * does not hold the next one back, a change stops a serialisation under way and the worker lints only the newest
- * request, so a burst the debounce misses costs little. One frame: 40 ms before issue 16's last step.
+ * Gathers the commands of one gesture (they come in one task: a timer of 0 runs after it); a lint under way does not
+ * hold the next one back, a change stops a serialisation under way at its next slice and the worker lints only the
+ * newest request, so a burst (arrow-key nudges) costs little. 400 ms before issue 16, then 40, then 16 (one frame).
  */
-export const LINT_DEBOUNCE_MS = 16;
+export const LINT_DEBOUNCE_MS = 0;
 
 interface DefinitionsSource {
   getDefinitions(): unknown;
@@ -35,6 +37,8 @@ export default class LintScheduler {
   private changes = 0;
   /** The XML of the pieces of the diagram an edit left unchanged, re-used by the next lint (slicedXml's PieceCache). */
   private pieces = new PieceCache();
+  /** The worker's last answers, by the XML, profile and synonyms they answer. */
+  private readonly answers = new LintAnswers();
 
   constructor(
     private readonly eventBus: EventBus,
@@ -45,6 +49,7 @@ export default class LintScheduler {
     eventBus.on('import.done', (event: { error?: unknown }) => {
       this.changes++;
       this.pieces = new PieceCache();
+      this.answers.clear();
       // The first lint of an imported diagram waits for it to be painted: serialising a big map (and the worker's
       // parsing, on the other core) would delay its first sight (issue 16).
       if (!event.error) void afterNextPaint().then(() => this.schedule(0));
@@ -96,7 +101,9 @@ export default class LintScheduler {
       if (!definitions) return;
       const xml = await this.serialise(definitions, stale);
       if (stale()) return;
-      const result: LintResult = await this.backend.lint(xml, this.profile, this.synonyms);
+      const { profile, synonyms } = this;
+      const result: LintResult = this.answers.get(xml, profile, synonyms) ?? (await this.backend.lint(xml, profile, synonyms));
+      this.answers.remember(xml, profile, synonyms, result);
       // An answer for a model changed meanwhile is not announced: the change has scheduled a fresh run.
       if (stale()) return;
       this.update({ status: 'done', result });
