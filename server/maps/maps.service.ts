@@ -158,6 +158,9 @@ export class MapsService {
         ...(query.name ? { name: query.name } : {}),
       },
       query.lanes,
+      false,
+      // A document without a Nama SOP is named after its file.
+      query.fileName?.replace(/\.[A-Za-z0-9]{1,5}$/, '').trim() || undefined,
     );
     const fileName = query.fileName ?? `${read.facts.name}.${read.document ? read.document.label.split('.')[1] ?? 'pdf' : 'bpmn'}`;
     const map = await this.store.createMap(read.facts, {
@@ -188,13 +191,13 @@ export class MapsService {
     return { ...original, downloadName };
   }
 
-  private readImport(bytes: Uint8Array, given: ImportInput['given'], lanes?: LaneAnswers, drawDocument = false): Promise<ImportOutput> {
+  private readImport(bytes: Uint8Array, given: ImportInput['given'], lanes?: LaneAnswers, drawDocument = false, defaultName = 'Peta impor'): Promise<ImportOutput> {
     const synonyms = this.synonyms();
     return this.work.readImport({
       bytes,
       given,
       defaultProfile: this.defaultProfile,
-      defaultName: 'Peta impor',
+      defaultName,
       ...(lanes ? { lanes } : {}),
       ...(synonyms.length > 0 ? { synonyms: [...synonyms] } : {}),
       ...(drawDocument ? { drawDocument } : {}),

@@ -60,9 +60,11 @@ describe('importing several SOP documents at once', () => {
     const refused = await page.$$eval(byTestId('batch-status'), (items) => items[1]?.textContent ?? '');
     expect(refused).toContain('DOCUMENT_UNREADABLE');
     expect(await page.$eval(byTestId('batch-progress'), (e) => (e as HTMLProgressElement).value)).toBe(3);
-    const maps = (await server.api('/api/maps')).body.items as Array<{ unit: string }>;
+    const maps = (await server.api('/api/maps')).body.items as Array<{ unit: string; name: string }>;
     expect(maps.length).toBe(before + 2);
-    expect(maps.filter((m) => m.unit === 'Bagian Organisasi').length).toBeGreaterThanOrEqual(2);
+    // Documents without a Nama SOP are named after their files, never after the unit their pool stands for.
+    expect(maps.filter((m) => m.unit === 'Bagian Organisasi').map((m) => m.name).sort()).toEqual(['lintas-fungsi', 'penunjukan-dalam-unit']);
+    expect(await page.$$eval(`${byTestId('batch-status')} a`, (links) => links.map((a) => a.textContent))).toEqual(['Dibuat: lintas-fungsi', 'Dibuat: penunjukan-dalam-unit']);
     await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/import-batch-1366.png') });
     // The dialog's button now closes it.
     expect(await page.$eval(byTestId('batch-submit'), (e) => e.textContent)).toBe('Tutup');

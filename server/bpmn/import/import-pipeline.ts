@@ -85,9 +85,10 @@ export async function readImport(input: ImportInput): Promise<ImportOutput> {
   const { readSopDocument } = await import('../../sop-documents/read-document');
   // The pages are drawn for the dialog's preview only, not for the import itself.
   const read = await readSopDocument(input.bytes, { unit: input.given.unit || DOCUMENT_UNIT_PLACEHOLDER, name: input.given.name ?? input.defaultName, draw: input.drawDocument ?? false });
-  // The map's name is the SOP's (Nama SOP, else the title over its table), not its pool's, which is the unit's.
-  const name = read.table.name;
-  const given = { ...input.given, ...(input.given.name === undefined && name ? { name } : {}) };
+  // The map's name is the SOP's (Nama SOP, else the title over its table, else the default: the file's name), never
+  // its pool's, which is the unit's.
+  const name = read.table.name ?? input.defaultName;
+  const given = { ...input.given, ...(input.given.name === undefined ? { name } : {}) };
   const output = await readBpmnImport({ ...input, given, bytes: new TextEncoder().encode(read.xml) });
   const document: ImportedDocument = {
     format: read.format,
@@ -100,7 +101,7 @@ export async function readImport(input: ImportInput): Promise<ImportOutput> {
     guesses: read.table.guesses,
     images: read.images.map(({ png, ...image }) => ({ ...image, png: Buffer.from(png).toString('base64') })),
   };
-  return { ...output, suggested: { ...output.suggested, ...(name ? { name } : {}) }, document };
+  return { ...output, suggested: { ...output.suggested, name }, document };
 }
 
 async function readBpmnImport({ bytes, given, defaultProfile, defaultName, lanes: answers, synonyms }: ImportInput): Promise<ImportOutput> {
