@@ -64,6 +64,7 @@ const POLICY: Policy[] = [
   { route: 'PUT /api/maps/:id/sop', access: 'penyusun', map: true, ok: 200 },
   { route: 'GET /api/maps/:id/sop.html', access: 'signed-in', map: true, ok: 200 },
   { route: 'GET /api/maps/:id/sop.pdf', access: 'signed-in', map: true, ok: 200 },
+  { route: 'GET /api/maps/:id/sop.docx', access: 'signed-in', map: true, ok: 200 },
   { route: 'POST /api/maps/:id/sop/preview', access: 'signed-in', map: true, ok: 200 },
   { route: 'GET /api/units/:unit/letterhead', access: 'bureau', ok: 200 },
   { route: 'PUT /api/units/:unit/letterhead', access: 'bureau', ok: 200 },
