@@ -6,7 +6,8 @@ import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, useSession } from '../helpers/browser';
+import { launchBrowser } from '../helpers/browser';
+import { openMapList } from '../helpers/map-list-page';
 import { ROOT } from '../helpers/fixtures';
 import { startTestServer } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
@@ -16,14 +17,7 @@ const browser = await launchBrowser();
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 const OFFICE = path.join(ROOT, 'test/fixtures/sop-documents/office');
 
-async function listPage(errors: string[]): Promise<Page> {
-  const page = await openPage(browser, errors);
-  await page.setViewport({ width: 1366, height: 768 });
-  await useSession(page, server.url, server.admin.sessionCookie);
-  await page.goto(`${server.url}/#/`, { waitUntil: 'networkidle0' });
-  await page.waitForSelector(byTestId('import-button'), { visible: true });
-  return page;
-}
+const listPage = (errors: string[]): Promise<Page> => openMapList(browser, server, errors);
 
 async function choose(page: Page, files: string[]): Promise<void> {
   const input = (await page.$(byTestId('import-input'))) as ElementHandle<HTMLInputElement>;

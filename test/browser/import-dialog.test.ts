@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, useSession } from '../helpers/browser';
+import { launchBrowser } from '../helpers/browser';
+import { openMapList } from '../helpers/map-list-page';
 import { startTestServer } from '../helpers/server';
 
 const server = await startTestServer();
@@ -17,14 +18,7 @@ const withProblems = path.join(crafted, 'client-open-warnings.bpmn');
 
 const mapCount = async () => ((await server.api('/api/maps')).body.items as unknown[]).length;
 
-async function listPage(errors: string[]): Promise<Page> {
-  const page = await openPage(browser, errors);
-  await page.setViewport({ width: 1366, height: 768 });
-  await useSession(page, server.url, server.admin.sessionCookie);
-  await page.goto(`${server.url}/#/`, { waitUntil: 'networkidle0' });
-  await page.waitForSelector(byTestId('import-button'), { visible: true });
-  return page;
-}
+const listPage = (errors: string[]): Promise<Page> => openMapList(browser, server, errors);
 
 async function choose(page: Page, file: string): Promise<void> {
   const input = (await page.$(byTestId('import-input'))) as ElementHandle<HTMLInputElement>;

@@ -9,9 +9,11 @@ import { parseBpmn } from '../../server/bpmn/moddle';
 import type { SopIdentityDraft } from '../../server/sop/identity.schema';
 import { PdfPool } from '../../server/sop/pdf/pdf-pool';
 import { renderSop } from '../../server/sop/render/index';
-import { launchBrowser, openPage, useSession } from '../helpers/browser';
+import { launchBrowser } from '../helpers/browser';
+import { openMapList } from '../helpers/map-list-page';
 import { readText, ROOT } from '../helpers/fixtures';
 import { startTestServer } from '../helpers/server';
+import { FULL_SOP_IDENTITY } from '../helpers/sop-identity';
 import { tempDir } from '../helpers/temp-dir';
 
 const server = await startTestServer();
@@ -20,17 +22,7 @@ const pool = new PdfPool({ size: 1 });
 afterAll(() => pool.close());
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 
-const IDENTITY: SopIdentityDraft = {
-  nomor: '800/33/Org/2026',
-  tanggalPembuatan: '2026-04-06',
-  disahkanOleh: { jabatan: 'Kepala Dinas Kesehatan', nama: 'dr. Contoh Sehat', pangkat: 'Pembina Utama Muda (IV/c)', nip: '197001011995031001' },
-  namaSop: 'Pelaksanaan Kegiatan Tim Kerja',
-  dasarHukum: ['Peraturan Wali Kota Denpasar Nomor 69 Tahun 2023'],
-  peringatan: 'Hasil kegiatan tim tidak dapat dinilai',
-  kualifikasiPelaksana: ['Memahami rencana kerja bidang'],
-  peralatan: ['Komputer'],
-  pencatatan: ['Laporan hasil kegiatan tim'],
-};
+const IDENTITY: SopIdentityDraft = FULL_SOP_IDENTITY;
 
 /** The SOP of a library map printed to PDF; `edit` may change its HTML first (to draw what a reader must guess). */
 async function printed(name: string, edit: (html: string) => string = (html) => html): Promise<string> {
@@ -41,14 +33,7 @@ async function printed(name: string, edit: (html: string) => string = (html) => 
   return file;
 }
 
-async function listPage(errors: string[]): Promise<Page> {
-  const page = await openPage(browser, errors);
-  await page.setViewport({ width: 1366, height: 768 });
-  await useSession(page, server.url, server.admin.sessionCookie);
-  await page.goto(`${server.url}/#/`, { waitUntil: 'networkidle0' });
-  await page.waitForSelector(byTestId('import-button'), { visible: true });
-  return page;
-}
+const listPage = (errors: string[]): Promise<Page> => openMapList(browser, server, errors);
 
 async function choose(page: Page, file: string): Promise<void> {
   const input = (await page.$(byTestId('import-input'))) as ElementHandle<HTMLInputElement>;

@@ -68,3 +68,16 @@ export const BILLION_LAUGHS = `<?xml version="1.0"?>
  <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
 ]>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D"><bpmn:process id="P" name="&lol9;"/></bpmn:definitions>`;
+
+/** Every .bpmn file under `dir`, sorted. */
+export function bpmnFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.bpmn'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** The maps an SOP round trip runs on (issue 17): every map of processes/ and every MIWG reference file with lanes. */
+export function sopRoundTripMaps(): string[] {
+  return [...bpmnFilesUnder(path.join(ROOT, 'processes')), ...bpmnFilesUnder(path.join(MIWG_DIR, 'reference')).filter((file) => /<([\w-]+:)?lane[\s>]/.test(readText(file)))];
+}

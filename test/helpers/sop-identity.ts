@@ -11,3 +11,19 @@ export const SOP_IDENTITY = {
   peralatan: ['Komputer'],
   pencatatan: ['Laporan hasil kegiatan tim'],
 };
+
+/** An identity with every field, dates and NIP included, as a document prints it in full (issue 17's round trips). */
+export const FULL_SOP_IDENTITY = {
+  nomor: '065/12/Diskominfo/2026',
+  tanggalPembuatan: '2026-01-02',
+  tanggalRevisi: '2026-07-01',
+  tanggalEfektif: '2026-01-15',
+  disahkanOleh: { jabatan: 'Kepala Dinas Komunikasi dan Informatika', nama: 'I Made Contoh, S.Kom.', pangkat: 'Pembina Tingkat I (IV/b)', nip: '197001011995031001' },
+  namaSop: 'Pencapaian Target Kinerja Dinas',
+  dasarHukum: ['Peraturan Menteri PANRB Nomor 35 Tahun 2012', 'Peraturan Bupati Klungkung Nomor 12 Tahun 2024'],
+  keterkaitan: ['SOP Penyusunan Perjanjian Kinerja'],
+  peringatan: 'Target kinerja tidak tercapai tepat waktu',
+  kualifikasiPelaksana: ['Memahami perencanaan kinerja'],
+  peralatan: ['Komputer', 'Jaringan internet'],
+  pencatatan: ['Buku agenda kegiatan'],
+};

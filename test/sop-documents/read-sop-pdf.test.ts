@@ -1,7 +1,7 @@
 // Every SOP Petakerja prints, read back from its PDF (issue 17): the same performers, activities in order, symbols,
 // decisions with their answers, mutu baku and arrows as the map's own SOP table — on every map of processes/ and the
 // MIWG files with lanes. And what is not a vector SOP is refused with a message that says why.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,35 +13,15 @@ import { renderSop } from '../../server/sop/render/index';
 import { readSopPdf } from '../../server/sop-documents/pdf/read-sop-pdf';
 import { procedureToTable } from '../../server/sop-documents/procedure-to-table';
 import { structure } from '../../server/sop-documents/table-structure';
+import { sopRoundTripMaps } from '../helpers/fixtures';
+import { FULL_SOP_IDENTITY } from '../helpers/sop-identity';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const IDENTITY: SopIdentityDraft = {
-  nomor: '065/12/Diskominfo/2026',
-  tanggalPembuatan: '2026-01-02',
-  tanggalRevisi: '2026-07-01',
-  tanggalEfektif: '2026-01-15',
-  disahkanOleh: { jabatan: 'Kepala Dinas Komunikasi dan Informatika', nama: 'I Made Contoh, S.Kom.', pangkat: 'Pembina Tingkat I (IV/b)', nip: '197001011995031001' },
-  namaSop: 'Pencapaian Target Kinerja Dinas',
-  dasarHukum: ['Peraturan Menteri PANRB Nomor 35 Tahun 2012', 'Peraturan Bupati Klungkung Nomor 12 Tahun 2024'],
-  keterkaitan: ['SOP Penyusunan Perjanjian Kinerja'],
-  peringatan: 'Target kinerja tidak tercapai tepat waktu',
-  kualifikasiPelaksana: ['Memahami perencanaan kinerja'],
-  peralatan: ['Komputer', 'Jaringan internet'],
-  pencatatan: ['Buku agenda kegiatan'],
-};
+const IDENTITY: SopIdentityDraft = FULL_SOP_IDENTITY;
 const pool = new PdfPool({ size: 1 });
 afterAll(() => pool.close());
 
-const files = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.bpmn'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-
-const maps = [
-  ...files(path.join(ROOT, 'processes')),
-  ...files(path.resolve(ROOT, '../shared/corpus/miwg/reference')).filter((file) => /<([\w-]+:)?lane[\s>]/.test(readFileSync(file, 'utf8'))),
-];
+const maps = sopRoundTripMaps();
 
 describe('an SOP PDF Petakerja printed, read back', () => {
   for (const file of maps) {

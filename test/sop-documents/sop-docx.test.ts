@@ -2,7 +2,7 @@
 // read back by the document reader, gives the same performers, rows (symbol, activity, performer, mutu baku), arrows
 // with their answers and identity as the map's own SOP — on every map of processes/ and the MIWG reference files with
 // lanes. The package is a valid Word document: its parts and content types, well-formed XML.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
@@ -14,32 +14,12 @@ import { readProcedure } from '../../server/sop/layout/procedure';
 import { procedureToTable } from '../../server/sop-documents/procedure-to-table';
 import { readSopDocument } from '../../server/sop-documents/read-document';
 import { structure } from '../../server/sop-documents/table-structure';
+import { ROOT, sopRoundTripMaps } from '../helpers/fixtures';
+import { FULL_SOP_IDENTITY } from '../helpers/sop-identity';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const files = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.bpmn'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-const maps = [
-  ...files(path.join(ROOT, 'processes')),
-  ...files(path.resolve(ROOT, '../shared/corpus/miwg/reference')).filter((file) => /<([\w-]+:)?lane[\s>]/.test(readFileSync(file, 'utf8'))),
-];
+const maps = sopRoundTripMaps();
 
-const IDENTITY: SopIdentityDraft = {
-  nomor: '800/44/Org/2026',
-  tanggalPembuatan: '2026-05-04',
-  tanggalRevisi: '2026-11-02',
-  tanggalEfektif: '2026-05-20',
-  disahkanOleh: { jabatan: 'Kepala Bagian Organisasi', nama: 'Ni Made Contoh, S.H.', pangkat: 'Pembina (IV/a)', nip: '197805052005012004' },
-  namaSop: 'Penyusunan Peta Proses Bisnis',
-  dasarHukum: ['Peraturan Menteri PANRB Nomor 19 Tahun 2018', 'Peraturan Bupati Badung Nomor 35 Tahun 2023'],
-  keterkaitan: ['SOP Reviu Peta Proses Bisnis'],
-  peringatan: 'Peta proses tidak dapat ditetapkan',
-  kualifikasiPelaksana: ['Memahami notasi BPMN'],
-  peralatan: ['Komputer', 'Aplikasi Petakerja'],
-  pencatatan: ['Daftar peta proses'],
-};
+const IDENTITY: SopIdentityDraft = FULL_SOP_IDENTITY;
 
 describe('the SOP as a Word document', () => {
   it('is a package Word opens: content types, the document part, well-formed XML', async () => {

@@ -1,7 +1,7 @@
 // A map built from an SOP's flowchart table gives that table back when its SOP is read (issue 17's round trip, format
 // aside): for every map of processes/ and every MIWG file with lanes, the table its SOP prints → a new map → the
 // table of that map's SOP: the same performers, activities, order, symbols, decisions and mutu baku.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBpmn } from '../../server/bpmn/moddle';
@@ -10,24 +10,18 @@ import { readProcedure } from '../../server/sop/layout/procedure';
 import { procedureToTable } from '../../server/sop-documents/procedure-to-table';
 import { SopTable } from '../../server/sop-documents/sop-table.schema';
 import { tableToMap } from '../../server/sop-documents/table-to-map';
+import { bpmnFilesUnder } from '../helpers/fixtures';
 import { oneArrowDecisions, structure } from '../../server/sop-documents/table-structure';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MIWG = path.resolve(ROOT, '../shared/corpus/miwg');
 
-function bpmnFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.bpmn'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
-
 async function tableOf(xml: string): Promise<SopTable> {
   return procedureToTable(readProcedure((await parseBpmn(xml)).definitions));
 }
 
-const ours = bpmnFiles(path.join(ROOT, 'processes'));
-const miwgWithLanes = bpmnFiles(MIWG).filter((file) => /<([\w-]+:)?lane[\s>]/.test(readFileSync(file, 'utf8')));
+const ours = bpmnFilesUnder(path.join(ROOT, 'processes'));
+const miwgWithLanes = bpmnFilesUnder(MIWG).filter((file) => /<([\w-]+:)?lane[\s>]/.test(readFileSync(file, 'utf8')));
 
 describe('an SOP table read back from the map built from it', () => {
   it('covers the maps it should', () => {

@@ -9,21 +9,9 @@ import { symbolKindOf } from '../../server/sop/layout/document';
 import { renderSop, renderSopHtml } from '../../server/sop/render/index';
 import { namesOf } from '../helpers/bpmn-names';
 import { readText, ROOT } from '../helpers/fixtures';
+import { FULL_SOP_IDENTITY } from '../helpers/sop-identity';
 
-const IDENTITY: SopIdentityDraft = {
-  nomor: '065/12/Diskominfo/2026',
-  tanggalPembuatan: '2026-01-02',
-  tanggalRevisi: '2026-07-01',
-  tanggalEfektif: '2026-01-15',
-  disahkanOleh: { jabatan: 'Kepala Dinas Komunikasi dan Informatika', nama: 'I Made Contoh, S.Kom.', pangkat: 'Pembina Tingkat I (IV/b)', nip: '197001011995031001' },
-  namaSop: 'Pencapaian Target Kinerja Dinas',
-  dasarHukum: ['Peraturan Menteri PANRB Nomor 35 Tahun 2012', 'Peraturan Bupati Klungkung Nomor 12 Tahun 2024'],
-  keterkaitan: ['SOP Penyusunan Perjanjian Kinerja'],
-  peringatan: 'Target kinerja tidak tercapai tepat waktu',
-  kualifikasiPelaksana: ['Memahami perencanaan kinerja'],
-  peralatan: ['Komputer', 'Jaringan internet'],
-  pencatatan: ['Buku agenda kegiatan'],
-};
+const IDENTITY: SopIdentityDraft = FULL_SOP_IDENTITY;
 /** The identity as it must read in the document (dates in Indonesian, NIP grouped). */
 const IDENTITY_TEXTS = [
   '065/12/Diskominfo/2026',
