@@ -29,7 +29,7 @@ function send(path: string, init: { method?: string; json?: unknown; xml?: strin
  * Sends `hostile`, waits until the server has received it (the work on it starts then), and sends light requests one
  * after the other until its answer comes. Answers the hostile answer, the last probe and the slowest probe's time.
  */
-async function probeWhile(hostile: () => Promise<Response>): Promise<{ answer: ApiResponse; probe: ApiResponse; probeMs: number; blockingMs: number }> {
+async function probeWhile(hostile: () => Promise<Response>): Promise<{ answer: ApiResponse; probe: ApiResponse; probeMs: number; blockingMs: number; answeredMeanwhile: number; workMs: number }> {
   const ambientMs = await ambientLatency(() => api('/api/session'));
   const received = new Promise<void>((resolve) => {
     // A GET has no body to wait for: its work starts once its headers are in.
@@ -40,15 +40,21 @@ async function probeWhile(hostile: () => Promise<Response>): Promise<{ answer: A
     settled = true;
   });
   await received;
+  const receivedAt = performance.now();
+  let settledAt = 0;
+  void response.then(() => (settledAt = performance.now()), () => undefined);
   let probe: ApiResponse;
   let probeMs = 0;
+  /** Probes answered while the hostile request was still at work. */
+  let answeredMeanwhile = 0;
   do {
     const started = performance.now();
     probe = await api('/api/session');
     probeMs = Math.max(probeMs, performance.now() - started);
+    if (!settled && probe.status === 200) answeredMeanwhile += 1;
   } while (!settled && probe.status === 200);
   const answer = await response;
-  return { answer: { status: answer.status, headers: answer.headers, body: await answer.json() }, probe, probeMs, blockingMs: probeMs - ambientMs };
+  return { answer: { status: answer.status, headers: answer.headers, body: await answer.json() }, probe, probeMs, blockingMs: probeMs - ambientMs, answeredMeanwhile, workMs: (settledAt || performance.now()) - receivedAt };
 }
 
 function expectRefusal(response: ApiResponse, status: number, code: string, limitText: string) {
@@ -133,11 +139,14 @@ describe('hostile BPMN bodies: bounded answers, nothing stored, the server stays
     const created = await api('/api/maps', { method: 'POST', json: { name: 'Peta berat', kind: 'lintas-fungsi', xml: minimalBpmn() } });
     expect(created.status).toBe(201);
     const { map } = created.body;
-    const { answer, probe, probeMs, blockingMs } = await probeWhile(() =>
+    const { answer, probe, probeMs, answeredMeanwhile, workMs } = await probeWhile(() =>
       send(`/api/maps/${map.id}/revisions`, { method: 'POST', json: { xml: manyTasks(20_000), baseRevision: 1, message: 'Banyak tugas' } }),
     );
     expect(probe.status).toBe(200);
-    expect(blockingMs, `slowest probe ${probeMs.toFixed(0)} ms`).toBeLessThan(PROBE_BOUND_MS);
+    // Compared with the work itself, not with a clock (a loaded machine slows every answer alike): parsed on the event
+    // loop, the revision would hold a probe for most of its work; parsed on a worker, probes keep being answered.
+    expect(answeredMeanwhile, `slowest probe ${probeMs.toFixed(0)} ms of ${workMs.toFixed(0)} ms`).toBeGreaterThanOrEqual(3);
+    expect(probeMs, `slowest probe ${probeMs.toFixed(0)} ms of ${workMs.toFixed(0)} ms`).toBeLessThan(workMs / 2);
     expect(answer.status).toBe(201);
     expect(answer.body.revision.n).toBe(2);
   });
