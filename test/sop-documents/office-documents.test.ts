@@ -17,22 +17,27 @@ const specOf = (name: string) => {
   return SopTable.parse(table);
 };
 
-describe('a spreadsheet SOP drawn by LibreOffice, read back', () => {
-  it('has its documents', () => expect(specs.length).toBeGreaterThanOrEqual(4));
+describe('an SOP drawn by LibreOffice (Calc spreadsheets; Word files saved by Writer), read back', () => {
+  it('has its documents', () => expect(specs.length).toBeGreaterThanOrEqual(6));
   for (const spec of specs) {
-    for (const extension of ['xlsx', 'xls', 'pdf']) {
+    for (const extension of spec.startsWith('word-') ? ['docx', 'doc'] : ['xlsx', 'xls', 'pdf']) {
       const name = spec.replace('.json', '');
       it(`${name}.${extension}`, async () => {
         const bytes = new Uint8Array(readFileSync(path.join(DIR, 'office', `${name}.${extension}`)));
         const read = await readSopDocument(bytes, { unit: 'Dinas Uji', name: 'Peta' });
-        expect(read.format).toBe(extension === 'pdf' ? 'pdf' : extension === 'xlsx' ? 'office-open-xml' : 'office-binary');
+        expect(read.format).toBe(extension === 'pdf' ? 'pdf' : extension.endsWith('x') ? 'office-open-xml' : 'office-binary');
         // Performers, and the numbered rows in order with symbol, activity, performer column and mutu baku, exactly.
         // The arrows are not compared here: LibreOffice routes connectors anew when it opens a file, and how many
         // come back exactly per format is what `npm run bench -- --only documents` reports (docs/sop-documents.md).
         const got = structure(read.table, { labels: false });
         const want = structure(specOf(spec), { labels: false });
         expect(got.columns).toEqual(want.columns);
-        expect(got.rows).toEqual(want.rows);
+        if (extension === 'doc') {
+          // Known loss, reported by the documents bench: LibreOffice saving our .docx as Word 97 drops some of the
+          // shapes anchored to the page (their rows come back without a symbol), so only the rows kept are compared.
+          expect(got.rows.length).toBeGreaterThan(want.rows.length / 2);
+          for (const row of got.rows) expect(want.rows).toContainEqual(row);
+        } else expect(got.rows).toEqual(want.rows);
         expect(read.table.links.length).toBeGreaterThan(0);
         expect(read.xml).toContain('bpmn:lane');
       }, 60_000);
