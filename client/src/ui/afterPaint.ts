@@ -4,6 +4,17 @@
 /** The longest wait for a frame: a page in the background paints none, and its work must still start. */
 const FALLBACK_MS = 250;
 
+interface BackgroundScheduler {
+  postTask(callback: () => void, options: { priority: 'background' }): Promise<void>;
+}
+
+/** A task at background priority where the browser has a scheduler (Chromium), else a plain task. */
+function backgroundTask(callback: () => void): void {
+  const scheduler = (globalThis as { scheduler?: BackgroundScheduler }).scheduler;
+  if (scheduler?.postTask) void scheduler.postTask(callback, { priority: 'background' });
+  else setTimeout(callback, 0);
+}
+
 export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
     let settled = false;
@@ -14,7 +25,8 @@ export function afterNextPaint(): Promise<void> {
       resolve();
     };
     const fallback = setTimeout(settle, FALLBACK_MS);
-    // A task queued from an animation frame callback runs after that frame is painted.
-    requestAnimationFrame(() => setTimeout(settle, 0));
+    // A task queued from an animation frame callback runs after that frame is painted; at background priority, it
+    // lets the browser's own work (input, the next frames) go first.
+    requestAnimationFrame(() => backgroundTask(settle));
   });
 }
