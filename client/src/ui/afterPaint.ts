@@ -9,7 +9,7 @@ interface BackgroundScheduler {
 }
 
 /** A task at background priority where the browser has a scheduler (Chromium), else a plain task. */
-function backgroundTask(callback: () => void): void {
+export function backgroundTask(callback: () => void): void {
   const scheduler = (globalThis as { scheduler?: BackgroundScheduler }).scheduler;
   if (scheduler?.postTask) void scheduler.postTask(callback, { priority: 'background' });
   else setTimeout(callback, 0);

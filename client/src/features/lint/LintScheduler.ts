@@ -7,7 +7,7 @@ import type EventBus from 'diagram-js/lib/core/EventBus';
 import { LINT_CHANGED_EVENT, type KamusSynonym, type LintResult, type LintState, type Profile } from './lintProtocol';
 import type { LintBackend } from './LintWorkerClient';
 import { PieceCache, slicedXml, type XmlElement, type XmlModdle } from './slicedXml';
-import { Cancelled, slicePauser } from './timeSlices';
+import { Cancelled, nextTask, SLICE_MS, slicePauser } from './timeSlices';
 import { afterNextPaint } from '../../ui/afterPaint';
 
 /**
@@ -35,6 +35,11 @@ export default class LintScheduler {
   private changes = 0;
   /** The XML of the pieces of the diagram an edit left unchanged, re-used by the next lint (slicedXml's PieceCache). */
   private pieces = new PieceCache();
+  /**
+   * Set for the first lint of an imported diagram: its serialisation runs at background priority, so the frames right
+   * after the map's first sight are not held back by it; cleared by the first edit, whose findings come first (issue 16).
+   */
+  private background = false;
 
   constructor(
     private readonly eventBus: EventBus,
@@ -47,10 +52,13 @@ export default class LintScheduler {
       this.pieces = new PieceCache();
       // The first lint of an imported diagram waits for it to be painted: serialising a big map (and the worker's
       // parsing, on the other core) would delay its first sight (issue 16).
-      if (!event.error) void afterNextPaint().then(() => this.schedule(0));
+      if (event.error) return;
+      this.background = true;
+      void afterNextPaint().then(() => this.schedule(0));
     });
     eventBus.on('commandStack.changed', () => {
       this.changes++;
+      this.background = false;
       this.schedule();
     });
     eventBus.on('diagram.destroy', () => this.destroy());
@@ -88,13 +96,16 @@ export default class LintScheduler {
 
   private async run(): Promise<void> {
     const generation = ++this.generation;
-    this.update({ status: 'pending', result: this.state.result });
+    const background = this.background;
     const changes = this.changes;
     const stale = () => generation !== this.generation || this.destroyed || changes !== this.changes;
     try {
+      if (background) await nextTask(true);
+      if (stale()) return;
+      this.update({ status: 'pending', result: this.state.result });
       const definitions = this.source.getDefinitions() as XmlElement | undefined;
       if (!definitions) return;
-      const xml = await this.serialise(definitions, stale);
+      const xml = await this.serialise(definitions, stale, background);
       if (stale()) return;
       const result: LintResult = await this.backend.lint(xml, this.profile, this.synonyms);
       // An answer for a model changed meanwhile is not announced: the change has scheduled a fresh run.
@@ -111,9 +122,9 @@ export default class LintScheduler {
    * The model's XML, in slices; should slicing ever fail on a file shaped in a way not foreseen, the whole model at
    * once (one longer block) rather than no findings at all.
    */
-  private async serialise(definitions: XmlElement, stale: () => boolean): Promise<string> {
+  private async serialise(definitions: XmlElement, stale: () => boolean, background: boolean): Promise<string> {
     try {
-      return await slicedXml(this.moddle, definitions, { pause: slicePauser(stale), lean: true, cache: this.pieces });
+      return await slicedXml(this.moddle, definitions, { pause: slicePauser(stale, SLICE_MS, background), lean: true, cache: this.pieces });
     } catch (error) {
       if (error instanceof Cancelled || stale()) throw error;
       console.warn('Sliced serialisation failed; serialising the whole model at once.', error);
