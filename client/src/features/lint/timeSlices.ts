@@ -1,5 +1,5 @@
 // Work split into short slices with pauses between them, so the browser can paint and handle input meanwhile.
-import { backgroundTask } from '../../ui/afterPaint';
+import { backgroundTask } from '../../ui/backgroundTask';
 
 /** Longest stretch of work before giving the browser a turn; well under the 50 ms of a "long task". */
 export const SLICE_MS = 10;
