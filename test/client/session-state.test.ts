@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, setSessionHooks } from '../../client/src/api/client';
 import { SESSION_ENDED_NOTICE, SessionState } from '../../client/src/session/SessionState';
+import { askSetupAhead, takeSetupAhead } from '../../client/src/session/setupAhead';
 import { startServer } from '../../server/server';
 import { installBrowserFetch } from '../helpers/browser-fetch';
 import { TEST_PASSWORD } from '../helpers/server';
@@ -30,6 +31,29 @@ describe('SessionState against the real server', () => {
     expect(reloaded.setupNeeded).toBe(false);
     expect(reloaded.user.username).toBe('ani');
     expect(reloaded.csrfToken).toBe(state.csrfToken);
+  });
+
+  it('takes the setup answer asked for at boot once, and asks again through the API client when that failed', async () => {
+    page.sent.length = 0;
+    askSetupAhead();
+    const booted = new SessionState(api);
+    await booted.load();
+    expect(booted.setupNeeded).toBe(false);
+    expect(booted.user.username).toBe('ani');
+    expect(page.sent.map((s) => s.path)).toEqual(['/api/setup', '/api/session']);
+    expect(takeSetupAhead()).toBeNull();
+
+    // The early request finds no server (offline for a moment): nothing is shown, the usual request answers.
+    const origin = page.origin;
+    page.sent.length = 0;
+    page.origin = 'http://127.0.0.1:9';
+    askSetupAhead();
+    page.origin = origin;
+    const retried = new SessionState(api);
+    await retried.load();
+    expect(retried.setupNeeded).toBe(false);
+    expect(retried.user.username).toBe('ani');
+    expect(page.sent.map((s) => s.path)).toEqual(['/api/setup', '/api/setup', '/api/session']);
   });
 
   it('remembers once why the user must sign in again', async () => {

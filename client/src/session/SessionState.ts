@@ -2,6 +2,7 @@
 import { ApiError, type Api } from '../api/client';
 import type { Session, SetupInput, User } from '../api/types';
 import { canEditMaps, isAdmin } from './permissions';
+import { takeSetupAhead } from './setupAhead';
 
 export const SESSION_ENDED_NOTICE = 'Sesi Anda telah berakhir. Silakan masuk kembali.';
 
@@ -21,7 +22,9 @@ export class SessionState {
 
   /** Asks the server whether setup is needed and, if not, who is signed in. */
   async load(): Promise<void> {
-    this.setupNeeded = await this.api.setupNeeded();
+    // The first load takes the answer bootAhead asked for; should that have failed, the API client asks again.
+    const ahead = takeSetupAhead();
+    this.setupNeeded = ahead ? await ahead.catch(() => this.api.setupNeeded()) : await this.api.setupNeeded();
     this.set(this.setupNeeded ? null : await this.api.session());
   }
 

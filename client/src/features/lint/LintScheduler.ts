@@ -9,7 +9,7 @@ import { LINT_CHANGED_EVENT, type KamusSynonym, type LintResult, type LintState,
 import type { LintBackend } from './LintWorkerClient';
 import { LintAnswers } from './lintAnswers';
 import { PieceCache, slicedXml, type XmlElement, type XmlModdle } from './slicedXml';
-import { Cancelled, slicePauser } from './timeSlices';
+import { Cancelled, nextTask, SLICE_MS, slicePauser } from './timeSlices';
 import { afterNextPaint } from '../../ui/afterPaint';
 
 /**
@@ -39,6 +39,11 @@ export default class LintScheduler {
   private pieces = new PieceCache();
   /** The worker's last answers, by the XML, profile and synonyms they answer. */
   private readonly answers = new LintAnswers();
+  /**
+   * Set for the first lint of an imported diagram: its serialisation runs at background priority, so the frames right
+   * after the map's first sight are not held back by it; cleared by the first edit, whose findings come first (issue 16).
+   */
+  private background = false;
 
   constructor(
     private readonly eventBus: EventBus,
@@ -52,10 +57,13 @@ export default class LintScheduler {
       this.answers.clear();
       // The first lint of an imported diagram waits for it to be painted: serialising a big map (and the worker's
       // parsing, on the other core) would delay its first sight (issue 16).
-      if (!event.error) void afterNextPaint().then(() => this.schedule(0));
+      if (event.error) return;
+      this.background = true;
+      void afterNextPaint().then(() => this.schedule(0));
     });
     eventBus.on('commandStack.changed', () => {
       this.changes++;
+      this.background = false;
       this.schedule();
     });
     eventBus.on('diagram.destroy', () => this.destroy());
@@ -93,13 +101,16 @@ export default class LintScheduler {
 
   private async run(): Promise<void> {
     const generation = ++this.generation;
-    this.update({ status: 'pending', result: this.state.result });
+    const background = this.background;
     const changes = this.changes;
     const stale = () => generation !== this.generation || this.destroyed || changes !== this.changes;
     try {
+      if (background) await nextTask(true);
+      if (stale()) return;
+      this.update({ status: 'pending', result: this.state.result });
       const definitions = this.source.getDefinitions() as XmlElement | undefined;
       if (!definitions) return;
-      const xml = await this.serialise(definitions, stale);
+      const xml = await this.serialise(definitions, stale, background);
       if (stale()) return;
       const { profile, synonyms } = this;
       const result: LintResult = this.answers.get(xml, profile, synonyms) ?? (await this.backend.lint(xml, profile, synonyms));
@@ -118,9 +129,9 @@ export default class LintScheduler {
    * The model's XML, in slices; should slicing ever fail on a file shaped in a way not foreseen, the whole model at
    * once (one longer block) rather than no findings at all.
    */
-  private async serialise(definitions: XmlElement, stale: () => boolean): Promise<string> {
+  private async serialise(definitions: XmlElement, stale: () => boolean, background: boolean): Promise<string> {
     try {
-      return await slicedXml(this.moddle, definitions, { pause: slicePauser(stale), lean: true, cache: this.pieces });
+      return await slicedXml(this.moddle, definitions, { pause: slicePauser(stale, SLICE_MS, background), lean: true, cache: this.pieces });
     } catch (error) {
       if (error instanceof Cancelled || stale()) throw error;
       console.warn('Sliced serialisation failed; serialising the whole model at once.', error);
