@@ -37,7 +37,7 @@ const isLoader = (f: CallFrame) =>
 const isParse = (f: CallFrame) =>
   /node_modules\/(saxen|saxes|moddle-xml)\//.test(f.url) || /^(Reader\.fromXML|BpmnModdle\.fromXML|assertSafeBpmnXml)$/.test(f.functionName);
 const isLint = (f: CallFrame) =>
-  /node_modules\/(bpmnlint|bpmnlint-utils)\//.test(f.url) || /\/server\/lint\//.test(f.url) || /^(lintDefinitions|testRule|Linter\d*\.\w+)$/.test(f.functionName);
+  /node_modules\/(bpmnlint|bpmnlint-utils)\//.test(f.url) || /\/server\/lint\//.test(f.url) || /^(lintDefinitions|testRule|(OnePass)?Linter\d*\.\w+|walk)$/.test(f.functionName);
 
 /**
  * Each sample's time goes to one category, by its stack: GC and idle by the leaf; otherwise module loading when the
