@@ -6,9 +6,12 @@ import { lintDefinitions } from './engine';
 import type { LintResult } from './findings';
 import type { LintContext } from './lint-context';
 
-/** `context` (stage, SOP identity) is passed to the engine as is; without it the lint is a plain draft lint. */
-export async function lintXml(xml: string, profile?: Profile, repositoryDefault: Profile = DEFAULT_PROFILE, context?: LintContext): Promise<LintResult> {
-  const { definitions } = await parseBpmn(xml);
+/**
+ * `context` (stage, SOP identity) is passed to the engine as is; without it the lint is a plain draft lint.
+ * `ownWriting`: the XML is moddle's own writing of a model in memory (see parseBpmn).
+ */
+export async function lintXml(xml: string, profile?: Profile, repositoryDefault: Profile = DEFAULT_PROFILE, context?: LintContext, { ownWriting = false } = {}): Promise<LintResult> {
+  const { definitions } = await parseBpmn(xml, undefined, { ownWriting });
   const declared = Profile.safeParse(definitions.get('sk:profile'));
   const chosen = profile ?? (declared.success ? declared.data : repositoryDefault);
   return { profile: chosen, findings: await lintDefinitions(definitions, chosen, context) };

@@ -13,7 +13,8 @@ async function lintWaiting(): Promise<void> {
     const { id, xml, profile, synonyms } = waiting;
     waiting = null;
     try {
-      post({ id, result: await lintXml(xml, profile, undefined, synonyms?.length ? { synonyms } : undefined) });
+      // The modeller's own writing of the diagram in memory: the server's upload checks are not needed here.
+      post({ id, result: await lintXml(xml, profile, undefined, synonyms?.length ? { synonyms } : undefined, { ownWriting: true }) });
     } catch (error) {
       post({ id, error: { message: error instanceof Error ? error.message : String(error) } });
     }
