@@ -8,7 +8,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { openMapList } from '../helpers/map-list-page';
-import { ROOT } from '../helpers/fixtures';
+import { minimalBpmn, ROOT } from '../helpers/fixtures';
 import { startTestServer } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -67,6 +67,22 @@ describe('importing several SOP documents at once', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it('opens for several files dropped onto the list at once', async () => {
+    const errors: string[] = [];
+    const page = await listPage(errors);
+    await page.evaluate((bpmn) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bpmn], 'peta-a.bpmn', { type: 'application/xml' }));
+      transfer.items.add(new File(['%PDF-1.7'], 'sop-b.pdf', { type: 'application/pdf' }));
+      const target = document.querySelector('.list-main')!;
+      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, minimalBpmn());
+    await page.waitForSelector(byTestId('batch-list'));
+    expect((await states(page)).map(([name]) => name)).toEqual(['peta-a.bpmn', 'sop-b.pdf']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('unpacks a ZIP of a unit\'s documents, listing what it leaves out', async () => {
     const errors: string[] = [];

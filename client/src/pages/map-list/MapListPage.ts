@@ -4,6 +4,7 @@ import type { AppContext } from '../../context';
 import { href, type Page } from '../../router';
 import { h, replaceChildren } from '../../ui/dom';
 import { errorView } from '../../ui/errors';
+import { droppedFiles } from '../../ui/droppedFiles';
 import { bpmnFileInput } from '../../ui/files';
 import { openBatchImportDialog } from '../../features/import/BatchImportDialog';
 import { openImportDialog } from '../../features/import/ImportDialog';
@@ -405,7 +406,10 @@ export class MapListPage implements Page {
     }
   }
 
-  /** A .bpmn file or an SOP document dragged from the desktop onto the list opens the import dialog, as the import button does. */
+  /**
+   * A .bpmn file or an SOP document dragged from the desktop onto the list opens the import dialog, as the import button
+   * does; several files, a ZIP or a folder (a unit's folder of SOPs) open the import of several documents.
+   */
   private acceptDrops(target: HTMLElement): void {
     const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
     let depth = 0;
@@ -429,9 +433,12 @@ export class MapListPage implements Page {
       event.preventDefault();
       depth = 0;
       target.classList.remove('is-drop-target');
-      const files = [...(event.dataTransfer?.files ?? [])];
-      if (files.length === 1 && !/\.zip$/i.test(files[0]!.name)) void this.importFile(files[0]!);
-      else if (files.length > 0) void this.importFiles(files);
+      if (!event.dataTransfer) return;
+      // The entries are read at once: the drop's data is gone once this handler returns.
+      void droppedFiles(event.dataTransfer).then(({ files, folder }) => {
+        if (files.length === 1 && !folder && !/\.zip$/i.test(files[0]!.name)) void this.importFile(files[0]!);
+        else if (files.length > 0) void this.importFiles(files);
+      });
     });
   }
 
