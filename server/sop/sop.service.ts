@@ -116,7 +116,8 @@ export class SopService {
     const { definitions } = await parseBpmn(await this.maps.revisionXml(actor, map.id, n));
     const version = versionAtRevision(await this.store.listSopVersions(map.id), n);
     const identity = version?.identity;
-    const docx = sopDocx({ definitions, mapName: map.name, ...(identity ? { identity } : {}), settings: version?.settings ?? {} });
+    const letterhead = (await this.store.getLetterhead(map.unit))?.letterhead;
+    const docx = sopDocx({ definitions, mapName: map.name, ...(identity ? { identity } : {}), letterhead: { ...(map.unit ? { unit: map.unit } : {}), ...letterhead }, settings: version?.settings ?? {} });
     return { docx, title: identity?.namaSop?.trim() || map.name, revision: n };
   }
 

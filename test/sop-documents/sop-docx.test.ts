@@ -36,6 +36,23 @@ describe('the SOP as a Word document', () => {
     expect(document).toContain('<a:tailEnd type="triangle"');
   });
 
+  it('carries the letterhead: pemda, unit, sub-unit and a PNG logo as a picture of the package', async () => {
+    const { definitions } = await parseBpmn(readFileSync(path.join(ROOT, 'processes/templates/lintas-fungsi.bpmn'), 'utf8'));
+    // A 2×1 PNG: the picture keeps its proportions (20 mm tall, 40 mm wide).
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGNgYPj/n4GBgQEAE/sC/6Xk2RIAAAAASUVORK5CYII=';
+    const letterhead = { pemda: 'Pemerintah Kabupaten Badung', unit: 'Sekretariat Daerah', subUnit: 'Bagian Organisasi', logoDataUrl: `data:image/png;base64,${png}` };
+    const docx = sopDocx({ definitions, identity: IDENTITY, letterhead, settings: { paper: 'A4', orientation: 'landscape' } });
+    const parts = unzipSync(docx);
+    expect(Buffer.from(parts['word/media/logo.png']!).toString('base64')).toBe(png);
+    expect(strFromU8(parts['word/_rels/document.xml.rels']!)).toContain('Target="media/logo.png"');
+    expect(strFromU8(parts['[Content_Types].xml']!)).toContain('Extension="png" ContentType="image/png"');
+    const document = strFromU8(parts['word/document.xml']!);
+    for (const text of Object.values(letterhead).slice(0, 3)) expect(document).toContain(text);
+    expect(document).toContain('<wp:extent cx="1440000" cy="720000"/>');
+    // Opened by LibreOffice and read back, the identity is still the document's.
+    expect((await readSopDocument(docx, { unit: 'U', name: 'N' })).identity).toEqual(IDENTITY);
+  }, 60_000);
+
   for (const file of maps) {
     it(`reads back as it was printed: ${path.relative(path.dirname(ROOT), file)}`, async () => {
       const { definitions } = await parseBpmn(readFileSync(file, 'utf8'));

@@ -6,7 +6,7 @@ import { strToU8, zipSync } from 'fflate';
 import { layoutSopDocument } from '../layout/document';
 import type { Page, SopDocument, TextCell } from '../layout/document.schema';
 import type { SopIdentityDraft } from '../identity.schema';
-import type { RenderSopInput } from '../render/index';
+import type { Letterhead, RenderSopInput } from '../render/index';
 import { escapeHtml as xml } from '../render/html-escape';
 import { fitScale, HEADER_PADDING_X_MM } from '../render/procedure-page';
 import { arrowShape, resetShapeIds, symbolShape, textShape } from './docx-drawing';
@@ -52,12 +52,56 @@ function cell(widthMm: number, content: string, options: { span?: number; vMerge
 
 // ---------------------------------------------------------------------------------------------------- identity part
 
+/** An image of the package: its part and the inline drawing that shows it. */
+interface DocxImage {
+  part: string;
+  bytes: Uint8Array;
+  contentType: string;
+  inline: string;
+}
+
+/** The letterhead's logo as a picture of the document, 20 mm tall; SVG logos are left out (Word needs a PNG beside). */
+function logoImage(dataUrl: string | undefined): DocxImage | undefined {
+  const match = dataUrl ? /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/]+={0,2})$/.exec(dataUrl) : null;
+  if (!match) return undefined;
+  const bytes = new Uint8Array(Buffer.from(match[2]!, 'base64'));
+  const size = imageSize(bytes, match[1] as 'png' | 'jpeg');
+  if (!size) return undefined;
+  const emuPerMm = 36_000;
+  const height = 20 * emuPerMm;
+  const width = Math.round((height * size.width) / size.height);
+  const extension = match[1] === 'png' ? 'png' : 'jpeg';
+  return {
+    part: `word/media/logo.${extension}`,
+    bytes,
+    contentType: `image/${extension}`,
+    inline:
+      `<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${width}" cy="${height}"/><wp:docPr id="9000" name="Logo"/>` +
+      `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
+      `<pic:nvPicPr><pic:cNvPr id="9000" name="Logo"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdLogo"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+      `<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${width}" cy="${height}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>`,
+  };
+}
+
+/** Width and height of a PNG (IHDR) or JPEG (first SOFn marker), in pixels. */
+function imageSize(bytes: Uint8Array, kind: 'png' | 'jpeg'): { width: number; height: number } | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (kind === 'png') return bytes.byteLength >= 24 ? { width: view.getUint32(16), height: view.getUint32(20) } : undefined;
+  for (let i = 2; i + 9 < bytes.byteLength; ) {
+    if (bytes[i] !== 0xff) return undefined;
+    const marker = bytes[i + 1]!;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { height: view.getUint16(i + 5), width: view.getUint16(i + 7) };
+    i += 2 + view.getUint16(i + 2);
+  }
+  return undefined;
+}
+
 function dateText(value: string | undefined): string {
   const match = value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
   return match ? `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}` : '…';
 }
 
-function identityPart(identity: SopIdentityDraft, title: string, width: number): string {
+function identityPart(identity: SopIdentityDraft, title: string, width: number, letterhead: Letterhead, logo: DocxImage | undefined): string {
   const style = { sizeMm: 3 };
   const filled = (value: string | undefined) => (value && value.trim() ? value.trim() : '…');
   const official = identity.disahkanOleh ?? {};
@@ -70,12 +114,24 @@ function identityPart(identity: SopIdentityDraft, title: string, width: number):
     ['Disahkan oleh', [filled(official.jabatan), '', '', filled(official.nama), filled(official.pangkat), `NIP. ${nip && nip.length === 18 ? `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}` : '…'}`]],
     ['Nama SOP', [identity.namaSop?.trim() || title]],
   ];
-  const labelWidth = 45;
+  // The letterhead on the left, over every field's row (SOP-FORMAT.md §1), as in the PDF.
+  const letterWidth = width / 2;
+  const labelWidth = 40;
   const colonWidth = 5;
-  const valueWidth = width - labelWidth - colonWidth;
-  const grid = `<w:tblGrid><w:gridCol w:w="${tw(labelWidth)}"/><w:gridCol w:w="${tw(colonWidth)}"/><w:gridCol w:w="${tw(valueWidth)}"/></w:tblGrid>`;
+  const valueWidth = width - letterWidth - labelWidth - colonWidth;
+  const grid = `<w:tblGrid><w:gridCol w:w="${tw(letterWidth)}"/><w:gridCol w:w="${tw(labelWidth)}"/><w:gridCol w:w="${tw(colonWidth)}"/><w:gridCol w:w="${tw(valueWidth)}"/></w:tblGrid>`;
+  const heading = { sizeMm: 3.5, bold: true, center: true };
+  const letterContent = [
+    logo ? `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r>${logo.inline}</w:r></w:p>` : '',
+    paragraph(letterhead.pemda?.trim() || '…', heading),
+    paragraph(letterhead.unit?.trim() || '…', heading),
+    letterhead.subUnit?.trim() ? paragraph(letterhead.subUnit.trim(), { ...heading, bold: false }) : '',
+  ].join('');
   const rows = fields
-    .map(([label, values]) => `<w:tr>${cell(labelWidth, paragraph(label, { ...style, bold: true }))}${cell(colonWidth, paragraph(':', style))}${cell(valueWidth, values.map((v) => paragraph(v, style)).join(''))}</w:tr>`)
+    .map(([label, values], i) => {
+      const letter = cell(letterWidth, i === 0 ? letterContent : '', { vMerge: i === 0 ? 'restart' : 'continue', center: true });
+      return `<w:tr>${letter}${cell(labelWidth, paragraph(label, { ...style, bold: true }))}${cell(colonWidth, paragraph(':', style))}${cell(valueWidth, values.map((v) => paragraph(v, style)).join(''))}</w:tr>`;
+    })
     .join('');
   const head = `<w:tbl><w:tblPr><w:tblW w:w="${tw(width)}" w:type="dxa"/><w:tblBorders>${BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>${grid}${rows}</w:tbl>`;
   const list = (items: string[] | undefined) => (items && items.length > 0 ? items.map((item, i) => paragraph(items.length > 1 ? `${i + 1}. ${item}` : item, style)).join('') : paragraph('-', style));
@@ -168,19 +224,27 @@ export function sopDocx(input: Omit<RenderSopInput, 'verification' | 'appendixSv
   const section =
     `<w:sectPr><w:pgSz w:w="${tw(width)}" w:h="${tw(height)}"${landscape ? ' w:orient="landscape"' : ''}/>` +
     `<w:pgMar w:top="${tw(margin)}" w:right="${tw(margin)}" w:bottom="${tw(margin)}" w:left="${tw(margin)}" w:header="0" w:footer="0" w:gutter="0"/></w:sectPr>`;
-  const body = [identityPart(input.identity ?? {}, document.title, width - 2 * margin), ...document.pages.map((page) => procedurePage(page, document, document.title))].join('');
+  const letterhead = input.letterhead ?? {};
+  const logo = logoImage(letterhead.logoDataUrl);
+  const body = [identityPart(input.identity ?? {}, document.title, width - 2 * margin, letterhead, logo), ...document.pages.map((page) => procedurePage(page, document, document.title))].join('');
   const documentXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body>${body}${section}</w:body></w:document>`;
   return zipSync({
     '[Content_Types].xml': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        (logo ? `<Default Extension="${logo.part.split('.').pop()}" ContentType="${logo.contentType}"/>` : '') +
         '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
     ),
     '_rels/.rels': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     ),
-    'word/_rels/document.xml.rels': strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'),
+    'word/_rels/document.xml.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        (logo ? `<Relationship Id="rIdLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${logo.part.replace('word/', '')}"/>` : '') +
+        '</Relationships>',
+    ),
     'word/document.xml': strToU8(documentXml),
+    ...(logo ? { [logo.part]: logo.bytes } : {}),
   });
 }
