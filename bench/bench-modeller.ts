@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startServer } from '../server/server';
 
 export const CHROMIUM = process.env.PETAKERJA_CHROMIUM ?? '/usr/bin/chromium';
@@ -29,6 +29,19 @@ export interface BenchModeller {
   /** The id of the empty map made for the benchmark. */
   mapId: string;
   close(): Promise<void>;
+}
+
+/**
+ * Opens the bench's map in the modeller in `page`, signed in, at 1440×900, and waits for the modeller to exist;
+ * `timeoutMs` bounds every wait of the page from then on.
+ */
+export async function openBenchMap(page: Page, { server, session, mapId }: Pick<BenchModeller, 'server' | 'session' | 'mapId'>, timeoutMs: number): Promise<void> {
+  await page.setViewport({ width: 1440, height: 900 });
+  page.setDefaultTimeout(timeoutMs);
+  const [name, value] = session.cookie.split('=') as [string, string];
+  await page.setCookie({ name, value, url: server.url });
+  await page.goto(`${server.url}/#/peta/${mapId}`, { waitUntil: 'networkidle0' });
+  await page.waitForFunction(() => Boolean((window as any).petakerja?.modeler));
 }
 
 export async function startBenchModeller(name: string): Promise<BenchModeller> {

@@ -2,7 +2,7 @@
 // alone (the same worker parsing and linting the same XML, posted directly). The real server, the built client in
 // headless Chromium, generated maps, one label edit per run through bpmn-js. `npm run bench -- --only findings`.
 import { readFileSync } from 'node:fs';
-import { startBenchModeller } from './bench-modeller';
+import { openBenchMap, startBenchModeller } from './bench-modeller';
 import { generateBpmn } from './bpmn-generator';
 import { BYTES_PER_NODE, CALIBRATE, IMPORT_MAP, waitForLintDone } from './lint-main-thread';
 import { percentiles } from './store-scale';
@@ -113,12 +113,7 @@ export async function runFindingsBench({ sizes = FINDINGS_SIZES, runs = 5 } = {}
       const of = (name: string) => (metrics.find((metric) => metric.name === name)?.value ?? Number.NaN) * 1000;
       return { process: of('ProcessTime'), main: of('ThreadTime') };
     };
-    await page.setViewport({ width: 1440, height: 900 });
-    page.setDefaultTimeout(180_000);
-    const [name, value] = session.cookie.split('=') as [string, string];
-    await page.setCookie({ name, value, url: server.url });
-    await page.goto(`${server.url}/#/peta/${mapId}`, { waitUntil: 'networkidle0' });
-    await page.waitForFunction(() => Boolean((window as any).petakerja?.modeler));
+    await openBenchMap(page, { server, session, mapId }, 180_000);
     await waitForLintDone(page);
     const calibration = (await page.evaluate(CALIBRATE)) as number;
     if (calibration < 100) throw new Error(`the longtask observer missed a 120 ms block (saw ${calibration} ms): the figures would mean nothing`);

@@ -1,7 +1,7 @@
 // The modeller's main thread while a big map is linted after an edit: the real server, the built client in headless
 // Chromium, a generated map of ~2,000 nodes, one label edit through bpmn-js, and every long task (> 50 ms) until the
 // worker's findings are on screen. `npm run bench -- --only main-thread`.
-import { startBenchModeller } from './bench-modeller';
+import { openBenchMap, startBenchModeller } from './bench-modeller';
 import { generateBpmn } from './bpmn-generator';
 
 export { CHROMIUM, json, PASSWORD } from './bench-modeller';
@@ -75,12 +75,7 @@ export async function runMainThreadBench({ nodes = 2000, runs = 3 } = {}): Promi
     const xml = generateBpmn({ map: nodes, revision: 1, targetBytes: nodes * BYTES_PER_NODE + 3500 });
 
     const page = await browser.newPage();
-    await page.setViewport({ width: 1440, height: 900 });
-    page.setDefaultTimeout(120_000);
-    const [name, value] = session.cookie.split('=') as [string, string];
-    await page.setCookie({ name, value, url: server.url });
-    await page.goto(`${server.url}/#/peta/${mapId}`, { waitUntil: 'networkidle0' });
-    await page.waitForFunction(() => Boolean((window as any).petakerja?.modeler));
+    await openBenchMap(page, { server, session, mapId }, 120_000);
     const counted = (await page.evaluate(`(${IMPORT_MAP})(${JSON.stringify(xml)})`)) as number;
     await waitForLintDone(page);
     const calibration = (await page.evaluate(CALIBRATE)) as number;

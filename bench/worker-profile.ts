@@ -7,7 +7,7 @@
 //   paint, tasks), with layout invalidations recorded for a closer look at the trace file.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startBenchModeller } from './bench-modeller';
+import { openBenchMap, startBenchModeller } from './bench-modeller';
 import { generateBpmn } from './bpmn-generator';
 import { BYTES_PER_NODE, IMPORT_MAP, waitForLintDone } from './lint-main-thread';
 import { lintXml } from '../server/lint/lint.service';
@@ -84,12 +84,7 @@ const out = process.argv[4] ?? '/tmp';
 const { server, browser, session, mapId, close } = await startBenchModeller('worker-profile');
 try {
   const page = await browser.newPage();
-  await page.setViewport({ width: 1440, height: 900 });
-  page.setDefaultTimeout(180_000);
-  const [name, value] = session.cookie.split('=') as [string, string];
-  await page.setCookie({ name, value, url: server.url });
-  await page.goto(`${server.url}/#/peta/${mapId}`, { waitUntil: 'networkidle0' });
-  await page.waitForFunction(() => Boolean((window as any).petakerja?.modeler));
+  await openBenchMap(page, { server, session, mapId }, 180_000);
   await waitForLintDone(page);
   const bigXml = generateBpmn({ map: nodes, revision: 1, targetBytes: nodes * BYTES_PER_NODE + 3500 });
   await page.evaluate(`(${IMPORT_MAP})(${JSON.stringify(bigXml)})`);
