@@ -7,7 +7,7 @@ import type { SopIdentityDraft } from '../../sop/identity.schema';
 import { readIdentity } from '../read-identity';
 import { SopTable, type TableGuess, type TableLink, type TableRow } from '../sop-table.schema';
 import { readPdfGraphics, type PageGraphics, type Point, type TextRun } from './page-graphics';
-import { boxOf, centre, inside, pageShapes, type Box, type Line, type ShapeOnPage } from './shapes';
+import { boxOf, centre, inside, pageShapes, type Box, type PageShapes, type Line, type ShapeOnPage } from './shapes';
 import { joinLines, kegiatanIn, readGrid, symbolCell, textIn, type ColumnRole, type PageGrid } from './table-grid';
 
 /** How far (page units, 1/72 in) an arrow's end may stop short of or overshoot a symbol and still be read as touching it. */
@@ -96,8 +96,7 @@ interface PageRead {
   arrows: Arrow[];
 }
 
-function readPage(page: PageGraphics, grid: PageGrid, firstRow: number, guesses: string[]): PageRead {
-  const shapes = pageShapes(page.paths);
+function readPage(page: PageGraphics, shapes: PageShapes, grid: PageGrid, firstRow: number, guesses: string[]): PageRead {
   const performers = grid.columns.filter((c) => c.role === 'pelaksana');
   const area: Box = {
     x: performers[0]!.x,
@@ -275,9 +274,11 @@ export async function readSopPdf(bytes: Uint8Array, { draw = false }: { draw?: b
   const reads: PageRead[] = [];
   let rows = 0;
   for (const page of pages) {
-    const grid = readGrid(pageShapes(page.paths).cells, page.texts);
+    // Sorted once: the grid is read from its cells, the rest of the page from its symbols, arrowheads and lines.
+    const shapes = pageShapes(page.paths);
+    const grid = readGrid(shapes.cells, page.texts);
     if (!grid || grid.rows.length === 0) continue;
-    const read = readPage(page, grid, rows, guesses);
+    const read = readPage(page, shapes, grid, rows, guesses);
     reads.push(read);
     rows += grid.rows.length;
   }
