@@ -8,13 +8,13 @@ import type { Page, SopDocument, TextCell } from '../layout/document.schema';
 import type { SopIdentityDraft } from '../identity.schema';
 import type { Letterhead, RenderSopInput } from '../render/index';
 import { escapeHtml as xml } from '../render/html-escape';
+import { EMPTY_FIELD, formatNip, formatTanggal, NO_REVISION } from '../render/identity-part';
 import { fitScale, HEADER_PADDING_X_MM } from '../render/procedure-page';
 import { arrowShape, resetShapeIds, symbolShape, textShape } from './docx-drawing';
 
 const TWIPS_PER_MM = 56.6929;
 const tw = (mm: number) => Math.round(mm * TWIPS_PER_MM);
 const halfPoints = (mm: number) => Math.max(8, Math.round((mm / 0.3528) * 2));
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
 const NS =
   'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
@@ -96,22 +96,19 @@ function imageSize(bytes: Uint8Array, kind: 'png' | 'jpeg'): { width: number; he
   return undefined;
 }
 
-function dateText(value: string | undefined): string {
-  const match = value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-  return match ? `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}` : '…';
-}
+/** A date as the PDF prints it ("2 Januari 2026"), "…" when not filled in. */
+const dateText = (value: string | undefined): string => (value?.trim() ? formatTanggal(value) : EMPTY_FIELD);
 
 function identityPart(identity: SopIdentityDraft, title: string, width: number, letterhead: Letterhead, logo: DocxImage | undefined): string {
   const style = { sizeMm: 3 };
-  const filled = (value: string | undefined) => (value && value.trim() ? value.trim() : '…');
+  const filled = (value: string | undefined) => (value && value.trim() ? value.trim() : EMPTY_FIELD);
   const official = identity.disahkanOleh ?? {};
-  const nip = official.nip?.replace(/\s+/g, '');
   const fields: Array<[string, string[]]> = [
     ['Nomor SOP', [filled(identity.nomor)]],
     ['Tanggal Pembuatan', [dateText(identity.tanggalPembuatan)]],
-    ['Tanggal Revisi', [identity.tanggalRevisi ? dateText(identity.tanggalRevisi) : '-']],
+    ['Tanggal Revisi', [identity.tanggalRevisi?.trim() ? dateText(identity.tanggalRevisi) : NO_REVISION]],
     ['Tanggal Efektif', [dateText(identity.tanggalEfektif)]],
-    ['Disahkan oleh', [filled(official.jabatan), '', '', filled(official.nama), filled(official.pangkat), `NIP. ${nip && nip.length === 18 ? `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}` : '…'}`]],
+    ['Disahkan oleh', [filled(official.jabatan), '', '', filled(official.nama), filled(official.pangkat), `NIP. ${official.nip?.trim() ? formatNip(official.nip) : EMPTY_FIELD}`]],
     ['Nama SOP', [identity.namaSop?.trim() || title]],
   ];
   // The letterhead on the left, over every field's row (SOP-FORMAT.md §1), as in the PDF.
@@ -123,8 +120,8 @@ function identityPart(identity: SopIdentityDraft, title: string, width: number, 
   const heading = { sizeMm: 3.5, bold: true, center: true };
   const letterContent = [
     logo ? `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r>${logo.inline}</w:r></w:p>` : '',
-    paragraph(letterhead.pemda?.trim() || '…', heading),
-    paragraph(letterhead.unit?.trim() || '…', heading),
+    paragraph(filled(letterhead.pemda), heading),
+    paragraph(filled(letterhead.unit), heading),
     letterhead.subUnit?.trim() ? paragraph(letterhead.subUnit.trim(), { ...heading, bold: false }) : '',
   ].join('');
   const rows = fields
