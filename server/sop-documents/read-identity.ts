@@ -3,6 +3,7 @@
 // the same line ("Nomor SOP : 065/12/…") or below it in its own column ("Dasar Hukum:" and a numbered list). Dates in
 // Indonesian ("2 Januari 2026") or numeric (02/01/2026) become YYYY-MM-DD; what cannot be read is left out, never guessed.
 import { SopIdentityDraft } from '../sop/identity.schema';
+import { MONTHS as PRINTED_MONTHS } from '../sop/render/identity-part';
 import type { TextRun } from './pdf/page-graphics';
 import { joinLines } from './pdf/table-grid';
 
@@ -26,7 +27,8 @@ const BLOCK: Array<[RegExp, BlockField]> = [
   [/^pencatatan (dan|&) pendataan$|^pencatatan$/, 'pencatatan'],
 ];
 
-const MONTHS = ['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'];
+/** The months as the SOP prints them (identity-part.ts), in lower case to compare. */
+const MONTHS = PRINTED_MONTHS.map((month) => month.toLocaleLowerCase('id'));
 
 const labelKey = (text: string) => text.toLocaleLowerCase('id').replace(/[:：]\s*$/, '').replace(/\s+/g, ' ').trim();
 

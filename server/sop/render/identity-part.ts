@@ -16,7 +16,7 @@ export const EMPTY_FIELD = '…';
 /** Tanggal Revisi of an SOP not yet revised. */
 export const NO_REVISION = '-';
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+export const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
 /** "2026-01-02" → "2 Januari 2026"; anything else is printed as it is. */
 export function formatTanggal(value: string): string {
