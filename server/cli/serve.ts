@@ -20,8 +20,28 @@ export async function serveCommand(args: string[]): Promise<void> {
   if (!profile.success) throw new UsageError(`Profil tidak dikenal: ${profileText} (pilih salah satu: ${PROFILES.join(', ')})`);
   const publicUrl = values['public-url'] ?? process.env.PETAKERJA_PUBLIC_URL;
   if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl)) throw new UsageError(`Alamat publik tidak sah: ${publicUrl} (contoh: https://sop.pemda.go.id)`);
+  // The handlers are installed before the server starts and before the line that says it runs: a signal sent as soon
+  // as that line is read (a service manager, a test) must find them, not Node's default that ends the process silently.
+  let running: Awaited<ReturnType<typeof startServer>> | undefined;
+  let stopping = false;
+  const close = () =>
+    running!.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Menerima ${signal}, menghentikan server…`);
+    if (running) void close();
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
   const started = Date.now();
-  const running = await startServer({
+  running = await startServer({
     dataDir,
     port,
     host: values.host ?? '127.0.0.1',
@@ -29,17 +49,6 @@ export async function serveCommand(args: string[]): Promise<void> {
     ...(publicUrl ? { publicUrl } : {}),
     trustProxy: trust === undefined ? false : /^\d+$/.test(trust) ? Number(trust) : trust,
   });
+  if (stopping) return void close();
   console.log(`Petakerja berjalan di ${running.url} (data: ${dataDir}; profil bawaan: ${profile.data}; siap dalam ${Date.now() - started} ms)`);
-  const stop = (signal: string) => {
-    console.log(`Menerima ${signal}, menghentikan server…`);
-    running.close().then(
-      () => process.exit(0),
-      (error) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
 }
