@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { XML_LIMITS } from '../../server/bpmn/xml-guard';
 import { minimalBpmn } from '../helpers/fixtures';
 import { deepXml, manyTasks, nestedDocumentation, taskWithAttributes } from '../helpers/hostile-bpmn';
-import { ambientLatency, BLOCKING_BOUND_MS } from '../helpers/probe';
+import { ambientLatency, BLOCKING_BOUND_MS, leastBlocking } from '../helpers/probe';
 import { startTestServer, type ApiResponse } from '../helpers/server';
 
 const { api, admin, server, url } = await startTestServer();
@@ -57,6 +57,9 @@ async function probeWhile(hostile: () => Promise<Response>): Promise<{ answer: A
   return { answer: { status: answer.status, headers: answer.headers, body: await answer.json() }, probe, probeMs, blockingMs: probeMs - ambientMs, answeredMeanwhile, workMs: (settledAt || performance.now()) - receivedAt };
 }
 
+/** probeWhile, again when a pause of the machine may have been counted as the server's (probe.ts). */
+const probeLeastBlocking = (hostile: () => Promise<Response>) => leastBlocking(() => probeWhile(hostile));
+
 function expectRefusal(response: ApiResponse, status: number, code: string, limitText: string) {
   expect(response.status, JSON.stringify(response.body).slice(0, 500)).toBe(status);
   expect(response.body.error.code).toBe(code);
@@ -76,7 +79,7 @@ describe('hostile BPMN bodies: bounded answers, nothing stored, the server stays
 
   it('POST /api/import of 10,000 nested documentation elements answers 413 XML_TOO_DEEP', async () => {
     const before = await mapCount();
-    const { answer, probe, probeMs, blockingMs } = await probeWhile(() => importXml(nestedDocumentation(10_000)));
+    const { answer, probe, probeMs, blockingMs } = await probeLeastBlocking(() => importXml(nestedDocumentation(10_000)));
     expectRefusal(answer, 413, 'XML_TOO_DEEP', `batasnya ${id(XML_LIMITS.maxDepth)} tingkat`);
     expect(probe.status).toBe(200);
     expect(blockingMs, `slowest probe ${probeMs.toFixed(0)} ms`).toBeLessThan(PROBE_BOUND_MS);
@@ -85,7 +88,7 @@ describe('hostile BPMN bodies: bounded answers, nothing stored, the server stays
 
   it('POST /api/import of a task with 40,000 attributes answers 413 XML_TOO_MANY_ATTRIBUTES', async () => {
     const before = await mapCount();
-    const { answer, probe, probeMs, blockingMs } = await probeWhile(() => importXml(taskWithAttributes(40_000)));
+    const { answer, probe, probeMs, blockingMs } = await probeLeastBlocking(() => importXml(taskWithAttributes(40_000)));
     expectRefusal(answer, 413, 'XML_TOO_MANY_ATTRIBUTES', `batasnya ${id(XML_LIMITS.maxAttributesPerElement)} atribut per elemen`);
     expect(probe.status).toBe(200);
     expect(blockingMs, `slowest probe ${probeMs.toFixed(0)} ms`).toBeLessThan(PROBE_BOUND_MS);
@@ -94,7 +97,7 @@ describe('hostile BPMN bodies: bounded answers, nothing stored, the server stays
 
   it('POST /api/maps with 20,000 attributes answers 413 XML_TOO_MANY_ATTRIBUTES', async () => {
     const before = await mapCount();
-    const { answer, probe, probeMs, blockingMs } = await probeWhile(() =>
+    const { answer, probe, probeMs, blockingMs } = await probeLeastBlocking(() =>
       send('/api/maps', { method: 'POST', json: { name: 'Peta uji', kind: 'lintas-fungsi', xml: taskWithAttributes(20_000) } }),
     );
     expectRefusal(answer, 413, 'XML_TOO_MANY_ATTRIBUTES', `batasnya ${id(XML_LIMITS.maxAttributesPerElement)} atribut per elemen`);
@@ -104,7 +107,7 @@ describe('hostile BPMN bodies: bounded answers, nothing stored, the server stays
   });
 
   it('POST /api/lint of deep XML answers 413 XML_TOO_DEEP, not 500', async () => {
-    const { answer, probe, probeMs, blockingMs } = await probeWhile(() => send('/api/lint', { method: 'POST', json: { xml: deepXml(50_000) } }));
+    const { answer, probe, probeMs, blockingMs } = await probeLeastBlocking(() => send('/api/lint', { method: 'POST', json: { xml: deepXml(50_000) } }));
     expectRefusal(answer, 413, 'XML_TOO_DEEP', `batasnya ${id(XML_LIMITS.maxDepth)} tingkat`);
     expect(probe.status).toBe(200);
     expect(blockingMs, `slowest probe ${probeMs.toFixed(0)} ms`).toBeLessThan(PROBE_BOUND_MS);
@@ -114,7 +117,7 @@ describe('hostile BPMN bodies: bounded answers, nothing stored, the server stays
     const created = await api('/api/maps', { method: 'POST', json: { name: 'Peta simpan', kind: 'lintas-fungsi', xml: minimalBpmn() } });
     expect(created.status).toBe(201);
     const { map } = created.body;
-    const { answer, probe, probeMs, blockingMs } = await probeWhile(() =>
+    const { answer, probe, probeMs, blockingMs } = await probeLeastBlocking(() =>
       send(`/api/maps/${map.id}/revisions`, { method: 'POST', json: { xml: nestedDocumentation(10_000), baseRevision: 1, message: 'Uji' } }),
     );
     expectRefusal(answer, 413, 'XML_TOO_DEEP', `batasnya ${id(XML_LIMITS.maxDepth)} tingkat`);
