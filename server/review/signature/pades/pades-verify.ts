@@ -1,0 +1,244 @@
+// Our own check of a signed SOP's electronic signature (issue 19): the last signature of the PDF — its ByteRange
+// covers the whole file but the /Contents hole, the digest of those bytes matches the CMS's message-digest, the CMS
+// signature over its signed attributes verifies with the signer's certificate, the certificate chains to the trust
+// list the administrator set, and every certificate of the chain was valid at the signing time. No network.
+import { createHash, verify as cryptoVerify, X509Certificate } from 'node:crypto';
+import forge from 'node-forge';
+import { OID } from '../signer/cms';
+
+export type PadesVerdict = 'sah' | 'diubah' | 'tidak-sah' | 'sertifikat-tidak-berlaku' | 'tidak-tepercaya' | 'tanpa-tanda-tangan';
+
+export interface CertificateSummary {
+  subject: string;
+  commonName: string;
+  issuer: string;
+  serialNumber: string;
+  validFrom: string;
+  validTo: string;
+  fingerprint256: string;
+}
+
+export interface PadesReport {
+  verdict: PadesVerdict;
+  /** The ByteRange starts at 0, its hole is exactly /Contents and it ends at the file's end. */
+  coversWholeFile: boolean;
+  digestMatches: boolean;
+  signatureValid: boolean;
+  subFilter?: string;
+  signer?: CertificateSummary;
+  /** ISO time: the CMS signing-time attribute, else the signature dictionary's /M. */
+  signingTime?: string;
+  /** Signer first, up to the trust anchor (when one was reached). */
+  chain: CertificateSummary[];
+  trusted: boolean;
+  validAtSigning: boolean;
+  /** What failed, in Indonesian, for the page's details. */
+  problems: string[];
+}
+
+type Asn1 = forge.asn1.Asn1;
+const { asn1 } = forge;
+const DIGESTS: Record<string, string> = { '2.16.840.1.101.3.4.2.1': 'sha256', '2.16.840.1.101.3.4.2.2': 'sha384', '2.16.840.1.101.3.4.2.3': 'sha512', '1.3.14.3.2.26': 'sha1' };
+
+export function summary(cert: X509Certificate): CertificateSummary {
+  return {
+    subject: cert.subject.replace(/\n/g, ', '),
+    commonName: commonNameOf(cert),
+    issuer: cert.issuer.replace(/\n/g, ', '),
+    serialNumber: cert.serialNumber,
+    validFrom: new Date(cert.validFrom).toISOString(),
+    validTo: new Date(cert.validTo).toISOString(),
+    fingerprint256: cert.fingerprint256,
+  };
+}
+
+export const commonNameOf = (cert: X509Certificate): string => /(?:^|\n)CN=([^\n]*)/.exec(cert.subject)?.[1]?.trim() ?? '';
+
+const der = (node: Asn1): Buffer => Buffer.from(asn1.toDer(node).getBytes(), 'binary');
+const children = (node: Asn1 | undefined): Asn1[] => (Array.isArray(node?.value) ? (node!.value as Asn1[]) : []);
+const oidOf = (node: Asn1 | undefined): string => (node && typeof node.value === 'string' ? asn1.derToOid(node.value) : '');
+const bytesOf = (node: Asn1 | undefined): Buffer => Buffer.from(typeof node?.value === 'string' ? node.value : '', 'binary');
+const hexInt = (bytes: Buffer): string => bytes.toString('hex').toUpperCase().replace(/^0+(?=.)/, '');
+
+/** "D:20261207093000Z" / "D:20261207163000+07'00'" → ISO. */
+function pdfDate(value: string): string | undefined {
+  const m = /^D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(Z|([+-])(\d{2})'?(\d{2})'?)?/.exec(value);
+  if (!m) return undefined;
+  const offset = m[8] ? `${m[8]}${m[9]}:${m[10]}` : 'Z';
+  const date = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${offset}`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** UTCTime / GeneralizedTime → ISO. */
+function asn1Time(node: Asn1): string | undefined {
+  try {
+    const date = node.type === asn1.Type.UTCTIME ? asn1.utcTimeToDate(node.value as string) : asn1.generalizedTimeToDate(node.value as string);
+    return date.toISOString();
+  } catch {
+    return undefined;
+  }
+}
+
+interface Found {
+  byteRange: [number, number, number, number];
+  dictionary: string;
+}
+
+function lastSignature(pdf: Buffer): Found | undefined {
+  const text = pdf.toString('latin1');
+  const pattern = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
+  let match: RegExpExecArray | null;
+  let last: RegExpExecArray | undefined;
+  while ((match = pattern.exec(text))) last = match;
+  if (!last) return undefined;
+  const byteRange = last.slice(1, 5).map(Number) as Found['byteRange'];
+  const start = text.lastIndexOf('obj', last.index);
+  const endObj = text.indexOf('endobj', Math.max(last.index, byteRange[1]));
+  // The dictionary without the /Contents hex (which is long).
+  const dictionary = text.slice(Math.max(0, start), byteRange[1]) + text.slice(Math.min(byteRange[2], text.length), endObj < 0 ? undefined : endObj);
+  return { byteRange, dictionary };
+}
+
+function failed(problems: string[], extra: Partial<PadesReport> = {}): PadesReport {
+  return { verdict: 'tidak-sah', coversWholeFile: false, digestMatches: false, signatureValid: false, chain: [], trusted: false, validAtSigning: false, problems, ...extra };
+}
+
+/** Checks the PDF's last signature against the trust anchors (PEM or X509Certificate). */
+export function verifyPades(bytes: Uint8Array, trustAnchors: readonly X509Certificate[]): PadesReport {
+  const pdf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const found = lastSignature(pdf);
+  if (!found) return { ...failed(['Berkas ini tidak memuat tanda tangan elektronik.']), verdict: 'tanpa-tanda-tangan' };
+  const [a, b, c, d] = found.byteRange;
+  const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.#_-]+)/.exec(found.dictionary)?.[1];
+  const problems: string[] = [];
+  const holeOk = b < c && c <= pdf.length && pdf[b] === 0x3c && pdf[c - 1] === 0x3e && /^[0-9a-fA-F\s]*$/.test(pdf.subarray(b + 1, c - 1).toString('latin1'));
+  const coversWholeFile = a === 0 && holeOk && c + d === pdf.length;
+  if (!coversWholeFile) {
+    problems.push(
+      holeOk && c + d < pdf.length
+        ? `Ada ${pdf.length - c - d} bita yang ditambahkan pada berkas setelah ditandatangani (tidak tercakup tanda tangan).`
+        : 'Rentang yang ditandatangani (ByteRange) tidak mencakup seluruh berkas.',
+    );
+  }
+  if (!holeOk) return failed([...problems, 'Isi tanda tangan (/Contents) tidak dapat dibaca.'], { verdict: 'diubah', ...(subFilter ? { subFilter } : {}) });
+
+  let signedData: Asn1[];
+  let signerInfo: Asn1[];
+  try {
+    const cms = asn1.fromDer(forge.util.createBuffer(Buffer.from(pdf.subarray(b + 1, c - 1).toString('latin1').replace(/\s/g, ''), 'hex').toString('binary')), {
+      parseAllBytes: false,
+      decodeBitStrings: false,
+    } as unknown as boolean);
+    signedData = children(children(children(cms)[1])[0]);
+    signerInfo = children(children(signedData.at(-1))[0]);
+    if (oidOf(children(cms)[0]) !== OID.signedData || signerInfo.length < 5) throw new Error('not SignedData');
+  } catch {
+    return failed([...problems, 'Isi tanda tangan bukan CMS SignedData yang sah.'], { verdict: coversWholeFile ? 'tidak-sah' : 'diubah', coversWholeFile, ...(subFilter ? { subFilter } : {}) });
+  }
+
+  const certs: X509Certificate[] = [];
+  for (const node of signedData) {
+    if (node.tagClass !== asn1.Class.CONTEXT_SPECIFIC || node.type !== 0) continue;
+    for (const cert of children(node)) {
+      try {
+        certs.push(new X509Certificate(der(cert)));
+      } catch {
+        /* an attribute certificate or something unreadable: not ours to use */
+      }
+    }
+  }
+  const sid = signerInfo[1]!;
+  const serial = hexInt(bytesOf(children(sid)[1]));
+  const signerCert = certs.find((cert) => hexInt(Buffer.from(cert.serialNumber, 'hex')) === serial) ?? certs[0];
+  const digestName = DIGESTS[oidOf(children(signerInfo[2])[0])] ?? 'sha256';
+  const attrsNode = signerInfo[3]!;
+  const hasAttrs = attrsNode.tagClass === asn1.Class.CONTEXT_SPECIFIC && attrsNode.type === 0;
+  const attributes = hasAttrs ? children(attrsNode) : [];
+  /** The first value of a signed attribute. */
+  const attr = (id: string): Asn1 | undefined => children(children(attributes.find((at) => oidOf(children(at)[0]) === id))[1])[0];
+  const signatureAlgorithm = oidOf(children(signerInfo[hasAttrs ? 4 : 3])[0]);
+  const signature = bytesOf(signerInfo[hasAttrs ? 5 : 4]);
+
+  const covered = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
+  const digest = createHash(digestName).update(covered).digest();
+  const messageDigest = attr(OID.messageDigest);
+  const digestMatches = Boolean(messageDigest) && bytesOf(messageDigest).equals(digest);
+  if (!digestMatches) problems.push('Sidik isi berkas tidak sama dengan yang ditandatangani: dokumen diubah setelah ditandatangani.');
+
+  let signatureValid = false;
+  if (signerCert && hasAttrs) {
+    const signedAttrs = der(asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, attributes));
+    try {
+      const key = signerCert.publicKey;
+      signatureValid =
+        signatureAlgorithm === OID.ecdsaWithSHA256 || key.asymmetricKeyType === 'ec'
+          ? cryptoVerify(digestName, signedAttrs, { key, dsaEncoding: 'der' }, signature)
+          : cryptoVerify(digestName, signedAttrs, key, signature);
+    } catch {
+      signatureValid = false;
+    }
+  }
+  if (!signerCert) problems.push('Sertifikat penanda tangan tidak ada di dalam tanda tangan.');
+  else if (!signatureValid) problems.push('Tanda tangan kriptografis tidak valid untuk sertifikat penanda tangan.');
+
+  const signingTimeAttr = attr(OID.signingTime);
+  const mMatch = /\/M\s*\((D:[^)]*)\)/.exec(found.dictionary);
+  const signingTime = (signingTimeAttr ? asn1Time(signingTimeAttr) : undefined) ?? (mMatch ? pdfDate(mMatch[1]!) : undefined);
+
+  // The chain, from the signer up to an anchor of the trust list.
+  const chain: X509Certificate[] = [];
+  let trusted = false;
+  if (signerCert) {
+    let current = signerCert;
+    chain.push(current);
+    for (let depth = 0; depth < 8; depth++) {
+      if (trustAnchors.some((anchor) => anchor.fingerprint256 === current.fingerprint256)) {
+        trusted = true;
+        break;
+      }
+      const issuedBy = (candidate: X509Certificate) => {
+        try {
+          return candidate.fingerprint256 !== current.fingerprint256 && current.checkIssued(candidate) && current.verify(candidate.publicKey);
+        } catch {
+          return false;
+        }
+      };
+      const anchor = trustAnchors.find(issuedBy);
+      if (anchor) {
+        chain.push(anchor);
+        trusted = true;
+        break;
+      }
+      const next = certs.find(issuedBy);
+      if (!next || chain.includes(next)) break;
+      chain.push(next);
+      current = next;
+    }
+  }
+  if (signerCert && !trusted) problems.push('Sertifikat penanda tangan tidak berantai ke sertifikat tepercaya yang ditetapkan administrator.');
+  const at = signingTime ? new Date(signingTime).getTime() : Date.now();
+  const outside = chain.filter((cert) => at < new Date(cert.validFrom).getTime() || at > new Date(cert.validTo).getTime());
+  const validAtSigning = chain.length > 0 && outside.length === 0;
+  for (const cert of outside) problems.push(`Sertifikat “${commonNameOf(cert) || cert.subject}” tidak berlaku pada waktu penandatanganan.`);
+
+  const verdict: PadesVerdict = !coversWholeFile || !digestMatches ? 'diubah' : !signatureValid ? 'tidak-sah' : !validAtSigning ? 'sertifikat-tidak-berlaku' : !trusted ? 'tidak-tepercaya' : 'sah';
+  return {
+    verdict,
+    coversWholeFile,
+    digestMatches,
+    signatureValid,
+    ...(subFilter ? { subFilter } : {}),
+    ...(signerCert ? { signer: summary(signerCert) } : {}),
+    ...(signingTime ? { signingTime } : {}),
+    chain: chain.map(summary),
+    trusted,
+    validAtSigning,
+    problems,
+  };
+}
+
+/** The certificates of a PEM text (a trust list entry may hold several). */
+export function certificatesOfPem(pem: string): X509Certificate[] {
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  return blocks.map((block) => new X509Certificate(block));
+}
