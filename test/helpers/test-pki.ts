@@ -68,6 +68,8 @@ async function newCa(dir: string, name: string, cn: string): Promise<{ key: stri
   return { key, crt, config };
 }
 
+const caQueue = new Map<string, Promise<unknown>>();
+
 async function issue(
   dir: string,
   ca: { key: string; crt: string; config: string },
@@ -81,8 +83,13 @@ async function issue(
   const p12File = path.join(dir, `${name}.p12`);
   await run('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', csr, '-subj', `/CN=${cn}/O=Pemda Uji`]);
   const validity = options.start ? ['-startdate', options.start, '-enddate', options.end!] : ['-days', '365'];
-  await run('openssl', ['ca', '-batch', '-notext', '-config', ca.config, '-cert', ca.crt, '-keyfile', ca.key, '-in', csr, '-out', certFile,
-    '-extensions', options.extensions ?? 'penandatangan', ...validity]);
+  // `openssl ca` rewrites the CA's serial and index files: one at a time per CA.
+  const signing = (caQueue.get(ca.config) ?? Promise.resolve()).then(() =>
+    run('openssl', ['ca', '-batch', '-notext', '-config', ca.config, '-cert', ca.crt, '-keyfile', ca.key, '-in', csr, '-out', certFile,
+      '-extensions', options.extensions ?? 'penandatangan', ...validity]),
+  );
+  caQueue.set(ca.config, signing.catch(() => undefined));
+  await signing;
   await run('openssl', ['pkcs12', '-export', '-inkey', key, '-in', certFile, '-certfile', ca.crt, '-name', cn, '-out', p12File, '-passout', `pass:${TEST_P12_PASSPHRASE}`]);
   const p12 = await readFile(p12File);
   return { p12, p12Base64: p12.toString('base64'), certPem: await readFile(certFile, 'utf8'), certFile };

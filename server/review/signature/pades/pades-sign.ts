@@ -41,7 +41,9 @@ function takeSignatureBox(doc: PDFDocument): Box | undefined {
       if (!annot || annot.lookup(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
       if (!uriOf(annot)?.endsWith(ELECTRONIC_SIGNATURE_ANCHOR)) continue;
       const rect = annot.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+      const ref = annots.get(i);
       annots.remove(i);
+      if (ref instanceof PDFRef) doc.context.delete(ref);
       const [x1, y1, x2, y2] = rect as [number, number, number, number];
       return { pageIndex, rect: [Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2)] };
     }

@@ -4,37 +4,11 @@
 // list the administrator set, and every certificate of the chain was valid at the signing time. No network.
 import { createHash, verify as cryptoVerify, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
+import type { CertificateSummary } from '../../review.schema';
 import { OID } from '../signer/cms';
+import type { PadesReport, PadesVerdict } from './pades-report';
 
-export type PadesVerdict = 'sah' | 'diubah' | 'tidak-sah' | 'sertifikat-tidak-berlaku' | 'tidak-tepercaya' | 'tanpa-tanda-tangan';
-
-export interface CertificateSummary {
-  subject: string;
-  commonName: string;
-  issuer: string;
-  serialNumber: string;
-  validFrom: string;
-  validTo: string;
-  fingerprint256: string;
-}
-
-export interface PadesReport {
-  verdict: PadesVerdict;
-  /** The ByteRange starts at 0, its hole is exactly /Contents and it ends at the file's end. */
-  coversWholeFile: boolean;
-  digestMatches: boolean;
-  signatureValid: boolean;
-  subFilter?: string;
-  signer?: CertificateSummary;
-  /** ISO time: the CMS signing-time attribute, else the signature dictionary's /M. */
-  signingTime?: string;
-  /** Signer first, up to the trust anchor (when one was reached). */
-  chain: CertificateSummary[];
-  trusted: boolean;
-  validAtSigning: boolean;
-  /** What failed, in Indonesian, for the page's details. */
-  problems: string[];
-}
+export type { PadesReport, PadesVerdict } from './pades-report';
 
 type Asn1 = forge.asn1.Asn1;
 const { asn1 } = forge;
