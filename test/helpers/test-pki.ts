@@ -14,6 +14,8 @@ export const TEST_P12_PASSPHRASE = 'rahasia-uji';
 export interface TestCertificate {
   p12: Buffer;
   p12Base64: string;
+  /** The .p12 file itself (for a browser's file input). */
+  p12File: string;
   certPem: string;
   /** The certificate's file (PEM) and key, for openssl/pdfsig. */
   certFile: string;
@@ -92,7 +94,7 @@ async function issue(
   await signing;
   await run('openssl', ['pkcs12', '-export', '-inkey', key, '-in', certFile, '-certfile', ca.crt, '-name', cn, '-out', p12File, '-passout', `pass:${TEST_P12_PASSPHRASE}`]);
   const p12 = await readFile(p12File);
-  return { p12, p12Base64: p12.toString('base64'), certPem: await readFile(certFile, 'utf8'), certFile };
+  return { p12, p12Base64: p12.toString('base64'), p12File, certPem: await readFile(certFile, 'utf8'), certFile };
 }
 
 /** Makes the whole set (a few seconds of openssl key generation). */
