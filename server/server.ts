@@ -81,6 +81,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       nameMismatch: () => settings.signature().nameMismatch,
       timeZone: () => settings.timeZone().zone,
       trustAnchors: () => settings.trustAnchors(),
+      tsaUrl: () => settings.signature().tsaUrl,
     });
     // Jobs and their files are this process's own (memory, os.tmpdir()): see export-jobs.ts for several instances.
     sopExports = new SopExportJobs({ maps, sop, reviews, pdfPool: sharedPool, letterhead: async (unit) => (await store.sop.getLetterhead(unit))?.letterhead });

@@ -43,6 +43,8 @@ export interface SigningSettings {
   nameMismatch(): NameMismatchPolicy;
   timeZone(): TimeZone;
   trustAnchors(): X509Certificate[];
+  /** The RFC 3161 time-stamp authority, when one is configured (PAdES B-T). */
+  tsaUrl?(): string | undefined;
 }
 
 export interface Readiness {
@@ -367,7 +369,7 @@ export class ReviewService {
     // The certificate is opened and checked before anything is printed: a wrong passphrase costs no rendering.
     const signedAt = new Date();
     const prepared: PreparedSigner | undefined = certificate
-      ? prepareSigner(certificate, { account: actor.name, signatory: signatory.nama }, this.signing?.nameMismatch() ?? 'peringatan', signedAt)
+      ? prepareSigner(certificate, { account: actor.name, signatory: signatory.nama }, this.signing?.nameMismatch() ?? 'peringatan', signedAt, this.signing?.tsaUrl?.())
       : undefined;
     const taken = new Set(doc.signatures.map((s) => s.code));
     let code = newVerificationCode();

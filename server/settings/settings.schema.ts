@@ -44,6 +44,8 @@ export const SettingsDocument = z.object({
     .object({
       trustListPem: z.string().max(MAX_TRUST_LIST_CHARS),
       nameMismatch: z.enum(NAME_MISMATCH_POLICIES),
+      /** RFC 3161 time-stamp authority: signatures are PAdES B-T when set, B-B otherwise. */
+      tsaUrl: z.string().max(300).optional(),
       changedBy: z.string().max(200),
       changedAt: z.iso.datetime(),
     })
@@ -82,4 +84,11 @@ export const SignatureSettingsBody = z.strictObject({
       return blocks.join('\n');
     }),
   nameMismatch: z.enum(NAME_MISMATCH_POLICIES, { error: 'Pilih “peringatan” atau “tolak” untuk nama sertifikat yang berbeda.' }),
+  /** The time-stamp authority's address (http or https); empty or absent: no time-stamp (B-B). */
+  tsaUrl: z
+    .string()
+    .trim()
+    .max(300, 'Alamat TSA paling panjang 300 karakter.')
+    .refine((value) => value === '' || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(value), 'Alamat TSA harus berupa alamat http(s) lengkap, misalnya https://tsa.example.go.id/tsr')
+    .optional(),
 });

@@ -30,6 +30,8 @@ export interface SignatureSetting {
   trustListPem: string;
   certificates: CertificateSummary[];
   nameMismatch: NameMismatchPolicy;
+  /** The RFC 3161 time-stamp authority; signatures are B-T when set. */
+  tsaUrl?: string;
   changedBy?: string;
   changedAt?: string;
 }
@@ -85,6 +87,7 @@ export class SettingsService {
       trustListPem,
       certificates,
       nameMismatch: stored?.nameMismatch ?? 'peringatan',
+      ...(stored?.tsaUrl ? { tsaUrl: stored.tsaUrl } : {}),
       ...(stored ? { changedBy: stored.changedBy, changedAt: stored.changedAt } : {}),
     };
   }
@@ -98,8 +101,9 @@ export class SettingsService {
     }
   }
 
-  async setSignature(actor: string, value: { trustListPem: string; nameMismatch: NameMismatchPolicy }): Promise<SignatureSetting> {
-    await this.store.update((current) => ({ ...current, signature: { ...value, changedBy: actor, changedAt: new Date().toISOString() } }));
+  async setSignature(actor: string, value: { trustListPem: string; nameMismatch: NameMismatchPolicy; tsaUrl?: string | undefined }): Promise<SignatureSetting> {
+    const { tsaUrl, ...rest } = value;
+    await this.store.update((current) => ({ ...current, signature: { ...rest, ...(tsaUrl ? { tsaUrl } : {}), changedBy: actor, changedAt: new Date().toISOString() } }));
     return this.signature();
   }
 

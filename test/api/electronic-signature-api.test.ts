@@ -215,3 +215,65 @@ describe('signing with a certificate', () => {
     expect(server.logs.join('\n')).not.toContain(TEST_P12_PASSPHRASE);
   });
 });
+
+/** A time-stamp authority on a local port: each query answered by `openssl ts -reply` with the test TSA. */
+async function startTsa(): Promise<{ url: string; close(): Promise<void>; served: number }> {
+  const { createServer } = await import('node:http');
+  const state = { served: 0 };
+  let n = 0;
+  const tsa = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', async () => {
+      const query = path.join(work, `q${++n}.tsq`);
+      const reply = path.join(work, `r${n}.tsr`);
+      await writeFile(query, Buffer.concat(chunks));
+      await run('openssl', ['ts', '-reply', '-config', pki.tsaConfig, '-section', 'tsa_uji', '-queryfile', query, '-out', reply]);
+      state.served += 1;
+      res.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end(await readFile(reply));
+    });
+  });
+  await new Promise<void>((resolve) => tsa.listen(0, '127.0.0.1', resolve));
+  const { port } = tsa.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/tsr`,
+    close: () => new Promise((resolve) => tsa.close(() => resolve())),
+    get served() {
+      return state.served;
+    },
+  };
+}
+
+describe('PAdES B-T with a time-stamp authority', () => {
+  it('adds an RFC 3161 token that pdfsig and our verifier read; an unreachable TSA refuses the signing', async () => {
+    const tsa = await startTsa();
+    try {
+      const saved = await server.admin.api('/api/settings/signature', { method: 'PUT', json: { trustListPem: pki.caPem, nameMismatch: 'tolak', tsaUrl: tsa.url } });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      expect(saved.body.signature.tsaUrl).toBe(tsa.url);
+      const id = await approvedSop();
+      const signed = await act(pengesah, id, 'sahkan', withCertificate(pki.valid));
+      expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+      expect(tsa.served).toBe(1);
+      const signature = signed.body.signatures[0];
+      expect(signature.electronic.level).toBe('B-T');
+      const pdf = new Uint8Array(await (await fetch(`${server.url}/verifikasi/${signature.code}/sop.pdf`)).arrayBuffer());
+      const poppler = await pdfsig(pdf, 'bt.pdf');
+      expect(poppler).toContain('Signature Validation: Signature is Valid.');
+      const check = await checkJson(signature.code, pdf);
+      expect(check.tandaTangan.verdict).toBe('sah');
+      expect(check.tandaTangan.timestamp).toMatchObject({ imprintMatches: true, signatureValid: true, authority: { commonName: 'TSA Uji' } });
+      expect(Math.abs(Date.parse(check.tandaTangan.timestamp.time) - Date.parse(signature.signedAt))).toBeLessThan(60_000);
+      expect(await (await fetch(`${server.url}/verifikasi/${signature.code}`)).text()).toContain('Cap waktu (TSA, RFC 3161)');
+    } finally {
+      await tsa.close();
+    }
+    // The TSA is gone: signing is refused rather than silently downgraded to B-B.
+    const id = await approvedSop();
+    const refused = await act(pengesah, id, 'sahkan', withCertificate(pki.valid));
+    expect(refused.status).toBe(502);
+    expect(refused.body.error.code).toBe('TSA_UNAVAILABLE');
+    expect((await pengesah.api(`/api/maps/${id}/review`)).body.state).toBe('disetujui');
+    await setPolicy('tolak');
+  });
+});

@@ -32,7 +32,26 @@ export interface TestPki {
   untrusted: TestCertificate;
   /** A valid certificate whose name is someone else's. */
   otherName: TestCertificate;
+  /** A time-stamp authority certified by the test CA: `openssl ts -reply -config <tsaConfig> -section tsa_uji`. */
+  tsaConfig: string;
 }
+
+const TSA_CONFIG = (dir: string, ca: string) => `
+[tsa_uji]
+serial = ${dir}/tsa-serial
+crypto_device = builtin
+signer_cert = ${dir}/tsa.crt
+certs = ${ca}
+signer_key = ${dir}/tsa.key
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+digests = sha256
+accuracy = secs:1
+ordering = no
+tsa_name = no
+ess_cert_id_chain = no
+ess_cert_id_alg = sha256
+`;
 
 const CA_CONFIG = (dir: string) => `
 [ca]
@@ -51,6 +70,10 @@ organizationName = optional
 [penandatangan]
 basicConstraints = CA:FALSE
 keyUsage = critical, digitalSignature, nonRepudiation
+[tsa]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature, nonRepudiation
+extendedKeyUsage = critical, timeStamping
 [enkripsi]
 basicConstraints = CA:FALSE
 keyUsage = critical, keyEncipherment, dataEncipherment
@@ -110,5 +133,9 @@ export async function makeTestPki(signerName = 'Budi Santoso'): Promise<TestPki>
     issue(dir, other, 'lain', signerName),
     issue(dir, ca, 'nama-lain', 'Siti Aminah'),
   ]);
-  return { dir, caPem: await readFile(ca.crt, 'utf8'), otherCaPem: await readFile(other.crt, 'utf8'), valid, expired, notYetValid, noDigitalSignature, untrusted, otherName };
+  await issue(dir, ca, 'tsa', 'TSA Uji', { extensions: 'tsa' });
+  await writeFile(path.join(dir, 'tsa-serial'), '01\n');
+  const tsaConfig = path.join(dir, 'tsa.cnf');
+  await writeFile(tsaConfig, TSA_CONFIG(dir, ca.crt));
+  return { dir, tsaConfig, caPem: await readFile(ca.crt, 'utf8'), otherCaPem: await readFile(other.crt, 'utf8'), valid, expired, notYetValid, noDigitalSignature, untrusted, otherName };
 }

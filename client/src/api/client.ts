@@ -248,7 +248,7 @@ export const api = {
     return (await json<{ signature: SignatureSetting }>('/api/settings/signature')).signature;
   },
 
-  async setSignatureSettings(value: { trustListPem: string; nameMismatch: SignatureSetting['nameMismatch'] }): Promise<SignatureSetting> {
+  async setSignatureSettings(value: { trustListPem: string; nameMismatch: SignatureSetting['nameMismatch']; tsaUrl?: string }): Promise<SignatureSetting> {
     return (await json<{ signature: SignatureSetting }>('/api/settings/signature', 'PUT', value)).signature;
   },
 

@@ -9,6 +9,7 @@ import { signPdfPades } from './pades/pades-sign';
 import { checkSigningCertificate, nameMatches, nameMismatch, type NameMismatchPolicy } from './signer/certificate-checks';
 import { P12Signer } from './signer/p12-signer';
 import type { Signer } from './signer/signer';
+import { addSignatureTimeStamp, requestTimeStamp } from './signer/timestamp';
 import { commonNameOf } from './pades/pades-verify';
 
 export interface CertificateUpload {
@@ -25,12 +26,27 @@ export interface PreparedSigner {
  * Opens the PKCS#12 file and checks its certificate at `now`: passphrase, validity, key usage, and the name — the
  * pengesah's account name or the signature block's nama — refused or only recorded per `policy`.
  */
-export function prepareSigner(upload: CertificateUpload, names: { account: string; signatory: string }, policy: NameMismatchPolicy, now: Date): PreparedSigner {
-  const signer = P12Signer.open(Buffer.from(upload.p12Base64, 'base64'), upload.passphrase);
+export function prepareSigner(
+  upload: CertificateUpload,
+  names: { account: string; signatory: string },
+  policy: NameMismatchPolicy,
+  now: Date,
+  tsaUrl?: string,
+): PreparedSigner {
+  const p12 = P12Signer.open(Buffer.from(upload.p12Base64, 'base64'), upload.passphrase);
+  const signer = tsaUrl ? timeStamping(p12, tsaUrl) : p12;
   const cert = checkSigningCertificate(signer.certificate.der, now);
   const matches = nameMatches(cert, [names.account, names.signatory]);
   if (!matches && policy === 'tolak') throw nameMismatch(commonNameOf(cert), names.account);
-  return { signer, electronic: { level: 'B-B', subFilter: 'ETSI.CAdES.detached', certificate: summary(cert), nameMatches: matches } };
+  return { signer, electronic: { level: tsaUrl ? 'B-T' : 'B-B', subFilter: 'ETSI.CAdES.detached', certificate: summary(cert), nameMatches: matches } };
+}
+
+/** B-T: the signer's CMS with the time-stamp authority's token over its signature value (any Signer). */
+function timeStamping(inner: Signer, tsaUrl: string): Signer {
+  return {
+    certificate: inner.certificate,
+    sign: async (data) => addSignatureTimeStamp(await inner.sign(data), (signature) => requestTimeStamp(tsaUrl, signature)),
+  };
 }
 
 export interface SignedPdfInput {

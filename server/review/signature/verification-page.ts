@@ -183,6 +183,12 @@ function electronicBox(report: PadesReport, timeZone: TimeZone, recorded?: Elect
         '<dl class="facts">',
         fact('Jenis', `PAdES${recorded ? ` ${recorded.level}` : ''} (${escapeHtml(report.subFilter ?? 'tidak diketahui')})`),
         report.signingTime ? fact('Waktu penandatanganan', escapeHtml(formatWaktuIn(report.signingTime, timeZone))) : '',
+        report.timestamp
+          ? fact(
+              'Cap waktu (TSA, RFC 3161)',
+              `${escapeHtml(formatWaktuIn(report.timestamp.time, timeZone))}${report.timestamp.authority ? ` oleh ${escapeHtml(report.timestamp.authority.subject)}` : ''}; sah: ${yesNo(report.timestamp.imprintMatches && report.timestamp.signatureValid)}`,
+            )
+          : '',
         fact('Rentang tertanda tangan mencakup seluruh berkas', yesNo(report.coversWholeFile)),
         fact('Sidik isi cocok dengan yang ditandatangani', yesNo(report.digestMatches)),
         fact('Tanda tangan kriptografis valid', yesNo(report.signatureValid)),

@@ -85,12 +85,14 @@ function signatureForm(context: AppContext): HTMLElement {
     placeholder: '-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----' }) as HTMLTextAreaElement;
   const policy = h('select', { 'data-testid': 'settings-name-mismatch' },
     ...NAME_MISMATCH_OPTIONS.map(([value, label]) => h('option', { value }, label))) as HTMLSelectElement;
+  const tsa = h('input', { type: 'url', maxlength: 300, 'data-testid': 'settings-tsa-url', placeholder: 'https://tsa.example.go.id/tsr' }) as HTMLInputElement;
   const list = h('ul', { class: 'trust-list', 'data-testid': 'settings-trust-list-items' });
   const status = h('p', { role: 'status', 'data-testid': 'settings-signature-status' }, 'Memuat…');
   const save = h('button', { type: 'submit', class: 'button button-secondary', 'data-testid': 'settings-signature-save' }, 'Simpan pengaturan tanda tangan');
   const show = (setting: SignatureSetting, message: string) => {
     pem.value = setting.trustListPem;
     policy.value = setting.nameMismatch;
+    tsa.value = setting.tsaUrl ?? '';
     replaceChildren(list, ...setting.certificates.map((cert) => h('li', {}, h('strong', {}, cert.commonName || cert.subject), ` — berlaku sampai ${cert.validTo.slice(0, 10)}`)));
     status.textContent = message;
   };
@@ -103,12 +105,13 @@ function signatureForm(context: AppContext): HTMLElement {
     field('Sertifikat penerbit tepercaya (PEM)', pem, 'Tempel sertifikat CA berformat PEM, satu atau lebih. Halaman verifikasi menyatakan tanda tangan tepercaya bila sertifikat penanda tangan berantai ke salah satunya.'),
     list,
     field('Bila nama pada sertifikat berbeda dengan nama akun pengesah', policy),
+    field('Alamat layanan cap waktu (TSA, RFC 3161)', tsa, 'Opsional. Bila diisi, setiap tanda tangan diberi cap waktu dari layanan ini (PAdES B-T); bila layanan tidak dapat dihubungi, pengesahan ditolak.'),
     save,
     status);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     save.disabled = true;
-    context.api.setSignatureSettings({ trustListPem: pem.value, nameMismatch: policy.value as SignatureSetting['nameMismatch'] }).then(
+    context.api.setSignatureSettings({ trustListPem: pem.value, nameMismatch: policy.value as SignatureSetting['nameMismatch'], tsaUrl: tsa.value.trim() }).then(
       (setting) => {
         save.disabled = false;
         show(setting, `Tersimpan: ${setting.certificates.length} sertifikat tepercaya.`);

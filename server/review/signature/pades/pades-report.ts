@@ -16,6 +16,10 @@ export const PadesReport = z.strictObject({
   signer: CertificateSummary.optional(),
   /** ISO time: the CMS signing-time attribute, else the signature dictionary's /M. */
   signingTime: z.iso.datetime().optional(),
+  /** B-T: the RFC 3161 time-stamp token over the signature value, with its authority (TSA) certificate. */
+  timestamp: z
+    .strictObject({ time: z.iso.datetime(), imprintMatches: z.boolean(), signatureValid: z.boolean(), authority: CertificateSummary.optional() })
+    .optional(),
   /** Signer first, up to the trust anchor (when one was reached). */
   chain: z.array(CertificateSummary),
   trusted: z.boolean(),

@@ -2,17 +2,14 @@
 // covers the whole file but the /Contents hole, the digest of those bytes matches the CMS's message-digest, the CMS
 // signature over its signed attributes verifies with the signer's certificate, the certificate chains to the trust
 // list the administrator set, and every certificate of the chain was valid at the signing time. No network.
-import { createHash, verify as cryptoVerify, X509Certificate } from 'node:crypto';
-import forge from 'node-forge';
+import { createHash, X509Certificate } from 'node:crypto';
+import { asn1Time, bytesOf, children, parseDer, readSignedData, type SignedDataView } from './cms-read';
 import type { CertificateSummary } from '../../review.schema';
 import { OID } from '../signer/cms';
 import type { PadesReport, PadesVerdict } from './pades-report';
 
 export type { PadesReport, PadesVerdict } from './pades-report';
 
-type Asn1 = forge.asn1.Asn1;
-const { asn1 } = forge;
-const DIGESTS: Record<string, string> = { '2.16.840.1.101.3.4.2.1': 'sha256', '2.16.840.1.101.3.4.2.2': 'sha384', '2.16.840.1.101.3.4.2.3': 'sha512', '1.3.14.3.2.26': 'sha1' };
 
 export function summary(cert: X509Certificate): CertificateSummary {
   return {
@@ -28,11 +25,6 @@ export function summary(cert: X509Certificate): CertificateSummary {
 
 export const commonNameOf = (cert: X509Certificate): string => /(?:^|\n)CN=([^\n]*)/.exec(cert.subject)?.[1]?.trim() ?? '';
 
-const der = (node: Asn1): Buffer => Buffer.from(asn1.toDer(node).getBytes(), 'binary');
-const children = (node: Asn1 | undefined): Asn1[] => (Array.isArray(node?.value) ? (node!.value as Asn1[]) : []);
-const oidOf = (node: Asn1 | undefined): string => (node && typeof node.value === 'string' ? asn1.derToOid(node.value) : '');
-const bytesOf = (node: Asn1 | undefined): Buffer => Buffer.from(typeof node?.value === 'string' ? node.value : '', 'binary');
-const hexInt = (bytes: Buffer): string => bytes.toString('hex').toUpperCase().replace(/^0+(?=.)/, '');
 
 /** "D:20261207093000Z" / "D:20261207163000+07'00'" → ISO. */
 function pdfDate(value: string): string | undefined {
@@ -41,16 +33,6 @@ function pdfDate(value: string): string | undefined {
   const offset = m[8] ? `${m[8]}${m[9]}:${m[10]}` : 'Z';
   const date = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${offset}`);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
-
-/** UTCTime / GeneralizedTime → ISO. */
-function asn1Time(node: Asn1): string | undefined {
-  try {
-    const date = node.type === asn1.Type.UTCTIME ? asn1.utcTimeToDate(node.value as string) : asn1.generalizedTimeToDate(node.value as string);
-    return date.toISOString();
-  } catch {
-    return undefined;
-  }
 }
 
 interface Found {
@@ -96,68 +78,29 @@ export function verifyPades(bytes: Uint8Array, trustAnchors: readonly X509Certif
   }
   if (!holeOk) return failed([...problems, 'Isi tanda tangan (/Contents) tidak dapat dibaca.'], { verdict: 'diubah', ...(subFilter ? { subFilter } : {}) });
 
-  let signedData: Asn1[];
-  let signerInfo: Asn1[];
+  let cms: SignedDataView;
   try {
-    const cms = asn1.fromDer(forge.util.createBuffer(Buffer.from(pdf.subarray(b + 1, c - 1).toString('latin1').replace(/\s/g, ''), 'hex').toString('binary')), {
-      parseAllBytes: false,
-      decodeBitStrings: false,
-    } as unknown as boolean);
-    signedData = children(children(children(cms)[1])[0]);
-    signerInfo = children(children(signedData.at(-1))[0]);
-    if (oidOf(children(cms)[0]) !== OID.signedData || signerInfo.length < 5) throw new Error('not SignedData');
+    cms = readSignedData(parseDer(Buffer.from(pdf.subarray(b + 1, c - 1).toString('latin1').replace(/\s/g, ''), 'hex')));
   } catch {
     return failed([...problems, 'Isi tanda tangan bukan CMS SignedData yang sah.'], { verdict: coversWholeFile ? 'tidak-sah' : 'diubah', coversWholeFile, ...(subFilter ? { subFilter } : {}) });
   }
-
-  const certs: X509Certificate[] = [];
-  for (const node of signedData) {
-    if (node.tagClass !== asn1.Class.CONTEXT_SPECIFIC || node.type !== 0) continue;
-    for (const cert of children(node)) {
-      try {
-        certs.push(new X509Certificate(der(cert)));
-      } catch {
-        /* an attribute certificate or something unreadable: not ours to use */
-      }
-    }
-  }
-  const sid = signerInfo[1]!;
-  const serial = hexInt(bytesOf(children(sid)[1]));
-  const signerCert = certs.find((cert) => hexInt(Buffer.from(cert.serialNumber, 'hex')) === serial) ?? certs[0];
-  const digestName = DIGESTS[oidOf(children(signerInfo[2])[0])] ?? 'sha256';
-  const attrsNode = signerInfo[3]!;
-  const hasAttrs = attrsNode.tagClass === asn1.Class.CONTEXT_SPECIFIC && attrsNode.type === 0;
-  const attributes = hasAttrs ? children(attrsNode) : [];
-  /** The first value of a signed attribute. */
-  const attr = (id: string): Asn1 | undefined => children(children(attributes.find((at) => oidOf(children(at)[0]) === id))[1])[0];
-  const signatureAlgorithm = oidOf(children(signerInfo[hasAttrs ? 4 : 3])[0]);
-  const signature = bytesOf(signerInfo[hasAttrs ? 5 : 4]);
-
+  const { certs, signerCert, signatureValid } = cms;
   const covered = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
-  const digest = createHash(digestName).update(covered).digest();
-  const messageDigest = attr(OID.messageDigest);
+  const digest = createHash(cms.digestName).update(covered).digest();
+  const messageDigest = cms.signedAttr(OID.messageDigest);
   const digestMatches = Boolean(messageDigest) && bytesOf(messageDigest).equals(digest);
   if (!digestMatches) problems.push('Sidik isi berkas tidak sama dengan yang ditandatangani: dokumen diubah setelah ditandatangani.');
 
-  let signatureValid = false;
-  if (signerCert && hasAttrs) {
-    const signedAttrs = der(asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, attributes));
-    try {
-      const key = signerCert.publicKey;
-      signatureValid =
-        signatureAlgorithm === OID.ecdsaWithSHA256 || key.asymmetricKeyType === 'ec'
-          ? cryptoVerify(digestName, signedAttrs, { key, dsaEncoding: 'der' }, signature)
-          : cryptoVerify(digestName, signedAttrs, key, signature);
-    } catch {
-      signatureValid = false;
-    }
-  }
   if (!signerCert) problems.push('Sertifikat penanda tangan tidak ada di dalam tanda tangan.');
   else if (!signatureValid) problems.push('Tanda tangan kriptografis tidak valid untuk sertifikat penanda tangan.');
 
-  const signingTimeAttr = attr(OID.signingTime);
+  const signingTimeAttr = cms.signedAttr(OID.signingTime);
   const mMatch = /\/M\s*\((D:[^)]*)\)/.exec(found.dictionary);
-  const signingTime = (signingTimeAttr ? asn1Time(signingTimeAttr) : undefined) ?? (mMatch ? pdfDate(mMatch[1]!) : undefined);
+  const claimed = (signingTimeAttr ? asn1Time(signingTimeAttr) : undefined) ?? (mMatch ? pdfDate(mMatch[1]!) : undefined);
+  // B-T: a time-stamp token over the signature value proves the time; its time is then the signing time.
+  const timestamp = readTimeStamp(cms);
+  if (timestamp && (!timestamp.imprintMatches || !timestamp.signatureValid)) problems.push('Cap waktu (time-stamp) pada tanda tangan tidak sah.');
+  const signingTime = timestamp?.imprintMatches && timestamp.signatureValid ? timestamp.time : claimed;
 
   // The chain, from the signer up to an anchor of the trust list.
   const chain: X509Certificate[] = [];
@@ -195,7 +138,8 @@ export function verifyPades(bytes: Uint8Array, trustAnchors: readonly X509Certif
   const validAtSigning = chain.length > 0 && outside.length === 0;
   for (const cert of outside) problems.push(`Sertifikat “${commonNameOf(cert) || cert.subject}” tidak berlaku pada waktu penandatanganan.`);
 
-  const verdict: PadesVerdict = !coversWholeFile || !digestMatches ? 'diubah' : !signatureValid ? 'tidak-sah' : !validAtSigning ? 'sertifikat-tidak-berlaku' : !trusted ? 'tidak-tepercaya' : 'sah';
+  const timestampBad = timestamp !== undefined && (!timestamp.imprintMatches || !timestamp.signatureValid);
+  const verdict: PadesVerdict = !coversWholeFile || !digestMatches ? 'diubah' : !signatureValid || timestampBad ? 'tidak-sah' : !validAtSigning ? 'sertifikat-tidak-berlaku' : !trusted ? 'tidak-tepercaya' : 'sah';
   return {
     verdict,
     coversWholeFile,
@@ -204,11 +148,37 @@ export function verifyPades(bytes: Uint8Array, trustAnchors: readonly X509Certif
     ...(subFilter ? { subFilter } : {}),
     ...(signerCert ? { signer: summary(signerCert) } : {}),
     ...(signingTime ? { signingTime } : {}),
+    ...(timestamp ? { timestamp } : {}),
     chain: chain.map(summary),
     trusted,
     validAtSigning,
     problems,
   };
+}
+
+/** The signature-time-stamp-token of a SignerInfo: its time, whether it covers this signature and verifies. */
+function readTimeStamp(cms: SignedDataView): PadesReport['timestamp'] {
+  const token = cms.unsignedAttr(OID.timeStampToken);
+  if (!token) return undefined;
+  try {
+    const stamp = readSignedData(token);
+    // TSTInfo: version, policy, messageImprint { algorithm, hashedMessage }, serialNumber, genTime, …
+    const info = children(parseDer(stamp.content ?? Buffer.alloc(0)));
+    const imprint = children(info[2]);
+    const hashed = bytesOf(imprint[1]);
+    const imprintMatches = hashed.equals(createHash('sha256').update(cms.signature).digest());
+    const messageDigest = stamp.signedAttr(OID.messageDigest);
+    const contentOk = Boolean(messageDigest && stamp.content) && bytesOf(messageDigest).equals(createHash(stamp.digestName).update(stamp.content!).digest());
+    const time = asn1Time(info[4]!) ?? '';
+    return {
+      time,
+      imprintMatches,
+      signatureValid: stamp.signatureValid && contentOk,
+      ...(stamp.signerCert ? { authority: summary(stamp.signerCert) } : {}),
+    };
+  } catch {
+    return { time: new Date(0).toISOString(), imprintMatches: false, signatureValid: false };
+  }
 }
 
 /** The certificates of a PEM text (a trust list entry may hold several). */
