@@ -1,6 +1,7 @@
 // Signing with a certificate in Chromium (issue 19, docs/signature.md): the administrator sets the trust list on the
 // Pengguna page; the pengesah opens the Sahkan dialog, ticks "Tanda tangani dengan sertifikat elektronik" with the
 // keyboard, picks the .p12, gets a wrong passphrase refused in place, signs, and opens the verification page.
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, useSession, WAIT_TIMEOUT_MS } from '../helpers/browser';
@@ -12,6 +13,8 @@ import { makeTestPki, TEST_P12_PASSPHRASE } from '../helpers/test-pki';
 const server = await startTestServer();
 const browser = await launchBrowser();
 const pki = await makeTestPki('I Made Sutama');
+/** Set to a folder to keep a screenshot of the verification page (docs/review-examples). */
+const SCREENSHOTS = process.env.PETAKERJA_REVIEW_SCREENSHOTS;
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 const UNIT = 'Dinas Kesehatan';
 
@@ -82,6 +85,10 @@ describe('signing with a certificate in the browser', () => {
     await page.keyboard.press('Enter');
     expect(await page.$eval('[data-tte] details', (e) => (e as HTMLDetailsElement).open)).toBe(true);
     expect(await page.$eval('[data-tte] details', (e) => (e as HTMLElement).innerText)).toContain('CN=I Made Sutama');
+    if (SCREENSHOTS) {
+      await page.setViewport({ width: 820, height: 1500 });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'verification-tte.png'), fullPage: true });
+    }
     expect(errors).toEqual([]);
   });
 });
