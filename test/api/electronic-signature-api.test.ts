@@ -81,6 +81,10 @@ describe('signing with a certificate', () => {
     expect(signed.status, JSON.stringify(signed.body)).toBe(200);
     const signature = signed.body.signatures[0];
     expect(signature.electronic).toMatchObject({ level: 'B-B', subFilter: 'ETSI.CAdES.detached', nameMatches: true, certificate: { commonName: 'I Made Sutama' } });
+    // The audit log says which certificate signed (its name and fingerprint, nothing of the file).
+    const audit = (await server.admin.api('/api/audit?event=sop-sahkan&limit=1000')).body;
+    const entry = audit.items.find((e: { event: string; review?: { code?: string } }) => e.event === 'sop-sahkan' && e.review?.code === signature.code);
+    expect(entry.review.certificate).toEqual({ commonName: 'I Made Sutama', fingerprint256: signature.electronic.certificate.fingerprint256, level: 'B-B' });
 
     const pdf = new Uint8Array(await (await fetch(`${server.url}/verifikasi/${signature.code}/sop.pdf`)).arrayBuffer());
     const poppler = await pdfsig(pdf, 'sah.pdf');
