@@ -18,10 +18,11 @@ import { formatLogin, runLoginBench } from './login';
 import { formatRepositoryBench, runRepositoryBench } from './repository-lint';
 import { formatSopBatchBench, runSopBatchBench } from './sop-batch';
 import { formatSopPdfBench, runSopPdfBench } from './sop-pdf';
+import { formatSignatureBench, runSignatureBench } from './signature';
 import { DEFAULT_LIMITS, REPO_ROOT, formatAims, formatStoreScale, runStoreScale } from './store-scale';
 
 /** The benchmarks `--only` can pick. */
-const ONLY = ['aims', 'documents', 'store', 'login', 'lint', 'rules', 'main-thread', 'sop', 'sop-batch', 'dashboard', 'repository', 'listing', 'findings', 'cli', 'open'];
+const ONLY = ['aims', 'documents', 'store', 'login', 'lint', 'rules', 'main-thread', 'sop', 'sop-batch', 'dashboard', 'repository', 'listing', 'findings', 'cli', 'open', 'signature'];
 
 const LADDER = [250, 500, 1000, 2000, 5000];
 const QUICK_MAPS = 300;
@@ -55,6 +56,11 @@ async function main(): Promise<void> {
   if (values.only === 'documents') {
     const result = await runDocumentsBench((line) => console.error(`[bench] ${line}`));
     console.log([...header, '## Importing SOP documents (issue 17)', '', formatDocumentsBench(result)].join('\n'));
+    return;
+  }
+  if (values.only === 'signature') {
+    const rows = await runSignatureBench();
+    console.log([...header, '## Signing a SOP with and without a certificate (issue 19)', '', `Load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`, '', formatSignatureBench(rows)].join('\n'));
     return;
   }
   if (values.only === 'aims') {

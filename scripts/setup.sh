@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything Petakerja needs on a Debian machine with Node 20: Debian's Chromium and fonts
-# (SOP PDFs and browser tests), poppler-utils (PDF checks in tests), LibreOffice headless (Word and Excel SOP
+# (SOP PDFs and browser tests), poppler-utils (PDF checks in tests, pdfsig), openssl (test certificates), LibreOffice headless (Word and Excel SOP
 # documents are drawn as PDF to be read; its Python scripting draws the test documents), then the npm packages.
 # Idempotent.
 set -euo pipefail
@@ -17,6 +17,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-liberation >/dev/null 2>&1 || missing+=(fonts-liberation)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+# openssl: the electronic-signature tests make their test CA and certificates with it (issue 19); pdfsig is poppler's.
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || dpkg -s libreoffice-writer >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || dpkg -s libreoffice-calc >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 dpkg -s python3-uno >/dev/null 2>&1 || missing+=(python3-uno)

@@ -107,6 +107,7 @@ export function createApp({ maps, accounts, settings, kamus, sop, sopExports, ev
       verificationRouter({
         lookup: (code) => review.review.lookup(code),
         readFile: (sha256) => review.reviews.readFile(sha256),
+        verifyElectronic: (bytes) => review.review.verifyElectronic(bytes),
         ...(settings ? { timeZone: () => settings.timeZone().zone } : {}),
       }),
     );

@@ -76,13 +76,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const sop = new SopService(store.sop, maps, sharedPool, editGate);
     // An imported SOP document's identity part is the new map's first SOP version (issue 17).
     maps.sopIdentity = { putIdentity: async (actor, mapId, identity) => void (await sop.put(actor, mapId, PutSopBody.parse({ version: 0, identity }))) };
-    const review = new ReviewService(reviews, maps, store.sop, sop, store.audit);
+    const settings = new SettingsService(store.settings, options.publicUrl, options.defaultProfile);
+    const review = new ReviewService(reviews, maps, store.sop, sop, store.audit, {
+      nameMismatch: () => settings.signature().nameMismatch,
+      timeZone: () => settings.timeZone().zone,
+      trustAnchors: () => settings.trustAnchors(),
+      tsaUrl: () => settings.signature().tsaUrl,
+    });
     // Jobs and their files are this process's own (memory, os.tmpdir()): see export-jobs.ts for several instances.
     sopExports = new SopExportJobs({ maps, sop, reviews, pdfPool: sharedPool, letterhead: async (unit) => (await store.sop.getLetterhead(unit))?.letterhead });
     lintSummaries = new LintSummaryCache(store.maps, { repositoryDefault: maps.defaultProfile, kamus });
     const repositoryLint = new RepositoryLintService(store.maps);
     const accounts = new AccountsService(store.accounts, store.audit);
-    const settings = new SettingsService(store.settings, options.publicUrl, options.defaultProfile);
     // One process's bus; several instances behind a balancer would put a shared broker behind MapEventBus.
     const events = new InProcessMapEventBus();
     const app = createApp({

@@ -36,6 +36,8 @@ body {
 .identity .fields .label { width: 36%; font-weight: bold; }
 .identity .fields .colon { width: 3%; padding-left: 0; padding-right: 0; }
 .identity .signature .space { height: 15mm; }
+/* Signed with a certificate (issue 19): the visible electronic signature is drawn in this box by the signer. */
+.identity .signature a.space.tte { display: block; height: 22mm; }
 .identity .signature .nama { font-weight: bold; text-decoration: underline; }
 .identity .nama-sop { font-weight: bold; font-size: 3.6mm; }
 .identity .box-title { font-weight: bold; margin-bottom: 1mm; }

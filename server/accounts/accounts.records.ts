@@ -85,6 +85,8 @@ export const AuditReview = z.object({
   comment: z.string().max(1000).optional(),
   /** The verification code of the SOP signed or withdrawn. */
   code: z.string().max(40).optional(),
+  /** Signed with a certificate (issue 19): its name and SHA-256 fingerprint — never the file nor the passphrase. */
+  certificate: z.object({ commonName: z.string().max(400), fingerprint256: z.string().max(200), level: z.string().max(10) }).optional(),
 });
 export type AuditReview = z.infer<typeof AuditReview>;
 

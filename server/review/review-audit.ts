@@ -34,6 +34,9 @@ export function reviewAuditEntry({ username, ip, map, action, transition, signat
       to: transition.to,
       ...(comment ? { comment: comment.slice(0, 1000) } : {}),
       ...(signature ? { code: signature.code } : {}),
+      ...(signature?.electronic && action === 'sahkan'
+        ? { certificate: { commonName: signature.electronic.certificate.commonName.slice(0, 400), fingerprint256: signature.electronic.certificate.fingerprint256, level: signature.electronic.level } }
+        : {}),
     },
   };
 }

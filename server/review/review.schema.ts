@@ -122,6 +122,28 @@ export type StoredFile = z.infer<typeof StoredFile>;
 /** Verification codes: 12 characters of an alphabet without look-alikes, printed as XXXX-XXXX-XXXX. */
 export const VerificationCode = z.string().regex(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}$/);
 
+/** A certificate as recorded and shown (issue 19): enough to identify it, never the key. */
+export const CertificateSummary = z.strictObject({
+  subject: z.string().max(1000),
+  commonName: z.string().max(400),
+  issuer: z.string().max(1000),
+  serialNumber: z.string().max(200),
+  validFrom: z.iso.datetime(),
+  validTo: z.iso.datetime(),
+  fingerprint256: z.string().max(200),
+});
+export type CertificateSummary = z.infer<typeof CertificateSummary>;
+
+/** The certified electronic signature (PAdES) of a signed SOP, when the pengesah signed with a certificate. */
+export const ElectronicSignature = z.strictObject({
+  level: z.enum(['B-B', 'B-T']),
+  subFilter: z.literal('ETSI.CAdES.detached'),
+  certificate: CertificateSummary,
+  /** The certificate's name is the pengesah's (account or signature block); false when signed under the "peringatan" setting. */
+  nameMatches: z.boolean(),
+});
+export type ElectronicSignature = z.infer<typeof ElectronicSignature>;
+
 /** A signed (disahkan) SOP: produced once, never changed; only its status and the uploaded scan are added later. */
 export const Signature = z.strictObject({
   code: VerificationCode,
@@ -138,6 +160,8 @@ export const Signature = z.strictObject({
   signedBy: Actor,
   /** The final PDF. */
   pdf: StoredFile,
+  /** Present when the PDF carries a certified electronic signature (issue 19). */
+  electronic: ElectronicSignature.optional(),
   /** The wet-signed or e-signed scan uploaded back, latest last. */
   scans: z.array(StoredFile),
   /** Absent while in force. */

@@ -32,6 +32,20 @@ import type { ScanUpload } from './signature/scan.routes';
 import { signedIdentity, sopVerification, verificationUrl } from './signature/sign-sop';
 import { verificationViewOf, type VerificationView } from './signature/verification-view';
 import { newVerificationCode } from './signature/verification-code';
+import { prepareSigner, signPrintedSop, type PreparedSigner } from './signature/electronic-signature';
+import type { NameMismatchPolicy } from './signature/signer/certificate-checks';
+import type { TimeZone } from '../settings/time-zone';
+import { verifyPades, type PadesReport } from './signature/pades/pades-verify';
+import type { X509Certificate } from 'node:crypto';
+
+/** What signing with a certificate reads from the administrator's settings (SettingsService); defaults without it. */
+export interface SigningSettings {
+  nameMismatch(): NameMismatchPolicy;
+  timeZone(): TimeZone;
+  trustAnchors(): X509Certificate[];
+  /** The RFC 3161 time-stamp authority, when one is configured (PAdES B-T). */
+  tsaUrl?(): string | undefined;
+}
 
 export interface Readiness {
   ready: boolean;
@@ -132,6 +146,8 @@ export class ReviewService {
     private readonly sop: SopService,
     /** Where each user's step is also written (issue 15, item 6); tests built without it skip that. */
     private readonly audit?: AuditLog,
+    /** The trust list, name policy and time zone of electronic signatures (issue 19). */
+    private readonly signing?: SigningSettings,
   ) {}
 
   async view(actor: PublicUser, mapId: string, baseUrl: string): Promise<ReviewView> {
@@ -200,6 +216,9 @@ export class ReviewService {
     const map = await this.maps.get(actor, mapId);
     const before = await this.reviews.get(map.id);
     const edge = this.allowedEdge(actor, before, body);
+    if (body.certificate && edge.action !== 'sahkan') {
+      throw new AppError(400, 'CERTIFICATE_NOT_EXPECTED', 'Sertifikat elektronik hanya dikirim untuk tindakan “Sahkan”.');
+    }
 
     let transitionAt = { revision: map.currentRevision, sopVersion: 0 };
     let signature: Signature | undefined;
@@ -217,7 +236,7 @@ export class ReviewService {
     }
     if (edge.action === 'sahkan') {
       if (!baseUrl) throw publicUrlNotConfirmed();
-      signature = await this.sign(actor, map, before, transitionAt, body.tanggalEfektif ?? today(), baseUrl);
+      signature = await this.sign(actor, map, before, transitionAt, body.tanggalEfektif ?? today(), baseUrl, body.certificate);
     }
 
     const doc = await this.reviews.update(map.id, (current) => {
@@ -322,7 +341,13 @@ export class ReviewService {
     const found = await this.reviews.findSignature(code);
     if (!found) return undefined;
     const pemda = (await this.sopStore.getLetterhead(found.signature.unit))?.letterhead.pemda;
-    return verificationViewOf(found.signature, pemda ? { pemda } : {});
+    const electronicCheck = found.signature.electronic ? this.verifyElectronic(await this.reviews.readFile(found.signature.pdf.sha256)) : undefined;
+    return verificationViewOf(found.signature, { ...(pemda ? { pemda } : {}), ...(electronicCheck ? { electronicCheck } : {}) });
+  }
+
+  /** Our verifier's reading of a PDF's electronic signature against the administrator's trust list (issue 19). */
+  verifyElectronic(pdf: Uint8Array): PadesReport {
+    return verifyPades(pdf, this.signing?.trustAnchors() ?? []);
   }
 
   /** Renders, prints and stores the signed SOP of the submitted revision; the record is written by the caller. */
@@ -333,6 +358,7 @@ export class ReviewService {
     at: { revision: number; sopVersion: number },
     tanggalEfektif: string,
     baseUrl: string,
+    certificate?: { p12Base64: string; passphrase: string },
   ): Promise<Signature> {
     const version = (await this.sopStore.listSopVersions(map.id)).find((v) => v.version === at.sopVersion);
     if (!version) throw new AppError(409, 'SOP_NOT_READY', 'Identitas SOP yang diajukan tidak ditemukan; ajukan ulang SOP ini.');
@@ -340,18 +366,34 @@ export class ReviewService {
     if (!signatory?.jabatan || !signatory.nama || !signatory.pangkat || !signatory.nip) {
       throw new AppError(422, 'SOP_NOT_READY', 'Pejabat yang mengesahkan (jabatan, nama, pangkat, NIP) belum lengkap pada identitas SOP.');
     }
+    // The certificate is opened and checked before anything is printed: a wrong passphrase costs no rendering.
+    const signedAt = new Date();
+    const prepared: PreparedSigner | undefined = certificate
+      ? prepareSigner(certificate, { account: actor.name, signatory: signatory.nama }, this.signing?.nameMismatch() ?? 'peringatan', signedAt, this.signing?.tsaUrl?.())
+      : undefined;
     const taken = new Set(doc.signatures.map((s) => s.code));
     let code = newVerificationCode();
     while (taken.has(code) || (await this.reviews.findSignature(code))) code = newVerificationCode();
     const identity = signedIdentity(version.identity, tanggalEfektif);
     const rendered = await this.sop.pdf(actor, map.id, at.revision, {
       draft: { identity, settings: version.settings },
-      verification: await sopVerification(baseUrl, code, at.revision),
+      verification: { ...(await sopVerification(baseUrl, code, at.revision)), ...(prepared ? { electronic: true } : {}) },
     });
-    const sha256 = await this.reviews.putFile(rendered.pdf);
+    const bytes = prepared
+      ? await signPrintedSop({
+          pdf: rendered.pdf,
+          prepared,
+          signatory: { jabatan: signatory.jabatan, nama: signatory.nama, nip: signatory.nip },
+          code,
+          title: rendered.title,
+          unit: map.unit,
+          signedAt,
+          timeZone: this.signing?.timeZone() ?? 'Asia/Jakarta',
+        })
+      : rendered.pdf;
+    const sha256 = await this.reviews.putFile(bytes);
     const by = actorOf(actor);
-    const signedAt = new Date().toISOString();
-    const pdf: StoredFile = { sha256, contentType: 'application/pdf', bytes: rendered.pdf.byteLength, name: `${rendered.title}.pdf`.slice(0, 200), at: signedAt, by };
+    const pdf: StoredFile = { sha256, contentType: 'application/pdf', bytes: bytes.byteLength, name: `${rendered.title}.pdf`.slice(0, 200), at: signedAt.toISOString(), by };
     return {
       code,
       cycle: cycleOf(doc),
@@ -362,9 +404,10 @@ export class ReviewService {
       unit: map.unit,
       signatory: { jabatan: signatory.jabatan, nama: signatory.nama, pangkat: signatory.pangkat, nip: signatory.nip },
       tanggalEfektif,
-      signedAt,
+      signedAt: signedAt.toISOString(),
       signedBy: by,
       pdf,
+      ...(prepared ? { electronic: prepared.electronic } : {}),
       scans: [],
     };
   }

@@ -6,7 +6,7 @@ import { can } from '../accounts/permissions';
 import { AppError } from '../errors';
 import { actor, permit } from '../http/auth';
 import { validated } from '../http/validated';
-import { PublicUrlBody, TimeZoneBody } from './settings.schema';
+import { PublicUrlBody, SignatureSettingsBody, TimeZoneBody } from './settings.schema';
 import type { SettingsService } from './settings.service';
 
 export function settingsRouter(settings: SettingsService, accounts: AccountsService, trustProxy: boolean | number | string): Router {
@@ -36,6 +36,18 @@ export function settingsRouter(settings: SettingsService, accounts: AccountsServ
     const timeZone = await settings.setTimeZone(username, body.timeZone);
     await accounts.recordSettingChanged(username, req.ip ?? '', `zona waktu: ${timeZone.abbreviation} (${timeZone.zone})`);
     res.json({ timeZone });
+  }));
+
+  // Certified electronic signatures (issue 19): the trust list and the name-mismatch policy, for administrators.
+  router.get('/settings/signature', permit('users:manage'), (_req, res) => {
+    res.json({ signature: settings.signature() });
+  });
+
+  router.put('/settings/signature', permit('users:manage'), validated({ body: SignatureSettingsBody }, async ({ body }, req, res) => {
+    const username = actor(req).username;
+    const signature = await settings.setSignature(username, body);
+    await accounts.recordSettingChanged(username, req.ip ?? '', `tanda tangan elektronik: ${signature.certificates.length} sertifikat tepercaya, nama berbeda: ${signature.nameMismatch}`);
+    res.json({ signature });
   }));
 
   return router;

@@ -125,6 +125,9 @@ const POLICY: Policy[] = [
   { route: 'PUT /api/kamus/:name', access: 'bureau', ok: 200 },
   { route: 'DELETE /api/kamus/:name', access: 'bureau', ok: 204 },
   { route: 'PUT /api/settings/time-zone', access: 'admin', ok: 200 },
+  // Certified electronic signatures (issue 19): the trust list and the name policy.
+  { route: 'GET /api/settings/signature', access: 'admin', ok: 200 },
+  { route: 'PUT /api/settings/signature', access: 'admin', ok: 200 },
 ];
 /** Routes outside the matrix, each tested on its own in sessions.test.ts. */
 const PUBLIC_OR_SESSION_ROUTES = ['GET /api/setup', 'POST /api/setup', 'POST /api/session', 'DELETE /api/session'];
@@ -200,6 +203,7 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
     'PUT /api/settings/public-url': async () => ({ publicUrl: server.url }),
     'PUT /api/kamus/:name': async () => ({ jabatan: 'PELAKSANA' }),
     'PUT /api/settings/time-zone': async () => ({ timeZone: 'Asia/Makassar' }),
+    'PUT /api/settings/signature': async () => ({ trustListPem: '', nameMismatch: 'peringatan' }),
     'PUT /api/maps/:id/sop': async () => ({
       version: (await server.api(`/api/maps/${map.id}/sop`)).body.record?.version ?? 0,
       identity: { namaSop: `SOP matriks ${n}` },

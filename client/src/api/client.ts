@@ -33,6 +33,7 @@ import type {
 import type { Anchor, AnnotationList, AnnotationStatus, AnnotationView, InboxItem, ReviewReadiness, ReviewView, TransitionRequest } from './types';
 import type { DueItem, Evaluation, EvaluationInput, EvaluationTemplate, Monitoring, MonitoringInput, MonitoringTemplate } from './types';
 import type { RelasiView } from './types';
+import type { SignatureSetting } from './types';
 import type { Dashboard } from './types';
 import type { MapRepositoryLint, RepositoryLintResult } from './types';
 import type { CallLink, MapMove } from './types';
@@ -240,6 +241,15 @@ export const api = {
   /** Sets the pemda's time zone, in which the public verification page shows times (administrators). */
   async setTimeZone(timeZone: TimeZone): Promise<Settings['timeZone']> {
     return (await json<{ timeZone: Settings['timeZone'] }>('/api/settings/time-zone', 'PUT', { timeZone })).timeZone;
+  },
+
+  /** The trust list and name policy of electronic signatures (administrators; issue 19). */
+  async signatureSettings(): Promise<SignatureSetting> {
+    return (await json<{ signature: SignatureSetting }>('/api/settings/signature')).signature;
+  },
+
+  async setSignatureSettings(value: { trustListPem: string; nameMismatch: SignatureSetting['nameMismatch']; tsaUrl?: string }): Promise<SignatureSetting> {
+    return (await json<{ signature: SignatureSetting }>('/api/settings/signature', 'PUT', value)).signature;
   },
 
   /** A page of audit events, newest first, filtered (docs/api.md); `nextCursor` continues with older ones. */

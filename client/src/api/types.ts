@@ -257,7 +257,7 @@ export interface AuditEvent {
 /** SOP records (docs/api.md, "SOP documents"); the shapes are the server's zod schemas. */
 export type { SopIdentityDraft } from '../../../server/sop/identity.schema';
 export type { SopRecordView, SopSettings, SopVersion } from '../../../server/sop/sop.schema';
-export type { TimeZoneSetting } from '../../../server/settings/settings.service';
+export type { TimeZoneSetting, SignatureSetting } from '../../../server/settings/settings.service';
 export type { TimeZone } from '../../../server/settings/time-zone';
 export type { Letterhead, StoredLetterhead } from '../../../server/sop/letterhead.schema';
 export type { KamusSynonym } from '../../../server/lint/map-model/kamus-synonyms';

@@ -7,6 +7,8 @@ import { formatTanggal } from '../../sop/render/identity-part';
 import { formatWaktuIn, type TimeZone } from '../../settings/time-zone';
 import { escapeHtml } from '../../sop/render/html-escape';
 import type { VerificationPageView, VerificationView } from './verification-view';
+import type { PadesReport, PadesVerdict } from './pades/pades-report';
+import type { ElectronicSignature } from '../review.schema';
 
 /** The page's own policy, also sent as a header by the routes (where frame-ancestors applies). */
 export const VERIFICATION_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'";
@@ -20,6 +22,8 @@ export interface FileCheck {
   expected: string;
   filename: string;
   bytes: number;
+  /** Our verifier's reading of the file's electronic signature (issue 19), when it has one or the SOP was e-signed. */
+  electronic?: PadesReport;
 }
 
 export interface VerificationPageOptions {
@@ -71,6 +75,14 @@ label { display: block; margin-bottom: 6px; }
 .result.galat { border-color: #8a6100; background: #fff6df; }
 .result .verdict { font-size: 18px; font-weight: bold; margin: 0 0 6px; }
 .result dl.facts { grid-template-columns: minmax(120px, 30%) 1fr; }
+.tte { border-left: 6px solid; padding: 4px 0 4px 12px; margin: 16px 0 0; }
+.tte.sah { border-color: #1e7b34; }
+.tte.diubah, .tte.tidak-sah, .tte.sertifikat-tidak-berlaku { border-color: #b3261e; }
+.tte.tidak-tepercaya, .tte.tanpa-tanda-tangan { border-color: #8a6100; }
+.tte .verdict { font-weight: bold; margin: 0 0 4px; }
+details { margin-top: 10px; }
+details summary { cursor: pointer; color: #123a5a; font-weight: bold; }
+details ul { margin: 6px 0; padding-left: 20px; }
 .skip-link { position: absolute; left: 8px; top: 8px; padding: 8px 14px; background: #fff; color: #123a5a; font-weight: bold; border-radius: 4px; transform: translateY(-200%); }
 .skip-link:focus { transform: none; }
 main:focus { outline: none; }
@@ -136,7 +148,70 @@ function facts(view: VerificationView, timeZone: TimeZone): string {
   ].join('');
 }
 
-function checkResult(check: FileCheck, view: VerificationView): string {
+const VERDICTS: Record<PadesVerdict, string> = {
+  sah: 'Tanda tangan elektronik sah: dokumen tidak berubah sejak ditandatangani.',
+  diubah: 'Dokumen diubah setelah ditandatangani: tanda tangan elektronik tidak berlaku untuk isi berkas ini.',
+  'tidak-sah': 'Tanda tangan elektronik tidak sah: tanda tangan tidak cocok dengan sertifikat penanda tangan.',
+  'sertifikat-tidak-berlaku': 'Tanda tangan elektronik tidak sah: sertifikat penanda tangan tidak berlaku pada waktu penandatanganan.',
+  'tidak-tepercaya': 'Dokumen tidak berubah sejak ditandatangani, tetapi sertifikat penanda tangan tidak diterbitkan oleh penerbit yang ditetapkan tepercaya oleh administrator.',
+  'tanpa-tanda-tangan': 'Berkas ini tidak memuat tanda tangan elektronik.',
+};
+
+const yesNo = (value: boolean) => (value ? 'ya' : '<strong>tidak</strong>');
+
+/** The electronic signature in plain words, and the details for an auditor folded below. */
+function electronicBox(report: PadesReport, timeZone: TimeZone, recorded?: ElectronicSignature): string {
+  const signer = report.signer;
+  const who = signer
+    ? `<p>Ditandatangani oleh <strong>${escapeHtml(signer.commonName || signer.subject)}</strong>${report.signingTime ? ` pada ${escapeHtml(formatWaktuIn(report.signingTime, timeZone))}` : ''}, sertifikat diterbitkan oleh ${escapeHtml(signer.issuer)}.</p>`
+    : '';
+  const mismatch = recorded && !recorded.nameMatches
+    ? '<p>Catatan: nama pada sertifikat tidak sama dengan nama akun pengesah saat ditandatangani (diizinkan oleh pengaturan administrator).</p>'
+    : '';
+  const certificateFacts = (cert: NonNullable<PadesReport['signer']>) =>
+    [
+      fact('Subjek', escapeHtml(cert.subject), 'mono'),
+      fact('Penerbit', escapeHtml(cert.issuer), 'mono'),
+      fact('Nomor seri', escapeHtml(cert.serialNumber), 'mono'),
+      fact('Masa berlaku', `${escapeHtml(formatWaktuIn(cert.validFrom, timeZone))} – ${escapeHtml(formatWaktuIn(cert.validTo, timeZone))}`),
+      fact('Sidik SHA-256 sertifikat', escapeHtml(cert.fingerprint256), 'mono'),
+    ].join('');
+  const details = report.verdict === 'tanpa-tanda-tangan'
+    ? ''
+    : [
+        '<details><summary>Rincian teknis untuk auditor</summary>',
+        '<dl class="facts">',
+        fact('Jenis', `PAdES${recorded ? ` ${recorded.level}` : ''} (${escapeHtml(report.subFilter ?? 'tidak diketahui')})`),
+        report.signingTime ? fact('Waktu penandatanganan', escapeHtml(formatWaktuIn(report.signingTime, timeZone))) : '',
+        report.timestamp
+          ? fact(
+              'Cap waktu (TSA, RFC 3161)',
+              `${escapeHtml(formatWaktuIn(report.timestamp.time, timeZone))}${report.timestamp.authority ? ` oleh ${escapeHtml(report.timestamp.authority.subject)}` : ''}; sah: ${yesNo(report.timestamp.imprintMatches && report.timestamp.signatureValid)}`,
+            )
+          : '',
+        fact('Rentang tertanda tangan mencakup seluruh berkas', yesNo(report.coversWholeFile)),
+        fact('Sidik isi cocok dengan yang ditandatangani', yesNo(report.digestMatches)),
+        fact('Tanda tangan kriptografis valid', yesNo(report.signatureValid)),
+        fact('Berantai ke sertifikat tepercaya', yesNo(report.trusted)),
+        fact('Sertifikat berlaku saat ditandatangani', yesNo(report.validAtSigning)),
+        signer ? certificateFacts(signer) : '',
+        report.chain.length > 1 ? fact('Rantai sertifikat', `<ul>${report.chain.map((cert) => `<li>${escapeHtml(cert.subject)}</li>`).join('')}</ul>`) : '',
+        '</dl>',
+        report.problems.length > 0 ? `<ul>${report.problems.map((problem) => `<li>${escapeHtml(problem)}</li>`).join('')}</ul>` : '',
+        '</details>',
+      ].join('');
+  return [
+    `<section class="tte ${report.verdict}" data-tte="${report.verdict}">`,
+    '<h2>Tanda tangan elektronik</h2>',
+    `<p class="verdict">${VERDICTS[report.verdict]}</p>`,
+    who,
+    mismatch,
+    details,
+    '</section>',
+  ].join('');
+}
+
+function checkResult(check: FileCheck, view: VerificationView, timeZone: TimeZone): string {
   const verdict = check.cocok
     ? view.status === 'berlaku'
       ? 'Cocok: berkas Anda sama persis dengan PDF SOP yang disahkan.'
@@ -154,6 +229,7 @@ function checkResult(check: FileCheck, view: VerificationView): string {
     fact('Sidik yang tercatat', escapeHtml(check.expected), 'mono'),
     '</dl>',
     note,
+    check.electronic ? electronicBox(check.electronic, timeZone, view.electronic?.recorded) : '',
     '</section>',
   ].join('');
 }
@@ -190,12 +266,13 @@ export function renderVerificationPage(view: VerificationPageView, options: Veri
   const timeZone = options.timeZone ?? 'Asia/Jakarta';
   const body = [
     statusBox(view, timeZone),
-    options.check ? checkResult(options.check, view) : '',
+    options.check ? checkResult(options.check, view, timeZone) : '',
     options.error ? errorBox(options.error) : '',
     '<section class="card">',
     `<h1>${escapeHtml(view.title)}</h1>`,
     `<p class="subtitle">Standar Operasional Prosedur${view.unit.trim() ? ` — ${escapeHtml(view.unit)}` : ''}</p>`,
     facts(view, timeZone),
+    view.electronic ? electronicBox(view.electronic.check, timeZone, view.electronic.recorded) : '',
     '<div class="actions">',
     `<a class="button" href="${escapeHtml(view.pdfUrl)}">Lihat PDF yang disahkan</a>`,
     '</div>',

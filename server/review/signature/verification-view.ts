@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { SopDate } from '../../sop/identity.schema';
 import { Sha256 } from '../../store/records';
-import { VerificationCode, type Signature } from '../review.schema';
+import { ElectronicSignature, VerificationCode, type Signature } from '../review.schema';
+import { PadesReport } from './pades/pades-report';
 
 export const VerificationView = z.strictObject({
   found: z.literal(true),
@@ -26,6 +27,11 @@ export const VerificationView = z.strictObject({
   tanggalEfektif: SopDate,
   signatory: z.strictObject({ jabatan: z.string(), nama: z.string() }),
   signedAt: z.iso.datetime(),
+  /**
+   * Signed with a certificate (issue 19): what was recorded at signing, and our verifier's reading of the stored PDF
+   * against the trust list as it is now.
+   */
+  electronic: z.strictObject({ recorded: ElectronicSignature, check: PadesReport }).optional(),
   /** Where the page links to: the signed PDF and the file check (relative to the site). */
   pdfUrl: z.string(),
   checkUrl: z.string(),
@@ -48,7 +54,7 @@ export const verificationPaths = (code: string) => ({
 });
 
 /** The public view of a stored signature; `pemda` from the unit's letterhead when there is one. */
-export function verificationViewOf(signature: Signature, extra: { pemda?: string } = {}): VerificationView {
+export function verificationViewOf(signature: Signature, extra: { pemda?: string; electronicCheck?: PadesReport } = {}): VerificationView {
   const paths = verificationPaths(signature.code);
   const pemda = extra.pemda?.trim();
   return {
@@ -73,6 +79,7 @@ export function verificationViewOf(signature: Signature, extra: { pemda?: string
     tanggalEfektif: signature.tanggalEfektif,
     signatory: { jabatan: signature.signatory.jabatan, nama: signature.signatory.nama },
     signedAt: signature.signedAt,
+    ...(signature.electronic && extra.electronicCheck ? { electronic: { recorded: signature.electronic, check: extra.electronicCheck } } : {}),
     pdfUrl: paths.pdf,
     checkUrl: paths.check,
   };

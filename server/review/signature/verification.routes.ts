@@ -9,6 +9,7 @@ import { fileMissing, fileTooLarge, MAX_FILE_BYTES, MULTIPART_OVERHEAD_BYTES, pa
 import { normaliseCode } from './verification-code';
 import { renderVerificationIndex, renderVerificationPage, VERIFICATION_PAGE_CSP, type FileCheck } from './verification-page';
 import type { VerificationView } from './verification-view';
+import type { PadesReport } from './pades/pades-report';
 import type { TimeZone } from '../../settings/time-zone';
 
 export interface VerificationRoutesDeps {
@@ -16,12 +17,17 @@ export interface VerificationRoutesDeps {
   lookup(code: string): Promise<VerificationView | undefined>;
   /** The stored bytes of a file by its sha256 (the store verifies them). */
   readFile(sha256: string): Promise<Uint8Array>;
+  /** Our verifier's reading of a file's electronic signature (issue 19); without it files are checked by hash only. */
+  verifyElectronic?(bytes: Uint8Array): PadesReport;
   /** The pemda's time zone (settings), read on each page: an administrator may change it. WIB when not given. */
   timeZone?(): TimeZone;
 }
 
 /** The header form of the page's policy: also forbids framing (which a meta policy cannot). */
 export const VERIFICATION_CSP_HEADER = `${VERIFICATION_PAGE_CSP}; frame-ancestors 'none'`;
+
+/** A PDF that carries a signature dictionary (checked by our verifier as well as by hash). */
+const hasSignature = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('/ByteRange');
 
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -96,7 +102,15 @@ export function verificationRouter(deps: VerificationRoutesDeps): Router {
     if (!Buffer.isBuffer(req.body)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Formulir harus dikirim sebagai multipart/form-data.');
     const file = parseMultipartFile(req.body, req.headers['content-type'], { field: 'berkas' });
     const sha256 = sha256Of(file.bytes);
-    const check: FileCheck = { cocok: sha256 === view.sha256, sha256, expected: view.sha256, filename: file.filename, bytes: file.bytes.length };
+    const electronic = view.electronic || hasSignature(file.bytes) ? deps.verifyElectronic?.(file.bytes) : undefined;
+    const check: FileCheck = {
+      cocok: sha256 === view.sha256,
+      sha256,
+      expected: view.sha256,
+      filename: file.filename,
+      bytes: file.bytes.length,
+      ...(electronic ? { electronic } : {}),
+    };
     sendPage(res, 200, renderVerificationPage(view, { check, timeZone: deps.timeZone?.() }));
   };
   router.post('/verifikasi/:code/periksa', multipartBody, checkFile, pageOfError);
@@ -111,7 +125,8 @@ export function verificationRouter(deps: VerificationRoutesDeps): Router {
     }
     if (req.body.length === 0) throw fileMissing();
     const sha256 = sha256Of(req.body);
-    res.set('Cache-Control', 'no-store').json({ cocok: sha256 === view.sha256, sha256, expected: view.sha256 });
+    const electronic = view.electronic || hasSignature(req.body) ? deps.verifyElectronic?.(req.body) : undefined;
+    res.set('Cache-Control', 'no-store').json({ cocok: sha256 === view.sha256, sha256, expected: view.sha256, ...(electronic ? { tandaTangan: electronic } : {}) });
   });
 
   return router;

@@ -67,7 +67,15 @@ export interface IdentityVerification {
   url: string;
   revision: number;
   qrSvg: string;
+  /**
+   * Signed with a certificate (issue 19): the room for the wet signature becomes the electronic signature's box, a
+   * link to `<url>#tte` whose rectangle the signer reads from the printed PDF to place the visible signature there.
+   */
+  electronic?: boolean;
 }
+
+/** The fragment that marks the electronic signature's box in the printed PDF (server/review/signature/pades/). */
+export const ELECTRONIC_SIGNATURE_ANCHOR = '#tte';
 
 /** An address that may wrap after a slash but never inside its last part (the code). */
 function breakableUrl(url: string): string {
@@ -78,9 +86,12 @@ function breakableUrl(url: string): string {
 
 function signature(identity: SopIdentityDraft, verification?: IdentityVerification): string {
   const official = identity.disahkanOleh ?? {};
+  const space = verification?.electronic
+    ? `<a class="space tte" href="${escapeHtml(verification.url + ELECTRONIC_SIGNATURE_ANCHOR)}" aria-label="Tanda tangan elektronik"></a>`
+    : '<div class="space"></div>';
   const signatory = [
     `<div class="jabatan">${text(official.jabatan)}</div>`,
-    '<div class="space"></div>',
+    space,
     `<div class="nama">${text(official.nama)}</div>`,
     `<div class="pangkat">${text(official.pangkat)}</div>`,
     `<div class="nip">NIP. ${filled(official.nip) ? escapeHtml(formatNip(official.nip)) : `<span class="empty">${EMPTY_FIELD}</span>`}</div>`,

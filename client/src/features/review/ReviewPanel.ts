@@ -294,12 +294,14 @@ export class ReviewPanel {
 
   private async transition(action: ReviewActionOption, view: ReviewView, input: TransitionInput): Promise<void> {
     replaceChildren(this.notice);
+    let after: ReviewView;
     try {
-      await this.options.context.api.reviewTransition(this.options.mapId, {
+      after = await this.options.context.api.reviewTransition(this.options.mapId, {
         action: action.action,
         baseSeq: view.seq,
         comment: input.comment || undefined,
         tanggalEfektif: input.tanggalEfektif,
+        ...(input.certificate ? { certificate: input.certificate } : {}),
       });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'REVIEW_CONFLICT') {
@@ -313,7 +315,15 @@ export class ReviewPanel {
       }
       throw error;
     }
-    this.say(`${action.label}: status kini “${STATE_LABELS[action.to]}”.`, 'success');
+    const electronic = action.action === 'sahkan' ? after.signatures[0]?.electronic : undefined;
+    if (electronic && !electronic.nameMatches) {
+      this.say(
+        `${action.label}: status kini “${STATE_LABELS[action.to]}”, ditandatangani secara elektronik. Perhatian: nama pada sertifikat (“${electronic.certificate.commonName}”) tidak sama dengan nama akun Anda; halaman verifikasi mencatatnya.`,
+        'warning',
+      );
+    } else {
+      this.say(`${action.label}: status kini “${STATE_LABELS[action.to]}”${electronic ? ', ditandatangani secara elektronik' : ''}.`, 'success');
+    }
     await this.refresh();
   }
 

@@ -4,6 +4,7 @@ import type { ReviewView, SopVersion } from '../../api/types';
 import { field, openFormDialog, type DialogHandle } from '../../ui/dialog';
 import { dateInput, isoDate } from '../../ui/dateInput';
 import { h } from '../../ui/dom';
+import { UserFacingError } from '../../ui/errors';
 import { STATE_LABELS, todayIso } from './reviewLabels';
 
 export type ReviewActionOption = ReviewView['actions'][number];
@@ -11,6 +12,55 @@ export type ReviewActionOption = ReviewView['actions'][number];
 export interface TransitionInput {
   comment: string;
   tanggalEfektif?: string;
+  /** Signing with a certificate (issue 19): the PKCS#12 file as base64 and its passphrase, sent once. */
+  certificate?: { p12Base64: string; passphrase: string };
+}
+
+/** The server refuses larger files (review.api.schema.ts, MAX_P12_BASE64). */
+const MAX_P12_BYTES = 64 * 1024;
+
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** "Tanda tangani dengan sertifikat elektronik": a checkbox that shows the file and passphrase fields. */
+function certificateFields(): { element: HTMLElement; read(): Promise<TransitionInput['certificate']> } {
+  const use = h('input', { type: 'checkbox', 'data-testid': 'sign-with-certificate' }) as HTMLInputElement;
+  const file = h('input', { type: 'file', accept: '.p12,.pfx,application/x-pkcs12', 'data-testid': 'certificate-file' }) as HTMLInputElement;
+  const passphrase = h('input', { type: 'password', autocomplete: 'off', maxlength: 500, 'data-testid': 'certificate-passphrase' }) as HTMLInputElement;
+  const details = h(
+    'div',
+    { class: 'certificate-fields', hidden: true },
+    field('Berkas sertifikat (.p12 atau .pfx)', file, 'Sertifikat elektronik Anda beserta kuncinya; hanya dipakai untuk penandatanganan ini dan tidak disimpan.'),
+    field('Kata sandi sertifikat', passphrase),
+  );
+  use.addEventListener('change', () => {
+    details.hidden = !use.checked;
+    file.required = use.checked;
+    passphrase.required = use.checked;
+    if (use.checked) file.focus();
+  });
+  const label = h('label', { class: 'checkbox-field' }, use, ' Tanda tangani dengan sertifikat elektronik');
+  return {
+    element: h('div', { class: 'field', 'data-testid': 'certificate-section' }, label, details),
+    async read() {
+      if (!use.checked) return undefined;
+      const chosen = file.files?.[0];
+      if (!chosen) {
+        file.focus();
+        throw new UserFacingError('Pilih berkas sertifikat (.p12 atau .pfx).');
+      }
+      if (chosen.size > MAX_P12_BYTES) {
+        file.focus();
+        throw new UserFacingError('Berkas sertifikat terlalu besar (paling besar 64 KB). Pilih berkas .p12/.pfx sertifikat tanda tangan Anda.');
+      }
+      const value = { p12Base64: await base64Of(chosen), passphrase: passphrase.value };
+      return value;
+    },
+  };
 }
 
 /** What the signatory reads before signing: the revision, Nama SOP and who signs, as the SOP identity says. */
@@ -46,6 +96,7 @@ export function openTransitionDialog(options: {
   const signing = action.action === 'sahkan';
   const date = dateInput({ name: 'tanggalEfektif', required: true, value: todayIso(), 'data-testid': 'transition-date' });
   const danger = action.action === 'cabut';
+  const certificate = signing ? certificateFields() : undefined;
   return openFormDialog({
     title: action.label,
     submitLabel: action.label,
@@ -70,6 +121,7 @@ export function openTransitionDialog(options: {
               { class: 'notice notice-error', role: 'alert', 'data-testid': 'signing-public-url' },
               'Alamat publik Petakerja belum dikonfirmasi administrator; SOP belum dapat disahkan. Minta administrator mengisinya di halaman Pengguna.',
             )),
+      certificate?.element,
       signing && field('Tanggal Efektif', date, 'Tanggal berlakunya SOP (hh/bb/tttt); dicetak pada dokumen yang ditandatangani.'),
       field(
         action.commentRequired ? 'Alasan' : 'Komentar (opsional)',
@@ -78,6 +130,9 @@ export function openTransitionDialog(options: {
       ),
       signing && h('p', { class: 'dialog-note' }, 'PDF final dibuat sekali, diberi kode verifikasi dan kode QR, dan tidak dapat diubah lagi.'),
     ],
-    onSubmit: () => options.onSubmit({ comment: comment.value.trim(), tanggalEfektif: signing ? isoDate(date) : undefined }),
+    onSubmit: async () => {
+      const cert = await certificate?.read();
+      return options.onSubmit({ comment: comment.value.trim(), tanggalEfektif: signing ? isoDate(date) : undefined, ...(cert ? { certificate: cert } : {}) });
+    },
   });
 }

@@ -79,6 +79,7 @@ export function reviewStepText(review: NonNullable<AuditEvent['review']>): strin
     `${state(review.from)} → ${state(review.to)}`,
     review.revision ? `revisi ${review.revision}` : '',
     review.code ? `kode ${review.code}` : '',
+    review.certificate ? `sertifikat elektronik “${review.certificate.commonName}” (PAdES ${review.certificate.level})` : '',
     review.comment ? `“${review.comment}”` : '',
   ]
     .filter(Boolean)
