@@ -34,7 +34,10 @@ import { verificationViewOf, type VerificationView } from './signature/verificat
 import { newVerificationCode } from './signature/verification-code';
 import { prepareSigner, signPrintedSop, type PreparedSigner } from './signature/electronic-signature';
 import type { NameMismatchPolicy } from './signature/signer/certificate-checks';
-import type { TimeZone } from '../settings/time-zone';
+import { dateIn, defaultTimeZone, type TimeZone } from '../settings/time-zone';
+
+/** The zone of a service built without settings (tests): the national default. */
+const DEFAULT_TIME_ZONE = defaultTimeZone(undefined);
 import { verifyPades, type PadesReport } from './signature/pades/pades-verify';
 import type { X509Certificate } from 'node:crypto';
 
@@ -130,13 +133,6 @@ export function submissionOf(doc: ReviewDocument): Transition | undefined {
   return doc.transitions.findLast((t) => t.cycle === cycle && t.action === 'ajukan');
 }
 
-
-/** Today as YYYY-MM-DD in the server's time zone (the pemda's). */
-function today(): string {
-  const now = new Date();
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
-}
 
 export class ReviewService {
   constructor(
@@ -236,7 +232,7 @@ export class ReviewService {
     }
     if (edge.action === 'sahkan') {
       if (!baseUrl) throw publicUrlNotConfirmed();
-      signature = await this.sign(actor, map, before, transitionAt, body.tanggalEfektif ?? today(), baseUrl, body.certificate);
+      signature = await this.sign(actor, map, before, transitionAt, body.tanggalEfektif ?? dateIn(new Date(), this.signing?.timeZone() ?? DEFAULT_TIME_ZONE), baseUrl, body.certificate);
     }
 
     const doc = await this.reviews.update(map.id, (current) => {
@@ -388,7 +384,7 @@ export class ReviewService {
           title: rendered.title,
           unit: map.unit,
           signedAt,
-          timeZone: this.signing?.timeZone() ?? 'Asia/Jakarta',
+          timeZone: this.signing?.timeZone() ?? DEFAULT_TIME_ZONE,
         })
       : rendered.pdf;
     const sha256 = await this.reviews.putFile(bytes);

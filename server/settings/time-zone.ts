@@ -42,3 +42,15 @@ export function formatWaktuIn(iso: string, zone: TimeZone): string {
   const part = (type: Intl.DateTimeFormatPartTypes) => format.formatToParts(instant).find((candidate) => candidate.type === type)?.value ?? '';
   return `${part('day')} ${part('month')} ${part('year')} pukul ${part('hour')}.${part('minute')} ${TIME_ZONE_ABBREVIATIONS[zone]}`;
 }
+
+const DATES = new Map<TimeZone, Intl.DateTimeFormat>();
+
+/** The calendar date (YYYY-MM-DD) of an instant in the pemda's zone: 21:30 UTC on 7 December is 8 December in WIB. */
+export function dateIn(instant: Date, zone: TimeZone): string {
+  let format = DATES.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    DATES.set(zone, format);
+  }
+  return format.format(instant);
+}

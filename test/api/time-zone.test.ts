@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../server/domain/vocabulary';
 import { startServer } from '../../server/server';
-import { formatWaktuIn } from '../../server/settings/time-zone';
+import { dateIn, formatWaktuIn } from '../../server/settings/time-zone';
 import { newSopMap, signSop, type CycleUsers } from '../helpers/review-cycle';
 import { ApiClient, TEST_PASSWORD } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
@@ -34,6 +34,15 @@ describe('formatWaktuIn', () => {
   });
 });
 
+describe('dateIn', () => {
+  it("gives the calendar date of an instant in the pemda's zone, not the server's", () => {
+    expect(dateIn(new Date('2026-12-07T21:30:00.000Z'), 'Asia/Jakarta')).toBe('2026-12-08');
+    expect(dateIn(new Date('2026-12-07T15:59:00.000Z'), 'Asia/Makassar')).toBe('2026-12-07');
+    expect(dateIn(new Date('2026-12-07T16:00:00.000Z'), 'Asia/Makassar')).toBe('2026-12-08');
+    expect(dateIn(new Date('2026-12-31T15:00:00.000Z'), 'Asia/Jayapura')).toBe('2027-01-01');
+  });
+});
+
 describe("the pemda's time zone", () => {
   it('defaults from the profile: Bali WITA, Gunung Mas and nasional WIB', async () => {
     for (const [profile, abbreviation] of [['denpasar', 'WITA'], ['jembrana', 'WITA'], ['gunung-mas', 'WIB'], [undefined, 'WIB']] as const) {
@@ -51,7 +60,9 @@ describe("the pemda's time zone", () => {
     try {
       const users: CycleUsers = { bureau: admin, penyusun: await userOf(running, admin, 'penyusun'), reviewer: await userOf(running, admin, 'reviewer'), pengesah: await userOf(running, admin, 'pengesah') };
       const mapId = await newSopMap(users.penyusun, UNIT, 'SOP zona waktu');
-      const [signature] = (await signSop(users, mapId)).signatures;
+      // Signed without a Tanggal Efektif: the signing date in the pemda's zone (WITA here), not the server's (UTC).
+      const [signature] = (await signSop(users, mapId, null)).signatures;
+      expect(signature.tanggalEfektif).toBe(dateIn(new Date(signature.signedAt), 'Asia/Makassar'));
       const page = async () => (await (await fetch(`${running.url}/verifikasi/${signature.code}`)).text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
       expect(await page()).toContain(`Waktu pengesahan ${formatWaktuIn(signature.signedAt, 'Asia/Makassar')}`);

@@ -27,13 +27,16 @@ export async function reviewStep(bureau: ApiClient, client: ApiClient, mapId: st
   return client.api(`/api/maps/${mapId}/review/transitions`, { method: 'POST', json: { action, baseSeq: seq, ...extra } });
 }
 
-/** Ajukan → mulai-reviu → setujui → sahkan, each by the role the lifecycle asks for; the review view after signing. */
-export async function signSop(users: CycleUsers, mapId: string, tanggalEfektif = '2026-12-01') {
+/**
+ * Ajukan → mulai-reviu → setujui → sahkan, each by the role the lifecycle asks for; the review view after signing.
+ * `tanggalEfektif: null` sends none (the server takes the signing date).
+ */
+export async function signSop(users: CycleUsers, mapId: string, tanggalEfektif: string | null = '2026-12-01') {
   const steps: Array<[ApiClient, string, Record<string, unknown>]> = [
     [users.penyusun, 'ajukan', {}],
     [users.reviewer, 'mulai-reviu', {}],
     [users.reviewer, 'setujui', {}],
-    [users.pengesah, 'sahkan', { tanggalEfektif }],
+    [users.pengesah, 'sahkan', tanggalEfektif === null ? {} : { tanggalEfektif }],
   ];
   let last: ApiResponse | undefined;
   for (const [client, action, extra] of steps) {
