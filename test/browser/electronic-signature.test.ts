@@ -66,6 +66,7 @@ describe('signing with a certificate in the browser', () => {
     await page.click(`dialog[open] ${byTestId('transition-submit')}`);
     await page.waitForFunction((sel) => (document.querySelector(sel)?.textContent ?? '').includes('Kata sandi sertifikat salah'), { timeout: WAIT_TIMEOUT_MS }, `dialog[open] ${byTestId('transition-error')}`);
     expect((await server.api(`/api/maps/${mapId}/review`)).body.state).toBe('disetujui');
+    if (SCREENSHOTS) await (await page.$('dialog[open]'))!.screenshot({ path: path.join(SCREENSHOTS, 'sahkan-certificate.png') });
 
     // The right passphrase signs.
     await page.$eval(byTestId('certificate-passphrase'), (e) => ((e as HTMLInputElement).value = ''));
