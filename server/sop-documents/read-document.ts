@@ -19,6 +19,8 @@ export interface DocumentRead {
   xml: string;
   /** The first pages drawn as PNG, for the import dialog. */
   images: PageImage[];
+  /** Which way the file was read: its package's shapes, or drawn as PDF by LibreOffice. */
+  route: 'package' | 'pdf' | 'libreoffice-pdf';
 }
 
 /**
@@ -36,11 +38,31 @@ export async function readSopDocument(bytes: Uint8Array, options: { unit: string
     const { officeToPdf } = await import('./office/convert-to-pdf');
     const kind = officeKind(bytes, format);
     label = `${kind.startsWith('doc') ? 'Word' : 'Excel'} .${kind}`;
+    // A .docx/.xlsx holding the flowchart as shapes is read from its parts: connectors glued to their symbols give the
+    // arrows exactly (LibreOffice routes them anew when it opens the file). The preview pages still come from the PDF.
+    if (kind === 'docx' || kind === 'xlsx') {
+      const { readPackage } = await import('./ooxml/read-package');
+      const read = readPackage(bytes, kind);
+      if (read) {
+        let pages = read.pages;
+        let images: PageImage[] = [];
+        let identity = read.identity;
+        if (options.draw) {
+          const { readSopPdf } = await import('./pdf/read-sop-pdf');
+          const drawn = await readSopPdf(await officeToPdf(bytes, kind), { draw: true }).catch(() => undefined);
+          if (drawn) ({ pages, images } = drawn);
+          if (drawn && Object.keys(identity).length === 0) identity = drawn.identity;
+        }
+        const table = identity.namaSop && !read.table.name ? { ...read.table, name: identity.namaSop } : read.table;
+        const xml = await tableToMap(table, { unit: options.unit, name: table.name ?? options.name });
+        return { format, label, pages, table, identity, xml, images, route: 'package' };
+      }
+    }
     pdf = await officeToPdf(bytes, kind);
   }
   // pdfjs-dist loads only when a PDF is read.
   const { readSopPdf } = await import('./pdf/read-sop-pdf');
   const { table, identity, pages, images } = await readSopPdf(pdf, { draw: options.draw ?? false });
   const xml = await tableToMap(table, { unit: options.unit, name: table.name ?? options.name });
-  return { format, label, pages, table, identity, xml, images };
+  return { format, label, pages, table, identity, xml, images, route: format === 'pdf' ? 'pdf' : 'libreoffice-pdf' };
 }

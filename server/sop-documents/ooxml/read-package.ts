@@ -1,0 +1,28 @@
+// Issue 17's package reader: the SOP table straight from a .docx/.xlsx package when the package holds the flowchart
+// as shapes (symbols over the table's performer cells, connectors or lines between them). Undefined when it does not
+// (no table, no shapes, a drawing the reader cannot place): then LibreOffice draws the file as PDF and the PDF
+// reader reads it, as before.
+import { flowchartTable, type FlowchartRead } from './flowchart-table';
+import { openPackage } from './package-parts';
+import { xlsxTables } from './xlsx-route';
+import { docxTables } from './docx-route';
+import type { SopIdentityDraft } from '../../sop/identity.schema';
+
+export interface PackageRead extends FlowchartRead {
+  identity: SopIdentityDraft;
+  /** Flowchart tables found (a Word table per page, a sheet). */
+  pages: number;
+}
+
+export function readPackage(bytes: Uint8Array, kind: 'docx' | 'xlsx'): PackageRead | undefined {
+  try {
+    const parts = openPackage(bytes);
+    const { tables, identity } = kind === 'xlsx' ? { tables: xlsxTables(parts), identity: {} } : docxTables(parts);
+    const read = flowchartTable(tables);
+    if (!read || read.table.links.length === 0) return undefined;
+    return { ...read, identity, pages: tables.length };
+  } catch {
+    // A part the reader cannot follow: the file goes the LibreOffice way.
+    return undefined;
+  }
+}

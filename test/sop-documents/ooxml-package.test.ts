@@ -1,0 +1,122 @@
+// The package reader (issue 17): .docx/.xlsx read straight from their parts — crafted Word packages for each way a
+// flowchart is drawn (glued connectors, a loose line that stops short, an elbow connector, VML only, shapes in a cell
+// or floating over the table, merged headers), each read through the import's reader and compared with the table it draws.
+import { describe, expect, it } from 'vitest';
+import { readSopDocument } from '../../server/sop-documents/read-document';
+import { SopTable } from '../../server/sop-documents/sop-table.schema';
+import { structure } from '../../server/sop-documents/table-structure';
+import { cellBox, connector, floatingSymbol, inlineSymbol, labelBox, wordPackage, type WordRow } from '../helpers/ooxml-packages';
+
+const PERFORMERS = ['Kepala Bidang', 'Staf'];
+// Rows: start kapsul (Kepala Bidang), kotak (Staf), belah ketupat (Kepala Bidang: Ya → 4, Tidak → 2), end kapsul (Staf).
+const PLAN: Array<{ column: number; preset: string }> = [
+  { column: 0, preset: 'flowChartTerminator' },
+  { column: 1, preset: 'rect' },
+  { column: 0, preset: 'flowChartDecision' },
+  { column: 1, preset: 'flowChartTerminator' },
+];
+const ROWS: WordRow[] = [
+  { no: 1, kegiatan: 'Menerima berkas', waktu: '1 hari' },
+  { no: 2, kegiatan: 'Memeriksa berkas', waktu: '2 jam' },
+  { no: 3, kegiatan: 'Berkas lengkap?' },
+  { no: 4, kegiatan: 'Mengarsipkan berkas', waktu: '1 jam' },
+];
+const EXPECTED = SopTable.parse({
+  columns: PERFORMERS,
+  rows: [
+    { no: 1, kind: 'process', terminal: 'start', kegiatan: 'Menerima berkas', column: 0, mutuBaku: { waktu: '1 hari' } },
+    { no: 2, kind: 'process', kegiatan: 'Memeriksa berkas', column: 1, mutuBaku: { waktu: '2 jam' } },
+    { no: 3, kind: 'decision', kegiatan: 'Berkas lengkap?', column: 0, mutuBaku: {} },
+    { no: 4, kind: 'process', terminal: 'end', kegiatan: 'Mengarsipkan berkas', column: 1, mutuBaku: { waktu: '1 jam' } },
+  ],
+  links: [
+    { from: 0, to: 1 },
+    { from: 1, to: 2 },
+    { from: 2, to: 3, label: 'Ya', answer: 'ya' },
+    { from: 2, to: 1, label: 'Tidak', answer: 'tidak' },
+  ],
+  guesses: [],
+});
+
+/** Each symbol's box (EMU): centred in its row's performer cell, 60 % × 50 % of it. */
+const symbols = PLAN.map(({ column }, row) => {
+  const cell = cellBox(PERFORMERS.length, 2 + column, row);
+  return { x: cell.x + cell.width * 0.2, y: cell.y + cell.height * 0.25, width: cell.width * 0.6, height: cell.height * 0.5 };
+});
+type Box = (typeof symbols)[number];
+const top = (b: Box) => ({ x: b.x + b.width / 2, y: b.y });
+const bottom = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height });
+const left = (b: Box) => ({ x: b.x, y: b.y + b.height / 2 });
+const right = (b: Box) => ({ x: b.x + b.width, y: b.y + b.height / 2 });
+const IDS = [11, 12, 13, 14];
+const floating = () => PLAN.map(({ preset }, i) => floatingSymbol(symbols[i]!, preset, IDS[i])).join('');
+// "Ya" below the decision, by its exit down; "Tidak" right of it, over its exit back up.
+const YA = { x: bottom(symbols[2]!).x - 230000, y: bottom(symbols[2]!).y + 20000, width: 200000, height: 110000 };
+const TIDAK = { x: right(symbols[2]!).x + 20000, y: right(symbols[2]!).y - 130000, width: 300000, height: 110000 };
+const answers = () => labelBox(YA, 'Ya') + labelBox(TIDAK, 'Tidak');
+/** The four arrows: elbows between columns, glued (start id, site, end id, site) unless `loose`. */
+function arrows({ loose = false, short = 0 } = {}): string {
+  const glue = (a: number, sa: number, b: number, sb: number) => (loose ? {} : { glue: [IDS[a]!, sa, IDS[b]!, sb] as [number, number, number, number] });
+  const end1 = { ...left(symbols[1]!), x: left(symbols[1]!).x - short };
+  return (
+    connector(right(symbols[0]!), end1, { preset: 'bentConnector3', ...glue(0, 3, 1, 1) }) +
+    connector(bottom(symbols[1]!), top(symbols[2]!), { preset: 'bentConnector3', ...glue(1, 2, 2, 0) }) +
+    connector(bottom(symbols[2]!), left(symbols[3]!), { preset: 'bentConnector3', ...glue(2, 2, 3, 1) }) +
+    // "Tidak" goes back up: an elbow turned the other way (flipV), its head at its end.
+    connector(right(symbols[2]!), bottom(symbols[1]!), { preset: 'bentConnector2', ...glue(2, 3, 1, 2) })
+  );
+}
+const read = (bytes: Uint8Array) => readSopDocument(bytes, { unit: 'Dinas Uji', name: 'Peta' });
+
+describe('a Word package read from its parts', () => {
+  it('glued connectors and elbow connectors: the table exactly, nothing guessed, read without LibreOffice', async () => {
+    const got = await read(wordPackage(PERFORMERS, ROWS, floating() + arrows() + answers()));
+    expect(got.route).toBe('package');
+    expect(got.label).toBe('Word .docx');
+    expect(structure(got.table)).toEqual(structure(EXPECTED));
+    expect(got.table.guesses).toEqual([]);
+    expect(got.xml).toContain('bpmn:lane');
+  });
+
+  it('a glued connector whose drawn end stops short is exact; the same line loose is matched to the nearest symbol as a guess', async () => {
+    const short = symbols[1]!.width * 0.4;
+    const glued = await read(wordPackage(PERFORMERS, ROWS, floating() + arrows({ short }) + answers()));
+    expect(structure(glued.table)).toEqual(structure(EXPECTED));
+    expect(glued.table.guesses).toEqual([]);
+    const loose = await read(wordPackage(PERFORMERS, ROWS, floating() + arrows({ loose: true, short }) + answers()));
+    expect(structure(loose.table)).toEqual(structure(EXPECTED));
+    expect(loose.table.guesses).toEqual([expect.objectContaining({ kind: 'arrow-end', link: 0 })]);
+  });
+
+  it('shapes anchored in the performer cell read as the same shapes floating over it', async () => {
+    const inCells = ROWS.map((row, i) => ({ ...row, inCell: { column: PLAN[i]!.column, xml: inlineSymbol(Math.round(symbols[i]!.width), Math.round(symbols[i]!.height), PLAN[i]!.preset, IDS[i]) } }));
+    const got = await read(wordPackage(PERFORMERS, inCells, arrows() + answers()));
+    expect(got.route).toBe('package');
+    expect(structure(got.table)).toEqual(structure(EXPECTED));
+  });
+
+  it('a drawing in VML only (v:roundrect, v:rect, a decision v:shape, v:line with arrowheads, text boxes)', async () => {
+    const pt = (emu: number) => `${(emu / 12700).toFixed(2)}pt`;
+    const place = (b: Box) => `position:absolute;margin-left:${pt(b.x)};margin-top:${pt(b.y)};width:${pt(b.width)};height:${pt(b.height)};mso-position-horizontal-relative:page;mso-position-vertical-relative:page`;
+    const shapes = [
+      `<v:roundrect style="${place(symbols[0]!)}"/>`,
+      `<v:rect style="${place(symbols[1]!)}"/>`,
+      `<v:shape type="#_x0000_t110" o:spt="110" style="${place(symbols[2]!)}"/>`,
+      `<v:roundrect style="${place(symbols[3]!)}"/>`,
+    ];
+    const line = (a: { x: number; y: number }, b: { x: number; y: number }) => `<v:line from="${pt(a.x)},${pt(a.y)}" to="${pt(b.x)},${pt(b.y)}" style="position:absolute;mso-position-horizontal-relative:page;mso-position-vertical-relative:page"><v:stroke endarrow="block"/></v:line>`;
+    const lines = [line(right(symbols[0]!), left(symbols[1]!)), line(bottom(symbols[1]!), top(symbols[2]!)), line(bottom(symbols[2]!), left(symbols[3]!)), line(right(symbols[2]!), bottom(symbols[1]!))];
+    const text = (b: Box, t: string) => `<v:rect stroked="f" filled="f" style="${place(b)}"><v:textbox><w:txbxContent><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:rect>`;
+    const labels = [text(YA, 'Ya'), text(TIDAK, 'Tidak')];
+    const vml = `<w:r><w:pict>${[...shapes, ...lines, ...labels].join('')}</w:pict></w:r>`;
+    const got = await read(wordPackage(PERFORMERS, ROWS, vml));
+    expect(got.route).toBe('package');
+    expect(structure(got.table)).toEqual(structure(EXPECTED));
+  });
+
+  it('the merged header: Pelaksana over its performers (gridSpan), Mutu Baku over its parts, No and Kegiatan over two rows (vMerge)', async () => {
+    const got = await read(wordPackage(['Kepala Bidang', 'Staf', 'Bendahara'], ROWS, floating() + arrows() + answers()));
+    expect(got.table.columns).toEqual(['Kepala Bidang', 'Staf', 'Bendahara']);
+    expect(got.table.rows.map((row) => [row.no, row.kegiatan, row.mutuBaku.waktu])).toEqual(ROWS.map((row) => [row.no, row.kegiatan, row.waktu]));
+  });
+});
