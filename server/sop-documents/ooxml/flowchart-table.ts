@@ -185,14 +185,24 @@ export function flowchartTable(tables: PlacedTable[]): FlowchartRead | undefined
   });
   // Labels: each to the arrow it stands beside (nearest segment, the earlier segment on a tie), one per arrow while
   // another arrow can take it ("Ya" and "Tidak" stand close by one decision).
+  const bandOf = (table: number, y: number) => {
+    const t = tables[table]!;
+    return t.layout.body.findIndex(({ row }) => y >= t.rowY[row]! && y < t.rowY[row + 1]!);
+  };
   const candidates = labelShapes.flatMap(({ shape, table }, block) =>
-    arrows.filter((arrow) => arrow.table === table).map((arrow) => {
-      const distances = arrow.points.slice(1).map((q, i) => segmentBoxDistance(shape.box, arrow.points[i]!, q));
-      const best = Math.min(...distances);
-      const reach = Math.max(shape.box.height, touch) * 1.5;
-      const tier = best <= reach ? 0 : 1;
-      return { block, arrow, score: [tier, tier === 0 ? distances.findIndex((d) => d <= reach) : 0, best] as [number, number, number] };
-    }).filter((c) => c.score[2] <= guess),
+    arrows
+      .filter((arrow) => arrow.table === table)
+      .flatMap((arrow) => {
+        const distances = arrow.points.slice(1).map((q, i) => segmentBoxDistance(shape.box, arrow.points[i]!, q));
+        const best = Math.min(...distances);
+        const reach = Math.max(shape.box.height * 0.6, touch);
+        if (best <= reach) return [{ block, arrow, score: [0, distances.findIndex((d) => d <= reach), best] as [number, number, number] }];
+        if (best <= guess) return [{ block, arrow, score: [1, 0, best] as [number, number, number] }];
+        // Else a label in the row of the arrow's source (where the SOP prints a decision's answer that has no room by its line).
+        const row = bandOf(table, centre(shape.box).y);
+        if (row >= 0 && row === bandOf(table, centre(arrow.from.shape.box).y)) return [{ block, arrow, score: [2, 0, distanceToBox(centre(shape.box), arrow.from.shape.box)] as [number, number, number] }];
+        return [];
+      }),
   );
   const compare = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
   candidates.sort((a, b) => compare(a.score, b.score));
