@@ -27,7 +27,11 @@ export interface DocumentRead {
  * Reads the document and builds its draft map: one pool named `unit` (the unit the map is imported for), a lane per
  * Pelaksana column.
  */
-export async function readSopDocument(bytes: Uint8Array, options: { unit: string; name: string; draw?: boolean }): Promise<DocumentRead> {
+export async function readSopDocument(
+  bytes: Uint8Array,
+  /** `viaPdf`: a .docx/.xlsx drawn by LibreOffice and read as PDF even when its package could be read (round-trip tests). */
+  options: { unit: string; name: string; draw?: boolean; viaPdf?: boolean },
+): Promise<DocumentRead> {
   const format = sniffDocument(bytes);
   if (!format) throw new AppError(415, 'DOCUMENT_FORMAT_UNKNOWN', 'Berkas ini bukan PDF, dokumen Word, atau lembar kerja Excel.');
   // Word and Excel files are checked as packages, then drawn as PDF by LibreOffice; every format is then read alike.
@@ -40,7 +44,7 @@ export async function readSopDocument(bytes: Uint8Array, options: { unit: string
     label = `${kind.startsWith('doc') ? 'Word' : 'Excel'} .${kind}`;
     // A .docx/.xlsx holding the flowchart as shapes is read from its parts: connectors glued to their symbols give the
     // arrows exactly (LibreOffice routes them anew when it opens the file). The preview pages still come from the PDF.
-    if (kind === 'docx' || kind === 'xlsx') {
+    if ((kind === 'docx' || kind === 'xlsx') && !options.viaPdf) {
       const { readPackage } = await import('./ooxml/read-package');
       const read = readPackage(bytes, kind);
       if (read) {

@@ -14,6 +14,7 @@ const NS =
   'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" ' +
   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
+const BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join('');
 const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 const tc = (text: string, extra = '', content = '') => `<w:tc><w:tcPr>${extra}</w:tcPr>${p(text)}${content}</w:tc>`;
 
@@ -47,7 +48,7 @@ export function wordPackage(performers: string[], rows: WordRow[], drawing: stri
     })
     .join('');
   const table =
-    `<w:tbl><w:tblPr><w:tblpPr w:vertAnchor="page" w:horzAnchor="page" w:tblpX="0" w:tblpY="0"/><w:tblLayout w:type="fixed"/></w:tblPr>` +
+    `<w:tbl><w:tblPr><w:tblpPr w:vertAnchor="page" w:horzAnchor="page" w:tblpX="0" w:tblpY="0"/><w:tblBorders>${BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>` +
     `<w:tblGrid>${grid.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>${header1}${header2}${body}</w:tbl>`;
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body><w:p>${drawing}</w:p>${table}<w:p/><w:sectPr><w:pgSz w:w="16838" w:h="11906"/><w:pgMar w:top="0" w:left="0" w:right="0" w:bottom="0"/></w:sectPr></w:body></w:document>`;
   return zipSync({

@@ -2,6 +2,7 @@
 // flowchart is drawn (glued connectors, a loose line that stops short, an elbow connector, VML only, shapes in a cell
 // or floating over the table, merged headers), each read through the import's reader and compared with the table it draws.
 import { describe, expect, it } from 'vitest';
+import { readPackage } from '../../server/sop-documents/ooxml/read-package';
 import { readSopDocument } from '../../server/sop-documents/read-document';
 import { SopTable } from '../../server/sop-documents/sop-table.schema';
 import { structure } from '../../server/sop-documents/table-structure';
@@ -119,4 +120,15 @@ describe('a Word package read from its parts', () => {
     expect(got.table.columns).toEqual(['Kepala Bidang', 'Staf', 'Bendahara']);
     expect(got.table.rows.map((row) => [row.no, row.kegiatan, row.mutuBaku.waktu])).toEqual(ROWS.map((row) => [row.no, row.kegiatan, row.waktu]));
   });
+
+  it('a package without shapes goes the LibreOffice way, and so does one with a symbol outside the performer columns', async () => {
+    const plain = await read(wordPackage(PERFORMERS, ROWS, ''));
+    expect(plain.route).toBe('libreoffice-pdf');
+    expect(plain.table.columns).toEqual(PERFORMERS);
+    // A kapsul over the Kegiatan column: the package reader cannot place it, the drawing decides.
+    const kegiatan = cellBox(PERFORMERS.length, 1, 0);
+    const astray = floatingSymbol({ x: kegiatan.x + 100000, y: kegiatan.y + 100000, width: 400000, height: 200000 }, 'flowChartTerminator');
+    expect(readPackage(wordPackage(PERFORMERS, ROWS, floating() + arrows() + answers()), 'docx')).toBeDefined();
+    expect(readPackage(wordPackage(PERFORMERS, ROWS, floating() + astray + arrows() + answers()), 'docx')).toBeUndefined();
+  }, 60_000);
 });

@@ -55,8 +55,12 @@ function tolerances(symbols: DrawnShape[]) {
 
 export interface FlowchartRead {
   table: SopTable;
-  /** Symbols and lines the reader could not place (outside every table's performer cells). */
+  /** Symbols the reader could not place (outside every table's performer cells). */
   unplaced: number;
+  /** Lines that join no two symbols. */
+  loose: number;
+  /** Numbered rows of the table without a symbol. */
+  emptyRows: number;
 }
 
 export function flowchartTable(tables: PlacedTable[]): FlowchartRead | undefined {
@@ -69,6 +73,7 @@ export function flowchartTable(tables: PlacedTable[]): FlowchartRead | undefined
   const labels: Array<{ shape: DrawnShape; table: number }> = [];
   const messages: string[] = [];
   let unplaced = 0;
+  let loose = 0;
   /** Text boxes that are a connector's letter, not a label. */
   const consumed = new Set<DrawnShape>();
   const all = tables.flatMap((t) => t.shapes);
@@ -177,7 +182,7 @@ export function flowchartTable(tables: PlacedTable[]): FlowchartRead | undefined
     const from = follow(index, 'from', new Set());
     const to = follow(index, 'to', new Set());
     if (!from || !to || from.node === to.node) {
-      unplaced += 1;
+      loose += 1;
       return [];
     }
     const guessed = line.guessed ?? (from.guessed || to.guessed ? 'ujungnya tidak menyentuh simbol: simbol terdekat dipakai' : undefined);
@@ -280,5 +285,6 @@ export function flowchartTable(tables: PlacedTable[]): FlowchartRead | undefined
     ),
   ];
   const table = SopTable.parse({ columns, rows, links: answered.map(({ guessed: _g, ...link }) => link), guesses });
-  return { table, unplaced };
+  const emptyRows = drafts.filter((draft) => !draft.symbol && Number.parseInt(draft.cells.no ?? '', 10) > 0).length;
+  return { table, unplaced, loose, emptyRows };
 }
