@@ -27,6 +27,8 @@ describe('Calc spreadsheets (.xlsx) read from their package', () => {
       const read = await readSopDocument(new Uint8Array(readFileSync(path.join(DIR, 'office', `${name}.xlsx`))), { unit: 'Dinas Uji', name: 'Peta' });
       expect(read.route).toBe('package');
       expect(structure(read.table)).toEqual(structure(SopTable.parse(want)));
+      // Every connector glued or touching its symbols: nothing guessed.
+      expect(read.table.guesses).toEqual([]);
     });
   }
 });

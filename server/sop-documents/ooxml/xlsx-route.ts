@@ -87,6 +87,55 @@ function anchorBox(anchor: XmlNode, colX: number[], rowY: number[]): Box | undef
   return pos && ext ? { x: num(pos.attrs.x), y: num(pos.attrs.y), width: num(ext.attrs.cx), height: num(ext.attrs.cy) } : undefined;
 }
 
+interface Frame {
+  /** The unrotated frame (a:off, a:ext). */
+  box: Box;
+  /** What it covers turned (rot): the bounds an anchor holds. */
+  bounds: Box;
+}
+
+/** A shape's frame from its a:xfrm, in the drawing's EMU. */
+function frameOf(xfrm: XmlNode | undefined): Frame | undefined {
+  const off = child(xfrm, 'a:off');
+  const ext = child(xfrm, 'a:ext');
+  if (!off || !ext) return undefined;
+  const box = { x: num(off.attrs.x), y: num(off.attrs.y), width: num(ext.attrs.cx), height: num(ext.attrs.cy) };
+  const quarter = Math.round(num(xfrm!.attrs.rot) / 5400000) % 2 !== 0;
+  const bounds = quarter ? { x: box.x + (box.width - box.height) / 2, y: box.y + (box.height - box.width) / 2, width: box.height, height: box.width } : box;
+  return { box, bounds };
+}
+
+/** Edges of the grid a shape's anchor and frame say: [index, position] for its from and to cells (shapes only). */
+function edgeEstimates(anchor: XmlNode, frame: Frame, axis: 'col' | 'row'): Array<[number, number]> {
+  // A connector's anchor may hold its route's bounds rather than its frame's: only shapes calibrate.
+  if (!anchor.children.some((c) => c.name === 'xdr:sp') || anchor.name === 'xdr:absoluteAnchor') return [];
+  const read = (point: XmlNode | undefined, edge: number): Array<[number, number]> => {
+    if (!point) return [];
+    const index = num(child(point, `xdr:${axis}`)?.text);
+    const offset = num(child(point, axis === 'col' ? 'xdr:colOff' : 'xdr:rowOff')?.text);
+    return [[index, edge - offset]];
+  };
+  const { bounds } = frame;
+  const start = axis === 'col' ? bounds.x : bounds.y;
+  const end = axis === 'col' ? bounds.x + bounds.width : bounds.y + bounds.height;
+  return [...read(child(anchor, 'xdr:from'), start), ...(anchor.name === 'xdr:twoCellAnchor' ? read(child(anchor, 'xdr:to'), end) : [])];
+}
+
+/** Grid edges from the sizes, moved to where the shapes say they are; edges in between keep their sizes. */
+function calibrated(edges: number[], estimates: Array<[number, number]>): number[] {
+  const said = new Map<number, number[]>();
+  for (const [index, position] of estimates) if (index < edges.length) said.set(index, [...(said.get(index) ?? []), position]);
+  const known = new Map([...said].map(([index, values]) => [index, values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!]));
+  if (known.size === 0) return edges;
+  const sizes = edges.slice(1).map((e, i) => e - edges[i]!);
+  const result = [...edges];
+  const first = Math.min(...known.keys());
+  result[first] = known.get(first)!;
+  for (let i = first + 1; i < edges.length; i++) result[i] = known.get(i) ?? result[i - 1]! + sizes[i - 1]!;
+  for (let i = first - 1; i >= 0; i--) result[i] = result[i + 1]! - sizes[i]!;
+  return result;
+}
+
 /** The flowchart tables of a workbook: each sheet with the SOP table in its cells, with its drawing's shapes. */
 export function xlsxTables(parts: PackageParts): PlacedTable[] {
   const workbook = 'xl/workbook.xml';
@@ -107,12 +156,20 @@ export function xlsxTables(parts: PackageParts): PlacedTable[] {
     const anchors = drawing?.children.filter((c) => /^xdr:(twoCellAnchor|oneCellAnchor|absoluteAnchor)$/.test(c.name)) ?? [];
     const lastRow = Math.max(...cells.map((c) => c.row + c.rowSpan), ...anchors.map((a) => num(at(a, 'xdr:to', 'xdr:row')?.text, num(at(a, 'xdr:from', 'xdr:row')?.text)) + 1));
     const lastCol = Math.max(...cells.map((c) => c.col + c.colSpan), ...anchors.map((a) => num(at(a, 'xdr:to', 'xdr:col')?.text, num(at(a, 'xdr:from', 'xdr:col')?.text)) + 1));
-    const colX = columnEdges(sheet, lastCol + 1);
-    const rowY = rowEdges(sheet, lastRow + 1);
-    const shapes: DrawnShape[] = anchors.flatMap((anchor) => {
-      const box = anchorBox(anchor, colX, rowY);
+    const shapesXfrm = anchors.map((anchor) => {
       const content = anchor.children.find((c) => /^xdr:(sp|cxnSp|grpSp)$/.test(c.name));
-      return box && content ? drawingShapes(content, { box, frame: 'visual' }) : [];
+      const props = content?.children.find((c) => c.name === 'xdr:spPr' || c.name === 'xdr:grpSpPr');
+      return { anchor, content, frame: frameOf(at(props, 'a:xfrm')) };
+    });
+    // The sheet's grid in the drawing's own units: where a shape's frame (a:xfrm, what Excel and LibreOffice draw from)
+    // and its anchor's cell offsets agree on a column's or a row's edge; column widths and row heights elsewhere.
+    const colX = calibrated(columnEdges(sheet, lastCol + 1), shapesXfrm.flatMap(({ anchor, frame }) => (frame ? edgeEstimates(anchor, frame, 'col') : [])));
+    const rowY = calibrated(rowEdges(sheet, lastRow + 1), shapesXfrm.flatMap(({ anchor, frame }) => (frame ? edgeEstimates(anchor, frame, 'row') : [])));
+    const shapes: DrawnShape[] = shapesXfrm.flatMap(({ anchor, content, frame }) => {
+      if (!content) return [];
+      if (frame) return drawingShapes(content, { box: frame.box, frame: 'frame' });
+      const box = anchorBox(anchor, colX, rowY);
+      return box ? drawingShapes(content, { box, frame: 'visual' }) : [];
     });
     tables.push({ layout, colX, rowY, shapes, index: tables.length });
   }
