@@ -102,3 +102,59 @@ export function labelBox(box: Box, text: string): string {
     `<wps:txbx><w:txbxContent><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>${anchorClose}`
   );
 }
+
+// ----------------------------------------------------------------------------------------------------- spreadsheets
+
+/** Sheet columns are 20 characters wide (145 px as Excel draws them), body rows 40 pt tall, the others 15 pt. */
+export const SHEET_COLUMN = 145 * 9525;
+export const SHEET_ROW = { body: 40 * 12700, other: 15 * 12700 };
+
+export interface SheetCell {
+  ref: string;
+  text: string;
+}
+
+/**
+ * A workbook of one sheet: the cells given (inline strings), merged ranges, rows from `bodyFrom` (zero-based) 40 pt
+ * tall, and a drawing part with the anchors given (xdr:twoCellAnchor / oneCellAnchor markup).
+ */
+export function sheetPackage(cells: SheetCell[], merges: string[], bodyFrom: number, anchors: string): Uint8Array {
+  const byRow = new Map<number, SheetCell[]>();
+  for (const cell of cells) {
+    const row = Number(/\d+/.exec(cell.ref)![0]);
+    byRow.set(row, [...(byRow.get(row) ?? []), cell]);
+  }
+  const lastRow = Math.max(...byRow.keys());
+  const rows = Array.from({ length: lastRow }, (_, i) => i + 1)
+    .map((r) => `<row r="${r}" ht="${r - 1 >= bodyFrom ? 40 : 15}" customHeight="1">${(byRow.get(r) ?? []).map((c) => `<c r="${c.ref}" t="inlineStr"><is><t>${c.text}</t></is></c>`).join('')}</row>`)
+    .join('');
+  const sheet =
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols><col min="1" max="20" width="20" customWidth="1"/></cols><sheetData>${rows}</sheetData>` +
+    `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells><drawing r:id="rIdD"/></worksheet>`;
+  const drawing = `<?xml version="1.0" encoding="UTF-8"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">${anchors}</xdr:wsDr>`;
+  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  const rels = (body: string) => strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`);
+  return zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>'),
+    '_rels/.rels': rels(rel('rId1', 'officeDocument', 'xl/workbook.xml')),
+    'xl/workbook.xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="SOP" sheetId="1" r:id="rIdS"/></sheets></workbook>'),
+    'xl/_rels/workbook.xml.rels': rels(rel('rIdS', 'worksheet', 'worksheets/sheet1.xml')),
+    'xl/worksheets/sheet1.xml': strToU8(sheet),
+    'xl/worksheets/_rels/sheet1.xml.rels': rels(rel('rIdD', 'drawing', '../drawings/drawing1.xml')),
+    'xl/drawings/drawing1.xml': strToU8(drawing),
+  });
+}
+
+/** A sheet point (EMU) as an anchor's cell and offset, given the rows' edges. */
+export function sheetPoint(x: number, y: number, rowEdges: number[]): string {
+  const col = Math.floor(x / SHEET_COLUMN);
+  const row = Math.max(0, rowEdges.findIndex((edge, i) => y >= edge && y < (rowEdges[i + 1] ?? Infinity)));
+  return `<xdr:col>${col}</xdr:col><xdr:colOff>${Math.round(x - col * SHEET_COLUMN)}</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>${Math.round(y - rowEdges[row]!)}</xdr:rowOff>`;
+}
+
+/** A shape or connector anchored to the cells it covers, its frame (a:xfrm) where it is drawn. */
+export function sheetAnchor(box: { x: number; y: number; width: number; height: number }, rowEdges: number[], body: (xfrm: (flip?: string) => string) => string): string {
+  const xfrm = (flip = '') => `<a:xfrm${flip}><a:off x="${Math.round(box.x)}" y="${Math.round(box.y)}"/><a:ext cx="${Math.round(box.width)}" cy="${Math.round(box.height)}"/></a:xfrm>`;
+  return `<xdr:twoCellAnchor><xdr:from>${sheetPoint(box.x, box.y, rowEdges)}</xdr:from><xdr:to>${sheetPoint(box.x + box.width, box.y + box.height, rowEdges)}</xdr:to>${body(xfrm)}<xdr:clientData/></xdr:twoCellAnchor>`;
+}

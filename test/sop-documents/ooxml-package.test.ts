@@ -6,7 +6,7 @@ import { readPackage } from '../../server/sop-documents/ooxml/read-package';
 import { readSopDocument } from '../../server/sop-documents/read-document';
 import { SopTable } from '../../server/sop-documents/sop-table.schema';
 import { structure } from '../../server/sop-documents/table-structure';
-import { cellBox, connector, floatingSymbol, inlineSymbol, labelBox, wordPackage, type WordRow } from '../helpers/ooxml-packages';
+import { cellBox, connector, floatingSymbol, inlineSymbol, labelBox, SHEET_COLUMN, SHEET_ROW, sheetAnchor, sheetPackage, wordPackage, type WordRow } from '../helpers/ooxml-packages';
 
 const PERFORMERS = ['Kepala Bidang', 'Staf'];
 // Rows: start kapsul (Kepala Bidang), kotak (Staf), belah ketupat (Kepala Bidang: Ya → 4, Tidak → 2), end kapsul (Staf).
@@ -131,4 +131,56 @@ describe('a Word package read from its parts', () => {
     expect(readPackage(wordPackage(PERFORMERS, ROWS, floating() + arrows() + answers()), 'docx')).toBeDefined();
     expect(readPackage(wordPackage(PERFORMERS, ROWS, floating() + astray + arrows() + answers()), 'docx')).toBeUndefined();
   }, 60_000);
+});
+
+describe('an Excel package read from its parts', () => {
+  // Rows 1–2 the identity, 4–5 the header (merged), 6–9 the body; columns A No, B Kegiatan, C–D Pelaksana, E–G Mutu Baku, H Keterangan.
+  const BODY = 5;
+  const rowEdges = [0];
+  for (let r = 0; r < 12; r++) rowEdges.push(rowEdges.at(-1)! + (r >= BODY ? SHEET_ROW.body : SHEET_ROW.other));
+  const sheetSymbols = PLAN.map(({ column }, row) => ({ x: (2 + column + 0.2) * SHEET_COLUMN, y: rowEdges[BODY + row]! + SHEET_ROW.body * 0.25, width: SHEET_COLUMN * 0.6, height: SHEET_ROW.body * 0.5 }));
+  const cells = [
+    { ref: 'A1', text: 'Nomor SOP' },
+    { ref: 'B1', text: '065/12/Org/2026' },
+    { ref: 'A2', text: 'Nama SOP' },
+    { ref: 'B2', text: 'Pengarsipan Berkas' },
+    ...['A4:No', 'B4:Kegiatan', 'C4:Pelaksana', 'E4:Mutu Baku', 'H4:Keterangan', 'C5:Kepala Bidang', 'D5:Staf', 'E5:Kelengkapan', 'F5:Waktu', 'G5:Output'].map((c) => ({ ref: c.split(':')[0]!, text: c.split(':')[1]! })),
+    ...ROWS.flatMap((row, i) => [
+      { ref: `A${BODY + 1 + i}`, text: String(row.no) },
+      { ref: `B${BODY + 1 + i}`, text: row.kegiatan },
+      ...(row.waktu ? [{ ref: `F${BODY + 1 + i}`, text: row.waktu }] : []),
+    ]),
+  ];
+  const shape = (box: Box, preset: string, id: number) =>
+    sheetAnchor(box, rowEdges, (xfrm) => `<xdr:sp><xdr:nvSpPr><xdr:cNvPr id="${id}" name="s${id}"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr>${xfrm()}<a:prstGeom prst="${preset}"><a:avLst/></a:prstGeom><a:ln w="6350"/></xdr:spPr></xdr:sp>`);
+  const text = (box: Box, t: string, id: number) =>
+    sheetAnchor(box, rowEdges, (xfrm) => `<xdr:sp><xdr:nvSpPr><xdr:cNvPr id="${id}" name="t${id}"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr>${xfrm()}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></xdr:spPr><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>${t}</a:t></a:r></a:p></xdr:txBody></xdr:sp>`);
+  const link = (a: { x: number; y: number }, b: { x: number; y: number }, glue: [number, number, number, number], preset: string, id: number) => {
+    const box = { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(b.x - a.x) || 1, height: Math.abs(b.y - a.y) || 1 };
+    const flip = `${b.x < a.x ? ' flipH="1"' : ''}${b.y < a.y ? ' flipV="1"' : ''}`;
+    return sheetAnchor(box, rowEdges, (xfrm) =>
+      `<xdr:cxnSp><xdr:nvCxnSpPr><xdr:cNvPr id="${id}" name="c${id}"/><xdr:cNvCxnSpPr><a:stCxn id="${glue[0]}" idx="${glue[1]}"/><a:endCxn id="${glue[2]}" idx="${glue[3]}"/></xdr:cNvCxnSpPr></xdr:nvCxnSpPr>` +
+      `<xdr:spPr>${xfrm(flip)}<a:prstGeom prst="${preset}"><a:avLst/></a:prstGeom><a:ln w="6350"><a:tailEnd type="triangle"/></a:ln></xdr:spPr></xdr:cxnSp>`);
+  };
+  const [s0, s1, s2, s3] = sheetSymbols as [Box, Box, Box, Box];
+  const anchors = [
+    ...PLAN.map(({ preset }, i) => shape(sheetSymbols[i]!, preset, 2 + i)),
+    link(right(s0), left(s1), [2, 3, 3, 1], 'bentConnector3', 10),
+    link(bottom(s1), top(s2), [3, 2, 4, 0], 'bentConnector3', 11),
+    link(bottom(s2), left(s3), [4, 2, 5, 1], 'bentConnector2', 12),
+    link(right(s2), bottom(s1), [4, 3, 3, 2], 'bentConnector2', 13),
+    text({ x: bottom(s2).x - 230000, y: bottom(s2).y + 20000, width: 200000, height: 110000 }, 'Ya', 20),
+    text({ x: right(s2).x + 20000, y: right(s2).y - 130000, width: 300000, height: 110000 }, 'Tidak', 21),
+  ].join('');
+  const merges = ['A4:A5', 'B4:B5', 'C4:D4', 'E4:G4', 'H4:H5'];
+
+  it('shapes anchored to cells, connectors glued by their ids, the identity above the table', async () => {
+    const got = await read(sheetPackage(cells, merges, BODY, anchors));
+    expect(got.route).toBe('package');
+    expect(got.label).toBe('Excel .xlsx');
+    expect(structure(got.table)).toEqual(structure(EXPECTED));
+    expect(got.table.guesses).toEqual([]);
+    expect(got.identity).toEqual({ nomor: '065/12/Org/2026', namaSop: 'Pengarsipan Berkas' });
+    expect(got.table.name).toBe('Pengarsipan Berkas');
+  });
 });

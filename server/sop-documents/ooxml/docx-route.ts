@@ -5,8 +5,7 @@
 // cell (wp:inline / wp:anchor inside a w:tc) or floating over the table (wp:anchor relative to page, margin, column).
 // The other tables (the identity part) are read as the identity.
 import type { SopIdentityDraft } from '../../sop/identity.schema';
-import type { TextRun } from '../pdf/page-graphics';
-import { readIdentity } from '../read-identity';
+import { identityOfCells } from './identity-runs';
 import { drawingShapes, type Box, type DrawnShape } from './drawing-shapes';
 import type { PlacedTable } from './flowchart-table';
 import type { PackageParts } from './package-parts';
@@ -133,26 +132,6 @@ function shapesOf(drawing: XmlNode, frame: PageFrame, cellBox: Box | undefined, 
   });
 }
 
-/** Identity tables' texts laid out as lines on a page (cells side by side, paragraphs one under another). */
-function identityRuns(tables: WordTable[]): TextRun[] {
-  const runs: TextRun[] = [];
-  let top = 0;
-  for (const table of tables) {
-    const rows = Math.max(0, ...table.cells.map((c) => c.row + c.rowSpan));
-    const heights = Array.from({ length: rows }, (_, r) => Math.max(1, ...table.cells.filter((c) => c.row === r && c.rowSpan === 1).map((c) => c.paragraphs.length)) * 12 + 4);
-    const rowTop = (r: number) => top + heights.slice(0, r).reduce((a, b) => a + b, 0);
-    for (const cell of table.cells) {
-      const x = (table.colX[cell.col]! - table.colX[0]!) / EMU_PER_TWIP / 20 + 2;
-      cell.paragraphs.forEach((text, i) => {
-        const clean = text.replace(/[\u200B\u00AD]/g, '').trim();
-        if (clean) runs.push({ text: clean, x, y: rowTop(cell.row) + (i + 1) * 12, width: clean.length * 5, size: 10 });
-      });
-    }
-    top = rowTop(rows) + 24;
-  }
-  return runs;
-}
-
 export function docxTables(parts: PackageParts): { tables: PlacedTable[]; identity: SopIdentityDraft } {
   const root = parts.xml('word/document.xml');
   const body = child(root, 'w:body');
@@ -209,6 +188,6 @@ export function docxTables(parts: PackageParts): { tables: PlacedTable[]; identi
     const best = candidates.sort((a, b) => distance(a.table) - distance(b.table))[0] ?? (flow.length === 1 ? { index: 0 } : undefined);
     if (best) tables[best.index]!.shapes.push(shape);
   }
-  const identity = readIdentity(identityRuns(others));
+  const identity = identityOfCells(others);
   return { tables, identity };
 }

@@ -61,6 +61,8 @@ export interface FlowchartRead {
   loose: number;
   /** Numbered rows of the table without a symbol. */
   emptyRows: number;
+  /** Rows that got more than one symbol. */
+  crowdedRows: number;
 }
 
 export function flowchartTable(tables: PlacedTable[]): FlowchartRead | undefined {
@@ -286,5 +288,5 @@ export function flowchartTable(tables: PlacedTable[]): FlowchartRead | undefined
   ];
   const table = SopTable.parse({ columns, rows, links: answered.map(({ guessed: _g, ...link }) => link), guesses });
   const emptyRows = drafts.filter((draft) => !draft.symbol && Number.parseInt(draft.cells.no ?? '', 10) > 0).length;
-  return { table, unplaced, loose, emptyRows };
+  return { table, unplaced, loose, emptyRows, crowdedRows: messages.length };
 }

@@ -23,6 +23,8 @@ export interface HeaderColumn {
 }
 
 export interface TableLayout {
+  /** The header's first grid row: what stands above it is not the table's. */
+  headerRow: number;
   columns: HeaderColumn[];
   /** Grid rows of the body, in order, each with its cells' texts by role. */
   body: Array<{ row: number; cells: Partial<Record<ColumnRole, string>> }>;
@@ -67,5 +69,5 @@ export function tableLayout(cells: MatrixCell[]): TableLayout | undefined {
     if (normal(byRole.no ?? '') === 'no' || normal(byRole.kegiatan ?? '') === 'kegiatan') return [];
     return [{ row, cells: byRole }];
   });
-  return { columns, body };
+  return { headerRow: Math.min(pelaksana.row, ...roles.map((r) => r.cell.row)), columns, body };
 }

@@ -6,6 +6,8 @@ import type { PlacedTable } from './flowchart-table';
 import type { PackageParts } from './package-parts';
 import { at, child, children, descendants, num, type XmlNode } from './xml-node';
 import { tableLayout, type MatrixCell } from './table-header';
+import { identityOfCells } from './identity-runs';
+import type { SopIdentityDraft } from '../../sop/identity.schema';
 
 const EMU_PER_PX = 9525;
 const EMU_PER_PT = 12700;
@@ -137,19 +139,24 @@ function calibrated(edges: number[], estimates: Array<[number, number]>): number
 }
 
 /** The flowchart tables of a workbook: each sheet with the SOP table in its cells, with its drawing's shapes. */
-export function xlsxTables(parts: PackageParts): PlacedTable[] {
+export function xlsxTables(parts: PackageParts): { tables: PlacedTable[]; identity: SopIdentityDraft } {
   const workbook = 'xl/workbook.xml';
   const rels = parts.relationships(workbook);
   const sharedPart = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target;
   const strings = children(sharedPart ? parts.xml(sharedPart) : undefined, 's:si').map(richText);
   const tables: PlacedTable[] = [];
+  /** Cells of the identity part: above a sheet's flowchart table, or a sheet of their own. */
+  const identityCells: Array<{ cells: MatrixCell[]; colX: number[] }> = [];
   for (const sheetEntry of children(child(parts.xml(workbook), 's:sheets'), 's:sheet')) {
     const target = rels.get(sheetEntry.attrs['r:id'] ?? '')?.target;
     const sheet = target ? parts.xml(target) : undefined;
     if (!target || !sheet) continue;
     const cells = sheetCells(sheet, strings);
     const layout = tableLayout(cells);
-    if (!layout) continue;
+    if (!layout) {
+      identityCells.push({ cells, colX: columnEdges(sheet, Math.max(0, ...cells.map((c) => c.col + c.colSpan)) + 1) });
+      continue;
+    }
     const drawingId = child(sheet, 's:drawing')?.attrs['r:id'];
     const drawingPart = drawingId ? parts.relationships(target).get(drawingId)?.target : undefined;
     const drawing = drawingPart ? parts.xml(drawingPart) : undefined;
@@ -172,6 +179,8 @@ export function xlsxTables(parts: PackageParts): PlacedTable[] {
       return box ? drawingShapes(content, { box, frame: 'visual' }) : [];
     });
     tables.push({ layout, colX, rowY, shapes, index: tables.length });
+    const above = cells.filter((c) => c.row + c.rowSpan <= layout.headerRow);
+    if (above.length > 0) identityCells.unshift({ cells: above, colX });
   }
-  return tables;
+  return { tables, identity: tables.length > 0 ? identityOfCells(identityCells) : {} };
 }
