@@ -88,7 +88,7 @@ function presetPath(preset: string, geometry: XmlNode | undefined, w: number, h:
 }
 
 /** A drawn path (a:custGeom): its sub-paths' points in a w × h box, and whether each is closed. */
-function customPaths(geometry: XmlNode, w: number, h: number): Array<{ points: Point[]; closed: boolean; filled: boolean }> {
+function customPaths(geometry: XmlNode, w: number, h: number): Array<{ points: Point[]; closed: boolean }> {
   return children(child(geometry, 'a:pathLst'), 'a:path').map((path) => {
     const sx = num(path.attrs.w, w) ? w / num(path.attrs.w, w) : 1;
     const sy = num(path.attrs.h, h) ? h / num(path.attrs.h, h) : 1;
@@ -100,7 +100,10 @@ function customPaths(geometry: XmlNode, w: number, h: number): Array<{ points: P
       const last = pts.at(-1);
       if (last) points.push({ x: num(last.attrs.x) * sx, y: num(last.attrs.y) * sy });
     }
-    return { points, closed, filled: path.attrs.fill !== 'none' };
+    // An outline drawn back to where it started is closed, with or without a:close.
+    const [first, last] = [points[0], points.at(-1)];
+    const back = points.length > 3 && !!first && !!last && Math.hypot(first.x - last.x, first.y - last.y) <= Math.max(w, h) * 0.01;
+    return { points, closed: closed || back };
   });
 }
 
@@ -158,7 +161,7 @@ const arrowhead = (end: XmlNode | undefined) => !!end && (end.attrs.type ?? 'non
  * One DrawingML shape (the element holding nvSpPr/spPr: wps:wsp, xdr:sp, xdr:cxnSp) at its placement; undefined for
  * what is none of a symbol, a label or a line (a picture, an empty frame).
  */
-export function drawingShape(shape: XmlNode, id: string | undefined, placement: Placement, bodyText?: string): DrawnShape | undefined {
+export function drawingShape(shape: XmlNode, id: string | undefined, placement: Placement): DrawnShape | undefined {
   const spPr = shape.children.find((c) => c.name.endsWith(':spPr'));
   const xfrm = child(spPr, 'a:xfrm');
   const ext = child(xfrm, 'a:ext');
@@ -166,7 +169,7 @@ export function drawingShape(shape: XmlNode, id: string | undefined, placement: 
   const h = num(ext?.attrs.cy, placement.box.height) || placement.box.height || 1;
   const preset = child(spPr, 'a:prstGeom');
   const custom = child(spPr, 'a:custGeom');
-  const text = bodyText ?? shapeText(shape);
+  const text = shapeText(shape);
   const nv = shape.children.find((c) => /:nv(Cxn)?SpPr$/.test(c.name)) ?? shape;
   const isCNv = (c: XmlNode) => /:cNv(Cxn)?SpPr$|:cNvCnPr$/.test(c.name);
   const cNv = nv.children.find(isCNv) ?? shape.children.find(isCNv);
