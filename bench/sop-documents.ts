@@ -43,6 +43,8 @@ export interface OfficeRun {
   ms: number;
   columnsAndRows: boolean;
   exact: boolean;
+  /** Which way the import read it: the package's own shapes, or LibreOffice's PDF. */
+  route: string;
 }
 
 export interface DocumentsBenchResult {
@@ -123,6 +125,7 @@ export async function runDocumentsBench(progress: (line: string) => void = () =>
         ms,
         columnsAndRows: JSON.stringify([got.columns, got.rows]) === JSON.stringify([want.columns, want.rows]),
         exact: JSON.stringify(got) === JSON.stringify(want),
+        route: read.route,
       });
       progress(`${name}.${format}`);
     }
@@ -146,13 +149,15 @@ export function formatDocumentsBench({ runs, office, loadStart, loadEnd }: Docum
     ...['xlsx', 'xls', 'pdf', 'docx', 'doc'].map((format) => {
       const of = office.filter((r) => r.format === format);
       const t = percentiles(of.map((r) => r.ms));
-      const label = {
+      const routes = { package: 'read from the package', 'libreoffice-pdf': 'converted by LibreOffice', pdf: 'read as PDF' } as Record<string, string>;
+      const route = [...new Set(of.map((r) => r.route))].map((r) => `${routes[r] ?? r}: ${of.filter((x) => x.route === r).length}`).join(', ');
+      const label = `${{
         pdf: 'PDF (exported by LibreOffice Calc)',
-        xlsx: 'Excel .xlsx (drawn by LibreOffice Calc, converted by LibreOffice)',
-        xls: 'Excel .xls (drawn by LibreOffice Calc, converted by LibreOffice)',
-        docx: 'Word .docx (Petakerja\'s export, converted by LibreOffice)',
-        doc: 'Word .doc (the export saved by LibreOffice Writer, converted by LibreOffice)',
-      }[format];
+        xlsx: 'Excel .xlsx (drawn by LibreOffice Calc)',
+        xls: 'Excel .xls (drawn by LibreOffice Calc)',
+        docx: 'Word .docx (Petakerja\'s export)',
+        doc: 'Word .doc (the export saved by LibreOffice Writer)',
+      }[format]} — ${route}`;
       return `| ${label} | ${of.length} | 1 | – | ${(of.reduce((a, r) => a + r.ms, 0) / 1000).toFixed(1)} s | ${ms(t.p50)} / ${ms(t.p95)} / ${ms(t.max)} | – | < ${AIM_MS} ms | ${t.p95 < AIM_MS ? 'met' : 'not met'} | ${of.filter((r) => r.exact).length} / ${of.length} (performers and rows: ${of.filter((r) => r.columnsAndRows).length} / ${of.length}) | – | – |`;
     }),
     '',

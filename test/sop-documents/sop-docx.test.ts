@@ -50,6 +50,8 @@ describe('the SOP as a Word document', () => {
     for (const text of Object.values(letterhead).slice(0, 3)) expect(document).toContain(text);
     expect(document).toContain('<wp:extent cx="1440000" cy="720000"/>');
     // Opened by LibreOffice and read back, the identity is still the document's.
+    expect((await readSopDocument(docx, { unit: 'U', name: 'N', viaPdf: true })).identity).toEqual(IDENTITY);
+    // Read from its package, the identity is the same (the letterhead beside it is not a field).
     expect((await readSopDocument(docx, { unit: 'U', name: 'N' })).identity).toEqual(IDENTITY);
   }, 60_000);
 
@@ -59,8 +61,10 @@ describe('the SOP as a Word document', () => {
       const expected = procedureToTable(readProcedure(definitions));
       if (expected.rows.length === 0) return;
       const docx = sopDocx({ definitions, identity: IDENTITY, settings: { paper: 'A4', orientation: 'landscape' } });
-      const read = await readSopDocument(docx, { unit: 'Bagian Organisasi', name: 'Peta' });
+      // Through LibreOffice: the package route reads the same file in ooxml-documents.test.ts.
+      const read = await readSopDocument(docx, { unit: 'Bagian Organisasi', name: 'Peta', viaPdf: true });
       expect(read.label).toBe('Word .docx');
+      expect(read.route).toBe('libreoffice-pdf');
       expect(structure(read.table, { labels: false })).toEqual(structure(expected, { labels: false }));
       expect(read.identity).toEqual(IDENTITY);
     }, 60_000);

@@ -90,6 +90,12 @@ export async function readImport(input: ImportInput): Promise<ImportOutput> {
   const name = read.table.name ?? input.defaultName;
   const given = { ...input.given, ...(input.given.name === undefined ? { name } : {}) };
   const output = await readBpmnImport({ ...input, given, bytes: new TextEncoder().encode(read.xml) });
+  // Which way an office file was read, so the user knows what to check.
+  if (read.route === 'package') {
+    output.warnings.unshift(warning('DOCUMENT_READ_FROM_PACKAGE', `${read.label} dibaca langsung dari isi berkasnya: simbol dan panah diambil dari bentuk-bentuk gambar di dalamnya.`, 'Panah yang tersambung (connector) ke simbolnya dibaca persis; garis lepas dicocokkan ke simbol terdekat dan ditandai sebagai tebakan.'));
+  } else if (read.route === 'libreoffice-pdf') {
+    output.warnings.unshift(warning('DOCUMENT_READ_AS_PDF', `${read.label} dibaca dari gambarnya: LibreOffice mencetaknya sebagai PDF lebih dulu.`, 'Berkas ini tidak memuat diagram alir sebagai bentuk gambar yang dapat dibaca langsung (atau berformat lama .doc/.xls); letak panah bisa bergeser saat dicetak.'));
+  }
   const document: ImportedDocument = {
     format: read.format,
     label: read.label,

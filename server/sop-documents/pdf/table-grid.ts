@@ -28,7 +28,7 @@ export interface PageGrid {
 
 const normal = (text: string) => text.toLocaleLowerCase('id').replace(/\s+/g, ' ').trim();
 
-const HEADER_ROLES: Array<[RegExp, Exclude<ColumnRole, 'pelaksana'>]> = [
+export const HEADER_ROLES: Array<[RegExp, Exclude<ColumnRole, 'pelaksana'>]> = [
   [/^no\.?$|^nomor$/, 'no'],
   [/^(uraian )?kegiatan$|^aktivitas$/, 'kegiatan'],
   [/^(persyaratan ?\/ ?)?kelengkapan$|^persyaratan$/, 'kelengkapan'],
