@@ -18,14 +18,26 @@ interface Rule {
 
 const EPS = 1.2;
 
-/** Collinear pieces joined: rules at one coordinate whose intervals overlap or touch. */
+/**
+ * Collinear pieces joined: rules at one coordinate (within 0.6) whose intervals overlap or touch. The pieces of one
+ * coordinate are taken in order of their start: a short piece a hair left of a border (an elbow connector's step
+ * drawn at 288.25 beside a border at 288.3) must not cut the border's start off.
+ */
 function merge(rules: Rule[]): Rule[] {
-  const sorted = [...rules].sort((a, b) => a.at - b.at || a.start - b.start);
+  const byAt = [...rules].sort((a, b) => a.at - b.at);
+  const groups: Rule[][] = [];
+  for (const rule of byAt) {
+    const group = groups.at(-1);
+    if (group && rule.at - group[0]!.at <= 0.6) group.push(rule);
+    else groups.push([rule]);
+  }
   const out: Rule[] = [];
-  for (const rule of sorted) {
-    const last = out.at(-1);
-    if (last && Math.abs(last.at - rule.at) <= 0.6 && rule.start <= last.end + EPS) last.end = Math.max(last.end, rule.end);
-    else out.push({ ...rule });
+  for (const group of groups) {
+    let last: Rule | undefined;
+    for (const rule of group.sort((a, b) => a.start - b.start)) {
+      if (last && rule.start <= last.end + EPS) last.end = Math.max(last.end, rule.end);
+      else out.push((last = { ...rule }));
+    }
   }
   return out;
 }

@@ -7,11 +7,16 @@ import type { SopIdentityDraft } from '../../sop/identity.schema';
 import { readIdentity } from '../read-identity';
 import { SopTable, type TableGuess, type TableLink, type TableRow } from '../sop-table.schema';
 import { readPdfGraphics, type PageGraphics, type Point, type TextRun } from './page-graphics';
-import { boxOf, centre, inside, pageShapes, type Box, type PageShapes, type Line, type ShapeOnPage } from './shapes';
+import { boxOf, centre, inside, pageShapes, type ArrowTip, type Box, type PageShapes, type Line, type ShapeOnPage } from './shapes';
 import { joinLines, kegiatanIn, readGrid, symbolCell, textIn, type ColumnRole, type PageGrid } from './table-grid';
 
-/** How far (page units, 1/72 in) an arrow's end may stop short of or overshoot a symbol and still be read as touching it. */
+/**
+ * How far (page units, 1/72 in) an arrow's end may stop short of or overshoot a symbol and still be read as touching
+ * it: 3, or a fifth of the symbol's smaller side when that is more (a table scaled up, or a hand-drawn arrow that
+ * stops a millimetre or two short of a large symbol).
+ */
 const TOUCH = 3;
+const touchOf = (box: Box) => Math.max(TOUCH, Math.min(box.width, box.height) / 5);
 /** How far an arrow's end may be from the nearest symbol and still be guessed to reach it. */
 const GUESS = 18;
 /** How far a label may stand from the start of its arrow. */
@@ -53,7 +58,7 @@ const clean = (text: string | undefined) => {
 const distanceToBox = (p: Point, box: Box) => Math.hypot(Math.max(box.x - p.x, 0, p.x - box.x - box.width), Math.max(box.y - p.y, 0, p.y - box.y - box.height));
 
 function nodeAt(nodes: Node[], p: Point): { node?: Node; guessed: boolean } {
-  const touching = nodes.filter((node) => inside(p, node.box, TOUCH));
+  const touching = nodes.filter((node) => inside(p, node.box, touchOf(node.box)));
   if (touching.length > 0) return { node: touching.sort((a, b) => distanceToBox(p, a.box) - distanceToBox(p, b.box))[0], guessed: false };
   const nearest = [...nodes].sort((a, b) => distanceToBox(p, a.box) - distanceToBox(p, b.box))[0];
   return nearest && distanceToBox(p, nearest.box) <= GUESS ? { node: nearest, guessed: true } : { guessed: true };
@@ -194,20 +199,27 @@ function onLine(p: Point, line: Line): boolean {
  * The arrows of a page: each line's ends placed on symbols, or on other lines whose ends are followed (arrows that
  * merge into a trunk, or leave one), directed by their arrowheads.
  */
-function arrowsOf(drawn: Line[], tips: Point[], nodes: Node[]): Array<Arrow & { ownPoints: Point[] }> {
+function arrowsOf(drawn: Line[], tips: ArrowTip[], nodes: Node[]): Array<Arrow & { ownPoints: Point[] }> {
   let lines = drawn;
-  const tipAt = (p: Point) => tips.find((tip) => Math.hypot(tip.x - p.x, tip.y - p.y) <= 7);
-  const tipNear = (p: Point) => tipAt(p) !== undefined;
-  // An arrow ends at its arrowhead's tip: a line stops at the head's base (a dashed one up to a gap before it).
+  // A line stops at its arrowhead's base: its tip lies a head's length away (7 covers the usual heads; a larger one
+  // counts by its own length).
+  const tipAt = (p: Point) => tips.find((tip) => Math.hypot(tip.x - p.x, tip.y - p.y) <= Math.max(7, tip.length * 1.2));
+  // An arrow ends at its arrowhead's tip: a line stops at the head's base (a dashed one up to a gap before it). Which
+  // end has the head: one tip near both ends of a line shorter than the head (an arrow between two close symbols) is
+  // the end it was put at, not a head at each end.
+  const heads = new Map<Line, 'first' | 'last' | 'both'>();
   lines = lines.map((line) => {
     const points = [...line.points];
     const [first, last] = [tipAt(points[0]!), tipAt(points.at(-1)!)];
     if (last) points[points.length - 1] = last;
     else if (first) points[0] = first;
-    return { ...line, points };
+    const out = { ...line, points };
+    if (first && last && first !== last) heads.set(out, 'both');
+    else if (last || first) heads.set(out, last ? 'last' : 'first');
+    return out;
   });
   const endOf = (p: Point, self: number): End => {
-    const touching = nodes.filter((node) => inside(p, node.box, TOUCH));
+    const touching = nodes.filter((node) => inside(p, node.box, touchOf(node.box)));
     if (touching.length > 0) return { node: touching.sort((a, b) => distanceToBox(p, a.box) - distanceToBox(p, b.box))[0]!, guessed: false };
     const line = lines.findIndex((other, index) => index !== self && onLine(p, other));
     if (line >= 0) return { line };
@@ -220,8 +232,9 @@ function arrowsOf(drawn: Line[], tips: Point[], nodes: Node[]): Array<Arrow & { 
     const nodeEnd = (end: End) => !!end && 'node' in end;
     let forward = true;
     let guessed: string | undefined;
-    if (tipNear(last) && !tipNear(first)) forward = true;
-    else if (tipNear(first) && !tipNear(last)) forward = false;
+    const head = heads.get(line);
+    if (head === 'last') forward = true;
+    else if (head === 'first') forward = false;
     else if (nodeEnd(a) && !nodeEnd(b) && b) forward = true;
     else if (nodeEnd(b) && !nodeEnd(a) && a) forward = false;
     else guessed = 'tanpa mata panah: arahnya ditebak dari urutan gambar';

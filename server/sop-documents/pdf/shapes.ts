@@ -23,11 +23,16 @@ export interface Line {
   dashed: boolean;
 }
 
+/** An arrowhead's tip, and its length (tip to the middle of its base): how far from the tip its line may stop. */
+export interface ArrowTip extends Point {
+  length: number;
+}
+
 export interface PageShapes {
   cells: Box[];
   symbols: ShapeOnPage[];
   /** The tips of the arrowheads. */
-  arrowTips: Point[];
+  arrowTips: ArrowTip[];
   lines: Line[];
 }
 
@@ -131,7 +136,7 @@ function symbolShape(path: PaintedPath, points: Point[]): SymbolShape | undefine
 export function pageShapes(paths: PaintedPath[]): PageShapes {
   const rects: Box[] = [];
   const symbols: ShapeOnPage[] = [];
-  const arrowTips: Point[] = [];
+  const arrowTips: ArrowTip[] = [];
   const lines: Line[] = [];
   /** Straight pieces that may be table borders drawn line by line (grid-lines.ts sorts them out). */
   const segments: Segment[] = [];
@@ -153,7 +158,9 @@ export function pageShapes(paths: PaintedPath[]): PageShapes {
         // The tip is the corner opposite the shortest side.
         const sides = points.map((p, i) => Math.hypot(p.x - points[(i + 1) % 3]!.x, p.y - points[(i + 1) % 3]!.y));
         const shortest = sides.indexOf(Math.min(...sides));
-        arrowTips.push(points[(shortest + 2) % 3]!);
+        const tip = points[(shortest + 2) % 3]!;
+        const [b1, b2] = [points[shortest]!, points[(shortest + 1) % 3]!];
+        arrowTips.push({ ...tip, length: Math.hypot(tip.x - (b1.x + b2.x) / 2, tip.y - (b1.y + b2.y) / 2) });
         continue;
       }
       // A thin filled bar is a border drawn as a fill (as Word writes table borders to PDF).
