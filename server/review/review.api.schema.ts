@@ -8,6 +8,16 @@ import { Anchor, AnnotationStatus } from './review.schema';
 /** A PKCS#12 file is a few KB; 64 KB of file is base64 of at most this many characters. */
 export const MAX_P12_BASE64 = Math.ceil((64 * 1024) / 3) * 4;
 
+/** A pengesah's PKCS#12 file (base64) and its passphrase, for one certified electronic signature (issue 19). */
+export const CertificateUpload = z.strictObject({
+  p12Base64: z
+    .string()
+    .max(MAX_P12_BASE64, 'Berkas sertifikat terlalu besar (paling besar 64 KB).')
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Berkas sertifikat harus dikirim dalam base64.'),
+  passphrase: z.string().max(500, 'Kata sandi sertifikat paling panjang 500 karakter.'),
+});
+export type CertificateUpload = z.infer<typeof CertificateUpload>;
+
 export const TransitionBody = z.strictObject({
   action: z.enum(USER_ACTIONS, { error: `Tindakan tidak dikenal; pilih salah satu: ${USER_ACTIONS.join(', ')}.` }),
   baseSeq: z.number({ error: 'Nomor urut riwayat (baseSeq) wajib dikirim; 0 bila belum ada.' }).int().min(0),
@@ -18,15 +28,7 @@ export const TransitionBody = z.strictObject({
    * For `sahkan` with a certified electronic signature (issue 19): the pengesah's PKCS#12 file and its passphrase.
    * Used for this one signature in memory, never stored nor logged.
    */
-  certificate: z
-    .strictObject({
-      p12Base64: z
-        .string()
-        .max(MAX_P12_BASE64, 'Berkas sertifikat terlalu besar (paling besar 64 KB).')
-        .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Berkas sertifikat harus dikirim dalam base64.'),
-      passphrase: z.string().max(500, 'Kata sandi sertifikat paling panjang 500 karakter.'),
-    })
-    .optional(),
+  certificate: CertificateUpload.optional(),
 });
 export type TransitionBody = z.infer<typeof TransitionBody>;
 

@@ -10,7 +10,7 @@ import { missingIdentityFields } from '../sop/identity.schema';
 import { versionAtRevision } from '../sop/sop.schema';
 import type { SopService } from '../sop/sop.service';
 import type { SopStore } from '../store/sop-store';
-import type { TransitionBody } from './review.api.schema';
+import type { CertificateUpload, TransitionBody } from './review.api.schema';
 import { actionsFor, edgeFrom, LOCKED_STATES, type Edge, type UserAction } from './lifecycle';
 import {
   ACTION_LABELS,
@@ -354,7 +354,7 @@ export class ReviewService {
     at: { revision: number; sopVersion: number },
     tanggalEfektif: string,
     baseUrl: string,
-    certificate?: { p12Base64: string; passphrase: string },
+    certificate?: CertificateUpload,
   ): Promise<Signature> {
     const version = (await this.sopStore.listSopVersions(map.id)).find((v) => v.version === at.sopVersion);
     if (!version) throw new AppError(409, 'SOP_NOT_READY', 'Identitas SOP yang diajukan tidak ditemukan; ajukan ulang SOP ini.');

@@ -12,10 +12,7 @@ import type { Signer } from './signer/signer';
 import { addSignatureTimeStamp, requestTimeStamp } from './signer/timestamp';
 import { commonNameOf } from './pades/pades-verify';
 
-export interface CertificateUpload {
-  p12Base64: string;
-  passphrase: string;
-}
+import type { CertificateUpload } from '../review.api.schema';
 
 export interface PreparedSigner {
   signer: Signer;

@@ -6,6 +6,7 @@ import { dateInput, isoDate } from '../../ui/dateInput';
 import { h } from '../../ui/dom';
 import { UserFacingError } from '../../ui/errors';
 import { STATE_LABELS, todayIso } from './reviewLabels';
+import type { CertificateUpload } from '../../../../server/review/review.api.schema';
 
 export type ReviewActionOption = ReviewView['actions'][number];
 
@@ -13,7 +14,7 @@ export interface TransitionInput {
   comment: string;
   tanggalEfektif?: string;
   /** Signing with a certificate (issue 19): the PKCS#12 file as base64 and its passphrase, sent once. */
-  certificate?: { p12Base64: string; passphrase: string };
+  certificate?: CertificateUpload;
 }
 
 /** The server refuses larger files (review.api.schema.ts, MAX_P12_BASE64). */
