@@ -38,7 +38,7 @@ const externalPackages = {
   name: 'external-packages',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, ({ path: specifier, resolveDir }) => {
-      const deep = /^((?:@[^/]+\/)?[^/]+)\/(.+)$/.exec(specifier);
+      const deep = /^(@[^/]+\/[^/]+|[^@/][^/]*)\/(.+)$/.exec(specifier);
       if (BUNDLED_PACKAGES.has(deep?.[1] ?? specifier)) return undefined;
       if (specifier.startsWith('node:') || !deep || path.extname(deep[2])) return { path: specifier, external: true };
       const resolved = createRequire(path.join(resolveDir, 'index.js')).resolve(specifier);
