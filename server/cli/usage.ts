@@ -6,6 +6,8 @@ Perintah:
             --port N          port HTTP (bawaan: 3000, atau PORT)
             --host H          alamat yang didengar (bawaan: 127.0.0.1; 0.0.0.0 untuk jaringan kantor)
             --data DIR        direktori data (bawaan: PETAKERJA_DATA, atau ./data)
+            --database URL    simpan di PostgreSQL, mis. postgres://petakerja@localhost/petakerja
+                              (bawaan: PETAKERJA_DATABASE_URL; tanpa keduanya: direktori data)
             --trust-proxy X   di belakang reverse proxy https: jumlah hop atau alamatnya (mis. 1, loopback)
             --profile ID      profil peraturan bawaan repositori (bawaan: PETAKERJA_PROFILE, atau nasional)
             --public-url URL  alamat aplikasi bagi pengguna, dicetak pada kode QR SOP yang disahkan

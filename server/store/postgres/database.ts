@@ -2,19 +2,9 @@
 // start raises (a clear Indonesian message, no stack: server/cli.ts prints StoreOpenError's message and exits 1).
 import pg from 'pg';
 import { StoreOpenError } from '../../errors';
+import { redactedUrl } from './url';
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
-
-/** The URL without its password, for messages. */
-export function redactedUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(alamat basis data tidak sah)';
-  }
-}
 
 export function openPool(url: string): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PETAKERJA_DATABASE_POOL ?? 10) });

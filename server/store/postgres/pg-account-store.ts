@@ -76,7 +76,7 @@ export class PostgresAccountStore implements AccountStore {
     return this.change(async (client) => {
       const now = new Date().toISOString();
       // Lock the user's sessions so two sign-ins at once cannot both skip the cap.
-      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCKS.accounts, session.userId]);
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('petakerja-sessions:' || $1, 0))", [session.userId]);
       await client.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
       // A user's sessions beyond the cap end, least recently used first (as in the embedded store).
       await client.query(
