@@ -98,20 +98,20 @@ describe('PostgreSQL store', () => {
     const [a, b] = [await openPostgresStore(url), await openPostgresStore(url)];
     try {
       const heard: ProcessMap[] = [];
-      const waiter = { resolve: () => {} };
+      let atRevision2 = () => {};
+      const reached = new Promise<void>((resolve) => (atRevision2 = resolve));
       a.maps.onChange((map) => {
         heard.push(map);
-        if (heard.length === 2) waiter.resolve();
+        if (map.currentRevision === 2) atRevision2();
       });
-      const two = new Promise<void>((resolve) => (waiter.resolve = resolve));
       const versionBefore = await a.maps.listingVersion();
       const map = await b.maps.createMap(newMap, first());
       await b.maps.addRevision(map.id, 1, first(minimalBpmn('Kedua')));
-      await two;
-      expect(heard.map((m) => [m.id, m.currentRevision])).toEqual([
-        [map.id, 1],
-        [map.id, 2],
-      ]);
+      await reached;
+      // Each notification is read back as the row is now: two changes in quick succession may be told as one, the
+      // latest (what derived views need); never an older state after a newer one.
+      expect(heard.every((m) => m.id === map.id)).toBe(true);
+      expect(heard.map((m) => m.currentRevision)).toEqual(heard.length === 1 ? [2] : [1, 2]);
       // The listing version is the database's: instance a sees b's changes in it.
       expect(await a.maps.listingVersion()).not.toBe(versionBefore);
       expect(await a.maps.listingVersion()).toBe(await b.maps.listingVersion());
