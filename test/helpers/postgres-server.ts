@@ -37,7 +37,8 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
-export async function startTestPostgres(): Promise<TestPostgres> {
+/** `durable`: fsync and synchronous commit on, as in production (the benches compare against the embedded store's fsyncs). */
+export async function startTestPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): run scripts/setup.sh');
   const asRoot = process.getuid?.() === 0;
@@ -53,8 +54,9 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const as = (command: string, args: string[]) => (asRoot ? run('runuser', ['-u', PG_USER, '--', path.join(bin, command), ...args]) : run(path.join(bin, command), args));
   const port = await freePort();
   await as('initdb', ['-D', data, '-U', PG_USER, '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
-  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=32MB`;
-  await as('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', '-t', '120', 'start']);
+  const durability = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const settings = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}${durability} -c max_connections=200 -c shared_buffers=32MB`;
+  await as('pg_ctl', ['-D', data, '-o', settings, '-l', path.join(dir, 'log'), '-w', '-t', '120', 'start']);
   return {
     url: `postgres://${PG_USER}@127.0.0.1:${port}/postgres`,
     stop: async () => {
