@@ -11,6 +11,7 @@ import pg from 'pg';
 import { hashPassword } from '../server/accounts/password';
 import { sha256 } from '../server/store/blob-store';
 import { openPostgresStore } from '../server/store/postgres/open-postgres-store';
+import { unitKeyOf } from '../server/store/postgres/pg-map-store';
 import { openEmbeddedStore, type Store } from '../server/store/store';
 import { startTestPostgres } from '../test/helpers/postgres-server';
 import { generateBpmn, prng } from './bpmn-generator';
@@ -53,7 +54,7 @@ async function seedPostgres(url: string, ids: string[]): Promise<void> {
     while (ids.length < MAPS) ids.push(randomUUID());
     for (let i = 0; i < MAPS; i++) {
       const { map, revisionTimes } = seededMap(i, ids, REVISIONS);
-      await client.query('INSERT INTO maps (id, code, change_seq, record) VALUES ($1, $2, 0, $3)', [map.id, map.code, map]);
+      await client.query('INSERT INTO maps (id, code, unit_key, change_seq, record) VALUES ($1, $2, $3, 0, $4)', [map.id, map.code, unitKeyOf(map.unit), map]);
       for (let r = 0; r < REVISIONS; r++) {
         await client.query('INSERT INTO map_revisions (map_id, n, record) VALUES ($1, $2, $3)', [map.id, r + 1, seedRevision(r + 1, sha256(bodyOf(i, r + 1)), revisionTimes[r]!)]);
       }

@@ -50,6 +50,19 @@ describe.each(STORE_KINDS)('MapStore ($name)', (kind) => {
     });
   });
 
+  it('lists one unit\'s maps case-insensitively, follows a unit change, and lists units', async () => {
+    const dir = await kind.location();
+    await withStore(dir, async (store) => {
+      const a = await store.createMap(newMap, first());
+      const b = await store.createMap({ ...newMap, unit: 'Bappeda', name: 'Perencanaan' }, first());
+      expect((await store.listMaps({ unit: 'DINAS KESEHATAN' })).map((m) => m.id)).toEqual([a.id]);
+      await store.updateMap(b.id, { unit: 'Dinas Kesehatan' });
+      expect((await store.listMaps({ unit: 'dinas kesehatan' })).map((m) => m.id)).toEqual([b.id, a.id]);
+      expect(await store.listMaps({ unit: 'Bappeda' })).toEqual([]);
+      expect(await store.listUnits()).toEqual(['Dinas Kesehatan']);
+    });
+  });
+
   it('answers unknown maps and revisions with MAP_NOT_FOUND and REVISION_NOT_FOUND', async () => {
     const dir = await kind.location();
     await withStore(dir, async (store) => {

@@ -17,6 +17,9 @@ import { parseRecord, verifiedBytes } from './records';
 
 export const MAP_CHANNEL = 'petakerja_maps';
 
+/** maps.unit_key: the unit as the listing's filter compares it (map-filter.ts, filterKeysOf). */
+export const unitKeyOf = (unit: string) => unit.toLocaleLowerCase('id');
+
 interface MapRow {
   record: unknown;
   change_seq: string;
@@ -45,7 +48,13 @@ export class PostgresMapStore implements MapStore {
   }
 
   async listMaps(filter: MapFilter): Promise<ProcessMap[]> {
-    return filterMaps(await this.allMaps(this.pool), filter);
+    // One unit's maps come by the unit_key index; the filter itself stays the shared one (same items, same order).
+    if (filter.unit === undefined) return filterMaps(await this.allMaps(this.pool), filter);
+    const { rows } = await this.pool.query<{ id: string; record: unknown }>('SELECT id, record FROM maps WHERE unit_key = $1', [unitKeyOf(filter.unit)]);
+    return filterMaps(
+      rows.map((row) => parseRecord(ProcessMap, row.record, `maps/${row.id}`)),
+      filter,
+    );
   }
 
   async listingVersion(): Promise<string> {
@@ -189,9 +198,10 @@ export class PostgresMapStore implements MapStore {
 }
 
 async function insertMap(client: Queryable, map: ProcessMap): Promise<MapRow> {
-  const { rows } = await client.query<MapRow>('INSERT INTO maps (id, code, change_seq, record) VALUES ($1, $2, 0, $3) RETURNING record, change_seq', [
+  const { rows } = await client.query<MapRow>('INSERT INTO maps (id, code, unit_key, change_seq, record) VALUES ($1, $2, $3, 0, $4) RETURNING record, change_seq', [
     map.id,
     map.code,
+    unitKeyOf(map.unit),
     map,
   ]);
   return rows[0]!;
@@ -205,8 +215,8 @@ async function updateRecords(client: Queryable, records: readonly ProcessMap[]):
   const changed: MapRow[] = [];
   for (const record of records) {
     const { rows } = await client.query<MapRow>(
-      "UPDATE maps SET code = $2, record = $3::jsonb || jsonb_build_object('currentRevision', record->'currentRevision') WHERE id = $1 RETURNING record, change_seq",
-      [record.id, record.code, record],
+      "UPDATE maps SET code = $2, unit_key = $3, record = $4::jsonb || jsonb_build_object('currentRevision', record->'currentRevision') WHERE id = $1 RETURNING record, change_seq",
+      [record.id, record.code, unitKeyOf(record.unit), record],
     );
     if (!rows[0]) throw mapNotFound(record.id);
     changed.push(rows[0]);

@@ -8,9 +8,12 @@ CREATE SEQUENCE map_change_seq;
 CREATE TABLE maps (
   id text PRIMARY KEY,
   code text NOT NULL UNIQUE,
+  -- The unit lower-cased the Indonesian way by the app (map-filter.ts), for one unit's listing.
+  unit_key text NOT NULL,
   change_seq bigint NOT NULL,
   record jsonb NOT NULL
 );
+CREATE INDEX maps_unit_key ON maps (unit_key);
 -- The listing version: one row, bumped by every change of a map, in the change's own transaction.
 CREATE TABLE map_listing_version (only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row), version bigint NOT NULL);
 INSERT INTO map_listing_version VALUES (true, 0);
