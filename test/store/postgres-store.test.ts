@@ -128,6 +128,16 @@ describe('PostgreSQL store', () => {
     expect(rows).toEqual([{ version: 1, name: 'initial' }]);
   });
 
+  it('stops with an Indonesian message when the schema cannot be created (a role without CREATE), writing no migration', async () => {
+    const url = await createTestDatabase();
+    const role = `lemah_${Math.random().toString(36).slice(2, 8)}`;
+    await sql(url, `CREATE ROLE ${role} LOGIN`);
+    const weak = new URL(url);
+    weak.username = role;
+    await expect(openPostgresStore(weak.toString())).rejects.toMatchObject({ name: 'StoreOpenError', message: expect.stringMatching(/^Skema basis data .* tidak dapat disiapkan: permission denied/) });
+    expect((await sql<{ t: string | null }>(url, "SELECT to_regclass('schema_migrations')::text AS t")).rows[0]!.t).toBeNull();
+  });
+
   it('refuses to start on a database that cannot be reached, with an Indonesian message and no password', async () => {
     await expect(openPostgresStore('postgres://petakerja:rahasia@127.0.0.1:1/petakerja')).rejects.toMatchObject({
       name: 'StoreOpenError',

@@ -6,8 +6,11 @@ import { redactedUrl } from './url';
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
 
+/** A server that does not answer at all (a wrong host) fails the start after this, not after the system's TCP timeout. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
 export function openPool(url: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PETAKERJA_DATABASE_POOL ?? 10) });
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PETAKERJA_DATABASE_POOL ?? 10), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An idle client whose connection drops must not crash the process; the next query reconnects.
   pool.on('error', (error) => console.error(`Koneksi basis data terputus: ${error.message}`));
   return pool;

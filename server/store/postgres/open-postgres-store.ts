@@ -4,7 +4,8 @@
 import pg from 'pg';
 import { StoreOpenError } from '../../errors';
 import type { Store } from '../store';
-import { openPool, unreachable } from './database';
+import { CONNECT_TIMEOUT_MS, openPool, unreachable } from './database';
+import { redactedUrl } from './url';
 import { migrate, readMigrations } from './migrate';
 import { PostgresAccountStore } from './pg-account-store';
 import { PostgresAuditLog } from './pg-audit-log';
@@ -20,7 +21,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
   if (!isPostgresUrl(url)) throw new StoreOpenError(`Alamat basis data tidak dikenal: ${url} (contoh: postgres://petakerja@localhost/petakerja).`);
   const pool = openPool(url);
   // The change feed's own connection: LISTEN needs a client that stays connected, outside the pool.
-  const listener = new pg.Client({ connectionString: url });
+  const listener = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   listener.on('error', (error) => console.error(`Koneksi pemantau perubahan basis data terputus: ${error.message}`));
   try {
     try {
@@ -28,7 +29,12 @@ export async function openPostgresStore(url: string): Promise<Store> {
     } catch (error) {
       throw unreachable(url, error);
     }
-    await migrate(pool, await readMigrations());
+    await migrate(pool, await readMigrations()).catch((error: unknown) => {
+      if (error instanceof StoreOpenError) throw error;
+      throw new StoreOpenError(`Skema basis data ${redactedUrl(url)} tidak dapat disiapkan: ${(error as Error).message}. Tidak ada perubahan skema yang disimpan.`, {
+        cause: error,
+      });
+    });
     await PostgresMapStore.listen(listener);
     const maps = new PostgresMapStore(pool, listener);
     const accounts = new PostgresAccountStore(pool);
