@@ -42,6 +42,33 @@ describe('PostgreSQL store', () => {
     }
   });
 
+  it('runs saves and subtree moves at once from two instances without a deadlock, and loses neither', async () => {
+    const url = await createTestDatabase();
+    const [a, b] = [await openPostgresStore(url), await openPostgresStore(url)];
+    try {
+      const [left, right] = [await a.maps.createMap(newMap, first()), await a.maps.createMap(newMap, first())];
+      const moved = await a.maps.createMap({ ...newMap, parentId: left.id }, first());
+      const children = [];
+      for (let i = 0; i < 6; i++) children.push(await a.maps.createMap({ ...newMap, parentId: moved.id }, first()));
+      const saves = children.map(async (child, i) => {
+        const store = i % 2 ? a : b;
+        for (let n = 1; n <= 5; n++) await store.maps.addRevision(child.id, n, first(minimalBpmn(`Simpan ${i}.${n}`)));
+      });
+      const moves = (async () => {
+        for (let k = 0; k < 10; k++) await (k % 2 ? a : b).maps.moveMap(moved.id, k % 2 ? left.id : right.id);
+      })();
+      await Promise.all([...saves, moves]);
+      for (const child of children) {
+        const map = await a.maps.getMap(child.id);
+        expect(map.currentRevision).toBe(6);
+        expect(map.code.startsWith(`${left.code}.`)).toBe(true);
+        expect(await a.maps.listRevisions(child.id)).toHaveLength(6);
+      }
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
   it('refuses UPDATE and DELETE of history rows even by SQL (review history, revisions, SOP versions, audit)', async () => {
     const url = await createTestDatabase();
     const store = await openPostgresStore(url);

@@ -14,7 +14,7 @@ CREATE TABLE maps (
   record jsonb NOT NULL
 );
 CREATE INDEX maps_unit_key ON maps (unit_key);
--- The listing version: one row, bumped by every change of a map, in the change's own transaction.
+-- The listing version: one row, bumped by every change of a map, in the change's own transaction (at its COMMIT).
 CREATE TABLE map_listing_version (only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row), version bigint NOT NULL);
 INSERT INTO map_listing_version VALUES (true, 0);
 
@@ -31,7 +31,10 @@ BEGIN
   PERFORM pg_notify('petakerja_maps', NEW.id || ' ' || NEW.change_seq);
   RETURN NULL;
 END $$;
-CREATE TRIGGER maps_announce AFTER INSERT OR UPDATE ON maps FOR EACH ROW EXECUTE FUNCTION maps_announce();
+-- Deferred to COMMIT: the one version row is locked only once a change holds every map row it needs, so a save (one
+-- map row) and a subtree move (many) cannot each hold what the other waits for.
+CREATE CONSTRAINT TRIGGER maps_announce AFTER INSERT OR UPDATE ON maps DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW EXECUTE FUNCTION maps_announce();
 
 -- Refuses any UPDATE or DELETE of a history table's rows, whoever asks (the app, or SQL by hand).
 CREATE FUNCTION refuse_history_rewrite() RETURNS trigger LANGUAGE plpgsql AS $$
