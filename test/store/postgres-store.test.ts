@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { ProcessMap } from '../../server/store/records';
+import { LISTENER_APPLICATION } from '../../server/store/postgres/map-change-listener';
 import { openPostgresStore } from '../../server/store/postgres/open-postgres-store';
 import { emptyReview } from '../../server/review/review.schema';
 import { minimalBpmn } from '../helpers/fixtures';
@@ -142,6 +143,31 @@ describe('PostgreSQL store', () => {
       // The listing version is the database's: instance a sees b's changes in it.
       expect(await a.maps.listingVersion()).not.toBe(versionBefore);
       expect(await a.maps.listingVersion()).toBe(await b.maps.listingVersion());
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('reconnects its change feed when the connection is cut, and tells what was written while it was deaf', async () => {
+    const url = await createTestDatabase();
+    const [a, b] = [await openPostgresStore(url), await openPostgresStore(url)];
+    try {
+      const map = await b.maps.createMap(newMap, first());
+      let heardRevision2 = () => {};
+      const heard = new Promise<void>((resolve) => (heardRevision2 = resolve));
+      a.maps.onChange((changed) => {
+        if (changed.id === map.id && changed.currentRevision === 2) heardRevision2();
+      });
+      // Every listening connection of this database ends (a's and b's); the call returns once they are gone.
+      const cut = await sql<{ ended: boolean }>(
+        url,
+        'SELECT pg_terminate_backend(pid, 10000) AS ended FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1',
+        [LISTENER_APPLICATION],
+      );
+      expect(cut.rows.map((r) => r.ended)).toEqual([true, true]);
+      // Written while a is deaf: no notification reaches it; its reconnection catches up.
+      await b.maps.addRevision(map.id, 1, first(minimalBpmn('Saat terputus')));
+      await heard;
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

@@ -1,10 +1,10 @@
 // Opens the PostgreSQL store (issue 18): connects, applies the schema migrations, starts listening for other
 // instances' map changes, and answers the same Store the embedded one does. Nothing outside server/store touches the
 // database.
-import pg from 'pg';
 import { StoreOpenError } from '../../errors';
 import type { Store } from '../store';
-import { CONNECT_TIMEOUT_MS, openPool, unreachable } from './database';
+import { CONNECT_TIMEOUT_MS, openPool } from './database';
+import { MapChangeListener } from './map-change-listener';
 import { redactedUrl } from './url';
 import { migrate, readMigrations } from './migrate';
 import { PostgresAccountStore } from './pg-account-store';
@@ -21,22 +21,16 @@ export async function openPostgresStore(url: string): Promise<Store> {
   if (!isPostgresUrl(url)) throw new StoreOpenError(`Alamat basis data tidak dikenal: ${url} (contoh: postgres://petakerja@localhost/petakerja).`);
   const pool = openPool(url);
   // The change feed's own connection: LISTEN needs a client that stays connected, outside the pool.
-  const listener = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-  listener.on('error', (error) => console.error(`Koneksi pemantau perubahan basis data terputus: ${error.message}`));
+  const listener = new MapChangeListener(url, CONNECT_TIMEOUT_MS);
+  const maps = new PostgresMapStore(pool);
   try {
-    try {
-      await listener.connect();
-    } catch (error) {
-      throw unreachable(url, error);
-    }
+    await listener.start({ notified: (payload) => maps.notified(payload), resync: () => maps.resync() });
     await migrate(pool, await readMigrations()).catch((error: unknown) => {
       if (error instanceof StoreOpenError) throw error;
       throw new StoreOpenError(`Skema basis data ${redactedUrl(url)} tidak dapat disiapkan: ${(error as Error).message}. Tidak ada perubahan skema yang disimpan.`, {
         cause: error,
       });
     });
-    await PostgresMapStore.listen(listener);
-    const maps = new PostgresMapStore(pool, listener);
     const accounts = new PostgresAccountStore(pool);
     const audit = new PostgresAuditLog(pool);
     const sop = new PostgresSopStore(pool);
@@ -51,12 +45,12 @@ export async function openPostgresStore(url: string): Promise<Store> {
       settings,
       close: async () => {
         await Promise.all([maps.close(), accounts.close(), audit.close(), sop.close(), review.close()]);
-        await listener.end().catch(() => undefined);
+        await listener.close();
         await pool.end();
       },
     };
   } catch (error) {
-    await listener.end().catch(() => undefined);
+    await listener.close();
     await pool.end().catch(() => undefined);
     throw error;
   }

@@ -15,8 +15,6 @@ import { codeTaken, mapNotFound, originalNotFound, revisionConflict, revisionNot
 import { InFlight, inTransaction, isUniqueViolation, LOCKS, type Queryable } from './database';
 import { parseRecord, verifiedBytes } from './records';
 
-export const MAP_CHANNEL = 'petakerja_maps';
-
 /** maps.unit_key: the unit as the listing's filter compares it (map-filter.ts, filterKeysOf). */
 export const unitKeyOf = (unit: string) => unit.toLocaleLowerCase('id');
 
@@ -31,20 +29,20 @@ export class PostgresMapStore implements MapStore {
   private readonly told = new Map<string, bigint>();
   private readonly writes = new InFlight();
 
-  constructor(
-    private readonly pool: pg.Pool,
-    listener: pg.Client,
-  ) {
-    listener.on('notification', (message) => {
-      if (message.channel !== MAP_CHANNEL || !message.payload) return;
-      const [id, seq] = message.payload.split(' ');
-      if (id && seq && (this.told.get(id) ?? -1n) < BigInt(seq)) void this.hear(id);
-    });
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** A notification of petakerja_maps ('<id> <change_seq>', map-change-listener.ts): told unless already told. */
+  notified(payload: string): void {
+    const [id, seq] = payload.split(' ');
+    if (id && seq && /^\d+$/.test(seq) && (this.told.get(id) ?? -1n) < BigInt(seq)) void this.hear(id);
   }
 
-  /** Starts listening; called once by openPostgresStore before the store is used. */
-  static async listen(listener: pg.Client): Promise<void> {
-    await listener.query(`LISTEN ${MAP_CHANNEL}`);
+  /** After the listener was deaf for a while: tells every map changed since it was last told (one read of all rows). */
+  async resync(): Promise<void> {
+    const { rows } = await this.pool.query<MapRow & { id: string }>('SELECT id, record, change_seq FROM maps');
+    for (const row of rows) {
+      if ((this.told.get(row.id) ?? -1n) < BigInt(row.change_seq)) this.tell(parseRecord(ProcessMap, row.record, `maps/${row.id}`), BigInt(row.change_seq));
+    }
   }
 
   async listMaps(filter: MapFilter): Promise<ProcessMap[]> {
