@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { minimalBpmn } from '../helpers/fixtures';
 import { runCli, serveCli } from '../helpers/cli';
+import { openPostgresStore } from '../../server/store/postgres/open-postgres-store';
 import { createTestDatabase } from '../helpers/postgres';
 import { ApiClient, TEST_PASSWORD } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
@@ -43,6 +44,19 @@ describe('serve --database postgres://…', () => {
     const xml = await again.api(`/api/maps/${id}/revisions/2/xml`);
     expect(xml.body).toContain('Memverifikasi berkas');
     expect((await again.api('/api/setup', { method: 'POST', json: { username: 'lain', password: TEST_PASSWORD, name: 'Lain', jabatan: 'x', unit: 'x' } })).status).toBe(409);
+  });
+
+  it('refuses a database with maps but no account (setup is for an empty one), and a URL that is not PostgreSQL', async () => {
+    const url = await createTestDatabase();
+    const store = await openPostgresStore(url);
+    await store.maps.createMap({ name: 'Peta yatim', kind: 'proses', unit: 'Bappeda', profile: 'nasional' }, { xml: minimalBpmn(), author: 'Ani', message: 'Versi awal' });
+    await store.close();
+    const orphan = await runCli(['serve', '--port', '0', '--database', url]);
+    expect(orphan.code).toBe(1);
+    expect(orphan.stderr).toContain('Basis data sudah berisi 1 peta tetapi tidak satu akun pun');
+    const wrong = await runCli(['serve', '--port', '0', '--database', 'mysql://petakerja@localhost/petakerja']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('Alamat basis data tidak sah: mysql://petakerja@localhost/petakerja');
   });
 
   it('stops with an Indonesian message and exit code 1 when the database cannot be reached', async () => {
