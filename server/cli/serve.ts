@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { startServer } from '../server';
 import { DEFAULT_PROFILE, Profile, PROFILES } from '../domain/vocabulary';
 import { redactedUrl } from '../store/postgres/url';
-import { UsageError } from './usage';
+import { databaseOption, UsageError } from './usage';
 
 export async function serveCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -15,10 +15,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Port tidak sah: ${values.port}`);
   const dataDir = path.resolve(values.data ?? process.env.PETAKERJA_DATA ?? 'data');
-  const databaseUrl = values.database ?? (process.env.PETAKERJA_DATABASE_URL || undefined);
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/./.test(databaseUrl)) {
-    throw new UsageError(`Alamat basis data tidak sah: ${databaseUrl} (contoh: postgres://petakerja@localhost/petakerja)`);
-  }
+  const databaseUrl = databaseOption(values);
   const trust = values['trust-proxy'] ?? process.env.PETAKERJA_TRUST_PROXY;
   const profileText = values.profile ?? process.env.PETAKERJA_PROFILE;
   const profile = Profile.safeParse(profileText ?? DEFAULT_PROFILE);

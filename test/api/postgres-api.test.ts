@@ -59,6 +59,19 @@ describe('serve --database postgres://…', () => {
     expect(wrong.stderr).toContain('Alamat basis data tidak sah: mysql://petakerja@localhost/petakerja');
   });
 
+  it('adds and lists accounts on the database from the command line (user --database), and serve signs them in', async () => {
+    const url = await createTestDatabase();
+    const added = await runCli(['user', 'add', '--admin', '--username', 'ani', '--name', 'Ani', '--password-stdin', '--database', url], { input: `${TEST_PASSWORD}\n` });
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toContain('Akun ani (admin) dibuat.');
+    // PETAKERJA_DATABASE_URL names it too.
+    const listed = await runCli(['user', 'list'], { env: { PETAKERJA_DATABASE_URL: url } });
+    expect(listed.stdout).toMatch(/^ani\tAni\tadmin/);
+    const served = await serveCli(['--database', url]);
+    afterAll(() => void served.child.kill('SIGKILL'));
+    expect((await new ApiClient(served.url).signIn('ani', TEST_PASSWORD)).status).toBe(200);
+  });
+
   it('stops with an Indonesian message and exit code 1 when the database cannot be reached', async () => {
     const run = await runCli(['serve', '--port', '0', '--database', 'postgres://petakerja:rahasia@127.0.0.1:1/petakerja']);
     expect(run.code).toBe(1);
