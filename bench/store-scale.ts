@@ -97,7 +97,7 @@ function checkDeadline(deadline: number, what: string): void {
 }
 
 /** Deterministic metadata of seeded map `i`: every 50th map is a top-level process, the others its children. */
-function seededMap(i: number, ids: string[], revisions: number): { map: ProcessMap; revisionTimes: string[] } {
+export function seededMap(i: number, ids: string[], revisions: number): { map: ProcessMap; revisionTimes: string[] } {
   const group = Math.floor(i / MAPS_PER_GROUP);
   const child = i % MAPS_PER_GROUP;
   const created = BASE_TIME + i * 61_000;
@@ -120,7 +120,7 @@ function seededMap(i: number, ids: string[], revisions: number): { map: ProcessM
   return { map, revisionTimes };
 }
 
-const seedRevision = (n: number, hash: string, createdAt: string): Revision => ({
+export const seedRevision = (n: number, hash: string, createdAt: string): Revision => ({
   n,
   sha256: hash,
   author: 'bench-seed',
@@ -253,7 +253,7 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function memoryOf(pid: number): Promise<{ rssMb: number; peakRssMb: number }> {
+export async function memoryOf(pid: number): Promise<{ rssMb: number; peakRssMb: number }> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
@@ -269,7 +269,7 @@ interface ListedMaps {
   items: ProcessMap[];
 }
 
-const BENCH_USER = { username: 'bench', password: 'bench-kata-sandi', name: 'Bench' };
+export const BENCH_USER = { username: 'bench', password: 'bench-kata-sandi', name: 'Bench' };
 
 /** Signs in as the bench's account (seedOurs creates it; first-run setup where a store has none). */
 export async function signIn(url: string): Promise<{ cookie: string; csrfToken: string }> {

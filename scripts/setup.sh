@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything Petakerja needs on a Debian machine with Node 20: Debian's Chromium and fonts
-# (SOP PDFs and browser tests), poppler-utils (PDF checks in tests, pdfsig), openssl (test certificates), LibreOffice headless (Word and Excel SOP
+# (SOP PDFs and browser tests), PostgreSQL (the store tests run against it too), poppler-utils (PDF checks in tests, pdfsig), openssl (test certificates), LibreOffice headless (Word and Excel SOP
 # documents are drawn as PDF to be read; its Python scripting draws the test documents), then the npm packages.
 # Idempotent.
 set -euo pipefail
@@ -22,6 +22,9 @@ command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || dpkg -s libreoffice-writer >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || dpkg -s libreoffice-calc >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 dpkg -s python3-uno >/dev/null 2>&1 || missing+=(python3-uno)
+# PostgreSQL: the tests start a throwaway server of their own (test/helpers/postgres-server.ts) to run the store and
+# API suites against the PostgreSQL store too (issue 18); the quick start itself keeps the embedded store.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if ((${#missing[@]} > 0)); then
   echo "Memasang paket Debian: ${missing[*]}"
   sudo=""

@@ -24,7 +24,7 @@ import { SettingsService } from './settings/settings.service';
 import { KamusService } from './settings/kamus.service';
 import { PutSopBody } from './sop/sop.schema';
 import { SopService } from './sop/sop.service';
-import { checkDataDirBeforeServe } from './store/data-dir-check';
+import { checkDatabaseBeforeServe, checkDataDirBeforeServe } from './store/data-dir-check';
 import { openEmbeddedStore } from './store/store';
 import { trackReviewStates } from './review/review-state-index';
 
@@ -32,6 +32,8 @@ export const CLIENT_DIR = fileURLToPath(projectUrl('dist/client/'));
 
 export interface ServeOptions {
   dataDir: string;
+  /** A PostgreSQL database (postgres://…) to keep everything in instead of `dataDir` (docs/storage.md, PostgreSQL). */
+  databaseUrl?: string;
   port: number;
   host: string;
   clientDir?: string;
@@ -53,7 +55,10 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const store = await openEmbeddedStore(options.dataDir);
+  // pg loads only when a database is named: the embedded store stays the quick start's default.
+  const store = options.databaseUrl
+    ? await (await import('./store/postgres/open-postgres-store')).openPostgresStore(options.databaseUrl)
+    : await openEmbeddedStore(options.dataDir);
   /** Chromium for SOP PDFs starts on the first PDF asked for, not with the server. */
   let pdfPool: PdfPool | undefined;
   let sopExports: SopExportJobs | undefined;
@@ -63,7 +68,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const bpmnWork = new BpmnWorkPool();
   try {
     // Setup only on an empty directory; no serving of map records whose bodies are gone (docs/security.md).
-    await checkDataDirBeforeServe(options.dataDir, store);
+    if (options.databaseUrl) await checkDatabaseBeforeServe(store);
+    else await checkDataDirBeforeServe(options.dataDir, store);
     // Saves of a map or its SOP identity ask the review cycle first (frozen in review, a new draft after signing).
     // Every review record change goes through the tracked store, so the listing's SOP states stay current.
     const { reviews, states: reviewStates } = trackReviewStates(store.review);

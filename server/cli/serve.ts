@@ -3,17 +3,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from '../server';
 import { DEFAULT_PROFILE, Profile, PROFILES } from '../domain/vocabulary';
-import { UsageError } from './usage';
+import { redactedUrl } from '../store/postgres/url';
+import { databaseOption, UsageError } from './usage';
 
 export async function serveCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'trust-proxy': { type: 'string' }, profile: { type: 'string' }, 'public-url': { type: 'string' } },
+    options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, database: { type: 'string' }, 'trust-proxy': { type: 'string' }, profile: { type: 'string' }, 'public-url': { type: 'string' } },
     strict: true,
   });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Port tidak sah: ${values.port}`);
   const dataDir = path.resolve(values.data ?? process.env.PETAKERJA_DATA ?? 'data');
+  const databaseUrl = databaseOption(values);
   const trust = values['trust-proxy'] ?? process.env.PETAKERJA_TRUST_PROXY;
   const profileText = values.profile ?? process.env.PETAKERJA_PROFILE;
   const profile = Profile.safeParse(profileText ?? DEFAULT_PROFILE);
@@ -43,6 +45,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   const started = Date.now();
   running = await startServer({
     dataDir,
+    ...(databaseUrl ? { databaseUrl } : {}),
     port,
     host: values.host ?? '127.0.0.1',
     defaultProfile: profile.data,
@@ -50,5 +53,5 @@ export async function serveCommand(args: string[]): Promise<void> {
     trustProxy: trust === undefined ? false : /^\d+$/.test(trust) ? Number(trust) : trust,
   });
   if (stopping) return void close();
-  console.log(`Petakerja berjalan di ${running.url} (data: ${dataDir}; profil bawaan: ${profile.data}; siap dalam ${Date.now() - started} ms)`);
+  console.log(`Petakerja berjalan di ${running.url} (data: ${databaseUrl ? redactedUrl(databaseUrl) : dataDir}; profil bawaan: ${profile.data}; siap dalam ${Date.now() - started} ms)`);
 }

@@ -6,6 +6,8 @@ Perintah:
             --port N          port HTTP (bawaan: 3000, atau PORT)
             --host H          alamat yang didengar (bawaan: 127.0.0.1; 0.0.0.0 untuk jaringan kantor)
             --data DIR        direktori data (bawaan: PETAKERJA_DATA, atau ./data)
+            --database URL    simpan di PostgreSQL, mis. postgres://petakerja@localhost/petakerja
+                              (bawaan: PETAKERJA_DATABASE_URL; tanpa keduanya: direktori data)
             --trust-proxy X   di belakang reverse proxy https: jumlah hop atau alamatnya (mis. 1, loopback)
             --profile ID      profil peraturan bawaan repositori (bawaan: PETAKERJA_PROFILE, atau nasional)
             --public-url URL  alamat aplikasi bagi pengguna, dicetak pada kode QR SOP yang disahkan
@@ -23,9 +25,9 @@ Perintah:
             --lampiran          lampirkan diagram BPMN sebagai halaman terakhir
             --profile ID        profil peraturan
   user add  Menambah akun: --username U --password-stdin --roles admin,penyusun,reviewer,pengesah,pembaca
-            [--admin] [--name "Nama"] [--nip NIP] [--jabatan J] [--unit UNIT] --data DIR
-  user list Menampilkan akun: --data DIR
-  user passwd  Mengganti kata sandi akun: --username U --password-stdin --data DIR
+            [--admin] [--name "Nama"] [--nip NIP] [--jabatan J] [--unit UNIT] --data DIR | --database URL
+  user list Menampilkan akun: --data DIR | --database URL
+  user passwd  Mengganti kata sandi akun: --username U --password-stdin --data DIR | --database URL
   backup    Mencadangkan seluruh direktori data: --data DIR --out BERKAS.tar.gz (boleh saat server berjalan)
   restore   Memulihkan cadangan ke direktori data baru atau kosong: --in BERKAS.tar.gz --data DIR
             --lewati-rusak    pulihkan peta yang utuh, sisihkan peta yang rusak ke folder rusak/ (keluar 3)
@@ -35,6 +37,18 @@ Direktori data yang sedang dipakai server tidak dapat dibuka oleh "user" dan "li
 server dahulu, atau kelola akun lewat halaman Pengguna dan periksa repositori lewat halaman Pemeriksaan repositori.`;
 
 export class UsageError extends Error {}
+
+/**
+ * Where a command keeps its data: --database beats --data; without either, PETAKERJA_DATABASE_URL beats
+ * PETAKERJA_DATA. A database URL must be PostgreSQL's (postgres:// or postgresql://).
+ */
+export function databaseOption(values: { data?: string; database?: string }): string | undefined {
+  const url = values.database ?? (values.data === undefined ? process.env.PETAKERJA_DATABASE_URL || undefined : undefined);
+  if (url !== undefined && !/^postgres(ql)?:\/\/./.test(url)) {
+    throw new UsageError(`Alamat basis data tidak sah: ${url} (contoh: postgres://petakerja@localhost/petakerja)`);
+  }
+  return url;
+}
 
 export function dataDirOption(value: string | undefined): string {
   const dir = value ?? process.env.PETAKERJA_DATA;

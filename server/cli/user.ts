@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { ROLES, Role } from '../accounts/accounts.records';
 import { CreateUserBody, Password } from '../accounts/accounts.schema';
 import { AccountsService } from '../accounts/accounts.service';
-import { openEmbeddedStore } from '../store/store';
-import { dataDirOption, UsageError } from './usage';
+import { openEmbeddedStore, type Store } from '../store/store';
+import { databaseOption, dataDirOption, UsageError } from './usage';
 
 async function readPasswordFromStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError('Berikan kata sandi lewat masukan standar, mis.: echo "$SANDI" | npm run petakerja -- user …');
@@ -19,8 +19,14 @@ function formatIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || 'masukan'}: ${i.message}`).join('; ');
 }
 
-async function withAccounts<T>(dataDir: string, use: (service: AccountsService, store: Awaited<ReturnType<typeof openEmbeddedStore>>) => Promise<T>) {
-  const store = await openEmbeddedStore(dataDir);
+/** The data directory, or a PostgreSQL database (its driver loaded only then). */
+type Where = { dataDir: string } | { databaseUrl: string };
+
+async function withAccounts<T>(where: Where, use: (service: AccountsService, store: Store) => Promise<T>) {
+  const store =
+    'databaseUrl' in where
+      ? await (await import('../store/postgres/open-postgres-store')).openPostgresStore(where.databaseUrl)
+      : await openEmbeddedStore(where.dataDir);
   try {
     return await use(new AccountsService(store.accounts, store.audit), store);
   } finally {
@@ -42,10 +48,12 @@ export async function userCommand(args: string[]): Promise<void> {
       jabatan: { type: 'string' },
       unit: { type: 'string' },
       data: { type: 'string' },
+      database: { type: 'string' },
     },
     strict: true,
   });
-  const dataDir = dataDirOption(values.data);
+  const databaseUrl = databaseOption(values);
+  const where: Where = databaseUrl ? { databaseUrl } : { dataDir: dataDirOption(values.data) };
   switch (sub) {
     case 'add': {
       if (!values['password-stdin']) throw new UsageError('Kata sandi hanya diterima lewat --password-stdin (tidak pernah sebagai argumen).');
@@ -62,12 +70,12 @@ export async function userCommand(args: string[]): Promise<void> {
         roles,
       });
       if (!body.success) throw new UsageError(`Data akun tidak sah — ${formatIssues(body.error)}`);
-      const user = await withAccounts(dataDir, (service) => service.createUser('cli', body.data, 'cli'));
+      const user = await withAccounts(where, (service) => service.createUser('cli', body.data, 'cli'));
       console.log(`Akun ${user.username} (${user.roles.join(', ')}) dibuat.`);
       return;
     }
     case 'list': {
-      const users = await withAccounts(dataDir, (service) => service.listUsers());
+      const users = await withAccounts(where, (service) => service.listUsers());
       if (users.length === 0) console.log('Belum ada akun.');
       for (const u of users) {
         console.log(`${u.username}\t${u.name}\t${u.roles.join(',')}\t${u.unit || '-'}${u.disabled ? '\t(nonaktif)' : ''}`);
@@ -75,10 +83,10 @@ export async function userCommand(args: string[]): Promise<void> {
       return;
     }
     case 'passwd': {
-      if (!values.username || !values['password-stdin']) throw new UsageError('Gunakan: user passwd --username U --password-stdin --data DIR');
+      if (!values.username || !values['password-stdin']) throw new UsageError('Gunakan: user passwd --username U --password-stdin --data DIR | --database URL');
       const password = Password.safeParse(await readPasswordFromStdin());
       if (!password.success) throw new UsageError(formatIssues(password.error));
-      await withAccounts(dataDir, async (service, store) => {
+      await withAccounts(where, async (service, store) => {
         const user = await store.accounts.findUserByUsername(values.username!);
         if (!user) throw new UsageError(`Akun ${values.username} tidak ada.`);
         await service.updateUser('cli', user.id, { password: password.data }, 'cli');

@@ -53,3 +53,19 @@ async function hasContent(entry: string): Promise<boolean> {
   const files = await readdir(entry, { recursive: true, withFileTypes: true }).catch(() => []);
   return files.some((f) => f.isFile() && !f.name.endsWith('.tmp'));
 }
+
+/**
+ * The same rule on a PostgreSQL store: first-run setup only on a database without maps, so a visitor cannot become
+ * administrator over maps whose accounts were lost. (Bodies live in the same transactions as their records there.)
+ */
+export async function checkDatabaseBeforeServe(store: Store): Promise<void> {
+  if ((await store.accounts.countUsers()) > 0) return;
+  const maps = (await store.maps.listMaps({})).length;
+  if (maps > 0) {
+    throw new StoreOpenError(
+      `Basis data sudah berisi ${maps} peta tetapi tidak satu akun pun. Server tidak dijalankan: penyiapan awal hanya ` +
+        'dibuka pada basis data yang kosong, agar pengunjung tanpa akun tidak menjadi administrator atas peta yang ada. ' +
+        'Pulihkan tabel users dari cadangan basis data.',
+    );
+  }
+}

@@ -1,7 +1,9 @@
-// The real Petakerja HTTP server on a temporary data directory, and signed-in JSON clients for it.
+// The real Petakerja HTTP server on a temporary data directory (or, with PETAKERJA_TEST_STORE=postgres or the
+// `postgres` option, on a database of its own on the run's PostgreSQL server), and signed-in JSON clients for it.
 import { afterAll } from 'vitest';
 import type { Role } from '../../server/accounts/accounts.records';
 import { startServer, type RunningServer } from '../../server/server';
+import { createTestDatabase } from './postgres';
 import { tempDir } from './temp-dir';
 
 export interface ApiResponse {
@@ -50,6 +52,8 @@ export const TEST_PASSWORD = 'kata-sandi-uji-123';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
+  /** The database the server keeps everything in, when it runs on PostgreSQL. */
+  databaseUrl?: string;
   logs: string[];
   /** The first administrator (roles admin and penyusun), signed in. */
   admin: ApiClient;
@@ -62,10 +66,14 @@ export interface TestServer extends RunningServer {
 
 let userCount = 0;
 
-export async function startTestServer(): Promise<TestServer> {
+/** The API suites run on PostgreSQL with PETAKERJA_TEST_STORE=postgres (docs/storage.md, PostgreSQL). */
+const onPostgres = process.env.PETAKERJA_TEST_STORE === 'postgres';
+
+export async function startTestServer(options: { postgres?: boolean } = {}): Promise<TestServer> {
   const dataDir = await tempDir('petakerja-server-');
+  const databaseUrl = (options.postgres ?? onPostgres) ? await createTestDatabase() : undefined;
   const logs: string[] = [];
-  const running = await startServer({ dataDir, port: 0, host: '127.0.0.1', log: (line) => logs.push(line) });
+  const running = await startServer({ dataDir, ...(databaseUrl ? { databaseUrl } : {}), port: 0, host: '127.0.0.1', log: (line) => logs.push(line) });
   afterAll(() => running.close());
   const admin = new ApiClient(running.url);
   const setup = await admin.api('/api/setup', {
@@ -73,10 +81,11 @@ export async function startTestServer(): Promise<TestServer> {
     // The admin confirms the address the server is reached at, as the setup page proposes it (docs/security.md).
     json: { username: 'admin', password: TEST_PASSWORD, name: 'Admin Bagian Organisasi', jabatan: 'Analis Organisasi', unit: 'Bagian Organisasi', publicUrl: running.url },
   });
-  if (setup.status !== 201) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
+  if (setup.status !== 201) throw new Error(`setup failed: ${JSON.stringify(setup.body)} ${logs.join('\n')}`);
   return {
     ...running,
     dataDir,
+    ...(databaseUrl ? { databaseUrl } : {}),
     logs,
     admin,
     api: admin.api,

@@ -13,11 +13,10 @@ import { stateOf, type ReviewState } from '../../server/review/review.schema';
 import type { ReviewStore } from '../../server/review/review-store';
 import type { MapStore } from '../../server/store/map-store';
 import type { ProcessMap } from '../../server/store/records';
-import { openEmbeddedStore } from '../../server/store/store';
 import { prng } from '../../bench/bpmn-generator';
 import { minimalBpmn } from '../helpers/fixtures';
 import { joinPages } from '../helpers/listing-pages';
-import { tempDir } from '../helpers/temp-dir';
+import { STORE_KINDS, type StoreKind } from '../helpers/store-kinds';
 
 const UNITS = ['Dinas Kesehatan', 'Dinas Sosial', 'Bappeda', ''];
 const STEPS = 120;
@@ -65,9 +64,8 @@ function filters(maps: ProcessMap[]): ListingFilter[] {
   ];
 }
 
-async function setUp() {
-  const dir = await tempDir('petakerja-listing-');
-  const store = await openEmbeddedStore(dir);
+async function setUp(kind: StoreKind) {
+  const store = await kind.open(await kind.location());
   const { reviews, states } = trackReviewStates(store.review);
   const service = new MapsService(store.maps, await TemplateLibrary.load(), undefined, undefined, undefined, states);
   // Blocks of two items: the few maps of a test split, empty and re-form the index's blocks many times over.
@@ -96,9 +94,9 @@ async function stepSop(reviews: ReviewStore, map: ProcessMap, pick: <T>(items: r
   });
 }
 
-describe('incremental map listing', () => {
+describe.each(STORE_KINDS)('incremental map listing ($name)', (kind) => {
   it('gives exactly the items and order of a from-scratch build after random changes, for every filter and view', async () => {
-    const { store, reviews, states, service, tiny } = await setUp();
+    const { store, reviews, states, service, tiny } = await setUp(kind);
     const random = prng(16);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const bureau = user(['penyusun'], '');
@@ -201,7 +199,7 @@ describe('incremental map listing', () => {
   });
 
   it('builds from the maps stored before its first listing, and keeps an unchanged listing’s ETag', async () => {
-    const { store, states, service } = await setUp();
+    const { store, states, service } = await setUp(kind);
     try {
       const a = await store.maps.createMap({ name: 'Pelayanan A', kind: 'proses', unit: 'Bappeda', profile: 'nasional' }, { xml: minimalBpmn(), author: 'Ani', message: 'Versi awal' });
       const first = await service.listEncoded(user(['penyusun'], ''), {});

@@ -9,6 +9,7 @@ import { BLOB_DIR, MAP_DIR, mapDocumentPath } from '../../server/store/lowdb-map
 import { openEmbeddedStore } from '../../server/store/store';
 import type { MapStore } from '../../server/store/map-store';
 import { minimalBpmn, ROOT } from '../helpers/fixtures';
+import { STORE_KINDS, withStoreOf } from '../helpers/store-kinds';
 import { tempDir } from '../helpers/temp-dir';
 
 const newMap = { name: 'Pelayanan izin', kind: 'lintas-fungsi', unit: 'Dinas Kesehatan', profile: 'badung' } as const;
@@ -26,6 +27,68 @@ async function withStore<T>(dir: string, use: (store: MapStore) => Promise<T>): 
 function expectAppError(code: string) {
   return expect.objectContaining({ name: 'AppError', code });
 }
+
+describe.each(STORE_KINDS)('MapStore ($name)', (kind) => {
+  const withStore = <T>(where: string, use: (store: MapStore) => Promise<T>) => withStoreOf(kind, where, (s) => use(s.maps));
+
+  it('refuses a save based on a stale revision with 409 and the current revision number', async () => {
+    const dir = await kind.location();
+    await withStore(dir, async (store) => {
+      const map = await store.createMap(newMap, first());
+      const results = await Promise.allSettled([
+        store.addRevision(map.id, 1, first(minimalBpmn('Sunting A'))),
+        store.addRevision(map.id, 1, first(minimalBpmn('Sunting B'))),
+      ]);
+      const fulfilled = results.filter((r) => r.status === 'fulfilled');
+      const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(fulfilled).toHaveLength(1);
+      expect(rejected).toHaveLength(1);
+      const conflict = rejected[0]!.reason as AppError;
+      expect(conflict).toMatchObject({ status: 409, code: 'REVISION_CONFLICT', details: { currentRevision: 2 } });
+      expect(conflict.message).toContain('revisi terbaru adalah 2');
+      expect(await store.listRevisions(map.id)).toHaveLength(2);
+    });
+  });
+
+  it('lists one unit\'s maps case-insensitively, follows a unit change, and lists units', async () => {
+    const dir = await kind.location();
+    await withStore(dir, async (store) => {
+      const a = await store.createMap(newMap, first());
+      const b = await store.createMap({ ...newMap, unit: 'Bappeda', name: 'Perencanaan' }, first());
+      expect((await store.listMaps({ unit: 'DINAS KESEHATAN' })).map((m) => m.id)).toEqual([a.id]);
+      await store.updateMap(b.id, { unit: 'Dinas Kesehatan' });
+      expect((await store.listMaps({ unit: 'dinas kesehatan' })).map((m) => m.id)).toEqual([b.id, a.id]);
+      expect(await store.listMaps({ unit: 'Bappeda' })).toEqual([]);
+      expect(await store.listUnits()).toEqual(['Dinas Kesehatan']);
+    });
+  });
+
+  it('answers unknown maps and revisions with MAP_NOT_FOUND and REVISION_NOT_FOUND', async () => {
+    const dir = await kind.location();
+    await withStore(dir, async (store) => {
+      const map = await store.createMap(newMap, first());
+      await expect(store.getMap('00000000-0000-4000-8000-000000000000')).rejects.toEqual(expectAppError('MAP_NOT_FOUND'));
+      await expect(store.readRevisionXml(map.id, 7)).rejects.toEqual(expectAppError('REVISION_NOT_FOUND'));
+    });
+  });
+
+  it('assigns codes and levels from the hierarchy and refuses a code already taken', async () => {
+    const dir = await kind.location();
+    await withStore(dir, async (store) => {
+      const root = await store.createMap({ ...newMap, kind: 'proses' }, first());
+      const second = await store.createMap({ ...newMap, kind: 'proses' }, first());
+      const child = await store.createMap({ ...newMap, parentId: root.id }, first());
+      const grandchild = await store.createMap({ ...newMap, parentId: child.id }, first());
+      expect([root.code, second.code, child.code, grandchild.code]).toEqual(['1', '2', '1.1', '1.1.1']);
+      expect([root.level, child.level, grandchild.level]).toEqual([0, 1, 2]);
+      await expect(store.createMap({ ...newMap, code: '1.1' }, first())).rejects.toEqual(expectAppError('MAP_CODE_TAKEN'));
+      await expect(store.updateMap(second.id, { code: '1' })).rejects.toEqual(expectAppError('MAP_CODE_TAKEN'));
+      await expect(store.createMap({ ...newMap, parentId: '00000000-0000-4000-8000-000000000000' }, first())).rejects.toEqual(
+        expectAppError('PARENT_NOT_FOUND'),
+      );
+    });
+  });
+});
 
 describe('embedded store (lowdb metadata, BPMN bodies as files named by sha256)', () => {
   it('keeps every revision readable and the XML out of the metadata document', async () => {
@@ -67,25 +130,6 @@ describe('embedded store (lowdb metadata, BPMN bodies as files named by sha256)'
     expect(names.filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('refuses a save based on a stale revision with 409 and the current revision number', async () => {
-    const dir = await tempDir();
-    await withStore(dir, async (store) => {
-      const map = await store.createMap(newMap, first());
-      const results = await Promise.allSettled([
-        store.addRevision(map.id, 1, first(minimalBpmn('Sunting A'))),
-        store.addRevision(map.id, 1, first(minimalBpmn('Sunting B'))),
-      ]);
-      const fulfilled = results.filter((r) => r.status === 'fulfilled');
-      const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-      expect(fulfilled).toHaveLength(1);
-      expect(rejected).toHaveLength(1);
-      const conflict = rejected[0]!.reason as AppError;
-      expect(conflict).toMatchObject({ status: 409, code: 'REVISION_CONFLICT', details: { currentRevision: 2 } });
-      expect(conflict.message).toContain('revisi terbaru adalah 2');
-      expect(await store.listRevisions(map.id)).toHaveLength(2);
-    });
-  });
-
   it('stops with a clear message on a corrupt metadata file and never overwrites it', async () => {
     const dir = await tempDir();
     const map = await withStore(dir, (store) => store.createMap(newMap, first()));
@@ -115,32 +159,6 @@ describe('embedded store (lowdb metadata, BPMN bodies as files named by sha256)'
       const map = await store.createMap(newMap, first(xml));
       await writeFile(path.join(dir, BLOB_DIR, sha256(xml).slice(0, 2), `${sha256(xml)}.bpmn`), minimalBpmn('Diubah diam-diam'));
       await expect(store.readRevisionXml(map.id, 1)).rejects.toThrow(/corrupt/);
-    });
-  });
-
-  it('answers unknown maps and revisions with MAP_NOT_FOUND and REVISION_NOT_FOUND', async () => {
-    const dir = await tempDir();
-    await withStore(dir, async (store) => {
-      const map = await store.createMap(newMap, first());
-      await expect(store.getMap('00000000-0000-4000-8000-000000000000')).rejects.toEqual(expectAppError('MAP_NOT_FOUND'));
-      await expect(store.readRevisionXml(map.id, 7)).rejects.toEqual(expectAppError('REVISION_NOT_FOUND'));
-    });
-  });
-
-  it('assigns codes and levels from the hierarchy and refuses a code already taken', async () => {
-    const dir = await tempDir();
-    await withStore(dir, async (store) => {
-      const root = await store.createMap({ ...newMap, kind: 'proses' }, first());
-      const second = await store.createMap({ ...newMap, kind: 'proses' }, first());
-      const child = await store.createMap({ ...newMap, parentId: root.id }, first());
-      const grandchild = await store.createMap({ ...newMap, parentId: child.id }, first());
-      expect([root.code, second.code, child.code, grandchild.code]).toEqual(['1', '2', '1.1', '1.1.1']);
-      expect([root.level, child.level, grandchild.level]).toEqual([0, 1, 2]);
-      await expect(store.createMap({ ...newMap, code: '1.1' }, first())).rejects.toEqual(expectAppError('MAP_CODE_TAKEN'));
-      await expect(store.updateMap(second.id, { code: '1' })).rejects.toEqual(expectAppError('MAP_CODE_TAKEN'));
-      await expect(store.createMap({ ...newMap, parentId: '00000000-0000-4000-8000-000000000000' }, first())).rejects.toEqual(
-        expectAppError('PARENT_NOT_FOUND'),
-      );
     });
   });
 

@@ -10,6 +10,7 @@ import { MOVE_JOURNAL_FILE, moveJournal, writeMoveJournal } from '../../server/s
 import { planMove } from '../../server/store/move-plan';
 import { openEmbeddedStore } from '../../server/store/store';
 import { minimalBpmn } from '../helpers/fixtures';
+import { STORE_KINDS, withStoreOf } from '../helpers/store-kinds';
 import { tempDir } from '../helpers/temp-dir';
 
 const first = { xml: minimalBpmn(), author: 'Ani', message: 'Versi awal' };
@@ -46,9 +47,11 @@ async function seed(store: MapStore) {
   return { instansi, perencanaan, renstra, reviu, pelayanan, perizinan };
 }
 
-describe('map hierarchy in the embedded store', () => {
+describe.each(STORE_KINDS)('map hierarchy in every store ($name)', (kind) => {
+  const withStore = <T>(where: string, use: (store: MapStore) => Promise<T>) => withStoreOf(kind, where, (s) => use(s.maps));
+
   it('moves a map with its subtree: first free code under the new parent, codes rebased, levels shifted', async () => {
-    const dir = await tempDir();
+    const dir = await kind.location();
     await withStore(dir, async (store) => {
       const maps = await seed(store);
       expect(await tree(store)).toEqual({
@@ -80,7 +83,7 @@ describe('map hierarchy in the embedded store', () => {
   });
 
   it('skips a code whose subtree would collide with a code taken elsewhere, and keeps hand-set codes of descendants', async () => {
-    const dir = await tempDir();
+    const dir = await kind.location();
     await withStore(dir, async (store) => {
       const maps = await seed(store);
       // A map coded by hand where Perencanaan's child would land under 2.2.
@@ -97,7 +100,7 @@ describe('map hierarchy in the embedded store', () => {
   });
 
   it('refuses a move under the map itself, a descendant or an unknown parent, and changes nothing', async () => {
-    const dir = await tempDir();
+    const dir = await kind.location();
     await withStore(dir, async (store) => {
       const maps = await seed(store);
       const before = await tree(store);
@@ -113,7 +116,7 @@ describe('map hierarchy in the embedded store', () => {
   });
 
   it('carries descendants coded beneath a map along when its code is set by hand, and refuses a taken code for any of them', async () => {
-    const dir = await tempDir();
+    const dir = await kind.location();
     await withStore(dir, async (store) => {
       const maps = await seed(store);
       const updated = await store.updateMap(maps.perencanaan.id, { code: '7', name: 'Perencanaan kinerja' });
@@ -124,9 +127,11 @@ describe('map hierarchy in the embedded store', () => {
       await expect(store.updateMap(maps.perencanaan.id, { code: '8' })).rejects.toMatchObject({ code: 'MAP_CODE_TAKEN', message: expect.stringContaining('8.1') });
       expect(await tree(store)).toMatchObject({ 'Perencanaan kinerja': '7 L1 ^Instansi', Renstra: '7.1 L2 ^Perencanaan kinerja' });
     });
-    expect(existsSync(path.join(dir, MAP_DIR, MOVE_JOURNAL_FILE))).toBe(false);
+    if (kind.name === 'embedded') expect(existsSync(path.join(dir, MAP_DIR, MOVE_JOURNAL_FILE))).toBe(false);
   });
+});
 
+describe('map hierarchy in the embedded store (its move journal)', () => {
   it('completes a move cut short after its journal and half its documents were written, when the store is opened again', async () => {
     const dir = await tempDir();
     const { records, ids } = await withStore(dir, async (store) => {

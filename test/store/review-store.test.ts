@@ -10,6 +10,7 @@ import type { ReviewStore } from '../../server/review/review-store';
 import { backupDataDir, restoreDataDir } from '../../server/store/backup';
 import { REVIEW_FILES_DIR, reviewDocumentPath } from '../../server/store/lowdb-review-store';
 import { openEmbeddedStore } from '../../server/store/store';
+import { STORE_KINDS, withStoreOf } from '../helpers/store-kinds';
 import { tempDir } from '../helpers/temp-dir';
 
 const MAP_ID = '3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b';
@@ -40,9 +41,11 @@ async function withStore<T>(dir: string, use: (store: ReviewStore) => Promise<T>
   }
 }
 
-describe('embedded ReviewStore', () => {
+describe.each(STORE_KINDS)('ReviewStore ($name)', (kind) => {
+  const withStore = <T>(where: string, use: (store: ReviewStore) => Promise<T>) => withStoreOf(kind, where, (s) => use(s.review));
+
   it('answers an empty record for a map without one, and keeps records and files across reopening', async () => {
-    const dir = await tempDir();
+    const dir = await kind.location();
     const bytes = new TextEncoder().encode('%PDF-1.7 uji');
     let sha = '';
     await withStore(dir, async (store) => {
@@ -61,24 +64,26 @@ describe('embedded ReviewStore', () => {
   });
 
   it('refuses a change that rewrites or drops history, or breaks the chain of states, and writes nothing', async () => {
-    const dir = await tempDir();
+    const dir = await kind.location();
     await withStore(dir, async (store) => {
       await append(store, 'ajukan', 'draf', 'diajukan');
       await append(store, 'mulai-reviu', 'diajukan', 'direviu');
-      const before = await readFile(reviewDocumentPath(dir, MAP_ID), 'utf8');
+      const file = kind.name === 'embedded' ? () => readFile(reviewDocumentPath(dir, MAP_ID), 'utf8') : async () => '';
+      const [before, recordBefore] = [await file(), await store.get(MAP_ID)];
       await expect(store.update(MAP_ID, (doc) => ({ next: { ...doc, transitions: doc.transitions.slice(0, 1) }, result: 0 }))).rejects.toThrow(/transitions: entries removed/);
       await expect(
         store.update(MAP_ID, (doc) => ({ next: { ...doc, transitions: doc.transitions.map((t, i) => (i === 0 ? { ...t, comment: 'diubah' } : t)) }, result: 0 })),
       ).rejects.toThrow(/transitions\[0\] changed/);
       // From a state the record is not in.
       await expect(append(store, 'setujui', 'diajukan', 'disetujui')).rejects.toThrow(/Invalid review record/);
-      expect(await readFile(reviewDocumentPath(dir, MAP_ID), 'utf8')).toBe(before);
+      expect(await file()).toBe(before);
+      expect(await store.get(MAP_ID)).toEqual(recordBefore);
       expect((await store.get(MAP_ID)).transitions).toHaveLength(2);
     });
   });
 
   it('lets a thread gain replies and status changes but never lose or change what was written', async () => {
-    const dir = await tempDir();
+    const dir = await kind.location();
     await withStore(dir, async (store) => {
       const annotation = {
         id: 'a3c1e0f2-1b2c-4d3e-8f4a-5b6c7d8e9f00',
@@ -101,7 +106,9 @@ describe('embedded ReviewStore', () => {
       expect((await store.get(MAP_ID)).annotations[0]).toMatchObject({ body: 'Nama terlalu umum', status: 'selesai' });
     });
   });
+});
 
+describe('embedded ReviewStore (its documents and files)', () => {
   it('refuses to open a corrupt record or a file that no longer matches its hash, leaving both untouched', async () => {
     const dir = await tempDir();
     let sha = '';

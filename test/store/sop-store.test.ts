@@ -8,6 +8,7 @@ import { backupDataDir, restoreDataDir } from '../../server/store/backup';
 import { LETTERHEADS_FILE, sopDocumentPath } from '../../server/store/lowdb-sop-store';
 import type { SopStore } from '../../server/store/sop-store';
 import { openEmbeddedStore } from '../../server/store/store';
+import { STORE_KINDS, withStoreOf } from '../helpers/store-kinds';
 import { tempDir } from '../helpers/temp-dir';
 
 const MAP_ID = '3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b';
@@ -23,9 +24,11 @@ async function withStore<T>(dir: string, use: (store: SopStore) => Promise<T>): 
   }
 }
 
-describe('embedded SopStore', () => {
+describe.each(STORE_KINDS)('SopStore ($name)', (kind) => {
+  const withStore = <T>(where: string, use: (store: SopStore) => Promise<T>) => withStoreOf(kind, where, (s) => use(s.sop));
+
   it('keeps every version of a map\'s SOP and every letterhead across reopening', async () => {
-    const dir = await tempDir();
+    const dir = await kind.location();
     await withStore(dir, async (store) => {
       expect(await store.listSopVersions(MAP_ID)).toEqual([]);
       expect(await store.putSop(MAP_ID, 0, save('Pertama'))).toMatchObject({ version: 1, mapRevision: 1 });
@@ -46,7 +49,7 @@ describe('embedded SopStore', () => {
   });
 
   it('refuses a save whose base version is not the current one, whichever of two concurrent saves comes second', async () => {
-    const dir = await tempDir();
+    const dir = await kind.location();
     await withStore(dir, async (store) => {
       const results = await Promise.allSettled([store.putSop(MAP_ID, 0, save('A')), store.putSop(MAP_ID, 0, save('B'))]);
       expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
@@ -55,7 +58,9 @@ describe('embedded SopStore', () => {
       expect(await store.listSopVersions(MAP_ID)).toHaveLength(1);
     });
   });
+});
 
+describe('embedded SopStore (its documents)', () => {
   it('stops with a clear message on a corrupt SOP or letterhead document and never overwrites it', async () => {
     const dir = await tempDir();
     await withStore(dir, async (store) => {

@@ -1,0 +1,243 @@
+// The MapStore on PostgreSQL: a row per map (its record as jsonb), a row per revision, BPMN bodies content-addressed
+// in bpmn_bodies, all of one change in one transaction (a save is acknowledged after COMMIT). Hierarchy changes
+// (create, recode, move) take a transaction-scoped advisory lock and plan on all records, as the embedded store does
+// in its queue; a save locks only its map's row (SELECT … FOR UPDATE) and answers REVISION_CONFLICT on a stale base.
+// The change feed hears this instance's commits at once and every other instance's through LISTEN petakerja_maps.
+import pg from 'pg';
+import { sha256 } from '../blob-store';
+import { ChangeFeed } from '../change-feed';
+import { filterMaps, unitsOf } from '../map-filter';
+import type { MapChangeListener, MapFilter, MapPatch, MapStore, NewMap, NewRevision, OriginalFile } from '../map-store';
+import { planMove, planRecode } from '../move-plan';
+import { newMapRecord } from '../new-map';
+import { ProcessMap, Revision } from '../records';
+import { codeTaken, mapNotFound, originalNotFound, revisionConflict, revisionNotFound } from '../store-errors';
+import { InFlight, inTransaction, isUniqueViolation, LOCKS, type Queryable } from './database';
+import { parseRecord, verifiedBytes } from './records';
+
+/** maps.unit_key: the unit as the listing's filter compares it (map-filter.ts, filterKeysOf). */
+export const unitKeyOf = (unit: string) => unit.toLocaleLowerCase('id');
+
+interface MapRow {
+  record: unknown;
+  change_seq: string;
+}
+
+export class PostgresMapStore implements MapStore {
+  private readonly changed = new ChangeFeed<ProcessMap>();
+  /** The change_seq last told for each map: a notification of a change already told (our own) is skipped. */
+  private readonly told = new Map<string, bigint>();
+  private readonly writes = new InFlight();
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** A notification of petakerja_maps ('<id> <change_seq>', map-change-listener.ts): told unless already told. */
+  notified(payload: string): void {
+    const [id, seq] = payload.split(' ');
+    if (id && seq && /^\d+$/.test(seq) && (this.told.get(id) ?? -1n) < BigInt(seq)) void this.hear(id);
+  }
+
+  /** After the listener was deaf for a while: tells every map changed since it was last told (one read of all rows). */
+  async resync(): Promise<void> {
+    const { rows } = await this.pool.query<MapRow & { id: string }>('SELECT id, record, change_seq FROM maps');
+    for (const row of rows) {
+      if ((this.told.get(row.id) ?? -1n) < BigInt(row.change_seq)) this.tell(parseRecord(ProcessMap, row.record, `maps/${row.id}`), BigInt(row.change_seq));
+    }
+  }
+
+  async listMaps(filter: MapFilter): Promise<ProcessMap[]> {
+    // One unit's maps come by the unit_key index; the filter itself stays the shared one (same items, same order).
+    if (filter.unit === undefined) return filterMaps(await this.allMaps(this.pool), filter);
+    const { rows } = await this.pool.query<{ id: string; record: unknown }>('SELECT id, record FROM maps WHERE unit_key = $1', [unitKeyOf(filter.unit)]);
+    return filterMaps(
+      rows.map((row) => parseRecord(ProcessMap, row.record, `maps/${row.id}`)),
+      filter,
+    );
+  }
+
+  async listingVersion(): Promise<string> {
+    const { rows } = await this.pool.query<{ version: string }>('SELECT version FROM map_listing_version');
+    return rows[0]!.version;
+  }
+
+  onChange(listener: MapChangeListener): () => void {
+    return this.changed.subscribe(listener);
+  }
+
+  async listUnits(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ unit: string }>("SELECT DISTINCT record->>'unit' AS unit FROM maps");
+    return unitsOf(rows.map((r) => ({ unit: r.unit }) as ProcessMap));
+  }
+
+  async getMap(id: string): Promise<ProcessMap> {
+    const { rows } = await this.pool.query<MapRow>('SELECT record, change_seq FROM maps WHERE id = $1', [id]);
+    if (!rows[0]) throw mapNotFound(id);
+    return parseRecord(ProcessMap, rows[0].record, `maps/${id}`);
+  }
+
+  createMap(input: NewMap, first: NewRevision): Promise<ProcessMap> {
+    return this.commit(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.hierarchy]);
+      const now = new Date().toISOString();
+      const map = newMapRecord(input, await this.allMaps(client), now);
+      const hash = await putBody(client, first.xml);
+      const original = first.original
+        ? { fileName: first.original.fileName, bytes: first.original.bytes.byteLength, sha256: await putBody(client, first.original.bytes) }
+        : undefined;
+      const revision: Revision = { n: 1, sha256: hash, author: first.author, createdAt: now, message: first.message, ...(original ? { original } : {}) };
+      const row = await insertMap(client, map);
+      await client.query('INSERT INTO map_revisions (map_id, n, record) VALUES ($1, 1, $2)', [map.id, revision]);
+      return { result: map, changed: [row] };
+    });
+  }
+
+  updateMap(id: string, patch: MapPatch): Promise<ProcessMap> {
+    return this.commit(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.hierarchy]);
+      const maps = await this.allMaps(client);
+      const current = maps.find((m) => m.id === id);
+      if (!current) throw mapNotFound(id);
+      if (patch.code !== undefined && patch.code !== current.code && maps.some((m) => m.code === patch.code)) throw codeTaken(patch.code);
+      const now = new Date().toISOString();
+      const map: ProcessMap = { ...current, ...patch, updatedAt: now };
+      const descendants = patch.code === undefined ? [] : planRecode(maps, id, patch.code, now).filter((r) => r.id !== id);
+      const changed = await updateRecords(client, [map, ...descendants]);
+      return { result: parseRecord(ProcessMap, changed[0]!.record, `maps/${id}`), changed };
+    });
+  }
+
+  moveMap(id: string, parentId: string | null): Promise<ProcessMap[]> {
+    return this.commit(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.hierarchy]);
+      const records = planMove(await this.allMaps(client), id, parentId, new Date().toISOString());
+      const changed = await updateRecords(client, records);
+      return { result: changed.map((row) => parseRecord(ProcessMap, row.record, 'maps')), changed };
+    });
+  }
+
+  async listRevisions(id: string): Promise<Revision[]> {
+    const { rows } = await this.pool.query<{ record: unknown; n: number }>('SELECT n, record FROM map_revisions WHERE map_id = $1 ORDER BY n', [id]);
+    if (rows.length === 0) throw mapNotFound(id);
+    return rows.map((row, i) => {
+      const revision = parseRecord(Revision, row.record, `map_revisions/${id}/${row.n}`);
+      if (revision.n !== i + 1 || row.n !== revision.n) throw new Error(`Revision records of map ${id} are not numbered 1…n`);
+      return revision;
+    });
+  }
+
+  addRevision(id: string, baseRevision: number, input: NewRevision): Promise<{ map: ProcessMap; revision: Revision }> {
+    return this.commit(async (client) => {
+      const { rows } = await client.query<MapRow>('SELECT record, change_seq FROM maps WHERE id = $1 FOR UPDATE', [id]);
+      if (!rows[0]) throw mapNotFound(id);
+      const current = parseRecord(ProcessMap, rows[0].record, `maps/${id}`);
+      if (baseRevision !== current.currentRevision) throw revisionConflict(baseRevision, current.currentRevision);
+      const now = new Date().toISOString();
+      const revision: Revision = { n: current.currentRevision + 1, sha256: await putBody(client, input.xml), author: input.author, createdAt: now, message: input.message };
+      const map: ProcessMap = { ...current, currentRevision: revision.n, updatedAt: now };
+      await client.query('INSERT INTO map_revisions (map_id, n, record) VALUES ($1, $2, $3)', [id, revision.n, revision]);
+      const updated = await client.query<MapRow>('UPDATE maps SET record = $2 WHERE id = $1 RETURNING record, change_seq', [id, map]);
+      return { result: { map, revision }, changed: updated.rows };
+    });
+  }
+
+  async readRevisionXml(id: string, n: number): Promise<string> {
+    const revision = (await this.listRevisions(id))[n - 1];
+    if (!revision) throw revisionNotFound(id, n);
+    return Buffer.from(await readBody(this.pool, revision.sha256)).toString('utf8');
+  }
+
+  async readOriginal(id: string): Promise<OriginalFile> {
+    const original = (await this.listRevisions(id))[0]?.original;
+    if (!original) throw originalNotFound(id);
+    return { fileName: original.fileName, sha256: original.sha256, bytes: await readBody(this.pool, original.sha256) };
+  }
+
+  async close(): Promise<void> {
+    await this.writes.settled();
+  }
+
+  /** Runs `work` in a transaction; after COMMIT tells the feed of every record it changed, in order. */
+  private commit<T>(work: (client: pg.PoolClient) => Promise<{ result: T; changed: MapRow[] }>): Promise<T> {
+    return this.writes.track(
+      (async () => {
+        let outcome: { result: T; changed: MapRow[] };
+        try {
+          outcome = await inTransaction(this.pool, work);
+        } catch (error) {
+          if (isUniqueViolation(error) && /code/.test((error as { constraint?: string }).constraint ?? '')) throw codeTaken(String((error as { detail?: string }).detail ?? ''));
+          throw error;
+        }
+        for (const row of outcome.changed) this.tell(parseRecord(ProcessMap, row.record, 'maps'), BigInt(row.change_seq));
+        return outcome.result;
+      })(),
+    );
+  }
+
+  /** A change another instance (or SQL by hand) committed: read the row as it is now and tell it. */
+  private async hear(id: string): Promise<void> {
+    try {
+      const { rows } = await this.pool.query<MapRow>('SELECT record, change_seq FROM maps WHERE id = $1', [id]);
+      if (rows[0]) this.tell(parseRecord(ProcessMap, rows[0].record, `maps/${id}`), BigInt(rows[0].change_seq));
+    } catch (error) {
+      console.error(`Perubahan peta ${id} dari basis data tidak dapat dibaca: ${(error as Error).message}`);
+    }
+  }
+
+  private tell(map: ProcessMap, seq: bigint): void {
+    if ((this.told.get(map.id) ?? -1n) >= seq) return;
+    this.told.set(map.id, seq);
+    this.changed.emit(map);
+  }
+
+  private async allMaps(client: Queryable): Promise<ProcessMap[]> {
+    const { rows } = await client.query<{ id: string; record: unknown }>('SELECT id, record FROM maps');
+    return rows.map((row) => parseRecord(ProcessMap, row.record, `maps/${row.id}`));
+  }
+}
+
+async function insertMap(client: Queryable, map: ProcessMap): Promise<MapRow> {
+  const { rows } = await client.query<MapRow>('INSERT INTO maps (id, code, unit_key, change_seq, record) VALUES ($1, $2, $3, 0, $4) RETURNING record, change_seq', [
+    map.id,
+    map.code,
+    unitKeyOf(map.unit),
+    map,
+  ]);
+  return rows[0]!;
+}
+
+/**
+ * Writes hierarchy records (a recode or a move): every field from the plan but currentRevision, which stays the row's
+ * own (a save may have landed since the plan was read; revisions are not part of a hierarchy change).
+ */
+async function updateRecords(client: Queryable, records: readonly ProcessMap[]): Promise<MapRow[]> {
+  const changed: MapRow[] = [];
+  for (const record of records) {
+    const { rows } = await client.query<MapRow>(
+      "UPDATE maps SET code = $2, unit_key = $3, record = $4::jsonb || jsonb_build_object('currentRevision', record->'currentRevision') WHERE id = $1 RETURNING record, change_seq",
+      [record.id, record.code, unitKeyOf(record.unit), record],
+    );
+    if (!rows[0]) throw mapNotFound(record.id);
+    changed.push(rows[0]);
+  }
+  return changed;
+}
+
+/** Stores a body once under its sha256 (inside the caller's transaction) and answers the hash. */
+export async function putBody(client: Queryable, content: string | Uint8Array, table = 'bpmn_bodies'): Promise<string> {
+  const hash = sha256(content);
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  await client.query(`INSERT INTO ${table} (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING`, [hash, bytes]);
+  return hash;
+}
+
+/** The bytes stored under `hash`, verified against it; undefined when absent. */
+export async function readBodyIfAny(client: Queryable, hash: string, table = 'bpmn_bodies'): Promise<Uint8Array | undefined> {
+  const { rows } = await client.query<{ bytes: Buffer }>(`SELECT bytes FROM ${table} WHERE sha256 = $1`, [hash]);
+  return rows[0] ? verifiedBytes(hash, rows[0].bytes) : undefined;
+}
+
+async function readBody(client: Queryable, hash: string): Promise<Uint8Array> {
+  const bytes = await readBodyIfAny(client, hash);
+  if (!bytes) throw new Error(`Blob ${hash} is missing`);
+  return bytes;
+}

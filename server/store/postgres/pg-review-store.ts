@@ -1,0 +1,125 @@
+// The ReviewStore on PostgreSQL. A map's record is split: what may still change (annotations; signed SOPs gaining
+// scans or a withdrawal) is one jsonb row of review_records, and the history that only grows (transitions,
+// monitorings, evaluations) is rows of review_history, which a trigger keeps append-only against anyone, SQL by hand
+// included. update() reads and locks the map's row (SELECT … FOR UPDATE), lets `change` compute the next record,
+// checks it (schema, append-only.ts) and writes only the new history rows, all in one transaction.
+import type pg from 'pg';
+import { AppError } from '../../errors';
+import { historyRewrite } from '../../review/append-only';
+import { emptyReview, ReviewDocument, type Signature } from '../../review/review.schema';
+import type { ReviewStore } from '../../review/review-store';
+import { InFlight, inTransaction, LOCKS, type Queryable } from './database';
+import { putBody, readBodyIfAny } from './pg-map-store';
+import { parseRecord } from './records';
+
+const HISTORY = ['transitions', 'monitorings', 'evaluations'] as const;
+type HistoryList = (typeof HISTORY)[number];
+
+interface HistoryRow {
+  map_id: string;
+  list: HistoryList;
+  position: number;
+  record: unknown;
+}
+
+/** The record without its history lists: what review_records keeps. */
+function mutablePart(doc: ReviewDocument) {
+  const { transitions: _t, monitorings: _m, evaluations: _e, ...rest } = doc;
+  return rest;
+}
+
+function assemble(mapId: string, record: unknown, history: readonly HistoryRow[]): ReviewDocument {
+  const lists: Record<HistoryList, unknown[]> = { transitions: [], monitorings: [], evaluations: [] };
+  for (const row of history) {
+    if (row.position !== lists[row.list].length) throw new Error(`Review history ${row.list} of map ${mapId} has a gap at ${row.position}`);
+    lists[row.list].push(row.record);
+  }
+  return parseRecord(ReviewDocument, { ...(record as object), ...lists }, `review_records/${mapId}`);
+}
+
+async function readReview(client: Queryable, mapId: string, lock: boolean): Promise<ReviewDocument | undefined> {
+  const { rows } = await client.query<{ record: unknown }>(`SELECT record FROM review_records WHERE map_id = $1${lock ? ' FOR UPDATE' : ''}`, [mapId]);
+  if (!rows[0]) return undefined;
+  const history = await client.query<HistoryRow>('SELECT map_id, list, position, record FROM review_history WHERE map_id = $1 ORDER BY list, position', [mapId]);
+  return assemble(mapId, rows[0].record, history.rows);
+}
+
+export class PostgresReviewStore implements ReviewStore {
+  private readonly writes = new InFlight();
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async get(mapId: string): Promise<ReviewDocument> {
+    return (await readReview(this.pool, mapId, false)) ?? emptyReview(mapId);
+  }
+
+  async list(): Promise<ReviewDocument[]> {
+    const records = await this.pool.query<{ map_id: string; record: unknown }>('SELECT map_id, record FROM review_records ORDER BY map_id');
+    const history = await this.pool.query<HistoryRow>('SELECT map_id, list, position, record FROM review_history ORDER BY map_id, list, position');
+    const byMap = new Map<string, HistoryRow[]>();
+    for (const row of history.rows) byMap.set(row.map_id, [...(byMap.get(row.map_id) ?? []), row]);
+    return records.rows.map((row) => assemble(row.map_id, row.record, byMap.get(row.map_id) ?? []));
+  }
+
+  update<T>(mapId: string, change: (current: ReviewDocument) => { next: ReviewDocument; result: T }): Promise<T> {
+    return this.writes.track(
+      inTransaction(this.pool, async (client) => {
+        await client.query('INSERT INTO review_records (map_id, record) VALUES ($1, $2) ON CONFLICT (map_id) DO NOTHING', [mapId, mutablePart(emptyReview(mapId))]);
+        const current = (await readReview(client, mapId, true))!;
+        const { next: proposed, result } = change(structuredClone(current));
+        const parsed = ReviewDocument.safeParse(proposed);
+        if (!parsed.success) {
+          const first = parsed.error.issues[0];
+          throw new Error(`Invalid review record for ${mapId}: ${first?.path.join('.')}: ${first?.message}`);
+        }
+        const next = parsed.data;
+        const rewrite = historyRewrite(current, next);
+        if (rewrite) throw new Error(`Refused to rewrite the review history of ${mapId}: ${rewrite}`);
+        const known = new Set(current.signatures.map((s) => s.code));
+        const added = next.signatures.filter((s) => !known.has(s.code));
+        if (added.length > 0) {
+          // Verification codes are unique across maps: checked under a lock so two instances cannot both take one.
+          await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.reviewCodes]);
+          for (const signature of added) {
+            const owner = await client.query('SELECT map_id FROM review_records WHERE map_id <> $1 AND record->\'signatures\' @> $2::jsonb', [
+              mapId,
+              JSON.stringify([{ code: signature.code }]),
+            ]);
+            if (owner.rows.length > 0) throw new Error(`Verification code ${signature.code} is already used`);
+          }
+        }
+        await client.query('UPDATE review_records SET record = $2 WHERE map_id = $1', [mapId, mutablePart(next)]);
+        for (const list of HISTORY) {
+          const entries = next[list] as unknown[];
+          for (let position = current[list].length; position < entries.length; position++) {
+            await client.query('INSERT INTO review_history (map_id, list, position, record) VALUES ($1, $2, $3, $4)', [mapId, list, position, entries[position]]);
+          }
+        }
+        return result;
+      }),
+    );
+  }
+
+  async findSignature(code: string): Promise<{ mapId: string; signature: Signature } | undefined> {
+    const { rows } = await this.pool.query<{ map_id: string }>("SELECT map_id FROM review_records WHERE record->'signatures' @> $1::jsonb", [
+      JSON.stringify([{ code }]),
+    ]);
+    if (!rows[0]) return undefined;
+    const signature = (await this.get(rows[0].map_id)).signatures.find((s) => s.code === code);
+    return signature ? { mapId: rows[0].map_id, signature } : undefined;
+  }
+
+  putFile(bytes: Uint8Array): Promise<string> {
+    return this.writes.track(putBody(this.pool, bytes, 'review_files'));
+  }
+
+  async readFile(sha256: string): Promise<Uint8Array> {
+    const bytes = /^[0-9a-f]{64}$/.test(sha256) ? await readBodyIfAny(this.pool, sha256, 'review_files') : undefined;
+    if (!bytes) throw new AppError(404, 'FILE_NOT_FOUND', 'Berkas tidak ditemukan.');
+    return bytes;
+  }
+
+  async close(): Promise<void> {
+    await this.writes.settled();
+  }
+}

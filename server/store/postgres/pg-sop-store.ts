@@ -1,0 +1,62 @@
+// The SopStore on PostgreSQL: a row per SOP version (append-only in the database too) and a row per unit's letterhead.
+// A save inserts version n+1 after checking the base under a row lock of the map's versions; the primary key
+// (map_id, version) refuses a second save on the same base even across instances.
+import type pg from 'pg';
+import { StoredLetterhead, unitKey, type Letterhead } from '../../sop/letterhead.schema';
+import { SopVersion } from '../../sop/sop.schema';
+import type { NewSopVersion, SopStore } from '../sop-store';
+import { sopConflict } from '../store-errors';
+import { InFlight, inTransaction, isUniqueViolation } from './database';
+import { parseRecord } from './records';
+
+export class PostgresSopStore implements SopStore {
+  private readonly writes = new InFlight();
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async listSopVersions(mapId: string): Promise<SopVersion[]> {
+    const { rows } = await this.pool.query<{ version: number; record: unknown }>('SELECT version, record FROM sop_versions WHERE map_id = $1 ORDER BY version', [mapId]);
+    return rows.map((row, i) => {
+      const version = parseRecord(SopVersion, row.record, `sop_versions/${mapId}/${row.version}`);
+      if (version.version !== i + 1) throw new Error(`SOP versions of map ${mapId} are not numbered 1…n`);
+      return version;
+    });
+  }
+
+  putSop(mapId: string, baseVersion: number, input: NewSopVersion): Promise<SopVersion> {
+    return this.writes.track(
+      inTransaction(this.pool, async (client) => {
+        const { rows } = await client.query<{ n: number | null }>('SELECT max(version) AS n FROM sop_versions WHERE map_id = $1', [mapId]);
+        const current = rows[0]?.n ?? 0;
+        if (baseVersion !== current) throw sopConflict(baseVersion, current);
+        const version = SopVersion.parse({ version: current + 1, ...input, savedAt: new Date().toISOString() });
+        try {
+          await client.query('INSERT INTO sop_versions (map_id, version, record) VALUES ($1, $2, $3)', [mapId, version.version, version]);
+        } catch (error) {
+          // Another save on the same base committed first.
+          if (isUniqueViolation(error)) throw sopConflict(baseVersion, current + 1);
+          throw error;
+        }
+        return version;
+      }),
+    );
+  }
+
+  async getLetterhead(unit: string): Promise<StoredLetterhead | undefined> {
+    const { rows } = await this.pool.query<{ record: unknown }>('SELECT record FROM letterheads WHERE unit_key = $1', [unitKey(unit)]);
+    return rows[0] ? parseRecord(StoredLetterhead, rows[0].record, `letterheads/${unitKey(unit)}`) : undefined;
+  }
+
+  putLetterhead(unit: string, letterhead: Letterhead, updatedBy: string): Promise<StoredLetterhead> {
+    const stored = StoredLetterhead.parse({ unit: unit.trim(), letterhead, updatedAt: new Date().toISOString(), updatedBy });
+    return this.writes.track(
+      this.pool
+        .query('INSERT INTO letterheads (unit_key, record) VALUES ($1, $2) ON CONFLICT (unit_key) DO UPDATE SET record = EXCLUDED.record', [unitKey(unit), stored])
+        .then(() => stored),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.writes.settled();
+  }
+}
