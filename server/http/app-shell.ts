@@ -3,14 +3,14 @@
 // a cache.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { describeSession, type AccountsService } from '../accounts/accounts.service';
 import { DEFAULT_RETRY_AFTER_SECONDS } from './error-handler';
 import { sessionOfRequest } from './auth';
 import { embedBootAnswers, type BootAnswers } from './boot-answers-element';
 
 /** The answers GET /api/setup and GET /api/session would give this request, through the same code. */
-async function bootAnswers(accounts: AccountsService, req: Parameters<RequestHandler>[0]): Promise<BootAnswers> {
+async function bootAnswers(accounts: AccountsService, req: Request): Promise<BootAnswers> {
   const needed = await accounts.setupNeeded();
   // As the client does: the session is asked for only once setup is done.
   const auth = needed ? undefined : await sessionOfRequest(accounts, req);

@@ -12,7 +12,7 @@ function isBootAnswers(value: unknown): value is BootAnswers {
   const { setup, session } = value as Record<string, unknown>;
   if (typeof setup !== 'object' || setup === null || typeof (setup as Record<string, unknown>).needed !== 'boolean') return false;
   if (session === null) return true;
-  if (typeof session !== 'object' || session === undefined) return false;
+  if (typeof session !== 'object') return false;
   const { user, csrfToken } = session as Record<string, unknown>;
   return typeof csrfToken === 'string' && typeof user === 'object' && user !== null;
 }
