@@ -145,18 +145,14 @@ export class MapEditorPage implements Page {
         const map = await this.context.api.getMap(this.mapId);
         return { map, xml: await this.context.api.revisionXml(this.mapId, map.currentRevision) };
       });
-      // bpmn-js comes in its own chunk, fetched while the map loads, so the list page stays light. The modeller is built
-      // as soon as its code, meta and kamus are in, while the map's XML may still be on its way; a map that cannot be
-      // opened says so at once all the same.
-      const [{ createModeler }, meta, kamus] = await failingWith(
+      // bpmn-js comes in its own chunk, fetched while the map loads, so the list page stays light.
+      const [{ createModeler }, meta, { map, xml }, kamus] = await Promise.all([
+        loadDiagramCode(),
+        (ahead?.meta ?? notAhead).catch(() => this.context.meta()),
         opened,
-        Promise.all([
-          loadDiagramCode(),
-          (ahead?.meta ?? notAhead).catch(() => this.context.meta()),
-          // The repository's synonyms of the kamus jabatan for the live lint; without them lanes are read by the kamus alone.
-          (ahead?.kamus ?? notAhead).catch(() => this.context.api.kamus()).catch(() => []),
-        ]),
-      );
+        // The repository's synonyms of the kamus jabatan for the live lint; without them lanes are read by the kamus alone.
+        (ahead?.kamus ?? notAhead).catch(() => this.context.api.kamus()).catch(() => []),
+      ]);
       if (this.destroyed) return;
       const canvas = h('div', { class: 'diagram-canvas', 'data-testid': 'modeler-canvas' });
       const properties = h('aside', { class: 'properties-panel', 'aria-label': 'Properti elemen' });
@@ -181,17 +177,12 @@ export class MapEditorPage implements Page {
       const vocabulary: SkVocabulary = { ...skVocabulary(meta), kamus };
       modeler = createModeler({ canvas, propertiesPanel: properties, vocabulary });
       modeler.get<LintScheduler>('lintScheduler').setSynonyms(kamus);
-      // Measured on the empty canvas: afterwards it would force one more layout of every shape before the first paint.
-      const inset = paletteInset(modeler);
-      fitBeforeFirstLayout(modeler, inset);
-      const { map, xml } = await opened;
-      if (this.destroyed) {
-        modeler.destroy();
-        return;
-      }
       // Subscribes before the import, so the first lint (right after it) already fills the panel.
       canvasColumn.append(new FindingsPanel(modeler, { profiles: meta.profiles, mapProfile: map.profile }).element);
       const session = new EditorSession(modeler, this.context.api, map, xml);
+      // Measured on the empty canvas: afterwards it would force one more layout of every shape before the first paint.
+      const inset = paletteInset(modeler);
+      fitBeforeFirstLayout(modeler, inset);
       const warnings = await session.open();
       if (this.destroyed) {
         modeler.destroy();
@@ -475,9 +466,4 @@ export class MapEditorPage implements Page {
       },
     });
   }
-}
-
-/** `wanted`'s value, or `other`'s failure as soon as `other` fails (whichever comes first); `other`'s value is not awaited. */
-function failingWith<T>(other: Promise<unknown>, wanted: Promise<T>): Promise<T> {
-  return Promise.race([wanted, other.then(() => new Promise<never>(() => undefined))]);
 }
