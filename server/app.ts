@@ -1,6 +1,4 @@
 // Builds the express application from its dependencies, without listening (main and tests both use it).
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -12,7 +10,8 @@ import { mapEventsRouter } from './events/events.routes';
 import { InProcessMapEventBus, type MapEventBus } from './events/map-events';
 import { publishMapEvents } from './events/publish-map-events';
 import { auditDenials, authenticate, requireCsrf, requireSession } from './http/auth';
-import { DEFAULT_RETRY_AFTER_SECONDS, errorHandler, notFoundHandler } from './http/error-handler';
+import { appShell } from './http/app-shell';
+import { errorHandler, notFoundHandler } from './http/error-handler';
 import { metaRouter } from './http/meta.routes';
 import { lintRouter } from './lint/lint.routes';
 import { mapsRouter } from './maps/maps.routes';
@@ -154,14 +153,8 @@ export function createApp({ maps, accounts, settings, kamus, sop, sopExports, ev
   app.use('/api', api);
 
   app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-  const indexHtml = path.join(clientDir, 'index.html');
-  app.get(/.*/, (_req, res) => {
-    if (existsSync(indexHtml)) {
-      res.set('Cache-Control', 'no-cache').sendFile(indexHtml);
-    } else {
-      res.status(503).set('Retry-After', String(DEFAULT_RETRY_AFTER_SECONDS)).type('text/plain; charset=utf-8').send('Antarmuka Petakerja belum dibangun. Jalankan: npm run build');
-    }
-  });
+  // The SPA shell, with the setup state and the request's session in it (server/http/app-shell.ts).
+  app.get(/.*/, cookieParser(), appShell(accounts, clientDir, log));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
   return app;

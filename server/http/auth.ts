@@ -2,7 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { CookieOptions, ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { PublicUser } from '../accounts/accounts.records';
-import { SESSION_MAX_MS, type AccountsService, type SignedIn } from '../accounts/accounts.service';
+import { SESSION_MAX_MS, type AccountsService, type ActiveSession, type SignedIn } from '../accounts/accounts.service';
 import { can, forbidden, type Permission } from '../accounts/permissions';
 import { AppError } from '../errors';
 
@@ -25,13 +25,18 @@ export function clearSessionCookie(req: Request, res: Response): void {
   res.clearCookie(SESSION_COOKIE, cookieOptions(req));
 }
 
+/** The session of the request's cookie (parsed by cookie-parser); undefined without one, or for a stale, expired or revoked one. */
+export async function sessionOfRequest(accounts: AccountsService, req: Request): Promise<ActiveSession | undefined> {
+  const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+  if (typeof token === 'string' && token.length > 0 && token.length < 200) return accounts.authenticate(token);
+  return undefined;
+}
+
 /** Attaches the session of the request's cookie, if any, as req.auth. */
 export function authenticate(accounts: AccountsService): RequestHandler {
   return async (req, _res, next) => {
-    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    if (typeof token === 'string' && token.length > 0 && token.length < 200) {
-      req.auth = await accounts.authenticate(token);
-    }
+    const session = await sessionOfRequest(accounts, req);
+    if (session) req.auth = session;
     next();
   };
 }

@@ -3,9 +3,10 @@
 // forms filled for an SOP in force (SOP-FORMAT.md §3). One document per map; types come from these schemas.
 import { z } from 'zod';
 import { MapId, Sha256 } from '../store/records';
-import { REQUIRED_IDENTITY_FIELDS, SopOfficial, StoredSopDate } from '../sop/identity.schema';
+import { SopOfficial, StoredSopDate } from '../sop/identity.schema';
+import { IDENTITY_FIELD_PATHS, IDENTITY_FIELDS, REVIEW_STATES, STATE_LABELS } from './review-labels';
 
-export const REVIEW_STATES = ['draf', 'diajukan', 'direviu', 'perlu-perbaikan', 'disetujui', 'disahkan', 'dicabut'] as const;
+export { REVIEW_STATES };
 export const ReviewState = z.enum(REVIEW_STATES);
 export type ReviewState = z.infer<typeof ReviewState>;
 
@@ -42,33 +43,10 @@ export const Transition = z.strictObject({
 export type Transition = z.infer<typeof Transition>;
 
 /** An identity field by its path, as in REQUIRED_IDENTITY_FIELDS (e.g. `namaSop`, `disahkanOleh.nip`). */
-export const IdentityFieldPath = z.enum([
-  'nomor',
-  'tanggalPembuatan',
-  'tanggalRevisi',
-  'tanggalEfektif',
-  'disahkanOleh.jabatan',
-  'disahkanOleh.nama',
-  'disahkanOleh.pangkat',
-  'disahkanOleh.nip',
-  'namaSop',
-  'dasarHukum',
-  'keterkaitan',
-  'peringatan',
-  'kualifikasiPelaksana',
-  'peralatan',
-  'pencatatan',
-]);
+export const IdentityFieldPath = z.enum(IDENTITY_FIELD_PATHS);
 export type IdentityFieldPath = z.infer<typeof IdentityFieldPath>;
 
-const OPTIONAL_FIELD_LABELS: Record<string, string> = { tanggalRevisi: 'Tanggal Revisi', tanggalEfektif: 'Tanggal Efektif', keterkaitan: 'Keterkaitan' };
-const REQUIRED_FIELD_LABELS = Object.fromEntries(REQUIRED_IDENTITY_FIELDS.map((field) => [field.path, field.label]));
-
-/** The identity fields a comment may point at, in the SOP header's order, with the labels the SOP prints. */
-export const IDENTITY_FIELDS: ReadonlyArray<{ path: IdentityFieldPath; label: string }> = IdentityFieldPath.options.map((path) => ({
-  path,
-  label: REQUIRED_FIELD_LABELS[path] ?? OPTIONAL_FIELD_LABELS[path] ?? path,
-}));
+export { IDENTITY_FIELDS };
 
 /** Where an annotation points: a BPMN element (its id) or a field of the SOP identity. */
 export const Anchor = z.discriminatedUnion('kind', [
@@ -281,15 +259,7 @@ export const cycleOf = (doc: Pick<ReviewDocument, 'transitions'>): number => doc
 /** The signed SOP in force: the latest one not withdrawn (signing a new one marks the previous `diganti`). */
 export const signatureInForce = (doc: Pick<ReviewDocument, 'signatures'>): Signature | undefined => doc.signatures.findLast((s) => !s.withdrawn);
 
-export const STATE_LABELS: Record<ReviewState, string> = {
-  draf: 'Draf',
-  diajukan: 'Diajukan',
-  direviu: 'Direviu',
-  'perlu-perbaikan': 'Perlu perbaikan',
-  disetujui: 'Disetujui',
-  disahkan: 'Disahkan',
-  dicabut: 'Dicabut',
-};
+export { STATE_LABELS };
 
 export const ACTION_LABELS: Record<ReviewAction, string> = {
   ajukan: 'Ajukan untuk direviu',

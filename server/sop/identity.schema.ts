@@ -2,6 +2,7 @@
 // under it. `SopIdentity` is a finished identity; `SopIdentityDraft` is what a penyusun has filled so far (every
 // field optional), which `missingIdentityFields` checks. Pure (zod only): the lint engine uses it in the browser too.
 import { z } from 'zod';
+import { REQUIRED_IDENTITY_FIELDS } from './identity-fields';
 
 /** SOP dates lie in this range: an SOP AP is a 21st-century document (PermenPANRB 35/2012), and a year such as 1900 or
  * 9999 is a typing error that would print on a signed SOP. */
@@ -127,21 +128,8 @@ export const StoredSopIdentityDraft = z.strictObject({
   pencatatan: StoredList.optional(),
 }) satisfies z.ZodType<SopIdentityDraft>;
 
-/** Required fields in the order of the SOP's header, with their labels as the SOP prints them. */
-export const REQUIRED_IDENTITY_FIELDS: ReadonlyArray<{ path: string; label: string; read: (draft: SopIdentityDraft) => unknown }> = [
-  { path: 'nomor', label: 'Nomor SOP', read: (d) => d.nomor },
-  { path: 'tanggalPembuatan', label: 'Tanggal Pembuatan', read: (d) => d.tanggalPembuatan },
-  { path: 'disahkanOleh.jabatan', label: 'Jabatan pejabat yang mengesahkan (Disahkan oleh)', read: (d) => d.disahkanOleh?.jabatan },
-  { path: 'disahkanOleh.nama', label: 'Nama pejabat yang mengesahkan (Disahkan oleh)', read: (d) => d.disahkanOleh?.nama },
-  { path: 'disahkanOleh.pangkat', label: 'Pangkat pejabat yang mengesahkan (Disahkan oleh)', read: (d) => d.disahkanOleh?.pangkat },
-  { path: 'disahkanOleh.nip', label: 'NIP pejabat yang mengesahkan (Disahkan oleh)', read: (d) => d.disahkanOleh?.nip },
-  { path: 'namaSop', label: 'Nama SOP', read: (d) => d.namaSop },
-  { path: 'dasarHukum', label: 'Dasar Hukum', read: (d) => d.dasarHukum },
-  { path: 'peringatan', label: 'Peringatan', read: (d) => d.peringatan },
-  { path: 'kualifikasiPelaksana', label: 'Kualifikasi Pelaksana', read: (d) => d.kualifikasiPelaksana },
-  { path: 'peralatan', label: 'Peralatan/Perlengkapan', read: (d) => d.peralatan },
-  { path: 'pencatatan', label: 'Pencatatan dan Pendataan', read: (d) => d.pencatatan },
-];
+/** Required fields in the order of the SOP's header, with their labels as the SOP prints them (identity-fields.ts). */
+export { REQUIRED_IDENTITY_FIELDS };
 
 const isFilled = (value: unknown): boolean =>
   typeof value === 'string' ? value.trim() !== '' : Array.isArray(value) ? value.some(isFilled) : value !== undefined && value !== null;

@@ -2,6 +2,7 @@
 import { ApiError, type Api } from '../api/client';
 import type { Session, SetupInput, User } from '../api/types';
 import { canEditMaps, isAdmin } from './permissions';
+import { takeBootAnswers } from './bootAnswers';
 import { takeSetupAhead } from './setupAhead';
 
 export const SESSION_ENDED_NOTICE = 'Sesi Anda telah berakhir. Silakan masuk kembali.';
@@ -22,7 +23,14 @@ export class SessionState {
 
   /** Asks the server whether setup is needed and, if not, who is signed in. */
   async load(): Promise<void> {
-    // The first load takes the answer bootAhead asked for; should that have failed, the API client asks again.
+    // The first load takes the answers the server put in the page, when it did: no request at all.
+    const inPage = takeBootAnswers();
+    if (inPage) {
+      this.setupNeeded = inPage.setup.needed;
+      this.set(inPage.setup.needed ? null : inPage.session);
+      return;
+    }
+    // Else the answer bootAhead asked for; should that have failed, the API client asks again.
     const ahead = takeSetupAhead();
     this.setupNeeded = ahead ? await ahead.catch(() => this.api.setupNeeded()) : await this.api.setupNeeded();
     this.set(this.setupNeeded ? null : await this.api.session());

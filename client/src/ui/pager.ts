@@ -2,6 +2,7 @@
 // stay in place between pages and are never `disabled` (only `aria-disabled`), so the keyboard focus stays on the
 // button just used, as it moves page after page.
 import { h } from './dom';
+import { formatCount } from './format';
 import './pager.css';
 
 export type PagerMove = 'first' | 'previous' | 'next' | 'last';
@@ -12,8 +13,6 @@ const BUTTONS: Record<PagerMove, { text: string; label: string }> = {
   next: { text: 'Berikutnya ›', label: 'Halaman berikutnya' },
   last: { text: '»', label: 'Halaman terakhir' },
 };
-
-const number = new Intl.NumberFormat('id-ID');
 
 /** Page `page` (1 is the first) of `pages`. */
 export interface PagerState {
@@ -50,7 +49,7 @@ export class Pager {
     this.element.hidden = state === null;
     if (!state) return;
     this.state = state;
-    this.position.textContent = `Halaman ${number.format(state.page)} dari ${number.format(state.pages)}`;
+    this.position.textContent = `Halaman ${formatCount(state.page)} dari ${formatCount(state.pages)}`;
     const atStart = state.page <= 1;
     const atEnd = state.page >= state.pages;
     for (const [move, unusable] of [['first', atStart], ['previous', atStart], ['next', atEnd], ['last', atEnd]] as const) {

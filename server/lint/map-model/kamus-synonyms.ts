@@ -3,6 +3,7 @@
 // (server/settings/kamus.service.ts), carried by the lint context to the map model.
 import { z } from 'zod';
 import { JABATAN_CODES, normalizeTitle, ROLE_CODES } from './kamus-jabatan';
+import { synonymFor } from './synonym-for';
 
 const answerFields = {
   jabatan: z.enum(JABATAN_CODES).optional(),
@@ -38,12 +39,7 @@ export type KamusSynonym = z.infer<typeof KamusSynonym>;
 /** At most this many synonyms per repository (settings.json stays far below its ceiling). */
 export const MAX_SYNONYMS = 2000;
 
-/** The synonym whose name is this lane name (compared normalised: case, punctuation and abbreviations aside). */
-export function synonymFor(name: string, synonyms: readonly KamusSynonym[] | undefined): KamusSynonym | undefined {
-  if (!synonyms?.length) return undefined;
-  const wanted = normalizeTitle(name);
-  return wanted ? synonyms.find((synonym) => normalizeTitle(synonym.name) === wanted) : undefined;
-}
+export { synonymFor };
 
 /** The key a synonym is stored under: its normalised name. */
 export const synonymKey = (name: string) => normalizeTitle(name);

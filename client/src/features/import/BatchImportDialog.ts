@@ -2,7 +2,6 @@
 // imported as a draft map in turn with a progress bar; each file's line says what became of it — the map created
 // (with how many pieces the reader guessed, to check in the map), or why it was refused. Nothing is imported before
 // "Impor semua"; a refused file does not stop the others.
-import { unzipSync } from 'fflate';
 import { ApiError } from '../../api/client';
 import type { Meta, Profile } from '../../api/types';
 import type { AppContext } from '../../context';
@@ -23,6 +22,8 @@ async function unpack(zip: File): Promise<{ files: File[]; skipped: string[] }> 
   const skipped: string[] = [];
   let count = 0;
   let total = 0;
+  // fflate builds its tables when evaluated: loaded with the first ZIP, not with the app (issue 16).
+  const { unzipSync } = await import('fflate');
   const entries = unzipSync(new Uint8Array(await zip.arrayBuffer()), {
     filter: (entry) => {
       const wanted = IMPORTABLE.test(entry.name) && !entry.name.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(entry.name);

@@ -1,8 +1,8 @@
 // Words and colours of the review cycle as the client shows them, and small pure helpers over annotation threads.
-import { IDENTITY_FIELDS } from '../../../../server/review/review.schema';
+import { IDENTITY_FIELDS } from '../../../../server/review/review-labels';
 import type { Anchor, AnnotationView, ReviewState } from '../../api/types';
 
-export { STATE_LABELS } from '../../../../server/review/review.schema';
+export { STATE_LABELS } from '../../../../server/review/review-labels';
 
 /** The colour family of each state's badge (a class `review-state-<tone>` in review.css). */
 export const STATE_TONES: Record<ReviewState, 'neutral' | 'info' | 'progress' | 'warning' | 'success' | 'final' | 'danger'> = {

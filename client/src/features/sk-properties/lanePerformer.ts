@@ -2,7 +2,8 @@
 // kamus's suggestions for the lane's name first and "Bukan jabatan pemda" for outside parties.
 import { readTitle } from '../../../../server/lint/map-model/kamus-jabatan';
 import { EXTERNAL_LABEL, suggestionsFor, type LaneSuggestion } from '../../../../server/lint/map-model/kamus-suggestions';
-import { synonymFor, type KamusSynonym } from '../../../../server/lint/map-model/kamus-synonyms';
+import type { KamusSynonym } from '../../../../server/lint/map-model/kamus-synonyms';
+import { synonymFor } from '../../../../server/lint/map-model/synonym-for';
 import { JABATAN, ROLES, type SkOption } from './vocabulary';
 
 /** A select option, or a group of them (an optgroup). */

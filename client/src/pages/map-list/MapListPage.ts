@@ -8,7 +8,7 @@ import { droppedFiles } from '../../ui/droppedFiles';
 import { bpmnFileInput } from '../../ui/files';
 import { openBatchImportDialog } from '../../features/import/BatchImportDialog';
 import { openImportDialog } from '../../features/import/ImportDialog';
-import { formatDateTime } from '../../ui/format';
+import { formatCount, formatDateTime } from '../../ui/format';
 import { errorStateView, loadingView } from '../../ui/states';
 import { Pager, type PagerMove } from '../../ui/pager';
 import { appHeader, pageShell } from '../shared/layout';
@@ -29,7 +29,6 @@ const QUERY_KEYS = { q: 'q', kind: 'jenis', unit: 'unit', sopState: 'status' } a
 
 /** URL query key of the table's page (1 is the first; left out on the first). */
 const PAGE_KEY = 'halaman';
-const count = new Intl.NumberFormat('id-ID');
 
 /** The list as a table ("Daftar") or as the tree of the hierarchy ("Hierarki"); the choice is remembered. */
 type ListView = 'daftar' | 'hierarki';
@@ -165,7 +164,7 @@ export class MapListPage implements Page {
           this.hasFilter() ? this.context.api.listMaps() : null,
         ]);
         if (request !== this.request) return;
-        this.count.textContent = maps.length > 0 ? `${count.format(maps.length)} peta` : '';
+        this.count.textContent = maps.length > 0 ? `${formatCount(maps.length)} peta` : '';
         this.showPages(null);
         replaceChildren(this.results, maps.length > 0 ? this.tree(all ?? maps, all ? new Set(maps.map((m) => m.id)) : null, meta) : this.emptyState());
         return;
