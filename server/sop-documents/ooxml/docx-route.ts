@@ -6,7 +6,7 @@
 // The other tables (the identity part) are read as the identity.
 import type { SopIdentityDraft } from '../../sop/identity.schema';
 import { identityOfCells } from './identity-runs';
-import { drawingShapes, type Box, type DrawnShape } from './drawing-shapes';
+import { drawingShape, drawingShapes, type Box, type DrawnShape } from './drawing-shapes';
 import type { PlacedTable } from './flowchart-table';
 import type { PackageParts } from './package-parts';
 import { vmlShape } from './vml-shapes';
@@ -98,27 +98,53 @@ function anchorBox(anchor: XmlNode, frame: PageFrame, cellBox: Box | undefined, 
   };
 }
 
+/** A drawing of an element, with the VML that mc:AlternateContent gives as its fallback (LibreOffice writes both). */
+interface Drawing {
+  node: XmlNode;
+  fallback?: XmlNode;
+}
+
 /** The drawings of an element (a paragraph, a cell): DrawingML, or VML where only VML is there. */
-function drawings(node: XmlNode): XmlNode[] {
-  const found: XmlNode[] = [];
-  const walk = (n: XmlNode) => {
+function drawings(node: XmlNode): Drawing[] {
+  const found: Drawing[] = [];
+  const walk = (n: XmlNode, fallback?: XmlNode) => {
     for (const c of n.children) {
       if (c.name === 'mc:AlternateContent') {
         const choice = children(c, 'mc:Choice').find((k) => descendants(k, 'w:drawing').length > 0);
-        walk(choice ?? child(c, 'mc:Fallback') ?? c);
-      } else if (c.name === 'w:drawing' || c.name === 'w:pict' || c.name === 'w:object') found.push(c);
-      else if (c.name !== 'w:tbl' && c.name !== 'w:txbxContent') walk(c);
+        const vml = child(c, 'mc:Fallback');
+        walk(choice ?? vml ?? c, choice ? vml : undefined);
+      } else if (c.name === 'w:drawing' || c.name === 'w:pict' || c.name === 'w:object') found.push({ node: c, ...(fallback ? { fallback } : {}) });
+      else if (c.name !== 'w:tbl' && c.name !== 'w:txbxContent') walk(c, fallback);
     }
   };
   walk(node);
   return found;
 }
 
-function shapesOf(drawing: XmlNode, frame: PageFrame, cellBox: Box | undefined, paragraphTop: number): DrawnShape[] {
-  if (drawing.name !== 'w:drawing') {
-    return drawing.children.flatMap((v) => vmlShape(v, { frame, cellBox, paragraphTop }));
+/**
+ * A line whose anchor does not hold its size (LibreOffice Writer writes a glued connector with a 1 mm wp:extent, its
+ * size only in a:xfrm, and offsets that are not its route) is placed on its VML fallback's bounds instead: the
+ * DrawingML path, flipped and turned as a:xfrm says, over the box the fallback gives. A connector drawn along one
+ * axis (no width or no height) is directed by the fallback's own flips: its DrawingML turn runs it the other way.
+ */
+function lineOnFallback(content: XmlNode, shape: DrawnShape, anchorBox: Box, fallback: XmlNode | undefined, where: Parameters<typeof vmlShape>[1]): DrawnShape {
+  const xfrm = at(content, 'wps:spPr', 'a:xfrm');
+  const ext = child(xfrm, 'a:ext');
+  const size = Math.max(num(ext?.attrs.cx), num(ext?.attrs.cy));
+  if (!fallback || size === 0 || Math.max(anchorBox.width, anchorBox.height) >= size * 0.5) return shape;
+  const vml = fallback.children.flatMap((pict) => pict.children.flatMap((v) => vmlShape(v, where))).find((v) => v.role === 'line');
+  if (!vml) return shape;
+  const flat = Math.min(vml.box.width, vml.box.height) < 12700;
+  if (flat) return { ...shape, box: vml.box, points: vml.points!, heads: shape.heads ?? vml.heads! };
+  const placed = drawingShape(content, shape.id, { box: vml.box, frame: 'visual' });
+  return placed ? { ...placed, glue: shape.glue ?? {} } : shape;
+}
+
+function shapesOf(drawing: Drawing, frame: PageFrame, cellBox: Box | undefined, paragraphTop: number): DrawnShape[] {
+  if (drawing.node.name !== 'w:drawing') {
+    return drawing.node.children.flatMap((v) => vmlShape(v, { frame, cellBox, paragraphTop }));
   }
-  return drawing.children.flatMap((anchor) => {
+  return drawing.node.children.flatMap((anchor) => {
     if (anchor.name !== 'wp:anchor' && anchor.name !== 'wp:inline') return [];
     const data = at(anchor, 'a:graphic', 'a:graphicData');
     const content = data?.children.find((c) => ['wps:wsp', 'wpg:wgp', 'wpc:wpc'].includes(c.name));
@@ -128,8 +154,49 @@ function shapesOf(drawing: XmlNode, frame: PageFrame, cellBox: Box | undefined, 
     const shapes = drawingShapes(content, { box, frame: 'frame' });
     // A shape on its own takes the anchor's id (wp:docPr), which Word's connectors name in their glue.
     if (content.name === 'wps:wsp' && shapes[0] && id) shapes[0].id = shapes[0].id ?? id;
+    if (content.name === 'wps:wsp' && shapes[0]?.role === 'line') shapes[0] = lineOnFallback(content, shapes[0], box, drawing.fallback, { frame, cellBox, paragraphTop });
     return shapes;
   });
+}
+
+/**
+ * How far a drawing's shapes move when their offsets, written relative to the paragraph and its column, are read as
+ * the page's: LibreOffice Writer writes a connector anchored to the page into the paragraph at the page's top with
+ * relativeFrom column / paragraph and its page position. Undefined for drawings placed relative to the page.
+ */
+function pageShift(drawing: Drawing, frame: PageFrame, paragraphTop: number): { x: number; y: number } | undefined {
+  const anchor = child(drawing.node, 'wp:anchor');
+  if (!anchor) return undefined;
+  const from = (name: string) => child(anchor, name)?.attrs.relativeFrom ?? '';
+  const x = ['column', 'character', 'margin'].includes(from('wp:positionH')) ? -frame.left : 0;
+  const y = ['paragraph', 'line'].includes(from('wp:positionV')) ? -paragraphTop : from('wp:positionV') === 'margin' ? -frame.top : 0;
+  return x || y ? { x, y } : undefined;
+}
+
+/**
+ * A paragraph's lines whose ends meet the symbols only when their offsets are read as the page's (see pageShift) are
+ * moved there: all the paragraph's lines together, and only when more of their ends then touch a symbol.
+ */
+function atPagePositions(floating: Array<{ shape: DrawnShape; paragraph: number; toPage?: { x: number; y: number } }>, tables: PlacedTable[], placedOn: Map<DrawnShape, number>) {
+  const groups = new Map<string, Array<{ shape: DrawnShape; toPage: { x: number; y: number } }>>();
+  for (const { shape, paragraph, toPage } of floating) {
+    if (!toPage || shape.role !== 'line' || !placedOn.has(shape)) continue;
+    const key = `${paragraph}:${placedOn.get(shape)}:${toPage.x}:${toPage.y}`;
+    groups.set(key, [...(groups.get(key) ?? []), { shape, toPage }]);
+  }
+  for (const group of groups.values()) {
+    const symbols = tables[placedOn.get(group[0]!.shape)!]!.shapes.filter((s) => s.role === 'symbol');
+    const { x: dx, y: dy } = group[0]!.toPage;
+    const touches = (shift: number) =>
+      group.flatMap(({ shape }) => [shape.points![0]!, shape.points!.at(-1)!]).filter((p) =>
+        symbols.some(({ box }) => Math.hypot(Math.max(box.x - p.x - dx * shift, 0, p.x + dx * shift - box.x - box.width), Math.max(box.y - p.y - dy * shift, 0, p.y + dy * shift - box.y - box.height)) <= Math.min(box.width, box.height) / 5),
+      ).length;
+    if (touches(1) <= touches(0)) continue;
+    for (const { shape } of group) {
+      shape.box = { ...shape.box, x: shape.box.x + dx, y: shape.box.y + dy };
+      shape.points = shape.points!.map((p) => ({ x: p.x + dx, y: p.y + dy }));
+    }
+  }
 }
 
 export function docxTables(parts: PackageParts): { tables: PlacedTable[]; identity: SopIdentityDraft } {
@@ -149,7 +216,7 @@ export function docxTables(parts: PackageParts): { tables: PlacedTable[]; identi
   let flowTop = frame.top;
   const flow: WordTable[] = [];
   const others: WordTable[] = [];
-  const floating: Array<{ shape: DrawnShape; page: number }> = [];
+  const floating: Array<{ shape: DrawnShape; page: number; paragraph: number; toPage?: { x: number; y: number } }> = [];
   const blocks = body.children.flatMap((c) => (c.name === 'w:sdt' ? children(child(c, 'w:sdtContent'), 'w:p').concat(children(child(c, 'w:sdtContent'), 'w:tbl')) : [c]));
   for (const block of blocks) {
     if (block.name === 'w:p') {
@@ -157,7 +224,10 @@ export function docxTables(parts: PackageParts): { tables: PlacedTable[]; identi
         page += 1;
         flowTop = frame.top;
       }
-      for (const drawing of drawings(block)) for (const shape of shapesOf(drawing, frame, undefined, flowTop)) floating.push({ shape, page });
+      for (const drawing of drawings(block)) {
+        const toPage = pageShift(drawing, frame, flowTop);
+        for (const shape of shapesOf(drawing, frame, undefined, flowTop)) floating.push({ shape, page, paragraph: blocks.indexOf(block), ...(toPage ? { toPage } : {}) });
+      }
       if (descendants(block, 'w:br').some((br) => br.attrs['w:type'] === 'page')) {
         page += 1;
         flowTop = frame.top;
@@ -181,13 +251,18 @@ export function docxTables(parts: PackageParts): { tables: PlacedTable[]; identi
     return { layout, colX: table.colX, rowY: table.rowY, shapes: inCells, index };
   });
   // Floating shapes: to the table of their page they stand over (or nearest to).
+  const placedOn = new Map<DrawnShape, number>();
   for (const { shape, page: on } of floating) {
     const candidates = flow.map((table, index) => ({ table, index })).filter(({ table }) => table.page === on);
     const centre = { x: shape.box.x + shape.box.width / 2, y: shape.box.y + shape.box.height / 2 };
     const distance = (t: WordTable) => Math.max(0, t.rowY[0]! - centre.y, centre.y - t.rowY.at(-1)!) + Math.max(0, t.colX[0]! - centre.x, centre.x - t.colX.at(-1)!);
     const best = candidates.sort((a, b) => distance(a.table) - distance(b.table))[0] ?? (flow.length === 1 ? { index: 0 } : undefined);
-    if (best) tables[best.index]!.shapes.push(shape);
+    if (best) {
+      tables[best.index]!.shapes.push(shape);
+      placedOn.set(shape, best.index);
+    }
   }
+  atPagePositions(floating, tables, placedOn);
   const identity = identityOfCells(others);
   return { tables, identity };
 }

@@ -19,9 +19,9 @@ export function readPackage(bytes: Uint8Array, kind: 'docx' | 'xlsx'): PackageRe
     const parts = openPackage(bytes);
     const { tables, identity } = kind === 'xlsx' ? xlsxTables(parts) : docxTables(parts);
     const read = flowchartTable(tables);
-    // A drawing the reader cannot place (a symbol outside the performer columns, a numbered row without its symbol, two
+    // A drawing the reader cannot place (a line that joins no two symbols, a symbol outside the performer columns, a numbered row without its symbol, two
     // symbols in one row: a table whose rows' heights the package does not fix) is left to LibreOffice's drawing.
-    if (!read || read.table.links.length === 0 || read.unplaced > 0 || read.emptyRows > 0 || read.crowdedRows > 0) return undefined;
+    if (!read || read.table.links.length === 0 || read.loose > 0 || read.unplaced > 0 || read.emptyRows > 0 || read.crowdedRows > 0) return undefined;
     return { ...read, identity, pages: tables.length };
   } catch {
     // A part the reader cannot follow: the file goes the LibreOffice way.

@@ -2,8 +2,8 @@
 // of mc:AlternateContent — v:rect, v:roundrect, v:oval, v:shape with a flowchart type (o:spt), v:line and connectors
 // (o:connectortype), arrowheads on v:stroke, text in v:textbox. Placed by their style (margin-left / margin-top /
 // width / height, relative to page, margin or the cell they stand in).
-import type { Box, DrawnShape, SymbolKind } from './drawing-shapes';
-import { shapeText } from './drawing-shapes';
+import type { Box, DrawnShape, Point, SymbolKind } from './drawing-shapes';
+import { outlineSymbol, shapeText } from './drawing-shapes';
 import { child, type XmlNode } from './xml-node';
 
 const EMU: Record<string, number> = { pt: 12700, in: 914400, cm: 360000, mm: 36000, px: 9525, emu: 1, '': 9525 };
@@ -19,6 +19,69 @@ const style = (node: XmlNode) => Object.fromEntries((node.attrs.style ?? '').spl
 /** Flowchart shape types (o:spt) and their symbols. */
 const SPT: Record<string, SymbolKind> = { '1': 'process', '109': 'process', '112': 'process', '2': 'terminator', '116': 'terminator', '176': 'terminator', '3': 'terminator', '4': 'decision', '110': 'decision', '177': 'connector', '120': 'connector', '15': 'connector' };
 const LINE_SPT = new Set(['20', '32', '33', '34', '35', '36', '37', '38', '39', '40']);
+
+/**
+ * A VML path (v:shape's path: m, l, c, t, r, v, x, e, nf, ns) as its sub-paths' points in the shape's coordsize units,
+ * curves kept as their end points; undefined where it draws with formulas (@n) or commands this reader does not follow.
+ */
+export function vmlPath(path: string): Array<{ points: Point[]; closed: boolean }> | undefined {
+  const tokens = path.match(/[a-z]+|-?\d+(?:\.\d+)?|@\d+|,/gi) ?? [];
+  if (tokens.some((t) => t.startsWith('@'))) return undefined;
+  const paths: Array<{ points: Point[]; closed: boolean }> = [];
+  let command = '';
+  let numbers: number[] = [];
+  let at: Point = { x: 0, y: 0 };
+  let current: { points: Point[]; closed: boolean } | undefined;
+  const flush = () => {
+    // Empty places between commas are zeros ("m,l21600," is m 0,0 l 21600,0).
+    const relative = command === 't' || command === 'r' || command === 'v';
+    const per = command === 'c' || command === 'v' ? 6 : 2;
+    for (let i = 0; i + per - 1 < numbers.length; i += per) {
+      const x = numbers[i + per - 2]!;
+      const y = numbers[i + per - 1]!;
+      at = relative ? { x: at.x + x, y: at.y + y } : { x, y };
+      if (command === 'm' || command === 't') {
+        current = { points: [at], closed: false };
+        paths.push(current);
+      } else current?.points.push(at);
+    }
+    numbers = [];
+  };
+  let pending: number | undefined;
+  let sawComma = false;
+  for (const token of tokens) {
+    if (token === ',') {
+      numbers.push(pending ?? 0);
+      pending = undefined;
+      sawComma = true;
+      continue;
+    }
+    if (/^-?\d/.test(token)) {
+      if (pending !== undefined) numbers.push(pending);
+      pending = Number(token);
+      sawComma = false;
+      continue;
+    }
+    if (pending !== undefined || sawComma) numbers.push(pending ?? 0);
+    pending = undefined;
+    sawComma = false;
+    flush();
+    // nf / ns (no fill, no stroke) carry no points.
+    for (const letter of token.toLowerCase().replace(/n[fs]/g, '')) {
+      if (letter === 'x' && current) current.closed = true;
+      else if (letter === 'e' || letter === 'x') continue;
+      else if (!'mltrcv'.includes(letter)) return undefined;
+      else command = letter;
+    }
+  }
+  if (pending !== undefined || sawComma) numbers.push(pending ?? 0);
+  flush();
+  for (const p of paths) {
+    const [first, last] = [p.points[0], p.points.at(-1)];
+    if (p.points.length > 3 && first && last && first.x === last.x && first.y === last.y) p.closed = true;
+  }
+  return paths.filter((p) => p.points.length >= 2);
+}
 
 const arrow = (value: string | undefined) => !!value && value !== 'none';
 
@@ -74,7 +137,24 @@ export function vmlShape(node: XmlNode, where: Where): DrawnShape[] {
   const box = { x: x0 + vmlLength(css['margin-left'] ?? css.left), y: y0 + vmlLength(css['margin-top'] ?? css.top), width: vmlLength(css.width), height: vmlLength(css.height) };
   const text = shapeText(node);
   const stroked = node.attrs.stroked !== 'f' && node.attrs.stroked !== 'false';
-  const symbol: SymbolKind | undefined = local === 'rect' ? 'process' : local === 'roundrect' || local === 'oval' ? 'terminator' : spt ? SPT[spt] : undefined;
+  let symbol: SymbolKind | undefined = local === 'rect' ? 'process' : local === 'roundrect' || local === 'oval' ? 'terminator' : spt ? SPT[spt] : undefined;
+  // A v:shape drawn by its own path (LibreOffice Writer writes its decisions so): a closed outline is a symbol by its
+  // corners (four on the mid-sides: belah ketupat); an open stroked path is a line through its points.
+  const drawn = !symbol && local === 'shape' && node.attrs.path ? vmlPath(node.attrs.path) : undefined;
+  if (drawn && drawn.length > 0) {
+    const [cw, ch] = (node.attrs.coordsize ?? '21600,21600').split(',').map(Number);
+    const sx = cw ? box.width / cw : 1;
+    const sy = ch ? box.height / ch : 1;
+    const scale = (p: Point) => ({ x: p.x * sx, y: p.y * sy });
+    const outline = drawn.find((p) => p.closed);
+    if (outline) symbol = outlineSymbol(outline.points.map(scale), box.width, box.height);
+    else if (stroked) {
+      const longest = [...drawn].sort((a, b) => b.points.length - a.points.length)[0]!;
+      const flip = css.flip ?? '';
+      const points = longest.points.map(scale).map((p) => ({ x: box.x + (flip.includes('x') ? box.width - p.x : p.x), y: box.y + (flip.includes('y') ? box.height - p.y : p.y) }));
+      return [{ ...(id ? { id } : {}), box, role: 'line', points, heads, glue: {} }];
+    }
+  }
   if (!symbol || (!stroked && text)) return text ? [{ ...(id ? { id } : {}), box, role: 'label', text }] : [];
   return [{ ...(id ? { id } : {}), box, role: 'symbol', symbol, ...(text ? { text } : {}) }];
 }
