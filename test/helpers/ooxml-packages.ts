@@ -95,6 +95,27 @@ export function connector(start: { x: number; y: number }, end: { x: number; y: 
   );
 }
 
+/**
+ * A connector as LibreOffice Writer writes one glued to shapes into .docx: its DrawingML anchor 1 mm wide with offsets
+ * that are not its route (relative to the column and paragraph), the path's size and flips only in a:xfrm, no glue;
+ * the VML fallback (mc:Fallback) holds its bounds on the page and its flips.
+ */
+export function writerConnector(start: { x: number; y: number }, end: { x: number; y: number }, preset = 'bentConnector3'): string {
+  const box = { x: Math.min(start.x, end.x), y: Math.min(start.y, end.y), width: Math.abs(end.x - start.x), height: Math.abs(end.y - start.y) };
+  const flip = `${end.x < start.x ? ' flipH="1"' : ''}${end.y < start.y ? ' flipV="1"' : ''}`;
+  const vmlFlip = `${end.x < start.x ? 'x' : ''}${end.y < start.y ? 'y' : ''}`;
+  const pt = (emu: number) => `${(emu / 12700).toFixed(2)}pt`;
+  const id = ++serial;
+  return (
+    `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor simplePos="0" relativeHeight="1" behindDoc="1" locked="0" layoutInCell="0" allowOverlap="1"><wp:simplePos x="0" y="0"/>` +
+    `<wp:positionH relativeFrom="column"><wp:posOffset>${Math.round(box.x) + 7_000_000}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>${Math.round(box.y) + 9_000_000}</wp:posOffset></wp:positionV>` +
+    `<wp:extent cx="36195" cy="36195"/><wp:wrapNone/><wp:docPr id="${id}" name="Shape${id}"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">` +
+    `<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm${flip}><a:off x="0" y="0"/><a:ext cx="${Math.round(box.width)}" cy="${Math.round(box.height)}"/></a:xfrm><a:prstGeom prst="${preset}"><a:avLst/></a:prstGeom>` +
+    `<a:ln w="6480"><a:tailEnd type="triangle"/></a:ln></wps:spPr><wps:bodyPr/></wps:wsp>${anchorClose.replace('</w:r>', '')}</mc:Choice>` +
+    `<mc:Fallback><w:pict><v:shape id="shape_${id}" type="_x0000_t32" style="position:absolute;margin-left:${pt(box.x)};margin-top:${pt(box.y)};width:${pt(box.width)};height:${pt(box.height)}${vmlFlip ? `;flip:${vmlFlip}` : ''}"><v:stroke endarrow="block"/></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`
+  );
+}
+
 /** A text box without an outline: an arrow's label. */
 export function labelBox(box: Box, text: string): string {
   return (

@@ -6,7 +6,7 @@ import { readPackage } from '../../server/sop-documents/ooxml/read-package';
 import { readSopDocument } from '../../server/sop-documents/read-document';
 import { SopTable } from '../../server/sop-documents/sop-table.schema';
 import { structure } from '../../server/sop-documents/table-structure';
-import { cellBox, connector, floatingSymbol, inlineSymbol, labelBox, SHEET_COLUMN, SHEET_ROW, sheetAnchor, sheetPackage, wordPackage, type WordRow } from '../helpers/ooxml-packages';
+import { cellBox, connector, floatingSymbol, inlineSymbol, labelBox, SHEET_COLUMN, SHEET_ROW, sheetAnchor, sheetPackage, wordPackage, writerConnector, type WordRow } from '../helpers/ooxml-packages';
 
 const PERFORMERS = ['Kepala Bidang', 'Staf'];
 // Rows: start kapsul (Kepala Bidang), kotak (Staf), belah ketupat (Kepala Bidang: Ya → 4, Tidak → 2), end kapsul (Staf).
@@ -113,6 +113,28 @@ describe('a Word package read from its parts', () => {
     const got = await read(wordPackage(PERFORMERS, ROWS, vml));
     expect(got.route).toBe('package');
     expect(structure(got.table)).toEqual(structure(EXPECTED));
+  });
+
+  it('a decision drawn as a VML path (a four-point diamond, as LibreOffice Writer writes it) is a belah ketupat', async () => {
+    const pt = (emu: number) => `${(emu / 12700).toFixed(2)}pt`;
+    const place = (b: Box) => `position:absolute;margin-left:${pt(b.x)};margin-top:${pt(b.y)};width:${pt(b.width)};height:${pt(b.height)};mso-position-horizontal-relative:page;mso-position-vertical-relative:page`;
+    const diamond = `<w:r><w:pict><v:shape coordsize="2401,901" path="m1200,0l2400,450l1200,900l0,450l1200,0e" stroked="t" style="${place(symbols[2]!)}"/></w:pict></w:r>`;
+    const others = PLAN.map(({ preset }, i) => (i === 2 ? diamond : floatingSymbol(symbols[i]!, preset, IDS[i]))).join('');
+    const got = await read(wordPackage(PERFORMERS, ROWS, others + arrows() + answers()));
+    expect(got.route).toBe('package');
+    expect(structure(got.table)).toEqual(structure(EXPECTED));
+  });
+
+  it("connectors as LibreOffice Writer writes them (a 1 mm anchor, no glue): placed on their VML fallback's bounds, directed by their flips and arrowhead", async () => {
+    const writer =
+      writerConnector(right(symbols[0]!), left(symbols[1]!)) +
+      writerConnector(bottom(symbols[1]!), top(symbols[2]!)) +
+      writerConnector(bottom(symbols[2]!), left(symbols[3]!)) +
+      writerConnector(right(symbols[2]!), bottom(symbols[1]!), 'bentConnector2');
+    const got = await read(wordPackage(PERFORMERS, ROWS, floating() + writer + answers()));
+    expect(got.route).toBe('package');
+    expect(structure(got.table)).toEqual(structure(EXPECTED));
+    expect(got.table.guesses).toEqual([]);
   });
 
   it('the merged header: Pelaksana over its performers (gridSpan), Mutu Baku over its parts, No and Kegiatan over two rows (vMerge)', async () => {
