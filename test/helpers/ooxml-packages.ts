@@ -34,7 +34,11 @@ export interface WordRow {
   inCell?: { column: number; xml: string };
 }
 
-export function wordPackage(performers: string[], rows: WordRow[], drawing: string): Uint8Array {
+/**
+ * `inFlow`: the table in the text's flow (not floating) after the paragraph holding `drawing`, on a page with margins
+ * of `inFlow.margin` twips: its top one line (276 twips) below the margin, its left at the margin.
+ */
+export function wordPackage(performers: string[], rows: WordRow[], drawing: string, inFlow?: { margin: number }): Uint8Array {
   const n = performers.length;
   const grid = wordGrid(n);
   const merged = (text: string) => tc(text, '<w:vMerge w:val="restart"/>');
@@ -48,9 +52,9 @@ export function wordPackage(performers: string[], rows: WordRow[], drawing: stri
     })
     .join('');
   const table =
-    `<w:tbl><w:tblPr><w:tblpPr w:vertAnchor="page" w:horzAnchor="page" w:tblpX="0" w:tblpY="0"/><w:tblBorders>${BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>` +
+    `<w:tbl><w:tblPr>${inFlow ? '' : '<w:tblpPr w:vertAnchor="page" w:horzAnchor="page" w:tblpX="0" w:tblpY="0"/>'}<w:tblBorders>${BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>` +
     `<w:tblGrid>${grid.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>${header1}${header2}${body}</w:tbl>`;
-  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body><w:p>${drawing}</w:p>${table}<w:p/><w:sectPr><w:pgSz w:w="16838" w:h="11906"/><w:pgMar w:top="0" w:left="0" w:right="0" w:bottom="0"/></w:sectPr></w:body></w:document>`;
+  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body><w:p>${drawing}</w:p>${table}<w:p/><w:sectPr><w:pgSz w:w="16838" w:h="11906"/><w:pgMar w:top="${inFlow?.margin ?? 0}" w:left="${inFlow?.margin ?? 0}" w:right="0" w:bottom="0"/></w:sectPr></w:body></w:document>`;
   return zipSync({
     '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
     '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
@@ -65,15 +69,15 @@ interface Box {
   width: number;
   height: number;
 }
-const anchorOpen = (box: Box, id: number) =>
+const anchorOpen = (box: Box, id: number, from: 'page' | 'paragraph' = 'page') =>
   `<w:r><w:drawing><wp:anchor simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="0" allowOverlap="1"><wp:simplePos x="0" y="0"/>` +
-  `<wp:positionH relativeFrom="page"><wp:posOffset>${Math.round(box.x)}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>${Math.round(box.y)}</wp:posOffset></wp:positionV>` +
+  `<wp:positionH relativeFrom="${from === 'page' ? 'page' : 'column'}"><wp:posOffset>${Math.round(box.x)}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="${from}"><wp:posOffset>${Math.round(box.y)}</wp:posOffset></wp:positionV>` +
   `<wp:extent cx="${Math.round(box.width)}" cy="${Math.round(box.height)}"/><wp:wrapNone/><wp:docPr id="${id}" name="s${id}"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">`;
 const anchorClose = '</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>';
 
-/** A flowchart symbol floating over the page at `box` (EMU). */
-export function floatingSymbol(box: Box, preset: string, id = ++serial): string {
-  return `${anchorOpen(box, id)}<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${Math.round(box.width)}" cy="${Math.round(box.height)}"/></a:xfrm><a:prstGeom prst="${preset}"><a:avLst/></a:prstGeom><a:ln w="6350"/></wps:spPr><wps:bodyPr/></wps:wsp>${anchorClose}`;
+/** A flowchart symbol floating over the page at `box` (EMU), or at `box` from its paragraph's column and top. */
+export function floatingSymbol(box: Box, preset: string, id = ++serial, from: 'page' | 'paragraph' = 'page'): string {
+  return `${anchorOpen(box, id, from)}<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${Math.round(box.width)}" cy="${Math.round(box.height)}"/></a:xfrm><a:prstGeom prst="${preset}"><a:avLst/></a:prstGeom><a:ln w="6350"/></wps:spPr><wps:bodyPr/></wps:wsp>${anchorClose}`;
 }
 
 /** The same symbol inline in a cell's paragraph. */

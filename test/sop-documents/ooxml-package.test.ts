@@ -137,6 +137,27 @@ describe('a Word package read from its parts', () => {
     expect(got.table.guesses).toEqual([]);
   });
 
+  it('a table in the text flow: shapes anchored to the paragraph above it placed through its grid; Writer connectors at their page position', async () => {
+    // Margins of 1000 twips: the paragraph's top and its column's left at the margin, the table one line lower.
+    const margin = 1000 * 635;
+    const line = 276 * 635;
+    const onPage = (b: Box) => ({ ...b, x: b.x + margin, y: b.y + margin + line });
+    const fromParagraph = (b: Box) => ({ ...b, y: b.y + line });
+    const shapes = PLAN.map(({ preset }, i) => floatingSymbol(fromParagraph(symbols[i]!), preset, IDS[i], 'paragraph')).join('');
+    // LibreOffice Writer writes a connector anchored to the page under relativeFrom column / paragraph, at its page position.
+    const s = symbols.map(onPage);
+    const writer =
+      writerConnector(right(s[0]!), left(s[1]!)) +
+      writerConnector(bottom(s[1]!), top(s[2]!)) +
+      writerConnector(bottom(s[2]!), left(s[3]!)) +
+      writerConnector(right(s[2]!), bottom(s[1]!), 'bentConnector2');
+    const labels = labelBox(onPage(YA), 'Ya') + labelBox(onPage(TIDAK), 'Tidak');
+    const got = await read(wordPackage(PERFORMERS, ROWS, shapes + writer + labels, { margin: 1000 }));
+    expect(got.route).toBe('package');
+    expect(structure(got.table)).toEqual(structure(EXPECTED));
+    expect(got.table.guesses).toEqual([]);
+  });
+
   it('the merged header: Pelaksana over its performers (gridSpan), Mutu Baku over its parts, No and Kegiatan over two rows (vMerge)', async () => {
     const got = await read(wordPackage(['Kepala Bidang', 'Staf', 'Bendahara'], ROWS, floating() + arrows() + answers()));
     expect(got.table.columns).toEqual(['Kepala Bidang', 'Staf', 'Bendahara']);
