@@ -20,6 +20,7 @@ interface PageFrame {
   height: number;
   left: number;
   top: number;
+  bottom: number;
 }
 
 interface WordTable {
@@ -72,6 +73,46 @@ function wordTable(node: XmlNode, page: number, frame: PageFrame, flowTop: numbe
     rowY.push(rowY.at(-1)! + (height && height.attrs['w:hRule'] === 'exact' ? num(height.attrs['w:val']) * EMU_PER_TWIP : Math.max(num(height?.attrs['w:val']) * EMU_PER_TWIP, estimate)));
   });
   return { node, page, cells, tcs, colX, rowY };
+}
+
+/**
+ * A flowchart table taller than its page, as the word processor lays it out: body rows of fixed height fill a page,
+ * the next page starts with the header rows repeated (w:tblHeader). One table per page, as Petakerja's export writes
+ * them, so that the shapes anchored on a later page stand over its rows. A row is not split (rows of exact height).
+ */
+function pages(table: WordTable, frame: PageFrame): WordTable[] {
+  const trs = children(table.node, 'w:tr');
+  const header = trs.findIndex((tr) => !child(child(tr, 'w:trPr'), 'w:tblHeader'));
+  const bottom = frame.height - frame.bottom;
+  if (header <= 0 || table.rowY.at(-1)! <= bottom + EMU_PER_TWIP * 20) return [table];
+  const headerHeight = table.rowY[header]! - table.rowY[0]!;
+  const groups: number[][] = [[]];
+  let y = table.rowY[header]!;
+  for (let row = header; row < trs.length; row++) {
+    const height = table.rowY[row + 1]! - table.rowY[row]!;
+    if (groups.at(-1)!.length > 0 && y + height > bottom + EMU_PER_TWIP * 20) {
+      groups.push([]);
+      y = frame.top + headerHeight;
+    }
+    groups.at(-1)!.push(row);
+    y += height;
+  }
+  return groups.map((rows, k) => {
+    const top = k === 0 ? table.rowY[0]! : frame.top;
+    const rowY = table.rowY.slice(0, header + 1).map((v) => v - table.rowY[0]! + top);
+    for (const row of rows) rowY.push(rowY.at(-1)! + table.rowY[row + 1]! - table.rowY[row]!);
+    const index = new Map<number, number>(rows.map((row, j) => [row, header + j]));
+    const kept = table.cells.map((cell, i) => ({ cell, tc: table.tcs[i]! })).filter(({ cell }) => cell.row < header || index.has(cell.row));
+    return {
+      node: table.node,
+      page: table.page + k,
+      cells: kept.map(({ cell }) => (cell.row < header ? cell : { ...cell, row: index.get(cell.row)!, rowSpan: 1 })),
+      // The header repeated on a later page is the word processor's: its cells' drawings are the first page's.
+      tcs: kept.map(({ cell, tc }) => (k > 0 && cell.row < header ? { ...tc, children: children(tc, 'w:tcPr') } : tc)),
+      colX: table.colX,
+      rowY,
+    };
+  });
 }
 
 /** Where a wp:anchor puts its frame on the page (EMU), given what its position is relative to. */
@@ -164,12 +205,12 @@ function shapesOf(drawing: Drawing, frame: PageFrame, cellBox: Box | undefined, 
  * the page's: LibreOffice Writer writes a connector anchored to the page into the paragraph at the page's top with
  * relativeFrom column / paragraph and its page position. Undefined for drawings placed relative to the page.
  */
-function pageShift(drawing: Drawing, frame: PageFrame, paragraphTop: number): { x: number; y: number } | undefined {
+function pageShift(drawing: Drawing, frame: PageFrame, left: number, top: number): { x: number; y: number } | undefined {
   const anchor = child(drawing.node, 'wp:anchor');
   if (!anchor) return undefined;
   const from = (name: string) => child(anchor, name)?.attrs.relativeFrom ?? '';
-  const x = ['column', 'character', 'margin'].includes(from('wp:positionH')) ? -frame.left : 0;
-  const y = ['paragraph', 'line'].includes(from('wp:positionV')) ? -paragraphTop : from('wp:positionV') === 'margin' ? -frame.top : 0;
+  const x = ['column', 'character'].includes(from('wp:positionH')) ? -left : from('wp:positionH') === 'margin' ? -frame.left : 0;
+  const y = ['paragraph', 'line'].includes(from('wp:positionV')) ? -top : from('wp:positionV') === 'margin' ? -frame.top : 0;
   return x || y ? { x, y } : undefined;
 }
 
@@ -177,7 +218,7 @@ function pageShift(drawing: Drawing, frame: PageFrame, paragraphTop: number): { 
  * A paragraph's lines whose ends meet the symbols only when their offsets are read as the page's (see pageShift) are
  * moved there: all the paragraph's lines together, and only when more of their ends then touch a symbol.
  */
-function atPagePositions(floating: Array<{ shape: DrawnShape; paragraph: number; toPage?: { x: number; y: number } }>, tables: PlacedTable[], placedOn: Map<DrawnShape, number>) {
+function atPagePositions(floating: Array<{ shape: DrawnShape; paragraph: string; toPage?: { x: number; y: number } }>, tables: PlacedTable[], placedOn: Map<DrawnShape, number>) {
   const groups = new Map<string, Array<{ shape: DrawnShape; toPage: { x: number; y: number } }>>();
   for (const { shape, paragraph, toPage } of floating) {
     if (!toPage || shape.role !== 'line' || !placedOn.has(shape)) continue;
@@ -211,12 +252,13 @@ export function docxTables(parts: PackageParts): { tables: PlacedTable[]; identi
     height: num(size?.attrs['w:h'], 16838) * EMU_PER_TWIP,
     left: num(margins?.attrs['w:left'], 1440) * EMU_PER_TWIP,
     top: num(margins?.attrs['w:top'], 1440) * EMU_PER_TWIP,
+    bottom: num(margins?.attrs['w:bottom'], 1440) * EMU_PER_TWIP,
   };
   let page = 1;
   let flowTop = frame.top;
   const flow: WordTable[] = [];
   const others: WordTable[] = [];
-  const floating: Array<{ shape: DrawnShape; page: number; paragraph: number; toPage?: { x: number; y: number } }> = [];
+  const floating: Array<{ shape: DrawnShape; page: number; paragraph: string; toPage?: { x: number; y: number } }> = [];
   const blocks = body.children.flatMap((c) => (c.name === 'w:sdt' ? children(child(c, 'w:sdtContent'), 'w:p').concat(children(child(c, 'w:sdtContent'), 'w:tbl')) : [c]));
   for (const block of blocks) {
     if (block.name === 'w:p') {
@@ -225,8 +267,8 @@ export function docxTables(parts: PackageParts): { tables: PlacedTable[]; identi
         flowTop = frame.top;
       }
       for (const drawing of drawings(block)) {
-        const toPage = pageShift(drawing, frame, flowTop);
-        for (const shape of shapesOf(drawing, frame, undefined, flowTop)) floating.push({ shape, page, paragraph: blocks.indexOf(block), ...(toPage ? { toPage } : {}) });
+        const toPage = pageShift(drawing, frame, frame.left, flowTop);
+        for (const shape of shapesOf(drawing, frame, undefined, flowTop)) floating.push({ shape, page, paragraph: `p${blocks.indexOf(block)}`, ...(toPage ? { toPage } : {}) });
       }
       if (descendants(block, 'w:br').some((br) => br.attrs['w:type'] === 'page')) {
         page += 1;
@@ -237,16 +279,21 @@ export function docxTables(parts: PackageParts): { tables: PlacedTable[]; identi
     if (block.name !== 'w:tbl') continue;
     const table = wordTable(block, page, frame, flowTop);
     if (!child(child(block, 'w:tblPr'), 'w:tblpPr')) flowTop = table.rowY.at(-1)!;
-    (tableLayout(table.cells) ? flow : others).push(table);
+    if (tableLayout(table.cells)) flow.push(...pages(table, frame));
+    else others.push(table);
   }
+  const inCellLines: typeof floating = [];
   const tables: PlacedTable[] = flow.map((table, index) => {
     const layout = tableLayout(table.cells)!;
     // Shapes inside the table's cells: they stand in that cell whatever their offsets say.
     const inCells = table.cells.flatMap((cell, i) => {
       const cellBox: Box = { x: table.colX[cell.col]!, y: table.rowY[cell.row]!, width: table.colX[cell.col + cell.colSpan]! - table.colX[cell.col]!, height: table.rowY[cell.row + cell.rowSpan]! - table.rowY[cell.row]! };
-      return drawings(table.tcs[i]!).flatMap((drawing) =>
-        shapesOf(drawing, frame, cellBox, cellBox.y).map((shape) => (shape.role === 'symbol' ? { ...shape, cell: { table: index, row: cell.row, column: cell.col } } : shape)),
-      );
+      return drawings(table.tcs[i]!).flatMap((drawing) => {
+        const shapes = shapesOf(drawing, frame, cellBox, cellBox.y).map((shape) => (shape.role === 'symbol' ? { ...shape, cell: { table: index, row: cell.row, column: cell.col } } : shape));
+        const toPage = pageShift(drawing, frame, cellBox.x, cellBox.y);
+        for (const shape of shapes) inCellLines.push({ shape, page: table.page, paragraph: `t${index}:${i}`, ...(toPage ? { toPage } : {}) });
+        return shapes;
+      });
     });
     return { layout, colX: table.colX, rowY: table.rowY, shapes: inCells, index };
   });
@@ -262,7 +309,8 @@ export function docxTables(parts: PackageParts): { tables: PlacedTable[]; identi
       placedOn.set(shape, best.index);
     }
   }
-  atPagePositions(floating, tables, placedOn);
+  for (const { shape } of inCellLines) if (shape.role === 'line') placedOn.set(shape, tables.findIndex((t) => t.shapes.includes(shape)));
+  atPagePositions([...floating, ...inCellLines], tables, placedOn);
   const identity = identityOfCells(others);
   return { tables, identity };
 }

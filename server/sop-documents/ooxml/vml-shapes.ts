@@ -89,13 +89,27 @@ interface Where {
   frame: { left: number; top: number };
   cellBox: Box | undefined;
   paragraphTop: number;
+  /** Inside a v:group: the group's box in EMU and its children's space (coordorigin, coordsize). */
+  group?: { box: Box; origin: [number, number]; size: [number, number] };
 }
+
+const pair = (value: string | undefined, fallback: [number, number]): [number, number] => {
+  const [a, b] = (value ?? '').split(',').map((v) => Number(v.trim()));
+  return [Number.isFinite(a) && value ? a! : fallback[0], Number.isFinite(b) && value ? b! : fallback[1]];
+};
 
 export function vmlShape(node: XmlNode, where: Where): DrawnShape[] {
   const local = node.name.startsWith('v:') ? node.name.slice(2) : '';
   if (!local || local === 'shapetype' || local === 'imagedata') return [];
-  if (local === 'group') return node.children.flatMap((c) => vmlShape(c, where));
   const css = style(node);
+  if (local === 'group') {
+    // The children stand in the group's own space (coordorigin, coordsize), mapped onto the group's box.
+    const outer = { ...where, group: undefined };
+    const box = vmlShape({ ...node, name: 'v:rect', children: [] }, outer)[0]?.box;
+    if (!box) return [];
+    const size = pair(node.attrs.coordsize, [1000, 1000]);
+    return node.children.flatMap((c) => vmlShape(c, { ...where, group: { box, origin: pair(node.attrs.coordorigin, [0, 0]), size } }));
+  }
   const base = (axis: 'horizontal' | 'vertical') => {
     const relative = css[`mso-position-${axis}-relative`] ?? (axis === 'horizontal' ? 'column' : 'paragraph');
     if (relative === 'page') return 0;
@@ -134,7 +148,16 @@ export function vmlShape(node: XmlNode, where: Where): DrawnShape[] {
     const box = { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
     return [{ ...(id ? { id } : {}), box, role: 'line', points, heads, glue: {} }];
   }
-  const box = { x: x0 + vmlLength(css['margin-left'] ?? css.left), y: y0 + vmlLength(css['margin-top'] ?? css.top), width: vmlLength(css.width), height: vmlLength(css.height) };
+  const g = where.group;
+  const inGroup = (key: string) => Number.parseFloat(css[key] ?? '0') || 0;
+  const box = g
+    ? {
+        x: g.box.x + ((inGroup('left') - g.origin[0]) * g.box.width) / (g.size[0] || 1),
+        y: g.box.y + ((inGroup('top') - g.origin[1]) * g.box.height) / (g.size[1] || 1),
+        width: (inGroup('width') * g.box.width) / (g.size[0] || 1),
+        height: (inGroup('height') * g.box.height) / (g.size[1] || 1),
+      }
+    : { x: x0 + vmlLength(css['margin-left'] ?? css.left), y: y0 + vmlLength(css['margin-top'] ?? css.top), width: vmlLength(css.width), height: vmlLength(css.height) };
   const text = shapeText(node);
   const stroked = node.attrs.stroked !== 'f' && node.attrs.stroked !== 'false';
   let symbol: SymbolKind | undefined = local === 'rect' ? 'process' : local === 'roundrect' || local === 'oval' ? 'terminator' : spt ? SPT[spt] : undefined;
