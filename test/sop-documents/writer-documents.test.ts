@@ -28,7 +28,7 @@ const KNOWN: Record<string, { rows: number; links: number; why: string } | { ref
   // LibreOffice 7.4 writes a connector glued to shapes into .docx as a bent connector with a 1 mm extent (wp:extent
   // 36195 EMU, its real size only in a:xfrm) and no stCxn/endCxn, and into .doc without its path: opened again, only
   // the arrowheads remain. Without arrows the end kapsul reads as a start, and a decision with fewer than two exits
-  // is a guess.
+  // is a guess. (The .docx of these is read from its package: the connector placed on its VML fallback's bounds.)
   'writer-sel-tiga-pelaksana.doc': { rows: 7, links: 0, why: 'glued connectors lost by LibreOffice .doc' },
   'writer-paragraf-empat-pelaksana.doc': { rows: 8, links: 0, why: 'elbow connectors lost by LibreOffice .doc' },
   'writer-banyak-halaman-delapan-pelaksana.doc': { rows: 21, links: 0, why: 'glued connectors lost by LibreOffice .doc' },
