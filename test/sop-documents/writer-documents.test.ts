@@ -32,27 +32,26 @@ const KNOWN: Record<string, { rows: number; links: number; why: string } | { ref
   'writer-sel-tiga-pelaksana.doc': { rows: 7, links: 0, why: 'glued connectors lost by LibreOffice .doc' },
   'writer-paragraf-empat-pelaksana.doc': { rows: 8, links: 0, why: 'elbow connectors lost by LibreOffice .doc' },
   'writer-banyak-halaman-delapan-pelaksana.doc': { rows: 21, links: 0, why: 'glued connectors lost by LibreOffice .doc' },
-  // Both tables run over several pages. The package reader lays the table out page by page (rows of exact height, the
-  // header repeated), but LibreOffice writes the lines it anchored to a later page into the first page (the paragraph
-  // before the table, the table's first cell): there they join no two symbols, so these go the LibreOffice way, where
-  // the same connectors, reopened from .docx, leave arrowheads over the header: its "No" cell is no longer read.
+  // The table runs over four pages. The package reader lays it out page by page (rows of exact height, the header
+  // repeated) and takes a line LibreOffice wrote into the first page to the one other page where both its ends meet
+  // symbols, but 6 of its lines still join no two symbols (their offsets fit no page), so it goes the LibreOffice
+  // way, where the same connectors, reopened from .docx, leave arrowheads over the header: "No" is no longer read.
   'writer-banyak-halaman-delapan-pelaksana.docx': { refused: 'SOP_TABLE_NOT_FOUND', why: 'glued connectors over the header after LibreOffice .docx' },
-  // Loose lines anchored to the page: the arrow across the page break (off-page connector A) does not come back.
-  'writer-sel-enam-pelaksana.docx': { rows: 11, links: 10, why: 'the arrow across the page break' },
+  // Loose lines anchored to the page: in .doc the arrow across the page break (off-page connector A) does not come back.
   'writer-sel-enam-pelaksana.doc': { rows: 11, links: 10, why: 'the arrow across the page break' },
 };
 
 /**
  * Which way each .docx is read: from its package (the Writer connectors placed on their VML fallback's bounds, the
  * decisions by their drawn diamond, shapes on the paragraph through the table grid), or drawn by LibreOffice when the
- * package reader cannot place the drawing — a table over several pages whose later pages' lines LibreOffice wrote into
- * the first page: a line joins no two symbols there.
+ * package reader cannot place the drawing — a line that joins no two symbols (the four-page table: some of the lines
+ * LibreOffice wrote into the first page fit none of its pages).
  */
 const ROUTE: Record<string, 'package' | 'libreoffice-pdf'> = {
   'writer-sel-tiga-pelaksana.docx': 'package',
   'writer-paragraf-empat-pelaksana.docx': 'package',
   'writer-halaman-lima-pelaksana.docx': 'package',
-  'writer-sel-enam-pelaksana.docx': 'libreoffice-pdf',
+  'writer-sel-enam-pelaksana.docx': 'package',
   'writer-banyak-halaman-delapan-pelaksana.docx': 'libreoffice-pdf',
 };
 
