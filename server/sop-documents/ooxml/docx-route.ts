@@ -245,26 +245,28 @@ const touchesSymbol = (p: { x: number; y: number }, symbols: DrawnShape[], reach
   symbols.some(({ box }) => Math.hypot(Math.max(box.x - p.x, 0, p.x - box.x - box.width), Math.max(box.y - p.y, 0, p.y - box.y - box.height)) <= Math.max(reach, Math.min(box.width, box.height) / 5));
 
 /**
- * A line that joins nothing on its page but both of whose ends meet symbols on exactly one other page of the same
- * Word table goes to that page: LibreOffice Writer writes the shapes it anchored to a later page into the first page
- * (the paragraph before the table, the table's first cell) with their own page's position.
+ * A line of a Word table that runs over several pages stands on the one page where both its ends meet symbols:
+ * LibreOffice Writer writes the shapes it anchored to a later page into the first page (the paragraph before the
+ * table, the table's first cell) with their own page's position. Its own offsets are tried, and the page's (see
+ * pageShift) where they are written relative to a paragraph or cell. A line that fits more than one page cannot be
+ * placed: counted, and the file goes the LibreOffice way.
  */
-function toTheirPage(tables: PlacedTable[], flow: WordTable[], shifts: Map<DrawnShape, { x: number; y: number }>) {
+function toTheirPage(tables: PlacedTable[], flow: WordTable[], shifts: Map<DrawnShape, { x: number; y: number }>): number {
   const symbolsOf = (t: PlacedTable) => t.shapes.filter((s) => s.role === 'symbol');
   // The typical reach of flowchart-table.ts: 12 % of the median symbol's smaller side.
   const sides = tables.flatMap(symbolsOf).map((s) => Math.min(s.box.width, s.box.height)).sort((a, b) => a - b);
   const reach = (sides[Math.floor(sides.length / 2)] ?? 0) * 0.12;
+  let ambiguous = 0;
   for (const table of tables) {
+    const pagesOfTable = tables.filter((t) => flow[t.index]!.node === flow[table.index]!.node);
+    if (pagesOfTable.length < 2) continue;
     for (const line of table.shapes.filter((s) => s.role === 'line')) {
       const ends = [line.points![0]!, line.points!.at(-1)!];
-      if (ends.some((p) => touchesSymbol(p, symbolsOf(table), reach))) continue;
-      // Its own offsets, or read as the page's (see pageShift) when they are written relative to a paragraph or cell.
       const shift = shifts.get(line);
       const offsets = shift ? [{ x: 0, y: 0 }, shift] : [{ x: 0, y: 0 }];
-      const fits = tables.flatMap((t) =>
-        t === table || flow[t.index]!.node !== flow[table.index]!.node ? [] : offsets.filter((o) => ends.every((p) => touchesSymbol({ x: p.x + o.x, y: p.y + o.y }, symbolsOf(t), reach))).map((o) => ({ t, o })),
-      );
-      if (fits.length !== 1) continue;
+      const fits = pagesOfTable.flatMap((t) => offsets.filter((o) => ends.every((p) => touchesSymbol({ x: p.x + o.x, y: p.y + o.y }, symbolsOf(t), reach))).map((o) => ({ t, o })));
+      if (fits.length > 1) ambiguous += 1;
+      if (fits.length !== 1 || (fits[0]!.t === table && fits[0]!.o.x === 0 && fits[0]!.o.y === 0)) continue;
       const { t, o } = fits[0]!;
       table.shapes.splice(table.shapes.indexOf(line), 1);
       line.box = { ...line.box, x: line.box.x + o.x, y: line.box.y + o.y };
@@ -272,9 +274,10 @@ function toTheirPage(tables: PlacedTable[], flow: WordTable[], shifts: Map<Drawn
       t.shapes.push(line);
     }
   }
+  return ambiguous;
 }
 
-export function docxTables(parts: PackageParts): { tables: PlacedTable[]; identity: SopIdentityDraft } {
+export function docxTables(parts: PackageParts): { tables: PlacedTable[]; identity: SopIdentityDraft; ambiguous?: number } {
   const root = parts.xml('word/document.xml');
   const body = child(root, 'w:body');
   if (!body) return { tables: [], identity: {} };
@@ -346,7 +349,7 @@ export function docxTables(parts: PackageParts): { tables: PlacedTable[]; identi
   for (const { shape } of inCellLines) if (shape.role === 'line') placedOn.set(shape, tables.findIndex((t) => t.shapes.includes(shape)));
   atPagePositions([...floating, ...inCellLines], tables, placedOn);
   const shifts = new Map([...floating, ...inCellLines].flatMap(({ shape, toPage }) => (toPage && shape.role === 'line' ? [[shape, toPage] as const] : [])));
-  toTheirPage(tables, flow, shifts);
+  const ambiguous = toTheirPage(tables, flow, shifts);
   const identity = identityOfCells(others);
-  return { tables, identity };
+  return { tables, identity, ambiguous };
 }
