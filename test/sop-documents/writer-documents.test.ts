@@ -34,7 +34,7 @@ const KNOWN: Record<string, { rows: number; links: number; why: string } | { ref
   'writer-banyak-halaman-delapan-pelaksana.doc': { rows: 21, links: 0, why: 'glued connectors lost by LibreOffice .doc' },
   // The table runs over four pages. The package reader lays it out page by page (rows of exact height, the header
   // repeated) and takes a line LibreOffice wrote into the first page to the one other page where both its ends meet
-  // symbols, but 6 of its lines still join no two symbols (their offsets fit no page), so it goes the LibreOffice
+  // symbols, but 5 of its lines still join no two symbols (their offsets fit no page), so it goes the LibreOffice
   // way, where the same connectors, reopened from .docx, leave arrowheads over the header: "No" is no longer read.
   'writer-banyak-halaman-delapan-pelaksana.docx': { refused: 'SOP_TABLE_NOT_FOUND', why: 'glued connectors over the header after LibreOffice .docx' },
   // Loose lines anchored to the page: in .doc the arrow across the page break (off-page connector A) does not come back.
