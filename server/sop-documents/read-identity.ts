@@ -66,6 +66,9 @@ function linesOf(texts: TextRun[]): Line[] {
   return lines.map((runs) => ({ runs, x: runs[0]!.x, y: runs[0]!.y, size: runs[0]!.size, text: joinLines(runs) }));
 }
 
+/** The middle of a line across the page (its runs' extent). */
+const centre = (line: Line) => (line.x + Math.max(...line.runs.map((run) => run.x + run.width))) / 2;
+
 const isPlaceholder = (text: string) => /^[-–—….\s]*$/.test(text);
 
 /** Items of a list: numbered lines start an item ("1.", "a.", "-", "•"), other lines continue the one before. */
@@ -114,12 +117,17 @@ export function readIdentity(texts: TextRun[]): SopIdentityDraft {
       draft[label.inline] = label.inline.startsWith('tanggal') ? readDate(value) : value;
       continue;
     }
-    // A block: the lines below the label in its column, down to the next label in that column.
-    const column = labels.filter((other) => other.line !== line && Math.abs(other.line.y - line.y) <= line.size * 0.4 && other.line.x > line.x).map((other) => other.line.x);
-    const right = Math.min(...column, Infinity);
-    const below = labels.filter((other) => other.line.y > line.y + 1 && other.line.x >= line.x - 2 && other.line.x < right).map((other) => other.line.y);
+    // A block: the lines below the label in its column, down to the next label in that column. The column is told by
+    // the labels on the label's baseline: each line below belongs to the one whose middle is nearest its own, so a
+    // label centred over its list ("Dasar Hukum:" centred) keeps the list that starts left of it.
+    const peers = labels.filter((other) => other.block && Math.abs(other.line.y - line.y) <= line.size * 0.4);
+    const mine = (other: Line) => {
+      const middle = centre(other);
+      return peers.reduce((best, peer) => (Math.abs(centre(peer.line) - middle) < Math.abs(centre(best.line) - middle) ? peer : best)) === label;
+    };
+    const below = labels.filter((other) => other.line.y > line.y + 1 && mine(other.line)).map((other) => other.line.y);
     const bottom = Math.min(...below, Infinity);
-    const candidates = lines.filter((other) => other.y > line.y + 1 && other.y < bottom && other.x >= line.x - 2 && other.x < right);
+    const candidates = lines.filter((other) => other.y > line.y + 1 && other.y < bottom && mine(other));
     // The block ends at the first wide gap (what lies further down is not the field's: a footer, another table).
     const body: Line[] = [];
     for (const other of candidates) {

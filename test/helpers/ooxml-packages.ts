@@ -34,7 +34,11 @@ export interface WordRow {
   inCell?: { column: number; xml: string };
 }
 
-export function wordPackage(performers: string[], rows: WordRow[], drawing: string): Uint8Array {
+/**
+ * `inFlow`: the table in the text's flow (not floating) after the paragraph holding `drawing`, on a page with margins
+ * of `inFlow.margin` twips: its top one line (276 twips) below the margin, its left at the margin.
+ */
+export function wordPackage(performers: string[], rows: WordRow[], drawing: string, inFlow?: { margin: number }): Uint8Array {
   const n = performers.length;
   const grid = wordGrid(n);
   const merged = (text: string) => tc(text, '<w:vMerge w:val="restart"/>');
@@ -48,9 +52,9 @@ export function wordPackage(performers: string[], rows: WordRow[], drawing: stri
     })
     .join('');
   const table =
-    `<w:tbl><w:tblPr><w:tblpPr w:vertAnchor="page" w:horzAnchor="page" w:tblpX="0" w:tblpY="0"/><w:tblBorders>${BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>` +
+    `<w:tbl><w:tblPr>${inFlow ? '' : '<w:tblpPr w:vertAnchor="page" w:horzAnchor="page" w:tblpX="0" w:tblpY="0"/>'}<w:tblBorders>${BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>` +
     `<w:tblGrid>${grid.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>${header1}${header2}${body}</w:tbl>`;
-  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body><w:p>${drawing}</w:p>${table}<w:p/><w:sectPr><w:pgSz w:w="16838" w:h="11906"/><w:pgMar w:top="0" w:left="0" w:right="0" w:bottom="0"/></w:sectPr></w:body></w:document>`;
+  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body><w:p>${drawing}</w:p>${table}<w:p/><w:sectPr><w:pgSz w:w="16838" w:h="11906"/><w:pgMar w:top="${inFlow?.margin ?? 0}" w:left="${inFlow?.margin ?? 0}" w:right="0" w:bottom="0"/></w:sectPr></w:body></w:document>`;
   return zipSync({
     '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
     '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
@@ -65,15 +69,15 @@ interface Box {
   width: number;
   height: number;
 }
-const anchorOpen = (box: Box, id: number) =>
+const anchorOpen = (box: Box, id: number, from: 'page' | 'paragraph' = 'page') =>
   `<w:r><w:drawing><wp:anchor simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="0" allowOverlap="1"><wp:simplePos x="0" y="0"/>` +
-  `<wp:positionH relativeFrom="page"><wp:posOffset>${Math.round(box.x)}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>${Math.round(box.y)}</wp:posOffset></wp:positionV>` +
+  `<wp:positionH relativeFrom="${from === 'page' ? 'page' : 'column'}"><wp:posOffset>${Math.round(box.x)}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="${from}"><wp:posOffset>${Math.round(box.y)}</wp:posOffset></wp:positionV>` +
   `<wp:extent cx="${Math.round(box.width)}" cy="${Math.round(box.height)}"/><wp:wrapNone/><wp:docPr id="${id}" name="s${id}"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">`;
 const anchorClose = '</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>';
 
-/** A flowchart symbol floating over the page at `box` (EMU). */
-export function floatingSymbol(box: Box, preset: string, id = ++serial): string {
-  return `${anchorOpen(box, id)}<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${Math.round(box.width)}" cy="${Math.round(box.height)}"/></a:xfrm><a:prstGeom prst="${preset}"><a:avLst/></a:prstGeom><a:ln w="6350"/></wps:spPr><wps:bodyPr/></wps:wsp>${anchorClose}`;
+/** A flowchart symbol floating over the page at `box` (EMU), or at `box` from its paragraph's column and top. */
+export function floatingSymbol(box: Box, preset: string, id = ++serial, from: 'page' | 'paragraph' = 'page'): string {
+  return `${anchorOpen(box, id, from)}<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${Math.round(box.width)}" cy="${Math.round(box.height)}"/></a:xfrm><a:prstGeom prst="${preset}"><a:avLst/></a:prstGeom><a:ln w="6350"/></wps:spPr><wps:bodyPr/></wps:wsp>${anchorClose}`;
 }
 
 /** The same symbol inline in a cell's paragraph. */
@@ -92,6 +96,27 @@ export function connector(start: { x: number; y: number }, end: { x: number; y: 
   return (
     `${anchorOpen(box, ++serial)}<wps:wsp><wps:cNvCnPr>${glue}</wps:cNvCnPr><wps:spPr><a:xfrm${flip}><a:off x="0" y="0"/><a:ext cx="${Math.round(box.width)}" cy="${Math.round(box.height)}"/></a:xfrm>` +
     `<a:prstGeom prst="${options.preset ?? 'straightConnector1'}"><a:avLst/></a:prstGeom><a:ln w="6350">${options.head === false ? '' : '<a:tailEnd type="triangle"/>'}</a:ln></wps:spPr><wps:bodyPr/></wps:wsp>${anchorClose}`
+  );
+}
+
+/**
+ * A connector as LibreOffice Writer writes one glued to shapes into .docx: its DrawingML anchor 1 mm wide with offsets
+ * that are not its route (relative to the column and paragraph), the path's size and flips only in a:xfrm, no glue;
+ * the VML fallback (mc:Fallback) holds its bounds on the page and its flips.
+ */
+export function writerConnector(start: { x: number; y: number }, end: { x: number; y: number }, preset = 'bentConnector3'): string {
+  const box = { x: Math.min(start.x, end.x), y: Math.min(start.y, end.y), width: Math.abs(end.x - start.x), height: Math.abs(end.y - start.y) };
+  const flip = `${end.x < start.x ? ' flipH="1"' : ''}${end.y < start.y ? ' flipV="1"' : ''}`;
+  const vmlFlip = `${end.x < start.x ? 'x' : ''}${end.y < start.y ? 'y' : ''}`;
+  const pt = (emu: number) => `${(emu / 12700).toFixed(2)}pt`;
+  const id = ++serial;
+  return (
+    `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor simplePos="0" relativeHeight="1" behindDoc="1" locked="0" layoutInCell="0" allowOverlap="1"><wp:simplePos x="0" y="0"/>` +
+    `<wp:positionH relativeFrom="column"><wp:posOffset>${Math.round(box.x) + 7_000_000}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>${Math.round(box.y) + 9_000_000}</wp:posOffset></wp:positionV>` +
+    `<wp:extent cx="36195" cy="36195"/><wp:wrapNone/><wp:docPr id="${id}" name="Shape${id}"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">` +
+    `<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm${flip}><a:off x="0" y="0"/><a:ext cx="${Math.round(box.width)}" cy="${Math.round(box.height)}"/></a:xfrm><a:prstGeom prst="${preset}"><a:avLst/></a:prstGeom>` +
+    `<a:ln w="6480"><a:tailEnd type="triangle"/></a:ln></wps:spPr><wps:bodyPr/></wps:wsp>${anchorClose.replace('</w:r>', '')}</mc:Choice>` +
+    `<mc:Fallback><w:pict><v:shape id="shape_${id}" type="_x0000_t32" style="position:absolute;margin-left:${pt(box.x)};margin-top:${pt(box.y)};width:${pt(box.width)};height:${pt(box.height)}${vmlFlip ? `;flip:${vmlFlip}` : ''}"><v:stroke endarrow="block"/></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`
   );
 }
 

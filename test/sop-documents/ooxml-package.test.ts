@@ -6,7 +6,7 @@ import { readPackage } from '../../server/sop-documents/ooxml/read-package';
 import { readSopDocument } from '../../server/sop-documents/read-document';
 import { SopTable } from '../../server/sop-documents/sop-table.schema';
 import { structure } from '../../server/sop-documents/table-structure';
-import { cellBox, connector, floatingSymbol, inlineSymbol, labelBox, SHEET_COLUMN, SHEET_ROW, sheetAnchor, sheetPackage, wordPackage, type WordRow } from '../helpers/ooxml-packages';
+import { cellBox, connector, HEADER_HEIGHTS, ROW_HEIGHT, TWIP, floatingSymbol, inlineSymbol, labelBox, SHEET_COLUMN, SHEET_ROW, sheetAnchor, sheetPackage, wordPackage, writerConnector, type WordRow } from '../helpers/ooxml-packages';
 
 const PERFORMERS = ['Kepala Bidang', 'Staf'];
 // Rows: start kapsul (Kepala Bidang), kotak (Staf), belah ketupat (Kepala Bidang: Ya → 4, Tidak → 2), end kapsul (Staf).
@@ -113,6 +113,88 @@ describe('a Word package read from its parts', () => {
     const got = await read(wordPackage(PERFORMERS, ROWS, vml));
     expect(got.route).toBe('package');
     expect(structure(got.table)).toEqual(structure(EXPECTED));
+  });
+
+  it('a decision drawn as a VML path (a four-point diamond, as LibreOffice Writer writes it) is a belah ketupat', async () => {
+    const pt = (emu: number) => `${(emu / 12700).toFixed(2)}pt`;
+    const place = (b: Box) => `position:absolute;margin-left:${pt(b.x)};margin-top:${pt(b.y)};width:${pt(b.width)};height:${pt(b.height)};mso-position-horizontal-relative:page;mso-position-vertical-relative:page`;
+    const diamond = `<w:r><w:pict><v:shape coordsize="2401,901" path="m1200,0l2400,450l1200,900l0,450l1200,0e" stroked="t" style="${place(symbols[2]!)}"/></w:pict></w:r>`;
+    const others = PLAN.map(({ preset }, i) => (i === 2 ? diamond : floatingSymbol(symbols[i]!, preset, IDS[i]))).join('');
+    const got = await read(wordPackage(PERFORMERS, ROWS, others + arrows() + answers()));
+    expect(got.route).toBe('package');
+    expect(structure(got.table)).toEqual(structure(EXPECTED));
+  });
+
+  it("connectors as LibreOffice Writer writes them (a 1 mm anchor, no glue): placed on their VML fallback's bounds, directed by their flips and arrowhead", async () => {
+    const writer =
+      writerConnector(right(symbols[0]!), left(symbols[1]!)) +
+      writerConnector(bottom(symbols[1]!), top(symbols[2]!)) +
+      writerConnector(bottom(symbols[2]!), left(symbols[3]!)) +
+      writerConnector(right(symbols[2]!), bottom(symbols[1]!), 'bentConnector2');
+    const got = await read(wordPackage(PERFORMERS, ROWS, floating() + writer + answers()));
+    expect(got.route).toBe('package');
+    expect(structure(got.table)).toEqual(structure(EXPECTED));
+    expect(got.table.guesses).toEqual([]);
+  });
+
+  it('a table in the text flow: shapes anchored to the paragraph above it placed through its grid; Writer connectors at their page position', async () => {
+    // Margins of 1000 twips: the paragraph's top and its column's left at the margin, the table one line lower.
+    const margin = 1000 * 635;
+    const line = 276 * 635;
+    const onPage = (b: Box) => ({ ...b, x: b.x + margin, y: b.y + margin + line });
+    const fromParagraph = (b: Box) => ({ ...b, y: b.y + line });
+    const shapes = PLAN.map(({ preset }, i) => floatingSymbol(fromParagraph(symbols[i]!), preset, IDS[i], 'paragraph')).join('');
+    // LibreOffice Writer writes a connector anchored to the page under relativeFrom column / paragraph, at its page position.
+    const s = symbols.map(onPage);
+    const writer =
+      writerConnector(right(s[0]!), left(s[1]!)) +
+      writerConnector(bottom(s[1]!), top(s[2]!)) +
+      writerConnector(bottom(s[2]!), left(s[3]!)) +
+      writerConnector(right(s[2]!), bottom(s[1]!), 'bentConnector2');
+    const labels = labelBox(onPage(YA), 'Ya') + labelBox(onPage(TIDAK), 'Tidak');
+    const got = await read(wordPackage(PERFORMERS, ROWS, shapes + writer + labels, { margin: 1000 }));
+    expect(got.route).toBe('package');
+    expect(structure(got.table)).toEqual(structure(EXPECTED));
+    expect(got.table.guesses).toEqual([]);
+  });
+
+  it('a table over two pages (header repeated): laid out page by page, the second page\'s lines written into the first page go to it', async () => {
+    // 12 rows of 1200 twips on pages 11906 twips high with margins of 1000: the table starts one line (276) under the
+    // margin, its header 800 high; 8 rows fit on page 1, rows 9 to 12 follow the header repeated at the top of page 2.
+    const margin = 1000;
+    const count = 12;
+    const rowTop = (row: number) => (row < 8 ? margin + 276 + HEADER_HEIGHTS[0]! + HEADER_HEIGHTS[1]! + row * ROW_HEIGHT : margin + HEADER_HEIGHTS[0]! + HEADER_HEIGHTS[1]! + (row - 8) * ROW_HEIGHT) * TWIP;
+    // Page 2 starts in the other column, so that no line of page 2 would also join two symbols of page 1.
+    const columnOf = (row: number) => (row < 8 ? row % 2 : (row + 1) % 2);
+    const size = { width: 700 * TWIP, height: 500 * TWIP };
+    // An inline symbol stands 1 EMU in from its cell's top left.
+    const box = (row: number) => ({ x: margin * TWIP + cellBox(PERFORMERS.length, 2 + columnOf(row), 0).x + 1, y: rowTop(row) + 1, ...size });
+    const rows = Array.from({ length: count }, (_, row) => ({
+      no: row + 1,
+      kegiatan: `Kegiatan ${row + 1}`,
+      inCell: { column: columnOf(row), xml: inlineSymbol(size.width, size.height, row === 0 || row === count - 1 ? 'flowChartTerminator' : 'rect') },
+    }));
+    // Every arrow but the one across the page break, all anchored to the page in the paragraph before the table.
+    const lines = Array.from({ length: count - 1 }, (_, row) => row)
+      .filter((row) => row !== 7)
+      .map((row) => connector(bottom(box(row)), top(box(row + 1)), { preset: 'straightConnector1' }))
+      .join('');
+    const got = await read(wordPackage(PERFORMERS, rows, lines, { margin }));
+    expect(got.route).toBe('package');
+    expect(got.table.guesses).toEqual([]);
+    expect(got.table.rows.map((row) => [row.no, row.column, row.kind, row.terminal])).toEqual(rows.map((_, row) => [row + 1, columnOf(row), 'process', row === 0 ? 'start' : row === count - 1 ? 'end' : undefined]));
+    expect(got.table.links.map(({ from, to }) => [from, to])).toEqual(Array.from({ length: count - 1 }, (_, row) => [row, row + 1]).filter(([from]) => from !== 7));
+    // Symbols nearly as tall as their rows, all in one column: a line of page 2 (between the bottom of one symbol and
+    // the top of the next) also meets a symbol where page 1 stands (both its ends on one symbol): it cannot be placed,
+    // and the package is not read (a wrong table without a guess is never given).
+    const tall = { width: 700 * TWIP, height: 1000 * TWIP };
+    const same = rows.map((row) => ({ ...row, inCell: { column: 0, xml: inlineSymbol(tall.width, tall.height, 'rect') } }));
+    const at = (r: number) => ({ x: margin * TWIP + cellBox(PERFORMERS.length, 2, 0).x + 1, y: rowTop(r) + 1, ...tall });
+    const sameLines = Array.from({ length: count - 1 }, (_, row) => row)
+      .filter((row) => row !== 7)
+      .map((row) => connector(bottom(at(row)), top(at(row + 1)), { preset: 'straightConnector1' }))
+      .join('');
+    expect(readPackage(wordPackage(PERFORMERS, same, sameLines, { margin }), 'docx')).toBeUndefined();
   });
 
   it('the merged header: Pelaksana over its performers (gridSpan), Mutu Baku over its parts, No and Kegiatan over two rows (vMerge)', async () => {

@@ -108,7 +108,7 @@ function customPaths(geometry: XmlNode, w: number, h: number): Array<{ points: P
 }
 
 /** A closed outline's symbol: four corners on the box's mid-sides is a belah ketupat, four on its corners a kotak. */
-function outlineSymbol(points: Point[], w: number, h: number): SymbolKind | undefined {
+export function outlineSymbol(points: Point[], w: number, h: number): SymbolKind | undefined {
   const distinct = points.filter((p, i) => i === 0 || Math.hypot(p.x - points[0]!.x, p.y - points[0]!.y) > Math.max(w, h) * 0.01).slice(0, 8);
   const near = (p: Point, q: Point) => Math.abs(p.x - q.x) <= w * 0.08 && Math.abs(p.y - q.y) <= h * 0.08;
   const has = (q: Point) => distinct.some((p) => near(p, q));

@@ -137,7 +137,9 @@ export function flowchartTable(tables: PlacedTable[]): FlowchartRead | undefined
     const node = glued ? byId.get(`${table}:${glued}`) : undefined;
     if (node && distanceToBox(p, node.shape.box) <= guess) return { node, guessed: false };
     const mine = nodes.filter((n) => n.table === table);
-    const touching = mine.filter((n) => distanceToBox(p, n.shape.box) <= touch).sort((a, b) => distanceToBox(p, a.shape.box) - distanceToBox(p, b.shape.box));
+    // An end touches a symbol within a fifth of that symbol's smaller side (as the PDF reader), or the typical reach.
+    const reach = (n: Node) => Math.max(touch, Math.min(n.shape.box.width, n.shape.box.height) / 5);
+    const touching = mine.filter((n) => distanceToBox(p, n.shape.box) <= reach(n)).sort((a, b) => distanceToBox(p, a.shape.box) - distanceToBox(p, b.shape.box));
     if (touching[0]) return { node: touching[0], guessed: false };
     const line = lines.findIndex((other, index) => index !== self && other.table === table && onLine(p, other.shape.points!));
     if (line >= 0) return { line };

@@ -19,9 +19,12 @@ export function identityOfCells(tables: Array<{ cells: MatrixCell[]; colX: numbe
     const rowTop = (r: number) => top + heights.slice(0, r).reduce((a, b) => a + b, 0);
     for (const cell of table.cells) {
       const x = ((table.colX[cell.col] ?? 0) - (table.colX[0] ?? 0)) / EMU_PER_PT + 2;
+      // A paragraph stays in its cell: a long one wraps there, its end kept further than two letters from the next cell's
+      // text, so that it is not read as one line with it.
+      const room = Math.max(4, ((table.colX[cell.col + cell.colSpan] ?? Infinity) - (table.colX[cell.col] ?? 0)) / EMU_PER_PT - 24);
       cell.paragraphs.forEach((text, i) => {
         const clean = text.replace(/[\u200B\u00AD]/g, '').trim();
-        if (clean) runs.push({ text: clean, x, y: rowTop(cell.row - first) + (i + 1) * LINE, width: clean.length * 5, size: 10 });
+        if (clean) runs.push({ text: clean, x, y: rowTop(cell.row - first) + (i + 1) * LINE, width: Math.min(clean.length * 5, room), size: 10 });
       });
     }
     top = rowTop(rows) + 2 * LINE;

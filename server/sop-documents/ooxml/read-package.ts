@@ -17,11 +17,12 @@ export interface PackageRead extends FlowchartRead {
 export function readPackage(bytes: Uint8Array, kind: 'docx' | 'xlsx'): PackageRead | undefined {
   try {
     const parts = openPackage(bytes);
-    const { tables, identity } = kind === 'xlsx' ? xlsxTables(parts) : docxTables(parts);
+    const { tables, identity, ambiguous = 0 } = kind === 'xlsx' ? { ...xlsxTables(parts), ambiguous: 0 } : docxTables(parts);
     const read = flowchartTable(tables);
-    // A drawing the reader cannot place (a symbol outside the performer columns, a numbered row without its symbol, two
+    // A drawing the reader cannot place (a line that joins no two symbols, a symbol outside the performer columns, a numbered row without its symbol, two
     // symbols in one row: a table whose rows' heights the package does not fix) is left to LibreOffice's drawing.
-    if (!read || read.table.links.length === 0 || read.unplaced > 0 || read.emptyRows > 0 || read.crowdedRows > 0) return undefined;
+    // A line that fits more than one page of a table over several pages cannot be placed either.
+    if (!read || ambiguous > 0 || read.table.links.length === 0 || read.loose > 0 || read.unplaced > 0 || read.emptyRows > 0 || read.crowdedRows > 0) return undefined;
     return { ...read, identity, pages: tables.length };
   } catch {
     // A part the reader cannot follow: the file goes the LibreOffice way.
