@@ -177,7 +177,9 @@ describe('map hierarchy in the browser', () => {
     // Back up by the breadcrumb.
     await page.click(`${byTestId('breadcrumb-link')}[data-map-id="${instansi.id}"]`);
     await page.waitForFunction((id) => location.hash === `#/peta/${id}`, {}, instansi.id);
-    await page.waitForSelector(byTestId('call-link'));
+    // The link the next step clicks, not any call link: the child's links may still be on the page, and the parent's
+    // come after its first paint one by one (failed a full run: clicked before Sub_Keuangan's link was drawn).
+    await page.waitForSelector(`${byTestId('call-link')}[data-element="Sub_Keuangan"]`);
 
     // In again by the collapsed sub-process (found by name), then back with the browser.
     await page.click(`${byTestId('call-link')}[data-element="Sub_Keuangan"]`);
