@@ -122,7 +122,8 @@ describe('map hierarchy in the browser', () => {
     const errors: string[] = [];
     const page = await signedInPage(errors);
     await page.goto(`${server.url}/#/peta/${instansi.id}`, { waitUntil: 'networkidle0' });
-    await page.waitForSelector(byTestId('call-link'));
+    for (const element of ['Panggil_Pelayanan', 'Sub_Keuangan']) await page.waitForSelector(`${byTestId('call-link')}[data-element="${element}"]`);
+    await page.waitForSelector(byTestId('call-link-missing'));
     const links = await page.$$eval(byTestId('call-link'), (items) => items.map((i) => `${(i as HTMLElement).dataset.element} ${i.textContent}`));
     expect(links.sort()).toEqual(['Panggil_Pelayanan ↘ Buka peta 1.2', 'Sub_Keuangan ↘ Buka peta 1.3']);
     expect(await page.$eval(byTestId('call-link-missing'), (m) => [(m as HTMLElement).dataset.element, m.getAttribute('title')])).toEqual([
