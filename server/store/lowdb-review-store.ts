@@ -98,7 +98,7 @@ class LowdbReviewStore implements ReviewStore {
     });
   }
 
-  importRecord(record: ReviewDocument): Promise<void> {
+  async importRecord(record: ReviewDocument): Promise<void> {
     return this.writes.run(async () => {
       const next = ReviewDocument.parse(record);
       if (this.dbs.has(next.mapId)) throw importExists(`Catatan reviu peta ${next.mapId}`);

@@ -98,7 +98,7 @@ export class PostgresAccountStore implements AccountStore {
     return allUsers(this.pool);
   }
 
-  importUser(user: User): Promise<void> {
+  async importUser(user: User): Promise<void> {
     const record = User.parse(user);
     return this.change(async (client) => {
       try {

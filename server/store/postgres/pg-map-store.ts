@@ -153,7 +153,7 @@ export class PostgresMapStore implements MapStore {
     return { fileName: original.fileName, sha256: original.sha256, bytes: await readBody(this.pool, original.sha256) };
   }
 
-  importMap(map: ProcessMap, revisions: readonly Revision[], bodies: ReadonlyMap<string, Uint8Array>): Promise<void> {
+  async importMap(map: ProcessMap, revisions: readonly Revision[], bodies: ReadonlyMap<string, Uint8Array>): Promise<void> {
     const checked = revisionBodies(map.id, revisions, bodies);
     const record = ProcessMap.parse(map);
     const records = revisions.map((r) => Revision.parse(r));

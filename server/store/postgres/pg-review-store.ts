@@ -101,7 +101,7 @@ export class PostgresReviewStore implements ReviewStore {
     );
   }
 
-  importRecord(record: ReviewDocument): Promise<void> {
+  async importRecord(record: ReviewDocument): Promise<void> {
     const next = ReviewDocument.parse(record);
     return this.writes.track(
       inTransaction(this.pool, async (client) => {

@@ -61,7 +61,7 @@ export class PostgresSopStore implements SopStore {
     return rows.map((row) => parseRecord(StoredLetterhead, row.record, `letterheads/${row.unit_key}`));
   }
 
-  importSop(mapId: string, versions: readonly SopVersion[]): Promise<void> {
+  async importSop(mapId: string, versions: readonly SopVersion[]): Promise<void> {
     const records = versions.map((v) => SopVersion.parse(v));
     if (records.some((v, i) => v.version !== i + 1)) throw new Error(`SOP versions of map ${mapId} to import are not numbered 1…n`);
     return this.writes.track(
@@ -74,7 +74,7 @@ export class PostgresSopStore implements SopStore {
     );
   }
 
-  importLetterhead(stored: StoredLetterhead): Promise<void> {
+  async importLetterhead(stored: StoredLetterhead): Promise<void> {
     const record = StoredLetterhead.parse(stored);
     return this.writes.track(
       this.pool.query('INSERT INTO letterheads (unit_key, record) VALUES ($1, $2)', [unitKey(record.unit), record]).then(
