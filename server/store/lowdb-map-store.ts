@@ -197,7 +197,7 @@ class LowdbMapStore implements MapStore {
 
   async importMap(map: ProcessMap, revisions: readonly Revision[], bodies: ReadonlyMap<string, Uint8Array>): Promise<void> {
     // Bodies first, each re-hashed, then the document naming them (the order backup.ts relies on).
-    for (const bytes of revisionBodies(map.id, revisions, bodies).values()) await this.blobs.put(bytes);
+    await Promise.all(Array.from(revisionBodies(map.id, revisions, bodies).values(), (bytes) => this.blobs.put(bytes)));
     await this.writes.run(async () => {
       await this.settle();
       if (this.dbs.has(map.id)) throw importExists(`Peta dengan id ${map.id}`);
