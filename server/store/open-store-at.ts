@@ -34,6 +34,10 @@ export async function openTargetStore(location: string): Promise<{ store: Store;
   }
   const dir = path.resolve(location);
   const wasEmpty = (await readdir(dir).catch(() => [] as string[])).length === 0;
+  // A directory with other things in it is not made into a data directory.
+  if (!wasEmpty && !(await stat(path.join(dir, MAP_DIR)).catch(() => undefined))) {
+    throw new StoreOpenError(`Direktori tujuan ${dir} tidak kosong dan bukan direktori data Petakerja; pilih direktori baru atau kosong.`);
+  }
   const store = await openEmbeddedStore(dir);
   return {
     store,

@@ -120,6 +120,13 @@ describe('petakerja migrate', () => {
     const notEmptyDir = await runCli(['migrate', '--from', database, '--to', sourceDir]);
     expect(notEmptyDir.code).toBe(1);
     expect(notEmptyDir.stderr).toContain('tidak kosong');
+    // A directory holding something else is left as it was.
+    const otherDir = await tempDir();
+    await writeFile(path.join(otherDir, 'catatan.txt'), 'bukan data Petakerja');
+    const elsewhere = await runCli(['migrate', '--from', database, '--to', otherDir]);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toContain('tidak kosong dan bukan direktori data Petakerja');
+    expect(await readdir(otherDir)).toEqual(['catatan.txt']);
 
     // One byte of one body changed in a copy of the source: the move stops naming the map, the new directory is removed.
     const altered = path.join(await tempDir(), 'data');
