@@ -153,6 +153,10 @@ class NaiveInlineStore implements MapStore {
     throw originalNotFound(id);
   }
 
+  async importMap(): Promise<void> {
+    throw new Error('The naive inline store (a bench baseline) does not take imports');
+  }
+
   async close(): Promise<void> {
     await this.writes.run(async () => undefined);
   }

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   user: async () => (await import('./cli/user')).userCommand,
   backup: async () => (await import('./cli/backup')).backupCommand,
   restore: async () => (await import('./cli/backup')).restoreCommand,
+  migrate: async () => (await import('./cli/migrate')).migrateCommand,
 };
 
 async function main([command, ...rest]: string[]): Promise<void> {

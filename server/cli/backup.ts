@@ -1,30 +1,41 @@
-// `petakerja backup` and `petakerja restore`: the whole data directory as one .tar.gz.
+// `petakerja backup` and `petakerja restore`: the whole store as one .tar.gz — the data directory, or a PostgreSQL
+// database (--database) in the same archive format, so that a backup of one restores into the other.
 import { parseArgs } from 'node:util';
 import { backupDataDir, DAMAGED_DIR, restoreDataDir } from '../store/backup';
 import { describeDamagedMaps } from '../store/backup-verify';
-import { dataDirOption, UsageError } from './usage';
+import { databaseOption, dataDirOption, UsageError } from './usage';
+
+const progress = (line: string) => console.error(line);
 
 export async function backupCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { data: { type: 'string' }, out: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: { data: { type: 'string' }, database: { type: 'string' }, out: { type: 'string' } }, strict: true });
   if (!values.out) throw new UsageError('Tentukan berkas cadangan: --out BERKAS.tar.gz');
   const started = Date.now();
-  const { files, bytes } = await backupDataDir(dataDirOption(values.data), values.out);
+  const url = databaseOption(values);
+  const { files, bytes } = url
+    ? await (await import('../store/database-backup')).backupDatabase(url, values.out, progress)
+    : await backupDataDir(dataDirOption(values.data), values.out);
   console.log(`Cadangan ${values.out} dibuat: ${files} berkas, ${(bytes / 1024 / 1024).toFixed(1)} MB, dalam ${Date.now() - started} ms.`);
 }
 
 export async function restoreCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { data: { type: 'string' }, in: { type: 'string' }, 'lewati-rusak': { type: 'boolean' } },
+    options: { data: { type: 'string' }, database: { type: 'string' }, in: { type: 'string' }, 'lewati-rusak': { type: 'boolean' } },
     strict: true,
   });
   if (!values.in) throw new UsageError('Tentukan berkas cadangan: --in BERKAS.tar.gz');
-  const { maps, revisions, users, skipped } = await restoreDataDir(values.in, dataDirOption(values.data), { skipDamaged: values['lewati-rusak'] === true });
+  const options = { skipDamaged: values['lewati-rusak'] === true };
+  const url = databaseOption(values);
+  const { maps, revisions, users, skipped } = url
+    ? await (await import('../store/database-backup')).restoreDatabase(values.in, url, options, progress)
+    : await restoreDataDir(values.in, dataDirOption(values.data), options);
   console.log(`Cadangan dipulihkan dan diperiksa: ${maps} peta, ${revisions} revisi utuh, ${users} akun.`);
   if (skipped.length > 0) {
     // A partial restore is a fault the operator must see: reported on stderr and by exit code 3.
     console.error(
-      `Peringatan: ${skipped.length} peta rusak tidak dipulihkan; dokumennya disimpan di ${DAMAGED_DIR}/ dalam direktori data:\n` +
+      `Peringatan: ${skipped.length} peta rusak tidak dipulihkan` +
+        (url ? '; dokumennya tidak disimpan ke basis data — pulihkan juga ke direktori data untuk memeriksanya:\n' : `; dokumennya disimpan di ${DAMAGED_DIR}/ dalam direktori data:\n`) +
         describeDamagedMaps(skipped),
     );
     process.exitCode = 3;

@@ -28,9 +28,12 @@ Perintah:
             [--admin] [--name "Nama"] [--nip NIP] [--jabatan J] [--unit UNIT] --data DIR | --database URL
   user list Menampilkan akun: --data DIR | --database URL
   user passwd  Mengganti kata sandi akun: --username U --password-stdin --data DIR | --database URL
-  backup    Mencadangkan seluruh direktori data: --data DIR --out BERKAS.tar.gz (boleh saat server berjalan)
-  restore   Memulihkan cadangan ke direktori data baru atau kosong: --in BERKAS.tar.gz --data DIR
+  backup    Mencadangkan seluruh data: --data DIR | --database URL --out BERKAS.tar.gz (boleh saat server berjalan)
+  restore   Memulihkan cadangan ke direktori data atau basis data baru atau kosong:
+            --in BERKAS.tar.gz --data DIR | --database URL (cadangan yang satu dapat dipulihkan ke yang lain)
             --lewati-rusak    pulihkan peta yang utuh, sisihkan peta yang rusak ke folder rusak/ (keluar 3)
+  migrate   Memindahkan seluruh data ke penyimpanan lain yang kosong, tiap isi diperiksa sha256-nya:
+            --from DIR|postgres://… --to DIR|postgres://… (hentikan server dahulu; sesi masuk tidak dipindahkan)
   help      Menampilkan bantuan ini
 
 Direktori data yang sedang dipakai server tidak dapat dibuka oleh "user" dan "lint --repository": hentikan

@@ -34,6 +34,15 @@ export function trackReviewStates(store: ReviewStore): { reviews: ReviewStore; s
     putFile: (bytes) => store.putFile(bytes),
     readFile: (sha256) => store.readFile(sha256),
     close: () => store.close(),
+    async importRecord(record) {
+      await ready();
+      await store.importRecord(record);
+      const written = stateOf(record);
+      if (written !== (states.get(record.mapId) ?? 'draf')) {
+        states.set(record.mapId, written);
+        changed.emit(record.mapId);
+      }
+    },
     async update(mapId, change) {
       await ready();
       let written: ReviewState | undefined;

@@ -19,6 +19,11 @@ export interface ReviewStore {
   putFile(bytes: Uint8Array): Promise<string>;
   /** The bytes stored under `sha256`, verified against it; FILE_NOT_FOUND (404) when absent. */
   readFile(sha256: string): Promise<Uint8Array>;
+  /**
+   * Writes a map's review record whole, as another store kept it (store-to-store transfer); refused when the map has a
+   * record already or a verification code is taken. The files it names are put first (putFile).
+   */
+  importRecord(record: ReviewDocument): Promise<void>;
   /** Resolves once every write already started has finished. */
   close(): Promise<void>;
 }

@@ -14,6 +14,11 @@ export interface AccountStore {
   createUser(user: NewUser, options?: { onlyIfNoUsers?: boolean }): Promise<User>;
   updateUser(id: string, patch: UserPatch): Promise<User>;
 
+  /** Every account with its password hash (store-to-store transfer). */
+  exportUsers(): Promise<User[]>;
+  /** Writes an account as another store kept it (id, hash, timestamps); refused when its id or username exists. */
+  importUser(user: User): Promise<void>;
+
   createSession(session: Session): Promise<void>;
   findSession(tokenHash: string): Promise<Session | undefined>;
   touchSession(tokenHash: string, lastSeenAt: string): Promise<void>;

@@ -79,7 +79,7 @@ async function checkBlob(root: string, dir: string, extension: string, hash: unk
 }
 
 /** Every string under a key `sha256` anywhere in a review document: the files it names. */
-function sha256Fields(value: unknown): string[] {
+export function sha256Fields(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(sha256Fields);
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, v]) => (key === 'sha256' && typeof v === 'string' ? [v] : sha256Fields(v)));

@@ -85,6 +85,17 @@ class LowdbAccountStore implements AccountStore {
     });
   }
 
+  async exportUsers(): Promise<User[]> {
+    return this.db.data.users;
+  }
+
+  importUser(user: User): Promise<void> {
+    return this.commit((doc) => {
+      if (doc.users.some((u) => u.id === user.id || u.username === user.username)) throw usernameTaken(user.username);
+      return { next: { ...doc, users: [...doc.users, user] }, result: undefined };
+    });
+  }
+
   createSession(session: Session): Promise<void> {
     return this.commit((doc) => {
       const now = new Date().toISOString();

@@ -15,7 +15,8 @@ import { MapDocument, ProcessMap as ProcessMapSchema, type ProcessMap, type Revi
 import { replaceDocument } from './replace-document';
 import { newMapRecord } from './new-map';
 import { SerialQueue } from './serial-queue';
-import { codeTaken, mapNotFound, originalNotFound, revisionConflict, revisionNotFound } from './store-errors';
+import { revisionBodies } from './import-check';
+import { codeTaken, importExists, mapNotFound, originalNotFound, revisionConflict, revisionNotFound } from './store-errors';
 import { DOCUMENT_LIMITS } from './document-limits';
 import { ValidatedJsonFile } from './validated-json-file';
 
@@ -192,6 +193,22 @@ class LowdbMapStore implements MapStore {
     const original = this.db(id).data.revisions[0]?.original;
     if (!original) throw originalNotFound(id);
     return { fileName: original.fileName, sha256: original.sha256, bytes: await this.blobs.getBytes(original.sha256) };
+  }
+
+  async importMap(map: ProcessMap, revisions: readonly Revision[], bodies: ReadonlyMap<string, Uint8Array>): Promise<void> {
+    // Bodies first, each re-hashed, then the document naming them (the order backup.ts relies on).
+    await Promise.all(Array.from(revisionBodies(map.id, revisions, bodies).values(), (bytes) => this.blobs.put(bytes)));
+    await this.writes.run(async () => {
+      await this.settle();
+      if (this.dbs.has(map.id)) throw importExists(`Peta dengan id ${map.id}`);
+      if (this.maps().some((m) => m.code === map.code)) throw importExists(`Peta berkode ${map.code}`);
+      const document = MapDocument.parse({ format: 'petakerja-map', version: 1, map, revisions });
+      const db = mapDb(this.dir, map.id, document);
+      await db.write();
+      this.dbs.set(map.id, db);
+      this.changes++;
+      this.changed.emit(document.map);
+    });
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,7 @@ import { BlobStore } from './blob-store';
 import { replaceDocument } from './replace-document';
 import { SerialQueue } from './serial-queue';
 import { DOCUMENT_LIMITS } from './document-limits';
+import { importExists } from './store-errors';
 import { ValidatedJsonFile } from './validated-json-file';
 
 export const REVIEW_DIR = 'review';
@@ -94,6 +95,19 @@ class LowdbReviewStore implements ReviewStore {
       }
       for (const signature of next.signatures) this.codes.set(signature.code, mapId);
       return result;
+    });
+  }
+
+  async importRecord(record: ReviewDocument): Promise<void> {
+    return this.writes.run(async () => {
+      const next = ReviewDocument.parse(record);
+      if (this.dbs.has(next.mapId)) throw importExists(`Catatan reviu peta ${next.mapId}`);
+      const taken = next.signatures.find((s) => this.codes.has(s.code));
+      if (taken) throw importExists(`Kode verifikasi ${taken.code}`);
+      const db = reviewDb(this.dir, next.mapId, next);
+      await db.write();
+      this.dbs.set(next.mapId, db);
+      for (const signature of next.signatures) this.codes.set(signature.code, next.mapId);
     });
   }
 

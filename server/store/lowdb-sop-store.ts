@@ -4,12 +4,12 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { StoreOpenError } from '../errors';
-import { LetterheadsDocument, unitKey, type Letterhead, type StoredLetterhead } from '../sop/letterhead.schema';
+import { LetterheadsDocument, StoredLetterhead, unitKey, type Letterhead } from '../sop/letterhead.schema';
 import { SopDocument, type SopVersion } from '../sop/sop.schema';
 import { replaceDocument } from './replace-document';
 import { SerialQueue } from './serial-queue';
 import type { NewSopVersion, SopStore } from './sop-store';
-import { sopConflict } from './store-errors';
+import { importExists, sopConflict } from './store-errors';
 import { DOCUMENT_LIMITS } from './document-limits';
 import { ValidatedJsonFile } from './validated-json-file';
 
@@ -98,6 +98,29 @@ class LowdbSopStore implements SopStore {
       const units: Record<string, StoredLetterhead> = Object.assign(Object.create(null), doc.units, { [unitKey(unit)]: stored });
       await replaceDocument(this.letterheads, { ...doc, units });
       return stored;
+    });
+  }
+
+  async listLetterheads(): Promise<StoredLetterhead[]> {
+    return Object.values(this.letterheads.data.units);
+  }
+
+  importSop(mapId: string, versions: readonly SopVersion[]): Promise<void> {
+    return this.writes.run(async () => {
+      if (this.dbs.has(mapId)) throw importExists(`SOP peta ${mapId}`);
+      const db = sopDb(this.dir, mapId, SopDocument.parse({ format: 'petakerja-sop', version: 1, mapId, versions }));
+      await db.write();
+      this.dbs.set(mapId, db);
+    });
+  }
+
+  importLetterhead(stored: StoredLetterhead): Promise<void> {
+    return this.writes.run(async () => {
+      const doc = this.letterheads.data;
+      const key = unitKey(stored.unit);
+      if (Object.hasOwn(doc.units, key)) throw importExists(`Kop unit ${stored.unit}`);
+      const units: Record<string, StoredLetterhead> = Object.assign(Object.create(null), doc.units, { [key]: StoredLetterhead.parse(stored) });
+      await replaceDocument(this.letterheads, { ...doc, units });
     });
   }
 

@@ -75,6 +75,12 @@ export interface MapStore {
   readRevisionXml(id: string, n: number): Promise<string>;
   /** The file an imported map was read from, byte for byte; ORIGINAL_NOT_FOUND for a map not imported. */
   readOriginal(id: string): Promise<OriginalFile>;
+  /**
+   * Store-to-store transfer (migrate, backup of a database): writes a map whole as another store kept it — id, code,
+   * timestamps, revision numbers — with `bodies` holding every body its revisions name by sha256, each re-hashed and
+   * refused on a mismatch (IMPORT_HASH_MISMATCH); an id or code already present is refused (IMPORT_TARGET_NOT_EMPTY).
+   */
+  importMap(map: ProcessMap, revisions: readonly Revision[], bodies: ReadonlyMap<string, Uint8Array>): Promise<void>;
   /** Resolves once every write already started has finished. */
   close(): Promise<void>;
 }

@@ -22,6 +22,12 @@ export interface SopStore {
   putSop(mapId: string, baseVersion: number, input: NewSopVersion): Promise<SopVersion>;
   getLetterhead(unit: string): Promise<StoredLetterhead | undefined>;
   putLetterhead(unit: string, letterhead: Letterhead, updatedBy: string): Promise<StoredLetterhead>;
+  /** Every unit's letterhead (store-to-store transfer). */
+  listLetterheads(): Promise<StoredLetterhead[]>;
+  /** Writes a map's SOP versions whole, as another store kept them; refused when the map has versions already. */
+  importSop(mapId: string, versions: readonly SopVersion[]): Promise<void>;
+  /** Writes a unit's letterhead as another store kept it; refused when the unit has one already. */
+  importLetterhead(stored: StoredLetterhead): Promise<void>;
   /** Resolves once every write already started has finished. */
   close(): Promise<void>;
 }

@@ -33,3 +33,16 @@ export const sopConflict = (base: number, current: number) =>
       'Salin isian Anda, muat ulang versi terbaru, lalu terapkan kembali perubahan Anda.',
     { currentVersion: current, baseVersion: base },
   );
+
+/** A body or file whose bytes do not hash to the sha256 its record names, refused on arrival (store-to-store transfer). */
+export const importHashMismatch = (what: string, expected: string, actual: string) =>
+  new AppError(
+    422,
+    'IMPORT_HASH_MISMATCH',
+    `Isi ${what} tidak cocok dengan sha256 catatannya (tercatat ${expected.slice(0, 12)}…, isinya ${actual.slice(0, 12)}…); tidak disimpan.`,
+    { expected, actual },
+  );
+
+/** A record an import would write already exists in the target (a transfer only fills an empty store). */
+export const importExists = (what: string) =>
+  new AppError(409, 'IMPORT_TARGET_NOT_EMPTY', `${what} sudah ada di penyimpanan tujuan; pemindahan hanya mengisi penyimpanan yang kosong.`);

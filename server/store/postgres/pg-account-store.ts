@@ -94,6 +94,22 @@ export class PostgresAccountStore implements AccountStore {
     });
   }
 
+  exportUsers(): Promise<User[]> {
+    return allUsers(this.pool);
+  }
+
+  async importUser(user: User): Promise<void> {
+    const record = User.parse(user);
+    return this.change(async (client) => {
+      try {
+        await client.query('INSERT INTO users (id, username, record) VALUES ($1, $2, $3)', [record.id, record.username, record]);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw usernameTaken(record.username);
+        throw error;
+      }
+    });
+  }
+
   async findSession(tokenHash: string): Promise<Session | undefined> {
     const { rows } = await this.pool.query<{ record: unknown }>('SELECT record FROM sessions WHERE token_hash = $1', [tokenHash]);
     return rows[0] ? parseRecord(Session, rows[0].record, 'sessions') : undefined;

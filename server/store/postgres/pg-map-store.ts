@@ -11,7 +11,8 @@ import type { MapChangeListener, MapFilter, MapPatch, MapStore, NewMap, NewRevis
 import { planMove, planRecode } from '../move-plan';
 import { newMapRecord } from '../new-map';
 import { ProcessMap, Revision } from '../records';
-import { codeTaken, mapNotFound, originalNotFound, revisionConflict, revisionNotFound } from '../store-errors';
+import { revisionBodies } from '../import-check';
+import { codeTaken, importExists, mapNotFound, originalNotFound, revisionConflict, revisionNotFound } from '../store-errors';
 import { InFlight, inTransaction, isUniqueViolation, LOCKS, type Queryable } from './database';
 import { parseRecord, verifiedBytes } from './records';
 
@@ -150,6 +151,23 @@ export class PostgresMapStore implements MapStore {
     const original = (await this.listRevisions(id))[0]?.original;
     if (!original) throw originalNotFound(id);
     return { fileName: original.fileName, sha256: original.sha256, bytes: await readBody(this.pool, original.sha256) };
+  }
+
+  async importMap(map: ProcessMap, revisions: readonly Revision[], bodies: ReadonlyMap<string, Uint8Array>): Promise<void> {
+    const checked = revisionBodies(map.id, revisions, bodies);
+    const record = ProcessMap.parse(map);
+    const records = revisions.map((r) => Revision.parse(r));
+    if (record.currentRevision !== records.length) throw new Error(`Map ${map.id} to import: current revision ${record.currentRevision} of ${records.length}`);
+    return this.commit(async (client) => {
+      const taken = await client.query('SELECT 1 FROM maps WHERE id = $1 OR code = $2', [record.id, record.code]);
+      if (taken.rows.length > 0) throw importExists(`Peta dengan id ${record.id} atau kode ${record.code}`);
+      for (const bytes of checked.values()) await putBody(client, bytes);
+      const row = await insertMap(client, record);
+      for (const revision of records) {
+        await client.query('INSERT INTO map_revisions (map_id, n, record) VALUES ($1, $2, $3)', [record.id, revision.n, revision]);
+      }
+      return { result: undefined, changed: [row] };
+    });
   }
 
   async close(): Promise<void> {

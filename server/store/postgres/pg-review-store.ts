@@ -11,6 +11,7 @@ import type { ReviewStore } from '../../review/review-store';
 import { InFlight, inTransaction, LOCKS, type Queryable } from './database';
 import { putBody, readBodyIfAny } from './pg-map-store';
 import { parseRecord } from './records';
+import { importExists } from '../store-errors';
 
 const HISTORY = ['transitions', 'monitorings', 'evaluations'] as const;
 type HistoryList = (typeof HISTORY)[number];
@@ -96,6 +97,27 @@ export class PostgresReviewStore implements ReviewStore {
           }
         }
         return result;
+      }),
+    );
+  }
+
+  async importRecord(record: ReviewDocument): Promise<void> {
+    const next = ReviewDocument.parse(record);
+    return this.writes.track(
+      inTransaction(this.pool, async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.reviewCodes]);
+        if ((await client.query('SELECT 1 FROM review_records WHERE map_id = $1', [next.mapId])).rows.length > 0) throw importExists(`Catatan reviu peta ${next.mapId}`);
+        for (const signature of next.signatures) {
+          const owner = await client.query("SELECT 1 FROM review_records WHERE record->'signatures' @> $1::jsonb", [JSON.stringify([{ code: signature.code }])]);
+          if (owner.rows.length > 0) throw importExists(`Kode verifikasi ${signature.code}`);
+        }
+        await client.query('INSERT INTO review_records (map_id, record) VALUES ($1, $2)', [next.mapId, mutablePart(next)]);
+        for (const list of HISTORY) {
+          const entries = next[list] as unknown[];
+          for (let position = 0; position < entries.length; position++) {
+            await client.query('INSERT INTO review_history (map_id, list, position, record) VALUES ($1, $2, $3, $4)', [next.mapId, list, position, entries[position]]);
+          }
+        }
       }),
     );
   }

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { StoredLetterhead, unitKey, type Letterhead } from '../../sop/letterhead.schema';
 import { SopVersion } from '../../sop/sop.schema';
 import type { NewSopVersion, SopStore } from '../sop-store';
-import { sopConflict } from '../store-errors';
+import { importExists, sopConflict } from '../store-errors';
 import { InFlight, inTransaction, isUniqueViolation } from './database';
 import { parseRecord } from './records';
 
@@ -53,6 +53,36 @@ export class PostgresSopStore implements SopStore {
       this.pool
         .query('INSERT INTO letterheads (unit_key, record) VALUES ($1, $2) ON CONFLICT (unit_key) DO UPDATE SET record = EXCLUDED.record', [unitKey(unit), stored])
         .then(() => stored),
+    );
+  }
+
+  async listLetterheads(): Promise<StoredLetterhead[]> {
+    const { rows } = await this.pool.query<{ unit_key: string; record: unknown }>('SELECT unit_key, record FROM letterheads ORDER BY unit_key');
+    return rows.map((row) => parseRecord(StoredLetterhead, row.record, `letterheads/${row.unit_key}`));
+  }
+
+  async importSop(mapId: string, versions: readonly SopVersion[]): Promise<void> {
+    const records = versions.map((v) => SopVersion.parse(v));
+    if (records.some((v, i) => v.version !== i + 1)) throw new Error(`SOP versions of map ${mapId} to import are not numbered 1…n`);
+    return this.writes.track(
+      inTransaction(this.pool, async (client) => {
+        if ((await client.query('SELECT 1 FROM sop_versions WHERE map_id = $1 LIMIT 1', [mapId])).rows.length > 0) throw importExists(`SOP peta ${mapId}`);
+        for (const version of records) {
+          await client.query('INSERT INTO sop_versions (map_id, version, record) VALUES ($1, $2, $3)', [mapId, version.version, version]);
+        }
+      }),
+    );
+  }
+
+  async importLetterhead(stored: StoredLetterhead): Promise<void> {
+    const record = StoredLetterhead.parse(stored);
+    return this.writes.track(
+      this.pool.query('INSERT INTO letterheads (unit_key, record) VALUES ($1, $2)', [unitKey(record.unit), record]).then(
+        () => undefined,
+        (error: unknown) => {
+          throw isUniqueViolation(error) ? importExists(`Kop unit ${record.unit}`) : error;
+        },
+      ),
     );
   }
 
