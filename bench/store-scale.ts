@@ -196,7 +196,7 @@ async function seedNaive(dir: string, target: number, revisions: number, deadlin
   await naiveAdapter(dir).write(doc);
 }
 
-interface Child {
+export interface Child {
   process: ChildProcess;
   url: string;
   startupMs: number;

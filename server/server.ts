@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { projectUrl } from './project-root';
 import { AccountsService } from './accounts/accounts.service';
+import { LoginThrottle } from './accounts/login-throttle';
 import { BpmnWorkPool } from './bpmn/work/work-pool';
 import { InProcessMapEventBus } from './events/map-events';
 import { createApp } from './app';
@@ -93,9 +94,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     sopExports = new SopExportJobs({ maps, sop, reviews, pdfPool: sharedPool, letterhead: async (unit) => (await store.sop.getLetterhead(unit))?.letterhead });
     lintSummaries = new LintSummaryCache(store.maps, { repositoryDefault: maps.defaultProfile, kamus });
     const repositoryLint = new RepositoryLintService(store.maps);
-    const accounts = new AccountsService(store.accounts, store.audit);
-    // One process's bus; several instances behind a balancer would put a shared broker behind MapEventBus.
-    const events = new InProcessMapEventBus();
+    // Several instances on one database share the throttle's counts and the map events (docs/storage.md).
+    const accounts = new AccountsService(store.accounts, store.audit, new LoginThrottle(store.loginFailures));
+    const events = store.events ?? new InProcessMapEventBus();
     const app = createApp({
       events,
       maps,

@@ -71,7 +71,7 @@ export class AccountsService {
   }
 
   async login(username: string, password: string, ip: string): Promise<SignedIn> {
-    const retryAfter = this.throttle.retryAfterSeconds(username, ip);
+    const retryAfter = await this.throttle.retryAfterSeconds(username, ip);
     if (retryAfter > 0) {
       await this.refusals.refuse({ event: 'login-failed', ip, username, detail: 'ditolak: terlalu banyak percobaan' });
       throw new AppError(
@@ -84,7 +84,7 @@ export class AccountsService {
     const user = await this.accounts.findUserByUsername(username);
     const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (!user || !valid) {
-      this.throttle.recordFailure(username, ip);
+      await this.throttle.recordFailure(username, ip);
       await this.record('login-failed', ip, username, user ? 'kata sandi salah' : 'nama pengguna tidak dikenal');
       throw loginFailed();
     }
@@ -92,7 +92,7 @@ export class AccountsService {
       await this.record('login-failed', ip, username, 'akun dinonaktifkan');
       throw new AppError(403, 'ACCOUNT_DISABLED', 'Akun Anda dinonaktifkan. Hubungi administrator Petakerja.');
     }
-    this.throttle.recordSuccess(username);
+    await this.throttle.recordSuccess(username);
     await this.record('login', ip, username);
     return this.openSession(toPublicUser(user));
   }
@@ -123,7 +123,7 @@ export class AccountsService {
   async changePassword(session: ActiveSession, currentPassword: string, newPassword: string, ip: string): Promise<void> {
     const user = await this.accounts.getUser(session.user.id);
     // Throttled like signing in, on the same counters: a stolen session cannot guess the password either.
-    const retryAfter = this.throttle.retryAfterSeconds(user.username, ip);
+    const retryAfter = await this.throttle.retryAfterSeconds(user.username, ip);
     if (retryAfter > 0) {
       await this.refusals.refuse({ event: 'password-change-failed', ip, username: user.username, detail: 'ditolak: terlalu banyak percobaan' });
       throw new AppError(
@@ -134,11 +134,11 @@ export class AccountsService {
       );
     }
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-      this.throttle.recordFailure(user.username, ip);
+      await this.throttle.recordFailure(user.username, ip);
       await this.record('password-change-failed', ip, user.username, 'kata sandi saat ini salah');
       throw new AppError(400, 'PASSWORD_WRONG', 'Kata sandi saat ini salah.');
     }
-    this.throttle.recordSuccess(user.username);
+    await this.throttle.recordSuccess(user.username);
     await this.accounts.updateUser(user.id, { passwordHash: await hashPassword(newPassword) });
     await this.accounts.deleteSessionsOfUser(user.id, session.tokenHash);
     await this.record('password-changed', ip, user.username);

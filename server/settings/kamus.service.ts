@@ -10,10 +10,23 @@ export const kamusNotFound = (name: string) => new AppError(404, 'KAMUS_NOT_FOUN
 const byName = (a: KamusSynonym, b: KamusSynonym) => a.name.localeCompare(b.name, 'id');
 
 export class KamusService {
-  /** Bumped on every change: caches of lint results keyed by it see the change. */
-  version = 0;
+  private seen: readonly KamusSynonym[] | undefined;
+  private changes = 0;
 
   constructor(private readonly store: SettingsStore) {}
+
+  /**
+   * Changes with the synonyms: caches of lint results keyed by it see the change. Derived from the settings document
+   * as read, so a change made on another instance (re-read on its NOTIFY, docs/storage.md) counts as well as one here.
+   */
+  get version(): number {
+    const current = this.store.read().kamus;
+    if (current !== this.seen) {
+      this.seen = current;
+      if (current !== undefined || this.changes > 0) this.changes += 1;
+    }
+    return this.changes;
+  }
 
   /** Every synonym, by name. */
   list(): readonly KamusSynonym[] {
@@ -41,7 +54,6 @@ export class KamusService {
       const kept = (current.kamus ?? []).filter((s) => !keys.has(synonymKey(s.name)));
       return { ...current, kamus: [...kept, ...synonyms].sort(byName) };
     });
-    this.version += 1;
   }
 
   /** Forgets `name`; 404 KAMUS_NOT_FOUND when the repository has no such synonym. */
@@ -50,7 +62,6 @@ export class KamusService {
     if (!existing) throw kamusNotFound(name);
     const key = synonymKey(name);
     await this.store.update((current) => ({ ...current, kamus: (current.kamus ?? []).filter((s) => synonymKey(s.name) !== key) }));
-    this.version += 1;
     return existing;
   }
 }

@@ -1,6 +1,8 @@
 // Everything the server keeps, behind interfaces; the embedded implementation opens one data directory.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { FailureCounters } from '../accounts/login-throttle';
+import type { MapEventBus } from '../events/map-events';
 import type { AccountStore, AuditLog } from './account-store';
 import { lockDataDir } from './data-dir-lock';
 import { removeStaleTempFiles } from './durable-file';
@@ -24,6 +26,13 @@ export interface Store {
   review: ReviewStore;
   /** The settings an administrator confirms (settings-store.ts). */
   settings: SettingsStore;
+  /**
+   * A map event bus shared by the instances on one database; absent for the embedded store (one process per
+   * directory), which uses the in-process bus.
+   */
+  events?: MapEventBus;
+  /** The login throttle's failures, shared by the instances on one database; absent: kept in memory per process. */
+  loginFailures?: FailureCounters;
   /** Waits for pending writes and releases the data directory. */
   close(): Promise<void>;
 }

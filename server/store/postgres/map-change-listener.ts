@@ -1,4 +1,4 @@
-// The change feed's own connection: LISTEN petakerja_maps on a client outside the pool that stays connected. When the
+// The change feed's own connection: LISTEN petakerja_maps (and the other channels of several instances) on a client outside the pool that stays connected. When the
 // connection drops (a database restart, a network cut, a terminated backend) it reconnects with a growing pause and
 // then asks the store to catch up on what it missed while deaf (PostgresMapStore.resync).
 import pg from 'pg';
@@ -14,6 +14,11 @@ export interface MapChangeHandlers {
   notified(payload: string): void;
   /** Called after a reconnection, once listening again. */
   resync(): Promise<void>;
+  /**
+   * Other channels heard on the same connection (map events, settings: docs/storage.md, Several instances), by name.
+   * A notification missed while deaf is not replayed on these: they carry what is only worth hearing live.
+   */
+  channels?: Record<string, (payload: string) => void>;
 }
 
 export class MapChangeListener {
@@ -56,10 +61,12 @@ export class MapChangeListener {
     client.on('end', () => onLost());
     client.on('notification', (message) => {
       if (message.channel === MAP_CHANNEL && message.payload) handlers.notified(message.payload);
+      else handlers.channels?.[message.channel]?.(message.payload ?? '');
     });
     try {
       await client.connect();
       await client.query(`LISTEN ${MAP_CHANNEL}`);
+      for (const channel of Object.keys(handlers.channels ?? {})) await client.query(`LISTEN ${channel}`);
     } catch (error) {
       lost = true;
       await client.end().catch(() => undefined);

@@ -11,7 +11,9 @@ import { PostgresAccountStore } from './pg-account-store';
 import { PostgresAuditLog } from './pg-audit-log';
 import { PostgresMapStore } from './pg-map-store';
 import { PostgresReviewStore } from './pg-review-store';
-import { openPostgresSettingsStore } from './pg-settings-store';
+import { PostgresFailureCounters } from './pg-login-failures';
+import { MAP_EVENT_CHANNEL, PostgresMapEventBus } from './pg-map-event-bus';
+import { openPostgresSettingsStore, SETTINGS_CHANNEL, type PostgresSettingsStore } from './pg-settings-store';
 import { PostgresSopStore } from './pg-sop-store';
 
 /** Whether `url` names a PostgreSQL database (postgres:// or postgresql://). */
@@ -23,8 +25,21 @@ export async function openPostgresStore(url: string): Promise<Store> {
   // The change feed's own connection: LISTEN needs a client that stays connected, outside the pool.
   const listener = new MapChangeListener(url, CONNECT_TIMEOUT_MS);
   const maps = new PostgresMapStore(pool);
+  // Shared by every instance on the database (docs/storage.md, Several instances).
+  const events = new PostgresMapEventBus(pool);
+  let settings: PostgresSettingsStore | undefined;
+  const reloadSettings = () =>
+    void settings?.reload().catch((error: Error) => console.error(`Pengaturan tidak dapat dibaca ulang dari basis data: ${error.message}`));
   try {
-    await listener.start({ notified: (payload) => maps.notified(payload), resync: () => maps.resync() });
+    await listener.start({
+      notified: (payload) => maps.notified(payload),
+      // A settings change missed while deaf is read back with the maps.
+      resync: async () => {
+        reloadSettings();
+        await maps.resync();
+      },
+      channels: { [MAP_EVENT_CHANNEL]: (payload) => events.received(payload), [SETTINGS_CHANNEL]: reloadSettings },
+    });
     await migrate(pool, await readMigrations()).catch((error: unknown) => {
       if (error instanceof StoreOpenError) throw error;
       throw new StoreOpenError(`Skema basis data ${redactedUrl(url)} tidak dapat disiapkan: ${(error as Error).message}. Tidak ada perubahan skema yang disimpan.`, {
@@ -35,7 +50,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     const audit = new PostgresAuditLog(pool);
     const sop = new PostgresSopStore(pool);
     const review = new PostgresReviewStore(pool);
-    const settings = await openPostgresSettingsStore(pool);
+    settings = await openPostgresSettingsStore(pool);
     return {
       maps,
       accounts,
@@ -43,6 +58,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
       sop,
       review,
       settings,
+      events,
+      loginFailures: new PostgresFailureCounters(pool),
       close: async () => {
         await Promise.all([maps.close(), accounts.close(), audit.close(), sop.close(), review.close()]);
         await listener.close();
