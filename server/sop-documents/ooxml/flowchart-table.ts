@@ -2,7 +2,7 @@
 // performer column, each line an arrow between the symbols it is glued to (exact) or whose ends it touches, else the
 // nearest symbol (a guess), directed by its arrowheads; labels to the arrow they stand beside; off-page connectors
 // joined by their letters. The same table the PDF reader makes, from what the file says rather than how it prints.
-import { isNo, isYes } from '../../lint/rules/answers';
+import { arrowEndMessage, cleanCell, decisionBranchGuesses, tableRowOf, withAnswers } from '../drawn-table';
 import type { ColumnRole } from '../pdf/table-grid';
 import { SopTable, type TableGuess, type TableLink, type TableRow } from '../sop-table.schema';
 import { connectionSite, type Box, type DrawnShape, type Point } from './drawing-shapes';
@@ -41,10 +41,7 @@ function segmentBoxDistance(box: Box, a: Point, b: Point): number {
   for (let i = 0; i <= 16; i++) best = Math.min(best, distanceToBox({ x: a.x + ((b.x - a.x) * i) / 16, y: a.y + ((b.y - a.y) * i) / 16 }, box));
   return best;
 }
-const clean = (text: string | undefined) => {
-  const t = text?.replace(/\s+/g, ' ').trim();
-  return t && !/^[-–—]$/.test(t) ? t : undefined;
-};
+const clean = cleanCell;
 
 /** How far an end may stop from a symbol and still touch it, and how far to be guessed to reach it: relative to symbols' size. */
 function tolerances(symbols: DrawnShape[]) {
@@ -249,44 +246,12 @@ export function flowchartTable(tables: PlacedTable[]): FlowchartRead | undefined
     if (from === undefined || to === undefined) return [];
     return [{ from, to, ...(arrow.label ? { label: arrow.label } : {}), ...(arrow.guessed ? { guessed: arrow.guessed } : {}) }];
   });
-  const rows: TableRow[] = kept.map(({ draft }, at) => {
-    const shape = draft.symbol!.symbol!;
-    const no = Number.parseInt(draft.cells.no ?? '', 10);
-    const numbered = Number.isInteger(no) && no > 0;
-    const incoming = links.some((link) => link.to === at);
-    const outgoing = links.some((link) => link.from === at);
-    const terminal = shape === 'terminator' ? (!incoming ? 'start' : !outgoing ? 'end' : at === 0 ? 'start' : 'end') : undefined;
-    const kind = shape === 'decision' ? 'decision' : shape === 'terminator' && !numbered ? 'terminator' : 'process';
-    const text = (role: ColumnRole) => clean(draft.cells[role]);
-    return {
-      ...(numbered ? { no } : {}),
-      kind,
-      ...(terminal ? { terminal } : {}),
-      kegiatan: text('kegiatan') ?? clean(draft.symbol!.text) ?? (terminal === 'end' ? 'Selesai' : terminal === 'start' ? 'Mulai' : `Kegiatan ${at + 1}`),
-      column: draft.column,
-      mutuBaku: {
-        ...(text('kelengkapan') ? { kelengkapan: text('kelengkapan') } : {}),
-        ...(text('waktu') ? { waktu: text('waktu') } : {}),
-        ...(text('output') ? { output: text('output') } : {}),
-      },
-      ...(text('keterangan') ? { keterangan: text('keterangan') } : {}),
-    };
-  });
-  const answered = links.map((link) => {
-    if (rows[link.from]!.kind !== 'decision') return link;
-    const answer = isYes(link.label) ? 'ya' : isNo(link.label) ? 'tidak' : undefined;
-    return { ...link, ...(answer ? { answer } : {}) } as ReadLink;
-  });
-  const rank = (link: TableLink) => (link.answer === 'ya' ? 0 : link.answer === 'tidak' ? 2 : 1);
-  answered.sort((a, b) => a.from - b.from || rank(a) - rank(b) || a.to - b.to);
+  const rows: TableRow[] = kept.map(({ draft }, at) => tableRowOf({ shape: draft.symbol!.symbol!, cells: draft.cells, column: draft.column, symbolText: draft.symbol!.text }, at, links));
+  const answered = withAnswers(links, rows);
   const guesses: TableGuess[] = [
     ...messages.map((message) => ({ kind: 'symbol-column' as const, message })),
-    ...answered.flatMap((link, index) => (link.guessed ? [{ kind: 'arrow-end' as const, link: index, message: `Panah dari No. ${rows[link.from]!.no ?? '-'} ke No. ${rows[link.to]!.no ?? '-'} ${link.guessed}.` }] : [])),
-    ...rows.flatMap((row, index) =>
-      row.kind === 'decision' && answered.filter((link) => link.from === index).length < 2
-        ? [{ kind: 'decision-branch' as const, row: index, message: `Keputusan No. ${row.no ?? '-'} "${row.kegiatan}" hanya memiliki satu jalur keluar yang tergambar.` }]
-        : [],
-    ),
+    ...answered.flatMap((link, index) => (link.guessed ? [{ kind: 'arrow-end' as const, link: index, message: arrowEndMessage(rows, link, link.guessed) }] : [])),
+    ...decisionBranchGuesses(rows, answered),
   ];
   const table = SopTable.parse({ columns, rows, links: answered.map(({ guessed: _g, ...link }) => link), guesses });
   const emptyRows = drafts.filter((draft) => !draft.symbol && Number.parseInt(draft.cells.no ?? '', 10) > 0).length;

@@ -2,7 +2,7 @@
 // each row's performer cell, the arrows between symbols (their direction from the arrowheads, their labels from the
 // text beside their start), off-page connectors joined across pages by their letters. What it had to guess is listed.
 import { AppError } from '../../errors';
-import { isNo, isYes } from '../../lint/rules/answers';
+import { arrowEndMessage, decisionBranchGuesses, tableRowOf, withAnswers } from '../drawn-table';
 import type { SopIdentityDraft } from '../../sop/identity.schema';
 import { readIdentity } from '../read-identity';
 import { SopTable, type TableGuess, type TableLink, type TableRow } from '../sop-table.schema';
@@ -50,10 +50,6 @@ interface RowDraft {
 
 const symbolWhere = (draft: RowDraft): TableGuess['where'] => ({ page: draft.page, ...draft.symbol!.box });
 
-const clean = (text: string | undefined) => {
-  const t = text?.replace(/\s+/g, ' ').trim();
-  return t && !/^[-–—]$/.test(t) ? t : undefined;
-};
 
 const distanceToBox = (p: Point, box: Box) => Math.hypot(Math.max(box.x - p.x, 0, p.x - box.x - box.width), Math.max(box.y - p.y, 0, p.y - box.y - box.height));
 
@@ -338,41 +334,12 @@ export async function readSopPdf(bytes: Uint8Array, { draw = false }: { draw?: b
       },
     ];
   });
-  const tableRows: TableRow[] = kept.map(({ draft }, at) => {
-    const shape = draft.symbol!.shape;
-    const no = Number.parseInt(draft.cells.no ?? '', 10);
-    const numbered = Number.isInteger(no) && no > 0;
-    const incoming = links.some((link) => link.to === at);
-    const outgoing = links.some((link) => link.from === at);
-    const terminal = shape === 'terminator' ? (!incoming ? 'start' : !outgoing ? 'end' : at === 0 ? 'start' : 'end') : undefined;
-    const kind = shape === 'decision' ? 'decision' : shape === 'terminator' && !numbered ? 'terminator' : 'process';
-    const text = (role: ColumnRole) => clean(draft.cells[role]);
-    return {
-      ...(numbered ? { no } : {}),
-      kind,
-      ...(terminal ? { terminal } : {}),
-      kegiatan: text('kegiatan') ?? (terminal === 'end' ? 'Selesai' : terminal === 'start' ? 'Mulai' : `Kegiatan ${at + 1}`),
-      column: draft.column,
-      mutuBaku: {
-        ...(text('kelengkapan') ? { kelengkapan: text('kelengkapan') } : {}),
-        ...(text('waktu') ? { waktu: text('waktu') } : {}),
-        ...(text('output') ? { output: text('output') } : {}),
-      },
-      ...(text('keterangan') ? { keterangan: text('keterangan') } : {}),
-    };
-  });
-  // A decision's answers, "Ya" first and "Tidak" last, as the SOP writes them.
-  const answered = links.map((link) => {
-    if (tableRows[link.from]!.kind !== 'decision') return link;
-    const answer = isYes(link.label) ? 'ya' : isNo(link.label) ? 'tidak' : undefined;
-    return { ...link, ...(answer ? { answer } : {}) } as ReadLink;
-  });
-  const rank = (link: TableLink) => (link.answer === 'ya' ? 0 : link.answer === 'tidak' ? 2 : 1);
-  answered.sort((a, b) => a.from - b.from || rank(a) - rank(b) || a.to - b.to);
+  const tableRows: TableRow[] = kept.map(({ draft }, at) => tableRowOf({ shape: draft.symbol!.shape, cells: draft.cells, column: draft.column }, at, links));
+  const answered = withAnswers(links, tableRows);
   const tableGuesses: TableGuess[] = [
     ...guesses.map((message) => ({ kind: 'symbol-column' as const, message })),
     ...answered.flatMap((link, index) =>
-      link.guessed ? [{ kind: 'arrow-end' as const, link: index, message: `Panah dari No. ${tableRows[link.from]!.no ?? '-'} ke No. ${tableRows[link.to]!.no ?? '-'} ${link.guessed}.`, ...(link.where ? { where: link.where } : {}) }] : [],
+      link.guessed ? [{ kind: 'arrow-end' as const, link: index, message: arrowEndMessage(tableRows, link, link.guessed), ...(link.where ? { where: link.where } : {}) }] : [],
     ),
     ...answered.flatMap((link, index) =>
       (link.labelGuesses ?? []).map(({ text, where }) => ({
@@ -382,11 +349,7 @@ export async function readSopPdf(bytes: Uint8Array, { draw = false }: { draw?: b
         where,
       })),
     ),
-    ...tableRows.flatMap((row, index) =>
-      row.kind === 'decision' && answered.filter((link) => link.from === index).length < 2
-        ? [{ kind: 'decision-branch' as const, row: index, message: `Keputusan No. ${row.no ?? '-'} "${row.kegiatan}" hanya memiliki satu jalur keluar yang tergambar.`, where: symbolWhere(kept[index]!.draft) }]
-        : [],
-    ),
+    ...decisionBranchGuesses(tableRows, answered, (index) => symbolWhere(kept[index]!.draft)),
   ];
   const columns = reads[0]!.grid.columns.filter((c) => c.role === 'pelaksana').map((c) => c.name || 'Pelaksana');
   // The identity part stands on the pages before the first flowchart page, or above the table on it.
