@@ -69,3 +69,27 @@ export function decisionBranchGuesses(rows: readonly TableRow[], links: readonly
       : [],
   );
 }
+
+/** Scores compared in order: the first that differs decides (lower is better). */
+export const compareScores = (a: readonly number[], b: readonly number[]): number => {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
+  return 0;
+};
+
+/**
+ * Each label (a text block by its index) to an arrow: the best-scored pairs first (`candidates` is sorted so), one label
+ * per arrow while another arrow can take it — a decision's "Ya" and "Tidak" stand close — then a label left over to its
+ * best arrow.
+ */
+export function placeLabels<A>(candidates: Array<{ block: number; arrow: A; score: readonly number[] }>): Map<number, A> {
+  candidates.sort((a, b) => compareScores(a.score, b.score));
+  const placed = new Map<number, A>();
+  const labelled = new Set<A>();
+  for (const { block, arrow } of candidates) {
+    if (placed.has(block) || labelled.has(arrow)) continue;
+    placed.set(block, arrow);
+    labelled.add(arrow);
+  }
+  for (const { block, arrow } of candidates) if (!placed.has(block)) placed.set(block, arrow);
+  return placed;
+}

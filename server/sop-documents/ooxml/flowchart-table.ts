@@ -2,7 +2,7 @@
 // performer column, each line an arrow between the symbols it is glued to (exact) or whose ends it touches, else the
 // nearest symbol (a guess), directed by its arrowheads; labels to the arrow they stand beside; off-page connectors
 // joined by their letters. The same table the PDF reader makes, from what the file says rather than how it prints.
-import { arrowEndMessage, cleanCell, decisionBranchGuesses, tableRowOf, withAnswers } from '../drawn-table';
+import { arrowEndMessage, cleanCell, decisionBranchGuesses, placeLabels, tableRowOf, withAnswers } from '../drawn-table';
 import type { ColumnRole } from '../pdf/table-grid';
 import { SopTable, type TableGuess, type TableLink, type TableRow } from '../sop-table.schema';
 import { connectionSite, type Box, type DrawnShape, type Point } from './drawing-shapes';
@@ -210,16 +210,7 @@ export function flowchartTable(tables: PlacedTable[]): FlowchartRead | undefined
         return [];
       }),
   );
-  const compare = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
-  candidates.sort((a, b) => compare(a.score, b.score));
-  const placed = new Map<number, Arrow>();
-  const labelled = new Set<Arrow>();
-  for (const { block, arrow } of candidates) {
-    if (placed.has(block) || labelled.has(arrow)) continue;
-    placed.set(block, arrow);
-    labelled.add(arrow);
-  }
-  for (const { block, arrow } of candidates) if (!placed.has(block)) placed.set(block, arrow);
+  const placed = placeLabels(candidates);
   labelShapes.forEach(({ shape }, block) => {
     const arrow = placed.get(block);
     if (arrow) arrow.label = arrow.label ? `${arrow.label} ${clean(shape.text)}` : clean(shape.text);

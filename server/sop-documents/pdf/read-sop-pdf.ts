@@ -2,7 +2,7 @@
 // each row's performer cell, the arrows between symbols (their direction from the arrowheads, their labels from the
 // text beside their start), off-page connectors joined across pages by their letters. What it had to guess is listed.
 import { AppError } from '../../errors';
-import { arrowEndMessage, decisionBranchGuesses, tableRowOf, withAnswers } from '../drawn-table';
+import { arrowEndMessage, compareScores, decisionBranchGuesses, placeLabels, tableRowOf, withAnswers } from '../drawn-table';
 import type { SopIdentityDraft } from '../../sop/identity.schema';
 import { readIdentity } from '../read-identity';
 import { SopTable, type TableGuess, type TableLink, type TableRow } from '../sop-table.schema';
@@ -80,7 +80,7 @@ function labelBlocks(texts: TextRun[], area: Box, symbols: Box[]): Array<{ text:
   }));
 }
 
-const compare = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+
 
 function segmentDistance(box: Box, a: Point, b: Point): number {
   // Sample the segment: exact enough at these sizes.
@@ -153,22 +153,13 @@ function readPage(page: PageGraphics, shapes: PageShapes, grid: PageGrid, firstR
         const distance = segmentDistance(block.box, a, point);
         const cells = new Set(Array.from({ length: 11 }, (_, k) => key(symbolCell(grid, { x: a.x + ((point.x - a.x) * k) / 10, y: a.y + ((point.y - a.y) * k) / 10, width: 0, height: 0 }))));
         const tier = distance <= LABEL_REACH ? 0 : cells.has(key(cell)) ? 1 : undefined;
-        if (tier !== undefined && (!score || compare([tier, i, distance], score) < 0)) score = [tier, i, distance];
+        if (tier !== undefined && (!score || compareScores([tier, i, distance], score) < 0)) score = [tier, i, distance];
       });
       if (!score && arrow.from.row !== undefined && cell.row === symbolCell(grid, arrow.from.box).row) score = [2, 0, distanceToBox(centre(block.box), arrow.from.box)];
       if (score) candidates.push({ block: index, arrow, score });
     }
   });
-  // Best pairs first, one label per arrow while another arrow can take it (a decision's "Ya" and "Tidak" stand close).
-  candidates.sort((a, b) => compare(a.score, b.score));
-  const placed = new Map<number, Arrow>();
-  const labelled = new Set<Arrow>();
-  for (const { block, arrow } of candidates) {
-    if (placed.has(block) || labelled.has(arrow)) continue;
-    placed.set(block, arrow);
-    labelled.add(arrow);
-  }
-  for (const { block, arrow } of candidates) if (!placed.has(block)) placed.set(block, arrow);
+  const placed = placeLabels(candidates);
   blocks.forEach((block, index) => {
     const arrow = placed.get(index);
     if (!arrow) return;
