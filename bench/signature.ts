@@ -13,21 +13,12 @@ import { sopVerification } from '../server/review/signature/sign-sop';
 import { PdfPool } from '../server/sop/pdf/pdf-pool';
 import { renderSop } from '../server/sop/render/index';
 import { sopBenchBpmn } from './sop-pdf';
+import { SOP_IDENTITY } from '../test/helpers/sop-identity';
 
 const SIZES = [10, 40];
 const PASS = 'bench';
-const IDENTITY = {
-  nomor: '800/12/Org/2026',
-  tanggalPembuatan: '2026-11-02',
-  disahkanOleh: { jabatan: 'Kepala Dinas Kesehatan', nama: 'dr. I Made Sutama', pangkat: 'Pembina Utama Muda (IV/c)', nip: '197001011995031001' },
-  namaSop: 'Pelaksanaan kegiatan tim kerja',
-  dasarHukum: ['Peraturan Wali Kota Denpasar Nomor 69 Tahun 2023'],
-  keterkaitan: [],
-  peringatan: 'Hasil kegiatan tim tidak dapat dinilai',
-  kualifikasiPelaksana: ['Memahami rencana kerja bidang'],
-  peralatan: ['Komputer'],
-  pencatatan: ['Laporan hasil kegiatan tim'],
-};
+/** The identity the signed SOP prints: the tests' complete one (test/helpers/sop-identity.ts). */
+const IDENTITY = SOP_IDENTITY;
 
 const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);

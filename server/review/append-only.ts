@@ -1,7 +1,7 @@
 // The history of a review record only grows: the store checks every next record against the current one with this,
 // so no code path (or bug) can rewrite an audit entry, a signed document, a comment or a filled form.
 import { isDeepStrictEqual } from 'node:util';
-import type { Annotation, ReviewDocument, Signature } from './review.schema';
+import { ReviewDocument, type Annotation, type Signature } from './review.schema';
 
 /** Why `next` is not `current` plus additions, or null when it is. */
 export function historyRewrite(current: ReviewDocument, next: ReviewDocument): string | null {
@@ -35,4 +35,20 @@ function signatureGrows(before: Signature, after: Signature): boolean {
   const { scans: c0, withdrawn: w0, ...fixed0 } = before;
   const { scans: c1, withdrawn: w1, ...fixed1 } = after;
   return isDeepStrictEqual(fixed0, fixed1) && startsWith(c1, c0) && (w0 === undefined || isDeepStrictEqual(w0, w1));
+}
+
+/**
+ * Runs a store's `update` change on a copy of `current` and checks what it proposes, as every review store must before
+ * writing: a record of the schema, and no history rewritten. Throws (a program error, not a user's) otherwise.
+ */
+export function checkedReviewChange<T>(mapId: string, current: ReviewDocument, change: (current: ReviewDocument) => { next: ReviewDocument; result: T }): { next: ReviewDocument; result: T } {
+  const { next: proposed, result } = change(structuredClone(current));
+  const parsed = ReviewDocument.safeParse(proposed);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new Error(`Invalid review record for ${mapId}: ${first?.path.join('.')}: ${first?.message}`);
+  }
+  const rewrite = historyRewrite(current, parsed.data);
+  if (rewrite) throw new Error(`Refused to rewrite the review history of ${mapId}: ${rewrite}`);
+  return { next: parsed.data, result };
 }

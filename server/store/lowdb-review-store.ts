@@ -5,7 +5,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { AppError, StoreOpenError } from '../errors';
-import { historyRewrite } from '../review/append-only';
+import { checkedReviewChange } from '../review/append-only';
 import { emptyReview, ReviewDocument, type Signature } from '../review/review.schema';
 import type { ReviewStore } from '../review/review-store';
 import { BlobStore } from './blob-store';
@@ -73,15 +73,7 @@ class LowdbReviewStore implements ReviewStore {
     return this.writes.run(async () => {
       const existing = this.dbs.get(mapId);
       const current = existing?.data ?? emptyReview(mapId);
-      const { next: proposed, result } = change(structuredClone(current));
-      const parsed = ReviewDocument.safeParse(proposed);
-      if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        throw new Error(`Invalid review record for ${mapId}: ${first?.path.join('.')}: ${first?.message}`);
-      }
-      const next = parsed.data;
-      const rewrite = historyRewrite(current, next);
-      if (rewrite) throw new Error(`Refused to rewrite the review history of ${mapId}: ${rewrite}`);
+      const { next, result } = checkedReviewChange(mapId, current, change);
       for (const signature of next.signatures) {
         const owner = this.codes.get(signature.code);
         if (owner !== undefined && owner !== mapId) throw new Error(`Verification code ${signature.code} is already used`);

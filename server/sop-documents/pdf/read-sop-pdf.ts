@@ -50,7 +50,6 @@ interface RowDraft {
 
 const symbolWhere = (draft: RowDraft): TableGuess['where'] => ({ page: draft.page, ...draft.symbol!.box });
 
-
 const distanceToBox = (p: Point, box: Box) => Math.hypot(Math.max(box.x - p.x, 0, p.x - box.x - box.width), Math.max(box.y - p.y, 0, p.y - box.y - box.height));
 
 function nodeAt(nodes: Node[], p: Point): { node?: Node; guessed: boolean } {
@@ -79,8 +78,6 @@ function labelBlocks(texts: TextRun[], area: Box, symbols: Box[]): Array<{ text:
     box: boxOf(block.flatMap((t) => [{ x: t.x, y: t.y - t.size }, { x: t.x + t.width, y: t.y }])),
   }));
 }
-
-
 
 function segmentDistance(box: Box, a: Point, b: Point): number {
   // Sample the segment: exact enough at these sizes.

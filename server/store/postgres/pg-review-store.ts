@@ -5,7 +5,7 @@
 // checks it (schema, append-only.ts) and writes only the new history rows, all in one transaction.
 import type pg from 'pg';
 import { AppError } from '../../errors';
-import { historyRewrite } from '../../review/append-only';
+import { checkedReviewChange } from '../../review/append-only';
 import { emptyReview, ReviewDocument, type Signature } from '../../review/review.schema';
 import type { ReviewStore } from '../../review/review-store';
 import { InFlight, inTransaction, LOCKS, type Queryable } from './database';
@@ -67,15 +67,7 @@ export class PostgresReviewStore implements ReviewStore {
       inTransaction(this.pool, async (client) => {
         await client.query('INSERT INTO review_records (map_id, record) VALUES ($1, $2) ON CONFLICT (map_id) DO NOTHING', [mapId, mutablePart(emptyReview(mapId))]);
         const current = (await readReview(client, mapId, true))!;
-        const { next: proposed, result } = change(structuredClone(current));
-        const parsed = ReviewDocument.safeParse(proposed);
-        if (!parsed.success) {
-          const first = parsed.error.issues[0];
-          throw new Error(`Invalid review record for ${mapId}: ${first?.path.join('.')}: ${first?.message}`);
-        }
-        const next = parsed.data;
-        const rewrite = historyRewrite(current, next);
-        if (rewrite) throw new Error(`Refused to rewrite the review history of ${mapId}: ${rewrite}`);
+        const { next, result } = checkedReviewChange(mapId, current, change);
         const known = new Set(current.signatures.map((s) => s.code));
         const added = next.signatures.filter((s) => !known.has(s.code));
         if (added.length > 0) {
