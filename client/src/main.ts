@@ -5,7 +5,6 @@ import './bootAhead';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
-import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import './styles.css';
 import { createContext, type AppContext } from './context';
 import { DiffPage } from './features/diff/DiffPage';
