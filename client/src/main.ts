@@ -4,7 +4,7 @@ import './zodJitless';
 import './bootAhead';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
-import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
 import './styles.css';
 import { createContext, type AppContext } from './context';
 import { DiffPage } from './features/diff/DiffPage';
