@@ -74,8 +74,8 @@ export interface AppDeps {
 const JSON_LIMIT_BYTES = Math.ceil(MAX_XML_BYTES * 1.25) + 64 * 1024;
 
 /**
- * bpmn-js and the properties panel set inline style attributes from script (allowed under 'self') and the
- * bundle's CSS embeds bpmn-font as a data: URL; exported SVG and PNG previews use blob: and data: images.
+ * bpmn-js and the properties panel set inline style attributes from script (allowed under 'self'); bpmn-font is a
+ * file of the client's own (fonts from data: URLs stay allowed); exported SVG and PNG previews use blob: and data: images.
  */
 const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],

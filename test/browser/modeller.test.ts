@@ -85,6 +85,40 @@ describe('the modeller in Chromium', () => {
     await page.close();
   });
 
+  it('styles the properties panel once it comes after the paint, and draws the palette with bpmn-font', async () => {
+    const created = await server.api('/api/maps', { method: 'POST', json: { name: 'Peta bergaya', kind: 'subproses' } });
+    const errors: string[] = [];
+    const page = await openPage(browser, errors);
+    await useSession(page, server.url, server.admin.sessionCookie);
+    await openModeller(page, `${server.url}/#/peta/${created.body.map.id}`);
+    // The panel's CSS is in the lateProperties chunk's stylesheet: the library's rules and our overrides both apply.
+    await page.waitForSelector('.properties-panel .bio-properties-panel-header', { visible: true });
+    const styles = await page.evaluate(() => {
+      const aside = document.querySelector('.properties-panel')!;
+      const container = aside.querySelector('.bio-properties-panel-container')!;
+      const header = aside.querySelector('.bio-properties-panel-header')!;
+      const holds = (sheet: CSSStyleSheet, selector: string) => [...sheet.cssRules].some((rule) => rule instanceof CSSStyleRule && rule.selectorText === selector);
+      const sheetOf = (selector: string) => [...document.styleSheets].filter((sheet) => holds(sheet, selector)).map((sheet) => sheet.href ?? '');
+      return {
+        containerHeight: container.getBoundingClientRect().height,
+        asideHeight: aside.getBoundingClientRect().height,
+        headerDisplay: getComputedStyle(header).display,
+        panelSheets: [...sheetOf('.bio-properties-panel-header'), ...sheetOf('.bio-properties-panel-container')],
+      };
+    });
+    expect(styles.headerDisplay).toBe('flex');
+    expect(styles.containerHeight).toBeGreaterThan(0);
+    expect(styles.containerHeight).toBe(styles.asideHeight);
+    expect(styles.panelSheets).toHaveLength(2);
+    for (const href of styles.panelSheets) expect(href).toMatch(/\/assets\/lateProperties-[^/]+\.css$/);
+    // The palette's icons use bpmn-font, a file of its own (not a data: URL in the first stylesheet): it loads.
+    await page.waitForFunction(() => [...document.fonts].some((face) => face.family.replace(/"/g, '') === 'bpmn' && face.status === 'loaded'));
+    const fontFiles = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => /\/assets\/bpmn-[^/?]+\.woff2(\?|$)/.test(name)));
+    expect(fontFiles).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows an earlier revision read-only, with its message and the way back to the current one', async () => {
     const created = await server.api('/api/maps', { method: 'POST', json: { name: 'Peta berrevisi', kind: 'subproses' } });
     const id = created.body.map.id;

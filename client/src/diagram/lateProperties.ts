@@ -5,6 +5,9 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import type { Injector } from 'didi';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
+// The panel's CSS comes with its code, not in the first paint's stylesheet; before our panel entries' CSS, as it was.
+import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import './properties-panel.css';
 import skPropertiesModule from '../features/sk-properties';
 
 interface PanelRenderer {
