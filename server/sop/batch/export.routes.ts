@@ -42,7 +42,7 @@ export function sopExportRouter(jobs: ExportJobs): Router {
       else waiting.push(text);
       // The stream ends with the job: the client closes its EventSource on done or error.
       if (event.type !== 'progress') setImmediate(end);
-    });
+    }, () => setImmediate(end));
     unsubscribe = followed.unsubscribe;
     res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
     res.flushHeaders();

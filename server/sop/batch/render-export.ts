@@ -227,9 +227,10 @@ export interface ExportJobs {
   download(actor: PublicUser, jobId: string): Promise<ExportDownload>;
   /**
    * Events after `afterId` now, then every later one until the job ends. `finished`: the job had ended already (every
-   * event was given). Answers the unsubscribe function.
+   * event was given). Answers the unsubscribe function. `closing`: this instance stops following (it is closing) while
+   * the job goes on elsewhere; the stream ends and its client reconnects.
    */
-  follow(actor: PublicUser, jobId: string, afterId: number, listener: ExportListener): Promise<{ finished: boolean; unsubscribe: () => void }>;
+  follow(actor: PublicUser, jobId: string, afterId: number, listener: ExportListener, closing?: () => void): Promise<{ finished: boolean; unsubscribe: () => void }>;
   close(): Promise<void>;
 }
 
