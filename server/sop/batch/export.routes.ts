@@ -55,6 +55,8 @@ export function sopExportRouter(jobs: ExportJobs): Router {
     }
     heartbeat = setInterval(() => res.write(': tetap tersambung\n\n'), HEARTBEAT_MS);
     req.on('close', end);
+    // A client gone while the job was being read is not heard closing any more.
+    if (req.socket.destroyed) end();
   }));
 
   // Cancels a running job, or drops a finished one and its file; the starter only (docs/api.md).

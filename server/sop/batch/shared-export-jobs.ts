@@ -63,7 +63,8 @@ export class SharedExportJobs implements ExportJobs {
   private readonly followers = new Map<string, Set<{ reread: () => void; closing?: () => void }>>();
   private readonly poll: NodeJS.Timeout;
   private readonly unlisten: () => void;
-  private taking = false;
+  /** The take in progress, if any: close() waits for it, so that no job is taken after the runs were counted. */
+  private taking: Promise<void> | undefined;
   private again = false;
   private closed = false;
 
@@ -168,6 +169,7 @@ export class SharedExportJobs implements ExportJobs {
     this.unlisten();
     for (const set of this.followers.values()) for (const follower of set) follower.closing?.();
     // The jobs printing here stop at their next SOP and go back to the queue for another instance.
+    await this.taking;
     await Promise.allSettled([...this.running.values()]);
   }
 
@@ -186,8 +188,7 @@ export class SharedExportJobs implements ExportJobs {
       this.again = true;
       return;
     }
-    this.taking = true;
-    void (async () => {
+    this.taking = (async () => {
       try {
         do {
           this.again = false;
@@ -205,7 +206,7 @@ export class SharedExportJobs implements ExportJobs {
       } catch (error) {
         console.error(`Antrean ekspor SOP tidak dapat dibaca: ${(error as Error).message}`);
       } finally {
-        this.taking = false;
+        this.taking = undefined;
       }
     })();
   }
