@@ -24,6 +24,8 @@ export interface SopBatchRow {
   peakChromiumPssMb: number;
   peakTotalRssMb: number;
   peakTotalPssMb: number;
+  /** CPU of this Node process (server and client) during the export, user + system. */
+  nodeCpuS: number;
 }
 
 /** kB of a /proc status-like field, 0 when the process is gone. */
@@ -105,12 +107,12 @@ class MemorySampler {
   }
 }
 
-export async function runSopBatchBench(options: { sops?: number; progress?: (line: string) => void } = {}): Promise<SopBatchRow[]> {
+export async function runSopBatchBench(options: { sops?: number; progress?: (line: string) => void; databaseUrl?: string } = {}): Promise<SopBatchRow[]> {
   const count = options.sops ?? 100;
   const log = options.progress ?? (() => undefined);
   const catalog = JSON.parse(readFileSync(path.join(REPO_ROOT, 'processes/library/catalog.json'), 'utf8')) as Array<{ id: string; title: string }>;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'petakerja-bench-sop-batch-'));
-  const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', log: () => undefined });
+  const server = await startServer({ dataDir, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), port: 0, host: '127.0.0.1', log: () => undefined });
   let cookie = '';
   let csrf = '';
   const call = async (route: string, init: { method?: string; json?: unknown } = {}): Promise<{ status: number; body: any }> => {
@@ -140,6 +142,7 @@ export async function runSopBatchBench(options: { sops?: number; progress?: (lin
       const sampler = new MemorySampler();
       sampler.start();
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const job = await call(`/api/units/${encodeURIComponent(UNIT)}/sop-exports`, { method: 'POST', json: { format, includeDrafts: true } }); // unsigned maps: printed as drafts (issue 15, item 3)
       if (job.status !== 202) throw new Error(`export: ${JSON.stringify(job.body)}`);
       const stream = await fetch(`${server.url}/api/sop-exports/${job.body.jobId}/events`, { headers: { cookie } });
@@ -148,6 +151,7 @@ export async function runSopBatchBench(options: { sops?: number; progress?: (lin
       if (!done) throw new Error(`export ${format} failed: ${text.slice(-400)}`);
       const file = await call(JSON.parse(done[1]!).downloadUrl as string);
       const totalS = (performance.now() - started) / 1000;
+      const used = process.cpuUsage(cpu);
       sampler.stop();
       rows.push({
         format,
@@ -160,6 +164,7 @@ export async function runSopBatchBench(options: { sops?: number; progress?: (lin
         peakChromiumPssMb: sampler.peakChromiumPss / 1024,
         peakTotalRssMb: sampler.peakTotalRss / 1024,
         peakTotalPssMb: sampler.peakTotalPss / 1024,
+        nodeCpuS: (used.user + used.system) / 1e6,
       });
       log(`${format}: ${totalS.toFixed(1)} s`);
     }

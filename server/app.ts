@@ -29,7 +29,7 @@ import { relasiRouter } from './repository/relasi/relasi.routes';
 import type { RelasiService } from './repository/relasi/relasi.service';
 import type { EvaluationService } from './review/evaluation/evaluation.service';
 import { sopExportRouter } from './sop/batch/export.routes';
-import type { SopExportJobs } from './sop/batch/export-jobs';
+import type { ExportJobs } from './sop/batch/render-export';
 import { sopRouter } from './sop/sop.routes';
 import type { SopService } from './sop/sop.service';
 import { settingsRouter } from './settings/settings.routes';
@@ -46,7 +46,7 @@ export interface AppDeps {
   /** SOP records, letterheads and SOP documents (HTML, PDF); the routes are absent without it. */
   sop?: SopService;
   /** Batch exports of a unit's SOPs (ZIP, SOP book); the routes are absent without it. */
-  sopExports?: SopExportJobs;
+  sopExports?: ExportJobs;
   /** The review cycle: lifecycle, annotations, inbox (docs/review.md); the routes are absent without it. */
   review?: ReviewRouteDeps;
   /** Monitoring and evaluation forms of SOPs in force (docs/evaluation.md); the routes are absent without it. */

@@ -20,6 +20,8 @@ import { LintSummaryCache } from './repository/lint-summary-cache';
 import { RepositoryLintService } from './repository/repository-lint.service';
 import { RelasiService } from './repository/relasi/relasi.service';
 import { SopExportJobs } from './sop/batch/export-jobs';
+import type { ExportJobs } from './sop/batch/render-export';
+import { SharedExportJobs } from './sop/batch/shared-export-jobs';
 import { PdfPool } from './sop/pdf/pdf-pool';
 import { SettingsService } from './settings/settings.service';
 import { KamusService } from './settings/kamus.service';
@@ -62,7 +64,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     : await openEmbeddedStore(options.dataDir);
   /** Chromium for SOP PDFs starts on the first PDF asked for, not with the server. */
   let pdfPool: PdfPool | undefined;
-  let sopExports: SopExportJobs | undefined;
+  let sopExports: ExportJobs | undefined;
   /** Lint counts of current revisions for the dashboard, warmed up in the background from the start. */
   let lintSummaries: LintSummaryCache | undefined;
   /** Parsing, stamping and linting of posted BPMN run here, off the event loop; workers start on the first job. */
@@ -90,8 +92,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       trustAnchors: () => settings.trustAnchors(),
       tsaUrl: () => settings.signature().tsaUrl,
     });
-    // Jobs and their files are this process's own (memory, os.tmpdir()): see export-jobs.ts for several instances.
-    sopExports = new SopExportJobs({ maps, sop, reviews, pdfPool: sharedPool, letterhead: async (unit) => (await store.sop.getLetterhead(unit))?.letterhead });
+    // On PostgreSQL the jobs and their files are shared by every instance (shared-export-jobs.ts); on the embedded
+    // store they are this process's own (memory, os.tmpdir()).
+    const exportDeps = { maps, sop, reviews, pdfPool: sharedPool, letterhead: async (unit: string) => (await store.sop.getLetterhead(unit))?.letterhead };
+    // PETAKERJA_EXPORT_LEASE_MS: how long a shared job stays a dead instance's before another takes it (30 s).
+    const leaseMs = Number(process.env.PETAKERJA_EXPORT_LEASE_MS) || undefined;
+    sopExports = store.exportJobs ? new SharedExportJobs(exportDeps, store.exportJobs, leaseMs ? { leaseMs } : {}) : new SopExportJobs(exportDeps);
     lintSummaries = new LintSummaryCache(store.maps, { repositoryDefault: maps.defaultProfile, kamus });
     const repositoryLint = new RepositoryLintService(store.maps);
     // Several instances on one database share the throttle's counts and the map events (docs/storage.md).

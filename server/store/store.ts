@@ -14,6 +14,7 @@ import { openLowdbReviewStore } from './lowdb-review-store';
 import { openLowdbSopStore } from './lowdb-sop-store';
 import type { SopStore } from './sop-store';
 import type { ReviewStore } from '../review/review-store';
+import type { ExportJobQueue } from '../sop/batch/export-job-queue';
 import { openJsonSettingsStore, type SettingsStore } from './settings-store';
 
 export interface Store {
@@ -33,6 +34,8 @@ export interface Store {
   events?: MapEventBus;
   /** The login throttle's failures, shared by the instances on one database; absent: kept in memory per process. */
   loginFailures?: FailureCounters;
+  /** Batch SOP export jobs any instance on the database may take; absent: the jobs are this process's own. */
+  exportJobs?: ExportJobQueue;
   /** Waits for pending writes and releases the data directory. */
   close(): Promise<void>;
 }

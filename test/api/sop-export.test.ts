@@ -206,7 +206,13 @@ describe('SOP batch export', () => {
     const text = response.text();
     await other.close();
     const blocks = (await text).trim().split('\n\n');
-    expect(blocks.at(-1)).toMatch(/^id: \d+\nevent: error\ndata: \{"code":"SOP_EXPORT_CLOSED","message":"Server berhenti sebelum ekspor SOP selesai\."\}$/);
+    if (process.env.PETAKERJA_TEST_STORE === 'postgres') {
+      // Shared jobs outlive an instance (docs/storage.md, Several instances): the job goes back to the queue for
+      // another instance and the stream ends without an end event, for its client to reconnect elsewhere.
+      expect(blocks.at(-1)).not.toMatch(/event: (done|error)/);
+    } else {
+      expect(blocks.at(-1)).toMatch(/^id: \d+\nevent: error\ndata: \{"code":"SOP_EXPORT_CLOSED","message":"Server berhenti sebelum ekspor SOP selesai\."\}$/);
+    }
     const dirs = readdirSync(os.tmpdir()).filter((name) => name.startsWith('petakerja-sop-export-'));
     for (const dir of dirs) expect(existsSync(path.join(os.tmpdir(), dir, `${started.body.jobId}.zip`))).toBe(false);
   });

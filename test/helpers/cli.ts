@@ -44,8 +44,8 @@ export function runCli(args: string[], options: { input?: string; env?: NodeJS.P
 }
 
 /** Starts `serve` and resolves with the URL it prints once it listens. */
-export function serveCli(args: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawnCli(['serve', '--port', '0', ...args]);
+export function serveCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawnCli(['serve', '--port', '0', ...args], env);
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -3,13 +3,13 @@ import { Router } from 'express';
 import { actor, permit } from '../../http/auth';
 import { validated } from '../../http/validated';
 import { UnitParams } from '../letterhead.schema';
-import type { SopExportJobs } from './export-jobs';
+import type { ExportJobs } from './render-export';
 import { JobParams, StartExportBody } from './export.schema';
 
 /** A comment line now and then keeps proxies from closing a quiet stream. */
 const HEARTBEAT_MS = 15_000;
 
-export function sopExportRouter(jobs: SopExportJobs): Router {
+export function sopExportRouter(jobs: ExportJobs): Router {
   const router = Router();
 
   router.post('/units/:unit/sop-exports', permit('maps:read'), validated({ params: UnitParams, body: StartExportBody }, async ({ params, body }, req, res) => {
@@ -23,25 +23,40 @@ export function sopExportRouter(jobs: SopExportJobs): Router {
   }));
 
   router.get('/sop-exports/:jobId/events', permit('maps:read'), validated({ params: JobParams }, async ({ params }, req, res) => {
-    const job = jobs.get(actor(req), params.jobId);
     const lastId = Number.parseInt(String(req.get('last-event-id') ?? '0'), 10);
+    // Followed before the headers go out, so an unknown job is still a 404; its first events wait for the headers.
+    let open = false;
+    let ended = false;
+    const waiting: string[] = [];
+    let heartbeat: NodeJS.Timeout | undefined;
+    let unsubscribe = (): void => undefined;
+    const end = () => {
+      ended = true;
+      clearInterval(heartbeat);
+      unsubscribe();
+      if (open && !res.writableEnded) res.end();
+    };
+    const followed = await jobs.follow(actor(req), params.jobId, Number.isFinite(lastId) ? lastId : 0, (event) => {
+      const text = `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
+      if (open) res.write(text);
+      else waiting.push(text);
+      // The stream ends with the job: the client closes its EventSource on done or error.
+      if (event.type !== 'progress') setImmediate(end);
+    }, () => setImmediate(end));
+    unsubscribe = followed.unsubscribe;
     res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
     res.flushHeaders();
     res.write('retry: 3000\n\n');
-    let unsubscribe = (): void => undefined;
-    const heartbeat = setInterval(() => res.write(': tetap tersambung\n\n'), HEARTBEAT_MS);
-    const end = () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      if (!res.writableEnded) res.end();
-    };
+    for (const text of waiting) res.write(text);
+    open = true;
+    if (ended || followed.finished) {
+      end();
+      return;
+    }
+    heartbeat = setInterval(() => res.write(': tetap tersambung\n\n'), HEARTBEAT_MS);
     req.on('close', end);
-    unsubscribe = jobs.subscribe(job, Number.isFinite(lastId) ? lastId : 0, (event) => {
-      res.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
-      // The stream ends with the job: the client closes its EventSource on done or error.
-      if (event.type !== 'progress') setImmediate(end);
-    });
-    if (job.state !== 'running') setImmediate(end);
+    // A client gone while the job was being read is not heard closing any more.
+    if (req.socket.destroyed) end();
   }));
 
   // Cancels a running job, or drops a finished one and its file; the starter only (docs/api.md).
@@ -51,9 +66,13 @@ export function sopExportRouter(jobs: SopExportJobs): Router {
   }));
 
   router.get('/sop-exports/:jobId/file', permit('maps:read'), validated({ params: JobParams }, async ({ params }, req, res) => {
-    const file = jobs.file(actor(req), params.jobId);
+    const file = await jobs.download(actor(req), params.jobId);
     res.set('Content-Disposition', `attachment; filename="${file.name}"`);
     res.type(file.type);
+    if ('bytes' in file) {
+      res.send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+      return;
+    }
     await new Promise<void>((resolve, reject) => res.sendFile(file.path, { dotfiles: 'allow', cacheControl: false, lastModified: false }, (error) => (error ? reject(error) : resolve())));
   }));
 

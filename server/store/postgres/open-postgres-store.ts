@@ -11,6 +11,7 @@ import { PostgresAccountStore } from './pg-account-store';
 import { PostgresAuditLog } from './pg-audit-log';
 import { PostgresMapStore } from './pg-map-store';
 import { PostgresReviewStore } from './pg-review-store';
+import { EXPORT_JOB_CHANNEL, PostgresExportJobQueue } from './pg-export-jobs';
 import { PostgresFailureCounters } from './pg-login-failures';
 import { MAP_EVENT_CHANNEL, PostgresMapEventBus } from './pg-map-event-bus';
 import { openPostgresSettingsStore, SETTINGS_CHANNEL, type PostgresSettingsStore } from './pg-settings-store';
@@ -27,6 +28,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
   const maps = new PostgresMapStore(pool);
   // Shared by every instance on the database (docs/storage.md, Several instances).
   const events = new PostgresMapEventBus(pool);
+  const exportJobs = new PostgresExportJobQueue(pool);
   let settings: PostgresSettingsStore | undefined;
   const reloadSettings = () =>
     void settings?.reload().catch((error: Error) => console.error(`Pengaturan tidak dapat dibaca ulang dari basis data: ${error.message}`));
@@ -36,9 +38,10 @@ export async function openPostgresStore(url: string): Promise<Store> {
       // A settings change missed while deaf is read back with the maps.
       resync: async () => {
         reloadSettings();
+        exportJobs.resynced();
         await maps.resync();
       },
-      channels: { [MAP_EVENT_CHANNEL]: (payload) => events.received(payload), [SETTINGS_CHANNEL]: reloadSettings },
+      channels: { [MAP_EVENT_CHANNEL]: (payload) => events.received(payload), [SETTINGS_CHANNEL]: reloadSettings, [EXPORT_JOB_CHANNEL]: (payload) => exportJobs.received(payload) },
     });
     await migrate(pool, await readMigrations()).catch((error: unknown) => {
       if (error instanceof StoreOpenError) throw error;
@@ -60,6 +63,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
       settings,
       events,
       loginFailures: new PostgresFailureCounters(pool),
+      exportJobs,
       close: async () => {
         await Promise.all([maps.close(), accounts.close(), audit.close(), sop.close(), review.close()]);
         await listener.close();
