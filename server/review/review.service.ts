@@ -33,7 +33,7 @@ import { signedIdentity, sopVerification, verificationUrl } from './signature/si
 import { verificationViewOf, type VerificationView } from './signature/verification-view';
 import { newVerificationCode } from './signature/verification-code';
 import { prepareSigner, signPrintedSop, type PreparedSigner } from './signature/electronic-signature';
-import type { NameMismatchPolicy } from './signature/signer/certificate-checks';
+import type { NameMismatchPolicy } from './signature/signer/name-policy';
 import { dateIn, defaultTimeZone, type TimeZone } from '../settings/time-zone';
 
 /** The zone of a service built without settings (tests): the national default. */

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { KamusSynonym, MAX_SYNONYMS } from '../lint/map-model/kamus-synonyms';
 import { X509Certificate } from 'node:crypto';
-import { NAME_MISMATCH_POLICIES } from '../review/signature/signer/certificate-checks';
+import { NAME_MISMATCH_POLICIES } from '../review/signature/signer/name-policy';
 import { TimeZone } from './time-zone';
 
 export const MAX_TRUST_LIST_CHARS = 256 * 1024;

@@ -4,7 +4,7 @@
 import type { X509Certificate } from 'node:crypto';
 import { certificatesOfPem, summary } from '../review/signature/pades/pades-verify';
 import type { CertificateSummary } from '../review/review.schema';
-import type { NameMismatchPolicy } from '../review/signature/signer/certificate-checks';
+import type { NameMismatchPolicy } from '../review/signature/signer/name-policy';
 import type { Profile } from '../domain/vocabulary';
 import type { SettingsStore } from '../store/settings-store';
 import { defaultTimeZone, TIME_ZONE_ABBREVIATIONS, type TimeZone } from './time-zone';

@@ -8,7 +8,7 @@ import { ROOT } from '../helpers/fixtures';
 import { tempDir } from '../helpers/temp-dir';
 
 const RECORDER = path.join(ROOT, 'test/helpers/record-loads.mjs');
-const SERVER_ONLY = ['express', 'puppeteer-core', 'pdf-lib', 'qrcode', 'ws', 'helmet', 'lowdb', 'tar', 'fflate'];
+const SERVER_ONLY = ['express', 'puppeteer-core', 'pdf-lib', 'qrcode', 'ws', 'helmet', 'lowdb', 'tar', 'fflate', 'node-forge', '@signpdf/signpdf', 'pg', 'pdfjs-dist'];
 
 /** Runs the compiled CLI and answers its run with the npm packages it loaded and every file URL it loaded. */
 async function recordedRun(args: string[]) {

@@ -68,9 +68,6 @@ export function nameMatches(cert: X509Certificate, names: string[]): boolean {
   return own !== '' && names.some((name) => comparableName(name) === own);
 }
 
-export const NAME_MISMATCH_POLICIES = ['peringatan', 'tolak'] as const;
-export type NameMismatchPolicy = (typeof NAME_MISMATCH_POLICIES)[number];
-
 export const nameMismatch = (certName: string, accountName: string) =>
   new AppError(
     422,
