@@ -1,6 +1,7 @@
 // Importing a unit's SOP documents at once (issue 17): several files chosen at once, or a ZIP of them, imported in
 // turn with progress; each line says what became of its file — the map created, or why it was refused — and a refused
 // file does not stop the others.
+// PETAKERJA_OFFICE_SCREENSHOTS=1 keeps its pictures in docs/screenshots/ (a plain run writes nothing in the tree).
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -59,7 +60,7 @@ describe('importing several SOP documents at once', () => {
     // Documents without a Nama SOP are named after their files, never after the unit their pool stands for.
     expect(maps.filter((m) => m.unit === 'Bagian Organisasi').map((m) => m.name).sort()).toEqual(['lintas-fungsi', 'penunjukan-dalam-unit']);
     expect(await page.$$eval(`${byTestId('batch-status')} a`, (links) => links.map((a) => a.textContent))).toEqual(['Dibuat: lintas-fungsi', 'Dibuat: penunjukan-dalam-unit']);
-    await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/import-batch-1366.png') });
+    if (process.env.PETAKERJA_OFFICE_SCREENSHOTS) await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/import-batch-1366.png') });
     // The dialog's button now closes it.
     expect(await page.$eval(byTestId('batch-submit'), (e) => e.textContent)).toBe('Tutup');
     await page.click(byTestId('batch-submit'));

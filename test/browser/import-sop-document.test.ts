@@ -1,6 +1,7 @@
 // Importing an SOP AP document printed as PDF through the import dialog (issue 17): the original beside the map read
 // from it, what was read (rows, performers, arrows, identity), the guesses to confirm before "Impor" creates anything;
 // the map opens, its SOP record holds the document's identity.
+// PETAKERJA_OFFICE_SCREENSHOTS=1 keeps its pictures in docs/screenshots/ (a plain run writes nothing in the tree).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
@@ -56,7 +57,7 @@ describe('importing an SOP document (PDF)', () => {
     await page.waitForFunction((selector) => [...document.querySelectorAll<HTMLImageElement>(selector)].every((img) => img.complete && img.naturalWidth > 0), {}, `${byTestId('import-page')} img`);
     expect(await page.$$eval(byTestId('import-page'), (pages) => pages.length)).toBe(2);
     expect(await page.$eval(byTestId('import-name'), (e) => (e as HTMLInputElement).value)).toBe(IDENTITY.namaSop);
-    await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/import-sop-document-1366.png') });
+    if (process.env.PETAKERJA_OFFICE_SCREENSHOTS) await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/import-sop-document-1366.png') });
 
     await page.type('[data-testid="import-unit"]', 'Dinas Kesehatan');
     await Promise.all([page.waitForFunction(() => location.hash.startsWith('#/peta/')), page.click(byTestId('import-submit'))]);
@@ -80,7 +81,7 @@ describe('importing an SOP document (PDF)', () => {
     expect(guesses[0]).toContain('tanpa mata panah');
     // …and marked on the original with its number.
     expect(await page.$$eval(byTestId('import-guess-marker'), (markers) => markers.map((m) => m.textContent))).toEqual(['1']);
-    await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/import-sop-document-guess-1366.png') });
+    if (process.env.PETAKERJA_OFFICE_SCREENSHOTS) await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/import-sop-document-guess-1366.png') });
     const before = (await server.api('/api/maps')).body.items.length;
 
     await page.click(byTestId('import-submit'));
