@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../errors';
 import type { AccountStore, AuditLog, AuditPage, AuditQuery, UserPatch } from '../store/account-store';
-import { toPublicUser } from '../store/lowdb-account-store';
+import { toPublicUser } from '../store/account-rules';
 import type { AuditEvent, PublicUser } from './accounts.records';
 import type { CreateUserBody, PatchUserBody, SetupBody } from './accounts.schema';
 import { LoginThrottle } from './login-throttle';

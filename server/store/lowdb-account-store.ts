@@ -2,28 +2,16 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { AppError } from '../errors';
 import { AccountsDocument, type PublicUser, type Session, type User } from '../accounts/accounts.records';
 import type { AccountStore, NewUser, UserPatch } from './account-store';
 import { replaceDocument } from './replace-document';
 import { SerialQueue } from './serial-queue';
 import { DOCUMENT_LIMITS } from './document-limits';
 import { ValidatedJsonFile } from './validated-json-file';
+import { isActiveAdmin, lastAdmin, MAX_SESSIONS_PER_USER, setupDone, toPublicUser, userNotFound, usernameTaken } from './account-rules';
 
 export const ACCOUNTS_FILE = 'accounts.json';
-/** Live sessions a user may hold at once (browsers, devices); signing in once more ends the least recently used. */
-export const MAX_SESSIONS_PER_USER = 20;
 
-const userNotFound = (id: string) => new AppError(404, 'USER_NOT_FOUND', `Pengguna dengan id "${id}" tidak ditemukan.`);
-const usernameTaken = (username: string) =>
-  new AppError(409, 'USERNAME_TAKEN', `Nama pengguna "${username}" sudah dipakai. Pilih nama pengguna lain.`);
-const setupDone = () =>
-  new AppError(409, 'SETUP_DONE', 'Penyiapan awal sudah dilakukan: akun administrator pertama sudah ada. Silakan masuk.');
-const lastAdmin = () =>
-  new AppError(409, 'LAST_ADMIN', 'Perubahan ini akan meninggalkan Petakerja tanpa administrator aktif. Tetapkan administrator lain terlebih dahulu.');
-
-export const toPublicUser = ({ passwordHash: _hash, ...user }: User): PublicUser => user;
-const isActiveAdmin = (u: User) => !u.disabled && u.roles.includes('admin');
 
 export async function openLowdbAccountStore(dataDir: string): Promise<AccountStore> {
   const db = new Low<AccountsDocument>(new ValidatedJsonFile(path.join(dataDir, ACCOUNTS_FILE), AccountsDocument, DOCUMENT_LIMITS.accounts), {

@@ -10,7 +10,7 @@ import type { Annotation, ReviewDocument } from '../../server/review/review.sche
 import { IDENTITY_LIMITS, type SopIdentityDraft } from '../../server/sop/identity.schema';
 import type { SopDocument, SopVersion } from '../../server/sop/sop.schema';
 import { DOCUMENT_LIMITS } from '../../server/store/document-limits';
-import { MAX_SESSIONS_PER_USER } from '../../server/store/lowdb-account-store';
+import { MAX_SESSIONS_PER_USER } from '../../server/store/account-rules';
 import { LETTERHEADS_FILE, sopDocumentPath } from '../../server/store/lowdb-sop-store';
 import { reviewDocumentPath } from '../../server/store/lowdb-review-store';
 import { openEmbeddedStore, type Store } from '../../server/store/store';

@@ -2,21 +2,12 @@
 // check the whole set of users (the first account, the last active admin) take an advisory lock in their transaction.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { AppError } from '../../errors';
 import { Session, User, type PublicUser } from '../../accounts/accounts.records';
 import type { AccountStore, NewUser, UserPatch } from '../account-store';
-import { MAX_SESSIONS_PER_USER, toPublicUser } from '../lowdb-account-store';
+import { isActiveAdmin, lastAdmin, MAX_SESSIONS_PER_USER, setupDone, toPublicUser, userNotFound, usernameTaken } from '../account-rules';
 import { InFlight, inTransaction, isUniqueViolation, LOCKS, type Queryable } from './database';
 import { parseRecord } from './records';
 
-const userNotFound = (id: string) => new AppError(404, 'USER_NOT_FOUND', `Pengguna dengan id "${id}" tidak ditemukan.`);
-const usernameTaken = (username: string) =>
-  new AppError(409, 'USERNAME_TAKEN', `Nama pengguna "${username}" sudah dipakai. Pilih nama pengguna lain.`);
-const setupDone = () =>
-  new AppError(409, 'SETUP_DONE', 'Penyiapan awal sudah dilakukan: akun administrator pertama sudah ada. Silakan masuk.');
-const lastAdmin = () =>
-  new AppError(409, 'LAST_ADMIN', 'Perubahan ini akan meninggalkan Petakerja tanpa administrator aktif. Tetapkan administrator lain terlebih dahulu.');
-const isActiveAdmin = (u: User) => !u.disabled && u.roles.includes('admin');
 
 export class PostgresAccountStore implements AccountStore {
   private readonly writes = new InFlight();
