@@ -1,6 +1,8 @@
-// `petakerja lint --repository [--data DIR] [--format text|json]`: the repository-wide checks (RULES.md §F) over a
-// data directory. Opening the directory takes its lock: it runs while no server uses that directory, like `user`.
-// Exit 0 without errors, 1 with errors, 2 for bad usage.
+// `petakerja lint --repository [--data DIR | --database URL] [--format text|json]`: the repository-wide checks
+// (RULES.md §F) over a data directory or a PostgreSQL database. Opening the directory takes its lock: it runs while no
+// server uses that directory, like `user`. A database may be linted while it is served; the lint applies no schema
+// migration (it refuses a database whose schema is not this program's). Exit 0 without errors, 1 with errors, 2 for
+// bad usage or a store that is not a Petakerja store.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,26 +10,39 @@ import { FactsCache } from '../repository/facts-cache';
 import { lintStoredRepository } from '../repository/repository-lint';
 import type { RepositoryFinding } from '../repository/repository-lint.schema';
 import { MAP_DIR } from '../store/lowdb-map-store';
-import { openEmbeddedStore } from '../store/store';
-import { dataDirOption, UsageError } from './usage';
+import { openEmbeddedStore, type Store } from '../store/store';
+import { redactedUrl } from '../store/postgres/url';
+import { databaseOption, dataDirOption, UsageError } from './usage';
 
 const SEVERITY_WORD: Record<RepositoryFinding['severity'], string> = { error: 'galat', warning: 'peringatan', info: 'info' };
+
+async function openDataDir(dataDir: string): Promise<Store> {
+  // Opening a store creates what is missing: a mistyped directory would pass as an empty repository.
+  if (!existsSync(path.join(dataDir, MAP_DIR))) {
+    throw new UsageError(`Direktori ${path.resolve(dataDir)} bukan direktori data Petakerja (tidak ada ${MAP_DIR}/); periksa --data.`);
+  }
+  return openEmbeddedStore(dataDir);
+}
+
+/** Opening the PostgreSQL store migrates: a lint checks first that there is nothing to migrate (pg loaded only here). */
+async function openDatabase(url: string): Promise<Store> {
+  const { readSchemaState, schemaProblem } = await import('../store/postgres/schema-state');
+  const problem = schemaProblem(await readSchemaState(url), redactedUrl(url));
+  if (problem) throw new UsageError(problem);
+  return (await import('../store/postgres/open-postgres-store')).openPostgresStore(url);
+}
 
 export async function repositoryLintCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
-    options: { repository: { type: 'boolean' }, data: { type: 'string' }, format: { type: 'string', default: 'text' } },
+    options: { repository: { type: 'boolean' }, data: { type: 'string' }, database: { type: 'string' }, format: { type: 'string', default: 'text' } },
     allowPositionals: true,
     strict: true,
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format harus text atau json.');
   if (positionals.length > 0) throw new UsageError('lint --repository memeriksa seluruh direktori data: jangan sebutkan berkas.');
-  const dataDir = dataDirOption(values.data);
-  // Opening a store creates what is missing: a mistyped directory would pass as an empty repository.
-  if (!existsSync(path.join(dataDir, MAP_DIR))) {
-    throw new UsageError(`Direktori ${path.resolve(dataDir)} bukan direktori data Petakerja (tidak ada ${MAP_DIR}/); periksa --data.`);
-  }
-  const store = await openEmbeddedStore(dataDir);
+  const databaseUrl = databaseOption(values);
+  const store = databaseUrl ? await openDatabase(databaseUrl) : await openDataDir(dataDirOption(values.data));
   let result;
   try {
     result = await lintStoredRepository(store.maps, new FactsCache());

@@ -1,10 +1,15 @@
-// `petakerja lint --repository`: the real CLI on a generated data directory — exit codes, text and JSON.
+// `petakerja lint --repository`: the real CLI on a generated data directory — exit codes, text and JSON; and the same
+// repository moved into the run's PostgreSQL (`--database`): the same findings, no schema change by the lint.
 import { existsSync } from 'node:fs';
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RepositoryLintResult } from '../../server/repository/repository-lint.schema';
+import { copyStore } from '../../server/store/copy-store';
+import { openPostgresStore } from '../../server/store/postgres/open-postgres-store';
 import { openEmbeddedStore } from '../../server/store/store';
 import { generateRepositoryDir, type GeneratedRepository } from '../../scripts/repository/generate-repository';
 import { runCli } from '../helpers/cli';
+import { createTestDatabase } from '../helpers/postgres';
 import { tempDir } from '../helpers/temp-dir';
 
 const SMALL = { maps: 0, subprocessesPerUnit: 2, lintasPerSubprocess: 3 };
@@ -70,5 +75,88 @@ describe('petakerja lint --repository', () => {
     } finally {
       await store.close();
     }
+  }, 60_000);
+});
+
+describe('petakerja lint --repository --database', () => {
+  let dir: string;
+  let url: string;
+  /** The findings of the data directory's lint, without its duration. */
+  let fromDir: Omit<RepositoryLintResult, 'durationMs'>;
+  const withoutDuration = ({ durationMs: _, ...rest }: RepositoryLintResult) => rest;
+
+  beforeAll(async () => {
+    dir = await tempDir('petakerja-cli-repo-db-');
+    await generateRepositoryDir(dir, SMALL);
+    const run = await runCli(['lint', '--repository', '--format', 'json', '--data', dir]);
+    expect(run.code).toBe(1);
+    fromDir = withoutDuration(RepositoryLintResult.parse(JSON.parse(run.stdout)));
+    url = await createTestDatabase();
+    const source = await openEmbeddedStore(dir);
+    const target = await openPostgresStore(url);
+    try {
+      await copyStore(source, target);
+    } finally {
+      await target.close();
+      await source.close();
+    }
+  }, 120_000);
+
+  it('finds in the database what it finds in the data directory', async () => {
+    const run = await runCli(['lint', '--repository', '--format', 'json', '--database', url]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const fromDatabase = withoutDuration(RepositoryLintResult.parse(JSON.parse(run.stdout)));
+    expect(fromDatabase.findings.length).toBe(5);
+    expect(fromDatabase).toEqual(fromDir);
+    const text = await runCli(['lint', '--repository', '--database', url]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/: 3 galat, 2 peringatan\.\n$/);
+  }, 60_000);
+
+  it('takes the database from PETAKERJA_DATABASE_URL when neither --data nor --database is given', async () => {
+    const run = await runCli(['lint', '--repository', '--format', 'json'], { env: { PETAKERJA_DATABASE_URL: url, PETAKERJA_DATA: '' } });
+    expect(run.code).toBe(1);
+    expect(withoutDuration(RepositoryLintResult.parse(JSON.parse(run.stdout)))).toEqual(fromDir);
+  }, 60_000);
+
+  it('refuses an empty database and one whose schema is behind, and changes neither', async () => {
+    const empty = await createTestDatabase();
+    const run = await runCli(['lint', '--repository', '--database', empty]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('belum berisi data Petakerja');
+    const behind = await createTestDatabase();
+    const store = await openPostgresStore(behind);
+    await store.close();
+    const client = new pg.Client({ connectionString: behind });
+    await client.connect();
+    try {
+      const newest = (await client.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations')).rows[0]!.v;
+      await client.query('DELETE FROM schema_migrations WHERE version = $1', [newest]);
+      const stale = await runCli(['lint', '--repository', '--database', behind]);
+      expect(stale.code).toBe(2);
+      expect(stale.stderr).toContain(`belum diterapkan: migrasi ${newest}`);
+      // Nothing was applied by the lint: the empty database has no schema, the other still lacks the migration.
+      expect((await client.query('SELECT 1 FROM schema_migrations WHERE version = $1', [newest])).rows).toEqual([]);
+    } finally {
+      await client.end();
+    }
+    const emptyClient = new pg.Client({ connectionString: empty });
+    await emptyClient.connect();
+    try {
+      expect((await emptyClient.query("SELECT to_regclass('schema_migrations') AS t")).rows[0].t).toBeNull();
+    } finally {
+      await emptyClient.end();
+    }
+  }, 60_000);
+
+  it('says a database that cannot be reached, with its password masked, and exits 1', async () => {
+    const wrong = new URL(url);
+    wrong.password = 'rahasia';
+    wrong.port = '1';
+    const run = await runCli(['lint', '--repository', '--database', wrong.toString()]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('tidak dapat dihubungi');
+    expect(run.stderr).not.toContain('rahasia');
   }, 60_000);
 });
