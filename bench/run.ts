@@ -1,4 +1,4 @@
-// Benchmark entry (`npm run bench [-- --maps N | --quick | --only NAME]`, NAME one of ONLY below): runs the benchmarks and prints their results as Markdown.
+// Benchmark entry (`npm run bench [-- --maps N | --quick | --only NAME | --only province --scale F]`, NAME one of ONLY below): runs the benchmarks and prints their results as Markdown.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +15,7 @@ import { formatListingBench, runListingBench } from './listing';
 import { formatMainThread, runMainThreadBench } from './lint-main-thread';
 import { formatOpenBench, runOpenBench } from './modeller-open';
 import { formatLogin, runLoginBench } from './login';
+import { formatProvinceBench, provinceScale, runProvinceBench } from './province';
 import { formatRepositoryBench, runRepositoryBench } from './repository-lint';
 import { formatSopBatchBench, runSopBatchBench } from './sop-batch';
 import { formatSopPdfBench, runSopPdfBench } from './sop-pdf';
@@ -22,7 +23,7 @@ import { formatSignatureBench, runSignatureBench } from './signature';
 import { DEFAULT_LIMITS, REPO_ROOT, formatAims, formatStoreScale, runStoreScale } from './store-scale';
 
 /** The benchmarks `--only` can pick. */
-const ONLY = ['aims', 'documents', 'store', 'login', 'lint', 'rules', 'main-thread', 'sop', 'sop-batch', 'dashboard', 'repository', 'listing', 'findings', 'cli', 'open', 'signature'];
+const ONLY = ['aims', 'documents', 'store', 'login', 'lint', 'rules', 'main-thread', 'sop', 'sop-batch', 'dashboard', 'repository', 'listing', 'findings', 'cli', 'open', 'signature', 'province'];
 
 const LADDER = [250, 500, 1000, 2000, 5000];
 const QUICK_MAPS = 300;
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const { values } = parseArgs({
     args: argv,
-    options: { maps: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } },
+    options: { maps: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' }, scale: { type: 'string' } },
     strict: true,
   });
   if (values.only !== undefined && !ONLY.includes(values.only)) throw new Error(`--only takes ${ONLY.join(', ')}`);
@@ -56,6 +57,11 @@ async function main(): Promise<void> {
   if (values.only === 'documents') {
     const result = await runDocumentsBench((line) => console.error(`[bench] ${line}`));
     console.log([...header, '## Importing SOP documents (issue 17)', '', formatDocumentsBench(result)].join('\n'));
+    return;
+  }
+  if (values.only === 'province') {
+    const result = await runProvinceBench({ scale: provinceScale(values.scale), progress: (line) => console.error(`[bench] ${line}`) });
+    console.log([...header, '## A province on PostgreSQL beside one pemda on the embedded store (issue 18)', '', formatProvinceBench(result)].join('\n'));
     return;
   }
   if (values.only === 'signature') {

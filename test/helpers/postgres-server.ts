@@ -2,7 +2,7 @@
 // and a free TCP port on 127.0.0.1, trust authentication, fsync off; stopped and removed at the end. initdb and pg_ctl
 // refuse to run as root, so as root they run as the `postgres` OS user (runuser), which owns the directory.
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,15 +34,23 @@ async function freePort(): Promise<number> {
 export interface TestPostgres {
   /** postgres://postgres@127.0.0.1:<port>/postgres */
   url: string;
+  /** The cluster's data directory (its postmaster.pid names the server's process). */
+  data: string;
   stop(): Promise<void>;
 }
 
-/** `durable`: fsync and synchronous commit on, as in production (the benches compare against the embedded store's fsyncs). */
-export async function startTestPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
+/**
+ * `durable`: fsync and synchronous commit on, as in production (the benches compare against the embedded store's fsyncs).
+ * `dir`: a directory kept between runs (a bench's seeded database): initdb only when it holds no cluster yet, stopped
+ * cleanly and left in place by `stop`. `sharedBuffers`: PostgreSQL's shared_buffers (32MB unless given).
+ */
+export async function startTestPostgres(options: { durable?: boolean; dir?: string; sharedBuffers?: string } = {}): Promise<TestPostgres> {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): run scripts/setup.sh');
   const asRoot = process.getuid?.() === 0;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'petakerja-pg-'));
+  const kept = options.dir !== undefined;
+  if (kept) mkdirSync(options.dir!, { recursive: true });
+  const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'petakerja-pg-'));
   const data = path.join(dir, 'data');
   let uid: number | undefined;
   if (asRoot) {
@@ -53,15 +61,16 @@ export async function startTestPostgres(options: { durable?: boolean } = {}): Pr
   }
   const as = (command: string, args: string[]) => (asRoot ? run('runuser', ['-u', PG_USER, '--', path.join(bin, command), ...args]) : run(path.join(bin, command), args));
   const port = await freePort();
-  await as('initdb', ['-D', data, '-U', PG_USER, '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
+  if (!existsSync(path.join(data, 'PG_VERSION'))) await as('initdb', ['-D', data, '-U', PG_USER, '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
   const durability = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
-  const settings = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}${durability} -c max_connections=200 -c shared_buffers=32MB`;
+  const settings = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}${durability} -c max_connections=200 -c shared_buffers=${options.sharedBuffers ?? '32MB'}`;
   await as('pg_ctl', ['-D', data, '-o', settings, '-l', path.join(dir, 'log'), '-w', '-t', '120', 'start']);
   return {
     url: `postgres://${PG_USER}@127.0.0.1:${port}/postgres`,
+    data,
     stop: async () => {
-      await as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
-      rmSync(dir, { recursive: true, force: true });
+      await as('pg_ctl', ['-D', data, '-m', kept ? 'fast' : 'immediate', '-w', 'stop']).catch(() => undefined);
+      if (!kept) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
