@@ -54,9 +54,9 @@ async function seedPostgres(url: string, ids: string[]): Promise<void> {
     while (ids.length < MAPS) ids.push(randomUUID());
     for (let i = 0; i < MAPS; i++) {
       const { map, revisionTimes } = seededMap(i, ids, REVISIONS);
-      await client.query('INSERT INTO maps (id, code, unit_key, change_seq, record) VALUES ($1, $2, $3, 0, $4)', [map.id, map.code, unitKeyOf(map.unit), map]);
+      await client.query("INSERT INTO maps (pemda_id, id, code, unit_key, change_seq, record) VALUES ('default', $1, $2, $3, 0, $4)", [map.id, map.code, unitKeyOf(map.unit), map]);
       for (let r = 0; r < REVISIONS; r++) {
-        await client.query('INSERT INTO map_revisions (map_id, n, record) VALUES ($1, $2, $3)', [map.id, r + 1, seedRevision(r + 1, sha256(bodyOf(i, r + 1)), revisionTimes[r]!)]);
+        await client.query("INSERT INTO map_revisions (pemda_id, map_id, n, record) VALUES ('default', $1, $2, $3)", [map.id, r + 1, seedRevision(r + 1, sha256(bodyOf(i, r + 1)), revisionTimes[r]!)]);
       }
     }
     await client.query('COMMIT');

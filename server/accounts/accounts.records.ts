@@ -1,5 +1,6 @@
 // Zod schemas of stored account records: users, sessions and audit events.
 import { z } from 'zod';
+import { PemdaId } from '../store/pemda';
 
 export const ROLES = ['admin', 'penyusun', 'reviewer', 'pengesah', 'pembaca'] as const;
 export const Role = z.enum(ROLES);
@@ -31,6 +32,8 @@ export const PublicUser = z.object({
   unit: z.string().trim().max(200),
   roles: z.array(Role).min(1).max(20),
   disabled: z.boolean(),
+  /** The pemda the account belongs to (docs/storage.md, Many pemda); absent: the default pemda (every embedded account). */
+  pemda: PemdaId.optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -16,6 +16,7 @@ import type { SopStore } from './sop-store';
 import type { ReviewStore } from '../review/review-store';
 import type { ExportJobQueue } from '../sop/batch/export-job-queue';
 import { openJsonSettingsStore, type SettingsStore } from './settings-store';
+import { DEFAULT_PEMDA, DEFAULT_PEMDA_NAME, embeddedSinglePemda, pemdaNotFound, type PemdaRecord, type PemdaRegistry } from './pemda';
 
 export interface Store {
   maps: MapStore;
@@ -36,8 +37,33 @@ export interface Store {
   loginFailures?: FailureCounters;
   /** Batch SOP export jobs any instance on the database may take; absent: the jobs are this process's own. */
   exportJobs?: ExportJobQueue;
+  /** The pemda of the deployment (docs/storage.md, Many pemda); the embedded store holds one. */
+  pemdas: PemdaRegistry;
+  /**
+   * The store of one pemda: the same interfaces, seeing and writing only that pemda's records (accounts: listing and
+   * creating; login and session lookups stay global). forPemda(DEFAULT_PEMDA) of the store open…Store() answered is
+   * that store itself. An unknown id throws AppError 404 PEMDA_NOT_FOUND.
+   */
+  forPemda(id: string): Store;
+  /**
+   * The pemda whose review records hold the verification code `code`, of any pemda (codes are unique in the
+   * deployment): the public verification page finds a signed SOP through it, then reads it in that pemda's store.
+   */
+  pemdaOfSignature(code: string): Promise<string | undefined>;
   /** Waits for pending writes and releases the data directory. */
   close(): Promise<void>;
+}
+
+/** The embedded store's registry: exactly one pemda, DEFAULT_PEMDA; adding another is refused. */
+function embeddedPemdas(createdAt: string): PemdaRegistry {
+  const only: PemdaRecord = { id: DEFAULT_PEMDA, name: DEFAULT_PEMDA_NAME, kind: 'kabupaten', province: null, createdAt };
+  return {
+    list: async () => [{ ...only }],
+    get: async (id) => (id === DEFAULT_PEMDA ? { ...only } : undefined),
+    add: async () => {
+      throw embeddedSinglePemda();
+    },
+  };
 }
 
 /** Opens the embedded store on `dataDir`, taking its lock; a corrupt file stops it with StoreOpenError. */
@@ -55,18 +81,26 @@ export async function openEmbeddedStore(dataDir: string): Promise<Store> {
       openLowdbReviewStore(dir),
       openJsonSettingsStore(dir),
     ]);
-    return {
+    const pemdas = embeddedPemdas(new Date(0).toISOString());
+    const store: Store = {
       maps,
       accounts,
       audit,
       sop,
       review,
       settings,
+      pemdas,
+      forPemda: (id) => {
+        if (id !== DEFAULT_PEMDA) throw pemdaNotFound(id);
+        return store;
+      },
+      pemdaOfSignature: async (code) => ((await review.findSignature(code)) ? DEFAULT_PEMDA : undefined),
       close: async () => {
         await Promise.all([maps.close(), accounts.close(), audit.close(), sop.close(), review.close()]);
         await lock.release();
       },
     };
+    return store;
   } catch (error) {
     await lock.release();
     throw error;

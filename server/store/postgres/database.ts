@@ -47,6 +47,13 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
 /** Keys of the advisory locks the store takes (pg_advisory_lock's bigint space; 0x5045_54… reads "PET"). */
 export const LOCKS = { migrations: 0x504554_0001, hierarchy: 0x504554_0002, reviewCodes: 0x504554_0003, accounts: 0x504554_0004 } as const;
 
+/**
+ * Marks a query on a table of pemda rows that reads every pemda on purpose (a verification code or a map id is unique
+ * in the deployment; login finds an account by its username alone): an SQL comment that the tenancy test
+ * (test/store/pemda-isolation.test.ts) looks for. Every other query on such a table names its pemda_id.
+ */
+export const ANY_PEMDA = '/* any pemda */';
+
 /** Whether `error` is PostgreSQL's unique_violation. */
 export const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 

@@ -1,47 +1,57 @@
 // The AccountStore on PostgreSQL: users and sessions as rows (records as jsonb, validated on read). Changes that
 // check the whole set of users (the first account, the last active admin) take an advisory lock in their transaction.
+// One users table for the deployment (usernames unique in it, sessions global): the store of a pemda lists, counts,
+// creates, updates and exports only its pemda's accounts, while getUser and findUserByUsername (login, sessions)
+// find an account of any pemda, which carries its pemda (User.pemda, from the row's pemda_id).
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { Session, User, type PublicUser } from '../../accounts/accounts.records';
 import type { AccountStore, NewUser, UserPatch } from '../account-store';
-import { isActiveAdmin, lastAdmin, MAX_SESSIONS_PER_USER, setupDone, toPublicUser, userNotFound, usernameTaken } from '../account-rules';
-import { InFlight, inTransaction, isUniqueViolation, LOCKS, type Queryable } from './database';
+import { isActiveAdmin, withPemda, lastAdmin, MAX_SESSIONS_PER_USER, setupDone, toPublicUser, userNotFound, usernameTaken } from '../account-rules';
+import { ANY_PEMDA, InFlight, inTransaction, isUniqueViolation, LOCKS, type Queryable } from './database';
 import { parseRecord } from './records';
 
 
 export class PostgresAccountStore implements AccountStore {
   private readonly writes = new InFlight();
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** `pemda`: the pemda whose accounts this store lists and creates. */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly pemda: string,
+  ) {}
 
   async countUsers(): Promise<number> {
-    const { rows } = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM users');
+    const { rows } = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM users WHERE pemda_id = $1', [this.pemda]);
     return Number(rows[0]!.n);
   }
 
   async listUsers(): Promise<PublicUser[]> {
-    return (await allUsers(this.pool)).map(toPublicUser).sort((a, b) => a.name.localeCompare(b.name, 'id'));
+    return (await usersOf(this.pool, this.pemda)).map(toPublicUser).sort((a, b) => a.name.localeCompare(b.name, 'id'));
   }
 
+  /** An account of any pemda (a session names its user by id alone). */
   async getUser(id: string): Promise<User> {
-    const { rows } = await this.pool.query<{ record: unknown }>('SELECT record FROM users WHERE id = $1', [id]);
+    const { rows } = await this.pool.query<UserRow>(`SELECT id, pemda_id, record FROM users WHERE ${ANY_PEMDA} id = $1`, [id]);
     if (!rows[0]) throw userNotFound(id);
-    return parseRecord(User, rows[0].record, `users/${id}`);
+    return userOf(rows[0]);
   }
 
+  /** An account of any pemda: usernames are unique in the deployment and sign-in is one for all. */
   async findUserByUsername(username: string): Promise<User | undefined> {
-    const { rows } = await this.pool.query<{ id: string; record: unknown }>('SELECT id, record FROM users WHERE username = $1', [username.trim().toLowerCase()]);
-    return rows[0] ? parseRecord(User, rows[0].record, `users/${rows[0].id}`) : undefined;
+    const { rows } = await this.pool.query<UserRow>(`SELECT id, pemda_id, record FROM users WHERE ${ANY_PEMDA} username = $1`, [username.trim().toLowerCase()]);
+    return rows[0] ? userOf(rows[0]) : undefined;
   }
 
   createUser(input: NewUser, options: { onlyIfNoUsers?: boolean } = {}): Promise<User> {
     return this.change(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.accounts]);
-      if (options.onlyIfNoUsers && (await client.query('SELECT 1 FROM users LIMIT 1')).rows.length > 0) throw setupDone();
+      // The first account of the deployment (the setup page): none in any pemda.
+      if (options.onlyIfNoUsers && (await client.query(`SELECT 1 FROM users ${ANY_PEMDA} LIMIT 1`)).rows.length > 0) throw setupDone();
       const now = new Date().toISOString();
-      const user: User = { ...input, id: randomUUID(), createdAt: now, updatedAt: now };
+      const user: User = withPemda({ ...input, id: randomUUID(), createdAt: now, updatedAt: now }, this.pemda);
       try {
-        await client.query('INSERT INTO users (id, username, record) VALUES ($1, $2, $3)', [user.id, user.username, User.parse(user)]);
+        await client.query('INSERT INTO users (pemda_id, id, username, record) VALUES ($1, $2, $3, $4)', [this.pemda, user.id, user.username, User.parse(user)]);
       } catch (error) {
         if (isUniqueViolation(error)) throw usernameTaken(input.username);
         throw error;
@@ -53,12 +63,13 @@ export class PostgresAccountStore implements AccountStore {
   updateUser(id: string, patch: UserPatch): Promise<User> {
     return this.change(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.accounts]);
-      const users = await allUsers(client);
+      // The last active admin is counted in the pemda: each pemda keeps one.
+      const users = await usersOf(client, this.pemda);
       const current = users.find((u) => u.id === id);
       if (!current) throw userNotFound(id);
-      const user: User = { ...current, ...patch, updatedAt: new Date().toISOString() };
+      const user: User = withPemda({ ...current, ...patch, updatedAt: new Date().toISOString() }, this.pemda);
       if (isActiveAdmin(current) && !users.map((u) => (u.id === id ? user : u)).some(isActiveAdmin)) throw lastAdmin();
-      await client.query('UPDATE users SET record = $2 WHERE id = $1', [id, User.parse(user)]);
+      await client.query('UPDATE users SET record = $3 WHERE pemda_id = $1 AND id = $2', [this.pemda, id, User.parse(user)]);
       return user;
     });
   }
@@ -86,14 +97,14 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   exportUsers(): Promise<User[]> {
-    return allUsers(this.pool);
+    return usersOf(this.pool, this.pemda);
   }
 
   async importUser(user: User): Promise<void> {
-    const record = User.parse(user);
+    const record = User.parse(withPemda(user, this.pemda));
     return this.change(async (client) => {
       try {
-        await client.query('INSERT INTO users (id, username, record) VALUES ($1, $2, $3)', [record.id, record.username, record]);
+        await client.query('INSERT INTO users (pemda_id, id, username, record) VALUES ($1, $2, $3, $4)', [this.pemda, record.id, record.username, record]);
       } catch (error) {
         if (isUniqueViolation(error)) throw usernameTaken(record.username);
         throw error;
@@ -131,7 +142,16 @@ export class PostgresAccountStore implements AccountStore {
   }
 }
 
-async function allUsers(client: Queryable): Promise<User[]> {
-  const { rows } = await client.query<{ id: string; record: unknown }>('SELECT id, record FROM users');
-  return rows.map((row) => parseRecord(User, row.record, `users/${row.id}`));
+interface UserRow {
+  id: string;
+  pemda_id: string;
+  record: unknown;
+}
+
+/** The account of a row, its pemda the row's. */
+const userOf = (row: UserRow): User => withPemda(parseRecord(User, row.record, `users/${row.id}`), row.pemda_id);
+
+async function usersOf(client: Queryable, pemda: string): Promise<User[]> {
+  const { rows } = await client.query<UserRow>('SELECT id, pemda_id, record FROM users WHERE pemda_id = $1', [pemda]);
+  return rows.map(userOf);
 }

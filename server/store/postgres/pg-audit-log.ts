@@ -9,13 +9,23 @@ import { parseRecord } from './records';
 export class PostgresAuditLog implements AuditLog {
   private readonly writes = new InFlight();
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** `pemda`: the pemda whose events this log appends and reads (every query names it). */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly pemda: string,
+  ) {}
 
   append(event: AuditEvent): Promise<void> {
     const parsed = AuditEvent.parse(event);
     return this.writes.track(
       this.pool
-        .query('INSERT INTO audit_events (at, event, username, record) VALUES ($1, $2, $3, $4)', [parsed.at, parsed.event, parsed.username ?? null, parsed])
+        .query('INSERT INTO audit_events (pemda_id, at, event, username, record) VALUES ($1, $2, $3, $4, $5)', [
+          this.pemda,
+          parsed.at,
+          parsed.event,
+          parsed.username ?? null,
+          parsed,
+        ])
         .then(() => undefined),
     );
   }
@@ -26,7 +36,7 @@ export class PostgresAuditLog implements AuditLog {
 
   async query(query: AuditQuery): Promise<AuditPage> {
     const where: string[] = [];
-    const values: unknown[] = [];
+    const values: unknown[] = [this.pemda];
     const add = (clause: string, value: unknown) => {
       values.push(value);
       where.push(clause.replace('?', `$${values.length}`));
@@ -38,7 +48,7 @@ export class PostgresAuditLog implements AuditLog {
     if (query.event) add('event = ?', query.event);
     values.push(query.limit + 1);
     const { rows } = await this.pool.query<{ seq: string; record: unknown }>(
-      `SELECT seq, record FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${values.length}`,
+      `SELECT seq, record FROM audit_events WHERE pemda_id = $1${where.map((clause) => ` AND ${clause}`).join('')} ORDER BY seq DESC LIMIT $${values.length}`,
       values,
     );
     const page = rows.slice(0, query.limit);

@@ -8,10 +8,19 @@ import { AppError } from '../../errors';
 import { checkedReviewChange } from '../../review/append-only';
 import { emptyReview, ReviewDocument, type Signature } from '../../review/review.schema';
 import type { ReviewStore } from '../../review/review-store';
-import { InFlight, inTransaction, LOCKS, type Queryable } from './database';
-import { putBody, readBodyIfAny } from './pg-map-store';
-import { parseRecord } from './records';
-import { importExists } from '../store-errors';
+import { ANY_PEMDA, InFlight, inTransaction, LOCKS, type Queryable } from './database';
+import { hashedBytes } from './pg-map-store';
+import { parseRecord, verifiedBytes } from './records';
+import { importExists, mapNotFound } from '../store-errors';
+
+
+/** The pemda whose review records hold verification code `code`, of any pemda. */
+export async function pemdaOfSignature(client: Queryable, code: string): Promise<string | undefined> {
+  const { rows } = await client.query<{ pemda_id: string }>(`SELECT pemda_id FROM review_records WHERE ${ANY_PEMDA} record->'signatures' @> $1::jsonb`, [
+    JSON.stringify([{ code }]),
+  ]);
+  return rows[0]?.pemda_id;
+}
 
 const HISTORY = ['transitions', 'monitorings', 'evaluations'] as const;
 type HistoryList = (typeof HISTORY)[number];
@@ -38,25 +47,37 @@ function assemble(mapId: string, record: unknown, history: readonly HistoryRow[]
   return parseRecord(ReviewDocument, { ...(record as object), ...lists }, `review_records/${mapId}`);
 }
 
-async function readReview(client: Queryable, mapId: string, lock: boolean): Promise<ReviewDocument | undefined> {
-  const { rows } = await client.query<{ record: unknown }>(`SELECT record FROM review_records WHERE map_id = $1${lock ? ' FOR UPDATE' : ''}`, [mapId]);
+async function readReview(client: Queryable, pemda: string, mapId: string, lock: boolean): Promise<ReviewDocument | undefined> {
+  const { rows } = await client.query<{ record: unknown }>(`SELECT record FROM review_records WHERE pemda_id = $1 AND map_id = $2${lock ? ' FOR UPDATE' : ''}`, [
+    pemda,
+    mapId,
+  ]);
   if (!rows[0]) return undefined;
-  const history = await client.query<HistoryRow>('SELECT map_id, list, position, record FROM review_history WHERE map_id = $1 ORDER BY list, position', [mapId]);
+  const history = await client.query<HistoryRow>(
+    'SELECT map_id, list, position, record FROM review_history WHERE pemda_id = $1 AND map_id = $2 ORDER BY list, position',
+    [pemda, mapId],
+  );
   return assemble(mapId, rows[0].record, history.rows);
 }
 
 export class PostgresReviewStore implements ReviewStore {
   private readonly writes = new InFlight();
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** `pemda`: the pemda whose review records this store sees and writes (every query names it). */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly pemda: string,
+  ) {}
 
   async get(mapId: string): Promise<ReviewDocument> {
-    return (await readReview(this.pool, mapId, false)) ?? emptyReview(mapId);
+    return (await readReview(this.pool, this.pemda, mapId, false)) ?? emptyReview(mapId);
   }
 
   async list(): Promise<ReviewDocument[]> {
-    const records = await this.pool.query<{ map_id: string; record: unknown }>('SELECT map_id, record FROM review_records ORDER BY map_id');
-    const history = await this.pool.query<HistoryRow>('SELECT map_id, list, position, record FROM review_history ORDER BY map_id, list, position');
+    const records = await this.pool.query<{ map_id: string; record: unknown }>('SELECT map_id, record FROM review_records WHERE pemda_id = $1 ORDER BY map_id', [this.pemda]);
+    const history = await this.pool.query<HistoryRow>('SELECT map_id, list, position, record FROM review_history WHERE pemda_id = $1 ORDER BY map_id, list, position', [
+      this.pemda,
+    ]);
     const byMap = new Map<string, HistoryRow[]>();
     for (const row of history.rows) byMap.set(row.map_id, [...(byMap.get(row.map_id) ?? []), row]);
     return records.rows.map((row) => assemble(row.map_id, row.record, byMap.get(row.map_id) ?? []));
@@ -65,27 +86,40 @@ export class PostgresReviewStore implements ReviewStore {
   update<T>(mapId: string, change: (current: ReviewDocument) => { next: ReviewDocument; result: T }): Promise<T> {
     return this.writes.track(
       inTransaction(this.pool, async (client) => {
-        await client.query('INSERT INTO review_records (map_id, record) VALUES ($1, $2) ON CONFLICT (map_id) DO NOTHING', [mapId, mutablePart(emptyReview(mapId))]);
-        const current = (await readReview(client, mapId, true))!;
+        await client.query('INSERT INTO review_records (pemda_id, map_id, record) VALUES ($1, $2, $3) ON CONFLICT (map_id) DO NOTHING', [
+          this.pemda,
+          mapId,
+          mutablePart(emptyReview(mapId)),
+        ]);
+        // Absent: the map's review record belongs to another pemda.
+        const current = await readReview(client, this.pemda, mapId, true);
+        if (!current) throw mapNotFound(mapId);
         const { next, result } = checkedReviewChange(mapId, current, change);
         const known = new Set(current.signatures.map((s) => s.code));
         const added = next.signatures.filter((s) => !known.has(s.code));
         if (added.length > 0) {
-          // Verification codes are unique across maps: checked under a lock so two instances cannot both take one.
+          // Verification codes are unique across maps of every pemda (the public page finds one by its code alone):
+          // checked under a lock so two instances cannot both take one.
           await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.reviewCodes]);
           for (const signature of added) {
-            const owner = await client.query('SELECT map_id FROM review_records WHERE map_id <> $1 AND record->\'signatures\' @> $2::jsonb', [
+            const owner = await client.query(`SELECT map_id FROM review_records WHERE ${ANY_PEMDA} map_id <> $1 AND record->'signatures' @> $2::jsonb`, [
               mapId,
               JSON.stringify([{ code: signature.code }]),
             ]);
             if (owner.rows.length > 0) throw new Error(`Verification code ${signature.code} is already used`);
           }
         }
-        await client.query('UPDATE review_records SET record = $2 WHERE map_id = $1', [mapId, mutablePart(next)]);
+        await client.query('UPDATE review_records SET record = $3 WHERE pemda_id = $1 AND map_id = $2', [this.pemda, mapId, mutablePart(next)]);
         for (const list of HISTORY) {
           const entries = next[list] as unknown[];
           for (let position = current[list].length; position < entries.length; position++) {
-            await client.query('INSERT INTO review_history (map_id, list, position, record) VALUES ($1, $2, $3, $4)', [mapId, list, position, entries[position]]);
+            await client.query('INSERT INTO review_history (pemda_id, map_id, list, position, record) VALUES ($1, $2, $3, $4, $5)', [
+              this.pemda,
+              mapId,
+              list,
+              position,
+              entries[position],
+            ]);
           }
         }
         return result;
@@ -98,16 +132,23 @@ export class PostgresReviewStore implements ReviewStore {
     return this.writes.track(
       inTransaction(this.pool, async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.reviewCodes]);
-        if ((await client.query('SELECT 1 FROM review_records WHERE map_id = $1', [next.mapId])).rows.length > 0) throw importExists(`Catatan reviu peta ${next.mapId}`);
+        // A map id is unique in the deployment: a record of it in any pemda refuses the import.
+        if ((await client.query(`SELECT 1 FROM review_records WHERE ${ANY_PEMDA} map_id = $1`, [next.mapId])).rows.length > 0) throw importExists(`Catatan reviu peta ${next.mapId}`);
         for (const signature of next.signatures) {
-          const owner = await client.query("SELECT 1 FROM review_records WHERE record->'signatures' @> $1::jsonb", [JSON.stringify([{ code: signature.code }])]);
+          const owner = await client.query(`SELECT 1 FROM review_records WHERE ${ANY_PEMDA} record->'signatures' @> $1::jsonb`, [JSON.stringify([{ code: signature.code }])]);
           if (owner.rows.length > 0) throw importExists(`Kode verifikasi ${signature.code}`);
         }
-        await client.query('INSERT INTO review_records (map_id, record) VALUES ($1, $2)', [next.mapId, mutablePart(next)]);
+        await client.query('INSERT INTO review_records (pemda_id, map_id, record) VALUES ($1, $2, $3)', [this.pemda, next.mapId, mutablePart(next)]);
         for (const list of HISTORY) {
           const entries = next[list] as unknown[];
           for (let position = 0; position < entries.length; position++) {
-            await client.query('INSERT INTO review_history (map_id, list, position, record) VALUES ($1, $2, $3, $4)', [next.mapId, list, position, entries[position]]);
+            await client.query('INSERT INTO review_history (pemda_id, map_id, list, position, record) VALUES ($1, $2, $3, $4, $5)', [
+              this.pemda,
+              next.mapId,
+              list,
+              position,
+              entries[position],
+            ]);
           }
         }
       }),
@@ -115,7 +156,8 @@ export class PostgresReviewStore implements ReviewStore {
   }
 
   async findSignature(code: string): Promise<{ mapId: string; signature: Signature } | undefined> {
-    const { rows } = await this.pool.query<{ map_id: string }>("SELECT map_id FROM review_records WHERE record->'signatures' @> $1::jsonb", [
+    const { rows } = await this.pool.query<{ map_id: string }>("SELECT map_id FROM review_records WHERE pemda_id = $1 AND record->'signatures' @> $2::jsonb", [
+      this.pemda,
       JSON.stringify([{ code }]),
     ]);
     if (!rows[0]) return undefined;
@@ -123,12 +165,20 @@ export class PostgresReviewStore implements ReviewStore {
     return signature ? { mapId: rows[0].map_id, signature } : undefined;
   }
 
-  putFile(bytes: Uint8Array): Promise<string> {
-    return this.writes.track(putBody(this.pool, bytes, 'review_files'));
+  putFile(content: Uint8Array): Promise<string> {
+    const { hash, bytes } = hashedBytes(content);
+    return this.writes.track(
+      this.pool
+        .query('INSERT INTO review_files (pemda_id, sha256, bytes) VALUES ($1, $2, $3) ON CONFLICT (pemda_id, sha256) DO NOTHING', [this.pemda, hash, bytes])
+        .then(() => hash),
+    );
   }
 
   async readFile(sha256: string): Promise<Uint8Array> {
-    const bytes = /^[0-9a-f]{64}$/.test(sha256) ? await readBodyIfAny(this.pool, sha256, 'review_files') : undefined;
+    const { rows } = /^[0-9a-f]{64}$/.test(sha256)
+      ? await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM review_files WHERE pemda_id = $1 AND sha256 = $2', [this.pemda, sha256])
+      : { rows: [] };
+    const bytes = rows[0] ? verifiedBytes(sha256, rows[0].bytes) : undefined;
     if (!bytes) throw new AppError(404, 'FILE_NOT_FOUND', 'Berkas tidak ditemukan.');
     return bytes;
   }
