@@ -1,5 +1,6 @@
-// `petakerja lint --repository [--data DIR | --database URL] [--format text|json]`: the repository-wide checks
-// (RULES.md §F) over a data directory or a PostgreSQL database. Opening the directory takes its lock: it runs while no
+// `petakerja lint --repository [--data DIR | --database URL [--pemda ID]] [--format text|json]`: the repository-wide
+// checks (RULES.md §F) over a data directory or one pemda of a PostgreSQL database (default: DEFAULT_PEMDA, the one
+// pemda a data directory holds). Opening the directory takes its lock: it runs while no
 // server uses that directory, like `user`. A database may be linted while it is served; the lint applies no schema
 // migration (it refuses a database whose schema is not this program's). Exit 0 without errors, 1 with errors, 2 for
 // bad usage or a store that is not a Petakerja store.
@@ -10,6 +11,7 @@ import { FactsCache } from '../repository/facts-cache';
 import { lintStoredRepository } from '../repository/repository-lint';
 import type { RepositoryFinding } from '../repository/repository-lint.schema';
 import { MAP_DIR } from '../store/lowdb-map-store';
+import { DEFAULT_PEMDA, PemdaId } from '../store/pemda';
 import { openEmbeddedStore, type Store } from '../store/store';
 import { redactedUrl } from '../store/postgres/url';
 import { databaseOption, dataDirOption, UsageError } from './usage';
@@ -35,17 +37,24 @@ async function openDatabase(url: string): Promise<Store> {
 export async function repositoryLintCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
-    options: { repository: { type: 'boolean' }, data: { type: 'string' }, database: { type: 'string' }, format: { type: 'string', default: 'text' } },
+    options: { repository: { type: 'boolean' }, data: { type: 'string' }, database: { type: 'string' }, pemda: { type: 'string' }, format: { type: 'string', default: 'text' } },
     allowPositionals: true,
     strict: true,
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format harus text atau json.');
   if (positionals.length > 0) throw new UsageError('lint --repository memeriksa seluruh direktori data: jangan sebutkan berkas.');
+  const pemda = values.pemda ?? DEFAULT_PEMDA;
+  const pemdaId = PemdaId.safeParse(pemda);
+  if (!pemdaId.success) throw new UsageError(`--pemda ${pemda}: ${pemdaId.error.issues[0]?.message}`);
   const databaseUrl = databaseOption(values);
   const store = databaseUrl ? await openDatabase(databaseUrl) : await openDataDir(dataDirOption(values.data));
   let result;
   try {
-    result = await lintStoredRepository(store.maps, new FactsCache());
+    if (!(await store.pemdas.get(pemda))) {
+      const known = (await store.pemdas.list()).map((p) => p.id).join(', ');
+      throw new UsageError(`Pemda "${pemda}" tidak ada di ${databaseUrl ? `basis data ${redactedUrl(databaseUrl)}` : 'direktori data ini'} (pemda yang ada: ${known}); periksa --pemda.`);
+    }
+    result = await lintStoredRepository(store.forPemda(pemda).maps, new FactsCache());
   } finally {
     await store.close();
   }

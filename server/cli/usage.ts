@@ -17,8 +17,9 @@ Perintah:
             --meta BERKAS.json      identitas SOP (nomor, tanggal, disahkanOleh, namaSop, dasarHukum, …)
             keluar 0 tanpa galat, 1 bila ada galat, 2 bila masukan tidak terbaca atau perintah salah
   lint --repository  Pemeriksaan antarpeta seluruh repositori (map/call-resolves, map/relasi-consistent,
-            map/level-order): --data DIR | --database URL [--format text|json]; keluar 0/1/2 seperti di atas
-                              (basis data boleh diperiksa saat server berjalan; skemanya tidak diubah)
+            map/level-order): --data DIR | --database URL [--pemda ID] [--format text|json]; keluar 0/1/2
+                              seperti di atas. --pemda: pemda yang diperiksa (bawaan: default). Basis data boleh
+                              diperiksa saat server berjalan; skemanya tidak diubah
   sop       Membuat dokumen SOP AP dari peta: BERKAS.bpmn --out KELUARAN.pdf|KELUARAN.html
             --meta BERKAS.json  identitas SOP (nomor, tanggal, disahkanOleh, namaSop, dasarHukum, …)
             --letterhead KOP.json  kop SOP: pemda, unit, subUnit, logo (data URL atau berkas PNG/JPEG/SVG)

@@ -7,7 +7,7 @@ import { RepositoryLintResult } from '../../server/repository/repository-lint.sc
 import { copyStore } from '../../server/store/copy-store';
 import { openPostgresStore } from '../../server/store/postgres/open-postgres-store';
 import { openEmbeddedStore } from '../../server/store/store';
-import { generateRepositoryDir, type GeneratedRepository } from '../../scripts/repository/generate-repository';
+import { generateRepository, generateRepositoryDir, type GeneratedRepository } from '../../scripts/repository/generate-repository';
 import { runCli } from '../helpers/cli';
 import { createTestDatabase } from '../helpers/postgres';
 import { tempDir } from '../helpers/temp-dir';
@@ -81,6 +81,8 @@ describe('petakerja lint --repository', () => {
 describe('petakerja lint --repository --database', () => {
   let dir: string;
   let url: string;
+  /** The maps of a second pemda in the same database, a repository without defects. */
+  let otherMaps: number;
   /** The findings of the data directory's lint, without its duration. */
   let fromDir: Omit<RepositoryLintResult, 'durationMs'>;
   const withoutDuration = ({ durationMs: _, ...rest }: RepositoryLintResult) => rest;
@@ -96,6 +98,8 @@ describe('petakerja lint --repository --database', () => {
     const target = await openPostgresStore(url);
     try {
       await copyStore(source, target);
+      await target.pemdas.add({ id: 'kab-lain', name: 'Kabupaten Lain', kind: 'kabupaten', province: null });
+      otherMaps = (await generateRepository(target.forPemda('kab-lain').maps, { ...SMALL, defects: false })).mapCount;
     } finally {
       await target.close();
       await source.close();
@@ -112,6 +116,31 @@ describe('petakerja lint --repository --database', () => {
     const text = await runCli(['lint', '--repository', '--database', url]);
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/: 3 galat, 2 peringatan\.\n$/);
+  }, 60_000);
+
+  it('lints the pemda --pemda names, and only it', async () => {
+    const other = await runCli(['lint', '--repository', '--format', 'json', '--database', url, '--pemda', 'kab-lain']);
+    expect(other.stderr).toBe('');
+    expect(other.code).toBe(0);
+    const result = RepositoryLintResult.parse(JSON.parse(other.stdout));
+    expect(result.maps).toBe(otherMaps);
+    expect(result.findings).toEqual([]);
+    const named = await runCli(['lint', '--repository', '--format', 'json', '--database', url, '--pemda', 'default']);
+    expect(named.code).toBe(1);
+    expect(withoutDuration(RepositoryLintResult.parse(JSON.parse(named.stdout)))).toEqual(fromDir);
+  }, 60_000);
+
+  it('refuses a pemda the store does not hold, and a malformed id, with exit 2', async () => {
+    const unknown = await runCli(['lint', '--repository', '--database', url, '--pemda', 'kab-tidak-ada']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Pemda "kab-tidak-ada" tidak ada di basis data');
+    expect(unknown.stderr).toContain('pemda yang ada: default, kab-lain');
+    const malformed = await runCli(['lint', '--repository', '--database', url, '--pemda', 'Kab_Salah']);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('--pemda Kab_Salah: Id pemda');
+    const directory = await runCli(['lint', '--repository', '--data', dir, '--pemda', 'kab-lain']);
+    expect(directory.code).toBe(2);
+    expect(directory.stderr).toContain('Pemda "kab-lain" tidak ada di direktori data ini (pemda yang ada: default)');
   }, 60_000);
 
   it('takes the database from PETAKERJA_DATABASE_URL when neither --data nor --database is given', async () => {
