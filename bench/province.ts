@@ -19,13 +19,14 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { hashPassword } from '../server/accounts/password';
 import { openPostgresStore } from '../server/store/postgres/open-postgres-store';
-import { openEmbeddedStore, type Store } from '../server/store/store';
+import { DEFAULT_PEMDA } from '../server/store/pemda';
+import { openEmbeddedStore } from '../server/store/store';
 import { startTestPostgres, type TestPostgres } from '../test/helpers/postgres-server';
 import { bodyOf, importPemda, pemdaMaps, PROVINCE_UNITS } from './province-seed';
 import { BENCH_USER, memoryOf, percentiles, REPO_ROOT, signIn, startChild, stopChild, type Child, type Percentiles } from './store-scale';
 
 /** Bump when the seeded content changes: a kept directory of another version is seeded again. */
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 const FULL = { pemda: 20, maps: 2500, revisions: 5 };
 export const PROVINCE_LINT_AIM_MS = 10_000;
 const UNIT = PROVINCE_UNITS[0]!;
@@ -68,7 +69,6 @@ export interface ProvinceResult {
   pemda: number;
   maps: number;
   revisions: number;
-  tenancy: boolean;
   loadStart: string;
   loadEnd: string;
   rows: StoreRow[];
@@ -82,13 +82,7 @@ const run = promisify(execFile);
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
 const CLI = path.join(REPO_ROOT, 'dist/server/cli.js');
 
-/** A store's view of one pemda, when the store has pemdas (issue 18, scope 3); undefined before it does. */
-type Tenancy = {
-  pemdas: { get(id: string): Promise<unknown>; add(input: { id: string; name: string; kind: 'kabupaten' | 'kota' | 'provinsi'; province: string | null }): Promise<unknown> };
-  forPemda(id: string): Store;
-};
-const tenancyOf = (store: Store): Tenancy | undefined => ('forPemda' in store && 'pemdas' in store ? (store as unknown as Tenancy) : undefined);
-const pemdaId = (p: number) => (p === 0 ? 'default' : `kab-${String(p).padStart(2, '0')}`);
+const pemdaId = (p: number) => (p === 0 ? DEFAULT_PEMDA : `kab-${String(p).padStart(2, '0')}`);
 
 async function cpuMsOf(pid: number): Promise<number> {
   const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
@@ -113,7 +107,6 @@ interface Marker {
   pemda: number;
   maps: number;
   revisions: number;
-  tenancy: boolean;
   seedS: { embedded: number; postgres: number };
 }
 
@@ -127,28 +120,19 @@ async function seedEmbedded(dir: string, maps: number, revisions: number): Promi
   }
 }
 
-/** Seeds every pemda; answers whether they are real pemdas (false: the other pemdas' maps are in the default one). */
-async function seedPostgres(url: string, pemda: number, maps: number, revisions: number, progress: (line: string) => void): Promise<boolean> {
+/** Seeds every pemda (the first is the default one; the others kabupaten of one provinsi, which holds no maps). */
+async function seedPostgres(url: string, pemda: number, maps: number, revisions: number, progress: (line: string) => void): Promise<void> {
   const store = await openPostgresStore(url);
   try {
     await store.accounts.createUser({ username: BENCH_USER.username, name: BENCH_USER.name, jabatan: '', unit: '', roles: ['admin', 'penyusun'], disabled: false, passwordHash: await hashPassword(BENCH_USER.password) });
-    const tenancy = tenancyOf(store);
-    if (tenancy) await tenancy.pemdas.add({ id: 'prov-bench', name: 'Provinsi Bench', kind: 'provinsi', province: null });
+    await store.pemdas.add({ id: 'prov-bench', name: 'Provinsi Bench', kind: 'provinsi', province: null });
     for (let p = 0; p < pemda; p++) {
       const started = performance.now();
-      let target = store;
-      let seeds = pemdaMaps(p, maps, revisions);
-      if (tenancy && p > 0) {
-        await tenancy.pemdas.add({ id: pemdaId(p), name: `Kabupaten Bench ${p}`, kind: 'kabupaten', province: 'prov-bench' });
-        target = tenancy.forPemda(pemdaId(p));
-      } else if (p > 0) {
-        // Stand-in without tenancy: pemda p's maps in the default pemda, its units and codes named after it.
-        seeds = seeds.map((s) => ({ ...s, map: { ...s.map, unit: `${s.map.unit} (pemda ${p + 1})`, code: `P${p + 1}-${s.map.code}` } }));
-      }
-      const bytes = await importPemda(target.maps, p, seeds, revisions);
+      if (p > 0) await store.pemdas.add({ id: pemdaId(p), name: `Kabupaten Bench ${p}`, kind: 'kabupaten', province: 'prov-bench' });
+      const seeds = pemdaMaps(p, maps, revisions);
+      const bytes = await importPemda(store.forPemda(pemdaId(p)).maps, p, seeds, revisions);
       progress(`pemda ${p + 1}/${pemda}: ${seeds.length} maps, ${(bytes / 1024 ** 2).toFixed(0)} MB of bodies in ${((performance.now() - started) / 1000).toFixed(1)} s; load ${load()}`);
     }
-    return tenancy !== undefined;
   } finally {
     await store.close();
   }
@@ -252,9 +236,7 @@ export async function runProvinceBench(options: ProvinceOptions): Promise<Provin
   const pgDir = path.join(root, 'postgres');
   const marker = existsSync(markerFile) ? (JSON.parse(await readFile(markerFile, 'utf8')) as Marker) : undefined;
   let seeded = marker;
-  // A stand-in seeded before the stores had pemdas is seeded again once they have them.
-  const tenancyNow = existsSync(path.join(REPO_ROOT, 'server/store/pemda.ts'));
-  if (!marker || marker.version !== SEED_VERSION || marker.pemda !== pemda || marker.maps !== maps || marker.revisions !== revisions || marker.tenancy !== tenancyNow) {
+  if (!marker || marker.version !== SEED_VERSION || marker.pemda !== pemda || marker.maps !== maps || marker.revisions !== revisions) {
     progress(`seeding ${pemda} pemda × ${maps} maps × ${revisions} revisions into ${root}`);
     await rm(root, { recursive: true, force: true });
     await mkdir(root, { recursive: true });
@@ -263,14 +245,13 @@ export async function runProvinceBench(options: ProvinceOptions): Promise<Provin
     const embeddedS = (performance.now() - started) / 1000;
     progress(`embedded store seeded in ${embeddedS.toFixed(1)} s`);
     const seeding = await startTestPostgres({ dir: pgDir, sharedBuffers: '128MB' });
-    let tenancy: boolean;
     started = performance.now();
     try {
       const admin = new pg.Client({ connectionString: seeding.url });
       await admin.connect();
       await admin.query(`CREATE DATABASE ${DATABASE} TEMPLATE template0`);
       await admin.end();
-      tenancy = await seedPostgres(seeding.url.replace(/\/postgres$/, `/${DATABASE}`), pemda, maps, revisions, progress);
+      await seedPostgres(seeding.url.replace(/\/postgres$/, `/${DATABASE}`), pemda, maps, revisions, progress);
       const vacuum = new pg.Client({ connectionString: seeding.url.replace(/\/postgres$/, `/${DATABASE}`) });
       await vacuum.connect();
       await vacuum.query('VACUUM ANALYZE');
@@ -278,7 +259,7 @@ export async function runProvinceBench(options: ProvinceOptions): Promise<Provin
     } finally {
       await seeding.stop();
     }
-    seeded = { version: SEED_VERSION, pemda, maps, revisions, tenancy, seedS: { embedded: embeddedS, postgres: (performance.now() - started) / 1000 } };
+    seeded = { version: SEED_VERSION, pemda, maps, revisions, seedS: { embedded: embeddedS, postgres: (performance.now() - started) / 1000 } };
     await writeFile(markerFile, JSON.stringify(seeded));
   } else {
     progress(`reusing the seeded stores in ${root}`);
@@ -316,7 +297,7 @@ export async function runProvinceBench(options: ProvinceOptions): Promise<Provin
     const session = await signIn(child.url);
     const http = await measureHttp(child, session);
     const { rssMb } = await memoryOf(child.process.pid!);
-    rows.push({ store: 'PostgreSQL', holds: `${pemda} pemda × ${maps}${seeded!.tenancy ? '' : ' (stand-in: one pemda)'}`, seedS: seeded!.seedS.postgres, diskMb: pgBytes / 1024 ** 2, startupMs: child.startupMs, readyMs: child.readyMs, rssMb, ...http, lint: undefined! });
+    rows.push({ store: 'PostgreSQL', holds: `${pemda} pemda × ${maps}`, seedS: seeded!.seedS.postgres, diskMb: pgBytes / 1024 ** 2, startupMs: child.startupMs, readyMs: child.readyMs, rssMb, ...http, lint: undefined! });
 
     progress(`postgres: a second instance; load ${load()}`);
     const other = await startChild(['server/cli.ts', 'serve', '--port', '0', '--database', url], 300_000);
@@ -335,19 +316,19 @@ export async function runProvinceBench(options: ProvinceOptions): Promise<Provin
     second.rssMb = Math.max(second.rssMb, (await memoryOf(other.process.pid!)).rssMb);
     await Promise.all(servers.splice(0).map((s) => stopChild(s.process)));
     progress(`postgres: lint; load ${load()}`);
-    rows[1]!.lint = await timedLint(['--database', url, ...(seeded!.tenancy ? ['--pemda', 'default'] : [])]);
+    rows[1]!.lint = await timedLint(['--database', url, '--pemda', DEFAULT_PEMDA]);
   } finally {
     await Promise.all(servers.map((s) => stopChild(s.process)));
     await postgres.stop();
   }
-  return { pemda, maps, revisions, tenancy: seeded!.tenancy, loadStart, loadEnd: load(), rows, second: second!, load: loadRows, concurrency, loadSeconds };
+  return { pemda, maps, revisions, loadStart, loadEnd: load(), rows, second: second!, load: loadRows, concurrency, loadSeconds };
 }
 
 export function formatProvinceBench(r: ProvinceResult): string {
   const p = (x: Percentiles) => `${x.p50.toFixed(1)} / ${x.p95.toFixed(1)}`;
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   return [
-    `${r.pemda} pemda × ${r.maps} maps × ${r.revisions} revisions on PostgreSQL${r.tenancy ? '' : ' (no tenancy yet: the other pemdas\' maps stand in the default pemda under their own unit names)'}; the embedded store holds the first pemda's ${r.maps}. ` +
+    `${r.pemda} pemda × ${r.maps} maps × ${r.revisions} revisions on PostgreSQL (listings, saves and lint in the default pemda, signed in as its admin); the embedded store holds the same pemda's ${r.maps}. ` +
       `Load average (1 / 5 / 15 min) ${r.loadStart} at the start, ${r.loadEnd} at the end; ${os.availableParallelism()} cores.`,
     '',
     '| store | holds | seed | on disk | serve spawn → listening ("siap dalam") | RSS | one unit\'s listing p50 / p95 (ms) | bureau\'s listing (all units) p50 / p95 | save p50 / p95 | `lint --repository` of one pemda: wall (CPU, max RSS) | maps, findings | aim < 10 s |',
