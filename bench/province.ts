@@ -85,16 +85,21 @@ const CLI = path.join(REPO_ROOT, 'dist/server/cli.js');
 
 const pemdaId = (p: number) => (p === 0 ? DEFAULT_PEMDA : `kab-${String(p).padStart(2, '0')}`);
 
-async function cpuMsOf(pid: number): Promise<number> {
+/** utime + stime of a process (and, with `reaped`, cutime + cstime: its children that have exited), from /proc. */
+async function cpuMsOf(pid: number, reaped = false): Promise<number> {
   const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  const ticks = Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0);
+  return (ticks * 1000) / 100;
 }
 
-/** CPU time of the PostgreSQL server: the postmaster and its children (backends, writers), from /proc. */
+/**
+ * CPU time of the PostgreSQL server: the postmaster with its exited children (a CLI's backends end with it) and its
+ * running children (backends of the servers' pools, writers), from /proc.
+ */
 async function postgresCpuMs(data: string): Promise<number> {
   const postmaster = Number((await readFile(path.join(data, 'postmaster.pid'), 'utf8')).split('\n')[0]);
   const children = (await readFile(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8')).trim().split(/\s+/).filter(Boolean).map(Number);
-  const times = await Promise.all([postmaster, ...children].map((pid) => cpuMsOf(pid).catch(() => 0)));
+  const times = await Promise.all([cpuMsOf(postmaster, true), ...children.map((pid) => cpuMsOf(pid).catch(() => 0))]);
   return times.reduce((a, b) => a + b, 0);
 }
 
