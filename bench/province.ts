@@ -6,8 +6,8 @@
 // requests per second of one unit's listing from closed-loop clients in a separate process (bench/province-load.ts),
 // with the CPU time per request of the servers, PostgreSQL and the load generator.
 //
-// The seeded stores are kept between runs in a fixed directory under the system's temp dir and seeded again only when
-// their size or SEED_VERSION differs. PostgreSQL runs without fsync while seeding, then is restarted durable (fsync,
+// The seeded stores are kept between runs in a fixed directory per size under the system's temp dir
+// ($TMPDIR/petakerja-province-bench/<pemda>-pemda-<maps>-maps) and seeded again only when SEED_VERSION differs. PostgreSQL runs without fsync while seeding, then is restarted durable (fsync,
 // synchronous commit) for every measurement.
 //   npm run bench -- --only province [--scale 0.1]      (or PETAKERJA_PROVINCE_SCALE=0.1; 1 = the full province)
 import { execFile, spawn } from 'node:child_process';
@@ -236,7 +236,8 @@ export async function runProvinceBench(options: ProvinceOptions): Promise<Provin
   const loadStart = load();
   await run(process.execPath, [path.join(REPO_ROOT, 'scripts/build-server.mjs'), '--if-needed'], { cwd: REPO_ROOT });
 
-  const root = path.join(os.tmpdir(), 'petakerja-province-bench');
+  // One kept directory per size, so that a quick run does not reseed the full province.
+  const root = path.join(os.tmpdir(), 'petakerja-province-bench', `${pemda}-pemda-${maps}-maps`);
   const markerFile = path.join(root, 'seed.json');
   const embeddedDir = path.join(root, 'embedded');
   const pgDir = path.join(root, 'postgres');

@@ -1,9 +1,9 @@
 // `petakerja lint --repository [--data DIR | --database URL [--pemda ID]] [--format text|json]`: the repository-wide
 // checks (RULES.md §F) over a data directory or one pemda of a PostgreSQL database (default: DEFAULT_PEMDA, the one
-// pemda a data directory holds). Opening the directory takes its lock: it runs while no
-// server uses that directory, like `user`. A database may be linted while it is served; the lint applies no schema
-// migration (it refuses a database whose schema is not this program's). Exit 0 without errors, 1 with errors, 2 for
-// bad usage or a store that is not a Petakerja store.
+// pemda a data directory holds). Opening the directory takes its lock: it runs while no server uses that directory,
+// like `user`. A database may be linted while it is served; the lint applies no schema migration (it refuses a
+// database whose schema is not this program's). Exit 0 without errors, 1 with errors, 2 for bad usage, an unknown
+// pemda or a store that is not a Petakerja store.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
