@@ -53,7 +53,7 @@ interface StoreRow {
   bureauList: Percentiles;
   save: Percentiles;
   /** postgresCpuMs: the PostgreSQL server's CPU time during the lint (PostgreSQL only). */
-  lint: { wallMs: number; cpuMs: number; maxRssMb: number; maps: number; findings: number; postgresCpuMs?: number };
+  lint: { wallMs: number; cpuMs: number; maxRssMb: number; maps: number; findings: number; postgresCpuMs?: number; againWallMs?: number };
 }
 
 interface LoadRow {
@@ -296,6 +296,8 @@ export async function runProvinceBench(options: ProvinceOptions): Promise<Provin
     }
     progress(`embedded: lint; load ${load()}`);
     rows[0]!.lint = await timedLint(['--data', embeddedDir]);
+    // Once more, at once: a first run slowed by what the machine did just before shows as two unlike figures.
+    rows[0]!.lint.againWallMs = (await timedLint(['--data', embeddedDir])).wallMs;
 
     // PostgreSQL: the default pemda of the province.
     progress(`postgres: serve; load ${load()}`);
@@ -328,6 +330,7 @@ export async function runProvinceBench(options: ProvinceOptions): Promise<Provin
     const pgBefore = await postgresCpuMs(postgres.data);
     rows[1]!.lint = await timedLint(['--database', url, '--pemda', DEFAULT_PEMDA]);
     rows[1]!.lint.postgresCpuMs = (await postgresCpuMs(postgres.data)) - pgBefore;
+    rows[1]!.lint.againWallMs = (await timedLint(['--database', url, '--pemda', DEFAULT_PEMDA])).wallMs;
   } finally {
     await Promise.all(servers.map((s) => stopChild(s.process)));
     await postgres.stop();
@@ -342,12 +345,12 @@ export function formatProvinceBench(r: ProvinceResult): string {
     `${r.pemda} pemda × ${r.maps} maps × ${r.revisions} revisions on PostgreSQL (listings, saves and lint in the default pemda, signed in as its admin); the embedded store holds the same pemda's ${r.maps}. ` +
       `Load average (1 / 5 / 15 min) ${r.loadStart} at the start, ${r.loadEnd} at the end; ${os.availableParallelism()} cores.`,
     '',
-    '| store | holds | seed | on disk | serve spawn → listening ("siap dalam") | RSS | one unit\'s listing p50 / p95 (ms) | bureau\'s listing (all units) p50 / p95 | save p50 / p95 | `lint --repository` of one pemda: wall (CPU, max RSS) | maps, findings | aim < 10 s |',
+    '| store | holds | seed | on disk | serve spawn → listening ("siap dalam") | RSS | one unit\'s listing p50 / p95 (ms) | bureau\'s listing (all units) p50 / p95 | save p50 / p95 | `lint --repository` of one pemda: wall (again at once) (CPU, max RSS) | maps, findings | aim < 10 s |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...r.rows.map(
       (x) =>
         `| ${x.store} | ${x.holds} | ${x.seedS.toFixed(0)} s | ${x.diskMb.toFixed(0)} MB | ${x.startupMs.toFixed(0)} ms (${x.readyMs.toFixed(0)} ms) | ${x.rssMb.toFixed(0)} MB | ${p(x.unitList)} | ${p(x.bureauList)} | ${p(x.save)} | ` +
-        `${s(x.lint.wallMs)} (${s(x.lint.cpuMs)}${x.lint.postgresCpuMs === undefined ? '' : ` + PostgreSQL ${s(x.lint.postgresCpuMs)}`}, ${x.lint.maxRssMb.toFixed(0)} MB) | ${x.lint.maps}, ${x.lint.findings} | ${x.lint.wallMs < PROVINCE_LINT_AIM_MS ? 'met' : 'missed'} |`,
+        `${s(x.lint.wallMs)}${x.lint.againWallMs === undefined ? '' : ` (again ${s(x.lint.againWallMs)})`} (${s(x.lint.cpuMs)}${x.lint.postgresCpuMs === undefined ? '' : ` + PostgreSQL ${s(x.lint.postgresCpuMs)}`}, ${x.lint.maxRssMb.toFixed(0)} MB) | ${x.lint.maps}, ${x.lint.findings} | ${x.lint.wallMs < PROVINCE_LINT_AIM_MS ? 'met' : 'missed'} |`,
     ),
     `| PostgreSQL, second instance | | | | ${r.second.startupMs.toFixed(0)} ms (${r.second.readyMs.toFixed(0)} ms) | ${r.second.rssMb.toFixed(0)} MB | | | | | | |`,
     '',
