@@ -36,6 +36,8 @@ interface Policy {
 const POLICY: Policy[] = [
   { route: 'GET /api/session', access: 'signed-in', ok: 200 },
   { route: 'POST /api/session/password', access: 'signed-in', ok: 204 },
+  // The pemda a province role reads (docs/api.md, Many pemda): choosing one's own pemda is allowed to everyone.
+  { route: 'POST /api/session/pemda', access: 'signed-in', ok: 200 },
   { route: 'GET /api/meta', access: 'signed-in', ok: 200 },
   { route: 'GET /api/maps', access: 'signed-in', ok: 200 },
   { route: 'GET /api/templates', access: 'signed-in', ok: 200 },
@@ -135,15 +137,17 @@ const PUBLIC_OR_SESSION_ROUTES = ['GET /api/setup', 'POST /api/setup', 'POST /ap
 const OWN_UNIT = 'Dinas Kesehatan';
 const OTHER_UNIT = 'Dinas Pendidikan';
 const BUREAU_ROLES: Role[] = ['admin', 'penyusun'];
+/** The bureau and the province role (pembina, which only reads) see every unit's maps. */
+const ALL_UNIT_ROLES: Role[] = [...BUREAU_ROLES, 'pembina'];
 
 function expectedStatus(policy: Policy, role: Role | 'anonim', unit: 'own' | 'other'): number {
   if (role === 'anonim') return 401;
-  if (policy.access === 'pengisi') return role === 'pembaca' || (unit === 'other' && !BUREAU_ROLES.includes(role)) ? 403 : policy.ok;
+  if (policy.access === 'pengisi') return role === 'pembaca' || role === 'pembina' || (unit === 'other' && !BUREAU_ROLES.includes(role)) ? 403 : policy.ok;
   // Uploading a signed scan: the signatory's office, the drafter, an administrator (SCAN_ROLES).
   if (policy.access === 'pemindai') return !['pengesah', 'penyusun', 'admin'].includes(role) || (unit === 'other' && !BUREAU_ROLES.includes(role)) ? 403 : policy.ok;
   if (policy.access === 'bureau') return BUREAU_ROLES.includes(role) ? policy.ok : 403;
   if (policy.access !== 'signed-in' && policy.access !== role) return 403;
-  if (policy.map && unit === 'other' && !BUREAU_ROLES.includes(role)) return 403;
+  if (policy.map && unit === 'other' && !ALL_UNIT_ROLES.includes(role)) return 403;
   return policy.ok;
 }
 
@@ -187,6 +191,7 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
   const n = ++serial;
   const bodies: Record<string, () => Promise<unknown>> = {
     'POST /api/session/password': async () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+    'POST /api/session/pemda': async () => ({ pemda: 'default' }),
     'POST /api/maps': async () => ({ name: `Matriks ${n}`, kind: 'subproses', unit: OWN_UNIT }),
     'PATCH /api/maps/:id': async () => ({ name: `Nama ${n}` }),
     'POST /api/maps/:id/move': async () => ({ parentId: null }),
@@ -283,7 +288,7 @@ describe(`authorization matrix (${cases.length} cases)`, () => {
   it('lists only the maps of the own unit for users outside the bureau, and every map for the bureau', async () => {
     for (const role of ROLES) {
       const listed = (await clients.get(role)!.api('/api/maps')).body.items.map((m: { unit: string }) => m.unit);
-      if (BUREAU_ROLES.includes(role)) expect(listed).toContain(OTHER_UNIT);
+      if (ALL_UNIT_ROLES.includes(role)) expect(listed).toContain(OTHER_UNIT);
       else expect(new Set(listed)).toEqual(new Set([OWN_UNIT]));
     }
     const asked = await clients.get('pembaca')!.api(`/api/maps?unit=${encodeURIComponent(OTHER_UNIT)}`);
