@@ -1,7 +1,9 @@
 // Every API route × every role (and anonymous) × a map of the user's own unit and of another unit, with the
 // status each must get, generated from one policy table.
 import type { Express, Router } from 'express';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../server/accounts/password';
+import { openPostgresStore } from '../../server/store/postgres/open-postgres-store';
 import { ROLES, type Role } from '../../server/accounts/accounts.records';
 import { AccountsService } from '../../server/accounts/accounts.service';
 import { createApp } from '../../server/app';
@@ -18,7 +20,7 @@ import { AnnotationsService } from '../../server/review/annotations.service';
 import { ReviewService } from '../../server/review/review.service';
 import { openEmbeddedStore } from '../../server/store/store';
 import { minimalBpmn } from '../helpers/fixtures';
-import { startTestServer, TEST_PASSWORD, type ApiClient } from '../helpers/server';
+import { startTestServer, TEST_PASSWORD, type ApiClient, type TestServer } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
 import { SettingsService } from '../../server/settings/settings.service';
 import { KamusService } from '../../server/settings/kamus.service';
@@ -168,23 +170,23 @@ for (const unit of [OWN_UNIT, OTHER_UNIT]) await server.api('/api/maps', { metho
 let serial = 0;
 const annotations = new Map<string, string>();
 /** One thread per map, written by the bureau, for the routes that answer or resolve a thread. */
-async function annotationOf(mapId: string): Promise<string> {
+async function annotationOf(mapId: string, by: TestServer = server): Promise<string> {
   if (!annotations.has(mapId)) {
-    const created = await server.api(`/api/maps/${mapId}/annotations`, { method: 'POST', json: { anchor: { kind: 'identitas', field: 'nomor' }, body: 'Utas matriks' } });
+    const created = await by.api(`/api/maps/${mapId}/annotations`, { method: 'POST', json: { anchor: { kind: 'identitas', field: 'nomor' }, body: 'Utas matriks' } });
     annotations.set(mapId, created.body.annotation.id);
   }
   return annotations.get(mapId)!;
 }
 
 /** A valid request for the route, so that only permissions decide its answer. */
-async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
+async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other', ctx: { server: TestServer; map: { id: string } } = { server, map: maps[unit] }) {
   const [method, path] = policy.route.split(' ') as [string, string];
-  const map = maps[unit];
+  const { map, server } = ctx;
   const url = path
     .replace(':id', policy.route.includes('/users/') ? target.id : map.id)
     .replace(':n', '1')
     .replace(':unit', encodeURIComponent(OWN_UNIT))
-    .replace(':aid', await annotationOf(map.id))
+    .replace(':aid', await annotationOf(map.id, server))
     .replace(':code', 'ABCD-EFGH-JKMN')
     .replace(':sha256', 'a'.repeat(64))
     .replace(':name', encodeURIComponent('Petugas Matriks'));
@@ -233,7 +235,7 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
   if (policy.route === 'GET /api/maps/:id/events') {
     // The stream stays open: its status is all the matrix asks, then the request is dropped.
     const controller = new AbortController();
-    const response = await fetch(server.url + url, { headers: client.sessionCookie ? { cookie: client.sessionCookie } : {}, signal: controller.signal });
+    const response = await fetch(server.url + url, { headers: client.cookies ? { cookie: client.cookies } : {}, signal: controller.signal });
     const refused = response.headers.get('content-type')?.includes('json');
     const body = refused ? await response.json() : null;
     controller.abort();
@@ -340,3 +342,107 @@ function apiRoutes(app: Express): string[] {
   const api = routers.find((l) => walk(l.handle.stack!).includes('POST /api/session'));
   return walk(api!.handle.stack!);
 }
+
+// Tenant isolation (docs/storage.md, Many pemda), on PostgreSQL: the default pemda and kab-b hold the same unit names.
+// Every map route × every role of kab-b × a map of the default pemda → 404, as for a map that does not exist (not 403:
+// that would tell it exists); a role refused the route outright may get its 403, which tells nothing either.
+const tenancy = await startTestServer({ postgres: true });
+const tenancyStore = await openPostgresStore(tenancy.databaseUrl!);
+afterAll(() => tenancyStore.close());
+await tenancyStore.pemdas.add({ id: 'jateng', name: 'Provinsi Jawa Tengah', kind: 'provinsi', province: null });
+await tenancyStore.pemdas.add({ id: 'kab-b', name: 'Kabupaten B', kind: 'kabupaten', province: 'jateng' });
+const passwordHash = await hashPassword(TEST_PASSWORD);
+const account = (username: string, roles: Role[]) => ({ username, name: `Pengguna ${username}`, jabatan: 'Staf', unit: OWN_UNIT, roles, disabled: false, passwordHash });
+await tenancyStore.forPemda('kab-b').accounts.createUser(account('admin-b', ['admin', 'penyusun']));
+await tenancyStore.forPemda('jateng').accounts.createUser(account('pembina-jateng', ['pembina']));
+async function signedIn(username: string): Promise<ApiClient> {
+  const client = tenancy.anonymous();
+  const answer = await client.signIn(username, TEST_PASSWORD);
+  if (answer.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(answer.body)}`);
+  return client;
+}
+const adminB = await signedIn('admin-b');
+const clientsB = new Map<Role, ApiClient>();
+for (const role of ROLES) {
+  await adminB.api('/api/users', { method: 'POST', json: { username: `b-${role}`, password: TEST_PASSWORD, name: `B ${role}`, jabatan: '', unit: OWN_UNIT, roles: [role] } });
+  clientsB.set(role, await signedIn(`b-${role}`));
+}
+const mapA = (await tenancy.api('/api/maps', { method: 'POST', json: { name: 'Peta rahasia pemda A', kind: 'subproses', unit: OWN_UNIT } })).body.map as { id: string; code: string };
+const mapB = (await adminB.api('/api/maps', { method: 'POST', json: { name: 'Peta pemda B', kind: 'subproses', unit: OWN_UNIT } })).body.map as { id: string; code: string };
+
+const tenancyCases = POLICY.filter((p) => p.map && !p.route.includes(':unit')).flatMap((policy) =>
+  ROLES.map((role) => ({ policy, role, allowed: expectedStatus(policy, role, 'own') !== 403 })),
+);
+
+describe(`tenant isolation (${tenancyCases.length} cases, PostgreSQL)`, () => {
+  it.each(tenancyCases.map((c) => [`${c.policy.route} as ${c.role} of kab-b, a map of the default pemda → ${c.allowed ? '404' : '403 or 404'}`, c]))(
+    '%s',
+    async (_name, c) => {
+      const response = await send(clientsB.get(c.role)!, c.policy, 'own', { server: tenancy, map: mapA });
+      if (c.allowed) expect(response.status, JSON.stringify(response.body)).toBe(404);
+      else expect([403, 404], JSON.stringify(response.body)).toContain(response.status);
+      expect(JSON.stringify(response.body)).not.toContain('rahasia');
+    },
+  );
+
+  it('keeps the two pemda apart with the same unit names: maps, codes, users, audit, session', async () => {
+    expect(mapB.code).toBe(mapA.code);
+    for (const role of ROLES) {
+      const ids = (await clientsB.get(role)!.api('/api/maps')).body.items.map((m: { id: string }) => m.id);
+      expect(ids).not.toContain(mapA.id);
+      if (role !== 'pembina') expect(ids).toContain(mapB.id);
+    }
+    expect((await tenancy.api('/api/maps')).body.items.map((m: { id: string }) => m.id)).not.toContain(mapB.id);
+    const usersB = (await adminB.api('/api/users')).body.items.map((u: { username: string }) => u.username);
+    expect(usersB).toContain('admin-b');
+    expect(usersB).not.toContain('admin');
+    const adminA = (await tenancy.api('/api/users')).body.items.find((u: { username: string }) => u.username === 'admin');
+    expect((await tenancy.api('/api/users')).body.items.map((u: { username: string }) => u.username)).not.toContain('admin-b');
+    expect((await adminB.api(`/api/users/${adminA.id}`, { method: 'PATCH', json: { jabatan: 'Diubah B' } })).status).toBe(404);
+    const auditB = (await adminB.api('/api/audit')).body.items.map((e: { username?: string }) => e.username);
+    expect(auditB).not.toContain('admin');
+    expect((await clientsB.get('pembaca')!.api('/api/session')).body.pemda).toEqual({ id: 'kab-b', name: 'Kabupaten B', kind: 'kabupaten' });
+    expect((await clientsB.get('pembaca')!.api('/api/session')).body.readablePemda).toEqual([]);
+  });
+
+  it('lets the province role read, only read, the kabupaten/kota of its provinsi, and refuses any other pemda', async () => {
+    const pembina = await signedIn('pembina-jateng');
+    const session = (await pembina.api('/api/session')).body;
+    expect(session.pemda.id).toBe('jateng');
+    expect(session.readablePemda.map((p: { id: string }) => p.id)).toEqual(['jateng', 'kab-b']);
+    for (const pemda of ['default', 'tidak-ada']) {
+      const refused = await pembina.api('/api/session/pemda', { method: 'POST', json: { pemda } });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('FORBIDDEN_PEMDA');
+    }
+    // Own pemda first: none of kab-b's maps.
+    expect((await pembina.api('/api/maps')).body.items).toEqual([]);
+    const chosen = await pembina.api('/api/session/pemda', { method: 'POST', json: { pemda: 'kab-b' } });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.actingPemda).toEqual({ id: 'kab-b', name: 'Kabupaten B', kind: 'kabupaten' });
+    expect((await pembina.api('/api/maps')).body.items.map((m: { id: string }) => m.id)).toEqual([mapB.id]);
+    for (const path of [`/api/maps/${mapB.id}`, `/api/maps/${mapB.id}/revisions`, `/api/maps/${mapB.id}/sop`, `/api/maps/${mapB.id}/lint`, '/api/repository/dashboard', '/api/repository/lint']) {
+      expect((await pembina.api(path)).status, path).toBe(200);
+    }
+    expect((await pembina.api(`/api/maps/${mapA.id}`)).status).toBe(404);
+    const writes = [
+      pembina.api(`/api/maps/${mapB.id}`, { method: 'PATCH', json: { name: 'Diubah pembina' } }),
+      pembina.api(`/api/maps/${mapB.id}/revisions`, { method: 'POST', json: { xml: minimalBpmn('Pembina'), baseRevision: 1, message: 'pembina' } }),
+      pembina.api('/api/maps', { method: 'POST', json: { name: 'Peta pembina', kind: 'subproses', unit: OWN_UNIT } }),
+      pembina.api('/api/users'),
+      pembina.api('/api/audit'),
+      pembina.api('/api/settings'),
+    ];
+    for (const refused of await Promise.all(writes)) {
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('FORBIDDEN_PEMDA');
+    }
+    expect((await adminB.api(`/api/maps/${mapB.id}`)).body.map.name).toBe('Peta pemda B');
+    // Back to its own pemda.
+    expect((await pembina.api('/api/session/pemda', { method: 'POST', json: { pemda: 'jateng' } })).body.actingPemda.id).toBe('jateng');
+    expect((await pembina.api('/api/maps')).body.items).toEqual([]);
+    // The role does not read anything from a kabupaten: there is no pemda beneath it.
+    const refused = await clientsB.get('pembina')!.api('/api/session/pemda', { method: 'POST', json: { pemda: 'jateng' } });
+    expect(refused.body.error?.code).toBe('FORBIDDEN_PEMDA');
+  });
+});
