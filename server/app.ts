@@ -182,7 +182,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
   // The SPA shell, with the setup state and the request's session in it (server/http/app-shell.ts).
-  app.get(/.*/, cookieParser(), appShell(accounts, clientDir, log));
+  app.get(/.*/, cookieParser(), appShell(accounts, clientDir, log, routing.describe));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
   return app;
