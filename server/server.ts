@@ -31,6 +31,7 @@ import { SopService } from './sop/sop.service';
 import { checkDatabaseBeforeServe, checkDataDirBeforeServe } from './store/data-dir-check';
 import { openEmbeddedStore, type Store } from './store/store';
 import { DEFAULT_PEMDA, pemdaNotFound } from './store/pemda';
+import { pemdaOfUser } from './store/account-rules';
 import { trackReviewStates } from './review/review-state-index';
 
 export const CLIENT_DIR = fileURLToPath(projectUrl('dist/client/'));
@@ -171,6 +172,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return services;
     };
     const home = servicesOf(DEFAULT_PEMDA);
+    // Sign-in is one route for the deployment: its events go to the audit log of the account's pemda.
+    home.deps.accounts.auditOfUser = (user) => store.forPemda(pemdaOfUser(user)).audit;
     const app = createApp({
       ...home.deps,
       events,

@@ -117,7 +117,8 @@ export function pemdaRouting(deps: AppDeps, build: (deps: PemdaAppDeps, describe
      */
     dispatch: (async (req, res, next) => {
       const user = req.auth!.user;
-      const id = await acting(req, user);
+      // The session's own routes (the session, its password, signing out) are always the user's own pemda's.
+      const id = /^\/session(\/|$)/.test(req.path) ? pemdaOfUser(user) : await acting(req, user);
       if (id !== pemdaOfUser(user) && (!SAFE_METHODS.has(req.method) || !READABLE_IN_CHILD.test(req.path))) throw readOnlyPemda();
       if (!routing || id === DEFAULT_PEMDA) return next();
       (await routerFor(id))(req, res, next);

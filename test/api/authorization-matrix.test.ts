@@ -399,8 +399,12 @@ describe(`tenant isolation (${tenancyCases.length} cases, PostgreSQL)`, () => {
     const adminA = (await tenancy.api('/api/users')).body.items.find((u: { username: string }) => u.username === 'admin');
     expect((await tenancy.api('/api/users')).body.items.map((u: { username: string }) => u.username)).not.toContain('admin-b');
     expect((await adminB.api(`/api/users/${adminA.id}`, { method: 'PATCH', json: { jabatan: 'Diubah B' } })).status).toBe(404);
-    const auditB = (await adminB.api('/api/audit')).body.items.map((e: { username?: string }) => e.username);
-    expect(auditB).not.toContain('admin');
+    const auditB = (await adminB.api('/api/audit')).body.items as { username?: string; event: string }[];
+    expect(auditB.map((e) => e.username)).not.toContain('admin');
+    // Sign-in is one route for the deployment; its events go to the account's pemda.
+    expect(auditB).toContainEqual(expect.objectContaining({ event: 'login', username: 'admin-b' }));
+    const auditA = (await tenancy.api('/api/audit?limit=200')).body.items as { username?: string }[];
+    expect(auditA.map((e) => e.username).filter((u) => u?.startsWith('b-') || u === 'admin-b')).toEqual([]);
     expect((await clientsB.get('pembaca')!.api('/api/session')).body.pemda).toEqual({ id: 'kab-b', name: 'Kabupaten B', kind: 'kabupaten' });
     expect((await clientsB.get('pembaca')!.api('/api/session')).body.readablePemda).toEqual([]);
   });
@@ -438,11 +442,19 @@ describe(`tenant isolation (${tenancyCases.length} cases, PostgreSQL)`, () => {
       expect(refused.body.error.code).toBe('FORBIDDEN_PEMDA');
     }
     expect((await adminB.api(`/api/maps/${mapB.id}`)).body.map.name).toBe('Peta pemda B');
+    // The session's own routes stay the user's, whichever pemda it reads.
+    expect((await pembina.api('/api/session/password', { method: 'POST', json: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD } })).status).toBe(204);
     // Back to its own pemda.
     expect((await pembina.api('/api/session/pemda', { method: 'POST', json: { pemda: 'jateng' } })).body.actingPemda.id).toBe('jateng');
     expect((await pembina.api('/api/maps')).body.items).toEqual([]);
     // The role does not read anything from a kabupaten: there is no pemda beneath it.
     const refused = await clientsB.get('pembina')!.api('/api/session/pemda', { method: 'POST', json: { pemda: 'jateng' } });
     expect(refused.body.error?.code).toBe('FORBIDDEN_PEMDA');
+    // Signing out while reading a kabupaten.
+    await pembina.api('/api/session/pemda', { method: 'POST', json: { pemda: 'kab-b' } });
+    expect((await pembina.api('/api/session', { method: 'DELETE' })).status).toBe(204);
+    expect((await pembina.api('/api/maps')).status).toBe(401);
+    // Setup stays closed: the deployment has accounts.
+    expect((await tenancy.anonymous().api('/api/setup')).body.needed).toBe(false);
   });
 });

@@ -152,6 +152,8 @@ describe('Pemda on PostgreSQL', () => {
       expect(await root.accounts.findUserByUsername('ani')).toMatchObject({ id: ani.id, pemda: 'kab-a' });
       expect(await root.accounts.getUser(ani.id)).toMatchObject({ pemda: 'kab-a' });
       // The first account of the deployment exists (in kab-a): the setup of another pemda is refused.
+      expect(await root.accounts.countUsers()).toBe(0);
+      expect(await root.accounts.anyAccount()).toBe(true);
       await expect(root.accounts.createUser(newUser('budi'), { onlyIfNoUsers: true })).rejects.toMatchObject({ code: 'SETUP_DONE' });
     } finally {
       await root.close();
