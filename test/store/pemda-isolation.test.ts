@@ -8,6 +8,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../server/accounts/accounts.records';
 import { projectUrl } from '../../server/project-root';
+import { contentsOf, copyStore } from '../../server/store/copy-store';
 import { DEFAULT_PEMDA } from '../../server/store/pemda';
 import { openPostgresStore } from '../../server/store/postgres/open-postgres-store';
 import { openEmbeddedStore, type Store } from '../../server/store/store';
@@ -193,6 +194,18 @@ describe('Pemda on PostgreSQL', () => {
       expect(told.map((m) => m.name)).toEqual(['Milik B']);
     } finally {
       await Promise.all([root.close(), other.close()]);
+    }
+  });
+
+  it('refuses to copy (migrate, backup) a database with several pemda rather than leave some out', async () => {
+    const { root, a } = await twoPemda(await createTestDatabase());
+    const target = await openEmbeddedStore(await tempDir());
+    try {
+      await a.maps.createMap(newMap, first());
+      await expect(copyStore(root, target)).rejects.toMatchObject({ status: 409, code: 'COPY_MANY_PEMDA' });
+      expect(await contentsOf(target)).toEqual([]);
+    } finally {
+      await Promise.all([root.close(), target.close()]);
     }
   });
 
