@@ -19,7 +19,9 @@ import { SopService } from '../../server/sop/sop.service';
 import { AnnotationsService } from '../../server/review/annotations.service';
 import { ReviewService } from '../../server/review/review.service';
 import { openEmbeddedStore } from '../../server/store/store';
+import { createHash } from 'node:crypto';
 import { minimalBpmn } from '../helpers/fixtures';
+import { newSopMap, signSop } from '../helpers/review-cycle';
 import { startTestServer, TEST_PASSWORD, type ApiClient, type TestServer } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
 import { SettingsService } from '../../server/settings/settings.service';
@@ -409,6 +411,25 @@ describe(`tenant isolation (${tenancyCases.length} cases, PostgreSQL)`, () => {
     expect((await clientsB.get('pembaca')!.api('/api/session')).body.readablePemda).toEqual([]);
   });
 
+  it('finds a signed SOP of another pemda than the default on the public verification page, by its code alone', async () => {
+    // The public address is kab-b's own setting (settings are per pemda).
+    expect((await adminB.api('/api/settings/public-url', { method: 'PUT', json: { publicUrl: tenancy.url } })).status).toBe(200);
+    const id = await newSopMap(adminB, OWN_UNIT, 'SOP Kabupaten B');
+    const signed = await signSop({ bureau: adminB, penyusun: adminB, reviewer: clientsB.get('reviewer')!, pengesah: clientsB.get('pengesah')! }, id);
+    const [signature] = signed.signatures as { code: string; pdf: { sha256: string } }[];
+    const page = await fetch(`${tenancy.url}/verifikasi/${signature!.code}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('SOP Kabupaten B');
+    expect(html).toContain(signature!.pdf.sha256);
+    const pdf = await fetch(`${tenancy.url}/verifikasi/${signature!.code}/sop.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(createHash('sha256').update(new Uint8Array(await pdf.arrayBuffer())).digest('hex')).toBe(signature!.pdf.sha256);
+    // The default pemda's admin does not reach the map behind it.
+    expect((await tenancy.api(`/api/maps/${id}/signatures/${signature!.code}/pdf`)).status).toBe(404);
+    expect((await tenancy.api(`/api/settings`)).body.publicUrl?.url).not.toBe(undefined);
+  });
+
   it('lets the province role read, only read, the kabupaten/kota of its provinsi, and refuses any other pemda', async () => {
     const pembina = await signedIn('pembina-jateng');
     const session = (await pembina.api('/api/session')).body;
@@ -424,7 +445,9 @@ describe(`tenant isolation (${tenancyCases.length} cases, PostgreSQL)`, () => {
     const chosen = await pembina.api('/api/session/pemda', { method: 'POST', json: { pemda: 'kab-b' } });
     expect(chosen.status).toBe(200);
     expect(chosen.body.actingPemda).toEqual({ id: 'kab-b', name: 'Kabupaten B', kind: 'kabupaten' });
-    expect((await pembina.api('/api/maps')).body.items.map((m: { id: string }) => m.id)).toEqual([mapB.id]);
+    const readIds = (await pembina.api('/api/maps')).body.items.map((m: { id: string }) => m.id);
+    expect(readIds).toContain(mapB.id);
+    expect(readIds).not.toContain(mapA.id);
     for (const path of [`/api/maps/${mapB.id}`, `/api/maps/${mapB.id}/revisions`, `/api/maps/${mapB.id}/sop`, `/api/maps/${mapB.id}/lint`, '/api/repository/dashboard', '/api/repository/lint']) {
       expect((await pembina.api(path)).status, path).toBe(200);
     }
