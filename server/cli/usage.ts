@@ -26,7 +26,8 @@ Perintah:
             --profile ID        profil peraturan
   user add  Menambah akun: --username U --password-stdin --roles admin,penyusun,reviewer,pengesah,pembaca,pembina
             [--admin] [--name "Nama"] [--nip NIP] [--jabatan J] [--unit UNIT] --data DIR | --database URL
-  user list Menampilkan akun: --data DIR | --database URL
+            [--pemda ID]      pemda akun itu (bawaan: pemda bawaan; lihat "pemda list")
+  user list Menampilkan akun: --data DIR | --database URL [--pemda ID]
   user passwd  Mengganti kata sandi akun: --username U --password-stdin --data DIR | --database URL
   backup    Mencadangkan seluruh data: --data DIR | --database URL --out BERKAS.tar.gz (boleh saat server berjalan)
   restore   Memulihkan cadangan ke direktori data atau basis data baru atau kosong:

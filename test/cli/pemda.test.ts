@@ -2,6 +2,7 @@
 // administrator (password from PETAKERJA_ADMIN_PASSWORD, never an argument), refusals in Indonesian with their codes,
 // and the one pemda of a data directory.
 import { describe, expect, it } from 'vitest';
+import { verifyPassword } from '../../server/accounts/password';
 import { openPostgresStore } from '../../server/store/postgres/open-postgres-store';
 import { runCli } from '../helpers/cli';
 import { createTestDatabase } from '../helpers/postgres';
@@ -36,6 +37,18 @@ describe('petakerja pemda', () => {
     expect(noPassword.code).toBe(2);
     expect(noPassword.stderr).toContain('PETAKERJA_ADMIN_PASSWORD');
 
+    // The accounts of one pemda from the command line; a password is changed in the account's own pemda.
+    const staff = await runCli(['user', 'add', '--database', url, '--pemda', 'kab-semarang', '--username', 'staf.semarang', '--roles', 'pembaca', '--password-stdin'], {
+      input: 'kata-sandi-staf-123\n',
+    });
+    expect(staff.code, staff.stderr).toBe(0);
+    const users = await runCli(['user', 'list', '--database', url, '--pemda', 'kab-semarang']);
+    expect(users.stdout).toContain('admin.semarang');
+    expect(users.stdout).toContain('staf.semarang');
+    expect(users.stdout).not.toContain('admin.jateng');
+    const passwd = await runCli(['user', 'passwd', '--database', url, '--username', 'admin.semarang', '--password-stdin'], { input: 'kata-sandi-baru-123\n' });
+    expect(passwd.code, passwd.stderr).toBe(0);
+
     const list = await runCli(['pemda', 'list', '--database', url]);
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout.trim().split('\n')).toEqual(['default\tKabupaten\tPemda', 'jateng\tProvinsi\tProvinsi Jawa Tengah', 'kab-semarang\tKabupaten\tKabupaten Semarang\t(provinsi: jateng)']);
@@ -43,6 +56,9 @@ describe('petakerja pemda', () => {
     try {
       expect(await store.accounts.findUserByUsername('admin.semarang')).toMatchObject({ pemda: 'kab-semarang', roles: ['admin', 'penyusun'] });
       expect(await store.accounts.findUserByUsername('admin.jateng')).toMatchObject({ pemda: 'jateng', roles: ['admin', 'penyusun', 'pembina'] });
+      expect(await store.accounts.findUserByUsername('staf.semarang')).toMatchObject({ pemda: 'kab-semarang', roles: ['pembaca'] });
+      const changed = await store.accounts.findUserByUsername('admin.semarang');
+      expect(await verifyPassword('kata-sandi-baru-123', changed!.passwordHash)).toBe(true);
       expect(await store.pemdas.get('kota-x')).toBeUndefined();
       expect(await store.pemdas.get('kota-y')).toBeUndefined();
     } finally {
