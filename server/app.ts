@@ -154,7 +154,8 @@ export function createApp(deps: AppDeps): Express {
       verificationRouter({
         lookup: async (code) => (await routing.depsOfCode(code)).review?.review.lookup(code),
         readFile: async (sha256, code) => (await routing.depsOfCode(code)).review!.reviews.readFile(sha256),
-        verifyElectronic: (bytes) => review.review.verifyElectronic(bytes),
+        // With the trust list of the code's pemda (settings are per pemda).
+        verifyElectronic: async (bytes, code) => ((await routing.depsOfCode(code)).review ?? review).review.verifyElectronic(bytes),
         ...(settings ? { timeZone: async (code: string) => ((await routing.depsOfCode(code)).settings ?? settings).timeZone().zone } : {}),
       }),
     );

@@ -17,8 +17,8 @@ export interface VerificationRoutesDeps {
   lookup(code: string): Promise<VerificationView | undefined>;
   /** The stored bytes of a file by its sha256 (the store verifies them), in the pemda of the code `code`. */
   readFile(sha256: string, code: string): Promise<Uint8Array>;
-  /** Our verifier's reading of a file's electronic signature (issue 19); without it files are checked by hash only. */
-  verifyElectronic?(bytes: Uint8Array): PadesReport;
+  /** Our verifier's reading of a file's electronic signature (issue 19), with the trust list of the pemda of `code`; without it files are checked by hash only. */
+  verifyElectronic?(bytes: Uint8Array, code: string): PadesReport | Promise<PadesReport>;
   /**
    * The time zone (settings) of the pemda of the code `code`, read on each page: an administrator may change it. WIB
    * when not given.
@@ -105,7 +105,7 @@ export function verificationRouter(deps: VerificationRoutesDeps): Router {
     if (!Buffer.isBuffer(req.body)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Formulir harus dikirim sebagai multipart/form-data.');
     const file = parseMultipartFile(req.body, req.headers['content-type'], { field: 'berkas' });
     const sha256 = sha256Of(file.bytes);
-    const electronic = view.electronic || hasSignature(file.bytes) ? deps.verifyElectronic?.(file.bytes) : undefined;
+    const electronic = view.electronic || hasSignature(file.bytes) ? await deps.verifyElectronic?.(file.bytes, code) : undefined;
     const check: FileCheck = {
       cocok: sha256 === view.sha256,
       sha256,
@@ -128,7 +128,7 @@ export function verificationRouter(deps: VerificationRoutesDeps): Router {
     }
     if (req.body.length === 0) throw fileMissing();
     const sha256 = sha256Of(req.body);
-    const electronic = view.electronic || hasSignature(req.body) ? deps.verifyElectronic?.(req.body) : undefined;
+    const electronic = view.electronic || hasSignature(req.body) ? await deps.verifyElectronic?.(req.body, code) : undefined;
     res.set('Cache-Control', 'no-store').json({ cocok: sha256 === view.sha256, sha256, expected: view.sha256, ...(electronic ? { tandaTangan: electronic } : {}) });
   });
 
