@@ -5,7 +5,7 @@
 // reading routes of maps, SOPs, the dashboard and the repository checks answer, and only to GET.
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
-import type { PublicUser } from '../accounts/accounts.records';
+import type { PublicUser, Role } from '../accounts/accounts.records';
 import type { DescribePemda } from '../accounts/accounts.routes';
 import { describeSession, type AccountsService } from '../accounts/accounts.service';
 import type { AppDeps, PemdaAppDeps } from '../app';
@@ -24,13 +24,13 @@ export interface PemdaRouting {
 }
 
 /** The role that reads the kabupaten/kota of its provinsi. */
-export const PROVINCE_ROLE = 'pembina';
+export const PROVINCE_ROLE: Role = 'pembina';
 /** The cookie naming the pemda a province role reads. */
 export const PEMDA_COOKIE = 'petakerja_pemda';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 /** What a province role may read of a kabupaten/kota: maps (with their SOPs, reviews, lint), the dashboard, checks. */
-const READABLE_IN_CHILD = /^\/(maps(\/|$)|meta$|templates$|kamus$|repository\/(dashboard|lint)$|units\/[^/]+\/letterhead$|session$)/;
+const READABLE_IN_CHILD = /^\/(maps(\/|$)|meta$|templates$|kamus$|repository\/(dashboard|lint)$|units\/[^/]+\/letterhead$)/;
 
 export const forbiddenPemda = () => new AppError(403, 'FORBIDDEN_PEMDA', 'Anda tidak dapat membaca data pemda ini.');
 const readOnlyPemda = () =>
@@ -55,7 +55,7 @@ export function pemdaRouting(deps: AppDeps, build: (deps: PemdaAppDeps, describe
     const all = await routing.list();
     const home = all.find((p) => p.id === own);
     if (!home) return [];
-    if (!user.roles.includes(PROVINCE_ROLE as never) || home.kind !== 'provinsi') return [home];
+    if (!user.roles.includes(PROVINCE_ROLE) || home.kind !== 'provinsi') return [home];
     return [home, ...all.filter((p) => p.province === own)];
   };
   /** The pemda the request acts in: the cookie's, when the user may read it; else the user's own. */
