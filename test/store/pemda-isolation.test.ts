@@ -10,6 +10,7 @@ import type { User } from '../../server/accounts/accounts.records';
 import { projectUrl } from '../../server/project-root';
 import { contentsOf, copyStore } from '../../server/store/copy-store';
 import { DEFAULT_PEMDA } from '../../server/store/pemda';
+import { migrate, readMigrations } from '../../server/store/postgres/migrate';
 import { openPostgresStore } from '../../server/store/postgres/open-postgres-store';
 import { openEmbeddedStore, type Store } from '../../server/store/store';
 import type { ProcessMap } from '../../server/store/records';
@@ -32,6 +33,12 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string, value
   } finally {
     await client.end();
   }
+}
+
+/** The schema version a database stands at. */
+async function schemaVersion(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations');
+  return rows[0]!.v;
 }
 
 /** The store of the database with two kabupaten under one provinsi added. */
@@ -206,6 +213,34 @@ describe('Pemda on PostgreSQL', () => {
       expect(await contentsOf(target)).toEqual([]);
     } finally {
       await Promise.all([root.close(), target.close()]);
+    }
+  });
+
+  it('gives every record of a database from before the pemda to the default pemda when it migrates', async () => {
+    const url = await createTestDatabase();
+    const pool = new pg.Pool({ connectionString: url });
+    try {
+      await migrate(pool, (await readMigrations()).filter((m) => m.version < 4));
+      expect(await schemaVersion(pool)).toBe(3);
+    } finally {
+      await pool.end();
+    }
+    // Rows written by the schema of version 3, then the store opens (and applies 004).
+    const id = '3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b';
+    const map = { id, code: '1', name: 'Peta lama', kind: 'proses', level: 0, unit: UNIT, profile: 'nasional', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), currentRevision: 1 };
+    await sql(url, "INSERT INTO maps (id, code, unit_key, change_seq, record) VALUES ($1, '1', 'dinas kesehatan', 0, $2)", [id, map]);
+    await sql(url, "INSERT INTO settings (record) VALUES ('{\"timeZone\": {\"value\": \"Asia/Makassar\", \"changedBy\": \"Ani\", \"changedAt\": \"2026-12-01T00:00:00.000Z\"}}')");
+    const store = await openPostgresStore(url);
+    try {
+      expect((await store.maps.getMap(id)).name).toBe('Peta lama');
+      expect(Number(await store.maps.listingVersion())).toBeGreaterThan(0);
+      expect(store.settings.read().timeZone?.value).toBe('Asia/Makassar');
+      await store.pemdas.add({ id: 'kab-a', name: 'Kabupaten A', kind: 'kabupaten', province: null });
+      await expect(store.forPemda('kab-a').maps.getMap(id)).rejects.toMatchObject({ status: 404 });
+      // The same code is free in another pemda.
+      expect((await store.forPemda('kab-a').maps.createMap({ ...newMap, code: '1' }, first())).code).toBe('1');
+    } finally {
+      await store.close();
     }
   });
 
