@@ -3,13 +3,14 @@ import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { z } from 'zod';
-import { accountRoutes, publicAccountRoutes } from './accounts/accounts.routes';
+import { accountRoutes, publicAccountRoutes, type DescribePemda } from './accounts/accounts.routes';
 import type { AccountsService } from './accounts/accounts.service';
 import { MAX_XML_BYTES } from './bpmn/xml-guard';
 import { mapEventsRouter } from './events/events.routes';
 import { InProcessMapEventBus, type MapEventBus } from './events/map-events';
 import { publishMapEvents } from './events/publish-map-events';
 import { auditDenials, authenticate, requireCsrf, requireSession } from './http/auth';
+import { pemdaRouting, type PemdaRouting } from './http/pemda-routing';
 import { appShell } from './http/app-shell';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { metaRouter } from './http/meta.routes';
@@ -63,6 +64,11 @@ export interface AppDeps {
   kamus?: KamusService;
   /** Where committed writes to a map are announced to its open pages; one process's own bus unless given. */
   events?: MapEventBus;
+  /**
+   * Many pemda in one deployment (docs/storage.md, Many pemda): the services of each pemda, which the API routes of a
+   * request are dispatched to (its user's pemda, or the one a province role reads). Absent: one pemda, the deps above.
+   */
+  pemda?: PemdaRouting;
   /** The built client (dist/client); the SPA is served from here. */
   clientDir: string;
   /** Express's "trust proxy" setting, for deployments behind a reverse proxy terminating https. */
@@ -91,40 +97,18 @@ const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
-export function createApp({ maps, accounts, settings, kamus, sop, sopExports, evaluation, dashboard, repositoryLint, relasi, review, events = new InProcessMapEventBus(), clientDir, trustProxy = false, log = console.error }: AppDeps): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', trustProxy);
-  // No ETag hashed over every API answer; the map listing sets its own (static files keep theirs).
-  app.set('etag', false);
-  app.set('query parser', 'simple');
-  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY }, strictTransportSecurity: false }));
+/** What the API routes of one pemda are built from: its own services (server.ts buildPemdaServices). */
+export type PemdaAppDeps = Pick<AppDeps, 'maps' | 'accounts' | 'sop' | 'sopExports' | 'review' | 'evaluation' | 'dashboard' | 'repositoryLint' | 'relasi' | 'settings' | 'kamus'>;
 
-  // The public verification of signed SOPs (/verifikasi/<code>): no session, read-only but for checking a file.
-  if (review) {
-    app.use(
-      verificationRouter({
-        lookup: (code) => review.review.lookup(code),
-        readFile: (sha256) => review.reviews.readFile(sha256),
-        verifyElectronic: (bytes) => review.review.verifyElectronic(bytes),
-        ...(settings ? { timeZone: () => settings.timeZone().zone } : {}),
-      }),
-    );
-  }
-
+/** The routes that need a session, over one pemda's services: every route that reads or writes that pemda's data. */
+function pemdaApiRouter(
+  { maps, accounts, settings, kamus, sop, sopExports, evaluation, dashboard, repositoryLint, relasi, review }: PemdaAppDeps,
+  events: MapEventBus,
+  trustProxy: boolean | number | string,
+  describePemda: DescribePemda,
+): express.Router {
   const api = express.Router();
-  api.use((_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
-  });
-  // Imports take the file's raw bytes whatever their content type (maps.routes.ts): JSON is not parsed there.
-  api.use(express.json({ limit: JSON_LIMIT_BYTES, type: (req) => !/^\/import(\/|$)/.test((req as express.Request).path) && !!(req as express.Request).is('application/json') }));
-  api.use(cookieParser());
-  api.use(authenticate(accounts));
-  api.use(publicAccountRoutes(accounts, settings));
-  // Everything below needs a session, and a CSRF token for any change: deny by default.
-  api.use(requireSession, requireCsrf);
-  api.use(accountRoutes(accounts));
+  api.use(accountRoutes(accounts, describePemda));
   api.use(publishMapEvents(events, maps));
   api.use(mapEventsRouter(events, maps));
   if (settings) api.use(settingsRouter(settings, accounts, trustProxy));
@@ -149,12 +133,57 @@ export function createApp({ maps, accounts, settings, kamus, sop, sopExports, ev
     }));
   }
   api.use(notFoundHandler);
-  api.use(auditDenials(accounts));
+  return api;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const { accounts, settings, review, events = new InProcessMapEventBus(), clientDir, trustProxy = false, log = console.error } = deps;
+  const routing = pemdaRouting(deps, (pemdaDeps, describePemda) => pemdaApiRouter(pemdaDeps, events, trustProxy, describePemda));
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
+  // No ETag hashed over every API answer; the map listing sets its own (static files keep theirs).
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY }, strictTransportSecurity: false }));
+
+  // The public verification of signed SOPs (/verifikasi/<code>): no session, read-only but for checking a file.
+  // A code is unique in the deployment: its pemda's services answer (docs/storage.md, Many pemda).
+  if (review) {
+    app.use(
+      verificationRouter({
+        lookup: async (code) => (await routing.depsOfCode(code)).review?.review.lookup(code),
+        readFile: async (sha256, code) => (await routing.depsOfCode(code)).review!.reviews.readFile(sha256),
+        // With the trust list of the code's pemda (settings are per pemda).
+        verifyElectronic: async (bytes, code) => ((await routing.depsOfCode(code)).review ?? review).review.verifyElectronic(bytes),
+        ...(settings ? { timeZone: async (code: string) => ((await routing.depsOfCode(code)).settings ?? settings).timeZone().zone } : {}),
+      }),
+    );
+  }
+
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  // Imports take the file's raw bytes whatever their content type (maps.routes.ts): JSON is not parsed there.
+  api.use(express.json({ limit: JSON_LIMIT_BYTES, type: (req) => !/^\/import(\/|$)/.test((req as express.Request).path) && !!(req as express.Request).is('application/json') }));
+  api.use(cookieParser());
+  // Sign-in and sessions are one for the deployment (usernames unique in it); setup makes the default pemda's admin.
+  api.use(authenticate(accounts));
+  api.use(publicAccountRoutes(accounts, settings, routing.describe));
+  // Everything below needs a session, and a CSRF token for any change: deny by default.
+  api.use(requireSession, requireCsrf);
+  // The province role's choice of the pemda it reads (docs/api.md, Many pemda).
+  api.use(routing.sessionRoutes);
+  // Each request acts in one pemda (its user's, or the one a province role reads) and goes to that pemda's routes.
+  api.use(routing.dispatch, routing.home);
+  api.use(auditDenials((req) => routing.accountsOf(req)));
   app.use('/api', api);
 
   app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
   // The SPA shell, with the setup state and the request's session in it (server/http/app-shell.ts).
-  app.get(/.*/, cookieParser(), appShell(accounts, clientDir, log));
+  app.get(/.*/, cookieParser(), appShell(accounts, clientDir, log, routing.describe));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
   return app;

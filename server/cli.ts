@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   backup: async () => (await import('./cli/backup')).backupCommand,
   restore: async () => (await import('./cli/backup')).restoreCommand,
   migrate: async () => (await import('./cli/migrate')).migrateCommand,
+  pemda: async () => (await import('./cli/pemda')).pemdaCommand,
 };
 
 async function main([command, ...rest]: string[]): Promise<void> {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { PemdaId } from '../store/pemda';
 
-export const ROLES = ['admin', 'penyusun', 'reviewer', 'pengesah', 'pembaca'] as const;
+export const ROLES = ['admin', 'penyusun', 'reviewer', 'pengesah', 'pembaca', 'pembina'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -12,6 +12,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   reviewer: 'Reviewer',
   pengesah: 'Pengesah',
   pembaca: 'Pembaca',
+  /** Of a provinsi: reads (only reads) the maps, SOPs, dashboard and checks of its kabupaten/kota (docs/security.md). */
+  pembina: 'Pembina (provinsi)',
 };
 
 export const UserId = z.uuid();

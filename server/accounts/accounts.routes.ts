@@ -1,13 +1,18 @@
 // HTTP routes of sign-in, sessions, first-run setup, user administration and the audit log.
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { actor, clearSessionCookie, permit, setSessionCookie } from '../http/auth';
 import { validated } from '../http/validated';
 import { AuditQuery, CreateUserBody, LoginBody, PasswordChangeBody, PatchUserBody, SetupBody, UserParams } from './accounts.schema';
 import { describeSession, type AccountsService } from './accounts.service';
 import type { SettingsService } from '../settings/settings.service';
+import type { PublicUser } from './accounts.records';
+
+/** What a session answer adds about the user's pemda (docs/api.md, GET /api/session; built in app.ts). */
+export type DescribePemda = (req: Request, user: PublicUser) => Promise<object>;
+const noPemda: DescribePemda = async () => ({});
 
 /** Routes open without a session: first-run setup and signing in. */
-export function publicAccountRoutes(accounts: AccountsService, settings?: SettingsService): Router {
+export function publicAccountRoutes(accounts: AccountsService, settings?: SettingsService, describePemda = noPemda): Router {
   const router = Router();
 
   router.get('/setup', async (_req, res) => {
@@ -23,24 +28,24 @@ export function publicAccountRoutes(accounts: AccountsService, settings?: Settin
       await accounts.recordSettingChanged(signedIn.session.user.username, req.ip ?? '', `alamat publik: ${publicUrl}`);
     }
     setSessionCookie(req, res, signedIn);
-    res.status(201).json(describeSession(signedIn.session));
+    res.status(201).json({ ...describeSession(signedIn.session), ...(await describePemda(req, signedIn.session.user)) });
   }));
 
   router.post('/session', validated({ body: LoginBody }, async ({ body }, req, res) => {
     const signedIn = await accounts.login(body.username, body.password, req.ip ?? '');
     setSessionCookie(req, res, signedIn);
-    res.json(describeSession(signedIn.session));
+    res.json({ ...describeSession(signedIn.session), ...(await describePemda(req, signedIn.session.user)) });
   }));
 
   return router;
 }
 
 /** Routes for a signed-in user: their session, and (admins) accounts and the audit log. */
-export function accountRoutes(accounts: AccountsService): Router {
+export function accountRoutes(accounts: AccountsService, describePemda = noPemda): Router {
   const router = Router();
 
-  router.get('/session', (req, res) => {
-    res.json(describeSession(req.auth!));
+  router.get('/session', async (req, res) => {
+    res.json({ ...describeSession(req.auth!), ...(await describePemda(req, req.auth!.user)) });
   });
 
   router.delete('/session', async (req, res) => {

@@ -40,6 +40,11 @@ const minutes = (seconds: number) => Math.ceil(seconds / 60);
 export class AccountsService {
   /** Throttled refusals, counted per window instead of written one by one (docs/security.md, Audit log). */
   private readonly refusals: RefusalTally;
+  /**
+   * Many pemda (docs/storage.md): the audit log of a known account's pemda, for the sign-ins that the deployment's one
+   * login route handles; absent, or for an unknown username, this service's own log (the default pemda's).
+   */
+  auditOfUser?: (user: PublicUser) => AuditLog;
 
   constructor(
     private readonly accounts: AccountStore,
@@ -56,7 +61,7 @@ export class AccountsService {
   }
 
   async setupNeeded(): Promise<boolean> {
-    return (await this.accounts.countUsers()) === 0;
+    return !(await this.accounts.anyAccount());
   }
 
   /** Creates the first administrator, only while no account exists, and signs them in. */
@@ -85,15 +90,15 @@ export class AccountsService {
     const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (!user || !valid) {
       await this.throttle.recordFailure(username, ip);
-      await this.record('login-failed', ip, username, user ? 'kata sandi salah' : 'nama pengguna tidak dikenal');
+      await this.record('login-failed', ip, username, user ? 'kata sandi salah' : 'nama pengguna tidak dikenal', undefined, user);
       throw loginFailed();
     }
     if (user.disabled) {
-      await this.record('login-failed', ip, username, 'akun dinonaktifkan');
+      await this.record('login-failed', ip, username, 'akun dinonaktifkan', undefined, user);
       throw new AppError(403, 'ACCOUNT_DISABLED', 'Akun Anda dinonaktifkan. Hubungi administrator Petakerja.');
     }
     await this.throttle.recordSuccess(username);
-    await this.record('login', ip, username);
+    await this.record('login', ip, username, undefined, undefined, user);
     return this.openSession(toPublicUser(user));
   }
 
@@ -207,8 +212,9 @@ export class AccountsService {
     return this.record(key.event, key.ip, key.username, detail, since ? count : undefined);
   }
 
-  private record(event: AuditEvent['event'], ip: string, username?: string, detail?: string, count?: number): Promise<void> {
-    return this.audit.append({
+  private record(event: AuditEvent['event'], ip: string, username?: string, detail?: string, count?: number, of?: PublicUser): Promise<void> {
+    const audit = (of && this.auditOfUser?.(of)) || this.audit;
+    return audit.append({
       at: new Date().toISOString(),
       event,
       ip,

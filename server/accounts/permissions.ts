@@ -5,7 +5,7 @@ import type { PublicUser, Role } from './accounts.records';
 export type Permission = 'maps:read' | 'maps:write' | 'users:manage' | 'audit:read' | 'review:annotate' | 'kamus:write';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
-  'maps:read': ['admin', 'penyusun', 'reviewer', 'pengesah', 'pembaca'],
+  'maps:read': ['admin', 'penyusun', 'reviewer', 'pengesah', 'pembaca', 'pembina'],
   'maps:write': ['penyusun'],
   'users:manage': ['admin'],
   'audit:read': ['admin'],
@@ -15,12 +15,18 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'kamus:write': ['admin', 'penyusun'],
 };
 
-/** The organisation bureau (admins and drafters) works on every unit's maps; everyone else on their own unit's. */
-const ALL_UNIT_ROLES: readonly Role[] = ['admin', 'penyusun'];
+/**
+ * The organisation bureau (admins and drafters) works on every unit's maps, and the province role reads every unit's
+ * (of its pemda and the kabupaten/kota it reads); everyone else sees their own unit's.
+ */
+const ALL_UNIT_ROLES: readonly Role[] = ['admin', 'penyusun', 'pembina'];
 
 export const can = (user: PublicUser, permission: Permission) => user.roles.some((r) => GRANTS[permission].includes(r));
 
 export const seesAllUnits = (user: PublicUser) => user.roles.some((r) => ALL_UNIT_ROLES.includes(r));
+
+/** The organisation bureau itself (admins and drafters): the unit letterheads are theirs. */
+export const isBureau = (user: PublicUser) => user.roles.some((r) => r === 'admin' || r === 'penyusun');
 
 export const sameUnit = (a: string, b: string) => a.trim().toLocaleLowerCase('id') === b.trim().toLocaleLowerCase('id');
 

@@ -26,9 +26,10 @@ Perintah:
             --paper A4|F4       ukuran kertas (bawaan: A4); --portrait untuk tegak (bawaan: lanskap)
             --lampiran          lampirkan diagram BPMN sebagai halaman terakhir
             --profile ID        profil peraturan
-  user add  Menambah akun: --username U --password-stdin --roles admin,penyusun,reviewer,pengesah,pembaca
+  user add  Menambah akun: --username U --password-stdin --roles admin,penyusun,reviewer,pengesah,pembaca,pembina
             [--admin] [--name "Nama"] [--nip NIP] [--jabatan J] [--unit UNIT] --data DIR | --database URL
-  user list Menampilkan akun: --data DIR | --database URL
+            [--pemda ID]      pemda akun itu (bawaan: pemda bawaan; lihat "pemda list")
+  user list Menampilkan akun: --data DIR | --database URL [--pemda ID]
   user passwd  Mengganti kata sandi akun: --username U --password-stdin --data DIR | --database URL
   backup    Mencadangkan seluruh data: --data DIR | --database URL --out BERKAS.tar.gz (boleh saat server berjalan)
   restore   Memulihkan cadangan ke direktori data atau basis data baru atau kosong:
@@ -36,6 +37,10 @@ Perintah:
             --lewati-rusak    pulihkan peta yang utuh, sisihkan peta yang rusak ke folder rusak/ (keluar 3)
   migrate   Memindahkan seluruh data ke penyimpanan lain yang kosong, tiap isi diperiksa sha256-nya:
             --from DIR|postgres://… --to DIR|postgres://… (hentikan server dahulu; sesi masuk tidak dipindahkan)
+  pemda add Menambah pemda ke basis data PostgreSQL, dengan admin pertamanya:
+            --database URL --id ID --name "Nama" --kind kabupaten|kota|provinsi [--province ID_PROVINSI]
+            --admin NAMA_PENGGUNA (kata sandinya dari PETAKERJA_ADMIN_PASSWORD, atau ditanyakan di terminal)
+  pemda list  Menampilkan pemda: --database URL (direktori data hanya memuat satu pemda)
   help      Menampilkan bantuan ini
 
 Direktori data yang sedang dipakai server tidak dapat dibuka oleh "user" dan "lint --repository": hentikan

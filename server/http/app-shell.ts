@@ -4,21 +4,22 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Request, RequestHandler } from 'express';
+import type { DescribePemda } from '../accounts/accounts.routes';
 import { describeSession, type AccountsService } from '../accounts/accounts.service';
 import { DEFAULT_RETRY_AFTER_SECONDS } from './error-handler';
 import { sessionOfRequest } from './auth';
 import { embedBootAnswers, type BootAnswers } from './boot-answers-element';
 
 /** The answers GET /api/setup and GET /api/session would give this request, through the same code. */
-async function bootAnswers(accounts: AccountsService, req: Request): Promise<BootAnswers> {
+async function bootAnswers(accounts: AccountsService, req: Request, describePemda?: DescribePemda): Promise<BootAnswers> {
   const needed = await accounts.setupNeeded();
   // As the client does: the session is asked for only once setup is done.
   const auth = needed ? undefined : await sessionOfRequest(accounts, req);
-  return { setup: { needed }, session: auth ? describeSession(auth) : null };
+  return { setup: { needed }, session: auth ? { ...describeSession(auth), ...(await describePemda?.(req, auth.user)) } : null };
 }
 
 /** Needs cookie-parser before it (the session cookie). */
-export function appShell(accounts: AccountsService, clientDir: string, log: (line: string) => void): RequestHandler {
+export function appShell(accounts: AccountsService, clientDir: string, log: (line: string) => void, describePemda?: DescribePemda): RequestHandler {
   const indexHtml = path.join(clientDir, 'index.html');
   return async (req, res) => {
     const html = await readFile(indexHtml, 'utf8').catch(() => null);
@@ -28,7 +29,7 @@ export function appShell(accounts: AccountsService, clientDir: string, log: (lin
     }
     let answers: BootAnswers | null = null;
     try {
-      answers = await bootAnswers(accounts, req);
+      answers = await bootAnswers(accounts, req, describePemda);
     } catch (error) {
       // The shell is still served: the client then asks the API itself and shows what it answers.
       log(`${req.method} ${req.originalUrl}: jawaban awal tidak disertakan di halaman: ${(error as Error)?.stack ?? String(error)}`);

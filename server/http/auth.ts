@@ -71,9 +71,11 @@ export function actor(req: Request): PublicUser {
 }
 
 /** Writes every refusal (403) to the audit log, then lets the error handler answer it. */
-export function auditDenials(accounts: AccountsService): ErrorRequestHandler {
+export function auditDenials(accountsOf: AccountsService | ((req: Request) => Promise<AccountsService>)): ErrorRequestHandler {
   return async (error, req, _res, next) => {
     if (error instanceof AppError && error.status === 403 && error.code !== 'ACCOUNT_DISABLED') {
+      // The refusal goes to the audit log of the pemda the request acted in (docs/storage.md, Many pemda).
+      const accounts = typeof accountsOf === 'function' ? await accountsOf(req) : accountsOf;
       await accounts.recordDenied(req.auth?.user.username, req.ip ?? '', `${req.method} ${req.originalUrl}: ${error.code}`);
     }
     next(error);

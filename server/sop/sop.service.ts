@@ -1,7 +1,7 @@
 // Use cases of SOP documents: the SOP record of a map (identity + settings, versioned with the map's revisions), the
 // unit letterheads, and the SOP rendered as HTML or PDF for a map revision.
 import type { PublicUser } from '../accounts/accounts.records';
-import { forbidden, seesAllUnits } from '../accounts/permissions';
+import { forbidden, isBureau } from '../accounts/permissions';
 import { sopDocx } from './docx/sop-docx';
 import { parseBpmn } from '../bpmn/moddle';
 import type { MapsService } from '../maps/maps.service';
@@ -123,12 +123,12 @@ export class SopService {
 
   /** Letterheads are the organisation bureau's to set, for any unit. */
   async letterhead(actor: PublicUser, unit: string): Promise<StoredLetterhead | null> {
-    if (!seesAllUnits(actor)) throw forbidden();
+    if (!isBureau(actor)) throw forbidden();
     return (await this.store.getLetterhead(unit)) ?? null;
   }
 
   async putLetterhead(actor: PublicUser, unit: string, letterhead: Letterhead): Promise<StoredLetterhead> {
-    if (!seesAllUnits(actor)) throw forbidden();
+    if (!isBureau(actor)) throw forbidden();
     return this.store.putLetterhead(unit, letterhead, actor.name);
   }
 }

@@ -7,6 +7,8 @@ export type UserPatch = Partial<Omit<User, 'id' | 'username' | 'createdAt' | 'up
 /** Errors are AppErrors: USER_NOT_FOUND, USERNAME_TAKEN, LAST_ADMIN. Every mutation is durable when it resolves. */
 export interface AccountStore {
   countUsers(): Promise<number>;
+  /** Whether any account exists in the deployment, of any pemda (first-run setup is open only without one). */
+  anyAccount(): Promise<boolean>;
   listUsers(): Promise<PublicUser[]>;
   getUser(id: string): Promise<User>;
   findUserByUsername(username: string): Promise<User | undefined>;

@@ -72,6 +72,16 @@ function reading<T>(what: string, work: () => Promise<T>): Promise<T> {
 }
 
 export async function copyStore(source: Store, target: Store, progress: Progress = () => undefined): Promise<CopySummary> {
+  // The copy is of one pemda's store (the default's): a database with more would lose the others (docs/storage.md,
+  // Many pemda — not done yet), so it is refused before anything is written.
+  const pemdas = await source.pemdas.list();
+  if (pemdas.length > 1) {
+    throw new AppError(
+      409,
+      'COPY_MANY_PEMDA',
+      `Penyimpanan asal memuat ${pemdas.length} pemda (${pemdas.map((p) => p.id).join(', ')}); pemindahan, cadangan dan pemulihan baru mendukung satu pemda. Tidak ada yang ditulis.`,
+    );
+  }
   const existing = await contentsOf(target);
   if (existing.length > 0) {
     throw new AppError(409, 'IMPORT_TARGET_NOT_EMPTY', `Penyimpanan tujuan tidak kosong (${existing.join(', ')}); pemindahan hanya ke penyimpanan yang kosong.`);

@@ -33,6 +33,10 @@ class LowdbAccountStore implements AccountStore {
 
   constructor(private readonly db: Low<AccountsDocument>) {}
 
+  async anyAccount(): Promise<boolean> {
+    return (await this.countUsers()) > 0;
+  }
+
   async countUsers(): Promise<number> {
     return this.db.data.users.length;
   }

@@ -1,7 +1,9 @@
 // Every API route × every role (and anonymous) × a map of the user's own unit and of another unit, with the
 // status each must get, generated from one policy table.
 import type { Express, Router } from 'express';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../server/accounts/password';
+import { openPostgresStore } from '../../server/store/postgres/open-postgres-store';
 import { ROLES, type Role } from '../../server/accounts/accounts.records';
 import { AccountsService } from '../../server/accounts/accounts.service';
 import { createApp } from '../../server/app';
@@ -17,8 +19,10 @@ import { SopService } from '../../server/sop/sop.service';
 import { AnnotationsService } from '../../server/review/annotations.service';
 import { ReviewService } from '../../server/review/review.service';
 import { openEmbeddedStore } from '../../server/store/store';
+import { createHash } from 'node:crypto';
 import { minimalBpmn } from '../helpers/fixtures';
-import { startTestServer, TEST_PASSWORD, type ApiClient } from '../helpers/server';
+import { newSopMap, signSop } from '../helpers/review-cycle';
+import { startTestServer, TEST_PASSWORD, type ApiClient, type TestServer } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
 import { SettingsService } from '../../server/settings/settings.service';
 import { KamusService } from '../../server/settings/kamus.service';
@@ -36,6 +40,8 @@ interface Policy {
 const POLICY: Policy[] = [
   { route: 'GET /api/session', access: 'signed-in', ok: 200 },
   { route: 'POST /api/session/password', access: 'signed-in', ok: 204 },
+  // The pemda a province role reads (docs/api.md, Many pemda): choosing one's own pemda is allowed to everyone.
+  { route: 'POST /api/session/pemda', access: 'signed-in', ok: 200 },
   { route: 'GET /api/meta', access: 'signed-in', ok: 200 },
   { route: 'GET /api/maps', access: 'signed-in', ok: 200 },
   { route: 'GET /api/templates', access: 'signed-in', ok: 200 },
@@ -135,15 +141,17 @@ const PUBLIC_OR_SESSION_ROUTES = ['GET /api/setup', 'POST /api/setup', 'POST /ap
 const OWN_UNIT = 'Dinas Kesehatan';
 const OTHER_UNIT = 'Dinas Pendidikan';
 const BUREAU_ROLES: Role[] = ['admin', 'penyusun'];
+/** The bureau and the province role (pembina, which only reads) see every unit's maps. */
+const ALL_UNIT_ROLES: Role[] = [...BUREAU_ROLES, 'pembina'];
 
 function expectedStatus(policy: Policy, role: Role | 'anonim', unit: 'own' | 'other'): number {
   if (role === 'anonim') return 401;
-  if (policy.access === 'pengisi') return role === 'pembaca' || (unit === 'other' && !BUREAU_ROLES.includes(role)) ? 403 : policy.ok;
+  if (policy.access === 'pengisi') return role === 'pembaca' || role === 'pembina' || (unit === 'other' && !BUREAU_ROLES.includes(role)) ? 403 : policy.ok;
   // Uploading a signed scan: the signatory's office, the drafter, an administrator (SCAN_ROLES).
   if (policy.access === 'pemindai') return !['pengesah', 'penyusun', 'admin'].includes(role) || (unit === 'other' && !BUREAU_ROLES.includes(role)) ? 403 : policy.ok;
   if (policy.access === 'bureau') return BUREAU_ROLES.includes(role) ? policy.ok : 403;
   if (policy.access !== 'signed-in' && policy.access !== role) return 403;
-  if (policy.map && unit === 'other' && !BUREAU_ROLES.includes(role)) return 403;
+  if (policy.map && unit === 'other' && !ALL_UNIT_ROLES.includes(role)) return 403;
   return policy.ok;
 }
 
@@ -164,29 +172,30 @@ for (const unit of [OWN_UNIT, OTHER_UNIT]) await server.api('/api/maps', { metho
 let serial = 0;
 const annotations = new Map<string, string>();
 /** One thread per map, written by the bureau, for the routes that answer or resolve a thread. */
-async function annotationOf(mapId: string): Promise<string> {
+async function annotationOf(mapId: string, by: TestServer = server): Promise<string> {
   if (!annotations.has(mapId)) {
-    const created = await server.api(`/api/maps/${mapId}/annotations`, { method: 'POST', json: { anchor: { kind: 'identitas', field: 'nomor' }, body: 'Utas matriks' } });
+    const created = await by.api(`/api/maps/${mapId}/annotations`, { method: 'POST', json: { anchor: { kind: 'identitas', field: 'nomor' }, body: 'Utas matriks' } });
     annotations.set(mapId, created.body.annotation.id);
   }
   return annotations.get(mapId)!;
 }
 
 /** A valid request for the route, so that only permissions decide its answer. */
-async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
+async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other', ctx: { server: TestServer; map: { id: string } } = { server, map: maps[unit] }) {
   const [method, path] = policy.route.split(' ') as [string, string];
-  const map = maps[unit];
+  const { map, server } = ctx;
   const url = path
     .replace(':id', policy.route.includes('/users/') ? target.id : map.id)
     .replace(':n', '1')
     .replace(':unit', encodeURIComponent(OWN_UNIT))
-    .replace(':aid', await annotationOf(map.id))
+    .replace(':aid', await annotationOf(map.id, server))
     .replace(':code', 'ABCD-EFGH-JKMN')
     .replace(':sha256', 'a'.repeat(64))
     .replace(':name', encodeURIComponent('Petugas Matriks'));
   const n = ++serial;
   const bodies: Record<string, () => Promise<unknown>> = {
     'POST /api/session/password': async () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+    'POST /api/session/pemda': async () => ({ pemda: 'default' }),
     'POST /api/maps': async () => ({ name: `Matriks ${n}`, kind: 'subproses', unit: OWN_UNIT }),
     'PATCH /api/maps/:id': async () => ({ name: `Nama ${n}` }),
     'POST /api/maps/:id/move': async () => ({ parentId: null }),
@@ -228,7 +237,7 @@ async function send(client: ApiClient, policy: Policy, unit: 'own' | 'other') {
   if (policy.route === 'GET /api/maps/:id/events') {
     // The stream stays open: its status is all the matrix asks, then the request is dropped.
     const controller = new AbortController();
-    const response = await fetch(server.url + url, { headers: client.sessionCookie ? { cookie: client.sessionCookie } : {}, signal: controller.signal });
+    const response = await fetch(server.url + url, { headers: client.cookies ? { cookie: client.cookies } : {}, signal: controller.signal });
     const refused = response.headers.get('content-type')?.includes('json');
     const body = refused ? await response.json() : null;
     controller.abort();
@@ -283,7 +292,7 @@ describe(`authorization matrix (${cases.length} cases)`, () => {
   it('lists only the maps of the own unit for users outside the bureau, and every map for the bureau', async () => {
     for (const role of ROLES) {
       const listed = (await clients.get(role)!.api('/api/maps')).body.items.map((m: { unit: string }) => m.unit);
-      if (BUREAU_ROLES.includes(role)) expect(listed).toContain(OTHER_UNIT);
+      if (ALL_UNIT_ROLES.includes(role)) expect(listed).toContain(OTHER_UNIT);
       else expect(new Set(listed)).toEqual(new Set([OWN_UNIT]));
     }
     const asked = await clients.get('pembaca')!.api(`/api/maps?unit=${encodeURIComponent(OTHER_UNIT)}`);
@@ -335,3 +344,140 @@ function apiRoutes(app: Express): string[] {
   const api = routers.find((l) => walk(l.handle.stack!).includes('POST /api/session'));
   return walk(api!.handle.stack!);
 }
+
+// Tenant isolation (docs/storage.md, Many pemda), on PostgreSQL: the default pemda and kab-b hold the same unit names.
+// Every map route × every role of kab-b × a map of the default pemda → 404, as for a map that does not exist (not 403:
+// that would tell it exists); a role refused the route outright may get its 403, which tells nothing either.
+const tenancy = await startTestServer({ postgres: true });
+const tenancyStore = await openPostgresStore(tenancy.databaseUrl!);
+afterAll(() => tenancyStore.close());
+await tenancyStore.pemdas.add({ id: 'jateng', name: 'Provinsi Jawa Tengah', kind: 'provinsi', province: null });
+await tenancyStore.pemdas.add({ id: 'kab-b', name: 'Kabupaten B', kind: 'kabupaten', province: 'jateng' });
+const passwordHash = await hashPassword(TEST_PASSWORD);
+const account = (username: string, roles: Role[]) => ({ username, name: `Pengguna ${username}`, jabatan: 'Staf', unit: OWN_UNIT, roles, disabled: false, passwordHash });
+await tenancyStore.forPemda('kab-b').accounts.createUser(account('admin-b', ['admin', 'penyusun']));
+await tenancyStore.forPemda('jateng').accounts.createUser(account('pembina-jateng', ['pembina']));
+async function signedIn(username: string): Promise<ApiClient> {
+  const client = tenancy.anonymous();
+  const answer = await client.signIn(username, TEST_PASSWORD);
+  if (answer.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(answer.body)}`);
+  return client;
+}
+const adminB = await signedIn('admin-b');
+const clientsB = new Map<Role, ApiClient>();
+for (const role of ROLES) {
+  await adminB.api('/api/users', { method: 'POST', json: { username: `b-${role}`, password: TEST_PASSWORD, name: `B ${role}`, jabatan: '', unit: OWN_UNIT, roles: [role] } });
+  clientsB.set(role, await signedIn(`b-${role}`));
+}
+const mapA = (await tenancy.api('/api/maps', { method: 'POST', json: { name: 'Peta rahasia pemda A', kind: 'subproses', unit: OWN_UNIT } })).body.map as { id: string; code: string };
+const mapB = (await adminB.api('/api/maps', { method: 'POST', json: { name: 'Peta pemda B', kind: 'subproses', unit: OWN_UNIT } })).body.map as { id: string; code: string };
+
+const tenancyCases = POLICY.filter((p) => p.map && !p.route.includes(':unit')).flatMap((policy) =>
+  ROLES.map((role) => ({ policy, role, allowed: expectedStatus(policy, role, 'own') !== 403 })),
+);
+
+describe(`tenant isolation (${tenancyCases.length} cases, PostgreSQL)`, () => {
+  it.each(tenancyCases.map((c) => [`${c.policy.route} as ${c.role} of kab-b, a map of the default pemda → ${c.allowed ? '404' : '403 or 404'}`, c]))(
+    '%s',
+    async (_name, c) => {
+      const response = await send(clientsB.get(c.role)!, c.policy, 'own', { server: tenancy, map: mapA });
+      if (c.allowed) expect(response.status, JSON.stringify(response.body)).toBe(404);
+      else expect([403, 404], JSON.stringify(response.body)).toContain(response.status);
+      expect(JSON.stringify(response.body)).not.toContain('rahasia');
+    },
+  );
+
+  it('keeps the two pemda apart with the same unit names: maps, codes, users, audit, session', async () => {
+    expect(mapB.code).toBe(mapA.code);
+    for (const role of ROLES) {
+      const ids = (await clientsB.get(role)!.api('/api/maps')).body.items.map((m: { id: string }) => m.id);
+      expect(ids).not.toContain(mapA.id);
+      if (role !== 'pembina') expect(ids).toContain(mapB.id);
+    }
+    expect((await tenancy.api('/api/maps')).body.items.map((m: { id: string }) => m.id)).not.toContain(mapB.id);
+    const usersB = (await adminB.api('/api/users')).body.items.map((u: { username: string }) => u.username);
+    expect(usersB).toContain('admin-b');
+    expect(usersB).not.toContain('admin');
+    const adminA = (await tenancy.api('/api/users')).body.items.find((u: { username: string }) => u.username === 'admin');
+    expect((await tenancy.api('/api/users')).body.items.map((u: { username: string }) => u.username)).not.toContain('admin-b');
+    expect((await adminB.api(`/api/users/${adminA.id}`, { method: 'PATCH', json: { jabatan: 'Diubah B' } })).status).toBe(404);
+    const auditB = (await adminB.api('/api/audit')).body.items as { username?: string; event: string }[];
+    expect(auditB.map((e) => e.username)).not.toContain('admin');
+    // Sign-in is one route for the deployment; its events go to the account's pemda.
+    expect(auditB).toContainEqual(expect.objectContaining({ event: 'login', username: 'admin-b' }));
+    const auditA = (await tenancy.api('/api/audit?limit=200')).body.items as { username?: string }[];
+    expect(auditA.map((e) => e.username).filter((u) => u?.startsWith('b-') || u === 'admin-b')).toEqual([]);
+    expect((await clientsB.get('pembaca')!.api('/api/session')).body.pemda).toEqual({ id: 'kab-b', name: 'Kabupaten B', kind: 'kabupaten' });
+    expect((await clientsB.get('pembaca')!.api('/api/session')).body.readablePemda).toEqual([]);
+  });
+
+  it('finds a signed SOP of another pemda than the default on the public verification page, by its code alone', async () => {
+    // The public address is kab-b's own setting (settings are per pemda).
+    expect((await adminB.api('/api/settings/public-url', { method: 'PUT', json: { publicUrl: tenancy.url } })).status).toBe(200);
+    const id = await newSopMap(adminB, OWN_UNIT, 'SOP Kabupaten B');
+    const signed = await signSop({ bureau: adminB, penyusun: adminB, reviewer: clientsB.get('reviewer')!, pengesah: clientsB.get('pengesah')! }, id);
+    const [signature] = signed.signatures as { code: string; pdf: { sha256: string } }[];
+    const page = await fetch(`${tenancy.url}/verifikasi/${signature!.code}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('SOP Kabupaten B');
+    expect(html).toContain(signature!.pdf.sha256);
+    const pdf = await fetch(`${tenancy.url}/verifikasi/${signature!.code}/sop.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(createHash('sha256').update(new Uint8Array(await pdf.arrayBuffer())).digest('hex')).toBe(signature!.pdf.sha256);
+    // The default pemda's admin does not reach the map behind it.
+    expect((await tenancy.api(`/api/maps/${id}/signatures/${signature!.code}/pdf`)).status).toBe(404);
+    expect((await tenancy.api(`/api/settings`)).body.publicUrl?.url).not.toBe(undefined);
+  });
+
+  it('lets the province role read, only read, the kabupaten/kota of its provinsi, and refuses any other pemda', async () => {
+    const pembina = await signedIn('pembina-jateng');
+    const session = (await pembina.api('/api/session')).body;
+    expect(session.pemda.id).toBe('jateng');
+    expect(session.readablePemda.map((p: { id: string }) => p.id)).toEqual(['jateng', 'kab-b']);
+    for (const pemda of ['default', 'tidak-ada']) {
+      const refused = await pembina.api('/api/session/pemda', { method: 'POST', json: { pemda } });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('FORBIDDEN_PEMDA');
+    }
+    // Own pemda first: none of kab-b's maps.
+    expect((await pembina.api('/api/maps')).body.items).toEqual([]);
+    const chosen = await pembina.api('/api/session/pemda', { method: 'POST', json: { pemda: 'kab-b' } });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.actingPemda).toEqual({ id: 'kab-b', name: 'Kabupaten B', kind: 'kabupaten' });
+    const readIds = (await pembina.api('/api/maps')).body.items.map((m: { id: string }) => m.id);
+    expect(readIds).toContain(mapB.id);
+    expect(readIds).not.toContain(mapA.id);
+    for (const path of [`/api/maps/${mapB.id}`, `/api/maps/${mapB.id}/revisions`, `/api/maps/${mapB.id}/sop`, `/api/maps/${mapB.id}/lint`, '/api/repository/dashboard', '/api/repository/lint']) {
+      expect((await pembina.api(path)).status, path).toBe(200);
+    }
+    expect((await pembina.api(`/api/maps/${mapA.id}`)).status).toBe(404);
+    const writes = [
+      pembina.api(`/api/maps/${mapB.id}`, { method: 'PATCH', json: { name: 'Diubah pembina' } }),
+      pembina.api(`/api/maps/${mapB.id}/revisions`, { method: 'POST', json: { xml: minimalBpmn('Pembina'), baseRevision: 1, message: 'pembina' } }),
+      pembina.api('/api/maps', { method: 'POST', json: { name: 'Peta pembina', kind: 'subproses', unit: OWN_UNIT } }),
+      pembina.api('/api/users'),
+      pembina.api('/api/audit'),
+      pembina.api('/api/settings'),
+    ];
+    for (const refused of await Promise.all(writes)) {
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('FORBIDDEN_PEMDA');
+    }
+    expect((await adminB.api(`/api/maps/${mapB.id}`)).body.map.name).toBe('Peta pemda B');
+    // The session's own routes stay the user's, whichever pemda it reads.
+    expect((await pembina.api('/api/session/password', { method: 'POST', json: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD } })).status).toBe(204);
+    // Back to its own pemda.
+    expect((await pembina.api('/api/session/pemda', { method: 'POST', json: { pemda: 'jateng' } })).body.actingPemda.id).toBe('jateng');
+    expect((await pembina.api('/api/maps')).body.items).toEqual([]);
+    // The role does not read anything from a kabupaten: there is no pemda beneath it.
+    const refused = await clientsB.get('pembina')!.api('/api/session/pemda', { method: 'POST', json: { pemda: 'jateng' } });
+    expect(refused.body.error?.code).toBe('FORBIDDEN_PEMDA');
+    // Signing out while reading a kabupaten.
+    await pembina.api('/api/session/pemda', { method: 'POST', json: { pemda: 'kab-b' } });
+    expect((await pembina.api('/api/session', { method: 'DELETE' })).status).toBe(204);
+    expect((await pembina.api('/api/maps')).status).toBe(401);
+    // Setup stays closed: the deployment has accounts.
+    expect((await tenancy.anonymous().api('/api/setup')).body.needed).toBe(false);
+  });
+});

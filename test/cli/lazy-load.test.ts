@@ -40,6 +40,16 @@ describe('the compiled CLI', () => {
     expect([...packages]).toEqual([]);
   });
 
+  it('loads pg for the pemda commands on a database only', async () => {
+    const onDir = await recordedRun(['pemda', 'list', '--data', await tempDir()]);
+    expect(onDir.run.code, onDir.run.stderr).toBe(0);
+    expect(onDir.packages.has('pg')).toBe(false);
+    // An address nobody answers: the store fails to open, after pg was loaded for it.
+    const onDatabase = await recordedRun(['pemda', 'list', '--database', 'postgres://petakerja@127.0.0.1:1/tidak_ada']);
+    expect(onDatabase.run.code).toBe(1);
+    expect(onDatabase.packages.has('pg')).toBe(true);
+  });
+
   it('loads the server packages when serving (the recorder sees them where they are used)', async () => {
     const { run, packages } = await recordedRun(['serve', '--port=-1']);
     expect(run.code).toBe(2);

@@ -28,10 +28,15 @@ export class ApiClient {
     if (this.cookie && !headers.has('cookie')) headers.set('cookie', this.cookie);
     if (this.csrfToken && !headers.has('x-csrf-token')) headers.set('x-csrf-token', this.csrfToken);
     const response = await fetch(this.baseUrl + path, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+    // A jar by cookie name: the session's, and the pemda a province role reads (docs/api.md).
+    const jar = new Map(this.cookie ? this.cookie.split('; ').map((pair) => [pair.split('=')[0]!, pair] as const) : []);
     for (const setCookie of response.headers.getSetCookie()) {
       const [pair] = setCookie.split(';');
-      this.cookie = /=$/.test(pair!) || /Expires=Thu, 01 Jan 1970/i.test(setCookie) ? '' : pair!;
+      const name = pair!.split('=')[0]!;
+      if (/=$/.test(pair!) || /Expires=Thu, 01 Jan 1970/i.test(setCookie)) jar.delete(name);
+      else jar.set(name, pair!);
     }
+    this.cookie = [...jar.values()].join('; ');
     const text = await response.text();
     const isJson = response.headers.get('content-type')?.includes('json');
     const body = isJson && text ? JSON.parse(text) : text;
@@ -39,7 +44,13 @@ export class ApiClient {
     return { status: response.status, body, headers: response.headers };
   };
 
+  /** The session cookie alone ("petakerja_sesi=…"), or '' when signed out. */
   get sessionCookie(): string {
+    return this.cookie.split('; ').find((pair) => pair.startsWith('petakerja_sesi=')) ?? '';
+  }
+
+  /** Every cookie the client holds, as a Cookie header. */
+  get cookies(): string {
     return this.cookie;
   }
 

@@ -8,7 +8,9 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../server/accounts/accounts.records';
 import { projectUrl } from '../../server/project-root';
+import { contentsOf, copyStore } from '../../server/store/copy-store';
 import { DEFAULT_PEMDA } from '../../server/store/pemda';
+import { migrate, readMigrations } from '../../server/store/postgres/migrate';
 import { openPostgresStore } from '../../server/store/postgres/open-postgres-store';
 import { openEmbeddedStore, type Store } from '../../server/store/store';
 import type { ProcessMap } from '../../server/store/records';
@@ -31,6 +33,12 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string, value
   } finally {
     await client.end();
   }
+}
+
+/** The schema version a database stands at. */
+async function schemaVersion(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations');
+  return rows[0]!.v;
 }
 
 /** The store of the database with two kabupaten under one provinsi added. */
@@ -152,6 +160,8 @@ describe('Pemda on PostgreSQL', () => {
       expect(await root.accounts.findUserByUsername('ani')).toMatchObject({ id: ani.id, pemda: 'kab-a' });
       expect(await root.accounts.getUser(ani.id)).toMatchObject({ pemda: 'kab-a' });
       // The first account of the deployment exists (in kab-a): the setup of another pemda is refused.
+      expect(await root.accounts.countUsers()).toBe(0);
+      expect(await root.accounts.anyAccount()).toBe(true);
       await expect(root.accounts.createUser(newUser('budi'), { onlyIfNoUsers: true })).rejects.toMatchObject({ code: 'SETUP_DONE' });
     } finally {
       await root.close();
@@ -191,6 +201,46 @@ describe('Pemda on PostgreSQL', () => {
       expect(told.map((m) => m.name)).toEqual(['Milik B']);
     } finally {
       await Promise.all([root.close(), other.close()]);
+    }
+  });
+
+  it('refuses to copy (migrate, backup) a database with several pemda rather than leave some out', async () => {
+    const { root, a } = await twoPemda(await createTestDatabase());
+    const target = await openEmbeddedStore(await tempDir());
+    try {
+      await a.maps.createMap(newMap, first());
+      await expect(copyStore(root, target)).rejects.toMatchObject({ status: 409, code: 'COPY_MANY_PEMDA' });
+      expect(await contentsOf(target)).toEqual([]);
+    } finally {
+      await Promise.all([root.close(), target.close()]);
+    }
+  });
+
+  it('gives every record of a database from before the pemda to the default pemda when it migrates', async () => {
+    const url = await createTestDatabase();
+    const pool = new pg.Pool({ connectionString: url });
+    try {
+      await migrate(pool, (await readMigrations()).filter((m) => m.version < 4));
+      expect(await schemaVersion(pool)).toBe(3);
+    } finally {
+      await pool.end();
+    }
+    // Rows written by the schema of version 3, then the store opens (and applies 004).
+    const id = '3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b';
+    const map = { id, code: '1', name: 'Peta lama', kind: 'proses', level: 0, unit: UNIT, profile: 'nasional', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), currentRevision: 1 };
+    await sql(url, "INSERT INTO maps (id, code, unit_key, change_seq, record) VALUES ($1, '1', 'dinas kesehatan', 0, $2)", [id, map]);
+    await sql(url, "INSERT INTO settings (record) VALUES ('{\"timeZone\": {\"value\": \"Asia/Makassar\", \"changedBy\": \"Ani\", \"changedAt\": \"2026-12-01T00:00:00.000Z\"}}')");
+    const store = await openPostgresStore(url);
+    try {
+      expect((await store.maps.getMap(id)).name).toBe('Peta lama');
+      expect(Number(await store.maps.listingVersion())).toBeGreaterThan(0);
+      expect(store.settings.read().timeZone?.value).toBe('Asia/Makassar');
+      await store.pemdas.add({ id: 'kab-a', name: 'Kabupaten A', kind: 'kabupaten', province: null });
+      await expect(store.forPemda('kab-a').maps.getMap(id)).rejects.toMatchObject({ status: 404 });
+      // The same code is free in another pemda.
+      expect((await store.forPemda('kab-a').maps.createMap({ ...newMap, code: '1' }, first())).code).toBe('1');
+    } finally {
+      await store.close();
     }
   });
 

@@ -199,6 +199,11 @@ export const api = {
     return noContent('/api/session', 'DELETE');
   },
 
+  /** The pemda a province role reads from now on (docs/api.md, POST /api/session/pemda); answers the session. */
+  choosePemda(pemda: string): Promise<Session> {
+    return json<Session>('/api/session/pemda', 'POST', { pemda });
+  },
+
   changePassword(currentPassword: string, newPassword: string): Promise<void> {
     return noContent('/api/session/password', 'POST', { currentPassword, newPassword });
   },

@@ -157,7 +157,7 @@ export interface RevisionOriginal {
   sha256: string;
 }
 
-export type Role = 'admin' | 'penyusun' | 'reviewer' | 'pengesah' | 'pembaca';
+export type Role = 'admin' | 'penyusun' | 'reviewer' | 'pengesah' | 'pembaca' | 'pembina';
 
 export interface User {
   id: string;
@@ -168,8 +168,17 @@ export interface User {
   unit: string;
   roles: Role[];
   disabled: boolean;
+  /** The account's pemda; absent: the default pemda. */
+  pemda?: string;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A pemda as a session names it (docs/api.md, GET /api/session). */
+export interface PemdaSummary {
+  id: string;
+  name: string;
+  kind: 'kabupaten' | 'kota' | 'provinsi';
 }
 
 export interface Session {
@@ -177,6 +186,12 @@ export interface Session {
   csrfToken: string;
   /** True for the organisation bureau (admin, penyusun): every unit's maps; otherwise only the user's own unit. */
   allUnits: boolean;
+  /** The user's pemda. */
+  pemda?: PemdaSummary;
+  /** The pemda the app reads now: the user's own, or one a province role (pembina) chose. */
+  actingPemda?: PemdaSummary;
+  /** For a province role: its own pemda and the kabupaten/kota it may read (empty for everyone else). */
+  readablePemda?: PemdaSummary[];
 }
 
 export interface AccountInput {

@@ -67,6 +67,21 @@ export class SessionState {
     return this.session !== null && isAdmin(this.session.user);
   }
 
+  /** The pemda the app reads now (the user's own, or one a province role chose); undefined before the server says. */
+  get actingPemda() {
+    return this.session?.actingPemda ?? this.session?.pemda;
+  }
+
+  /** The pemda a province role may choose between (more than one), else none. */
+  get readablePemda() {
+    return this.session?.readablePemda ?? [];
+  }
+
+  /** Reads pemda `id` from now on (a province role); the caller reloads the app's data. */
+  async choosePemda(id: string): Promise<void> {
+    this.set(await this.api.choosePemda(id));
+  }
+
   /** Called whenever the session starts, ends or changes. */
   onChange(listener: () => void): void {
     this.listeners.add(listener);
@@ -124,7 +139,10 @@ export class SessionState {
   }
 
   private set(session: Session | null): void {
-    const changed = this.session?.csrfToken !== session?.csrfToken || this.session?.user.updatedAt !== session?.user.updatedAt;
+    const changed =
+      this.session?.csrfToken !== session?.csrfToken ||
+      this.session?.user.updatedAt !== session?.user.updatedAt ||
+      this.session?.actingPemda?.id !== session?.actingPemda?.id;
     this.session = session;
     if (session) {
       this.lastUser = session.user;

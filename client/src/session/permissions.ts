@@ -11,7 +11,7 @@ export const canEditMaps = (user: WithRoles): boolean => user.roles.includes('pe
 export const isAdmin = (user: WithRoles): boolean => user.roles.includes('admin');
 
 /** Roles in the order the app lists them. */
-export const ROLE_ORDER: readonly Role[] = ['admin', 'penyusun', 'reviewer', 'pengesah', 'pembaca'];
+export const ROLE_ORDER: readonly Role[] = ['admin', 'penyusun', 'reviewer', 'pengesah', 'pembaca', 'pembina'];
 
 /** Labels for places that cannot wait for /api/meta (the header); forms use the server's labels. */
 const ROLE_LABELS: Record<Role, string> = {
@@ -20,6 +20,7 @@ const ROLE_LABELS: Record<Role, string> = {
   reviewer: 'Reviewer',
   pengesah: 'Pengesah',
   pembaca: 'Pembaca',
+  pembina: 'Pembina (provinsi)',
 };
 
 /** What each role may do, as the user form explains it. */
@@ -29,6 +30,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   reviewer: 'Membaca peta unitnya sendiri untuk direviu.',
   pengesah: 'Membaca peta unitnya sendiri untuk disahkan.',
   pembaca: 'Hanya membaca peta unitnya sendiri.',
+  pembina: 'Di pemda provinsi: membaca (hanya membaca) peta, SOP, dasbor dan pemeriksaan kabupaten/kota di provinsinya.',
 };
 
 export function roleLabel(role: Role): string {

@@ -15,12 +15,15 @@ import type { TimeZone } from '../../settings/time-zone';
 export interface VerificationRoutesDeps {
   /** The signed SOP with this code (already normalised to XXXX-XXXX-XXXX), or undefined when there is none. */
   lookup(code: string): Promise<VerificationView | undefined>;
-  /** The stored bytes of a file by its sha256 (the store verifies them). */
-  readFile(sha256: string): Promise<Uint8Array>;
-  /** Our verifier's reading of a file's electronic signature (issue 19); without it files are checked by hash only. */
-  verifyElectronic?(bytes: Uint8Array): PadesReport;
-  /** The pemda's time zone (settings), read on each page: an administrator may change it. WIB when not given. */
-  timeZone?(): TimeZone;
+  /** The stored bytes of a file by its sha256 (the store verifies them), in the pemda of the code `code`. */
+  readFile(sha256: string, code: string): Promise<Uint8Array>;
+  /** Our verifier's reading of a file's electronic signature (issue 19), with the trust list of the pemda of `code`; without it files are checked by hash only. */
+  verifyElectronic?(bytes: Uint8Array, code: string): PadesReport | Promise<PadesReport>;
+  /**
+   * The time zone (settings) of the pemda of the code `code`, read on each page: an administrator may change it. WIB
+   * when not given.
+   */
+  timeZone?(code: string): TimeZone | Promise<TimeZone>;
 }
 
 /** The header form of the page's policy: also forbids framing (which a meta policy cannot). */
@@ -72,13 +75,13 @@ export function verificationRouter(deps: VerificationRoutesDeps): Router {
     if (!code || !view) return notFoundPage(res, asked);
     // One address per code: "7kqm2xh9rt4b" goes to "7KQM-2XH9-RT4B".
     if (asked !== code) return res.redirect(301, `/verifikasi/${code}`);
-    sendPage(res, 200, renderVerificationPage(view, { timeZone: deps.timeZone?.() }));
+    sendPage(res, 200, renderVerificationPage(view, { timeZone: await deps.timeZone?.(code) }));
   });
 
   router.get('/verifikasi/:code/sop.pdf', async (req, res) => {
     const { asked, code, view } = await resolve(deps, req);
     if (!code || !view) return notFoundPage(res, asked);
-    const bytes = await deps.readFile(view.sha256);
+    const bytes = await deps.readFile(view.sha256, code);
     // The bytes under a code never change (only the SOP's status does).
     res.set({ 'Content-Disposition': `inline; filename="${sopFileName(view.title, view.revision)}"`, 'Cache-Control': 'public, max-age=86400' });
     res.type('application/pdf').send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -91,7 +94,7 @@ export function verificationRouter(deps: VerificationRoutesDeps): Router {
     try {
       const { asked, code, view } = await resolve(deps, req);
       if (!code || !view) return notFoundPage(res, asked);
-      sendPage(res, refusal.status, renderVerificationPage(view, { error: refusal.message, timeZone: deps.timeZone?.() }));
+      sendPage(res, refusal.status, renderVerificationPage(view, { error: refusal.message, timeZone: await deps.timeZone?.(code) }));
     } catch (failure) {
       next(failure);
     }
@@ -102,7 +105,7 @@ export function verificationRouter(deps: VerificationRoutesDeps): Router {
     if (!Buffer.isBuffer(req.body)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Formulir harus dikirim sebagai multipart/form-data.');
     const file = parseMultipartFile(req.body, req.headers['content-type'], { field: 'berkas' });
     const sha256 = sha256Of(file.bytes);
-    const electronic = view.electronic || hasSignature(file.bytes) ? deps.verifyElectronic?.(file.bytes) : undefined;
+    const electronic = view.electronic || hasSignature(file.bytes) ? await deps.verifyElectronic?.(file.bytes, code) : undefined;
     const check: FileCheck = {
       cocok: sha256 === view.sha256,
       sha256,
@@ -111,7 +114,7 @@ export function verificationRouter(deps: VerificationRoutesDeps): Router {
       bytes: file.bytes.length,
       ...(electronic ? { electronic } : {}),
     };
-    sendPage(res, 200, renderVerificationPage(view, { check, timeZone: deps.timeZone?.() }));
+    sendPage(res, 200, renderVerificationPage(view, { check, timeZone: await deps.timeZone?.(code) }));
   };
   router.post('/verifikasi/:code/periksa', multipartBody, checkFile, pageOfError);
 
@@ -125,7 +128,7 @@ export function verificationRouter(deps: VerificationRoutesDeps): Router {
     }
     if (req.body.length === 0) throw fileMissing();
     const sha256 = sha256Of(req.body);
-    const electronic = view.electronic || hasSignature(req.body) ? deps.verifyElectronic?.(req.body) : undefined;
+    const electronic = view.electronic || hasSignature(req.body) ? await deps.verifyElectronic?.(req.body, code) : undefined;
     res.set('Cache-Control', 'no-store').json({ cocok: sha256 === view.sha256, sha256, expected: view.sha256, ...(electronic ? { tandaTangan: electronic } : {}) });
   });
 

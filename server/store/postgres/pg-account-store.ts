@@ -26,6 +26,10 @@ export class PostgresAccountStore implements AccountStore {
     return Number(rows[0]!.n);
   }
 
+  async anyAccount(): Promise<boolean> {
+    return (await this.pool.query(`SELECT 1 FROM users ${ANY_PEMDA} LIMIT 1`)).rows.length > 0;
+  }
+
   async listUsers(): Promise<PublicUser[]> {
     return (await usersOf(this.pool, this.pemda)).map(toPublicUser).sort((a, b) => a.name.localeCompare(b.name, 'id'));
   }

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context';
 import { href, parseHash } from '../../router';
 import { h, type Child } from '../../ui/dom';
 import { userMenu } from './userMenu';
+import { pemdaSelector } from './pemdaSelector';
 import { inboxLink } from '../../features/review/inboxLink';
 import { navEntries, type NavEntry } from './navEntries';
 
@@ -32,6 +33,7 @@ export function appHeader(context: AppContext, ...content: Child[]): HTMLElement
         { class: 'header-end' },
         !compact && h('nav', { class: 'app-nav', 'aria-label': 'Navigasi utama' }, entries.filter((e) => e.group === 'kerja').map((e, i) => [navLink(e.label, e.href, e.testId), i === 0 && inboxLink(context.api, 'nav-link')])),
         !compact && admin.length > 0 && h('nav', { class: 'app-nav', 'aria-label': 'Administrasi' }, admin.map((e) => navLink(e.label, e.href, e.testId))),
+        pemdaSelector(context),
         userMenu(context, { compact, links: compact ? [inboxLink(context.api, 'menu-item'), ...entries.map(menuLink)] : [] }),
       ),
   );

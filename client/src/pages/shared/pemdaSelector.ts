@@ -1,0 +1,43 @@
+// The pemda in the header (docs/storage.md, Many pemda): its name for everyone; for a province role (pembina) a small
+// labelled select "Pemda:" switching between its own provinsi and the kabupaten/kota it reads. Choosing one asks the
+// server (POST /api/session/pemda), then reloads the app on its list so that every page reads the chosen pemda's data.
+import type { AppContext } from '../../context';
+import { href } from '../../router';
+import { errorDialog } from '../../ui/dialog';
+import { h, uniqueId } from '../../ui/dom';
+
+export function pemdaSelector(context: AppContext): HTMLElement | null {
+  const { session } = context;
+  const acting = session.actingPemda;
+  if (!acting) return null;
+  const choices = session.readablePemda;
+  if (choices.length < 2) {
+    return h('span', { class: 'pemda-name', 'data-testid': 'pemda-name', title: `Pemda: ${acting.name}` }, acting.name);
+  }
+  const id = uniqueId('pemda-select');
+  const select = h(
+    'select',
+    { id, class: 'pemda-select', 'data-testid': 'pemda-select' },
+    choices.map((p) => h('option', { value: p.id, selected: p.id === acting.id }, p.name)),
+  );
+  select.addEventListener('change', async () => {
+    const chosen = select.value;
+    // Unsaved work in the modeller can still be saved before the app reads another pemda.
+    if (!(await context.router.confirmLeave())) {
+      select.value = acting.id;
+      return;
+    }
+    select.disabled = true;
+    try {
+      await session.choosePemda(chosen);
+    } catch (error) {
+      select.disabled = false;
+      select.value = acting.id;
+      errorDialog('Pemda tidak dapat dipilih', error);
+      return;
+    }
+    location.hash = href.list();
+    location.reload();
+  });
+  return h('span', { class: 'pemda-choice' }, h('label', { for: id }, 'Pemda:'), select);
+}
