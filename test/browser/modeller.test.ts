@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import type { ModdleElement } from 'bpmn-moddle';
 import { allElements, createModdle } from '../../server/bpmn/moddle';
@@ -115,6 +115,32 @@ describe('the modeller in Chromium', () => {
     await page.waitForFunction(() => [...document.fonts].some((face) => face.family.replace(/"/g, '') === 'bpmn' && face.status === 'loaded'));
     const fontFiles = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => /\/assets\/bpmn-[^/?]+\.woff2(\?|$)/.test(name)));
     expect(fontFiles).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("asks for the palette's icon font while the modeller's code is still on its way", async () => {
+    const created = await server.api('/api/maps', { method: 'POST', json: { name: 'Peta berfon', kind: 'subproses' } });
+    const errors: string[] = [];
+    const page = await openPage(browser, errors);
+    await useSession(page, server.url, server.admin.sessionCookie);
+    // The modeller's code is held back: the palette (which used to be what asked for the font) cannot exist yet.
+    const held: HTTPRequest[] = [];
+    let holding = true;
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (holding && /\/assets\/createDiagram-[^/]+\.js$/.test(request.url())) held.push(request);
+      else void request.continue();
+    });
+    const fontAsked = page.waitForRequest((request) => /\/assets\/bpmn-[^/?]+\.woff2(\?|$)/.test(request.url()));
+    await page.goto(`${server.url}/#/peta/${created.body.map.id}`, { waitUntil: 'domcontentloaded' });
+    await fontAsked;
+    expect(held).toHaveLength(1);
+    expect(await page.$('.djs-palette')).toBeNull();
+    holding = false;
+    for (const request of held.splice(0)) await request.continue();
+    await page.waitForSelector(`${byTestId('modeler-canvas')} svg .djs-element`);
+    await page.waitForFunction(() => [...document.fonts].some((face) => face.family.replace(/"/g, '') === 'bpmn' && face.status === 'loaded'));
     expect(errors).toEqual([]);
     await page.close();
   });

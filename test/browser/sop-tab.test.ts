@@ -132,6 +132,30 @@ describe('the SOP view of the modeller', () => {
     await page.close();
   });
 
+  it('puts the preview frame in the page only when the view is first opened, and keeps it after closing', async () => {
+    const errors: string[] = [];
+    const page = await openPage(browser, errors);
+    const mapId = await newMap('Peta pratinjau saat dibuka');
+    await useSession(page, server.url, server.admin.sessionCookie);
+    await page.goto(`${server.url}/#/peta/${mapId}`, { waitUntil: 'networkidle0' });
+    await page.waitForSelector(`${byTestId('modeler-canvas')} svg .djs-element`);
+    // An iframe in the page makes a document of its own and fires load, whose fit forced a layout before the
+    // map's first paint (issue 16): none while the view was never opened.
+    expect(await page.$$eval('iframe', (frames) => frames.length)).toBe(0);
+    await page.click(byTestId('sop-toggle'));
+    await page.waitForSelector('.sop-form input[name="namaSop"]:not([disabled])');
+    expect(await previewText(page, 'Menerbitkan surat penugasan')).toContain('Menerbitkan surat penugasan');
+    expect(await page.$eval(byTestId('sop-preview'), (e) => (e as HTMLIFrameElement).dataset.preview)).toBe('saved');
+    // Closed and opened again: the same frame, still in the preview column after the row comments.
+    await page.click(byTestId('sop-toggle'));
+    await page.waitForSelector(byTestId('sop-panel'), { hidden: true });
+    await page.click(byTestId('sop-toggle'));
+    await page.waitForSelector(byTestId('sop-panel'), { visible: true });
+    expect(await page.$$eval('.sop-preview-column > iframe', (frames) => frames.map((frame) => frame === frame.parentElement!.lastElementChild))).toEqual([true]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('drops a live preview that answers after the save, so the note and the frame show what is saved', async () => {
     const errors: string[] = [];
     const page = await openPage(browser, errors);

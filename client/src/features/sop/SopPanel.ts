@@ -22,6 +22,10 @@ export class SopPanel {
   private readonly saveButton = h('button', { type: 'submit', class: 'button button-primary', 'data-testid': 'sop-save' }, 'Simpan SOP');
   private readonly status = h('span', { class: 'sop-status', role: 'status', 'data-testid': 'sop-status' });
   private readonly alert = h('div', { class: 'sop-alert', 'aria-live': 'assertive' });
+  /**
+   * Put in the page on the first opening of the view (`previewColumn`): an iframe in the page makes a document of its
+   * own and fires `load` at once, whose fit forced a layout of the whole page before the map's first paint (issue 16).
+   */
   private readonly frame = h('iframe', {
     class: 'sop-preview-frame',
     title: 'Pratinjau dokumen SOP',
@@ -29,6 +33,7 @@ export class SopPanel {
     onLoad: () => this.previewLoaded(),
   });
   private readonly previewNote = h('span', { class: 'sop-preview-note' });
+  private readonly previewColumn: HTMLElement;
   private readonly pdfLink: HTMLAnchorElement;
   private readonly appendixToggle: HTMLElement;
   /** Open review comments per SOP row, above the preview. */
@@ -81,27 +86,27 @@ export class SopPanel {
       { type: 'button', class: 'button button-ghost', 'aria-pressed': 'false', 'data-testid': 'sop-toggle', title: 'Identitas dan pratinjau SOP', onClick: () => this.setOpen(!this.isOpen()) },
       'SOP',
     );
+    this.previewColumn = h(
+      'div',
+      { class: 'sop-preview-column' },
+      h(
+        'div',
+        { class: 'sop-preview-toolbar' },
+        h('h2', { class: 'sop-heading' }, 'Pratinjau'),
+        this.previewNote,
+        h('button', { type: 'button', class: 'button button-ghost', onClick: () => this.reloadPreview() }, 'Muat ulang'),
+        this.appendixToggle,
+        this.pdfLink,
+        // An editable Word copy for offices that must amend the SOP in Word (issue 17); the PDF stays the one signed.
+        h('a', { class: 'button button-ghost', href: api.sopUrl(mapId, 'docx'), download: '', 'data-testid': 'sop-docx', title: 'SOP sebagai dokumen Word yang dapat diubah (tabel dan bentuk Word)' }, 'Unduh Word'),
+      ),
+      this.rowComments.element,
+    );
     this.element = h(
       'section',
       { class: 'sop-panel', hidden: true, 'aria-label': 'SOP', 'data-testid': 'sop-panel' },
       h('div', { class: 'sop-form-column' }, h('h2', { class: 'sop-heading' }, 'Identitas SOP'), this.alert, this.form.element, this.letterhead.element),
-      h(
-        'div',
-        { class: 'sop-preview-column' },
-        h(
-          'div',
-          { class: 'sop-preview-toolbar' },
-          h('h2', { class: 'sop-heading' }, 'Pratinjau'),
-          this.previewNote,
-          h('button', { type: 'button', class: 'button button-ghost', onClick: () => this.reloadPreview() }, 'Muat ulang'),
-          this.appendixToggle,
-          this.pdfLink,
-          // An editable Word copy for offices that must amend the SOP in Word (issue 17); the PDF stays the one signed.
-          h('a', { class: 'button button-ghost', href: api.sopUrl(mapId, 'docx'), download: '', 'data-testid': 'sop-docx', title: 'SOP sebagai dokumen Word yang dapat diubah (tabel dan bentuk Word)' }, 'Unduh Word'),
-        ),
-        this.rowComments.element,
-        this.frame,
-      ),
+      this.previewColumn,
     );
   }
 
@@ -116,6 +121,7 @@ export class SopPanel {
     // The diagram behind the view leaves the tab order while the view covers it.
     for (const sibling of this.element.parentElement?.children ?? []) if (sibling !== this.element) (sibling as HTMLElement).inert = open;
     if (!open) return;
+    if (!this.frame.isConnected) this.previewColumn.append(this.frame);
     if (this.previewStale) this.reloadPreview();
     if (this.loaded) this.focusForm();
     else void this.load();

@@ -6,6 +6,7 @@ import { downloadBpmn, downloadSvg, exportAction } from '../../diagram/diagramFi
 import { fitBeforeFirstLayout, fitDiagram, paletteInset } from '../../diagram/viewport';
 import { showOpenWarnings } from '../../diagram/OpenWarningsNotice';
 import { addZoomControls } from '../../diagram/zoomControls';
+import { loadPaletteFont } from '../../diagram/paletteFont';
 import { CHANGE_TRACKER_EVENT, type ChangeTrackerEvent } from '../../features/change-tracking/ChangeTracker';
 import { FindingsPanel } from '../../features/lint/FindingsPanel';
 import type RepositoryFindings from '../../features/lint/RepositoryFindings';
@@ -135,6 +136,8 @@ export class MapEditorPage implements Page {
 
   private async load(): Promise<void> {
     replaceChildren(this.main, loadingView('Memuat peta…'));
+    // The palette's icon font comes in while the map and the code do, not while the map's first frames are drawn.
+    loadPaletteFont();
     let modeler: Modeler | null = null;
     try {
       // The map, its XML, meta and kamus, fetched ahead when the page was opened by its address, else asked for now.
