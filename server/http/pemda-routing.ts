@@ -29,8 +29,12 @@ export const PROVINCE_ROLE: Role = 'pembina';
 export const PEMDA_COOKIE = 'petakerja_pemda';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
-/** What a province role may read of a kabupaten/kota: maps (with their SOPs, reviews, lint), the dashboard, checks. */
-const READABLE_IN_CHILD = /^\/(maps(\/|$)|meta$|templates$|kamus$|repository\/(dashboard|lint)$|units\/[^/]+\/letterhead$)/;
+/**
+ * What a province role may read of a kabupaten/kota: maps (with their SOPs, reviews, lint), the dashboard, checks, the
+ * SOPs due for evaluation, and its own inbox there (empty: a pembina takes no part in a kabupaten's review cycle) —
+ * the pages its navigation offers.
+ */
+const READABLE_IN_CHILD = /^\/(maps(\/|$)|meta$|templates$|kamus$|repository\/(dashboard|lint)$|units\/[^/]+\/letterhead$|review\/(evaluations-due|inbox)$)/;
 
 export const forbiddenPemda = () => new AppError(403, 'FORBIDDEN_PEMDA', 'Anda tidak dapat membaca data pemda ini.');
 const readOnlyPemda = () =>

@@ -448,7 +448,7 @@ describe(`tenant isolation (${tenancyCases.length} cases, PostgreSQL)`, () => {
     const readIds = (await pembina.api('/api/maps')).body.items.map((m: { id: string }) => m.id);
     expect(readIds).toContain(mapB.id);
     expect(readIds).not.toContain(mapA.id);
-    for (const path of [`/api/maps/${mapB.id}`, `/api/maps/${mapB.id}/revisions`, `/api/maps/${mapB.id}/sop`, `/api/maps/${mapB.id}/lint`, '/api/repository/dashboard', '/api/repository/lint']) {
+    for (const path of [`/api/maps/${mapB.id}`, `/api/maps/${mapB.id}/revisions`, `/api/maps/${mapB.id}/sop`, `/api/maps/${mapB.id}/lint`, '/api/repository/dashboard', '/api/repository/lint', '/api/review/evaluations-due', '/api/review/inbox']) {
       expect((await pembina.api(path)).status, path).toBe(200);
     }
     expect((await pembina.api(`/api/maps/${mapA.id}`)).status).toBe(404);

@@ -1,6 +1,9 @@
 // The pemda in the header (docs/storage.md, Many pemda), in Chromium on PostgreSQL: a province role (pembina) of a
 // provinsi switches with the keyboard between its provinsi and a kabupaten it reads, and the app reloads on that
 // pemda's maps; a kabupaten's user sees its pemda's name.
+// PETAKERJA_OFFICE_SCREENSHOTS=1 keeps its picture in docs/screenshots/ (a plain run writes nothing in the tree).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/accounts/password';
 import { openPostgresStore } from '../../server/store/postgres/open-postgres-store';
@@ -23,6 +26,7 @@ await adminB.signIn('admin-b', TEST_PASSWORD);
 expect((await adminB.api('/api/maps', { method: 'POST', json: { name: 'Peta milik Kabupaten B', kind: 'subproses', unit: 'Dinas Kesehatan' } })).status).toBe(201);
 expect((await server.api('/api/maps', { method: 'POST', json: { name: 'Peta milik pemda bawaan', kind: 'subproses', unit: 'Dinas Kesehatan' } })).status).toBe(201);
 
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 const rowNames = (page: import('puppeteer-core').Page) => page.$$eval(byTestId('map-row'), (rows) => rows.map((row) => row.textContent ?? ''));
 
@@ -46,6 +50,12 @@ describe('pemda in the header', () => {
     expect(await page.$eval(byTestId('pemda-select'), (el) => (el as HTMLSelectElement).value)).toBe('kab-b');
     // Read only: no button to create a map.
     expect(await page.$(byTestId('new-map-button'))).toBeNull();
+    expect(await page.$(byTestId('sop-export-button'))).toBeNull();
+    if (process.env.PETAKERJA_OFFICE_SCREENSHOTS) await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/pemda-selector.png') });
+    // Its navigation reads there too: the map list, and the SOPs due for evaluation answer (no refusal on the page).
+    expect(await page.$(byTestId('maps-link'))).not.toBeNull();
+    await page.click(byTestId('evaluations-link'));
+    await page.waitForSelector(byTestId('evaluation-due-empty'), { visible: true });
     expect(errors).toEqual([]);
     await page.close();
   });

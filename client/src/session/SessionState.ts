@@ -72,6 +72,13 @@ export class SessionState {
     return this.session?.actingPemda ?? this.session?.pemda;
   }
 
+  /** A province role reading a kabupaten/kota: the server answers only reads there, so nothing else is offered. */
+  get readsOtherPemda(): boolean {
+    const own = this.session?.pemda?.id;
+    const acting = this.session?.actingPemda?.id;
+    return own !== undefined && acting !== undefined && own !== acting;
+  }
+
   /** The pemda a province role may choose between (more than one), else none. */
   get readablePemda() {
     return this.session?.readablePemda ?? [];

@@ -77,7 +77,8 @@ export class MapListPage implements Page {
     );
     const { session } = context;
     // Only drafters create and import maps; the server refuses anyone else, so nobody else is offered it.
-    // Everyone may export their unit's SOPs (the bureau picks the unit in the dialog).
+    // Everyone may export their unit's SOPs (the bureau picks the unit in the dialog) — but for a province role
+    // reading a kabupaten/kota, whose server answers only reads there (an export is a job it would refuse).
     const exportSop = h('button', { type: 'button', class: 'button button-secondary', 'data-testid': 'sop-export-button', onClick: () => void this.openSopExport() }, 'Ekspor SOP unit');
     const actions = session.canEditMaps
       ? h(
@@ -88,7 +89,7 @@ export class MapListPage implements Page {
           this.importInput,
           h('button', { type: 'button', class: 'button button-primary', 'data-testid': 'new-map-button', onClick: () => void this.openCreate() }, 'Peta baru'),
         )
-      : h('div', { class: 'page-actions' }, exportSop);
+      : h('div', { class: 'page-actions' }, ...(session.readsOtherPemda ? [] : [exportSop]));
     const lead = session.allUnits
       ? 'Peta proses, subproses, relasi, lintas fungsi dan alur mekanisme kerja.'
       : `Peta proses unit ${session.user.unit || '(unit belum diisi)'}. Anda dapat membuka dan mengekspor peta; perubahan dilakukan oleh penyusun.`;

@@ -10,5 +10,7 @@ describe('navigation entries per role', () => {
     for (const role of ['reviewer', 'pengesah', 'pembaca'] as const) {
       expect(labels({ roles: [role] }, false)).toEqual(['kerja:Peta proses', 'kerja:Evaluasi SOP']);
     }
+    // The province role reads every unit of the pemda it reads.
+    expect(labels({ roles: ['pembina'] }, true)).toEqual(['kerja:Peta proses', 'kerja:Evaluasi SOP', 'kerja:Dasbor', 'kerja:Pemeriksaan repositori']);
   });
 });

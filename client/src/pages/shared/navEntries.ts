@@ -12,7 +12,7 @@ export interface NavEntry {
 }
 
 /** Roles granted `maps:read` on the server: all of them today, kept explicit so a new role must be placed. */
-const MAP_READERS: readonly Role[] = ['admin', 'penyusun', 'reviewer', 'pengesah', 'pembaca'];
+const MAP_READERS: readonly Role[] = ['admin', 'penyusun', 'reviewer', 'pengesah', 'pembaca', 'pembina'];
 
 /** The entries for a user with `roles`; `allUnits` is the session's (the bureau: admin or penyusun). */
 export function navEntries(user: { roles: readonly Role[] }, allUnits: boolean): NavEntry[] {
