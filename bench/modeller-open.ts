@@ -146,7 +146,10 @@ export async function runOpenBench({ sizes = [200, 800, 2000], runs = 5 } = {}):
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      // Each incognito context would load Chrome's own omnibox popup (a WebUI page, ~0.4 s of CPU) on the same cores as
+      // both pages measured: neither ours nor bare's, it only adds noise (docs/performance.md, seventh pass).
+      '--disable-features=WebUIOmniboxPopup,PreloadTopChromeWebUI'],
   });
   try {
     const setup = await json(`${server.url}/api/setup`, {
