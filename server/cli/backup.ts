@@ -3,17 +3,18 @@
 import { parseArgs } from 'node:util';
 import { backupDataDir, DAMAGED_DIR, restoreDataDir } from '../store/backup';
 import { describeDamagedMaps } from '../store/backup-verify';
+import { pemdaOption } from './pemda-option';
 import { databaseOption, dataDirOption, UsageError } from './usage';
 
 const progress = (line: string) => console.error(line);
 
 export async function backupCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { data: { type: 'string' }, database: { type: 'string' }, out: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: { data: { type: 'string' }, database: { type: 'string' }, pemda: { type: 'string' }, out: { type: 'string' } }, strict: true });
   if (!values.out) throw new UsageError('Tentukan berkas cadangan: --out BERKAS.tar.gz');
   const started = Date.now();
   const url = databaseOption(values);
   const { files, bytes } = url
-    ? await (await import('../store/database-backup')).backupDatabase(url, values.out, progress)
+    ? await (await import('../store/database-backup')).backupDatabase(url, values.out, progress, pemdaOption(values.pemda))
     : await backupDataDir(dataDirOption(values.data), values.out);
   console.log(`Cadangan ${values.out} dibuat: ${files} berkas, ${(bytes / 1024 / 1024).toFixed(1)} MB, dalam ${Date.now() - started} ms.`);
 }
@@ -21,11 +22,12 @@ export async function backupCommand(args: string[]): Promise<void> {
 export async function restoreCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { data: { type: 'string' }, database: { type: 'string' }, in: { type: 'string' }, 'lewati-rusak': { type: 'boolean' } },
+    options: { data: { type: 'string' }, database: { type: 'string' }, pemda: { type: 'string' }, in: { type: 'string' }, 'lewati-rusak': { type: 'boolean' } },
     strict: true,
   });
   if (!values.in) throw new UsageError('Tentukan berkas cadangan: --in BERKAS.tar.gz');
-  const options = { skipDamaged: values['lewati-rusak'] === true };
+  const pemda = pemdaOption(values.pemda);
+  const options = { skipDamaged: values['lewati-rusak'] === true, ...(pemda ? { pemda } : {}) };
   const url = databaseOption(values);
   const { maps, revisions, users, skipped } = url
     ? await (await import('../store/database-backup')).restoreDatabase(values.in, url, options, progress)

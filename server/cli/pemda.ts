@@ -65,12 +65,19 @@ export async function pemdaCommand(args: string[]): Promise<void> {
     case 'add': {
       // On a data directory: one pemda, refused before anything is asked.
       if (!databaseUrl) throw embeddedSinglePemda();
-      if (!values.id || !values.name || !values.kind || !values.admin) {
-        throw new UsageError('Gunakan: pemda add --database URL --id ID --name NAMA --kind kabupaten|kota|provinsi [--province ID] --admin NAMA_PENGGUNA');
+      if (!values.id || !values.name || !values.kind) {
+        throw new UsageError('Gunakan: pemda add --database URL --id ID --name NAMA --kind kabupaten|kota|provinsi [--province ID] [--admin NAMA_PENGGUNA]');
       }
       const kind = PemdaKind.safeParse(values.kind);
       if (!kind.success) throw new UsageError(`Jenis pemda tidak dikenal: ${values.kind}. Jenis: ${PemdaKind.options.join(', ')}.`);
       const pemda = parseNewPemda({ id: values.id, name: values.name, kind: kind.data, province: values.province ?? null });
+      const label = `Pemda ${pemda.id} (${PEMDA_KIND_LABELS[pemda.kind]} ${pemda.name})`;
+      // Without --admin the pemda is made empty, to be filled by "migrate --pemda" from the data directory it used.
+      if (!values.admin) {
+        await withStore(databaseUrl, dataDir, (store) => store.pemdas.add(pemda));
+        console.log(`${label} dibuat tanpa akun. Isi dengan: migrate --from DIR --to URL --pemda ${pemda.id}, atau tambahkan admin dengan: user add --pemda ${pemda.id} --roles admin,penyusun.`);
+        return;
+      }
       const password = Password.safeParse(process.env[PASSWORD_ENV] || (await askPassword(`Kata sandi untuk ${values.admin}: `)));
       if (!password.success) throw new UsageError(`Kata sandi admin tidak sah — ${issues(password.error)}`);
       // The province role's reading is the provinsi admin's to hand out; the first admin holds it too.
@@ -86,7 +93,7 @@ export async function pemdaCommand(args: string[]): Promise<void> {
         const own = store.forPemda(pemda.id);
         await new AccountsService(own.accounts, own.audit).createUser('cli', body.data, 'cli');
       });
-      console.log(`Pemda ${pemda.id} (${PEMDA_KIND_LABELS[pemda.kind]} ${pemda.name}) dibuat, dengan admin ${body.data.username}.`);
+      console.log(`${label} dibuat, dengan admin ${body.data.username}.`);
       return;
     }
     case 'list': {

@@ -31,15 +31,19 @@ Perintah:
             [--pemda ID]      pemda akun itu (bawaan: pemda bawaan; lihat "pemda list")
   user list Menampilkan akun: --data DIR | --database URL [--pemda ID]
   user passwd  Mengganti kata sandi akun: --username U --password-stdin --data DIR | --database URL
-  backup    Mencadangkan seluruh data: --data DIR | --database URL --out BERKAS.tar.gz (boleh saat server berjalan)
+  backup    Mencadangkan seluruh data: --data DIR | --database URL [--pemda ID] --out BERKAS.tar.gz
+            (boleh saat server berjalan; basis data dengan beberapa pemda: satu pemda per cadangan)
   restore   Memulihkan cadangan ke direktori data atau basis data baru atau kosong:
-            --in BERKAS.tar.gz --data DIR | --database URL (cadangan yang satu dapat dipulihkan ke yang lain)
+            --in BERKAS.tar.gz --data DIR | --database URL [--pemda ID] (cadangan yang satu dapat dipulihkan ke yang lain)
             --lewati-rusak    pulihkan peta yang utuh, sisihkan peta yang rusak ke folder rusak/ (keluar 3)
   migrate   Memindahkan seluruh data ke penyimpanan lain yang kosong, tiap isi diperiksa sha256-nya:
             --from DIR|postgres://… --to DIR|postgres://… (hentikan server dahulu; sesi masuk tidak dipindahkan)
+            --pemda ID        di sisi basis data: pemda yang dipindahkan atau diisi (pemda kosong dari "pemda add"
+                              tanpa --admin)
   pemda add Menambah pemda ke basis data PostgreSQL, dengan admin pertamanya:
             --database URL --id ID --name "Nama" --kind kabupaten|kota|provinsi [--province ID_PROVINSI]
-            --admin NAMA_PENGGUNA (kata sandinya dari PETAKERJA_ADMIN_PASSWORD, atau ditanyakan di terminal)
+            [--admin NAMA_PENGGUNA] (kata sandinya dari PETAKERJA_ADMIN_PASSWORD, atau ditanyakan di terminal;
+            tanpa --admin pemda dibuat kosong, untuk diisi dengan migrate --pemda)
   pemda list  Menampilkan pemda: --database URL (direktori data hanya memuat satu pemda)
   help      Menampilkan bantuan ini
 

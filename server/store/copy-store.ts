@@ -71,24 +71,44 @@ function reading<T>(what: string, work: () => Promise<T>): Promise<T> {
   });
 }
 
-export async function copyStore(source: Store, target: Store, progress: Progress = () => undefined): Promise<CopySummary> {
-  // The copy is of one pemda's store (the default's): a database with more would lose the others (docs/storage.md,
-  // Many pemda — not done yet), so it is refused before anything is written.
+export interface CopyOptions {
+  /**
+   * One pemda is copied on purpose (`--pemda`): the source and target are that pemda's stores, and the others of a
+   * database are left out knowingly. Without it a source holding several pemda is refused.
+   */
+  onePemda?: boolean;
+}
+
+export async function copyStore(source: Store, target: Store, progress: Progress = () => undefined, options: CopyOptions = {}): Promise<CopySummary> {
+  // Without --pemda the copy is of the default pemda's store: a database with more would lose the others
+  // (docs/storage.md, Many pemda), so it is refused before anything is written.
   const pemdas = await source.pemdas.list();
-  if (pemdas.length > 1) {
+  if (pemdas.length > 1 && !options.onePemda) {
     throw new AppError(
       409,
       'COPY_MANY_PEMDA',
-      `Penyimpanan asal memuat ${pemdas.length} pemda (${pemdas.map((p) => p.id).join(', ')}); pemindahan, cadangan dan pemulihan baru mendukung satu pemda. Tidak ada yang ditulis.`,
+      `Penyimpanan asal memuat ${pemdas.length} pemda (${pemdas.map((p) => p.id).join(', ')}); pindahkan, cadangkan atau pulihkan satu pemda sekaligus dengan --pemda ID. Tidak ada yang ditulis.`,
     );
   }
   const existing = await contentsOf(target);
   if (existing.length > 0) {
     throw new AppError(409, 'IMPORT_TARGET_NOT_EMPTY', `Penyimpanan tujuan tidak kosong (${existing.join(', ')}); pemindahan hanya ke penyimpanan yang kosong.`);
   }
+  // Usernames are one for the whole deployment: a pemda joining a database whose other pemda already use some of
+  // its usernames is refused before anything is written, naming them.
+  const users = await source.accounts.exportUsers();
+  const taken: string[] = [];
+  for (const user of users) if (await target.accounts.findUserByUsername(user.username)) taken.push(user.username);
+  if (taken.length > 0) {
+    throw new AppError(
+      409,
+      'IMPORT_USERNAME_TAKEN',
+      `Nama pengguna ${taken.join(', ')} sudah dipakai di penyimpanan tujuan (nama pengguna berlaku untuk seluruh pemasangan); ubah nama pengguna itu di sumber lebih dulu. Tidak ada yang ditulis.`,
+    );
+  }
   const summary: CopySummary = { maps: 0, revisions: 0, sops: 0, reviews: 0, files: 0, users: 0, auditEvents: 0 };
 
-  for (const user of await source.accounts.exportUsers()) {
+  for (const user of users) {
     await target.accounts.importUser(user);
     summary.users++;
   }

@@ -21,13 +21,14 @@ async function withTempDir<T>(use: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
-export function backupDatabase(url: string, outFile: string, progress?: Progress): Promise<BackupSummary> {
+/** Backs up the database's default pemda, or `pemda` (one pemda per archive: it restores into a data directory). */
+export function backupDatabase(url: string, outFile: string, progress?: Progress, pemda?: string): Promise<BackupSummary> {
   return withTempDir(async (dir) => {
-    const source = await openSourceStore(url);
+    const source = await openSourceStore(url, pemda);
     try {
       const target = await openEmbeddedStore(dir);
       try {
-        await copyStore(source, target, progress);
+        await copyStore(source, target, progress, { onePemda: pemda !== undefined });
       } finally {
         await target.close();
       }
@@ -38,14 +39,15 @@ export function backupDatabase(url: string, outFile: string, progress?: Progress
   });
 }
 
-export function restoreDatabase(archive: string, url: string, options: RestoreOptions = {}, progress?: Progress): Promise<RestoreSummary> {
+/** Restores into the database's default pemda, or into `options.pemda` (made empty first with "pemda add"). */
+export function restoreDatabase(archive: string, url: string, options: RestoreOptions & { pemda?: string } = {}, progress?: Progress): Promise<RestoreSummary> {
   return withTempDir(async (dir) => {
     const summary = await restoreDataDir(archive, dir, options);
     const source = await openEmbeddedStore(dir);
     try {
-      const target = await openTargetStore(url);
+      const target = await openTargetStore(url, options.pemda);
       try {
-        await copyStore(source, target.store, progress);
+        await copyStore(source, target.store, progress, { onePemda: options.pemda !== undefined });
       } catch (error) {
         await target.store.close().catch(() => undefined);
         const note = await target.discard();

@@ -8,7 +8,8 @@ import { replaceDocument } from './replace-document';
 import { SerialQueue } from './serial-queue';
 import { DOCUMENT_LIMITS } from './document-limits';
 import { ValidatedJsonFile } from './validated-json-file';
-import { isActiveAdmin, lastAdmin, MAX_SESSIONS_PER_USER, setupDone, toPublicUser, userNotFound, usernameTaken } from './account-rules';
+import { isActiveAdmin, lastAdmin, MAX_SESSIONS_PER_USER, setupDone, toPublicUser, userNotFound, usernameTaken, withPemda } from './account-rules';
+import { DEFAULT_PEMDA } from './pemda';
 
 export const ACCOUNTS_FILE = 'accounts.json';
 
@@ -82,9 +83,11 @@ class LowdbAccountStore implements AccountStore {
   }
 
   importUser(user: User): Promise<void> {
+    // An account moved out of a database's pemda (migrate --pemda) belongs to this store's one pemda here.
+    const own = withPemda(user, DEFAULT_PEMDA);
     return this.commit((doc) => {
-      if (doc.users.some((u) => u.id === user.id || u.username === user.username)) throw usernameTaken(user.username);
-      return { next: { ...doc, users: [...doc.users, user] }, result: undefined };
+      if (doc.users.some((u) => u.id === own.id || u.username === own.username)) throw usernameTaken(own.username);
+      return { next: { ...doc, users: [...doc.users, own] }, result: undefined };
     });
   }
 

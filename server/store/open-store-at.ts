@@ -2,6 +2,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StoreOpenError } from '../errors';
+import { DEFAULT_PEMDA } from './pemda';
 import { redactedUrl } from './postgres/url';
 import { openEmbeddedStore, type Store } from './store';
 import { MAP_DIR } from './lowdb-map-store';
@@ -11,9 +12,27 @@ export const isDatabaseUrl = (location: string) => /^postgres(ql)?:\/\//.test(lo
 /** How a location is named in messages: a directory by its path, a database without its password. */
 export const describeLocation = (location: string) => (isDatabaseUrl(location) ? `basis data ${redactedUrl(location)}` : `direktori ${path.resolve(location)}`);
 
-/** Opens an existing store to read from: a directory must already be a Petakerja data directory. */
-export async function openSourceStore(location: string): Promise<Store> {
-  if (isDatabaseUrl(location)) return (await import('./postgres/open-postgres-store')).openPostgresStore(location);
+/**
+ * The store of one pemda of a database (`pemda`; the default pemda when not given), closing the whole database when
+ * closed. Refuses a pemda the database does not hold, naming the ones it does.
+ */
+async function openDatabasePemda(location: string, pemda: string = DEFAULT_PEMDA): Promise<Store> {
+  const root = await (await import('./postgres/open-postgres-store')).openPostgresStore(location);
+  if (pemda === DEFAULT_PEMDA) return root;
+  if (!(await root.pemdas.get(pemda))) {
+    const known = (await root.pemdas.list()).map((p) => p.id).join(', ');
+    await root.close();
+    throw new StoreOpenError(`Pemda "${pemda}" tidak ada di ${describeLocation(location)} (pemda yang ada: ${known}); buat dengan "pemda add" atau periksa --pemda.`);
+  }
+  return { ...root.forPemda(pemda), close: () => root.close() };
+}
+
+/**
+ * Opens an existing store to read from: a directory must already be a Petakerja data directory; of a database, the
+ * store of `pemda` (default: the default pemda). A data directory holds one pemda: `pemda` is not used there.
+ */
+export async function openSourceStore(location: string, pemda?: string): Promise<Store> {
+  if (isDatabaseUrl(location)) return openDatabasePemda(location, pemda);
   await stat(path.join(location, MAP_DIR)).catch(() => {
     throw new StoreOpenError(`${path.resolve(location)} bukan direktori data Petakerja (tidak ada ${MAP_DIR}/).`);
   });
@@ -24,12 +43,15 @@ export async function openSourceStore(location: string): Promise<Store> {
  * Opens a store to fill. A directory that did not exist or was empty is removed again by `discard` (a failed copy
  * leaves nothing behind); a database cannot be, and the message says so.
  */
-export async function openTargetStore(location: string): Promise<{ store: Store; discard: () => Promise<string> }> {
+export async function openTargetStore(location: string, pemda?: string): Promise<{ store: Store; discard: () => Promise<string> }> {
   if (isDatabaseUrl(location)) {
-    const store = await (await import('./postgres/open-postgres-store')).openPostgresStore(location);
+    const store = await openDatabasePemda(location, pemda);
     return {
       store,
-      discard: async () => `Basis data tujuan ${redactedUrl(location)} mungkin berisi sebagian salinan: buat ulang basis data itu (kosong) sebelum mengulang.`,
+      discard: async () =>
+        pemda && pemda !== DEFAULT_PEMDA
+          ? `Pemda "${pemda}" di basis data tujuan ${redactedUrl(location)} mungkin berisi sebagian salinan (pemda lain tidak tersentuh): kosongkan pemda itu sebelum mengulang.`
+          : `Basis data tujuan ${redactedUrl(location)} mungkin berisi sebagian salinan: buat ulang basis data itu (kosong) sebelum mengulang.`,
     };
   }
   const dir = path.resolve(location);

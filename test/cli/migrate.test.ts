@@ -142,6 +142,58 @@ describe('petakerja migrate', () => {
     await expect(readdir(target)).rejects.toThrow(/ENOENT/);
   });
 
+  it("moves a kabupaten's data directory into its pemda of a province's database and out again, leaving the other pemda as they were", async () => {
+    const database = await createTestDatabase();
+    const env = { PETAKERJA_ADMIN_PASSWORD: 'kata-sandi-uji-123' };
+    expect((await runCli(['pemda', 'add', '--database', database, '--id', 'bali', '--name', 'Provinsi Bali', '--kind', 'provinsi', '--admin', 'admin.bali'], { env })).code).toBe(0);
+    // The kabupaten's pemda is made empty (no --admin): its accounts come with its data.
+    for (const id of ['kab-a', 'kab-b']) {
+      const added = await runCli(['pemda', 'add', '--database', database, '--id', id, '--name', `Kabupaten ${id}`, '--kind', 'kabupaten', '--province', 'bali']);
+      expect(added.code, added.stderr).toBe(0);
+      expect(added.stdout).toContain(`migrate --from DIR --to URL --pemda ${id}`);
+    }
+    // Several pemda and no --pemda: refused before anything is written, pointing at --pemda.
+    const whole = await runCli(['migrate', '--from', database, '--to', path.join(await tempDir(), 'semua')]);
+    expect(whole.code).toBe(1);
+    expect(whole.stderr).toContain('--pemda ID');
+
+    const there = await runCli(['migrate', '--from', sourceDir, '--to', database, '--pemda', 'kab-a']);
+    expect(there.code, there.stderr).toBe(0);
+    const inPemda = async (id: string) => withStore(database, async (root) => contentOf(root.forPemda(id)));
+    const moved = await inPemda('kab-a');
+    // The same records, each account now of kab-a.
+    expect({ ...moved, users: [] }).toEqual({ ...sourceContent, users: [] });
+    expect(moved.users).toEqual(sourceContent.users.map((u) => ({ ...u, pemda: 'kab-a' })));
+    // The other pemda: the provinsi keeps its one account and no map; the default pemda is still empty.
+    const bali = await inPemda('bali');
+    expect([bali.perMap.length, bali.users.map((u) => u.username)]).toEqual([0, ['admin.bali']]);
+    expect((await inPemda('default')).perMap).toEqual([]);
+
+    // The same directory again into kab-b: its usernames are taken in the deployment — refused, nothing written.
+    const twice = await runCli(['migrate', '--from', sourceDir, '--to', database, '--pemda', 'kab-b']);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('penyusun.pindah');
+    expect(twice.stderr).toContain('Tidak ada yang ditulis.');
+    const kabB = await inPemda('kab-b');
+    expect([kabB.perMap.length, kabB.users.length, kabB.audit.length]).toEqual([0, 0, 0]);
+
+    // Out again: kab-a leaves the province for a data directory, its accounts of that directory's one pemda.
+    const backDir = path.join(await tempDir(), 'keluar');
+    const back = await runCli(['migrate', '--from', database, '--to', backDir, '--pemda', 'kab-a']);
+    expect(back.code, back.stderr).toBe(0);
+    expect(await withStore(backDir, contentOf)).toEqual(sourceContent);
+    // And a backup of one pemda restores into a data directory the same.
+    const archive = path.join(await tempDir(), 'kab-a.tar.gz');
+    const backup = await runCli(['backup', '--database', database, '--pemda', 'kab-a', '--out', archive]);
+    expect(backup.code, backup.stderr).toBe(0);
+    const restoredDir = path.join(await tempDir(), 'pulih');
+    expect((await runCli(['restore', '--in', archive, '--data', restoredDir])).code).toBe(0);
+    expect(await withStore(restoredDir, contentOf)).toEqual(sourceContent);
+    const unknown = await runCli(['migrate', '--from', database, '--to', path.join(await tempDir(), 'x'), '--pemda', 'kab-z']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Pemda "kab-z" tidak ada');
+  });
+
   it('re-hashes every body on arrival: an import whose bytes do not match their sha256 is refused by both stores', async () => {
     const [{ map, revisions, xml }] = sourceContent.perMap.filter((m) => !m.original);
     const bodies = new Map(revisions.map((r, i) => [r.sha256, Buffer.from(xml[i]!, 'utf8')]));
