@@ -76,3 +76,37 @@ export const RECOMMENDED_RULES: Record<string, RuleFactory> = {
   'superfluous-label': superfluousLabel,
   'superfluous-termination': superfluousTermination,
 };
+
+/**
+ * The rules above whose check starts by returning (undefined) unless the element is of some bpmn: type, with nothing
+ * done before that test (read one by one in node_modules/bpmnlint/rules; the sub-process wrapper above only asks
+ * `$instanceOf('bpmn:SubProcess')` first): on the diagram interchange's shapes, edges and bounds they do nothing, and
+ * the one-walk linter does not call them there (one-pass-linter.ts `bpmnOnly`). Not listed: `global` and `no-bpmndi`
+ * (they answer false below the root and are called there only) — nothing to gain.
+ */
+export const BPMN_ONLY_RECOMMENDED_RULES: ReadonlySet<string> = new Set([
+  'ad-hoc-sub-process',
+  'conditional-flows',
+  'end-event-required',
+  'event-based-gateway',
+  'event-sub-process-typed-start-event',
+  'fake-join',
+  'label-required',
+  'link-event',
+  'no-complex-gateway',
+  'no-disconnected',
+  'no-duplicate-sequence-flows',
+  'no-gateway-join-fork',
+  'no-implicit-split',
+  'no-implicit-end',
+  'no-implicit-start',
+  'no-inclusive-gateway',
+  'no-overlapping-elements',
+  'single-blank-start-event',
+  'single-event-definition',
+  'start-event-required',
+  'sub-process-blank-start-event',
+  'superfluous-gateway',
+  'superfluous-label',
+  'superfluous-termination',
+]);
