@@ -14,8 +14,10 @@ interface RuleRun {
   enter?: (element: unknown, reporter: Reporter) => boolean | void;
   leave?: (element: unknown, reporter: Reporter) => void;
   reporter: Reporter;
-  /** Not called on elements outside BPMN's semantic types (see `bpmnOnly` of OnePassLinter). */
-  bpmnOnly: boolean;
+  /** Its place in the configuration (an index into `calledOn`'s answer). */
+  index: number;
+  /** Called only on elements of one of these bpmn: types (see `ruleTypes` of OnePassLinter); absent: on every element. */
+  types?: readonly string[];
   /** Set when the rule threw: bpmnlint stops walking it and reports only the error. */
   error?: Error;
 }
@@ -52,20 +54,18 @@ function containedProperties(descriptor: Descriptor): Descriptor['properties'] {
   return properties;
 }
 
-/**
- * Whether elements of a type are outside BPMN's semantic types: the diagram interchange (bpmndi:, dc:, di:), whose
- * types extend no bpmn: type, so that `is(node, 'bpmn:…')` is false for them. Generic (unknown) elements are not
- * counted: their `$instanceOf` compares type names.
- */
-const outsideCache = new WeakMap<object, boolean>();
+interface TypeDescriptor {
+  isGeneric?: boolean;
+  allTypesByName?: Record<string, unknown>;
+}
 
-export function isOutsideBpmn(descriptor: { isGeneric?: boolean; allTypesByName?: Record<string, unknown> }): boolean {
-  let outside = outsideCache.get(descriptor);
-  if (outside === undefined) {
-    outside = !descriptor.isGeneric && descriptor.allTypesByName !== undefined && !Object.keys(descriptor.allTypesByName).some((name) => name.startsWith('bpmn:'));
-    outsideCache.set(descriptor, outside);
-  }
-  return outside;
+/**
+ * Whether an element of this descriptor's type is an instance of one of `types` as `is(node, type)` answers it; a
+ * generic (unknown) element counts as one of every type — its `$instanceOf` compares type names, so it is never skipped.
+ */
+export function isOfTypes(descriptor: TypeDescriptor, types: readonly string[]): boolean {
+  const all = descriptor.allTypesByName;
+  return descriptor.isGeneric === true || all === undefined || types.some((type) => type in all);
 }
 
 function fail(run: RuleRun, error: unknown): void {
@@ -74,22 +74,26 @@ function fail(run: RuleRun, error: unknown): void {
   console.error('rule <' + run.name + '> failed with error: ', error);
 }
 
+/** Which runs to call on elements of a descriptor's type, by run index (undefined: every run). */
+type CalledOn = (descriptor: TypeDescriptor) => readonly boolean[] | undefined;
+
 /** traverse.js for all rules at once: `active` are the rules that walk into `element`. */
-function walk(element: any, active: RuleRun[]): void {
+function walk(element: any, active: RuleRun[], calledOn: CalledOn): void {
   const descend: RuleRun[] = [];
-  // Reading the descriptor may throw here as in the child loop below (a value that is no model element): then the
-  // element counts as inside, every rule is called on it as before, and the error comes where it always came.
-  let outside = false;
+  // Reading the descriptor may throw here as in the child loop below (a value that is no model element): then every
+  // rule is called on the element as before, and the error comes where it always came.
+  let called: readonly boolean[] | undefined;
   try {
-    outside = isOutsideBpmn(element.$descriptor);
+    called = calledOn(element.$descriptor);
   } catch {
-    outside = false;
+    called = undefined;
   }
   for (const run of active) {
     if (run.error) continue;
     let enterSubTree: boolean | void = undefined;
-    // A bpmnOnly rule does nothing and answers undefined on such an element: it walks on into its children unasked.
-    if (outside && run.bpmnOnly) {
+    // A rule with `types` does nothing and answers undefined on an element of none of them: it walks on into the
+    // element's children unasked.
+    if (called !== undefined && !called[run.index]) {
       descend.push(run);
       continue;
     }
@@ -111,8 +115,8 @@ function walk(element: any, active: RuleRun[]): void {
       for (const property of containedProperties(descriptor)) {
         if (!(property.name in element)) continue;
         const value = element[property.name];
-        if (property.isMany) value.forEach((child: unknown) => walk(child, descend));
-        else walk(value, descend);
+        if (property.isMany) value.forEach((child: unknown) => walk(child, descend, calledOn));
+        else walk(value, descend, calledOn);
       }
     }
   } catch (error) {
@@ -130,29 +134,29 @@ function walk(element: any, active: RuleRun[]): void {
 }
 
 /**
- * `bpmnOnly`: names of rules (as bpmnlint names them: `label-required`, `mk/decision-binary`) whose check is a plain
- * function that provably does nothing — no report, no state, no throw — and answers undefined on any element outside
- * BPMN's semantic types (isOutsideBpmn), e.g. because it starts `if (!is(node, 'bpmn:Gateway')) return;`. They are not
- * called on those elements (at 2,000 shapes about 6,000 of the ~14,000 walked: the diagram's shapes, edges and bounds),
- * and walk on into their children as they would have. test/lint/one-pass-linter.test.ts checks the claim on every
- * fixture and compares the reports with bpmnlint's Linter.
+ * `ruleTypes`: rule name (as bpmnlint names it: `label-required`, `mk/decision-binary`) → the bpmn: types outside of
+ * which the rule's check — a plain function — provably does nothing: no report, no state, no throw, and answers
+ * undefined (e.g. it starts `if (!is(node, 'bpmn:Gateway')) return;`). The rule is not called on elements of none of
+ * those types (at 2,000 shapes most of the ~14,000 walked: the diagram's shapes, edges and bounds, documentation,
+ * flows for the node rules, nodes for the flow rules) and walks on into their children as it would have.
+ * test/lint/one-pass-linter.test.ts checks each claim on every fixture and compares the reports with bpmnlint's Linter.
  */
 export interface OnePassOptions {
-  bpmnOnly?: ReadonlySet<string>;
+  ruleTypes?: ReadonlyMap<string, readonly string[]>;
 }
 
 export class OnePassLinter extends Linter {
-  private readonly bpmnOnly: ReadonlySet<string>;
+  private readonly ruleTypes: ReadonlyMap<string, readonly string[]>;
 
-  constructor(options: ConstructorParameters<typeof Linter>[0], { bpmnOnly = new Set() }: OnePassOptions = {}) {
+  constructor(options: ConstructorParameters<typeof Linter>[0], { ruleTypes = new Map() }: OnePassOptions = {}) {
     super(options);
-    this.bpmnOnly = bpmnOnly;
+    this.ruleTypes = ruleTypes;
   }
 
   override async lint(moddleRoot: unknown, config?: Config): Promise<Record<string, LintReport[]>> {
     const definitions = await this.resolveRules(config ?? this.config);
-    const runs: RuleRun[] = definitions.map(({ name, category, rule }) => {
-      const run: RuleRun = { name, category, rule, reporter: new Reporter(), bpmnOnly: false };
+    const runs: RuleRun[] = definitions.map(({ name, category, rule }, index) => {
+      const run: RuleRun = { name, category, rule, reporter: new Reporter(), index };
       const check = (rule.check || {}) as Record<string, unknown> | ((...args: unknown[]) => unknown);
       const leave = 'leave' in check ? check.leave : undefined;
       const enter = 'enter' in check ? check.enter : typeof check === 'function' ? check : undefined;
@@ -161,14 +165,27 @@ export class OnePassLinter extends Linter {
         if (enter) run.enter = enter as RuleRun['enter'];
         if (leave) run.leave = leave as RuleRun['leave'];
         // Only a plain check function qualifies (no enter/leave pair whose leave would still be called).
-        run.bpmnOnly = typeof check === 'function' && this.bpmnOnly.has(name);
+        const types = this.ruleTypes.get(name);
+        if (types && typeof check === 'function') run.types = types;
       }
       return run;
     });
     const walking = runs.filter((run) => !run.error);
+    // Per type (moddle shares one descriptor per type), which runs are called on its elements.
+    const typed = runs.filter((run) => run.types);
+    const byDescriptor = new Map<TypeDescriptor, readonly boolean[]>();
+    const calledOn: CalledOn = (descriptor) => {
+      if (typed.length === 0) return undefined;
+      let called = byDescriptor.get(descriptor);
+      if (!called) {
+        called = runs.map((run) => !run.types || isOfTypes(descriptor, run.types));
+        byDescriptor.set(descriptor, called);
+      }
+      return called;
+    };
     for (const run of runs) if (run.error) console.error('rule <' + run.name + '> failed with error: ', run.error);
     try {
-      walk(moddleRoot, walking);
+      walk(moddleRoot, walking, calledOn);
     } catch (error) {
       // Only the root itself can throw past walk() (its rules' own errors are caught): every rule failed there.
       for (const run of walking) fail(run, error);
