@@ -3,7 +3,8 @@
 // walk is done once and each element is handed to the rules still walking there, in configuration order. Every rule
 // sees the same elements in the same order, with the same `false`-skips-the-children and enter/leave calls as in
 // bpmnlint's traverse.js, and its reports (or, when it throws, its one `rule-error` report) come back exactly as
-// bpmnlint's Linter.lint returns them (test/lint/one-pass-linter.test.ts compares the two on every fixture).
+// bpmnlint's Linter.lint returns them (test/lint/one-pass-linter.test.ts compares the two on every fixture). A rule
+// given `ruleTypes` is not called on elements of none of its types, where its check provably does nothing (below).
 import { Linter, type LintReport } from 'bpmnlint';
 import type { Config, RuleDefinition } from 'bpmnlint/lib/types';
 
