@@ -15,6 +15,8 @@ const LONG_TASK_AIM_MS = 100;
 export interface FindingsRun {
   /** The edit itself: bpmn-js executing the command and redrawing, before any lint work starts. */
   commandMs: number;
+  /** Edit → the end of the edit's own frame (the renamed label on screen): what lint work before it delays. */
+  paintedMs: number;
   /** Edit → the scheduler hands the XML to the worker (debounce + serialisation). */
   toWorkerMs: number;
   /** The worker's answer (parse + lint + messages). */
@@ -57,7 +59,7 @@ const MEASURE_EDIT = `(label) => new Promise((resolve) => {
   observer.observe({ type: 'longtask' });
   const task = modeler.get('elementRegistry').filter((e) => /Task$/.test(e.type))[0];
   const original = backend.lint;
-  let sent = 0, answered = 0, commandMs = 0;
+  let sent = 0, answered = 0, commandMs = 0, paintedMs = 0;
   backend.lint = function (...args) {
     sent = performance.now();
     return original.apply(this, args).then((result) => { answered = performance.now(); return result; });
@@ -76,7 +78,7 @@ const MEASURE_EDIT = `(label) => new Promise((resolve) => {
         for (const entry of observer.takeRecords()) durations.push(entry.duration);
         observer.disconnect();
         resolve({
-          commandMs, toWorkerMs: sent - started, workerMs: answered - sent, shownMs,
+          commandMs, paintedMs, toWorkerMs: sent - started, workerMs: answered - sent, shownMs,
           longestTaskMs: Math.max(0, ...durations), longTasks: durations.length,
           findings: state.result ? state.result.findings.length : 0,
         });
@@ -87,6 +89,8 @@ const MEASURE_EDIT = `(label) => new Promise((resolve) => {
   if (label === null) modeler.get('commandStack').undo();
   else modeler.get('modeling').updateLabel(task, label);
   commandMs = performance.now() - started;
+  // The edit's own frame: a timer set in the frame's animation callbacks runs once that frame is done.
+  requestAnimationFrame(() => setTimeout(() => { paintedMs = performance.now() - started; }, 0));
 })`;
 
 /** The anchor: the diagram's XML (written untimed) linted by the same worker, posted directly. */
@@ -168,7 +172,7 @@ export function formatFindingsBench(results: FindingsResults): string {
     const met = row.nodes >= 1900 ? (shown <= AIM_MS && longest <= LONG_TASK_AIM_MS ? 'met' : 'not met') : '–';
     return (
       `| ${row.nodes} | ${row.kilobytes.toFixed(0)} KB | ${ms(shown)} | ${ms(anchor)} | ${(shown / anchor).toFixed(2)} | ${aim} | ${met} | ` +
-      `${ms(median(row.runs.map((run) => run.commandMs)))} | ${ms(median(row.runs.map((run) => run.toWorkerMs)))} | ${ms(median(row.runs.map((run) => run.workerMs)))} | ${ms(longest)} | ${row.runs[0]?.findings ?? 0} | ` +
+      `${ms(median(row.runs.map((run) => run.commandMs)))} | ${ms(median(row.runs.map((run) => run.paintedMs)))} | ${ms(median(row.runs.map((run) => run.toWorkerMs)))} | ${ms(median(row.runs.map((run) => run.workerMs)))} | ${ms(longest)} | ${row.runs[0]?.findings ?? 0} | ` +
       `${ms(median(row.runs.map((run) => run.cpuMs)))} (${ms(median(row.runs.map((run) => run.mainCpuMs)))}) | ${ms(median(row.runs.map((run) => run.anchorCpuMs)))} | ` +
       `${(median(row.runs.map((run) => run.cpuMs)) / median(row.runs.map((run) => run.anchorCpuMs))).toFixed(2)} | ${ms(median(row.runs.map((run) => run.undoShownMs)))} |`
     );
@@ -179,8 +183,8 @@ export function formatFindingsBench(results: FindingsResults): string {
     `Generated maps, headless Chromium, one label edit per run through \`modeling.updateLabel\`; medians of ${rows[0]?.runs.length ?? 0} runs per size after one warm-up.`,
     'Anchor (same page, same run, taken between the edits): the lint worker parsing and linting the diagram\'s XML posted directly.',
     '',
-    '| shapes | XML | edit → findings shown | anchor: lint alone in the worker | ratio | aim | met | edit command | edit → XML sent to worker | worker answer | longest main-thread task | findings | CPU: edit (main thread) | CPU: anchor | CPU ratio | undo of the edit → findings shown |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| shapes | XML | edit → findings shown | anchor: lint alone in the worker | ratio | aim | met | edit command | edit → its frame | edit → XML sent to worker | worker answer | longest main-thread task | findings | CPU: edit (main thread) | CPU: anchor | CPU ratio | undo of the edit → findings shown |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...lines,
     '',
     `Growth exponent (log(t3/t1)/log(n3/n1)): edit → findings shown ${exponent(rows, (run) => run.shownMs)}, anchor ${exponent(rows, (run) => run.anchorMs)}.`,

@@ -153,6 +153,10 @@ try {
   const { profile } = (await worker.send('Profiler.stop')) as unknown as { profile: Profile };
   writeFileSync(path.join(out, `worker-${nodes}.cpuprofile`), JSON.stringify(profile));
   console.log(`worker lint of ${(xml.length / 1024).toFixed(0)} KB: ${times.map((t) => t.toFixed(0)).join(' / ')} ms, ${findings} findings`);
+  // The worker's own CPU: its samples that were not idle (waiting for the next request), per lint.
+  const idle = new Set(profile.nodes.filter((node) => node.callFrame.functionName === '(idle)').map((node) => node.id));
+  const busy = profile.samples.reduce((sum, id, index) => (idle.has(id) ? sum : sum + (profile.timeDeltas[index + 1] ?? 0) / 1000), 0);
+  console.log(`worker CPU (samples not idle) per lint: ${(busy / lints).toFixed(1)} ms`);
   console.log(selfTimes(profile));
   const nodeTimes: number[] = [];
   for (let i = 0; i < lints + 2; i++) {

@@ -15,7 +15,7 @@ import { DEFAULT_ORG_TYPE } from './map-model/map-model';
 import { ruleSettings, type RuleSetting } from './profiles';
 import { OnePassLinter } from './one-pass-linter';
 import { mapModelOf, useKamusSynonyms } from './rules/map-model-of';
-import { RECOMMENDED_RULES } from './recommended-rules';
+import { RECOMMENDED_RULE_TYPES, RECOMMENDED_RULES } from './recommended-rules';
 import { PLUGIN_RULES } from './rules';
 
 /** bpmnlint resolves a rule `mk/x` from the package `bpmnlint-plugin-mk`, and `x` from `bpmnlint`. */
@@ -71,7 +71,8 @@ export async function lintDefinitions(definitions: ModdleElement, profile: Profi
   // A linter per lint: bpmnlint keeps rule instances per linter, and some rules keep state between lints in their
   // factory closure, so a shared linter would carry one map's findings into the next (tried; tests caught it).
   // All rules in one walk of the model (one-pass-linter.ts): the same reports as bpmnlint's Linter, one walk per rule.
-  const linter = new OnePassLinter({ resolver: ruleResolver, config: configFor(profile, context) });
+  // The recommended rules that look at some types only are not called on elements of other types (recommended-rules.ts).
+  const linter = new OnePassLinter({ resolver: ruleResolver, config: configFor(profile, context) }, { ruleTypes: RECOMMENDED_RULE_TYPES });
   const results = await linter.lint(definitions);
   const orgType = mapOrgType(definitions);
   const findings: Finding[] = [];

@@ -76,3 +76,41 @@ export const RECOMMENDED_RULES: Record<string, RuleFactory> = {
   'superfluous-label': superfluousLabel,
   'superfluous-termination': superfluousTermination,
 };
+
+/**
+ * For the rules above whose check returns (undefined) unless the element is of some bpmn: types, with nothing done
+ * before that test: those types (read one by one in node_modules/bpmnlint/rules; the sub-process wrapper above only
+ * asks `$instanceOf('bpmn:SubProcess')` first). On elements of none of them — the diagram's shapes, edges and bounds,
+ * documentation, flows for the node rules — they do nothing, and the one-walk linter does not call them there
+ * (one-pass-linter.ts `ruleTypes`). Not listed: `global` and `no-bpmndi` (they answer false below the root and are
+ * called there only) — nothing to gain.
+ */
+const NODES = ['bpmn:Activity', 'bpmn:Event'] as const;
+export const RECOMMENDED_RULE_TYPES: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ['ad-hoc-sub-process', ['bpmn:AdHocSubProcess']],
+  // isConditionalForking reads `default` and `outgoing`, properties of flow nodes only.
+  ['conditional-flows', ['bpmn:FlowNode']],
+  ['end-event-required', ['bpmn:Process', 'bpmn:SubProcess']],
+  ['event-based-gateway', ['bpmn:EventBasedGateway']],
+  ['event-sub-process-typed-start-event', ['bpmn:SubProcess']],
+  ['fake-join', NODES],
+  // Every branch before the report returns; the report needs one of these.
+  ['label-required', ['bpmn:FlowNode', 'bpmn:SequenceFlow', 'bpmn:Participant', 'bpmn:Lane']],
+  ['link-event', ['bpmn:FlowElementsContainer']],
+  ['no-complex-gateway', ['bpmn:ComplexGateway']],
+  ['no-disconnected', ['bpmn:Task', 'bpmn:Gateway', 'bpmn:SubProcess', 'bpmn:Event']],
+  ['no-duplicate-sequence-flows', ['bpmn:SequenceFlow']],
+  ['no-gateway-join-fork', ['bpmn:Gateway']],
+  ['no-implicit-split', NODES],
+  ['no-implicit-end', ['bpmn:Event', 'bpmn:Activity', 'bpmn:Gateway']],
+  ['no-implicit-start', ['bpmn:Event', 'bpmn:Activity', 'bpmn:Gateway']],
+  ['no-inclusive-gateway', ['bpmn:InclusiveGateway']],
+  ['no-overlapping-elements', ['bpmn:Definitions']],
+  ['single-blank-start-event', ['bpmn:FlowElementsContainer']],
+  ['single-event-definition', ['bpmn:Event']],
+  ['start-event-required', ['bpmn:Process', 'bpmn:SubProcess']],
+  ['sub-process-blank-start-event', ['bpmn:SubProcess']],
+  ['superfluous-gateway', ['bpmn:Gateway']],
+  ['superfluous-label', ['bpmn:SequenceFlow']],
+  ['superfluous-termination', ['bpmn:Process', 'bpmn:SubProcess']],
+]);
