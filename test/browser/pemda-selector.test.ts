@@ -60,6 +60,17 @@ describe('pemda in the header', () => {
     await page.close();
   });
 
+  it('names no pemda in the header of the default pemda, which has only the placeholder name', async () => {
+    const errors: string[] = [];
+    const page = await openPage(browser, errors);
+    await useSession(page, server.url, server.admin.sessionCookie);
+    await page.goto(`${server.url}/#/`, { waitUntil: 'networkidle0' });
+    await page.waitForSelector(byTestId('map-row'));
+    expect(await page.$(byTestId('pemda-name'))).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("shows a kabupaten's user the name of its pemda", async () => {
     const errors: string[] = [];
     const page = await openPage(browser, errors);

@@ -6,12 +6,18 @@ import { href } from '../../router';
 import { errorDialog } from '../../ui/dialog';
 import { h, uniqueId } from '../../ui/dom';
 
+/** server/store/pemda.ts: DEFAULT_PEMDA and DEFAULT_PEMDA_NAME. */
+const UNNAMED_PEMDA = { id: 'default', name: 'Pemda' } as const;
+
 export function pemdaSelector(context: AppContext): HTMLElement | null {
   const { session } = context;
   const acting = session.actingPemda;
   if (!acting) return null;
   const choices = session.readablePemda;
   if (choices.length < 2) {
+    // The one pemda of the embedded store (and a database's first) has no name of its own yet, only the placeholder
+    // the server gives it: the header says nothing rather than "Pemda".
+    if (acting.id === UNNAMED_PEMDA.id && acting.name === UNNAMED_PEMDA.name) return null;
     return h('span', { class: 'pemda-name', 'data-testid': 'pemda-name', title: `Pemda: ${acting.name}` }, acting.name);
   }
   const id = uniqueId('pemda-select');
