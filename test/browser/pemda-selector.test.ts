@@ -41,8 +41,13 @@ describe('pemda in the header', () => {
     // The provinsi has no map of its own.
     await page.waitForSelector('.state-empty', { visible: true });
     expect(await rowNames(page)).toEqual([]);
+    // With the keyboard: an arrow press only selects (nothing reloads), the button opens the chosen pemda.
     await select!.focus();
-    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.keyboard.press('ArrowDown')]);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.$eval(byTestId('pemda-open'), (el) => (el as HTMLButtonElement).disabled)).toBe(false);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('pemda-open');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.keyboard.press('Enter')]);
     await page.waitForSelector(byTestId('map-row'));
     const names = await rowNames(page);
     expect(names.some((n) => n.includes('Peta milik Kabupaten B'))).toBe(true);

@@ -1,5 +1,5 @@
 // The pemda in the header (docs/storage.md, Many pemda): its name for everyone; for a province role (pembina) a small
-// labelled select "Pemda:" switching between its own provinsi and the kabupaten/kota it reads. Choosing one asks the
+// labelled select "Pemda:" with a "Buka" button switching between its own provinsi and the kabupaten/kota it reads. Choosing one asks the
 // server (POST /api/session/pemda), then reloads the app on its list so that every page reads the chosen pemda's data.
 import type { AppContext } from '../../context';
 import { href } from '../../router';
@@ -26,14 +26,24 @@ export function pemdaSelector(context: AppContext): HTMLElement | null {
     { id, class: 'pemda-select', 'data-testid': 'pemda-select' },
     choices.map((p) => h('option', { value: p.id, selected: p.id === acting.id }, p.name)),
   );
-  select.addEventListener('change', async () => {
+  // Chosen with a button, not on `change`: with the keyboard each arrow press on a closed select is a change, and each
+  // would reload the app on another pemda before the one wanted is reached.
+  const open = h('button', { type: 'submit', class: 'button button-secondary button-small', 'data-testid': 'pemda-open', disabled: true }, 'Buka');
+  select.addEventListener('change', () => {
+    open.disabled = select.value === acting.id;
+  });
+  const form = h('form', { class: 'pemda-choice', 'aria-label': 'Pilih pemda yang dibaca' }, h('label', { for: id }, 'Pemda:'), select, open);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
     const chosen = select.value;
+    if (chosen === acting.id) return;
     // Unsaved work in the modeller can still be saved before the app reads another pemda.
     if (!(await context.router.confirmLeave())) {
       select.value = acting.id;
+      open.disabled = true;
       return;
     }
-    select.disabled = true;
+    select.disabled = open.disabled = true;
     try {
       await session.choosePemda(chosen);
     } catch (error) {
@@ -45,5 +55,5 @@ export function pemdaSelector(context: AppContext): HTMLElement | null {
     location.hash = href.list();
     location.reload();
   });
-  return h('span', { class: 'pemda-choice' }, h('label', { for: id }, 'Pemda:'), select);
+  return form;
 }
