@@ -12,13 +12,14 @@ import type { PublicUser } from '../../accounts/accounts.records';
 import { canSeeUnit, forbiddenUnit } from '../../accounts/permissions';
 import { AppError } from '../../errors';
 import { asBatchWork } from '../pdf/pdf-pool';
-import { exportItems, summaryOf, type ExportItem, type ExportSummary } from './export-contents';
+import type { ExportItem, ExportSummary } from './export-contents';
 import type { ExportEvent, ExportFormat } from './export.schema';
 import {
   exportableItems,
+  exportRefusals,
+  exportSummary,
   exportFileType,
   renderExport,
-  unitSopMaps,
   type ExportDownload,
   type ExportJobs,
   type ExportListener,
@@ -61,7 +62,6 @@ export interface ExportJob {
   stopped?: Promise<void>;
 }
 
-const notFound = () => new AppError(404, 'SOP_EXPORT_NOT_FOUND', 'Ekspor SOP tidak ditemukan atau sudah kedaluwarsa. Mulai ekspor baru.');
 
 export class SopExportJobs implements ExportJobs {
   private readonly jobs = new Map<string, ExportJob>();
@@ -86,11 +86,8 @@ export class SopExportJobs implements ExportJobs {
     this.tmpRoot = options.tmpRoot ?? tmpdir();
   }
 
-  /** What an export of the unit holds: the SOPs in force, and the drafts (left out unless asked for). */
-  async summary(actor: PublicUser, unit: string): Promise<ExportSummary> {
-    if (!canSeeUnit(actor, unit)) throw forbiddenUnit(unit);
-    const maps = await unitSopMaps(this.deps.maps, actor, unit);
-    return summaryOf(maps[0]?.unit || unit, await exportItems(this.deps.reviews, maps));
+  summary(actor: PublicUser, unit: string): Promise<ExportSummary> {
+    return exportSummary(this.deps, actor, unit);
   }
 
   /**
@@ -98,7 +95,7 @@ export class SopExportJobs implements ExportJobs {
    * signed, unless `includeDrafts` adds the unit's other SOP maps, printed now and marked DRAF on every page.
    */
   async start(actor: PublicUser, unit: string, format: ExportFormat, options: { includeDrafts?: boolean } = {}): Promise<ExportJob> {
-    if (this.closed) throw new AppError(503, 'SOP_EXPORT_CLOSED', 'Server sedang berhenti; ekspor SOP tidak dapat dimulai.');
+    if (this.closed) throw exportRefusals.closed();
     if (!canSeeUnit(actor, unit)) throw forbiddenUnit(unit);
     const includeDrafts = options.includeDrafts ?? false;
     const exportable = await exportableItems(this.deps, actor, unit, includeDrafts);
@@ -143,7 +140,7 @@ export class SopExportJobs implements ExportJobs {
   /** The job, for its starter only: anyone else is told it does not exist. */
   get(actor: PublicUser, jobId: string): ExportJob {
     const job = this.jobs.get(jobId);
-    if (!job || job.ownerId !== actor.id) throw notFound();
+    if (!job || job.ownerId !== actor.id) throw exportRefusals.notFound();
     if (!canSeeUnit(actor, job.unit)) throw forbiddenUnit(job.unit);
     return job;
   }
@@ -151,8 +148,8 @@ export class SopExportJobs implements ExportJobs {
   /** The finished file of a job. */
   file(actor: PublicUser, jobId: string): { path: string; name: string; type: string } {
     const job = this.get(actor, jobId);
-    if (job.state === 'error') throw new AppError(409, 'SOP_EXPORT_FAILED', 'Ekspor SOP ini gagal; tidak ada berkas untuk diunduh.');
-    if (job.state !== 'done' || !job.filePath || !job.fileName) throw new AppError(409, 'SOP_EXPORT_NOT_READY', 'Ekspor SOP masih berjalan; berkas belum siap diunduh.');
+    if (job.state === 'error') throw exportRefusals.failed();
+    if (job.state !== 'done' || !job.filePath || !job.fileName) throw exportRefusals.notReady();
     return { path: job.filePath, name: job.fileName, type: exportFileType(job.format) };
   }
 
@@ -187,12 +184,7 @@ export class SopExportJobs implements ExportJobs {
 
   private makeRoom(actor: PublicUser): void {
     if ((this.activeRuns.get(actor.id) ?? 0) >= this.maxPerUser) {
-      throw new AppError(
-        429,
-        'SOP_EXPORT_USER_BUSY',
-        `Anda sudah menjalankan ${this.maxPerUser} ekspor SOP (batas per pengguna). Tunggu salah satunya selesai atau batalkan dulu.`,
-        { limit: this.maxPerUser, retryAfterSeconds: 30 },
-      );
+      throw exportRefusals.userBusy(this.maxPerUser);
     }
     const running = [...this.jobs.values()].filter((job) => job.state === 'running').length;
     if (running >= this.maxRunning) {

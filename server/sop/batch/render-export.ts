@@ -2,6 +2,7 @@
 // store (shared-export-jobs.ts): which SOPs a unit's export holds, and printing them into one ZIP or one SOP book.
 import { rm, writeFile } from 'node:fs/promises';
 import type { PublicUser } from '../../accounts/accounts.records';
+import { canSeeUnit, forbiddenUnit } from '../../accounts/permissions';
 import type { MapKind } from '../../domain/vocabulary';
 import { AppError } from '../../errors';
 import type { MapsService } from '../../maps/maps.service';
@@ -13,7 +14,7 @@ import type { PdfPool } from '../pdf/pdf-pool';
 import type { SopService } from '../sop.service';
 import type { BookOfficial } from './book-front-matter';
 import { stampDraft } from './draft-stamp';
-import { exportItems, signedPdfBytes, type ExportItem } from './export-contents';
+import { exportItems, signedPdfBytes, summaryOf, type ExportItem, type ExportSummary } from './export-contents';
 import type { ExportEvent, ExportFormat } from './export.schema';
 import { exportFileName, UniqueFileNames } from './file-names';
 import { buildSopBook, pdfPageCount, type BookSop } from './sop-book';
@@ -45,6 +46,28 @@ export async function unitSopMaps(maps: MapsService, actor: PublicUser, unit: st
  * maps. Refuses a unit without SOP maps, or without SOPs in force when drafts are left out. `unit` is the unit as the
  * maps spell it.
  */
+/** What an export of the unit holds: the SOPs in force, and the drafts (left out unless asked for). */
+export async function exportSummary(deps: SopExportDeps, actor: PublicUser, unit: string): Promise<ExportSummary> {
+  if (!canSeeUnit(actor, unit)) throw forbiddenUnit(unit);
+  const maps = await unitSopMaps(deps.maps, actor, unit);
+  return summaryOf(maps[0]?.unit || unit, await exportItems(deps.reviews, maps));
+}
+
+/** The refusals both kinds of export jobs answer with, in one wording. */
+export const exportRefusals = {
+  notFound: () => new AppError(404, 'SOP_EXPORT_NOT_FOUND', 'Ekspor SOP tidak ditemukan atau sudah kedaluwarsa. Mulai ekspor baru.'),
+  closed: () => new AppError(503, 'SOP_EXPORT_CLOSED', 'Server sedang berhenti; ekspor SOP tidak dapat dimulai.'),
+  userBusy: (limit: number) =>
+    new AppError(
+      429,
+      'SOP_EXPORT_USER_BUSY',
+      `Anda sudah menjalankan ${limit} ekspor SOP (batas per pengguna). Tunggu salah satunya selesai atau batalkan dulu.`,
+      { limit, retryAfterSeconds: 30 },
+    ),
+  failed: () => new AppError(409, 'SOP_EXPORT_FAILED', 'Ekspor SOP ini gagal; tidak ada berkas untuk diunduh.'),
+  notReady: () => new AppError(409, 'SOP_EXPORT_NOT_READY', 'Ekspor SOP masih berjalan; berkas belum siap diunduh.'),
+};
+
 export async function exportableItems(deps: SopExportDeps, actor: PublicUser, unit: string, includeDrafts: boolean): Promise<{ unit: string; items: ExportItem[] }> {
   const maps = await unitSopMaps(deps.maps, actor, unit);
   if (maps.length === 0) {

@@ -12,14 +12,15 @@ import type { PublicUser } from '../../accounts/accounts.records';
 import { canSeeUnit, forbiddenUnit } from '../../accounts/permissions';
 import { AppError } from '../../errors';
 import { asBatchWork } from '../pdf/pdf-pool';
-import { exportItems, summaryOf, type ExportSummary } from './export-contents';
+import type { ExportSummary } from './export-contents';
 import type { ExportJobQueue, ExportJobRow } from './export-job-queue';
 import type { ExportEvent, ExportFormat } from './export.schema';
 import {
   exportableItems,
+  exportRefusals,
+  exportSummary,
   exportFileType,
   renderExport,
-  unitSopMaps,
   type ExportDownload,
   type ExportJobs,
   type ExportListener,
@@ -41,7 +42,6 @@ export interface SharedExportOptions {
   tmpRoot?: string;
 }
 
-const notFound = () => new AppError(404, 'SOP_EXPORT_NOT_FOUND', 'Ekspor SOP tidak ditemukan atau sudah kedaluwarsa. Mulai ekspor baru.');
 const failedMessage = (error: unknown) => {
   const known = error instanceof AppError;
   return {
@@ -88,26 +88,19 @@ export class SharedExportJobs implements ExportJobs {
     this.wake();
   }
 
-  async summary(actor: PublicUser, unit: string): Promise<ExportSummary> {
-    if (!canSeeUnit(actor, unit)) throw forbiddenUnit(unit);
-    const maps = await unitSopMaps(this.deps.maps, actor, unit);
-    return summaryOf(maps[0]?.unit || unit, await exportItems(this.deps.reviews, maps));
+  summary(actor: PublicUser, unit: string): Promise<ExportSummary> {
+    return exportSummary(this.deps, actor, unit);
   }
 
   async start(actor: PublicUser, unit: string, format: ExportFormat, options: { includeDrafts?: boolean } = {}): Promise<{ id: string }> {
-    if (this.closed) throw new AppError(503, 'SOP_EXPORT_CLOSED', 'Server sedang berhenti; ekspor SOP tidak dapat dimulai.');
+    if (this.closed) throw exportRefusals.closed();
     if (!canSeeUnit(actor, unit)) throw forbiddenUnit(unit);
     const includeDrafts = options.includeDrafts ?? false;
     const exportable = await exportableItems(this.deps, actor, unit, includeDrafts);
     const id = randomBytes(16).toString('base64url');
     const first: ExportEvent = { type: 'progress', data: { done: 0, total: exportable.items.length, current: '' } };
     if (!(await this.queue.insert({ id, actor, unit: exportable.unit, format, includeDrafts, first }, this.maxPerUser))) {
-      throw new AppError(
-        429,
-        'SOP_EXPORT_USER_BUSY',
-        `Anda sudah menjalankan ${this.maxPerUser} ekspor SOP (batas per pengguna). Tunggu salah satunya selesai atau batalkan dulu.`,
-        { limit: this.maxPerUser, retryAfterSeconds: 30 },
-      );
+      throw exportRefusals.userBusy(this.maxPerUser);
     }
     return { id };
   }
@@ -122,9 +115,9 @@ export class SharedExportJobs implements ExportJobs {
 
   async download(actor: PublicUser, jobId: string): Promise<ExportDownload> {
     const job = await this.owned(actor, jobId);
-    if (job.state === 'error') throw new AppError(409, 'SOP_EXPORT_FAILED', 'Ekspor SOP ini gagal; tidak ada berkas untuk diunduh.');
+    if (job.state === 'error') throw exportRefusals.failed();
     const bytes = job.state === 'done' ? await this.queue.file(jobId) : undefined;
-    if (!bytes || !job.fileName) throw new AppError(409, 'SOP_EXPORT_NOT_READY', 'Ekspor SOP masih berjalan; berkas belum siap diunduh.');
+    if (!bytes || !job.fileName) throw exportRefusals.notReady();
     return { name: job.fileName, type: exportFileType(job.format), bytes };
   }
 
@@ -176,7 +169,7 @@ export class SharedExportJobs implements ExportJobs {
   /** The job, for its starter only: anyone else is told it does not exist. */
   private async owned(actor: PublicUser, jobId: string): Promise<ExportJobRow> {
     const job = await this.queue.get(jobId);
-    if (!job || job.dropped || job.ownerId !== actor.id) throw notFound();
+    if (!job || job.dropped || job.ownerId !== actor.id) throw exportRefusals.notFound();
     if (!canSeeUnit(actor, job.unit)) throw forbiddenUnit(job.unit);
     return job;
   }
