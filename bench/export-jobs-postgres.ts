@@ -3,7 +3,6 @@
 // Read the ratios and the Node CPU, not the wall times alone: the machine is shared.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { startTestPostgres } from '../test/helpers/postgres-server';
 import { runSopBatchBench, type SopBatchRow } from './sop-batch';
 
@@ -11,12 +10,9 @@ const { values } = parseArgs({ options: { sops: { type: 'string', default: '20' 
 const sops = Number(values.sops);
 const postgres = await startTestPostgres({ durable: true });
 try {
-  const admin = new pg.Client({ connectionString: postgres.url });
-  await admin.connect();
-  await admin.query('CREATE DATABASE bench_export_jobs');
-  await admin.end();
+  const databaseUrl = await postgres.createDatabase('bench_export_jobs');
   const embedded = await runSopBatchBench({ sops });
-  const shared = await runSopBatchBench({ sops, databaseUrl: postgres.url.replace(/\/postgres$/, '/bench_export_jobs') });
+  const shared = await runSopBatchBench({ sops, databaseUrl });
   const line = (store: string, row: SopBatchRow) =>
     `| ${store} | ${row.format} | ${row.sops} | ${row.totalS.toFixed(1)} s | ${row.perSopMs.toFixed(0)} ms | ${row.nodeCpuS.toFixed(2)} s | ${(row.bytes / 1024 ** 2).toFixed(1)} MB | ${row.peakNodeMb.toFixed(0)} MB |`;
   console.log('| store | format | SOPs | total | per SOP | Node CPU | file | peak Node RSS |');

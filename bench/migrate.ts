@@ -7,7 +7,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { backupDataDir } from '../server/store/backup';
 import { copyStore } from '../server/store/copy-store';
 import { openPostgresStore } from '../server/store/postgres/open-postgres-store';
@@ -48,11 +47,7 @@ async function main(): Promise<void> {
   const postgres = await startTestPostgres({ durable: true });
   const root = await mkdtemp(path.join(os.tmpdir(), 'petakerja-bench-migrate-'));
   try {
-    const admin = new pg.Client({ connectionString: postgres.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE bench TEMPLATE template0');
-    await admin.end();
-    const url = postgres.url.replace(/\/postgres$/, '/bench');
+    const url = await postgres.createDatabase('bench');
     const source = path.join(root, 'source');
     await seedOurs(source, [], MAPS, REVISIONS, Date.now() + 1_800_000, (map, revision) => generateBpmn({ map, revision, targetBytes: BODY_BYTES }));
     console.log('| step | wall | node CPU (user+sys) | load before (1/5/15 min) |');

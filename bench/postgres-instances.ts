@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { hashPassword } from '../server/accounts/password';
 import { openPostgresStore } from '../server/store/postgres/open-postgres-store';
 import { startTestPostgres } from '../test/helpers/postgres-server';
@@ -64,11 +63,7 @@ async function run(servers: Child[], cookie: string): Promise<{ rps: number; p50
 const postgres = await startTestPostgres({ durable: true });
 const servers: Child[] = [];
 try {
-  const admin = new pg.Client({ connectionString: postgres.url });
-  await admin.connect();
-  await admin.query('CREATE DATABASE bench_instances TEMPLATE template0');
-  await admin.end();
-  const url = postgres.url.replace(/\/postgres$/, '/bench_instances');
+  const url = await postgres.createDatabase('bench_instances');
   await seed(url);
   for (let i = 0; i < 2; i++) servers.push(await startChild(['server/cli.ts', 'serve', '--port', '0', '--database', url], 120_000));
   const { cookie } = await signIn(servers[0]!.url);

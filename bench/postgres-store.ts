@@ -131,11 +131,7 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(`${os.tmpdir()}/petakerja-bench-pg-`);
   const rows: Row[] = [];
   try {
-    const admin = new pg.Client({ connectionString: postgres.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE bench TEMPLATE template0');
-    await admin.end();
-    const url = postgres.url.replace(/\/postgres$/, '/bench');
+    const url = await postgres.createDatabase('bench');
 
     let started = performance.now();
     await seedOurs(dir, [], MAPS, REVISIONS, Date.now() + 600_000, bodyOf);

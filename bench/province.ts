@@ -254,12 +254,9 @@ export async function runProvinceBench(options: ProvinceOptions): Promise<Provin
     const seeding = await startTestPostgres({ dir: pgDir, sharedBuffers: '128MB' });
     started = performance.now();
     try {
-      const admin = new pg.Client({ connectionString: seeding.url });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${DATABASE} TEMPLATE template0`);
-      await admin.end();
-      await seedPostgres(seeding.url.replace(/\/postgres$/, `/${DATABASE}`), pemda, maps, revisions, progress);
-      const vacuum = new pg.Client({ connectionString: seeding.url.replace(/\/postgres$/, `/${DATABASE}`) });
+      const databaseUrl = await seeding.createDatabase(DATABASE);
+      await seedPostgres(databaseUrl, pemda, maps, revisions, progress);
+      const vacuum = new pg.Client({ connectionString: databaseUrl });
       await vacuum.connect();
       await vacuum.query('VACUUM ANALYZE');
       await vacuum.end();

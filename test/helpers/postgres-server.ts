@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 
 const run = promisify(execFile);
 const PG_USER = 'postgres';
@@ -36,6 +37,8 @@ export interface TestPostgres {
   url: string;
   /** The cluster's data directory (its postmaster.pid names the server's process). */
   data: string;
+  /** Creates the empty database `name` (from template0) on this server and answers its URL. */
+  createDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -65,9 +68,20 @@ export async function startTestPostgres(options: { durable?: boolean; dir?: stri
   const durability = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
   const settings = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}${durability} -c max_connections=200 -c shared_buffers=${options.sharedBuffers ?? '32MB'}`;
   await as('pg_ctl', ['-D', data, '-o', settings, '-l', path.join(dir, 'log'), '-w', '-t', '120', 'start']);
+  const url = `postgres://${PG_USER}@127.0.0.1:${port}/postgres`;
   return {
-    url: `postgres://${PG_USER}@127.0.0.1:${port}/postgres`,
+    url,
     data,
+    createDatabase: async (name) => {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
+      } finally {
+        await admin.end();
+      }
+      return url.replace(/\/postgres$/, `/${name}`);
+    },
     stop: async () => {
       await as('pg_ctl', ['-D', data, '-m', kept ? 'fast' : 'immediate', '-w', 'stop']).catch(() => undefined);
       if (!kept) rmSync(dir, { recursive: true, force: true });
