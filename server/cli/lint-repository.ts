@@ -11,9 +11,10 @@ import { FactsCache } from '../repository/facts-cache';
 import { lintStoredRepository } from '../repository/repository-lint';
 import type { RepositoryFinding } from '../repository/repository-lint.schema';
 import { MAP_DIR } from '../store/lowdb-map-store';
-import { DEFAULT_PEMDA, PemdaId } from '../store/pemda';
+import { DEFAULT_PEMDA, pemdaMissing } from '../store/pemda';
 import { openEmbeddedStore, type Store } from '../store/store';
 import { redactedUrl } from '../store/postgres/url';
+import { pemdaOption } from './pemda-option';
 import { databaseOption, dataDirOption, UsageError } from './usage';
 
 const SEVERITY_WORD: Record<RepositoryFinding['severity'], string> = { error: 'galat', warning: 'peringatan', info: 'info' };
@@ -43,17 +44,13 @@ export async function repositoryLintCommand(args: string[]): Promise<void> {
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format harus text atau json.');
   if (positionals.length > 0) throw new UsageError('lint --repository memeriksa seluruh direktori data: jangan sebutkan berkas.');
-  const pemda = values.pemda ?? DEFAULT_PEMDA;
-  const pemdaId = PemdaId.safeParse(pemda);
-  if (!pemdaId.success) throw new UsageError(`--pemda ${pemda}: ${pemdaId.error.issues[0]?.message}`);
+  const pemda = pemdaOption(values.pemda) ?? DEFAULT_PEMDA;
   const databaseUrl = databaseOption(values);
   const store = databaseUrl ? await openDatabase(databaseUrl) : await openDataDir(dataDirOption(values.data));
   let result;
   try {
-    if (!(await store.pemdas.get(pemda))) {
-      const known = (await store.pemdas.list()).map((p) => p.id).join(', ');
-      throw new UsageError(`Pemda "${pemda}" tidak ada di ${databaseUrl ? `basis data ${redactedUrl(databaseUrl)}` : 'direktori data ini'} (pemda yang ada: ${known}); periksa --pemda.`);
-    }
+    const missing = await pemdaMissing(store.pemdas, pemda, databaseUrl ? `basis data ${redactedUrl(databaseUrl)}` : 'direktori data ini');
+    if (missing) throw new UsageError(`${missing}; periksa --pemda.`);
     result = await lintStoredRepository(store.forPemda(pemda).maps, new FactsCache());
   } finally {
     await store.close();

@@ -2,7 +2,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StoreOpenError } from '../errors';
-import { DEFAULT_PEMDA } from './pemda';
+import { DEFAULT_PEMDA, pemdaMissing } from './pemda';
 import { redactedUrl } from './postgres/url';
 import { openEmbeddedStore, type Store } from './store';
 import { MAP_DIR } from './lowdb-map-store';
@@ -19,10 +19,10 @@ export const describeLocation = (location: string) => (isDatabaseUrl(location) ?
 async function openDatabasePemda(location: string, pemda: string = DEFAULT_PEMDA): Promise<Store> {
   const root = await (await import('./postgres/open-postgres-store')).openPostgresStore(location);
   if (pemda === DEFAULT_PEMDA) return root;
-  if (!(await root.pemdas.get(pemda))) {
-    const known = (await root.pemdas.list()).map((p) => p.id).join(', ');
+  const missing = await pemdaMissing(root.pemdas, pemda, describeLocation(location));
+  if (missing) {
     await root.close();
-    throw new StoreOpenError(`Pemda "${pemda}" tidak ada di ${describeLocation(location)} (pemda yang ada: ${known}); buat dengan "pemda add" atau periksa --pemda.`);
+    throw new StoreOpenError(`${missing}; buat dengan "pemda add" atau periksa --pemda.`);
   }
   return { ...root.forPemda(pemda), close: () => root.close() };
 }

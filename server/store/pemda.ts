@@ -39,6 +39,16 @@ export interface PemdaRegistry {
   add(input: Omit<PemdaRecord, 'createdAt'>): Promise<PemdaRecord>;
 }
 
+/**
+ * Why pemda `id` cannot be opened in the store at `where` (naming the pemda it holds), or undefined when it is there:
+ * the commands that take --pemda say it with their own advice and exit code.
+ */
+export async function pemdaMissing(pemdas: PemdaRegistry, id: string, where: string): Promise<string | undefined> {
+  if (await pemdas.get(id)) return undefined;
+  const known = (await pemdas.list()).map((p) => p.id).join(', ');
+  return `Pemda "${id}" tidak ada di ${where} (pemda yang ada: ${known})`;
+}
+
 export const pemdaNotFound = (id: string) => new AppError(404, 'PEMDA_NOT_FOUND', `Pemda "${id}" tidak ditemukan.`);
 export const pemdaExists = (id: string) => new AppError(409, 'PEMDA_EXISTS', `Pemda dengan id "${id}" sudah ada. Pilih id lain.`);
 export const pemdaProvinceInvalid = (message: string) => new AppError(422, 'PEMDA_PROVINCE_INVALID', message);
