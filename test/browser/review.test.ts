@@ -217,6 +217,9 @@ describe('the review cycle in the browser', () => {
     await page.waitForSelector(byTestId('review-notice'), { visible: true });
     expect(await page.$eval(byTestId('review-notice'), (e) => e.textContent)).toContain('diubah orang lain');
     await page.waitForSelector(`${byTestId('review-state')}[data-state="diajukan"]`);
+    // The notice comes first; the dialog closes once the panel has reloaded the review (ReviewPanel.transition): wait
+    // for it to close rather than read it at once (a loaded machine saw it still open).
+    await page.waitForFunction(() => document.querySelector('dialog[open]') === null);
     expect(await page.$('dialog[open]')).toBeNull();
     expect(await page.$$eval(byTestId('review-log-item'), (items) => items.length)).toBe(1);
 
