@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import helmet from 'helmet';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { build } from 'vite';
 import { startServer } from '../server/server';
@@ -87,6 +88,15 @@ const SIGNAL = `(shapes, edges) => {
   requestAnimationFrame(check);
 }`;
 
+/**
+ * The response headers every page of the app gets (server/app.ts: helmet's defaults), but for the
+ * Content-Security-Policy, which would refuse the anchor's inline style. Among them Cross-Origin-Opener-Policy: a
+ * page that sends it cannot stay in the renderer of the new tab's about:blank, so Chromium starts the navigation in a
+ * new one (~11 ms before the first request in traces); the anchor served without it skipped that cost of the server,
+ * not of the page (docs/performance.md, eighth pass).
+ */
+const appResponseHeaders = helmet({ contentSecurityPolicy: false, strictTransportSecurity: false });
+
 /** Serves the built bare page under BARE_PREFIX in front of the app's own request handler (this process only). */
 function addBareRoute(server: import('node:http').Server, dir: string): void {
   const app = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
@@ -102,8 +112,10 @@ function addBareRoute(server: import('node:http').Server, dir: string): void {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=3600' });
-    res.end(readFileSync(file));
+    appResponseHeaders(req, res, () => {
+      res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=3600' });
+      res.end(readFileSync(file));
+    });
   });
 }
 
@@ -147,9 +159,10 @@ export async function runOpenBench({ sizes = [200, 800, 2000], runs = 5 } = {}):
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      // Each incognito context would load Chrome's own omnibox popup (a WebUI page, ~0.4 s of CPU) on the same cores as
-      // both pages measured: neither ours nor bare's, it only adds noise (docs/performance.md, seventh pass).
-      '--disable-features=WebUIOmniboxPopup,PreloadTopChromeWebUI'],
+      // Each incognito context would load Chrome's own omnibox popups (WebUI pages: ~0.4 s of CPU, ~0.2 s without
+      // WebUIOmniboxPopup and ~0.1 s without WebUIOmniboxAimPopup too, measured per new context) on the same cores as
+      // both pages measured: neither ours nor bare's, it only adds noise (docs/performance.md, seventh and eighth pass).
+      '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,PreloadTopChromeWebUI'],
   });
   try {
     const setup = await json(`${server.url}/api/setup`, {
