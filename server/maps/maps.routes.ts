@@ -74,6 +74,11 @@ export function mapsRouter(maps: MapsService): Router {
     res.status(201).json(await maps.saveRevision(actor(req), params.id, body));
   }));
 
+  router.get('/maps/:id/xml', permit('maps:read'), validated({ params: MapParams }, async ({ params }, req, res) => {
+    const { n, xml } = await maps.currentXml(actor(req), params.id);
+    res.set('X-Petakerja-Revision', String(n)).type('application/xml').send(xml);
+  }));
+
   router.get('/maps/:id/revisions/:n/xml', permit('maps:read'), validated({ params: RevisionParams }, async ({ params }, req, res) => {
     const xml = await maps.revisionXml(actor(req), params.id, params.n);
     res.type('application/xml').send(xml);

@@ -307,4 +307,10 @@ export class MapsService {
     await this.get(actor, id);
     return this.store.readRevisionXml(id, n);
   }
+
+  /** The current revision's XML and its number (the modeller opened by address asks for it beside the map's record). */
+  async currentXml(actor: PublicUser, id: string): Promise<{ n: number; xml: string }> {
+    const map = await this.get(actor, id);
+    return { n: map.currentRevision, xml: await this.store.readRevisionXml(id, map.currentRevision) };
+  }
 }

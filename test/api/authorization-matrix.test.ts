@@ -62,6 +62,7 @@ const POLICY: Policy[] = [
   { route: 'GET /api/maps/:id/links', access: 'signed-in', map: true, ok: 200 },
   { route: 'POST /api/maps/:id/revisions', access: 'penyusun', map: true, ok: 201 },
   { route: 'GET /api/maps/:id/revisions/:n/xml', access: 'signed-in', map: true, ok: 200 },
+  { route: 'GET /api/maps/:id/xml', access: 'signed-in', map: true, ok: 200 },
   { route: 'GET /api/maps/:id/lint', access: 'signed-in', map: true, ok: 200 },
   // Without ?dari&ke: the current revision against the one before it (revision 1 against itself here).
   { route: 'GET /api/maps/:id/diff', access: 'signed-in', map: true, ok: 200 },

@@ -88,6 +88,27 @@ describe('maps API against the real server', () => {
     expect((await api(`/api/maps/${map.id}`)).body.map.currentRevision).toBe(2);
   });
 
+  it('gives the current XML with its revision number, only to those who may read the map', async () => {
+    const map = await createMap({ unit: 'Dinas Kesehatan' });
+    const first = await api(`/api/maps/${map.id}/xml`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toMatch(/^application\/xml/);
+    expect(first.headers.get('x-petakerja-revision')).toBe('1');
+    expect(first.body).toBe((await api(`/api/maps/${map.id}/revisions/1/xml`)).body);
+
+    const saved = await api(`/api/maps/${map.id}/revisions`, { method: 'POST', json: { xml: minimalBpmn('Memeriksa izin'), baseRevision: 1, message: 'Tambah pemeriksaan' } });
+    expect(saved.status).toBe(201);
+    const current = await api(`/api/maps/${map.id}/xml`);
+    expect(current.headers.get('x-petakerja-revision')).toBe('2');
+    expect(current.body).toBe((await api(`/api/maps/${map.id}/revisions/2/xml`)).body);
+
+    expectError(await api('/api/maps/00000000-0000-4000-8000-000000000000/xml'), 404, 'MAP_NOT_FOUND');
+    expectError(await api('/api/maps/bukan-id/xml'), 400, 'VALIDATION_FAILED');
+    const otherUnit = await server.userWith(['pembaca'], 'Dinas Pendidikan');
+    expectError(await otherUnit.api(`/api/maps/${map.id}/xml`), 403, 'FORBIDDEN_UNIT');
+    expectError(await server.anonymous().api(`/api/maps/${map.id}/xml`), 401, 'UNAUTHENTICATED');
+  });
+
   it('edits metadata only through PATCH', async () => {
     const map = await createMap();
     const patched = await api(`/api/maps/${map.id}`, { method: 'PATCH', json: { name: 'Nama baru', unit: 'Inspektorat' } });
