@@ -14,9 +14,9 @@ interface Received {
 }
 
 /** An open event stream of one map: each event in arrival order, and a wait for the next one. */
-async function openStream(client: ApiClient, mapId: string) {
+async function openStream(client: ApiClient, mapId: string, query = '') {
   const controller = new AbortController();
-  const response = await fetch(`${server.url}/api/maps/${mapId}/events`, { headers: { cookie: client.sessionCookie }, signal: controller.signal });
+  const response = await fetch(`${server.url}/api/maps/${mapId}/events${query}`, { headers: { cookie: client.sessionCookie }, signal: controller.signal });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -87,6 +87,42 @@ describe('map events', () => {
     expect((await penyusun.api(`/api/maps/${child}/move`, { method: 'POST', json: { parentId: to } })).status).toBe(200);
     expect((await fromStream.next()).data).toMatchObject({ mapId: from, kind: 'hierarchy' });
     expect((await toStream.next()).data).toMatchObject({ mapId: to, kind: 'hierarchy' });
+  });
+
+  it('announces at once a revision newer than the one the page shows (?revisi=), then the later changes', async () => {
+    const penyusun = await server.userWith(['penyusun'], UNIT, 'penyusun-susul');
+    const mapId = await create(penyusun, { name: 'Disusul', kind: 'lintas-fungsi', xml: minimalBpmn('Awal') });
+    const save = async (baseRevision: number, name: string) => {
+      const saved = await penyusun.api(`/api/maps/${mapId}/revisions`, { method: 'POST', json: { xml: minimalBpmn(name), baseRevision, message: name } });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+      return saved.body.revision;
+    };
+    const second = await save(1, 'Kedua');
+
+    // The page shows revision 1; revision 2 was saved before its stream listened.
+    const behind = await openStream(penyusun, mapId, '?revisi=1');
+    expect(await behind.next()).toEqual({ event: 'ready', data: { mapId } });
+    expect(await behind.next()).toEqual({ event: 'map', data: { mapId, kind: 'revision', by: { id: '', name: 'Pengguna penyusun-susul' }, at: second.createdAt } });
+    // Up to date, or no revision given: nothing before the next change.
+    const current = await openStream(penyusun, mapId, '?revisi=2');
+    const plain = await openStream(penyusun, mapId);
+    expect((await current.next()).event).toBe('ready');
+    expect((await plain.next()).event).toBe('ready');
+    await save(2, 'Ketiga');
+    for (const stream of [behind, current, plain]) {
+      expect(await stream.next()).toMatchObject({ event: 'map', data: { mapId, kind: 'revision', by: { name: 'Pengguna penyusun-susul' } } });
+      stream.close();
+    }
+  });
+
+  it('refuses a revision that is not a number of one', async () => {
+    const penyusun = await server.userWith(['penyusun'], UNIT, 'penyusun-salah');
+    const mapId = await create(penyusun, { name: 'Salah tanya', kind: 'lintas-fungsi', xml: minimalBpmn('Salah') });
+    for (const query of ['?revisi=0', '?revisi=dua', '?revisi=1&lain=2']) {
+      const response = await penyusun.api(`/api/maps/${mapId}/events${query}`);
+      expect(response.status, query).toBe(400);
+      expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    }
   });
 
   it('is refused for a map the user may not read', async () => {

@@ -420,9 +420,12 @@ export const api = {
     return json<ReviewView>(mapPath(id) + '/review');
   },
 
-  /** The server-sent events of one map (`ready`, then `map` for each change: server/events/events.routes.ts). */
-  mapEventsUrl(id: string): string {
-    return mapPath(id) + '/events';
+  /**
+   * The server-sent events of one map (`ready`, then `map` for each change: server/events/events.routes.ts); with the
+   * revision the page shows, a newer one saved before the stream listened is announced first.
+   */
+  mapEventsUrl(id: string, shownRevision?: number): string {
+    return mapPath(id) + '/events' + (shownRevision === undefined ? '' : `?revisi=${shownRevision}`);
   },
 
   /** Whether the current revision may be submitted (the lint at `pengajuan` with the SOP identity in force). */

@@ -50,8 +50,11 @@ export class MapState {
     return () => this.remoteListeners.delete(listener);
   }
 
-  /** Follows the map's event stream; `data-map-events="connected"` is set on the document once the server listens. */
-  connect(): void {
+  /**
+   * Follows the map's event stream; `data-map-events="connected"` is set on the document once the server listens. With
+   * the revision the page shows, one saved meanwhile is announced like any later change.
+   */
+  connect(shownRevision?: number): void {
     if (this.source) return;
     const worker = new Worker(new URL('./mapEvents.worker.ts', import.meta.url), { type: 'module', name: 'petakerja-map-events' });
     this.source = worker;
@@ -64,7 +67,7 @@ export class MapState {
       if (event.page === PAGE_ID) return;
       void this.applyRemote(event);
     });
-    worker.postMessage({ url: new URL(this.api.mapEventsUrl(this.mapId), location.href).href });
+    worker.postMessage({ url: new URL(this.api.mapEventsUrl(this.mapId, shownRevision), location.href).href });
   }
 
   destroy(): void {

@@ -89,7 +89,6 @@ export class MapEditorPage implements Page {
     this.breadcrumb = new MapBreadcrumb(context);
     this.state = new MapState(context.api, mapId);
     this.state.onRemoteChange((event) => void this.remoteChange(event));
-    this.state.connect();
     this.sopPanel = new SopPanel(context.api, mapId, this.state);
     this.reviewPanel = new ReviewPanel({
       context,
@@ -198,6 +197,8 @@ export class MapEditorPage implements Page {
       // What the first sight of the map does not need comes once it is painted.
       await afterNextPaint();
       if (this.open?.session !== session) return;
+      // The event stream (a worker and a connection) waits for the map too; a revision saved meanwhile is still said.
+      this.state.connect(session.baseRevision);
       this.reviewPanel.attach(modeler);
       void this.breadcrumb.show(session.map);
       void this.loadCallLinks();
