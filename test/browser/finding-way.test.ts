@@ -91,6 +91,28 @@ describe('navigation per role', () => {
   });
 });
 
+describe('the user menu of the map pages', () => {
+  it('asks for the inbox count when the menu first shows it, not while the map loads', async () => {
+    const errors: string[] = [];
+    const asked: string[] = [];
+    const page = await openPage(browser, errors);
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/review/inbox') asked.push(request.url());
+    });
+    await useSession(page, server.url, reviewer.sessionCookie);
+    await page.goto(`${server.url}/#/peta/${submitted}`, { waitUntil: 'networkidle0' });
+    await page.waitForSelector('.djs-shape');
+    expect(asked).toEqual([]);
+    await page.click(byTestId('user-menu'));
+    // The reviewer has the submitted SOP waiting.
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent === '1', {}, byTestId('inbox-count'));
+    expect(asked).toHaveLength(1);
+    expect(await page.$eval(byTestId('inbox-link'), (link) => link.getAttribute('aria-label'))).toBe('Menunggu saya: 1');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('"!" on an unresolved call: Buat peta rincian', () => {
   const missing = `${byTestId('call-link-missing')}[data-element="Panggil_Rujukan"]`;
 
