@@ -139,7 +139,7 @@ async function timeOpen(browser: Browser, url: string, cookie: { name: string; v
   }
 }
 
-export async function runOpenBench({ sizes = [200, 800, 2000], runs = 5 } = {}): Promise<OpenResults> {
+export async function runOpenBench({ sizes = [200, 800, 2000], runs = 9 } = {}): Promise<OpenResults> {
   // PETAKERJA_BENCH_CLIENT_DIR: another build of the client (e.g. of an earlier commit), for a before/after in one go.
   const clientDir = process.env.PETAKERJA_BENCH_CLIENT_DIR ? path.resolve(process.env.PETAKERJA_BENCH_CLIENT_DIR) : undefined;
   if (!existsSync(path.join(clientDir ?? path.resolve(import.meta.dirname, '../dist/client'), 'index.html'))) throw new Error('dist/client is missing: run `npm run build` first');
