@@ -145,6 +145,44 @@ describe('the modeller in Chromium', () => {
     await page.close();
   });
 
+  it('keeps the loading spinner hidden and still for the first 0.4 s of a wait, then shows it turning', async () => {
+    const created = await server.api('/api/maps', { method: 'POST', json: { name: 'Peta ditunggu', kind: 'subproses' } });
+    const errors: string[] = [];
+    const page = await openPage(browser, errors);
+    await useSession(page, server.url, server.admin.sessionCookie);
+    const held: HTTPRequest[] = [];
+    let holding = true;
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (holding && /\/assets\/createDiagram-[^/]+\.js$/.test(request.url())) held.push(request);
+      else void request.continue();
+    });
+    await page.goto(`${server.url}/#/peta/${created.body.map.id}`, { waitUntil: 'domcontentloaded' });
+    const spinner = '.state-loading .spinner';
+    await page.waitForFunction((selector) => document.querySelector(selector)?.parentElement?.textContent === 'Memuat peta…', {}, spinner);
+    // The animations' clocks are set rather than waited for: paused at 0.2 s, then at 0.45 s.
+    const at = (ms: number) =>
+      page.$eval(
+        spinner,
+        (element, time) => {
+          for (const animation of element.getAnimations()) {
+            animation.pause();
+            animation.currentTime = time;
+          }
+          const style = getComputedStyle(element);
+          return { visibility: style.visibility, turned: style.transform !== 'none' };
+        },
+        ms,
+      );
+    expect(await at(200)).toEqual({ visibility: 'hidden', turned: false });
+    expect(await at(450)).toEqual({ visibility: 'visible', turned: true });
+    holding = false;
+    for (const request of held.splice(0)) await request.continue();
+    await page.waitForSelector(`${byTestId('modeler-canvas')} svg .djs-element`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows an earlier revision read-only, with its message and the way back to the current one', async () => {
     const created = await server.api('/api/maps', { method: 'POST', json: { name: 'Peta berrevisi', kind: 'subproses' } });
     const id = created.body.map.id;
