@@ -17,6 +17,32 @@ async function openModeller(page: Page, url: string) {
   await page.waitForSelector(`${byTestId('modeler-canvas')} svg .djs-element`);
 }
 
+/**
+ * A new map and a signed-in page whose requests for the modeller's code (the createDiagram chunk) are held back until
+ * `release`; `open` navigates to the map.
+ */
+async function holdingModellerCode(name: string, errors: string[]) {
+  const created = await server.api('/api/maps', { method: 'POST', json: { name, kind: 'subproses' } });
+  const page = await openPage(browser, errors);
+  await useSession(page, server.url, server.admin.sessionCookie);
+  const held: HTTPRequest[] = [];
+  let holding = true;
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (holding && /\/assets\/createDiagram-[^/]+\.js$/.test(request.url())) held.push(request);
+    else void request.continue();
+  });
+  return {
+    page,
+    held,
+    open: () => page.goto(`${server.url}/#/peta/${created.body.map.id}`, { waitUntil: 'domcontentloaded' }),
+    release: async () => {
+      holding = false;
+      for (const request of held.splice(0)) await request.continue();
+    },
+  };
+}
+
 describe('the modeller in Chromium', () => {
   it('creates a map, adds a task, saves it with a message, and shows the task after a reload', async () => {
     const errors: string[] = [];
@@ -120,25 +146,15 @@ describe('the modeller in Chromium', () => {
   });
 
   it("asks for the palette's icon font while the modeller's code is still on its way", async () => {
-    const created = await server.api('/api/maps', { method: 'POST', json: { name: 'Peta berfon', kind: 'subproses' } });
     const errors: string[] = [];
-    const page = await openPage(browser, errors);
-    await useSession(page, server.url, server.admin.sessionCookie);
     // The modeller's code is held back: the palette (which used to be what asked for the font) cannot exist yet.
-    const held: HTTPRequest[] = [];
-    let holding = true;
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (holding && /\/assets\/createDiagram-[^/]+\.js$/.test(request.url())) held.push(request);
-      else void request.continue();
-    });
+    const { page, held, open, release } = await holdingModellerCode('Peta berfon', errors);
     const fontAsked = page.waitForRequest((request) => /\/assets\/bpmn-[^/?]+\.woff2(\?|$)/.test(request.url()));
-    await page.goto(`${server.url}/#/peta/${created.body.map.id}`, { waitUntil: 'domcontentloaded' });
+    await open();
     await fontAsked;
     expect(held).toHaveLength(1);
     expect(await page.$('.djs-palette')).toBeNull();
-    holding = false;
-    for (const request of held.splice(0)) await request.continue();
+    await release();
     await page.waitForSelector(`${byTestId('modeler-canvas')} svg .djs-element`);
     await page.waitForFunction(() => [...document.fonts].some((face) => face.family.replace(/"/g, '') === 'bpmn' && face.status === 'loaded'));
     expect(errors).toEqual([]);
@@ -146,18 +162,9 @@ describe('the modeller in Chromium', () => {
   });
 
   it('keeps the loading spinner hidden and still for the first 0.4 s of a wait, then shows it turning', async () => {
-    const created = await server.api('/api/maps', { method: 'POST', json: { name: 'Peta ditunggu', kind: 'subproses' } });
     const errors: string[] = [];
-    const page = await openPage(browser, errors);
-    await useSession(page, server.url, server.admin.sessionCookie);
-    const held: HTTPRequest[] = [];
-    let holding = true;
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (holding && /\/assets\/createDiagram-[^/]+\.js$/.test(request.url())) held.push(request);
-      else void request.continue();
-    });
-    await page.goto(`${server.url}/#/peta/${created.body.map.id}`, { waitUntil: 'domcontentloaded' });
+    const { page, open, release } = await holdingModellerCode('Peta ditunggu', errors);
+    await open();
     const spinner = '.state-loading .spinner';
     await page.waitForFunction((selector) => document.querySelector(selector)?.parentElement?.textContent === 'Memuat peta…', {}, spinner);
     // The animations' clocks are set rather than waited for: paused at 0.2 s, then at 0.45 s.
@@ -176,8 +183,7 @@ describe('the modeller in Chromium', () => {
       );
     expect(await at(200)).toEqual({ visibility: 'hidden', turned: false });
     expect(await at(450)).toEqual({ visibility: 'visible', turned: true });
-    holding = false;
-    for (const request of held.splice(0)) await request.continue();
+    await release();
     await page.waitForSelector(`${byTestId('modeler-canvas')} svg .djs-element`);
     expect(errors).toEqual([]);
     await page.close();
