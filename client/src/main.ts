@@ -7,20 +7,13 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
 import './styles.css';
 import { createContext, type AppContext } from './context';
-import { DiffPage } from './features/diff/DiffPage';
-import { InboxPage } from './features/review/InboxPage';
-import { EvaluationDuePage } from './features/evaluation/EvaluationDuePage';
-import { DashboardPage } from './features/dashboard/DashboardPage';
-import { RepositoryLintPage } from './features/repository-lint/RepositoryLintPage';
 import { LoginPage } from './pages/account/LoginPage';
 import { SetupPage } from './pages/account/SetupPage';
-import { AuditPage } from './pages/audit/AuditPage';
+import { LazyPage } from './pages/LazyPage';
 import { MapEditorPage } from './pages/map-editor/MapEditorPage';
 import { dropOpenedAhead } from './pages/map-editor/openAhead';
-import { MapListPage } from './pages/map-list/MapListPage';
-import { ReadOnlyMapPage } from './pages/map-viewer/ReadOnlyMapPage';
 import { ADMIN_ONLY, MessagePage, NOT_FOUND } from './pages/MessagePage';
-import { UsersPage } from './pages/users/UsersPage';
+import { loadOtherPages } from './pages/otherPagesAhead';
 import { Router, type Page, type Route } from './router';
 import { redirectFor } from './session/access';
 import { installSkipLink } from './ui/skipLink';
@@ -28,34 +21,36 @@ import { errorStateView, loadingView } from './ui/states';
 
 function renderRoute(route: Route, context: AppContext): Page {
   const { session } = context;
+  // Every page but the modeller's and the sign-in pages comes in one chunk of its own (pages/otherPages.ts).
+  const other = (make: (pages: Awaited<ReturnType<typeof loadOtherPages>>) => Page) => new LazyPage(loadOtherPages, make);
   switch (route.name) {
     case 'login':
       return new LoginPage(context);
     case 'setup':
       return new SetupPage(context);
     case 'list':
-      return new MapListPage(context, route.query);
+      return other((pages) => new pages.MapListPage(context, route.query));
     case 'map':
       // Only drafters get the modeller; everyone else sees the map read-only.
       if (session.canEditMaps) return new MapEditorPage(context, route.id);
       dropOpenedAhead();
-      return new ReadOnlyMapPage(context, route.id, null);
+      return other((pages) => new pages.ReadOnlyMapPage(context, route.id, null));
     case 'revision':
-      return new ReadOnlyMapPage(context, route.id, route.n);
+      return other((pages) => new pages.ReadOnlyMapPage(context, route.id, route.n));
     case 'diff':
-      return new DiffPage(context, route.id, route.dari, route.ke);
+      return other((pages) => new pages.DiffPage(context, route.id, route.dari, route.ke));
     case 'users':
-      return session.isAdmin ? new UsersPage(context) : new MessagePage(context, ADMIN_ONLY);
+      return session.isAdmin ? other((pages) => new pages.UsersPage(context)) : new MessagePage(context, ADMIN_ONLY);
     case 'audit':
-      return session.isAdmin ? new AuditPage(context) : new MessagePage(context, ADMIN_ONLY);
+      return session.isAdmin ? other((pages) => new pages.AuditPage(context)) : new MessagePage(context, ADMIN_ONLY);
     case 'inbox':
-      return new InboxPage(context);
+      return other((pages) => new pages.InboxPage(context));
     case 'evaluations':
-      return new EvaluationDuePage(context);
+      return other((pages) => new pages.EvaluationDuePage(context));
     case 'dashboard':
-      return new DashboardPage(context);
+      return other((pages) => new pages.DashboardPage(context));
     case 'repository-lint':
-      return new RepositoryLintPage(context);
+      return other((pages) => new pages.RepositoryLintPage(context));
     case 'not-found':
       return new MessagePage(context, NOT_FOUND);
   }

@@ -30,6 +30,11 @@ export function keepBootAnswers(text: string | null | undefined): boolean {
   return kept !== null;
 }
 
+/** The answers in the page without taking them (bootAhead reads who is signed in). */
+export function peekBootAnswers(): BootAnswers | null {
+  return kept;
+}
+
 /** The answers in the page, once; null when there were none (or they were taken already). */
 export function takeBootAnswers(): BootAnswers | null {
   const taken = kept;
