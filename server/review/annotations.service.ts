@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import type { MapsService } from '../maps/maps.service';
 import { versionAtRevision } from '../sop/sop.schema';
 import type { SopStore } from '../store/sop-store';
+import { revisionNotFound } from '../store/store-errors';
 import { RevisionAnchors } from './anchors';
 import type { NewAnnotationBody } from './review.api.schema';
 import type { Annotation, AnnotationStatus, ReviewDocument } from './review.schema';
@@ -42,8 +43,14 @@ export class AnnotationsService {
   async list(actor: PublicUser, mapId: string, revision?: number): Promise<AnnotationsAtRevision> {
     const map = await this.maps.get(actor, mapId);
     const n = revision ?? map.currentRevision;
-    const anchors = await this.anchorsAt(actor, map.id, n);
     const doc = await this.reviews.get(map.id);
+    // No comment made at or before n (most maps, on every open of the modeller): nothing to anchor, so the revision is
+    // not read and parsed (issue 16: this answer comes while the map's first frames are drawn).
+    if (!doc.annotations.some((annotation) => annotation.revision <= n)) {
+      if (n > map.currentRevision) throw revisionNotFound(map.id, n);
+      return { revision: n, items: [], notCarried: [] };
+    }
+    const anchors = await this.anchorsAt(actor, map.id, n);
     const items: AnnotationView[] = [];
     const notCarried: AnnotationView[] = [];
     for (const annotation of doc.annotations) {

@@ -343,6 +343,23 @@ describe('annotations', () => {
   });
 });
 
+describe('annotations of a map without comments', () => {
+  it('lists none at any revision it has, and refuses one it does not have, before and after the first comment', async () => {
+    const id = await newMapWithSop();
+    const list = (query = '') => penyusun.api(`/api/maps/${id}/annotations${query}`);
+    expect((await list()).body).toEqual({ revision: 1, items: [], notCarried: [] });
+    const beyond = await list('?revision=5');
+    expect(beyond.status).toBe(404);
+    expect(beyond.body.error.code).toBe('REVISION_NOT_FOUND');
+    expect((await saveRevision(penyusun, id, XML.replace('Menerbitkan surat penugasan', 'Menerbitkan surat tugas'), 'Kedua')).status).toBe(201);
+    expect((await reviewer.api(`/api/maps/${id}/annotations`, { method: 'POST', json: { anchor: { kind: 'elemen', elementId: 'Activity_Memilih' }, body: 'Di revisi 2' } })).status).toBe(201);
+    // The comment is on revision 2: revision 1 has none; 2 has it; 5 still does not exist.
+    expect((await list('?revision=1')).body).toEqual({ revision: 1, items: [], notCarried: [] });
+    expect((await list('?revision=2')).body.items.map((a: any) => a.body)).toEqual(['Di revisi 2']);
+    expect((await list('?revision=5')).body.error.code).toBe('REVISION_NOT_FOUND');
+  });
+});
+
 describe('inbox', () => {
   it('shows each user what waits for them, oldest first, and nothing of other units', async () => {
     const id = await newMapWithSop(penyusun, 'Kotak masuk');
