@@ -1,6 +1,7 @@
 // The pages' code in two chunks (issue 16): the entry carries the modeller and the sign-in pages; every other page is in
 // one chunk of its own (client/src/pages/otherPages.ts), asked for at boot when the app opens at such a page and
-// otherwise when one is first shown; a chunk that cannot be fetched is said, with a way to load the app again.
+// otherwise when one is first shown; a chunk that cannot be fetched is said, with a way to load the app again. And the
+// shell's icon is a small raster image: an SVG icon is built as a document on the page's thread at the load event.
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, useSession } from '../helpers/browser';
@@ -49,6 +50,26 @@ describe('the pages in two chunks', () => {
     await page.waitForSelector('.djs-shape');
     expect(await page.$(byTestId('save-button'))).toBeNull();
     expect(asked).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('names a 32-pixel PNG as the icon, served as such', async () => {
+    const errors: string[] = [];
+    const { page } = await pageOf(penyusun, errors);
+    await page.goto(`${server.url}/#/peta/${mapId}`, { waitUntil: 'networkidle0' });
+    const icons = await page.$$eval('link[rel~="icon"]', (links) => links.map((link) => [link.getAttribute('type'), link.getAttribute('sizes'), (link as HTMLLinkElement).href]));
+    expect(icons).toHaveLength(1);
+    const [type, sizes, href] = icons[0]!;
+    expect([type, sizes]).toEqual(['image/png', '32x32']);
+    const response = await fetch(href!);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    // IHDR: width and height, big-endian, at bytes 16 and 20.
+    const view = new DataView(bytes.buffer);
+    expect([view.getUint32(16), view.getUint32(20)]).toEqual([32, 32]);
     expect(errors).toEqual([]);
     await page.close();
   });
