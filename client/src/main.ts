@@ -13,7 +13,9 @@ import { LazyPage } from './pages/LazyPage';
 import { MapEditorPage } from './pages/map-editor/MapEditorPage';
 import { dropOpenedAhead } from './pages/map-editor/openAhead';
 import { ADMIN_ONLY, MessagePage, NOT_FOUND } from './pages/MessagePage';
-import { loadOtherPages } from './pages/otherPagesAhead';
+import { loadOtherPages, otherPagesLoaded, type OtherPages } from './pages/otherPagesAhead';
+import { appHeader, pageShell } from './pages/shared/layout';
+import { h } from './ui/dom';
 import { Router, type Page, type Route } from './router';
 import { redirectFor } from './session/access';
 import { installSkipLink } from './ui/skipLink';
@@ -21,8 +23,13 @@ import { errorStateView, loadingView } from './ui/states';
 
 function renderRoute(route: Route, context: AppContext): Page {
   const { session } = context;
-  // Every page but the modeller's and the sign-in pages comes in one chunk of its own (pages/otherPages.ts).
-  const other = (make: (pages: Awaited<ReturnType<typeof loadOtherPages>>) => Page) => new LazyPage(loadOtherPages, make);
+  // Every page but the modeller's and the sign-in pages comes in one chunk of its own (pages/otherPages.ts); until it
+  // is in, the page's place shows the app's header (compact on a map's pages) over "Memuat halaman…".
+  const other = (make: (pages: OtherPages) => Page, compact = false) => {
+    const pages = otherPagesLoaded();
+    if (pages) return make(pages);
+    return new LazyPage(loadOtherPages, make, (body) => pageShell('page-waiting', compact ? appHeader(context, h('div', { class: 'header-slot' })) : appHeader(context), body));
+  };
   switch (route.name) {
     case 'login':
       return new LoginPage(context);
@@ -34,11 +41,11 @@ function renderRoute(route: Route, context: AppContext): Page {
       // Only drafters get the modeller; everyone else sees the map read-only.
       if (session.canEditMaps) return new MapEditorPage(context, route.id);
       dropOpenedAhead();
-      return other((pages) => new pages.ReadOnlyMapPage(context, route.id, null));
+      return other((pages) => new pages.ReadOnlyMapPage(context, route.id, null), true);
     case 'revision':
-      return other((pages) => new pages.ReadOnlyMapPage(context, route.id, route.n));
+      return other((pages) => new pages.ReadOnlyMapPage(context, route.id, route.n), true);
     case 'diff':
-      return other((pages) => new pages.DiffPage(context, route.id, route.dari, route.ke));
+      return other((pages) => new pages.DiffPage(context, route.id, route.dari, route.ke), true);
     case 'users':
       return session.isAdmin ? other((pages) => new pages.UsersPage(context)) : new MessagePage(context, ADMIN_ONLY);
     case 'audit':

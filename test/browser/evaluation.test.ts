@@ -87,6 +87,8 @@ describe('Monitoring & Evaluasi', () => {
 
     // Evaluasi SOP: reached from the header, the SOP is due and marked for revision by the finding.
     await page.goto(`${server.url}/#/`, { waitUntil: 'networkidle0' });
+    // The list is in the other pages' chunk: its header is clicked once the list is shown (not the waiting page's).
+    await page.waitForSelector(byTestId('map-row'));
     await page.click(byTestId('evaluations-link'));
     await page.waitForSelector(byTestId('evaluation-due-row'));
     const row = await page.$eval(`${byTestId('evaluation-due-row')}[data-map-id="${mapId}"]`, (e) => e.textContent ?? '');

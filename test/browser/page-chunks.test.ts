@@ -1,8 +1,8 @@
 // The pages' code in two chunks (issue 16): the entry carries the modeller and the sign-in pages; every other page is in
-// one chunk of its own (client/src/pages/otherPages.ts), asked for at boot when the app opens at such a page and
-// otherwise when one is first shown; a chunk that cannot be fetched is said, with a way to load the app again. And the
+// one chunk of its own (client/src/pages/otherPages.ts), asked for at boot when the app opens at such a page, by the
+// modeller once it is complete, and otherwise when one is first shown (the header usable meanwhile); a chunk that cannot be fetched is said, with a way to load the app again. And the
 // shell's icon is a small raster image: an SVG icon is built as a document on the page's thread at the load event.
-import type { Page } from 'puppeteer-core';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, useSession } from '../helpers/browser';
 import { minimalBpmn } from '../helpers/fixtures';
@@ -30,15 +30,51 @@ async function pageOf(client: ApiClient, errors: string[]): Promise<{ page: Page
 }
 
 describe('the pages in two chunks', () => {
-  it("opens a drafter's map without the other pages' code, and fetches it when the list is first shown", async () => {
+  it("opens a drafter's map without the other pages' code, then fetches it once the modeller is complete", async () => {
     const errors: string[] = [];
     const { page, asked } = await pageOf(penyusun, errors);
-    await page.goto(`${server.url}/#/peta/${mapId}`, { waitUntil: 'networkidle0' });
+    // The properties panel's chunk is held back: the modeller is then still being completed after the paint.
+    const held: HTTPRequest[] = [];
+    let holding = true;
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (holding && /\/assets\/lateProperties-[^/]+\.js$/.test(request.url())) held.push(request);
+      else void request.continue();
+    });
+    await page.goto(`${server.url}/#/peta/${mapId}`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.djs-shape');
+    await page.waitForFunction(() => document.querySelectorAll('link[href*="lateProperties-"]').length > 0);
     expect(asked).toEqual([]);
+    const fetched = page.waitForRequest((request) => isOtherPages(request.url()));
+    holding = false;
+    for (const request of held.splice(0)) await request.continue();
+    await fetched;
+    await page.waitForSelector('.bio-properties-panel');
+    // Leaving the modeller for the list then waits for no code.
     await Promise.all([page.waitForSelector(byTestId('map-row')), page.click('a.brand')]);
     expect(asked).toHaveLength(1);
     expect(await page.$$eval(byTestId('map-row'), (rows) => rows.map((row) => row.querySelector('.cell-name')?.textContent))).toContain('Peta terpisah');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the header usable while a page’s code is on its way', async () => {
+    const errors: string[] = [];
+    const { page } = await pageOf(penyusun, errors);
+    const held: HTTPRequest[] = [];
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (isOtherPages(request.url())) held.push(request);
+      else void request.continue();
+    });
+    await page.goto(`${server.url}/#/`, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Memuat halaman…'), {}, byTestId('page-loading'));
+    expect(held).toHaveLength(1);
+    await page.click(byTestId('evaluations-link'));
+    await page.waitForFunction(() => location.hash === '#/evaluasi');
+    for (const request of held.splice(0)) await request.continue();
+    await page.waitForSelector(`${byTestId('evaluation-due-empty')}, ${byTestId('evaluation-due-row')}`);
+    expect(await page.$(byTestId('page-loading'))).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -85,6 +121,8 @@ describe('the pages in two chunks', () => {
     });
     await page.goto(`${server.url}/#/`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.state-error');
+    // The app's header stays, with its way around.
+    expect(await page.$(`.app-header ${byTestId('maps-link')}`)).not.toBeNull();
     expect(await page.$eval('.state-error h2', (title) => title.textContent)).toBe('Halaman tidak dapat dimuat');
     expect(await page.$eval('.state-error p', (text) => text.textContent)).toContain('tidak dapat diunduh');
     refuse = false;

@@ -12,8 +12,13 @@ export class LazyPage<Code> implements Page {
   private destroyed = false;
   private wasShown = false;
 
-  constructor(load: () => Promise<Code>, make: (code: Code) => Page) {
-    this.element = h('div', { class: 'page page-loading', 'data-testid': 'page-loading' }, loadingView('Memuat halaman…'));
+  /** The waiting page's content ("Memuat halaman…", then a failure if there is one); the frame around it stays. */
+  private readonly body: HTMLElement;
+
+  /** `frame` wraps the body while the code comes in (the app's header, so the way around stays usable). */
+  constructor(load: () => Promise<Code>, make: (code: Code) => Page, frame: (body: HTMLElement) => HTMLElement) {
+    this.body = h('main', { class: 'page-loading-main', 'data-testid': 'page-loading' }, loadingView('Memuat halaman…'));
+    this.element = frame(this.body);
     void this.start(load, make);
   }
 
@@ -56,6 +61,6 @@ export class LazyPage<Code> implements Page {
   }
 
   private fail(error: unknown): void {
-    replaceChildren(this.element, errorStateView('Halaman tidak dapat dimuat', error, () => location.reload()));
+    replaceChildren(this.body, errorStateView('Halaman tidak dapat dimuat', error, () => location.reload()));
   }
 }

@@ -3,8 +3,17 @@
 // evaluates; and by the router when such a page is shown.
 import { parseHash } from '../router';
 
-export function loadOtherPages(): Promise<typeof import('./otherPages')> {
-  return import('./otherPages');
+export type OtherPages = typeof import('./otherPages');
+
+let loaded: OtherPages | null = null;
+
+export function loadOtherPages(): Promise<OtherPages> {
+  return import('./otherPages').then((pages) => (loaded = pages));
+}
+
+/** The chunk once it is in: from then on its pages are made at once, as the entry's are. */
+export function otherPagesLoaded(): OtherPages | null {
+  return loaded;
 }
 
 /** Starts loading the other pages' chunk unless the address shows a page of the entry chunk. */

@@ -43,6 +43,7 @@ import { MapState } from '../../features/map-state/MapState';
 import type { MapEvent } from '../../api/types';
 import { remoteChangeText } from './remoteChange';
 import { loadDiagramCode, takeOpenedAhead } from './openAhead';
+import { loadOtherPages } from '../otherPagesAhead';
 
 declare global {
   interface Window {
@@ -268,6 +269,8 @@ export class MapEditorPage implements Page {
       if (this.open?.session.modeler !== modeler) return;
       replaceChildren(aside);
       addPropertiesPanel(modeler);
+      // The other pages' code, when the browser is idle, so that leaving the modeller for them does not wait for it.
+      requestIdleCallback(() => void loadOtherPages().catch(() => undefined), { timeout: 5000 });
     } catch (error) {
       if (this.open?.session.modeler !== modeler) return;
       replaceChildren(aside, errorView(error, 'Panel properti tidak dapat dimuat'), h('button', { type: 'button', class: 'button button-ghost', onClick: () => void this.addPropertiesPanel(modeler, aside, vocabulary) }, 'Coba lagi'));
