@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import type { ModdleElement } from 'bpmn-moddle';
 import { allElements, createModdle } from '../../server/bpmn/moddle';
 import { elementIds, minimalBpmn, MIWG_DIR, miwgFiles, readText } from '../helpers/fixtures';
-import { launchBrowser, openPage, signInThroughPage, useSession } from '../helpers/browser';
+import { holdRequests, launchBrowser, openPage, signInThroughPage, useSession } from '../helpers/browser';
 import { startTestServer, TEST_PASSWORD } from '../helpers/server';
 
 const server = await startTestServer();
@@ -25,22 +25,8 @@ async function holdingModellerCode(name: string, errors: string[]) {
   const created = await server.api('/api/maps', { method: 'POST', json: { name, kind: 'subproses' } });
   const page = await openPage(browser, errors);
   await useSession(page, server.url, server.admin.sessionCookie);
-  const held: HTTPRequest[] = [];
-  let holding = true;
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    if (holding && /\/assets\/createDiagram-[^/]+\.js$/.test(request.url())) held.push(request);
-    else void request.continue();
-  });
-  return {
-    page,
-    held,
-    open: () => page.goto(`${server.url}/#/peta/${created.body.map.id}`, { waitUntil: 'domcontentloaded' }),
-    release: async () => {
-      holding = false;
-      for (const request of held.splice(0)) await request.continue();
-    },
-  };
+  const { held, release } = await holdRequests(page, /\/assets\/createDiagram-[^/]+\.js$/);
+  return { page, held, release, open: () => page.goto(`${server.url}/#/peta/${created.body.map.id}`, { waitUntil: 'domcontentloaded' }) };
 }
 
 describe('the modeller in Chromium', () => {

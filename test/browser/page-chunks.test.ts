@@ -2,9 +2,9 @@
 // one chunk of its own (client/src/pages/otherPages.ts), asked for at boot when the app opens at such a page, by the
 // modeller once it is complete, and otherwise when one is first shown (the header usable meanwhile); a chunk that cannot be fetched is said, with a way to load the app again. And the
 // shell's icon is a small raster image: an SVG icon is built as a document on the page's thread at the load event.
-import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, useSession } from '../helpers/browser';
+import { holdRequests, launchBrowser, openPage, useSession } from '../helpers/browser';
 import { minimalBpmn } from '../helpers/fixtures';
 import { startTestServer, type ApiClient } from '../helpers/server';
 
@@ -34,20 +34,13 @@ describe('the pages in two chunks', () => {
     const errors: string[] = [];
     const { page, asked } = await pageOf(penyusun, errors);
     // The properties panel's chunk is held back: the modeller is then still being completed after the paint.
-    const held: HTTPRequest[] = [];
-    let holding = true;
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (holding && /\/assets\/lateProperties-[^/]+\.js$/.test(request.url())) held.push(request);
-      else void request.continue();
-    });
+    const { release } = await holdRequests(page, /\/assets\/lateProperties-[^/]+\.js$/);
     await page.goto(`${server.url}/#/peta/${mapId}`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.djs-shape');
     await page.waitForFunction(() => document.querySelectorAll('link[href*="lateProperties-"]').length > 0);
     expect(asked).toEqual([]);
     const fetched = page.waitForRequest((request) => isOtherPages(request.url()));
-    holding = false;
-    for (const request of held.splice(0)) await request.continue();
+    await release();
     await fetched;
     await page.waitForSelector('.bio-properties-panel');
     // Leaving the modeller for the list then waits for no code.
@@ -61,18 +54,13 @@ describe('the pages in two chunks', () => {
   it('keeps the header usable while a page’s code is on its way', async () => {
     const errors: string[] = [];
     const { page } = await pageOf(penyusun, errors);
-    const held: HTTPRequest[] = [];
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (isOtherPages(request.url())) held.push(request);
-      else void request.continue();
-    });
+    const { held, release } = await holdRequests(page, /\/assets\/otherPages-[^/]+\.js$/);
     await page.goto(`${server.url}/#/`, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Memuat halaman…'), {}, byTestId('page-loading'));
     expect(held).toHaveLength(1);
     await page.click(byTestId('evaluations-link'));
     await page.waitForFunction(() => location.hash === '#/evaluasi');
-    for (const request of held.splice(0)) await request.continue();
+    await release();
     await page.waitForSelector(`${byTestId('evaluation-due-empty')}, ${byTestId('evaluation-due-row')}`);
     expect(await page.$(byTestId('page-loading'))).toBeNull();
     expect(errors).toEqual([]);

@@ -1,7 +1,7 @@
 // Debian's Chromium driven by puppeteer-core: one headless browser per test file, closed after it.
 import { existsSync } from 'node:fs';
 import { CHROMIUM_ARGS } from '../../server/sop/pdf/launch-chromium';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { afterAll } from 'vitest';
 
 export const CHROMIUM = process.env.PETAKERJA_CHROMIUM ?? '/usr/bin/chromium';
@@ -60,4 +60,25 @@ export async function signInThroughPage(page: Page, baseUrl: string, username: s
 export async function useSession(page: Page, baseUrl: string, sessionCookie: string): Promise<void> {
   const [name, value] = sessionCookie.split('=') as [string, string];
   await page.setCookie({ name, value, url: baseUrl });
+}
+
+/**
+ * Holds back the page's requests whose URL matches `pattern` (request interception on; every other request goes on)
+ * until `release`, which lets the held ones go and no longer holds any.
+ */
+export async function holdRequests(page: Page, pattern: RegExp): Promise<{ held: HTTPRequest[]; release: () => Promise<void> }> {
+  const held: HTTPRequest[] = [];
+  let holding = true;
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (holding && pattern.test(request.url())) held.push(request);
+    else void request.continue();
+  });
+  return {
+    held,
+    release: async () => {
+      holding = false;
+      for (const request of held.splice(0)) await request.continue();
+    },
+  };
 }
