@@ -41,13 +41,13 @@ export function openAhead(hash: string): void {
   const path = `/api/maps/${encodeURIComponent(route.id)}`;
   // The current XML is asked for beside the record, not once the record has answered (one round trip fewer before the
   // import). Should a save come in between (the two revisions differ), the record's own revision is asked for.
-  const current = ok(fetch(`${path}/xml`, { credentials: 'same-origin', headers: { Accept: 'application/xml' } }));
+  const current = ask(`${path}/xml`, 'application/xml');
   current.catch(() => undefined);
   const opened = (async () => {
     const { map } = await getJson<{ map: ProcessMap }>(path);
     const response = await current.catch(() => null);
     if (response && response.headers.get(REVISION_HEADER) === String(map.currentRevision)) return { map, xml: await response.text() };
-    const xml = await ok(fetch(`${path}/revisions/${map.currentRevision}/xml`, { credentials: 'same-origin', headers: { Accept: 'application/xml' } })).then((answer) => answer.text());
+    const xml = await ask(`${path}/revisions/${map.currentRevision}/xml`, 'application/xml').then((answer) => answer.text());
     return { map, xml };
   })();
   const meta = getJson<Meta>('/api/meta');
@@ -70,11 +70,12 @@ export function dropOpenedAhead(): void {
 }
 
 async function getJson<T>(path: string): Promise<T> {
-  return (await ok(fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } })).then((response) => response.json())) as T;
+  return (await ask(path, 'application/json').then((response) => response.json())) as T;
 }
 
-async function ok(pending: Promise<Response>): Promise<Response> {
-  const response = await pending;
+/** `path`'s answer with the session's cookie, as `accept`; a refusal (not 2xx) rejects. */
+async function ask(path: string, accept: string): Promise<Response> {
+  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: accept } });
   if (!response.ok) throw new Error(`${response.url} answered ${response.status}`);
   return response;
 }
